@@ -1,0 +1,62 @@
+from tracker.segment import paragraphs, segment
+
+
+def texts(sentences):
+    return [s.text for s in sentences]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Mr. Smith met Gen. Jones in the U.S. Senate on Nov. 19. They talked."
+    assert texts(segment(text)) == ["Mr. Smith met Gen. Jones in the U.S. Senate on Nov. 19.", "They talked."]
+
+
+def test_no_and_etc_still_end_sentences():
+    assert texts(segment("Was it over? No. Definitely not.")) == ["Was it over?", "No.", "Definitely not."]
+
+
+def test_sentence_never_crosses_a_line_break():
+    text = "Ministers met on Friday\nReuters\nThe talks failed."
+    assert texts(segment(text)) == ["Ministers met on Friday", "Reuters", "The talks failed."]
+
+
+def test_hard_wrapped_prose_is_one_paragraph():
+    text = ("The committee published its findings on Tuesday after a long\n"
+            "inquiry into the council's spending. It found no wrongdoing.")
+    assert len(paragraphs(text)) == 1
+    assert len(segment(text)) == 2
+
+
+def test_offsets_slice_the_text():
+    text = "  Headline here\n\n  First sentence.  Second one!\n\nCredit: Agency\n"
+    for s in segment(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_boilerplate_lines_are_marked():
+    text = ("Council tax to rise by 3%\n\nGetty Images\n\nThe council said rates would rise.\n\n"
+            "Image caption The town hall\n\nMore on this story\n\nMayor quits after vote\n\n"
+            "Leave a Reply\n\nYour email address will not be published.")
+    marks = {s.text: s.boilerplate for s in segment(text)}
+    assert marks == {
+        "Council tax to rise by 3%": False,          # the headline
+        "Getty Images": True,
+        "The council said rates would rise.": False,
+        "Image caption The town hall": True,
+        "More on this story": True,
+        "Mayor quits after vote": True,
+        "Leave a Reply": True,
+        "Your email address will not be published.": True,
+    }
+
+
+def test_seed_article_boilerplate(seed_text):
+    import json
+
+    from conftest import SEED_GOLD
+
+    gold = json.loads(SEED_GOLD.read_text())
+    flagged = {s.text for s in segment(seed_text) if s.boilerplate}
+    for line in gold["boilerplate"]:
+        assert any(part in flagged for part in [line] + line.split(". ")), line
+    body = [s for s in segment(seed_text) if not s.boilerplate]
+    assert all(len(s.text.split()) > 6 for s in body)

@@ -1,0 +1,86 @@
+import json
+import sqlite3
+
+import sqlite_utils
+from click.testing import CliRunner
+
+from tracker.cli import cli
+from tracker.extract import extract
+from tracker.model import Document
+from tracker.store import FTS, Store, ensure_db_shape
+
+
+def ingest(*args):
+    return CliRunner().invoke(cli, ["ingest", *map(str, args)], catch_exceptions=False)
+
+
+def dump(path):
+    db = sqlite_utils.Database(path)
+    return {t: list(db.query(f"select * from [{t}] order by id")) for t in
+            ("articles", "sentences", "quotes", "claims", "speakers")}
+
+
+def test_reingesting_changes_nothing(tmp_path, seed_text):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_text(seed_text)
+    db = tmp_path / "t.db"
+    assert ingest(tmp_path / "in", "--db", db).exit_code == 0
+    first = dump(db)
+    assert len(first["articles"]) == 1 and first["articles"][0]["text"] == seed_text
+    result = ingest(tmp_path / "in", "--db", db)
+    assert result.exit_code == 0 and "0 articles added, 1 already present" in result.stderr
+    assert dump(db) == first
+
+
+def test_bad_file_is_recorded_and_the_rest_is_ingested(tmp_path):
+    (tmp_path / "good.txt").write_text("The council met on Monday. It agreed a budget.")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa broken")
+    db = tmp_path / "t.db"
+    result = ingest(tmp_path, "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.count("bad.txt") == 1
+    rows = dump(db)
+    assert len(rows["articles"]) == 1
+    errors = list(sqlite_utils.Database(db)["ingest_errors"].rows)
+    assert [e["source"] for e in errors] == [str(tmp_path / "bad.txt")]
+
+
+def test_rows_reference_their_article_and_offsets_slice_the_text(tmp_path, seed_text):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    store = Store(db)
+    store.add(extract(Document(text=seed_text, source="seed.txt")))
+    article = next(db["articles"].rows)
+    text = article["text"]
+    for table in ("sentences", "quotes", "claims"):
+        for row in db[table].rows:
+            assert row["article_id"] == article["id"]
+            if table != "sentences":
+                assert text[row["start"]:row["end"]] == (row["content"] if table == "quotes" else row["text"])
+            else:
+                assert text[row["start"]:row["end"]] == row["text"]
+    conn = sqlite3.connect(tmp_path / "t.db")
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_db_shape_is_idempotent_and_search_works(tmp_path, seed_text):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    Store(db).add(extract(Document(text=seed_text, source="seed.txt")))
+    schema = db.schema
+    ensure_db_shape(db)
+    assert db.schema == schema
+    for table in FTS:
+        assert db[table].detect_fts() == f"{table}_fts"
+    hits = list(db["sentences"].search("diplomatic"))
+    assert hits and all("diplomatic" in h["text"].lower() for h in hits)
+
+
+def test_speakers_are_shared_across_articles(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    store = Store(db)
+    for n in range(2):
+        store.add(extract(Document(text=f"Story {n} opens here.\n\n\"We will win,\" Jane Doe said on day {n}.",
+                                   source=f"{n}.txt")))
+    speakers = list(db["speakers"].rows)
+    assert [s["name"] for s in speakers] == ["Jane Doe"]
+    assert json.loads(speakers[0]["aliases"]) == ["Jane Doe"]
+    assert {q["speaker_id"] for q in db["quotes"].rows} == {speakers[0]["id"]}

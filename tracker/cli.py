@@ -1,0 +1,134 @@
+"""The command line: ``tracker ingest``, ``tracker extract``, ``tracker serve``."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+
+import click
+
+from .extract import extract as extract_document
+from .model import Document, Extraction
+from .read import ReadError, expand, read
+
+DEFAULT_DB = "tracker.db"
+
+
+@click.group()
+@click.version_option(package_name="tracker")
+def cli():
+    """Quotes and factual claims from news articles, in SQLite, browsable with Datasette."""
+
+
+def _extract_safely(item: Document | ReadError) -> Extraction | ReadError:
+    """Extraction never stops a run: an unexpected failure becomes an error for that article."""
+    if isinstance(item, ReadError):
+        return item
+    try:
+        return extract_document(item)
+    except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
+        return ReadError(item.source or "<input>", f"extraction failed: {type(e).__name__}: {e}")
+
+
+def extractions(items: Iterable[Document | ReadError], jobs: int) -> Iterator[Extraction | ReadError]:
+    """Extract in ``jobs`` processes (1: in this one), keeping the input order."""
+    if jobs <= 1:
+        yield from map(_extract_safely, items)
+        return
+    with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
+        yield from pool.imap(_extract_safely, items, chunksize=8)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to create or add to")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0),
+              help="extraction processes (0: one per CPU)")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+def ingest(paths, db_path, jobs, quiet):
+    """Add the articles in PATHS (files, folders, or - for stdin) to the database.
+
+    An article already stored (same text) is skipped. A file that cannot be read
+    or parsed gets one line on stderr and a row in ingest_errors; the rest goes
+    on, and the exit status is 1.
+    """
+    from .store import Store, ensure_db_shape
+
+    started = time.perf_counter()
+    store = Store(db_path)
+    sources = list(expand(paths))
+    counts = dict(added=0, present=0, errors=0, quotes=0, claims=0)
+
+    def fresh() -> Iterator[Document | ReadError]:
+        for item in read(sources):
+            if isinstance(item, Document) and store.has(item.text):
+                counts["present"] += 1
+                continue
+            yield item
+
+    show = not quiet and len(sources) >= 20 and sys.stderr.isatty()
+    with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr,
+                           hidden=not show) as bar:
+        done_sources = set()
+        for result in extractions(fresh(), jobs or os.cpu_count() or 1):
+            if isinstance(result, ReadError):
+                click.echo(f"error: {result}", err=True)
+                store.record_error(result)
+                counts["errors"] += 1
+                source = result.source
+            else:
+                store.add(result)
+                counts["added"] += 1
+                counts["quotes"] += len(result.quotes)
+                counts["claims"] += len(result.claims)
+                source = result.document.source
+            if source not in done_sources:
+                done_sources.add(source)
+                bar.update(1)
+    ensure_db_shape(store.db)
+    elapsed = time.perf_counter() - started
+    rate = counts["added"] / elapsed if elapsed else 0.0
+    click.echo(f"{counts['added']} articles added, {counts['present']} already present, "
+               f"{counts['errors']} errors; {counts['quotes']} quotes, {counts['claims']} claims; "
+               f"{elapsed:.1f} s ({rate:.0f} articles/s) -> {db_path}", err=True)
+    if counts["errors"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--pretty", is_flag=True, help="indented JSON instead of one object a line")
+def extract(paths, pretty):
+    """Print the extraction of each article in PATHS as JSON, without a database."""
+    failed = False
+    for result in extractions(read(paths), 1):
+        if isinstance(result, ReadError):
+            click.echo(f"error: {result}", err=True)
+            failed = True
+            continue
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False, exists=True), help="database to serve")
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("-h", "--host", default="127.0.0.1", show_default=True)
+def serve(db_path, port, host):
+    """Browse the database in Datasette, with the tracker's metadata, plugins and templates."""
+    from .serve import datasette_args
+
+    args = [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path), "--host", host,
+            "--port", str(port)]
+    click.echo(f"serving {db_path} on http://{host}:{port}/", err=True)
+    os.execv(sys.executable, args)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,166 @@
+"""The one module that writes SQLite (with sqlite-utils).
+
+The schema is data (``TABLES``, ``FTS``); ``ensure_db_shape`` makes a database
+match it and is idempotent. ``Store.add`` writes one article and everything
+extracted from it in a single transaction, so a crash mid-run leaves whole
+articles only, and a re-run (which skips articles already present by content
+hash) completes the database.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from . import speakers as speaker_rules
+from .model import Extraction
+from .read import ReadError
+
+TABLES: dict[str, dict] = {
+    "articles": dict(columns={"id": int, "source": str, "content_hash": str, "title": str, "url": str,
+                              "outlet": str, "published": str, "text": str, "ingested_at": str},
+                     pk="id", not_null={"content_hash", "text"}),
+    "sentences": dict(columns={"id": int, "article_id": int, "idx": int, "start": int, "end": int, "text": str,
+                               "boilerplate": int, "checkworthiness": float, "paragraph": int},
+                      pk="id", foreign_keys=[("article_id", "articles", "id")]),
+    "speakers": dict(columns={"id": int, "name": str, "kind": str, "role": str, "aliases": str, "key": str},
+                     pk="id", not_null={"name", "key"}),
+    "quotes": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "content": str,
+                            "start": int, "end": int, "cue": str, "cue_start": int, "cue_end": int,
+                            "speaker_mention": str, "speaker_start": int, "speaker_end": int,
+                            "speaker_id": int},
+                   pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
+                                          ("speaker_id", "speakers", "id")]),
+    "claims": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "text": str,
+                            "start": int, "end": int, "quote_id": int, "speaker_id": int, "raw_number": str,
+                            "value": float, "low": float, "high": float, "unit": str, "qualifier": str,
+                            "reference": str, "flags": str},
+                   pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
+                                          ("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id")]),
+    "ingest_errors": dict(columns={"id": int, "source": str, "error": str, "at": str}, pk="id"),
+}
+
+FTS: dict[str, list[str]] = {
+    "articles": ["title", "text"],
+    "sentences": ["text"],
+    "speakers": ["name", "aliases", "role"],
+    "quotes": ["content", "speaker_mention", "cue"],
+    "claims": ["text", "unit", "reference"],
+}
+
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("articles", ["content_hash"], True),
+    ("speakers", ["key"], True),
+    ("sentences", ["article_id", "idx"], True),
+    ("quotes", ["kind"], False),
+    ("quotes", ["cue"], False),
+    ("claims", ["kind"], False),
+    ("claims", ["unit"], False),
+    ("claims", ["qualifier"], False),
+    ("claims", ["value"], False),
+    ("sentences", ["checkworthiness"], False),
+]
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create what is missing: tables, full-text search with triggers, indexes. Idempotent."""
+    for name, spec in TABLES.items():
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                        not_null=spec.get("not_null"), if_not_exists=True)
+    for name, columns in FTS.items():
+        if not db[name].detect_fts():
+            db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+    db.index_foreign_keys()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Writes extractions into a database; one instance per ingest run (single writer)."""
+
+    def __init__(self, db: sqlite_utils.Database | str):
+        self.db = db if isinstance(db, sqlite_utils.Database) else sqlite_utils.Database(db)
+        ensure_db_shape(self.db)
+        self.hashes = {r[0] for r in self.db.execute("select content_hash from articles")}
+        self.next_id = {t: (self.db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1
+                        for t in ("articles", "sentences", "quotes", "claims", "speakers")}
+        # speakers by key, kept in memory: linking never has to query per mention
+        self.speakers = {r["key"]: r for r in self.db.query("select * from speakers")}
+
+    def has(self, text: str) -> bool:
+        return content_hash(text) in self.hashes
+
+    def _ids(self, table: str, n: int) -> range:
+        first = self.next_id[table]
+        self.next_id[table] = first + n
+        return range(first, first + n)
+
+    def add(self, ex: Extraction) -> int | None:
+        """Store one article and its extraction; None if the same text is already stored."""
+        doc = ex.document
+        h = content_hash(doc.text)
+        if h in self.hashes:
+            return None
+        with self.db.atomic():
+            article_id = self._ids("articles", 1)[0]
+            self.db["articles"].insert(dict(id=article_id, source=doc.source, content_hash=h, title=doc.title,
+                                            url=doc.url, outlet=doc.outlet, published=doc.published,
+                                            text=doc.text, ingested_at=now()))
+            sent_ids = self._ids("sentences", len(ex.sentences))
+            self.db["sentences"].insert_all(
+                (dict(id=sid, article_id=article_id, idx=s.idx, start=s.start, end=s.end, text=s.text,
+                      boilerplate=int(s.boilerplate), checkworthiness=round(s.checkworthiness, 4),
+                      paragraph=s.paragraph) for sid, s in zip(sent_ids, ex.sentences)), batch_size=1000)
+            speaker_ids = [self._link_speaker(sp) for sp in ex.speakers]
+            quote_ids = self._ids("quotes", len(ex.quotes))
+            self.db["quotes"].insert_all(
+                (dict(id=qid, article_id=article_id, sentence_id=sent_ids[q.sentence_idx], kind=q.kind,
+                      content=q.content, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
+                      cue_end=q.cue_end, speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
+                      speaker_end=q.speaker_end,
+                      speaker_id=None if q.speaker is None else speaker_ids[q.speaker])
+                 for qid, q in zip(quote_ids, ex.quotes)), batch_size=1000)
+            claim_ids = self._ids("claims", len(ex.claims))
+            self.db["claims"].insert_all(
+                (dict(id=cid, article_id=article_id, sentence_id=sent_ids[c.sentence_idx], kind=c.kind,
+                      text=c.text, start=c.start, end=c.end,
+                      quote_id=None if c.quote is None else quote_ids[c.quote],
+                      speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
+                      raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
+                      qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags))
+                 for cid, c in zip(claim_ids, ex.claims)), batch_size=1000)
+        self.hashes.add(h)
+        return article_id
+
+    def _link_speaker(self, sp) -> int:
+        """The speakers row for an article's speaker: found by key, or new; aliases merged."""
+        key = speaker_rules.key(sp)
+        row = self.speakers.get(key)
+        if row is None:
+            row = dict(id=self._ids("speakers", 1)[0], name=sp.name, kind=sp.kind, role=sp.role,
+                       aliases=json.dumps(sorted(set(sp.aliases)), ensure_ascii=False), key=key)
+            self.db["speakers"].insert(row)
+            self.speakers[key] = row
+            return row["id"]
+        aliases = sorted(set(json.loads(row["aliases"])) | set(sp.aliases))
+        role = row["role"] or sp.role
+        kind = row["kind"] if row["kind"] != "unknown" else sp.kind
+        changes = dict(aliases=json.dumps(aliases, ensure_ascii=False), role=role, kind=kind)
+        if any(row[k] != v for k, v in changes.items()):
+            row.update(changes)
+            self.db["speakers"].update(row["id"], changes)
+        return row["id"]
+
+    def record_error(self, err: ReadError) -> None:
+        with self.db.atomic():
+            self.db["ingest_errors"].insert(dict(source=err.source, error=err.error, at=now()))
