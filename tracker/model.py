@@ -52,6 +52,8 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker: int | None = None      # index into Extraction.speakers; None when unresolved
+    continues: int | None = None    # index of the earlier quote whose speaker this one shares
+                                    # (a quote continued in the next paragraph, "but added: ...")
 
 
 @dataclass(slots=True)
