@@ -67,6 +67,7 @@ class _LanguageVars(PunktLanguageVars):
 def tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(lexicon.lines("punkt/abbreviations.txt"))
+    params.sent_starters = set(lexicon.lines("punkt/sentence_starters.txt"))
     return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
 
 
