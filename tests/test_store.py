@@ -84,3 +84,23 @@ def test_speakers_are_shared_across_articles(tmp_path):
     assert [s["name"] for s in speakers] == ["Jane Doe"]
     assert json.loads(speakers[0]["aliases"]) == ["Jane Doe"]
     assert {q["speaker_id"] for q in db["quotes"].rows} == {speakers[0]["id"]}
+
+
+def test_a_failed_write_leaves_nothing_and_a_rerun_completes(tmp_path, seed_text):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    store = Store(db)
+    good = extract(Document(text="Jane Doe said the plan worked.\n\n\"We won,\" Jane Doe said.", source="a.txt"))
+    broken = extract(Document(text="\"It failed,\" John Roe said.", source="b.txt"))
+    broken.quotes[0].sentence_idx = 99            # a bug in a stage: the row cannot be built
+    try:
+        store.add(broken)
+    except IndexError:
+        pass
+    assert db["articles"].count == 0 and db["speakers"].count == 0 and db["quotes"].count == 0
+    store.add(good)
+    broken.quotes[0].sentence_idx = 0
+    store.add(broken)
+    assert db["articles"].count == 2
+    conn = sqlite3.connect(tmp_path / "t.db")
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+    assert {r[0] for r in conn.execute("select name from speakers")} >= {"John Roe"}

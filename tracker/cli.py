@@ -75,17 +75,21 @@ def ingest(paths, db_path, jobs, quiet):
                            hidden=not show) as bar:
         done_sources = set()
         for result in extractions(fresh(), jobs or os.cpu_count() or 1):
+            if isinstance(result, Extraction):
+                source = result.document.source
+                try:
+                    store.add(result)
+                except Exception as e:  # noqa: BLE001 - rolled back whole; reported, and the run goes on
+                    result = ReadError(source or "<input>", f"could not store: {type(e).__name__}: {e}")
+                else:
+                    counts["added"] += 1
+                    counts["quotes"] += len(result.quotes)
+                    counts["claims"] += len(result.claims)
             if isinstance(result, ReadError):
                 click.echo(f"error: {result}", err=True)
                 store.record_error(result)
                 counts["errors"] += 1
                 source = result.source
-            else:
-                store.add(result)
-                counts["added"] += 1
-                counts["quotes"] += len(result.quotes)
-                counts["claims"] += len(result.claims)
-                source = result.document.source
             if source not in done_sources:
                 done_sources.add(source)
                 bar.update(1)

@@ -91,6 +91,10 @@ class Store:
     def __init__(self, db: sqlite_utils.Database | str):
         self.db = db if isinstance(db, sqlite_utils.Database) else sqlite_utils.Database(db)
         ensure_db_shape(self.db)
+        self._load()
+
+    def _load(self) -> None:
+        """In-memory state mirrored from the database (re-read after a failed write)."""
         self.hashes = {r[0] for r in self.db.execute("select content_hash from articles")}
         self.next_id = {t: (self.db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1
                         for t in ("articles", "sentences", "quotes", "claims", "speakers")}
@@ -111,6 +115,14 @@ class Store:
         h = content_hash(doc.text)
         if h in self.hashes:
             return None
+        try:
+            return self._write(ex, h)
+        except BaseException:
+            self._load()        # the transaction rolled back: forget what it had added
+            raise
+
+    def _write(self, ex: Extraction, h: str) -> int:
+        doc = ex.document
         with self.db.atomic():
             article_id = self._ids("articles", 1)[0]
             self.db["articles"].insert(dict(id=article_id, source=doc.source, content_hash=h, title=doc.title,
