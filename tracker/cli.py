@@ -42,6 +42,10 @@ def extractions(items: Iterable[Document | ReadError], jobs: int) -> Iterator[Ex
         yield from pool.imap(_extract_safely, items, chunksize=8)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -96,8 +100,8 @@ def ingest(paths, db_path, jobs, quiet):
     ensure_db_shape(store.db)
     elapsed = time.perf_counter() - started
     rate = counts["added"] / elapsed if elapsed else 0.0
-    click.echo(f"{counts['added']} articles added, {counts['present']} already present, "
-               f"{counts['errors']} errors; {counts['quotes']} quotes, {counts['claims']} claims; "
+    click.echo(f"{_n(counts['added'], 'article')} added, {counts['present']} already present, "
+               f"{_n(counts['errors'], 'error')}; {_n(counts['quotes'], 'quote')}, {_n(counts['claims'], 'claim')}; "
                f"{elapsed:.1f} s ({rate:.0f} articles/s) -> {db_path}", err=True)
     if counts["errors"]:
         sys.exit(1)
