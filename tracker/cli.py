@@ -60,10 +60,10 @@ def ingest(paths, db_path, jobs, quiet):
     or parsed gets one line on stderr and a row in ingest_errors; the rest goes
     on, and the exit status is 1.
     """
-    from .store import Store, ensure_db_shape
+    from .store import Store
 
     started = time.perf_counter()
-    store = Store(db_path)
+    store = Store(db_path, batch_size=200)
     sources = list(expand(paths))
     counts = dict(added=0, present=0, errors=0, quotes=0, claims=0)
 
@@ -74,30 +74,41 @@ def ingest(paths, db_path, jobs, quiet):
                 continue
             yield item
 
+    def report(err: ReadError) -> None:
+        click.echo(f"error: {err}", err=True)
+        store.record_error(err)
+        counts["errors"] += 1
+
+    def report_failures() -> None:
+        """Articles whose rows could not be written: rolled back whole, reported, the run goes on."""
+        for ex, e in store.failures:
+            report(ReadError(ex.document.source or "<input>", f"could not store: {type(e).__name__}: {e}"))
+            counts["added"] -= 1
+            counts["quotes"] -= len(ex.quotes)
+            counts["claims"] -= len(ex.claims)
+        store.failures.clear()
+
     show = not quiet and len(sources) >= 20 and sys.stderr.isatty()
-    with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr,
-                           hidden=not show) as bar:
+    with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr, hidden=not show) as bar:
         done_sources = set()
         for result in extractions(fresh(), jobs or os.cpu_count() or 1):
-            if isinstance(result, Extraction):
+            if isinstance(result, ReadError):
+                report(result)
+                source = result.source
+            else:
                 source = result.document.source
-                try:
-                    store.add(result)
-                except Exception as e:  # noqa: BLE001 - rolled back whole; reported, and the run goes on
-                    result = ReadError(source or "<input>", f"could not store: {type(e).__name__}: {e}")
-                else:
+                if store.add(result):
                     counts["added"] += 1
                     counts["quotes"] += len(result.quotes)
                     counts["claims"] += len(result.claims)
-            if isinstance(result, ReadError):
-                click.echo(f"error: {result}", err=True)
-                store.record_error(result)
-                counts["errors"] += 1
-                source = result.source
+                else:                       # the same text twice in this run
+                    counts["present"] += 1
+                report_failures()
             if source not in done_sources:
                 done_sources.add(source)
                 bar.update(1)
-    ensure_db_shape(store.db)
+    store.close()
+    report_failures()
     elapsed = time.perf_counter() - started
     rate = counts["added"] / elapsed if elapsed else 0.0
     click.echo(f"{_n(counts['added'], 'article')} added, {counts['present']} already present, "
