@@ -12,12 +12,11 @@ import pytest
 import sqlite_utils
 import yaml
 from click.testing import CliRunner
-from datasette.app import Datasette
 
 from tracker.cli import cli
 from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
-from tracker.serve import METADATA, datasette_args, metadata_for
+from tracker.serve import METADATA, make_datasette, metadata_for
 from tracker.store import TABLES, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,8 +133,7 @@ def db_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def ds(db_path):
-    meta = metadata_for(str(db_path))
-    return Datasette([str(db_path)], metadata=meta, template_dir=str(ROOT / "tracker" / "serve" / "templates"))
+    return make_datasette(str(db_path))
 
 
 def get(ds, path):
@@ -405,14 +403,10 @@ def test_serve_immutable_turns_wal_off_and_refuses_downloads(samples_db, tmp_pat
     assert download.exit_code == 1 and "forbidden" in download.output      # allow_download off
 
 
-def test_datasette_args():
-    def settings(args):
-        return {args[i + 1]: args[i + 2] for i, a in enumerate(args) if a == "--setting"}
-
-    local = datasette_args("x/news.db", "m.json")
-    assert local[0] == "x/news.db" and "-i" not in local and local[local.index("--metadata") + 1] == "m.json"
-    assert "allow_download" not in settings(local)
-    public = datasette_args("x/news.db", "m.json", immutable=True)
-    assert public[:2] == ["-i", "x/news.db"]
-    assert settings(public)["allow_download"] == "off" and int(settings(public)["max_returned_rows"]) <= 1000
-    assert int(settings(public)["sql_time_limit_ms"]) <= 1000
+def test_published_mode_settings(samples_db):
+    local = make_datasette(str(samples_db))
+    public = make_datasette(str(samples_db), immutable=True)
+    assert local.databases["demo"].is_mutable and not public.databases["demo"].is_mutable
+    assert public.setting("allow_download") is False
+    assert public.setting("max_returned_rows") <= 1000 and public.setting("sql_time_limit_ms") <= 1000
+    assert public.metadata("queries", database="demo") == local.metadata("queries", database="demo")

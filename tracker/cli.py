@@ -138,7 +138,8 @@ def serve(db_path, port, host, immutable, get_path):
 
     if not get_path:
         click.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    run(db_path, host, port, immutable=immutable, get=get_path)
+    if not run(db_path, host, port, immutable=immutable, get=get_path):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

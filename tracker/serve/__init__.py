@@ -11,8 +11,6 @@
 """
 from __future__ import annotations
 
-import json
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -32,7 +30,7 @@ METADATA_DB = "tracker"
 # tie up the server, pages stay small and the file is not offered for download.
 LOCAL_SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500}
 PUBLIC_SETTINGS = {"sql_time_limit_ms": 1000, "facet_time_limit_ms": 200, "max_returned_rows": 1000,
-                   "allow_download": "off", "allow_facet": "on"}
+                   "allow_download": False}
 
 
 def database_name(db_path: str) -> str:
@@ -50,13 +48,16 @@ def metadata_for(db_path: str) -> dict:
     return meta
 
 
-def datasette_args(db_path: str, metadata_path: str, immutable: bool = False) -> list[str]:
-    """The arguments of ``datasette serve`` for a tracker database (without host and port)."""
-    args = ["-i", db_path] if immutable else [db_path]
-    args += ["--metadata", metadata_path, "--template-dir", str(TEMPLATES)]
-    for name, value in (PUBLIC_SETTINGS if immutable else LOCAL_SETTINGS).items():
-        args += ["--setting", name, str(value)]
-    return args
+def make_datasette(db_path: str, immutable: bool = False):
+    """A Datasette instance over one tracker database, with its metadata and templates.
+
+    ``immutable``: the published mode; turn WAL off first (``prepare_immutable``).
+    """
+    from datasette.app import Datasette
+
+    return Datasette([] if immutable else [db_path], immutables=[db_path] if immutable else [],
+                     metadata=metadata_for(db_path), template_dir=str(TEMPLATES),
+                     settings=dict(PUBLIC_SETTINGS if immutable else LOCAL_SETTINGS))
 
 
 def prepare_immutable(db_path: str) -> None:
@@ -75,19 +76,24 @@ def prepare_immutable(db_path: str) -> None:
         db.close()
 
 
-def serve(db_path: str, host: str, port: int, immutable: bool = False, get: str | None = None) -> None:
-    """Run Datasette over ``db_path`` in this process (``get``: fetch one page, print it, exit).
+def serve(db_path: str, host: str, port: int, immutable: bool = False, get: str | None = None) -> bool:
+    """Serve ``db_path`` with Datasette until interrupted.
 
-    Ends with ``SystemExit`` like any click command run standalone.
+    ``get``: instead of serving, print the page at that path and return whether
+    it answered 200 (what ``datasette --get`` does: a smoke test).
     """
-    from datasette.cli import cli as datasette_cli
+    import asyncio
+
+    import uvicorn
+    from datasette.utils.testing import TestClient
 
     if immutable:
         prepare_immutable(db_path)
-    with tempfile.TemporaryDirectory(prefix="tracker-serve-") as tmp:
-        meta = Path(tmp) / "metadata.json"
-        meta.write_text(json.dumps(metadata_for(db_path)), encoding="utf-8")
-        args = ["serve", *datasette_args(db_path, str(meta), immutable), "--host", host, "--port", str(port)]
-        if get:
-            args += ["--get", get]
-        datasette_cli.main(args=args, prog_name="datasette")
+    ds = make_datasette(db_path, immutable)
+    asyncio.run(ds.invoke_startup())
+    if get:
+        response = TestClient(ds).get(get)
+        print(response.text)
+        return response.status == 200
+    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+    return True
