@@ -6,17 +6,21 @@ end-to-end test ingests the bundled samples and checks structure only.
 """
 import asyncio
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.cli import cli
 from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
 from tracker.serve import METADATA, make_datasette, metadata_for
+from tracker.serve.article import render_text
 from tracker.store import TABLES, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,3 +414,70 @@ def test_published_mode_settings(samples_db):
     assert public.setting("allow_download") is False
     assert public.setting("max_returned_rows") <= 1000 and public.setting("sql_time_limit_ms") <= 1000
     assert public.metadata("queries", database="demo") == local.metadata("queries", database="demo")
+
+
+def test_articles_table_previews_the_text_and_links_the_article_page(ds):
+    page = get(ds, "/news/articles").text
+    assert '<a href="/news/articles/1">read the article</a>' in page
+    assert "Workers stacked" not in page                   # the end of the text is on the article page only
+    assert "Workers stacked " in get(ds, "/news/articles/1").text
+
+
+# --- render_text, on any text and any spans ----------------------------------------------------------------
+
+class TagChecker(HTMLParser):
+    """Collects the text of an HTML fragment and fails on a tag closed out of order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.ids = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        attrs = dict(attrs)
+        if tag == "span" and "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "a" and attrs.get("class") == "anchor":
+            self.stack[-1] = "anchor"
+
+    def handle_endtag(self, tag):
+        top = self.stack.pop()
+        assert top == tag or (top == "anchor" and tag == "a"), (top, tag)
+
+    def handle_data(self, data):
+        if not self.stack or self.stack[-1] != "anchor":
+            self.text.append(data)
+
+
+@st.composite
+def article(draw):
+    words = st.sampled_from(["Shah", "said", "<b>", "&", '"', "2,000", "homes", "é", "x"])
+    paragraphs = draw(st.lists(st.lists(words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=4))
+    text = "\n\n".join(p + "." for p in paragraphs)
+    sentences = [dict(id=i + 10, idx=i, start=m.start(), end=m.end(), boilerplate=i % 3 == 2,
+                      checkworthiness=draw(st.floats(0, 1)))
+                 for i, m in enumerate(re.finditer(r"[^\n]+", text))]
+    offsets = st.integers(0, len(text))
+    spans = st.lists(st.tuples(offsets, offsets).map(sorted), max_size=6)
+    quotes = [dict(id=n, kind=draw(st.sampled_from(["direct", "mixed", "indirect"])), start=a, end=b,
+                   speaker_id=draw(st.sampled_from([None, 1])), speaker_start=a, speaker_end=min(b, a + 3),
+                   cue_start=None, cue_end=None)
+              for n, (a, b) in enumerate(draw(spans))]
+    claims = [dict(id=n, kind="quantity", start=a, end=b, value=draw(st.sampled_from([None, 2000.0])))
+              for n, (a, b) in enumerate(draw(spans))]
+    return text, sentences, quotes, claims
+
+
+@given(article())
+@settings(max_examples=150, deadline=None)
+def test_render_text_keeps_the_text_escaped_and_the_tags_nested(case):
+    text, sentences, quotes, claims = case
+    urls = {t: (lambda i, t=t: f"/db/{t}/{i}") for t in ("quotes", "claims", "speakers")}
+    out = render_text(text, sentences, quotes, claims, urls)
+    checker = TagChecker()
+    checker.feed(str(out))
+    checker.close()
+    assert checker.stack == []
+    assert "<b>" not in str(out)
+    assert "".join("".join(checker.text).split()) == "".join(text.split())   # every character, once, in order
+    assert checker.ids == [f"s{s['idx']}" for s in sentences]

@@ -3,7 +3,8 @@
 - ``render_cell``: search hits marked (the text escaped first, then ``<mark>``);
   a quote's or claim's ``sentence_id`` becomes a link to that sentence in the
   article page; ids in query results link to their rows; speakers' aliases
-  and claims' flags read as lists, not JSON.
+  and claims' flags read as lists, not JSON; the articles table shows the
+  beginning of each text with a link to the article page.
 - ``extra_template_vars``: what the article page (``templates/row.html`` on an
   ``articles`` row) and the speaker page need: the highlighted text, the
   quotes and claims with the articles they come from.
@@ -29,6 +30,7 @@ ID_COLUMNS = {"quote_id": "quotes", "claim_id": "claims", "speaker_id": "speaker
 # search snippets are made with snippet(..., char(1), char(2), ...): these bytes mark the hit
 HIT_START, HIT_END = "\x01", "\x02"
 SENTENCE_LABEL = 90        # characters of a sentence shown as the text of a link to it
+ARTICLE_PREVIEW = 240      # characters of an article's text shown in the articles table
 LIST_LIMIT = 500           # quotes or claims listed on one speaker's page
 
 # database names known to be tracker databases, per Datasette instance
@@ -60,15 +62,21 @@ def sentence_url(datasette, database: str, article_id: int, idx: int) -> str:
     return f'{datasette.urls.row(database, "articles", str(article_id))}#s{idx}'
 
 
-async def sentence_link(datasette, database: str, sentence_id: int) -> Markup | None:
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+async def sentence_link(datasette, database: str, sentence_id: int, short: bool) -> Markup | None:
+    """A link to the sentence in its article page: labelled with the sentence's
+    beginning, or (``short``, where the row shows the text already) its number."""
     db = datasette.get_database(database)
     row = (await db.execute("select article_id, idx, text from sentences where id = ?", [sentence_id])).first()
     if row is None:
         return None
     text = row["text"] or ""
-    label = text if len(text) <= SENTENCE_LABEL else text[:SENTENCE_LABEL - 1].rstrip() + "…"
-    return Markup('<a href="{}" title="sentence {} of article {}: open it in the article">{}</a>').format(
-        sentence_url(datasette, database, row["article_id"], row["idx"]), row["idx"], row["article_id"], label)
+    label = f'sentence {row["idx"]} ↗' if short else shorten(text, SENTENCE_LABEL)
+    return Markup('<a href="{}" title="{}">{}</a>').format(
+        sentence_url(datasette, database, row["article_id"], row["idx"]), shorten(text, 300), label)
 
 
 def json_list(value: str) -> Markup | None:
@@ -90,7 +98,8 @@ def render_cell(row, value, column, table, database, datasette):
     linkable = (column == "sentence_id" and (table is None or table in ("quotes", "claims"))
                 or table is None and column in ID_COLUMNS)
     lists = table == "speakers" and column == "aliases" or table == "claims" and column == "flags"
-    if not (linkable and isinstance(value, int) or lists and isinstance(value, str)):
+    preview = table == "articles" and column == "text" and isinstance(value, str) and len(value) > ARTICLE_PREVIEW
+    if not (linkable and isinstance(value, int) or lists and isinstance(value, str) or preview):
         return None
 
     async def inner():
@@ -98,8 +107,11 @@ def render_cell(row, value, column, table, database, datasette):
             return None
         if lists:
             return json_list(value)
+        if preview:             # the article page shows it all, highlighted
+            return Markup('{} <a href="{}">read the article</a>').format(
+                shorten(value, ARTICLE_PREVIEW), datasette.urls.row(database, "articles", str(row["id"])))
         if column == "sentence_id":
-            return await sentence_link(datasette, database, value)
+            return await sentence_link(datasette, database, value, short=table is None)
         return Markup('<a href="{}">{}</a>').format(datasette.urls.row(database, ID_COLUMNS[column], str(value)),
                                                     value)
     return inner
