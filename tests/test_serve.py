@@ -20,7 +20,7 @@ from tracker.cli import cli
 from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
 from tracker.serve import METADATA, make_datasette, metadata_for
-from tracker.serve.article import render_text
+from tracker.serve.article import claim_title, render_text
 from tracker.store import TABLES, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -215,8 +215,8 @@ def test_article_page_highlights_quotes_claims_and_speakers(article_page):
     assert re.search(r'<mark class="quote indirect"[^>]*>', article_page)
     assert re.search(r'<mark class="quote mixed"[^>]*>', article_page)
     # the claim inside the indirect quote: both highlights, the claim's link inside
-    assert re.search(r'<mark class="quote indirect"[^>]*><mark class="claim quantity" title="quantity: 2,000 homes, '
-                     r'approx"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>', article_page)
+    assert re.search(r'<mark class="quote indirect"[^>]*><mark class="claim quantity" title="quantity: about 2,000 '
+                     r'homes"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>', article_page)
     assert '<a href="/news/speakers/1">Councillor Priya Shah</a>' in article_page
     assert 'class="speaker unresolved"' in article_page                     # "a spokesman"
     assert 'class="sentence checkworthy"' in article_page
@@ -240,7 +240,7 @@ def test_speaker_page_lists_quotes_and_claims_from_every_article(ds):
     assert page.count('href="/news/quotes/') == 4
     assert 'href="/news/articles/2#s1">Council tax to rise in Harbourside' in page
     assert 'href="/news/articles/1#s2">Harbour wall approved after protest' in page
-    assert "quantity: 2,000 homes, approx" in page                         # her claim, inside her quote
+    assert "quantity: about 2,000 homes" in page                         # her claim, inside her quote
 
 
 # --- canned queries ----------------------------------------------------------------------------------------
@@ -481,3 +481,21 @@ def test_render_text_keeps_the_text_escaped_and_the_tags_nested(case):
     assert "<b>" not in str(out)
     assert "".join("".join(checker.text).split()) == "".join(text.split())   # every character, once, in order
     assert checker.ids == [f"s{s['idx']}" for s in sentences]
+
+
+@pytest.mark.parametrize("claim,reading", [
+    (dict(kind="quantity", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact"), "quantity: 48,000,000 GBP"),
+    (dict(kind="quantity", value=20.0, low=20.0, high=None, unit="troops", qualifier="lower_bound"),
+     "quantity: at least 20 troops"),
+    (dict(kind="quantity", value=59.5, low=None, high=59.5, unit="percent", qualifier="near_lower"),
+     "quantity: nearly 59.5 percent"),
+    (dict(kind="quantity", value=None, low=10000.0, high=99999.0, unit="people", qualifier="vague"),
+     "quantity: 10,000 to 99,999 people (vague)"),
+    (dict(kind="quantity", value=None, low=150.0, high=200.0, unit="posts", qualifier="range"),
+     "quantity: 150 to 200 posts"),
+    (dict(kind="quantity", value=None, raw_number="100,00", unit="troops", flags=["malformed_number"]),
+     'quantity: "100,00" unreadable'),
+    (dict(kind="comparison", reference="World War Two"), "comparison: compared with World War Two"),
+])
+def test_claim_reading(claim, reading):
+    assert claim_title(claim) == reading

@@ -37,18 +37,29 @@ def quote_title(q: dict) -> str:
     return f'{q.get("kind") or ""} quote by {who}{cue}'.strip()
 
 
+# how each qualifier reads before a figure
+_QUALIFIER_WORDS = {"approx": "about", "lower_bound": "at least", "upper_bound": "up to", "near_lower": "nearly"}
+
+
 def claim_title(c: dict) -> str:
-    """"quantity: 2,000 homes, approx" or "comparison: compared with 1998"."""
-    details = []
-    if c.get("value") is not None:
-        details.append(f'{_num(c["value"])} {c.get("unit") or ""}'.strip())
-    elif c.get("low") is not None or c.get("high") is not None:
-        details.append(f'{_num(c.get("low")) or "…"} to {_num(c.get("high")) or "…"} {c.get("unit") or ""}'.strip())
-    if c.get("qualifier"):
-        details.append(c["qualifier"])
+    """How the tracker read a claim: "quantity: about 2,000 homes", "comparison: since 1998".
+
+    >>> claim_title(dict(kind="quantity", value=None, low=150, high=200, unit="posts", qualifier="range"))
+    'quantity: 150 to 200 posts'
+    """
+    unit = f' {c["unit"]}' if c.get("unit") else ""
+    qualifier, value, low, high = c.get("qualifier"), c.get("value"), c.get("low"), c.get("high")
+    reading = ""
+    if value is not None and qualifier not in ("range", "vague"):
+        word = _QUALIFIER_WORDS.get(qualifier or "")
+        reading = f'{word + " " if word else ""}{_num(value)}{unit}'
+    elif low is not None or high is not None:
+        reading = f'{_num(low) or "…"} to {_num(high) or "…"}{unit}' + (" (vague)" if qualifier == "vague" else "")
+    elif c.get("raw_number"):
+        reading = f'"{c["raw_number"]}" unreadable'
     if c.get("reference"):
-        details.append(f'compared with {c["reference"]}')
-    return (c.get("kind") or "claim") + (": " + ", ".join(details) if details else "")
+        reading = f'{reading}, compared with {c["reference"]}' if reading else f'compared with {c["reference"]}'
+    return (c.get("kind") or "claim") + (f": {reading}" if reading else "")
 
 
 def _spans(quotes: list[dict], claims: list[dict], urls: dict[str, Callable[[int], str]]) -> list[tuple]:
@@ -75,7 +86,8 @@ def _spans(quotes: list[dict], claims: list[dict], urls: dict[str, Callable[[int
 
 def _render_stretch(text: str, start: int, end: int, spans: list[tuple]) -> str:
     """``text[start:end]`` escaped, each piece wrapped in the highlights that cover it."""
-    inside = [s for s in spans if s[0] < end and s[1] > start]
+    # longest first, so that where two highlights of one layer overlap the innermost one shows
+    inside = sorted((s for s in spans if s[0] < end and s[1] > start), key=lambda s: s[0] - s[1])
     cuts = sorted({start, end} | {max(start, min(end, p)) for s in inside for p in s[:2]})
     out = []
     for a, b in zip(cuts, cuts[1:]):
