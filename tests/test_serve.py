@@ -299,16 +299,17 @@ def test_questionable_figures_lists_malformed_numbers(ds):
 
 # --- metadata.yml names only what exists -------------------------------------------------------------------
 
-def test_metadata_names_real_tables_columns_and_queries(ds, db_path):
+def test_metadata_names_real_tables_columns_and_queries(ds, db_path, samples_db):
     meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     block = meta["databases"]["tracker"]
-    db = sqlite_utils.Database(db_path)
-    for table, spec in block["tables"].items():
-        assert db[table].exists(), table
-        columns = set(db[table].columns_dict)
-        named = set(spec.get("columns", {})) | set(spec.get("facets", []))
-        named |= {spec[k] for k in ("label_column", "sort", "sort_desc") if k in spec}
-        assert named <= columns, (table, named - columns)
+    for path in (db_path, samples_db):          # built by hand, and ingested by the CLI
+        db = sqlite_utils.Database(path)
+        for table, spec in block["tables"].items():
+            assert db[table].exists(), table
+            columns = set(db[table].columns_dict)
+            named = set(spec.get("columns", {})) | set(spec.get("facets", []))
+            named |= {spec[k] for k in ("label_column", "sort", "sort_desc") if k in spec}
+            assert named <= columns, (table, named - columns)
     for name in block["queries"]:
         params = {p: "x" for p in re.findall(r":(\w+)", block["queries"][name]["sql"])}
         assert get(ds, f"/news/{name}?" + "&".join(f"{k}={v}" for k, v in params.items())).status_code == 200
