@@ -184,6 +184,13 @@ def test_same_speaker_in_two_articles_is_one_row_with_both_aliases(ds):
     assert rows(ds, "/news/speakers.json?_search=Councillor")[0]["id"] == shah["id"]
 
 
+def test_sentence_number_links_to_the_anchor_in_its_article(ds):
+    link = '<a href="/news/articles/2#s1" title="read it in the article">1</a>'
+    assert link in get(ds, "/news/sentences?article_id=2&_sort=idx").text
+    (sentence,) = rows(ds, "/news/sentences.json?article_id=2&idx=1")
+    assert link in get(ds, f"/news/sentences/{sentence['id']}").text
+
+
 def test_quote_sentence_links_to_the_anchor_in_its_article(ds):
     page = get(ds, "/news/quotes").text
     assert '<a href="/news/articles/1#s2"' in page        # "The river will not win..." is sentence 2

@@ -4,7 +4,8 @@
   a quote's or claim's ``sentence_id`` becomes a link to that sentence in the
   article page; ids in query results link to their rows; speakers' aliases
   and claims' flags read as lists, not JSON; the articles table shows the
-  beginning of each text with a link to the article page.
+  beginning of each text with a link to the article page, and a sentence's
+  idx links to it there.
 - ``extra_template_vars``: what the article page (``templates/row.html`` on an
   ``articles`` row) and the speaker page need: the highlighted text, the
   quotes and claims with the articles they come from.
@@ -99,7 +100,8 @@ def render_cell(row, value, column, table, database, datasette):
                 or table is None and column in ID_COLUMNS)
     lists = table == "speakers" and column == "aliases" or table == "claims" and column == "flags"
     preview = table == "articles" and column == "text" and isinstance(value, str) and len(value) > ARTICLE_PREVIEW
-    if not (linkable and isinstance(value, int) or lists and isinstance(value, str) or preview):
+    position = table == "sentences" and column == "idx" and isinstance(value, int)
+    if not (linkable and isinstance(value, int) or lists and isinstance(value, str) or preview or position):
         return None
 
     async def inner():
@@ -110,6 +112,12 @@ def render_cell(row, value, column, table, database, datasette):
         if preview:             # the article page shows it all, highlighted
             return Markup('{} <a href="{}">read the article</a>').format(
                 shorten(value, ARTICLE_PREVIEW), datasette.urls.row(database, "articles", str(row["id"])))
+        if position:            # a sentence's number links to it in its article
+            article_id = row["article_id"]
+            if isinstance(article_id, dict):
+                article_id = article_id.get("value")
+            return Markup('<a href="{}" title="read it in the article">{}</a>').format(
+                sentence_url(datasette, database, article_id, value), value)
         if column == "sentence_id":
             return await sentence_link(datasette, database, value, short=table is None)
         return Markup('<a href="{}">{}</a>').format(datasette.urls.row(database, ID_COLUMNS[column], str(value)),
