@@ -397,6 +397,16 @@ def test_serve_article_page_of_every_sample(samples_db):
         assert len(re.findall(r'<span id="s\d+" class="sentence', result.output)) == n
 
 
+def test_serve_on_a_busy_port_says_so(samples_db):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        busy.listen()
+        result = CliRunner().invoke(cli, ["serve", "--db", str(samples_db), "--port", str(port)])
+    assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
 def test_serve_missing_page_fails(samples_db):
     assert serve_get(samples_db, "/demo/no_such_table").exit_code == 1
 

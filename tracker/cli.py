@@ -134,10 +134,18 @@ def serve(db_path, port, host, immutable, get_path):
     The database's pages are under /NAME, NAME being the file name without its
     extension (demo.db: http://127.0.0.1:8001/demo).
     """
-    from .serve import serve as run
+    import socket
+
+    from .serve import database_name, serve as run
 
     if not get_path:
-        click.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        try:        # a clear message now rather than a traceback from the server later
+            with socket.create_server((host, port)):
+                pass
+        except OSError as e:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e} "
+                                       f"(is another server running there? choose another with --port)")
+        click.echo(f"serving {db_path} on http://{host}:{port}/{database_name(db_path)} (Ctrl-C stops)", err=True)
     if not run(db_path, host, port, immutable=immutable, get=get_path):
         sys.exit(1)
 
