@@ -14,6 +14,7 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
+from markupsafe import escape
 from hypothesis import strategies as st
 
 from tracker.cli import cli
@@ -517,3 +518,10 @@ def test_render_text_keeps_the_text_escaped_and_the_tags_nested(case):
 ])
 def test_claim_reading(claim, reading):
     assert claim_title(claim) == reading
+
+
+def test_table_and_column_descriptions_reach_datasette(ds):
+    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["tables"]
+    page = get(ds, "/news/claims").text
+    assert str(escape(meta["claims"]["columns"]["qualifier"])) in page
+    assert str(escape(" ".join(meta["claims"]["description"].split()))) in " ".join(page.split())
