@@ -137,16 +137,36 @@ def extract(paths, pretty):
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
               type=click.Path(dir_okay=False, exists=True), help="database to serve")
-@click.option("-p", "--port", default=8001, show_default=True, type=int)
-@click.option("-h", "--host", default="127.0.0.1", show_default=True)
-def serve(db_path, port, host):
-    """Browse the database in Datasette, with the tracker's metadata, plugins and templates."""
-    from .serve import datasette_args
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="port to listen on (0: any free port)")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True,
+              help="address to listen on (0.0.0.0: every interface)")
+@click.option("-i", "--immutable", is_flag=True,
+              help="serve a published copy: turns WAL off, opens the file read-only and immutable, "
+                   "no download of the whole file, tighter time and row limits")
+@click.option("--get", "get_path", metavar="PATH",
+              help="print the page at PATH (e.g. /tracker/quotes) instead of serving; "
+                   "exit status 1 unless it answers 200 (a smoke test)")
+def serve(db_path, port, host, immutable, get_path):
+    """Browse the database in Datasette, with the tracker's metadata, plugins and templates.
 
-    args = [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path), "--host", host,
-            "--port", str(port)]
-    click.echo(f"serving {db_path} on http://{host}:{port}/", err=True)
-    os.execv(sys.executable, args)
+    The database's pages are under /NAME, NAME being the file name without its
+    extension (demo.db: http://127.0.0.1:8001/demo).
+    """
+    import socket
+
+    from .serve import database_name, serve as run
+
+    if not get_path:
+        try:        # a clear message now rather than a traceback from the server later
+            with socket.create_server((host, port)):
+                pass
+        except OSError as e:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e} "
+                                       f"(is another server running there? choose another with --port)")
+        click.echo(f"serving {db_path} on http://{host}:{port}/{database_name(db_path)} (Ctrl-C stops)", err=True)
+    if not run(db_path, host, port, immutable=immutable, get=get_path):
+        sys.exit(1)
 
 
 if __name__ == "__main__":
