@@ -66,3 +66,9 @@ def test_a_sentence_starter_after_an_abbreviation_starts_a_sentence():
     assert texts(segment("Few migrants reach the U.S. The rules changed in May.")) == [
         "Few migrants reach the U.S.", "The rules changed in May."]
     assert texts(segment("Vermont Sen. Bernie Sanders met Mr. Cruz.")) == ["Vermont Sen. Bernie Sanders met Mr. Cruz."]
+
+
+def test_a_paragraph_ending_with_an_opening_style_mark_is_prose():
+    # some sites close quotations with the opening mark
+    text = "Council tax to rise\n\n“We had no choice, the budget is short,“ the leader said.“"
+    assert [s.boilerplate for s in segment(text)][1:] == [False]

@@ -20,7 +20,7 @@ from .model import Sentence
 _LINE = re.compile(r"[^\n]+")
 # a paragraph that ends like prose; anything else after the headline is a
 # caption, credit, section label, list item or other page furniture
-_TERMINAL_CHARS = frozenset(".!?:;…\"”’')]")
+_TERMINAL_CHARS = frozenset(".!?:;…\"“”‘’'»«)]")
 _WORD = re.compile(r"\w+")
 # headers after which a run of unpunctuated lines is a related-content list
 _LIST_HEADER = re.compile(
