@@ -14,7 +14,8 @@ from ..model import Claim, Sentence
 from .quantities import find_quantities
 
 
-def find_claims(text: str, sentences: list[Sentence]) -> list[Claim]:
+def find_claims(text: str, sentences: list[Sentence] | None) -> list[Claim]:
+    """Quantity and comparison claims of ``text`` (``sentences`` from ``segment``; None: one sentence)."""
     claims = find_quantities(text, sentences)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

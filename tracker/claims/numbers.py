@@ -46,6 +46,8 @@ def fractions() -> dict[str, float]:
 
 def read_digits(raw: str) -> float | None:
     """The value of a figure in digits, or None when it is malformed ("100,00")."""
+    if raw.isdigit():
+        return float(raw)
     if not _WELL_FORMED.fullmatch(raw):
         return None
     return float(raw.replace(",", ""))
@@ -57,6 +59,9 @@ def read_words(raw: str) -> float | None:
     Returns None when the words do not form one number.
     """
     words, scale_words, fracs = number_words(), scales(), fractions()
+    value = words.get(raw)
+    if value is not None:
+        return value
     tokens = _TOKEN.findall(raw.lower())
     total = 0.0         # completed groups ("two million" of "two million three hundred")
     current = 0.0       # the group being built
