@@ -40,11 +40,11 @@ _TEMPORAL = re.compile(
     r"the\s+last|two|three|four|five|six|seven|eight|nine|ten|several|many|recent|a\s+few)\s+(?:[a-z]+\s+)?"
     r"(?:years|decades|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
     r"history|years’|years')\b))")
-# words between a superlative and its complement: "the biggest [annual] decline [for] ..."
-_SCOPE = re.compile(
-    r"(?P<mid>(?:[\s-]+(?!(?:since|in|of|for|among|on|ever|than|that|to|and|or|but|which|who|is|was|are|were|"
-    r"has|have|had|will|would|as|at|by|with|from)\b)[\w’'.-]+){0,4}?)"
-    r"(?P<rel>\s+(?:since|ever|on\s+record|in|of|for|among|across)\b)")
+# the complement of a superlative: "the biggest decline [for a developed nation]"
+_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|across)\b")
+_SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
+                        "from on".split())
+_COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
 _TIMES_FOLLOW = re.compile(r"\s+(?:as\b|more\b|higher|larger|bigger|greater|lower|smaller|less|fewer|faster|slower|"
                            r"the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|than\b|over\b)")
 _MULTIPLE_FOLLOW = re.compile(r"\s+(?:as\b|the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|"
@@ -153,12 +153,12 @@ def _superlative(scanner, word, s, e, sent):
         return None
     start = low.rfind(prev, 0, s)
     limit = sent.end
-    # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
-    sc = _SCOPE.match(low, e, limit)
-    if not sc:
+    at = _scope(scanner, e, limit)
+    if at is None:
         return None
-    rel = sc.group("rel").strip()
-    at = sc.start("rel")
+    rel_m = _REL.match(low, at, limit)
+    rel = " ".join(rel_m.group().split())
+    # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
     tm = _TEMPORAL.match(low, at, limit)
     if tm:
         if tm.group("since"):
@@ -173,10 +173,37 @@ def _superlative(scanner, word, s, e, sent):
     if not article or rel in ("since", "ever", "on record"):
         return None
     # a superlative over a set: "the largest source of U.S. carbon emissions"
-    ref, end = _np(scanner, sc.end("rel"), limit)
+    ref, end = _np(scanner, rel_m.end(), limit)
     if ref is None:
         return None
     return _claim(scanner, sent, start, end, ref)
+
+
+def _scope(scanner, e: int, limit: int) -> int | None:
+    """Where the complement of a superlative starts ("... decline| for a developed nation").
+
+    Up to four words may come between ("the best-funded super PAC| of"); a plural
+    noun must be followed by the complement at once, so that "give the wealthiest
+    people enormous influence in elections" is no comparison.
+    """
+    low = scanner.low
+    if low[e:e + 1] == "-":                      # "best-funded": skip the rest of the compound
+        m = _COMPOUND_REST.match(low, e)
+        e = m.end()
+    lx = scanner.lx
+    plural_before = False
+    for n, m in enumerate(_TOKEN.finditer(low, e, limit)):
+        if m.start() != e or n > 4:
+            return None
+        w = m.group(1)
+        if _REL.match(low, m.start(), limit):
+            return m.start()
+        if plural_before or w in _SCOPE_STOP or not w[-1].isalnum() and w[-1] not in "’'":
+            return None
+        plural_before = w[-1] == "s" and w not in lx.not_plural and not w.endswith(("ss", "’s", "'s", "us", "is")) \
+            or w in lx.plural_nouns
+        e = m.end()
+    return None
 
 
 def _first(scanner, word, s, e, sent):
@@ -325,6 +352,26 @@ def _surpass(scanner, word, s, e, sent):
     end = tail.end() if tail and tail.end() - fig.end() < 120 else fig.end()
     ref = scanner.text[fig.end():end].strip() or None
     return _claim(scanner, sent, s, end, ref)
+
+
+_APPOSITION = re.compile(r"(?:,|\(|—|–|-)\s*(?:or\s+)?$")
+_BASELINE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|[\w.-]+(?:’s|'s)\s+)"
+                       r"(?:[\w-]+\s+){0,2}?(?:claim|figure|total|level|rate|number|estimate|average|amount|"
+                       r"forecast|target|peak|record|high|low|price|cost|budget|sum|value|share|tally|count)s?\b")
+
+
+def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
+    """A fraction that restates a figure against a baseline: "18.7 percent, or less than
+    one-third of Trump's claim" (a comparison, not a share of a group)."""
+    low = scanner.low
+    if not _APPOSITION.search(low, max(sent.start, start - 6), start):
+        return None
+    m = _BASELINE.match(low, e, sent.end)
+    if not m:
+        return None
+    ref_start = e + len(low[e:m.end()]) - len(low[e:m.end()].lstrip())
+    ref = scanner.text[ref_start + 3:m.end()].strip()
+    return _claim(scanner, sent, start, m.end(), ref)
 
 
 _READERS = {"superlative": _superlative, "first": _first, "record": _record, "times": _times,

@@ -372,6 +372,8 @@ class _Scanner:
                 return None                     # "Future45", "MH17", "v2.1", "#1"
             if c in "-−":
                 if fs > 1 and low[fs - 2].isalnum():
+                    if att == "s" and len(dig) == 2 and dig[1] == "0":
+                        return self.read_decade(fs, e, int(dig), sent)     # "the mid-30s"
                     return None                 # "F-35", "Covid-19", "2013-14"
                 neg = fs == 1 or low[fs - 2] in " (\n"
         plain = not cur and dig.isdigit()
@@ -579,6 +581,11 @@ class _Scanner:
             return self.make(sent, min(qs, s), e_unit, text[s:e], value, compound_unit, qual, [])
         if low.startswith(" times", e) and comparisons.times_follow(low, e + 6):
             return None                          # "three times the rate": a comparison
+        if is_fraction and low.startswith(" of ", e):
+            c = comparisons.fraction_of_baseline(self, min(qs, s), e, sent)
+            if c is not None:                    # "18.7 percent, or less than one-third of Trump's claim"
+                self.comparisons.append(c)
+                return None
         return self.finish(sent, s, e, value, unit=None, qual=qual, qs=min(qs, s), flags=[], pw=pw,
                            has_scale=any(t in SCALE_WORDS for t in tokens), fraction=is_fraction)
 
