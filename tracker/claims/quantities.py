@@ -53,6 +53,9 @@ _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
 _CUR_LEAD = frozenset(("of", "us", "american", "canadian", "australian", "hong"))
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
+_MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
+_SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
+_COMPOUND_NOT = frozenset("a an per and or to fold odd ish something plus year-old".split())
 _SCORE = re.compile(r"-(\d+)(?![\w.,])")
 _SLASH = re.compile(r"/(\d+)(?![\w/.,]|/)")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
@@ -62,7 +65,8 @@ _VAGUE = re.compile(r"[a-z]+(?:\s+of\s+(?P<scale>thousands|millions|billions)\b)
 _FRACTION_OF_PERCENT = re.compile(rf"\s+of\s+(?P<n>{DIG}|one)(?P<p>\s*(?:%|percent|per cent))")
 _POUNDS_OF = re.compile(r"\s+pounds?\s+of\b")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
-           " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fifth", " half")
+           " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
+           " sixth", " eighth", " tenth", " half")
 _ONE_NOT = (" of ", " day", " thing", " way", " time", " another", " man ", " woman ", " person ", " point",
             " side", " more", " who", " which", " that", " is ", " was ", " has ", " had ", " can ", " could ",
             " would ", " will ", " might ", " should ", " must ", "'s", "’s", " does", " did", ",", ".", " another")
@@ -114,8 +118,10 @@ class _Rx:
         units = sorted((k for k in lx.units if k[0].isalpha()), key=len, reverse=True)
         self.unit_word = re.compile(r"\s*-?(?P<w>" + trie_pattern(units) + r")(?![\w-])")
         self.rate = re.compile(
-            r"(?:\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
-            r"(?P<p>hour|day|week|month|year|annum|quarter|capita|head|person|night|minute|second|decade)s?(?![\w-])")
+            r"(?:(?:\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|\s*/\s*)(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
+            r"(?P<p>hour|day|week|month|year|annum|quarter|capita|head|person|night|minute|second|decade|share|"
+            r"barrel|tonne|ton|kg|kilo|litre|liter|gallon|unit|pupil|student|patient|household|family|mile|km)"
+            r"s?(?![\w-])")
         self.period = re.compile(
             r"\s+(?:over|in|during|within|across)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+|"
             r"first\s+)?(?P<n>\d+|" + nw + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
@@ -180,6 +186,7 @@ class _Scanner:
         self.claims: list[Claim] = []
         self.comparisons: list[Claim] = []
         self.lx, self.rx = lexicons(), rx()
+        self.elided = False
 
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> None:
@@ -206,9 +213,10 @@ class _Scanner:
             else:
                 cls = word_class[w]
                 if cls == WORD_CLASS_COMPARISON:
-                    c = comparisons.read(self, w, s, s + len(w), sent)
-                    if c is not None:
-                        self.comparisons.append(c)
+                    if not self.comparisons or s >= self.comparisons[-1].end:
+                        c = comparisons.read(self, w, s, s + len(w), sent)
+                        if c is not None:
+                            self.comparisons.append(c)
                     continue
                 if cls == WORD_CLASS_VAGUE:
                     out = self.read_vague(w, s, sent)
@@ -277,8 +285,10 @@ class _Scanner:
         The counted noun is the first plural noun before a stop word, skipping
         adjectives ("100,000 Russian troops"), a hyphenated first half ("coal- and
         gas-fired plants") and a figure used as an adjective ("$12-an-hour workers").
+        ``self.elided`` tells whether the noun is left out ("thousands since").
         """
         text = self.text
+        self.elided = True
         if e >= sent.end or text[e] not in _SPACE_OR_QUOTE:
             return None, e
         lx = self.lx
@@ -313,10 +323,12 @@ class _Scanner:
                 continue
             if lw in stop_words:
                 break
+            if first:
+                self.elided = False
             if lw[0].isdigit() or lw[0] in "$£€":
-                if vague and not first or last:
+                if vague and not first or last or "-" not in lw:
                     break
-                first, caps, figure = False, None, True
+                first, caps, figure = False, None, True    # "$12-an-hour workers"
                 continue
             if _plural(lw, plural_nouns, not_plural):
                 return w.rstrip("'’"), e if figure else we
@@ -325,6 +337,8 @@ class _Scanner:
                 return unit, we
             if caps is not None and w[0].isupper() and w.isalpha():
                 caps.append((w, we))
+            elif caps:
+                break                           # "50 Wh today"
             else:
                 caps = None
             first = False
@@ -368,8 +382,8 @@ class _Scanner:
         neg = False
         if fs > 0:
             c = low[fs - 1]
-            if c.isalnum() or c in "./:#@_=&":
-                return None                     # "Future45", "MH17", "v2.1", "#1"
+            if c.isalnum() or c in "./:#@_=&^" or c == "+" and fs > 1 and low[fs - 2].isalnum():
+                return None                     # "Future45", "MH17", "v2.1", "#1", "km^3"
             if c in "-−":
                 if fs > 1 and low[fs - 2].isalnum():
                     if att == "s" and len(dig) == 2 and dig[1] == "0":
@@ -377,6 +391,7 @@ class _Scanner:
                     return None                 # "F-35", "Covid-19", "2013-14"
                 neg = fs == 1 or low[fs - 2] in " (\n"
         plain = not cur and dig.isdigit()
+        extra = 0.0
         unit = lx.currencies[cur] if cur else None
         mult = 1.0
         if att:
@@ -401,6 +416,12 @@ class _Scanner:
         if not att and not cur:
             if nxt == ":" and low[e + 1:e + 2].isdigit():
                 return None                     # 10:30
+            if nxt == " " and plain and low[e + 2:e + 3] == "/":
+                mf = _MIXED_FRACTION.match(low, e)
+                if mf and int(mf.group(1)) < int(mf.group(2)):
+                    extra = int(mf.group(1)) / int(mf.group(2))     # "2 1/2" -> 2.5
+                    e = mf.end()
+                    nxt = low[e:e + 1]
             if nxt == "/" and low[e + 1:e + 2].isdigit():
                 return self.read_slash(fs, e, dig, sent)
             if nxt in " -.)" and plain and rx.phone.match(low, e) and (nxt != " " or len(dig) == 3):
@@ -454,7 +475,7 @@ class _Scanner:
         if value is None:
             flags.append("malformed_number")
         else:
-            value *= mult
+            value = value * mult + extra
             if neg:
                 value, fs = -value, fs - 1
         return self.finish(sent, fs, e, value, unit=unit, qual=qual, qs=min(qs, fs), flags=flags, pw=pw,
@@ -465,7 +486,7 @@ class _Scanner:
         if not f or not dig.isdigit():
             return f.end() if f else e
         num, den = int(dig), int(f.group(1))
-        if num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100):
+        if num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100) and (num != 1 or den > 1000):
             return f.end()                      # "9/11", "24/7": names
         pw = self.before(s, sent)
         qual, qs = self.qualifier(pw, s)
@@ -531,6 +552,15 @@ class _Scanner:
             return None                          # "third quarter", "fifth year": ordinals
         if rx.half_century.match(low, s):
             return None
+        if head in _SCALE_HEADS and not lead:
+            if prev in ("several", "few", "many", "couple") or prev == "of" and len(pw) > 1 and pw[-2] == "couple":
+                # "several hundred", "a few thousand": a vague magnitude
+                k = "a few" if prev == "few" else "a couple of" if "couple" in (prev, pw[-2]) else prev
+                lo, hi = lx.vague.get(k, (2.0, 9.0))
+                vs = low.rfind("a", 0, low.rfind(prev, 0, s)) if k in ("a few", "a couple of") else low.rfind(prev, 0, s)
+                return self.read_vague(head, vs, sent, bounds=(lo * value, hi * value), phrase_end=e)
+            if head == "dozen":
+                return None                      # "a baker's dozen"
         if lead:
             if head in lx.fractions or head in ("hundred", "dozen") or head in SCALE_WORDS:
                 s = low.rfind(prev, 0, s)        # "a quarter", "a million"
@@ -589,13 +619,15 @@ class _Scanner:
         return self.finish(sent, s, e, value, unit=None, qual=qual, qs=min(qs, s), flags=[], pw=pw,
                            has_scale=any(t in SCALE_WORDS for t in tokens), fraction=is_fraction)
 
-    def read_vague(self, w: str, s: int, sent: Sentence):
+    def read_vague(self, w: str, s: int, sent: Sentence, bounds=None, phrase_end=None):
         """"thousands of shootings", "tens of millions", "several hundred", "dozens"."""
         low, lx = self.low, self.lx
         m = _VAGUE.match(low, s)
         e = m.end()
         lo, hi = lx.vague.get(w, (None, None))
-        if m.group("scale"):
+        if bounds:
+            (lo, hi), e = bounds, phrase_end
+        elif m.group("scale"):
             mult = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[m.group("scale")]
             if w not in ("tens", "hundreds"):
                 e = s + len(w)
@@ -677,6 +709,10 @@ class _Scanner:
                 if cw and not (cw.group("w").startswith("pound") and _POUNDS_OF.match(low, e, e + 12)):
                     unit, end = lx.currencies[cw.group("w")], cw.end()
         # a range: "between 40,000 and 50,000", "$35,000 to $60,000", "one to two years", "40-50"
+        if not unit and nxt == " " and value is not None:
+            uw = rx.unit_word.match(low, e)
+            if uw and low.startswith(_RANGE_STARTS, uw.end()):
+                unit, end = lx.units[uw.group("w")], uw.end()        # "44 mg to 50 mg"
         if value is not None:
             lm = rx.range_link.match(low, end) if low.startswith(_RANGE_STARTS, end) else None
             if lm:
@@ -695,7 +731,7 @@ class _Scanner:
                     if not (q == "+" and low[am.end():am.end() + 1].isdigit()):
                         qual, end = lx.qualifiers_after[q], am.end()
         # rates and periods: "$12 an hour", "$500 every three months", "$374 billion over 10 years"
-        if unit and nxt in " -":
+        if unit and nxt in " -/":
             rt = rx.rate.match(low, end)
             if rt and (rt.group("n") is None or rt.group("n")[0].isdigit() or read_words(rt.group("n"))):
                 n = rt.group("n")
@@ -705,6 +741,12 @@ class _Scanner:
             if pd:
                 unit = f"{unit} over {text[pd.start('n'):pd.end()].strip()}"
                 end = pd.end()
+        # a figure as a compound adjective: "a 27-kilometer ring", "a 46-page report"
+        if not unit and low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha():
+            c = rx.compound.match(low, end)
+            w = c.group("w")
+            if w not in _COMPOUND_NOT:
+                unit, end = lx.units.get(w) or w, c.end("w")
         # the counted noun: "100,000 Russian troops"
         if not unit:
             if low.startswith(" times", end) and comparisons.times_follow(low, end + 6):
@@ -721,7 +763,7 @@ class _Scanner:
             if not qual and pw and (pw[-1] in ("next", "past", "last", "coming", "previous", "following", "first",
                                                "final", "recent", "within", "in", "another", "upcoming", "few")):
                 return None
-        if not unit:
+        if not unit and self.elided:
             unit = self.inherit_unit(sent, value)
         if value is not None and pw and (pw[-1] in CHANGE_WORDS or pw[-1] == "by" and len(pw) > 1 and
                                          (pw[-2] in CHANGE_WORDS or pw[-2] in ("up", "down"))):
@@ -781,6 +823,10 @@ class _Scanner:
             u2 = lx.currencies[cur2]
         if unit and u2 and unit != u2:
             return None                          # "by 0.1 percentage points to 4.2 percent"
+        if unit and not u2:
+            uw = rx.unit_word.match(low, end2)
+            if uw and lx.units.get(uw.group("w")) == unit:
+                end2 = uw.end()                  # "between 44 mg and 50 mg"
         unit = unit or u2
         raw = text[s:end2]
         endq = end2
