@@ -31,7 +31,8 @@ from ..model import Claim
 _BOUNDARY = frozenset(
     "that which who whom whose when where while and but or as because after before if than is are was were be "
     "been has have had will would could should can may might said says say told according so although though "
-    "unless until despite whereas".split())
+    "unless until despite whereas then now also still already even just only here there today yesterday seems "
+    "seem seemed appears appear appeared we i you they he she it".split())
 _TOKEN = re.compile(r"\s+([^\s,;:!?()\[\]“”\"—–]+)")
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
@@ -52,7 +53,7 @@ _MULTIPLE_FOLLOW = re.compile(r"\s+(?:as\b|the\b|that\b|what\b|its\b|their\b|his
 _MULTIPLE_BEFORE = ("more than", "less than", "nearly", "almost", "about", "roughly", "than", "over", "at least",
                     "some", "around", "up to", "by", "is", "was", "are", "were", "be", "been")
 _RECORD_NEXT = re.compile(r"[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
-                          r"years?|months?|quarters?|pace|profits?|losses|sales|prices?|temperatures?|"
+                          r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
                           r"[$£€¥]?\d)")
 _SURPASS_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:previous\s+|prior\s+)?(?:record\s+)?"
                              r"(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
@@ -73,6 +74,10 @@ _FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|se
 _MULTIPLE_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,2}?as|(?:the|its|their|his|her)\s+(?=\w)|than|over|from|"
                             r"since)\b")
 _FIGURE = re.compile(r"[\w$£€¥.,%]*(?:\s+(?:million|billion|trillion|thousand))?")
+_COMPARATIVES = (" as ", " more", " higher", " larger", " bigger", " greater", " lower", " smaller", " less",
+                 " fewer", " faster", " slower")
+_THREE_WORDS = re.compile(r"(?:\s+[\w’'-]+){1,3}")
+_RECORD_SCOPE = re.compile(r"\s+(?:for|since|of|in)\b")
 _CLAUSE_TAIL = re.compile(r"[^,;.!?]*")
 _FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
 _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
@@ -99,7 +104,7 @@ def _np(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str | None, 
             break
         w = m.group(1)
         lw = w.lower().rstrip(".")
-        if lw in _BOUNDARY and n:
+        if lw in _BOUNDARY and n or lw == "-" or ".." in w:
             break
         n += 1
         if w.endswith(".") and not _ABBREV.fullmatch(w):
@@ -250,7 +255,8 @@ def _record(scanner, word, s, e, sent):
                                        "equalled", "equaled", "smashed", "matched", "surpassed", "shattered"):
         pass                                     # "broke the record"
     elif nxt and prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
-                              "public", "medical", "dental", "the", "off", "for"):
+                              "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
+                              "would", "can", "could", "they", "we", "i", "you"):
         pass                                     # "record highs", "record profits"
     else:
         return None
@@ -277,7 +283,13 @@ def _record(scanner, word, s, e, sent):
             end = m.end()
     if scanner.text[end - 1:end] in ".,":
         end -= 1
-    return _claim(scanner, sent, start, end, None)
+    ref = None
+    m = _RECORD_SCOPE.match(low, end, limit)
+    if m:                                        # "broke the record for all primary debates"
+        ref, end2 = _np(scanner, m.end(), limit)
+        if ref:
+            end = end2
+    return _claim(scanner, sent, start, end, ref)
 
 
 def _multiplier_before(scanner, pw, s):
@@ -298,8 +310,13 @@ def _times(scanner, word, s, e, sent):
     if start is None or not times_follow(low, e):
         return None
     rest = _TIMES_REST.match(low, e, sent.end)
-    pos = rest.end() if rest else e
-    ref, end = _np(scanner, pos, sent.end)
+    if rest:                                     # "10 times higher than ...", "twice as many as ..."
+        ref, end = _np(scanner, rest.end(), sent.end)
+    elif low.startswith(_COMPARATIVES, e):       # "five times as many people": no baseline given
+        m = _THREE_WORDS.match(low, e, sent.end)
+        ref, end = None, m.end() if m else e
+    else:                                        # "three times the rate of civilians"
+        ref, end = _np(scanner, e, sent.end)
     qs = _qualifier_start(scanner, pw[:-1], start)
     return _claim(scanner, sent, qs, max(end, e), ref)
 

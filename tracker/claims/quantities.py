@@ -39,11 +39,19 @@ DETERMINERS = frozenset("the these those all both its their his her our my your 
 CHANGE_WORDS = frozenset(
     "rose rise rises risen rising fell fall falls fallen falling up down increased increase increases increasing "
     "decreased decrease decreases decreasing jumped jumps jump dropped drops drop climbed climbs declined decline "
-    "declines grew grow grows growing gained gain gains slumped slumps plunged plunges soared soars surged surges "
-    "tumbled slid slipped edged cut cuts raised lowered boosted reduced shrank shrunk expanded expands advanced "
-    "retreated added".split())
+    "declines grew grow grows growing slumped slumps plunged plunges soared soars surged surges tumbled slid "
+    "slipped edged shrank shrunk retreated".split())
+# verbs that mean a change only with "by": "cut by 5%" (but "raised $2m", "lost 464,000 subscribers")
+CHANGE_BY_WORDS = frozenset("cut cuts raised lowered boosted reduced expanded advanced gained gain gains added "
+                            "lost widened narrowed".split())
 WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON = 1, 2, 3
 _STRIP = "([{\"“‘'’”)]},;:"
+_SIGNS = frozenset("$£€¥₹")
+_MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:mark|threshold|barrier|milestone|level|"
+                   r"ceiling|target|figure|point)\b")
+_RACE_DISTANCES = frozenset(("50", "60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"))
+_RACE_WORDS = (" hurdles", " relay", " race", " final", " sprint", " freestyle", " butterfly", " breaststroke",
+               " backstroke", " medley", " runner", " title", " event", " heat", " gold", " silver", " bronze")
 _TIME_WORDS = frozenset(("a.m", "p.m", "am", "pm", "o'clock", "o’clock", "gmt", "bst", "edt", "est", "et", "e.t",
                          "pt", "cet", "utc"))
 _SPACE_OR_QUOTE = frozenset(" \t\n\"“”")
@@ -56,7 +64,7 @@ _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
 _COMPOUND_NOT = frozenset("a an per and or to fold odd ish something plus year-old".split())
-_SCORE = re.compile(r"-(\d+)(?![\w.,])")
+_SCORE = re.compile(r"-(?:to-)?(\d+)(?![\w.,])")
 _SLASH = re.compile(r"/(\d+)(?![\w/.,]|/)")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
 _DECADE_BEFORE = re.compile(r"(?:(?P<the>the)\s+)?(?P<k>low|mid|high|upper)[-\s]?$")
@@ -109,7 +117,7 @@ class _Rx:
         after = sorted(lx.qualifiers_after, key=len, reverse=True)
         self.qual_after = re.compile(r"\s*(?P<q>" + "|".join(
             re.escape(a).replace(r"\ ", r"\s+") + (r"(?![\w])" if a[-1].isalpha() else "") for a in after) +
-            r")(?!\s+(?:than|of)\b)")
+            r")(?!\s+(?:than|of|or\s+minus)\b)")
         self.pct = re.compile(r"\s*(?:-\s*)?(?P<u>%|per\s*cent(?:age\s+points?)?\b|percent(?:age[\s-]+points?)?\b|"
                               r"pc\b|pct\b|basis\s+points?\b|bps\b|points?\b|pts\b)")
         cur_words = sorted((k for k in lx.currencies if k.isalpha()), key=len, reverse=True)
@@ -251,10 +259,9 @@ class _Scanner:
         if not pw or pw[-1] not in self.rx.qual_last:
             return None, s
         n = len(pw)
-        skip = 1 if pw[-1] == "the" and n > 1 and pw[-2] in ("past", "passed", "crossed", "topped", "surpassed",
-                                                                 "broke", "breaking", "hit", "reached") else 0
-        if skip:
-            return "lower_bound", self.low.rfind(pw[-2], 0, s)
+        if pw[-1] == "the" and n > 1 and pw[-2] in ("past", "passed", "crossed", "topped", "surpassed", "broke",
+                                                     "breaking", "hit", "reached") and _MARK.match(self.low, s):
+            return "lower_bound", self.low.rfind(pw[-2], 0, s)        # "past the $1billion mark"
         for k in range(min(self.rx.qual_max, n), 0, -1):
             phrase = " ".join(pw[n - k:])
             q = quals.get(phrase)
@@ -270,11 +277,14 @@ class _Scanner:
         if not pw:
             return False
         w = pw[-1]
+        if w == "of" and len(pw) > 1 and pw[-2] not in ("out", "one", "some", "each", "all") and \
+                self.capitalised_name_before(self.low.rfind("of", sent.start, s), sent, pw[:-1]):
+            return True                         # "the Group of 20", "the Gang of Eight"
         i = self.low.rfind(w, sent.start, s)
-        if i <= sent.start or not self.text[i].isupper() or not w or not self.low[i + len(w):s].isspace():
+        if i < sent.start or not self.text[i].isupper() or not w or not self.low[i + len(w):s].isspace():
             return False
-        if not self.text[sent.start:i].strip(" \"“‘'([—–-"):
-            return False                        # the sentence's first word ("Only 24 percent")
+        if w.endswith("ly"):
+            return False                        # "Fully 40%", "Roughly 4,000"
         lx = self.lx
         return w not in lx.qualifiers and w not in lx.stop_words and w.rstrip(".") not in lx.months \
             and w not in lx.number_words and w not in CHANGE_WORDS
@@ -337,10 +347,8 @@ class _Scanner:
                 return unit, we
             if caps is not None and w[0].isupper() and w.isalpha():
                 caps.append((w, we))
-            elif caps:
-                break                           # "50 Wh today"
             else:
-                caps = None
+                caps = None                     # "1,042 Ohio registered voters"
             first = False
             if last:
                 break
@@ -353,10 +361,8 @@ class _Scanner:
         for c in reversed(self.claims):
             if c.sentence_idx != sent.idx:
                 break
-            if not c.unit or c.unit in ("fraction", "ratio"):
-                continue
-            if c.unit in SHARE_UNITS and value is not None and value > 100:
-                continue
+            if not c.unit or c.unit in ("fraction", "ratio") or c.unit in SHARE_UNITS:
+                continue                        # "46 percent ..., voters 45 and older"
             return c.unit
         return None
 
@@ -374,6 +380,8 @@ class _Scanner:
                     cur, fs = p + cur, s - len(p)
                     break
             s += 1
+        elif low[s - 2:s - 1] in _SIGNS and low[s - 1:s] == " " and s > 1:
+            cur, fs = low[s - 2], s - 2             # "$ 170 billion"
         m = rx.digit.match(low, s)
         if not m:
             return None
@@ -398,10 +406,15 @@ class _Scanner:
             if att in lx.scales and (cur or att in ("bn", "tn", "mn", "mln", "trn")):
                 mult = lx.scales[att]
             elif att in ("m", "k") and not cur:
-                # "5m people", "2m euros" count millions; "the 100m" is a race
-                if not (self.unit_after(e, sent)[0] or rx.cur_word.match(low, e)):
+                # "5m people", "2m euros" count millions; "the 100m", "400m runners" are races
+                if att == "m" and (dig in _RACE_DISTANCES or low.startswith(_RACE_WORDS, e)):
+                    unit = "metres"
+                elif not (self.unit_after(e, sent)[0] or rx.cur_word.match(low, e)):
                     return None
-                mult = lx.scales[att]
+                else:
+                    mult = lx.scales[att]
+            elif att == "p" and not cur:
+                unit = "pence"                  # "closed at 1130p"
             elif att == "%":
                 unit = "percent"
             elif att == "s" and len(dig) == 2 and dig[1] == "0":
@@ -428,7 +441,7 @@ class _Scanner:
                 ph = rx.phone.match(low, e)
                 if nxt != " " or ph.group().count(" ") >= 2:
                     return ph.end()             # 800-273-8255
-            if nxt == " " and low[e + 1:e + 9].split(" ", 1)[0].rstrip(",;:.)") in _TIME_WORDS:
+            if nxt == " " and low[e + 1:e + 9].split(None, 1)[0].rstrip(",;:.)") in _TIME_WORDS:
                 return None                     # 9 p.m.
             if plain and (len(dig) >= 7 or len(dig) > 1 and dig[0] == "0"):
                 return None                     # ids, timestamps, "007"
@@ -439,6 +452,8 @@ class _Scanner:
                 return None                     # a year
         pw = self.before(fs, sent)
         prev = pw[-1] if pw else ""
+        if not pw and plain and low[max(0, fs - 5):fs].rstrip().endswith((" no.", " nos.", " p.", " pp.", " vol.")):
+            return None                         # "the No. 2 spot" split after "No."
         if plain and len(dig) <= 2:
             # dates: "Feb. 9", "Sept. 19 to 22", "24 February 2022"
             if prev.rstrip(".") in lx.months and low[fs - 2:fs - 1] != ",":
@@ -461,8 +476,8 @@ class _Scanner:
             if prev in ("aged", "age", "ages") or "year" in low[e:e + 16] and rx.age_after.match(low, e) or \
                     len(pw) > 1 and pw[-2] == "ages" and prev == "of":
                 return self.skip_range(e)
-            if nxt == "-" and plain and low[e + 1:e + 2].isdigit():
-                r = _SCORE.match(low, e, e + 8)
+            if nxt == "-" and plain and (low[e + 1:e + 2].isdigit() or low.startswith("-to-", e)):
+                r = _SCORE.match(low, e, e + 10)
                 if r and int(r.group(1)) <= int(dig) < 300:
                     return r.end()          # "5-4 decision", "3-1 win": a score or a split
             if nxt == "," and prev and low[fs - 2:fs] == ", " and len(dig) <= 3 and \
@@ -475,7 +490,7 @@ class _Scanner:
         if value is None:
             flags.append("malformed_number")
         else:
-            value = value * mult + extra
+            value = round(value * mult + extra, 6)          # 8.2 * 1e9 is 8199999999.999999
             if neg:
                 value, fs = -value, fs - 1
         return self.finish(sent, fs, e, value, unit=unit, qual=qual, qs=min(qs, fs), flags=flags, pw=pw,
@@ -704,7 +719,7 @@ class _Scanner:
             if pm:
                 unit, end = self.norm_unit(pm.group("u")), pm.end()
             elif nxt == " ":
-                nw = low[e + 1:e + 14].split(" ", 1)[0].rstrip(".,;:)")
+                nw = low[e + 1:e + 14].split(None, 1)[0].split("-", 1)[0].rstrip(".,;:)")
                 cw = rx.cur_word.match(low, e) if nw in lx.currencies or nw in _CUR_LEAD else None
                 if cw and not (cw.group("w").startswith("pound") and _POUNDS_OF.match(low, e, e + 12)):
                     unit, end = lx.currencies[cw.group("w")], cw.end()
@@ -745,7 +760,10 @@ class _Scanner:
         if not unit and low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha():
             c = rx.compound.match(low, end)
             w = c.group("w")
-            if w not in _COMPOUND_NOT:
+            if w == "strong":                    # "a 6,000-strong community"
+                unit, uend = self.unit_after(c.end("w"), sent)
+                end = uend if unit else c.end("w")
+            elif w not in _COMPOUND_NOT:
                 unit, end = lx.units.get(w) or w, c.end("w")
         # the counted noun: "100,000 Russian troops"
         if not unit:
@@ -766,7 +784,7 @@ class _Scanner:
         if not unit and self.elided:
             unit = self.inherit_unit(sent, value)
         if value is not None and pw and (pw[-1] in CHANGE_WORDS or pw[-1] == "by" and len(pw) > 1 and
-                                         (pw[-2] in CHANGE_WORDS or pw[-2] in ("up", "down"))):
+                                         (pw[-2] in CHANGE_WORDS or pw[-2] in CHANGE_BY_WORDS)):
             flags = flags + ["change"]
         return self.make(sent, qs, end, text[s:e], value, unit, qual, flags)
 
@@ -794,18 +812,18 @@ class _Scanner:
             v2 = read_words(fm.group("wd"))
         if v2 is None:
             return None
-        v2 *= mult2
+        v2 = round(v2 * mult2, 6)
+        if qs < s:
+            pw = self.before(qs, sent)           # "from about $350 to $680": the words before "about"
         between = pw and pw[-1] in ("between", "from") or len(pw) > 1 and pw[-2] in ("ranging", "range") \
             and pw[-1] in ("from", "of")
         if link == "and" and not between:
             return None
-        if link == "or" and unit in SHARE_UNITS:
-            return None
-        if link in ("to", "through") and not between and qual:
-            return None
+        if link in ("to", "through", "or") and not between and unit in SHARE_UNITS:
+            return None                          # "lost the state 36 percent to 51 percent": two results
         lo_v = value
         if mult2 != 1.0 and not has_scale and value * mult2 <= v2 * 1.0001 * 1000 and value < v2:
-            lo_v = value * mult2                 # "$5-10m", "1 to 2 million"
+            lo_v = round(value * mult2, 6)       # "$5-10m", "1 to 2 million"
         if lo_v >= v2:
             return None                          # "46 percent to 42 percent": two figures, not a range
         if between and pw[-1] == "from" and len(pw) > 1 and (pw[-2] in CHANGE_WORDS or pw[-2] == "it"):
@@ -842,12 +860,14 @@ class _Scanner:
                 unit, endq = u, uend
         if unit in TIME_UNITS and rx.rel_time_after.match(low, endq):
             return None
+        if not unit and rx.age_after.match(low, end2):
+            return self.skip_range(end2)         # "40 or 50-year old women"
         if not unit and link in ("-", "–", "—") and lo_v >= 1 and v2 < 100 and float(v2).is_integer() and \
                 float(lo_v).is_integer() and v2 - lo_v <= 1:
             return None                          # "4-5" without a unit: too ambiguous
         start = qs
         if between:
-            start = low.rfind(pw[-1], 0, s)
+            start = low.rfind(pw[-1], 0, qs)
             if len(pw) > 1 and pw[-2] in ("ranging", "range"):
                 start = low.rfind(pw[-2], 0, start)
         if not unit:
