@@ -272,16 +272,21 @@ class _Scanner:
                 return q, start
         return None, s
 
-    def capitalised_name_before(self, s: int, sent: Sentence, pw: list[str]) -> bool:
-        """Is the figure at ``s`` preceded by a capitalised word inside the sentence ("Apollo 11")?"""
+    def capitalised_name_before(self, s: int, sent: Sentence, pw: list[str], initial: bool = True) -> bool:
+        """Is the figure at ``s`` preceded by a capitalised word ("Apollo 11", "PlayStation 3")?
+
+        ``initial``: the sentence's first word counts too ("Guccifer 2.0 was ...").
+        """
         if not pw:
             return False
         w = pw[-1]
         if w == "of" and len(pw) > 1 and pw[-2] not in ("out", "one", "some", "each", "all") and \
-                self.capitalised_name_before(self.low.rfind("of", sent.start, s), sent, pw[:-1]):
+                self.capitalised_name_before(self.low.rfind("of", sent.start, s), sent, pw[:-1], initial=False):
             return True                         # "the Group of 20", "the Gang of Eight"
         i = self.low.rfind(w, sent.start, s)
         if i < sent.start or not self.text[i].isupper() or not w or not self.low[i + len(w):s].isspace():
+            return False
+        if not initial and not self.text[sent.start:i].strip(" \"“‘'([—–-"):
             return False
         if w.endswith("ly"):
             return False                        # "Fully 40%", "Roughly 4,000"
