@@ -373,7 +373,7 @@ def _surpass(scanner, word, s, e, sent):
 
 _APPOSITION = re.compile(r"(?:,|\(|—|–|-)\s*(?:or\s+)?$")
 _BASELINE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|[\w.-]+(?:’s|'s)\s+)"
-                       r"(?:[\w-]+\s+){0,2}?(?:claim|figure|total|level|rate|number|estimate|average|amount|"
+                       r"(?:[\w’'-]+\s+){0,2}?(?:claim|figure|total|level|rate|number|estimate|average|amount|"
                        r"forecast|target|peak|record|high|low|price|cost|budget|sum|value|share|tally|count)s?\b")
 
 

@@ -201,11 +201,11 @@ class _Scanner:
         sentences, starts, word_class, low = self.sentences, self.starts, self.rx.word_class, self.low
         events = [(m.start(), None) for m in self.rx.scan_digits.finditer(low)]
         words = [(m.start(1), m.group(1)) for m in self.rx.scan_words.finditer(low)]
-        if words or events:
-            first = self.rx.first_word.match(low)
-            if first:
-                words.insert(0, (0, first.group(1)))
-            events = sorted(events + words) if words else events
+        first = self.rx.first_word.match(low)     # a word at the very start has no space before it
+        if first:
+            words.insert(0, (0, first.group(1)))
+        if words:
+            events = sorted(events + words)
         consumed = 0
         for s, w in events:
             if s < consumed:
