@@ -32,7 +32,9 @@ _BOUNDARY = frozenset(
     "that which who whom whose when where while and but or as because after before if than is are was were be "
     "been has have had will would could should can may might said says say told according so although though "
     "unless until despite whereas then now also still already even just only here there today yesterday seems "
-    "seem seemed appears appear appeared we i you they he she it".split())
+    "seem seemed appears appear appeared we i you they he she it won’t won't isn’t isn't wasn’t wasn't aren’t "
+    "aren't don’t don't doesn’t doesn't didn’t didn't can’t can't couldn’t couldn't wouldn’t wouldn't it’s it's "
+    "that’s that's".split())
 _TOKEN = re.compile(r"\s+([^\s,;:!?()\[\]“”\"—–]+)")
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(

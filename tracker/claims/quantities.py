@@ -71,6 +71,8 @@ _DECADE_BEFORE = re.compile(r"(?:(?P<the>the)\s+)?(?P<k>low|mid|high|upper)[-\s]
 _ENUMERATION_GAP = re.compile(r"[\s,;]*(?:and\s+|or\s+)?")
 _VAGUE = re.compile(r"[a-z]+(?:\s+of\s+(?P<scale>thousands|millions|billions)\b)?")
 _FRACTION_OF_PERCENT = re.compile(rf"\s+of\s+(?P<n>{DIG}|one)(?P<p>\s*(?:%|percent|per cent))")
+_FRACTION_OF_SCALE = re.compile(r"\s+of\s+an?\s+(?P<s>million|billion|trillion)(?:\s+(?P<c>dollars|pounds|euros))?\b")
+_LINKED_TIME = re.compile(r"\s+(?:and|or|to)\s+\S+\s+(?:years|months|weeks|days|decades)\s+(?:ago|later|earlier|before|after)\b")
 _POUNDS_OF = re.compile(r"\s+pounds?\s+of\b")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
@@ -461,7 +463,8 @@ class _Scanner:
             return None                         # "the No. 2 spot" split after "No."
         if plain and len(dig) <= 2:
             # dates: "Feb. 9", "Sept. 19 to 22", "24 February 2022"
-            if prev.rstrip(".") in lx.months and low[fs - 2:fs - 1] != ",":
+            word = prev[max(prev.rfind('"'), prev.rfind("="), prev.rfind("(")) + 1:].rstrip(".")
+            if word in lx.months and low[fs - 2:fs - 1] != ",":          # also tweet-date="February 9
                 d = rx.date_tail.match(low, e)
                 return d.end() if d else e
             dn = rx.date_next.match(low, e) if low[e + 1:e + 4] in _MONTH_PREFIXES else None
@@ -469,10 +472,11 @@ class _Scanner:
                 return dn.end()
         qual, qs = self.qualifier(pw, fs)
         # years: 1800-2099 written plainly, without a (non-temporal) qualifier or a unit
-        if plain and len(dig) == 4 and not scw and 1800 <= int(dig) <= 2099 and \
-                (not qual or pw[-1] in TEMPORAL_QUALIFIERS or len(pw) > 1 and pw[-2] in TEMPORAL_QUALIFIERS):
-            if not rx.pct.match(low, e):
+        if plain and len(dig) == 4 and not scw and 1800 <= int(dig) <= 2099 and not rx.pct.match(low, e):
+            if not qual or pw[-1] in TEMPORAL_QUALIFIERS or len(pw) > 1 and pw[-2] in TEMPORAL_QUALIFIERS:
                 return None
+            if not self.unit_after(e, sent)[0]:
+                return None                     # "around 2002" is a time, "about 2000 people" a count
         if not cur and not qual and not scw and not att:
             if prev in lx.identifier_words or prev in ("no", "no.") and text[fs - len(prev) - 1:fs].lstrip()[:1] == "N" \
                     or self.capitalised_name_before(fs, sent, pw):
@@ -589,7 +593,8 @@ class _Scanner:
                 prev = pw[-1] if pw else ""
             else:
                 lead = False
-        is_fraction = any(t in lx.fractions for t in tokens) and not any(t in SCALE_WORDS for t in tokens)
+        is_fraction = any(t in lx.fractions for t in tokens) and \
+            not any(t in SCALE_WORDS or t == "dozen" for t in tokens)          # "a half-dozen" is 6
         nxt = low[e:e + 1]
         compound_unit = None
         if nxt == "-" and not low.startswith(("-and", "-or"), e):
@@ -702,6 +707,11 @@ class _Scanner:
                                  qual, flags)
         if fraction and value is not None:
             # "half of 1 percent" -> 0.5 percent; "half a percentage point" -> 0.5 points
+            fs_ = _FRACTION_OF_SCALE.match(low, e, e + 40)
+            if fs_:                              # "nearly a quarter of a trillion dollars"
+                v = value * lx.scales[fs_.group("s")]
+                u = lx.currencies[fs_.group("c")] if fs_.group("c") else None
+                return self.make(sent, qs, fs_.end(), text[s:fs_.end()], round(v, 6), u, qual, flags)
             fm = _FRACTION_OF_PERCENT.match(low, e, e + 30)
             if fm:
                 n = 1.0 if fm.group("n") == "one" else read_digits(fm.group("n"))
@@ -786,6 +796,8 @@ class _Scanner:
             if not qual and pw and (pw[-1] in ("next", "past", "last", "coming", "previous", "following", "first",
                                                "final", "recent", "within", "in", "another", "upcoming", "few")):
                 return None
+        if not unit and low.startswith((" and ", " or ", " to "), end) and _LINKED_TIME.match(low, end):
+            return None                          # "incidents that happened 20 and 50 years ago"
         if not unit and self.elided:
             unit = self.inherit_unit(sent, value)
         if value is not None and pw and (pw[-1] in CHANGE_WORDS or pw[-1] == "by" and len(pw) > 1 and
