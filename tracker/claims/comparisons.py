@@ -61,6 +61,7 @@ _SURPASS_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:previous\s+
                              r"(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
 
 
+_TITLES = frozenset("mr mrs ms dr st sen rep gov gen lt col sgt prof jr sr mt ft".split())
 _ABBREV = re.compile(r"(?:[A-Za-z]\.)+")
 _OF_ITS_KIND = re.compile(r"[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
 _FIRST_SINCE = re.compile(r"(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
@@ -70,10 +71,10 @@ _ALL_TIME_NEXT = re.compile(r"\s+(?:highs?|lows?|records?)\b")
 _NEXT_WORD = re.compile(r"\s+[a-z][\w-]*")
 _RECORD_FIGURE = re.compile(r"[\w$£€¥.,’'%-]*(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,2}")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TIMES_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,2}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
+_TIMES_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
                          r"fewer|faster|slower)(?:\s+[a-z]+){0,2}?\s+than|than|over)\b")
 _FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|season|night)")
-_MULTIPLE_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,2}?as|(?:the|its|their|his|her)\s+(?=\w)|than|over|from|"
+_MULTIPLE_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:the|its|their|his|her)\s+(?=\w)|than|over|from|"
                             r"since)\b")
 _FIGURE = re.compile(r"[\w$£€¥.,%]*(?:\s+(?:million|billion|trillion|thousand))?")
 _COMPARATIVES = (" as ", " more", " higher", " larger", " bigger", " greater", " lower", " smaller", " less",
@@ -109,7 +110,7 @@ def _np(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str | None, 
         if lw in _BOUNDARY and n or lw == "-" or ".." in w:
             break
         n += 1
-        if w.endswith(".") and not _ABBREV.fullmatch(w):
+        if w.endswith(".") and not _ABBREV.fullmatch(w) and lw not in _TITLES:
             end = m.end() - 1
             break
         end = m.end()

@@ -47,6 +47,8 @@ CHANGE_BY_WORDS = frozenset("cut cuts raised lowered boosted reduced expanded ad
 WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON = 1, 2, 3
 _STRIP = "([{\"“‘'’”)]},;:"
 _SIGNS = frozenset("$£€¥₹")
+_SPLIT_ABBREVIATIONS = (" no.", " nos.", " p.", " pp.", " vol.", " jan.", " feb.", " mar.", " apr.", " jun.", " jul.",
+                        " aug.", " sep.", " sept.", " oct.", " nov.", " dec.")
 _MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:mark|threshold|barrier|milestone|level|"
                    r"ceiling|target|figure|point)\b")
 _RACE_DISTANCES = frozenset(("50", "60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"))
@@ -139,12 +141,12 @@ class _Rx:
         self.fraction_of = re.compile(
             rf"\s+(?:out\s+)?(?P<k>of|in)\s+(?:every\s+|each\s+)?(?P<cur>{cur})?(?P<den>\d+|{nw})(?![\w,.-]|[.,]\d)")
         self.cents_of = re.compile(r"\s+cents?\s+(?:out\s+)?of\s+(?:each|every|a)\s+dollar\b")
-        self.ratio = re.compile(r"(?:\s+to\s+|-to-|:)(?P<d>1|one)(?![\w.,])")
+        self.ratio = re.compile(r"(?:\s+to\s+|-to-|:|-)(?P<d>1|one)(?!\w|[.,]\d)")
         self.next_words = re.compile(r"((?:[\s\"“”]+[^\s,;:.()\[\]\"“”!?…—–]+|\s*[-–](?=\s)){1,7})")
         self.phone = re.compile(r"(?:[-.\s]\d{2,4}){2,}(?![\w])|\)\s?\d{3}[-.\s]\d{4}")
         self.age_after = re.compile(r"(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
                                     r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?")
-        self.rel_time_after = re.compile(r"\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|"
+        self.rel_time_after = re.compile(r"\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
                                          r"into|prior|previously|beforehand|running|in\s+a\s+row|back)")
         self.compound = re.compile(r"-(?P<w>[a-z]+)(?:-(?P<w2>[a-z]+))?")
         self.half_century = re.compile(r"(?:half|quarter)[\s-]+(?:century|decade)")
@@ -459,8 +461,8 @@ class _Scanner:
                 return None                     # a year
         pw = self.before(fs, sent)
         prev = pw[-1] if pw else ""
-        if not pw and plain and low[max(0, fs - 5):fs].rstrip().endswith((" no.", " nos.", " p.", " pp.", " vol.")):
-            return None                         # "the No. 2 spot" split after "No."
+        if not pw and plain and low[max(0, fs - 7):fs].rstrip().endswith(_SPLIT_ABBREVIATIONS):
+            return None                         # "the No. 2 spot", "on Mar. 15" split after the abbreviation
         if plain and len(dig) <= 2:
             # dates: "Feb. 9", "Sept. 19 to 22", "24 February 2022"
             word = prev[max(prev.rfind('"'), prev.rfind("="), prev.rfind("(")) + 1:].rstrip(".")
@@ -485,7 +487,7 @@ class _Scanner:
             if prev in ("aged", "age", "ages") or "year" in low[e:e + 16] and rx.age_after.match(low, e) or \
                     len(pw) > 1 and pw[-2] == "ages" and prev == "of":
                 return self.skip_range(e)
-            if nxt == "-" and plain and (low[e + 1:e + 2].isdigit() or low.startswith("-to-", e)):
+            if nxt == "-" and plain and (low[e + 1:e + 2].isdigit() or low.startswith("-to-", e)) and prev != "by":
                 r = _SCORE.match(low, e, e + 10)
                 if r and int(r.group(1)) <= int(dig) < 300:
                     return r.end()          # "5-4 decision", "3-1 win": a score or a split
@@ -724,7 +726,7 @@ class _Scanner:
                                  self.norm_unit(um.group(um.lastindex)), qual, flags)
             return self.make(sent, qs, e, text[s:e], value, "fraction", qual, flags)
         # "a 3 to 1 margin"
-        if not cur and value is not None and value > 1 and (nxt == ":" or low.startswith((" to 1", " to one", "-to-"), e)):
+        if not cur and value is not None and value > 1 and (nxt == ":" or low.startswith((" to 1", " to one", "-to-", "-1"), e)):
             ra = rx.ratio.match(low, e)
             if ra:
                 return self.make(sent, qs, ra.end(), text[s:ra.end()], value, "ratio", qual, flags)
@@ -877,6 +879,8 @@ class _Scanner:
                 unit, endq = u, uend
         if unit in TIME_UNITS and rx.rel_time_after.match(low, endq):
             return None
+        if unit == "years" and low.startswith(" old", endq):
+            return self.skip_range(endq)         # "those 18 to 35 years old"
         if not unit and rx.age_after.match(low, end2):
             return self.skip_range(end2)         # "40 or 50-year old women"
         if not unit and link in ("-", "–", "—") and lo_v >= 1 and v2 < 100 and float(v2).is_integer() and \
