@@ -54,6 +54,7 @@ _MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:mark|
 _RACE_DISTANCES = frozenset(("50", "60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"))
 _RACE_WORDS = (" hurdles", " relay", " race", " final", " sprint", " freestyle", " butterfly", " breaststroke",
                " backstroke", " medley", " runner", " title", " event", " heat", " gold", " silver", " bronze")
+_TIME_INITIALS = frozenset("apogbeuc")
 _TIME_WORDS = frozenset(("a.m", "p.m", "am", "pm", "o'clock", "o’clock", "gmt", "bst", "edt", "est", "et", "e.t",
                          "pt", "cet", "utc"))
 _SPACE_OR_QUOTE = frozenset(" \t\n\"“”")
@@ -76,6 +77,8 @@ _FRACTION_OF_PERCENT = re.compile(rf"\s+of\s+(?P<n>{DIG}|one)(?P<p>\s*(?:%|perce
 _FRACTION_OF_SCALE = re.compile(r"\s+of\s+an?\s+(?P<s>million|billion|trillion)(?:\s+(?P<c>dollars|pounds|euros))?\b")
 _LINKED_TIME = re.compile(r"\s+(?:and|or|to)\s+\S+\s+(?:years|months|weeks|days|decades)\s+(?:ago|later|earlier|before|after)\b")
 _POUNDS_OF = re.compile(r"\s+pounds?\s+of\b")
+_RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", " /", "-a-", "-an-", "-per-")
+_PERIOD_STARTS = (" over ", " in ", " during ", " within ", " across ")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
            " sixth", " eighth", " tenth", " half")
@@ -450,7 +453,8 @@ class _Scanner:
                 ph = rx.phone.match(low, e)
                 if nxt != " " or ph.group().count(" ") >= 2:
                     return ph.end()             # 800-273-8255
-            if nxt == " " and low[e + 1:e + 9].split(None, 1)[0].rstrip(",;:.)") in _TIME_WORDS:
+            if nxt == " " and low[e + 1:e + 2] in _TIME_INITIALS and \
+                    low[e + 1:e + 9].split(None, 1)[0].rstrip(",;:.)") in _TIME_WORDS:
                 return None                     # 9 p.m.
             if plain and (len(dig) >= 7 or len(dig) > 1 and dig[0] == "0"):
                 return None                     # ids, timestamps, "007"
@@ -764,12 +768,12 @@ class _Scanner:
                         qual, end = lx.qualifiers_after[q], am.end()
         # rates and periods: "$12 an hour", "$500 every three months", "$374 billion over 10 years"
         if unit and nxt in " -/":
-            rt = rx.rate.match(low, end)
+            rt = rx.rate.match(low, end) if low.startswith(_RATE_STARTS, end) else None
             if rt and (rt.group("n") is None or rt.group("n")[0].isdigit() or read_words(rt.group("n"))):
                 n = rt.group("n")
                 unit = f"{unit} per {n} {rt.group('p')}s" if n else f"{unit} per {rt.group('p')}"
                 end = rt.end()
-            pd = rx.period.match(low, end)
+            pd = rx.period.match(low, end) if low.startswith(_PERIOD_STARTS, end) else None
             if pd:
                 unit = f"{unit} over {text[pd.start('n'):pd.end()].strip()}"
                 end = pd.end()
