@@ -81,8 +81,9 @@ _RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", 
 _PERIOD_STARTS = (" over ", " in ", " during ", " within ", " across ")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
-           " sixth", " eighth", " tenth", " half")
-_ONE_NOT = (" of ", " day", " thing", " way", " time", " another", " man ", " woman ", " person ", " point",
+           " sixth", " eighth", " tenth", " half", " point ", " point.", " point,", " percentage", " year", " month",
+           " week", " hour", " minute", " mile", " dollar", " pound", " euro", " vote", " seat")
+_ONE_NOT = (" of ", " day", " thing", " way", " time", " another", " man ", " woman ", " person ",
             " side", " more", " who", " which", " that", " is ", " was ", " has ", " had ", " can ", " could ",
             " would ", " will ", " might ", " should ", " must ", "'s", "’s", " does", " did", ",", ".", " another")
 _RANGE_STARTS = (" to ", " and ", " or ", " through ", "-", "–", "—", " -", " –", " —")
@@ -548,8 +549,8 @@ class _Scanner:
         if w in FRACTION_HEADS and not low.endswith(("a ", "an ", "one "), max(0, s - 4), s):
             return None                         # "third quarter", "fifth year": ordinals
         if w == "one":
-            if low.startswith(_ONE_NOT, s + 3):
-                return None                     # "one of the", "one day": not a figure
+            if low.startswith(_ONE_NOT, s + 3) or low.startswith(" point", s + 3) and low.endswith("at ", 0, s):
+                return None                     # "one of the", "one day", "at one point": not a figure
             if not low.startswith(_ONE_OK, s + 3):
                 # "one" is mostly a pronoun or an article ("one study"): count it in an
                 # enumeration of figures ("14 Catholics, six Orthodox and one Greek") or
@@ -606,6 +607,12 @@ class _Scanner:
         if nxt == "-" and not low.startswith(("-and", "-or"), e):
             c = rx.compound.match(low, e)
             w = c.group("w") if c else ""
+            if w == "figure" and 3 <= value <= 12 and value == int(value):
+                # "a seven-figure sum": 1,000,000 to 9,999,999 (unit unknown)
+                lo, hi = 10.0 ** (value - 1), 10.0 ** value - 1
+                qual, qs = self.qualifier(pw, s)
+                return Claim("quantity", text[min(qs, s):c.end("w")], min(qs, s), c.end("w"), sent.idx, None, None,
+                             text[s:c.end("w")], None, lo, hi, None, "vague", None, [])
             if w in ("year", "years") and (c.group("w2") == "old" or low.startswith("-old", c.end())):
                 return self.skip_range(e)
             if w not in lx.units or len(w) < 3:
