@@ -643,7 +643,8 @@ class _Scanner:
                     not _ENUMERATION_GAP.fullmatch(low, last.end, s):
                 lm = rx.range_link.match(low, e)
                 if not (rx.pct.match(low, e) or rx.fraction_of.match(low, e) or lm and lm.group("word") == "to"
-                        and rx.figure.match(low, lm.end())):
+                        and rx.figure.match(low, lm.end()) or low.startswith(_ONE_OK, e)
+                        and not low.startswith((" to ", " or ", " in ", " out of ", "-"), e)):
                     return None
         if compound_unit:
             return self.make(sent, min(qs, s), e_unit, text[s:e], value, compound_unit, qual, [])
