@@ -183,6 +183,12 @@ def _plural(word: str, plural_nouns: frozenset, not_plural: frozenset) -> bool:
             and word not in not_plural and word.replace("-", "").isalpha() and word.isascii())
 
 
+def _plural_ahead(text: str, pos: int, limit: int) -> bool:
+    """Is the next word a plural noun ("one hedge fund managers" is no singular unit)?"""
+    m = _NONSPACE.search(text, pos, limit)
+    return bool(m) and m.group().rstrip(",.;:").endswith("s")
+
+
 def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Claim]:
     """Quantity and comparison claims of ``text`` outside boilerplate sentences, in text order."""
     if sentences is None:
@@ -302,7 +308,7 @@ class _Scanner:
         return w not in lx.qualifiers and w not in lx.stop_words and w.rstrip(".") not in lx.months \
             and w not in lx.number_words and w not in CHANGE_WORDS
 
-    def unit_after(self, e: int, sent: Sentence, vague: bool = False) -> tuple[str | None, int]:
+    def unit_after(self, e: int, sent: Sentence, vague: bool = False, single: bool = False) -> tuple[str | None, int]:
         """(unit, end) for the noun phrase after a figure ending at ``e``.
 
         The counted noun is the first plural noun before a stop word, skipping
@@ -358,6 +364,10 @@ class _Scanner:
             unit = units.get(lw)
             if unit and first:
                 return unit, we
+            if single and first and w.isalpha() and w.islower() and (last or n + 1 < 7):
+                nxt_tok = text[we:we + 2]
+                if last or nxt_tok[:1] in " ," and not _plural_ahead(text, we, sent.end):
+                    return w, we                # "by one vote", "one Greek Orthodox" is handled below
             if caps is not None and w[0].isupper() and w.isalpha():
                 caps.append((w, we))
             else:
@@ -795,6 +805,10 @@ class _Scanner:
             elif w not in _COMPOUND_NOT:
                 unit, end = lx.units.get(w) or w, c.end("w")
         # the counted noun: "100,000 Russian troops"
+        if not unit and value == 1:
+            u, uend = self.unit_after(end, sent, single=True)
+            if u:
+                unit, end = u, uend
         if not unit:
             if low.startswith(" times", end) and comparisons.times_follow(low, end + 6):
                 return None                      # "10 times the national average": a comparison
