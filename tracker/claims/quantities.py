@@ -261,7 +261,7 @@ class _Scanner:
     # -- the words before a figure ---------------------------------------------------------
     def before(self, s: int, sent: Sentence) -> list[str]:
         """The last words before ``s`` in its sentence, lower case, outer punctuation stripped."""
-        lo = max(sent.start, s - 40)
+        lo = max(sent.start, s - 32)
         words = self.low[lo:s].split()
         if lo > sent.start and words and not self.low[lo - 1].isspace():
             del words[0]                        # a cut word
