@@ -316,7 +316,8 @@ _PIECES = st.one_of(
     st.sampled_from(list("0123456789 ,.-%$£€/:abcdefhilmnorstuvwxyAN\n")),
     st.sampled_from(["one", " two", " million", " about ", " between ", " to ", " and ", " of ", " percent",
                      " thousands", " the first time since ", " a record ", " times ", " half ", " a third ",
-                     " the highest ", " since ", " more than ", " or more", "-year-old", " Feb. "]))
+                     " the highest ", " since ", " more than ", " or more", "-year-old", " Feb. ", " couple ",
+                     " few ", " hundred", " dozen", " euros", " $", "  \n", " Section ", " the ", " by "]))
 
 
 @settings(max_examples=300, deadline=None)

@@ -189,6 +189,12 @@ def _plural_ahead(text: str, pos: int, limit: int) -> bool:
     return bool(m) and m.group().rstrip(",.;:").endswith("s")
 
 
+def _title_case(sentence: str) -> bool:
+    """A headline in Title Case ("Only 24 Percent Of Donors Give"): capitals say nothing there."""
+    words = sentence.split()
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+
+
 def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Claim]:
     """Quantity and comparison claims of ``text`` outside boilerplate sentences, in text order."""
     if sentences is None:
@@ -596,7 +602,7 @@ class _Scanner:
         if head in _SCALE_HEADS and not lead:
             if prev in ("several", "few", "many", "couple") or prev == "of" and len(pw) > 1 and pw[-2] == "couple":
                 # "several hundred", "a few thousand": a vague magnitude
-                k = "a few" if prev == "few" else "a couple of" if "couple" in (prev, pw[-2]) else prev
+                k = "a few" if prev == "few" else "a couple of" if "couple" in pw[-2:] else prev
                 lo, hi = lx.vague.get(k, (2.0, 9.0))
                 vs = low.rfind("a", 0, low.rfind(prev, 0, s)) if k in ("a few", "a couple of") else low.rfind(prev, 0, s)
                 return self.read_vague(head, vs, sent, bounds=(lo * value, hi * value), phrase_end=e)
@@ -645,6 +651,8 @@ class _Scanner:
         if not rx.pct.match(low, e):
             if prev in lx.identifier_words or self.capitalised_name_before(s, sent, pw):
                 return None                      # "World War Two", "BBC Two"
+            if text[s].isupper() and pw and text[e + 1:e + 2].isupper() and not _title_case(sent.text):
+                return None                      # "England's trip to Six Nations leaders": a name
         if tokens == ["one"] and not qual:
             # "one" is mostly a pronoun or an article ("one of the", "one study"): count it
             # in an enumeration of figures ("14 Catholics, six Orthodox and one Greek")
@@ -758,7 +766,7 @@ class _Scanner:
             if pm:
                 unit, end = self.norm_unit(pm.group("u")), pm.end()
             elif nxt == " ":
-                nw = low[e + 1:e + 14].split(None, 1)[0].split("-", 1)[0].rstrip(".,;:)")
+                nw = (low[e + 1:e + 14].split(None, 1) or [""])[0].split("-", 1)[0].rstrip(".,;:)")
                 cw = rx.cur_word.match(low, e) if nw in lx.currencies or nw in _CUR_LEAD else None
                 if cw and not (cw.group("w").startswith("pound") and _POUNDS_OF.match(low, e, e + 12)):
                     unit, end = lx.currencies[cw.group("w")], cw.end()
