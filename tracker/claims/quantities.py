@@ -47,6 +47,7 @@ CHANGE_BY_WORDS = frozenset("cut cuts raised lowered boosted reduced expanded ad
 WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON = 1, 2, 3
 _STRIP = "([{\"“‘'’”)]},;:"
 _SIGNS = frozenset("$£€¥₹")
+_DATE_PREPOSITIONS = frozenset("on from until till by since before after of between".split())
 _SPLIT_ABBREVIATIONS = (" no.", " nos.", " p.", " pp.", " vol.", " jan.", " feb.", " mar.", " apr.", " jun.", " jul.",
                         " aug.", " sep.", " sept.", " oct.", " nov.", " dec.")
 _MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:mark|threshold|barrier|milestone|level|"
@@ -67,7 +68,7 @@ _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
 _COMPOUND_NOT = frozenset("a an per and or to fold odd ish something plus year-old".split())
-_SCORE = re.compile(r"-(?:to-)?(\d+)(?![\w.,])")
+_SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _SLASH = re.compile(r"/(\d+)(?![\w/.,]|/)")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
 _DECADE_BEFORE = re.compile(r"(?:(?P<the>the)\s+)?(?P<k>low|mid|high|upper)[-\s]?$")
@@ -491,8 +492,10 @@ class _Scanner:
                 d = rx.date_tail.match(low, e)
                 return d.end() if d else e
             dn = rx.date_next.match(low, e) if low[e + 1:e + 4] in _MONTH_PREFIXES else None
-            if dn and dn.group("m") in lx.months and dn.group("m") != "may":
-                return dn.end()
+            if dn and dn.group("m") in lx.months and (dn.group("m") != "may" or prev in _DATE_PREPOSITIONS or
+                                                      not low[e + 5:e + 6].isalpha() and low[e + 4:e + 5] != " "
+                                                      or low[e + 4:e + 6] == " " and not low[e + 5:e + 6].isalpha()):
+                return dn.end()                 # "24 February 2022", "on 5 May" (but "5 may be")
         qual, qs = self.qualifier(pw, fs)
         # years: 1800-2099 written plainly, without a (non-temporal) qualifier or a unit
         if plain and len(dig) == 4 and not scw and 1800 <= int(dig) <= 2099 and not rx.pct.match(low, e):
@@ -917,9 +920,8 @@ class _Scanner:
             return self.skip_range(endq)         # "those 18 to 35 years old"
         if not unit and rx.age_after.match(low, end2):
             return self.skip_range(end2)         # "40 or 50-year old women"
-        if not unit and link in ("-", "–", "—") and lo_v >= 1 and v2 < 100 and float(v2).is_integer() and \
-                float(lo_v).is_integer() and v2 - lo_v <= 1:
-            return None                          # "4-5" without a unit: too ambiguous
+        if not unit and link in ("-", "–", "—") and v2 < 100 and float(v2).is_integer() and float(lo_v).is_integer():
+            return end2                          # "(4-7)" without a unit: a tie-break score, not a figure
         start = qs
         if between:
             start = low.rfind(pw[-1], 0, qs)
