@@ -156,6 +156,27 @@ def test_vague_magnitudes(text, low, high, unit):
                                                              "vague")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Voters back the idea by 2-1.", (2, 2, 2, "ratio", "exact")),
+    ("Clinton won by a 3 to 1 margin.", (3, 3, 3, "ratio", "exact")),
+    ("Students owe nearly a quarter of a trillion dollars.", (2.5e11, None, 2.5e11, "USD", "near_lower")),
+    ("The bill would cost as much as $ 170 billion.", (1.7e11, None, 1.7e11, "USD", "upper_bound")),
+    ("The motion passed by one vote.", (1, 1, 1, "vote", "exact")),
+    ("The firm took on more than a half-dozen advisers.", (6, 6, None, "advisers", "lower_bound")),
+    ("The door is 2 1/2 inches thick.", (2.5, 2.5, 2.5, "inches", "exact")),
+    ("Shares closed at 1130p.", (1130, 1130, 1130, "pence", "exact")),
+    ("About 2000 people attended.", (2000, 2000, 2000, "people", "approx")),
+    ("The sprinter won the 400m final.", (400, 400, 400, "metres", "exact")),     # a race, not 400 million
+])
+def test_other_forms(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+
+
+def test_seven_figure_sum_is_a_vague_magnitude():
+    c = one("The campaign placed a seven-figure advertising buy.")
+    assert (c.value, c.low, c.high, c.qualifier) == (None, 1e6, 9999999, "vague")
+
+
 def test_elided_unit_is_taken_from_the_figure_before():
     found = claims("The city has had thousands of burglaries, thousands since spring.")
     assert [c.unit for c in found] == ["burglaries", "burglaries"]
@@ -228,6 +249,13 @@ def test_raw_number_and_span_as_written():
     "Prices rose sharply in the 1990s.",
     "The two countries signed an agreement.",
     "The tweet_id 778257943577919488 was logged.",
+    "She beat her rival 6-7 (4-7) 6-2 6-0 on Friday.",
+    "The result will be announced on 5 May.",
+    "England face Ireland in the Six Nations tomorrow.",
+    "Leaders met after the Group of 20 conference.",
+    "Guccifer 2.0 claimed the hack.",
+    "Its views turned extreme around 2002, when it split.",
+    "The attacks happened 20 and 50 years ago.",
 ])
 def test_not_quantities(text):
     assert claims(text) == []
