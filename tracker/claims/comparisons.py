@@ -51,9 +51,9 @@ _COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
 _TIMES_FOLLOW = re.compile(r"\s+(?:as\b|more\b|higher|larger|bigger|greater|lower|smaller|less|fewer|faster|slower|"
                            r"the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|than\b|over\b)")
 _MULTIPLE_FOLLOW = re.compile(r"\s+(?:as\b|the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|"
-                              r"than\b|in\b|over\b|since\b|from\b)")
+                              r"than\b)")
 _MULTIPLE_BEFORE = ("more than", "less than", "nearly", "almost", "about", "roughly", "than", "over", "at least",
-                    "some", "around", "up to", "by", "is", "was", "are", "were", "be", "been")
+                    "some", "around", "up to")
 _RECORD_NEXT = re.compile(r"[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
                           r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
                           r"[$£€¥]?\d)")
@@ -61,6 +61,8 @@ _SURPASS_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:previous\s+
                              r"(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
 
 
+_FAMILY = re.compile(r"\s+(?:son|daughter|child|children|brother|sister|sibling|grandson|granddaughter)s?\b")
+_TRAILING = frozenset("on in of for by at to with from during among into over the a an and or last this".split())
 _TITLES = frozenset("mr mrs ms dr st sen rep gov gen lt col sgt prof jr sr mt ft".split())
 _ABBREV = re.compile(r"(?:[A-Za-z]\.)+")
 _OF_ITS_KIND = re.compile(r"[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
@@ -102,6 +104,7 @@ def _np(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str | None, 
     text = scanner.text
     end = pos
     n = 0
+    ends = []                                    # (end, word) of each token taken
     for m in _TOKEN.finditer(text, pos, limit):
         if m.start() != end:
             break
@@ -112,10 +115,15 @@ def _np(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str | None, 
         n += 1
         if w.endswith(".") and not _ABBREV.fullmatch(w) and lw not in _TITLES:
             end = m.end() - 1
+            ends.append((end, lw))
             break
         end = m.end()
+        ends.append((end, lw))
         if n >= max_words:
             break
+    while len(ends) > 1 and ends[-1][1] in _TRAILING:
+        ends.pop()                               # "the largest number of delegates ... on| Super Tuesday"
+    end = ends[-1][0] if ends else pos
     if end == pos:
         return None, pos
     start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
@@ -155,6 +163,8 @@ def _superlative(scanner, word, s, e, sent):
     if word in ("most", "least") and (prev != "the" or low.startswith((" of ", " likely", " recently"), e)):
         if not (prev in _POSSESSIVES and word == "most"):
             return None                          # "most voters", "most of the", "the most likely"
+    if word in ("oldest", "youngest", "eldest") and _FAMILY.match(low, e):
+        return None                              # "the oldest daughter of Eric Garner"
     article = prev == "the"
     possessive = prev in _POSSESSIVES or prev.endswith(("'s", "’s"))
     if not (article or possessive):
@@ -275,7 +285,7 @@ def _record(scanner, word, s, e, sent):
             words = scanner.text[end:m.end()].split()
             keep = []
             for w in words:
-                if w.lower().strip(".,") in _BOUNDARY or w.lower() in ("imposed", "by", "in", "for", "of", "on"):
+                if w.lower().strip(".,") in _BOUNDARY or w.lower() in _TRAILING or w.lower() == "imposed":
                     break
                 keep.append(w)
             end = end + len(" ".join(keep)) + (len(scanner.text[end:m.end()]) - len(scanner.text[end:m.end()].lstrip()))
@@ -318,6 +328,8 @@ def _times(scanner, word, s, e, sent):
     elif low.startswith(_COMPARATIVES, e):       # "five times as many people": no baseline given
         m = _THREE_WORDS.match(low, e, sent.end)
         ref, end = None, m.end() if m else e
+        while end > e and low[low.rfind(" ", e, end) + 1:end] in _TRAILING:
+            end = low.rfind(" ", e, end)         # "1.9 times more likely| to"
     else:                                        # "three times the rate of civilians"
         ref, end = _np(scanner, e, sent.end)
     qs = _qualifier_start(scanner, pw[:-1], start)
@@ -327,7 +339,7 @@ def _times(scanner, word, s, e, sent):
 def _qualifier_start(scanner, pw, start):
     """Widen a span over "more than" / "nearly" before it."""
     for k in (2, 1):
-        if len(pw) >= k and " ".join(pw[-k:]) in _MULTIPLE_BEFORE[:-6]:
+        if len(pw) >= k and " ".join(pw[-k:]) in _MULTIPLE_BEFORE:
             return scanner.low.rfind(pw[-k], 0, start)
     return start
 
@@ -338,6 +350,8 @@ def _multiple(scanner, word, s, e, sent):
     if low[e:e + 1] == "-":
         return None                              # "double-digit", "twice-weekly"
     past = word.endswith("ed")
+    if past and low.startswith((" down", " up"), e):
+        return None                              # "doubled down": an idiom
     before = " ".join(pw[-2:]) if len(pw) > 1 else ""
     if not past:
         if _FREQUENCY.match(low, e, e + 14):
