@@ -4,9 +4,10 @@
 ...     "Russia has placed about 100,000 troops on the border.")]
 [('about 100,000 troops', 100000.0, 'troops', 'approx')]
 
-How it works (and why it is fast): one regex scan over the lower-cased text
-finds anchors (digit runs and a trie of number, magnitude and comparison
-words). Each anchor is read in place: the few words before it (split once,
+How it works (and why it is fast): two regex scans over the lower-cased text
+find anchors (digit runs, and a trie of number, magnitude and comparison
+words after a space), each pattern starting with a character class so that
+the regex engine only tries it where that character occurs. Each anchor is read in place: the few words before it (split once,
 looked up in the lexicons of ``data/claims/``) give the qualifier and the
 context that makes a figure a date, a time, a name or an identifier instead
 of an amount; small anchored regexes after it read ranges, fractions,
@@ -18,6 +19,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from .. import lexicon
 from ..model import Claim, Sentence
 from . import comparisons
 from .lexicons import lexicons, trie_pattern
@@ -35,15 +37,10 @@ FRACTION_HEADS = frozenset(("third", "thirds", "quarter", "quarters", "fourth", 
 TEMPORAL_QUALIFIERS = frozenset("over above below under past before after since by until".split())
 # "the two countries", "all four candidates": a reference to known things, not a count
 DETERMINERS = frozenset("the these those all both its their his her our my your whose every each".split())
-# a change, not a level: "fell by 3%", "up 2.1 points"
-CHANGE_WORDS = frozenset(
-    "rose rise rises risen rising fell fall falls fallen falling up down increased increase increases increasing "
-    "decreased decrease decreases decreasing jumped jumps jump dropped drops drop climbed climbs declined decline "
-    "declines grew grow grows growing slumped slumps plunged plunges soared soars surged surges tumbled slid "
-    "slipped edged shrank shrunk retreated".split())
-# verbs that mean a change only with "by": "cut by 5%" (but "raised $2m", "lost 464,000 subscribers")
-CHANGE_BY_WORDS = frozenset("cut cuts raised lowered boosted reduced expanded advanced gained gain gains added "
-                            "lost widened narrowed".split())
+# a change, not a level: "fell by 3%", "up 2.1 points" (data/claims/change_verbs.txt)
+_CHANGES = lexicon.mapping("claims/change_verbs.txt")
+CHANGE_WORDS = frozenset(w for w, by in _CHANGES.items() if not by)
+CHANGE_BY_WORDS = frozenset(w for w, by in _CHANGES.items() if by)
 WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON = 1, 2, 3
 _STRIP = "([{\"“‘'’”)]},;:"
 _SIGNS = frozenset("$£€¥₹")
@@ -56,8 +53,7 @@ _RACE_DISTANCES = frozenset(("50", "60", "100", "110", "200", "400", "800", "150
 _RACE_WORDS = (" hurdles", " relay", " race", " final", " sprint", " freestyle", " butterfly", " breaststroke",
                " backstroke", " medley", " runner", " title", " event", " heat", " gold", " silver", " bronze")
 _TIME_INITIALS = frozenset("apogbeuc")
-_TIME_WORDS = frozenset(("a.m", "p.m", "am", "pm", "o'clock", "o’clock", "gmt", "bst", "edt", "est", "et", "e.t",
-                         "pt", "cet", "utc"))
+_TIME_WORDS = lexicon.words("claims/time_words.txt")
 _SPACE_OR_QUOTE = frozenset(" \t\n\"“”")
 _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
