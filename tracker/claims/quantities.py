@@ -110,11 +110,11 @@ class _Rx:
         self.nw = nw
         self.digit = re.compile(rf"(?P<dig>{DIG})(?P<att>[a-z%]+)?(?:\s?-?(?P<scw>thousand|million|billion|"
                                 rf"trillion)(?![\w-]))?")
-        self.word_run = re.compile(rf"{nw}(?:(?:-|\s+(?:and\s+)?(?:an?\s+)?){nw})*(?![a-z])")
+        self.word_run = re.compile(rf"{nw}(?:(?:-(?:and-)?(?:an?-)?|\s+(?:and\s+)?(?:an?\s+)?){nw})*(?![a-z])")
         cur = "(?:" + "|".join(re.escape(s) for s in sorted((k for k in lx.currencies if not k.isalpha()),
                                                              key=len, reverse=True)) + ")"
         self.figure = re.compile(rf"(?P<cur>{cur})?(?P<dig>{DIG})(?P<att>[a-z%]+)?(?:\s?-?(?P<scw>thousand|million|"
-                                 rf"billion|trillion))?(?![\w])|(?P<wd>{nw}(?:(?:-|\s+(?:and\s+)?(?:an?\s+)?){nw})*)"
+                                 rf"billion|trillion))?(?![\w])|(?P<wd>{nw}(?:(?:-(?:and-)?(?:an?-)?|\s+(?:and\s+)?(?:an?\s+)?){nw})*)"
                                  r"(?![a-z])")
         self.range_link = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<word>to|and|or|through))\s*(?=[$£€¥₹\da-z])")
         self.qual_max = max(len(q.split()) for q in lx.qualifiers)
