@@ -233,6 +233,7 @@ def test_raw_number_and_span_as_written():
     "It is the largest force since World War Two gathered.",
     "The Apollo 11 crew returned safely.",
     "For help call 800-273-8255 at any time.",
+    "For advice call 0800 555 0199 today.",
     "She lives at 10 Downing Street.",
     "The quote appears on page 5 of the report.",
     "The twist comes in episode 3 of the drama.",

@@ -64,6 +64,7 @@ _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
 _COMPOUND_NOT = frozenset("a an per and or to fold odd ish something plus year-old".split())
+_PHONE_TAIL = re.compile(r"(?:[ -]\d{3,4})+(?![\w])")
 _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _SLASH = re.compile(r"/(\d+)(?![\w/.,]|/)")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
@@ -471,7 +472,8 @@ class _Scanner:
                     low[e + 1:e + 9].split(None, 1)[0].rstrip(",;:.)") in _TIME_WORDS:
                 return None                     # 9 p.m.
             if plain and (len(dig) >= 7 or len(dig) > 1 and dig[0] == "0"):
-                return None                     # ids, timestamps, "007"
+                ph = _PHONE_TAIL.match(low, e)
+                return ph.end() if ph else None  # ids, timestamps, "007", "0800 555 0199"
         if plain and len(dig) == 4 and not scw and 1800 <= int(dig) <= 2099 and nxt != "%" and \
                 not low.startswith((" per", " percent"), e):
             j = low.rfind(" ", max(0, fs - 16), fs - 1)
