@@ -605,7 +605,9 @@ class _Scanner:
                 # "several hundred", "a few thousand": a vague magnitude
                 k = "a few" if prev == "few" else "a couple of" if "couple" in pw[-2:] else prev
                 lo, hi = lx.vague.get(k, (2.0, 9.0))
-                vs = low.rfind("a", 0, low.rfind(prev, 0, s)) if k in ("a few", "a couple of") else low.rfind(prev, 0, s)
+                vs = low.rfind(prev, 0, s)
+                if k in ("a few", "a couple of") and low.rfind("a ", max(0, vs - 12), vs) >= 0:
+                    vs = low.rfind("a ", max(0, vs - 12), vs)
                 return self.read_vague(head, vs, sent, bounds=(lo * value, hi * value), phrase_end=e)
             if head == "dozen":
                 return None                      # "a baker's dozen"
@@ -680,11 +682,15 @@ class _Scanner:
     def read_vague(self, w: str, s: int, sent: Sentence, bounds=None, phrase_end=None):
         """"thousands of shootings", "tens of millions", "several hundred", "dozens"."""
         low, lx = self.low, self.lx
-        m = _VAGUE.match(low, s)
-        e = m.end()
-        lo, hi = lx.vague.get(w, (None, None))
         if bounds:
             (lo, hi), e = bounds, phrase_end
+            m = None
+        else:
+            m = _VAGUE.match(low, s)
+            e = m.end()
+            lo, hi = lx.vague.get(w, (None, None))
+        if m is None:
+            pass
         elif m.group("scale"):
             mult = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[m.group("scale")]
             if w not in ("tens", "hundreds"):
