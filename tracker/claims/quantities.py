@@ -778,7 +778,8 @@ class _Scanner:
                 if cw and not (cw.group("w").startswith("pound") and _POUNDS_OF.match(low, e, e + 12)):
                     unit, end = lx.currencies[cw.group("w")], cw.end()
         # a range: "between 40,000 and 50,000", "$35,000 to $60,000", "one to two years", "40-50"
-        if not unit and nxt == " " and value is not None:
+        if not unit and nxt == " " and value is not None and (" to " in low[e:e + 24] or " and " in low[e:e + 24]
+                                                             or "-" in low[e:e + 16]):
             uw = rx.unit_word.match(low, e)
             if uw and low.startswith(_RANGE_STARTS, uw.end()):
                 unit, end = lx.units[uw.group("w")], uw.end()        # "44 mg to 50 mg"
