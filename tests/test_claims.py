@@ -1,0 +1,370 @@
+"""Quantity and comparison claims (tracker.claims), on sentences written for these tests."""
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.claims import find_claims
+from tracker.extract import attach_claims_to_quotes, extract
+from tracker.model import Document, Quote
+from tracker.segment import segment
+
+
+def claims(text, kind="quantity"):
+    found = find_claims(text, segment(text))
+    for c in found:
+        assert text[c.start:c.end] == c.text
+    return [c for c in found if c.kind == kind]
+
+
+def one(text):
+    found = claims(text)
+    assert len(found) == 1, [(c.text, c.value) for c in found]
+    return found[0]
+
+
+def fields(c):
+    return c.value, c.low, c.high, c.unit, c.qualifier
+
+
+# -- reading figures ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The council employs 12,500 people.", 12500, "people"),
+    ("The bridge cost 3.75 million to build and carries 40,210 cars.", 3.75e6, None),
+    ("Twenty-one ministers resigned on the same day.", 21, "ministers"),
+    ("A dozen schools closed after the storm.", 12, "schools"),
+    ("Half a million people marched through the capital.", 5e5, "people"),
+    ("The survey found two hospitals without power.", 2, "hospitals"),
+    ("The hospital treated one hundred and two patients.", 102, "patients"),
+])
+def test_numbers_as_written(text, value, unit):
+    c = claims(text)[0]
+    assert c.value == pytest.approx(value) and c.unit == unit and c.qualifier == "exact"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The firm lost $1.2bn last year.", 1.2e9, "USD"),
+    ("The club paid £600m for the stadium.", 6e8, "GBP"),
+    ("Ministers set aside €40 for each pupil.", 40, "EUR"),
+    ("The fund raised US$5 million in a week.", 5e6, "USD"),
+    ("The bank sold 253m euros of shares.", 2.53e8, "EUR"),
+    ("He was paid 300 dollars for the job.", 300, "USD"),
+    ("The charity raised £30k at the gala.", 30000, "GBP"),
+    ("The country's debt reached $2.5 trillion.", 2.5e12, "USD"),
+    ("The network now reaches 5m people.", 5e6, "people"),
+])
+def test_scale_words_and_currencies(text, value, unit):
+    c = one(text)
+    assert c.value == pytest.approx(value) and c.low == pytest.approx(value) and c.unit == unit
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Turnout was 7 per cent lower.", 7, "percent"),
+    ("Support stands at 12% in the north.", 12, "percent"),
+    ("Only 46 percent of members voted.", 46, "percent"),
+    ("The party gained 3 percentage points overnight.", 3, "percentage points"),
+    ("She holds a four-point lead in the polls.", 4, "points"),
+    ("The index lost 120 basis points.", 120, "basis points"),
+])
+def test_percentages_and_points(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A third of voters have not decided.", 1 / 3),
+    ("Two-thirds of members backed the plan.", 2 / 3),
+    ("One in five adults smokes.", 0.2),
+    ("Eight out of 10 owners said their cats preferred it.", 0.8),
+    ("Half of all homes lack insulation.", 0.5),
+    ("The rate was less than half of 1 percent.", 0.5),
+])
+def test_fractions(text, value):
+    c = one(text)
+    assert c.value == pytest.approx(value)
+    assert c.unit == ("percent" if "percent" in text else "fraction")
+
+
+def test_fraction_of_a_percentage_point():
+    c = one("Growth slowed by more than half a percentage point.")
+    assert fields(c) == (0.5, 0.5, None, "percentage points", "lower_bound")
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Between 40,000 and 50,000 troops were sent.", 40000, 50000, "troops"),
+    ("The storm displaced 40-50 families.", 40, 50, "families"),
+    ("The work will take from 3 to 5 years.", 3, 5, "years"),
+    ("Nurses earn $35,000 to $60,000 a year.", 35000, 60000, "USD per year"),
+    ("Tariffs ranged from 5 percent to 25 percent.", 5, 25, "percent"),
+    ("The repairs cost $5-10m in total.", 5e6, 10e6, "USD"),
+    ("The trip takes one to two hours.", 1, 2, "hours"),
+    ("They were given between 44 mg and 50 mg of the drug.", 44, 50, "mg"),
+])
+def test_ranges(text, low, high, unit):
+    c = one(text)
+    assert (c.value, c.low, c.high, c.unit, c.qualifier) == (None, low, high, unit, "range")
+
+
+def test_descending_pair_is_two_figures_not_a_range():
+    found = claims("Labour leads the Tories by 46 percent to 42 percent.")
+    assert [(c.value, c.qualifier) for c in found] == [(46, "exact"), (42, "exact")]
+
+
+def test_a_change_from_one_level_to_another_is_not_a_range():
+    found = claims("Unemployment rose from 4 percent to 6 percent.")
+    assert [c.value for c in found] == [4, 6]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bank opened more than 2 million accounts.", (2e6, 2e6, None, "accounts", "lower_bound")),
+    ("The scheme ran for at least five years.", (5, 5, None, "years", "lower_bound")),
+    ("Firms may deduct up to $1 million a year.", (1e6, None, 1e6, "USD per year", "upper_bound")),
+    ("The ward has fewer than 300 beds.", (300, None, 300, "beds", "upper_bound")),
+    ("Households earning $100,000 or more were polled.", (1e5, 1e5, None, "USD", "lower_bound")),
+    ("Donors who gave $200 or less were counted.", (200, None, 200, "USD", "upper_bound")),
+    ("The rate could go as high as 39.6 percent.", (39.6, None, 39.6, "percent", "upper_bound")),
+    ("Donations passed the $1billion mark.", (1e9, 1e9, None, "USD", "lower_bound")),
+])
+def test_bounds(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has massed about 100,000 troops at the border.", (1e5, 1e5, 1e5, "troops", "approx")),
+    ("Some 35 percent of jobs depend on trade.", (35, 35, 35, "percent", "approx")),
+    ("The plan leaves an estimated $10 trillion hole.", (1e13, 1e13, 1e13, "USD", "approx")),
+    ("Nearly 1,500 coal- and gas-fired power plants emit carbon.", (1500, None, 1500, "plants", "near_lower")),
+    ("The car costs almost $8,000 more.", (8000, None, 8000, "USD", "near_lower")),
+])
+def test_approximations(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Dozens of people were hurt.", 24, 99, "people"),
+    ("Hundreds of protesters gathered outside.", 100, 999, "protesters"),
+    ("Tens of thousands of people fled the city.", 10000, 99990, "people"),
+    ("The group spent millions of dollars on adverts.", 1e6, 999e6, "USD"),
+    ("The war cost hundreds of billions of dollars.", 1e11, 999e9, "USD"),
+    ("The ruins are several hundred years old.", 300, 900, "years"),
+])
+def test_vague_magnitudes(text, low, high, unit):
+    c = claims(text)[0]
+    assert (c.value, c.low, c.high, c.unit, c.qualifier) == (None, pytest.approx(low), pytest.approx(high), unit,
+                                                             "vague")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Voters back the idea by 2-1.", (2, 2, 2, "ratio", "exact")),
+    ("Clinton won by a 3 to 1 margin.", (3, 3, 3, "ratio", "exact")),
+    ("Students owe nearly a quarter of a trillion dollars.", (2.5e11, None, 2.5e11, "USD", "near_lower")),
+    ("The bill would cost as much as $ 170 billion.", (1.7e11, None, 1.7e11, "USD", "upper_bound")),
+    ("The motion passed by one vote.", (1, 1, 1, "vote", "exact")),
+    ("The firm took on more than a half-dozen advisers.", (6, 6, None, "advisers", "lower_bound")),
+    ("The door is 2 1/2 inches thick.", (2.5, 2.5, 2.5, "inches", "exact")),
+    ("Shares closed at 1130p.", (1130, 1130, 1130, "pence", "exact")),
+    ("About 2000 people attended.", (2000, 2000, 2000, "people", "approx")),
+    ("The sprinter won the 400m final.", (400, 400, 400, "metres", "exact")),     # a race, not 400 million
+])
+def test_other_forms(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+
+
+def test_seven_figure_sum_is_a_vague_magnitude():
+    c = one("The campaign placed a seven-figure advertising buy.")
+    assert (c.value, c.low, c.high, c.qualifier) == (None, 1e6, 9999999, "vague")
+
+
+def test_elided_unit_is_taken_from_the_figure_before():
+    found = claims("The city has had thousands of burglaries, thousands since spring.")
+    assert [c.unit for c in found] == ["burglaries", "burglaries"]
+
+
+def test_figure_as_adjective_does_not_hide_the_counted_noun():
+    found = claims("She blamed thousands of $12-an-hour workers.")
+    assert [(c.raw_number, c.unit) for c in found] == [("thousands", "workers"), ("$12", "USD per hour")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Shares fell by 3% on Monday.", 3, "percent"),
+    ("The index was up 2.1 points at noon.", 2.1, "points"),
+])
+def test_changes_are_flagged(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit, c.flags) == (value, unit, ["change"])
+
+
+def test_malformed_number_is_flagged_and_never_given_a_value():
+    c = one("Officials counted about 100,00 troops near the river.")
+    assert (c.raw_number, c.value, c.low, c.high) == ("100,00", None, None, None)
+    assert (c.unit, c.qualifier, c.flags) == ("troops", "approx", ["malformed_number"])
+
+
+def test_rates_and_periods_stay_with_the_figure():
+    c = one("Bonuses were $500 to $2,000 every three months.")
+    assert (c.low, c.high, c.unit) == (500, 2000, "USD per three months")
+    c = one("The measure would cost $374 billion over 10 years.")
+    assert (c.value, c.unit) == (374e9, "USD over 10 years")
+    assert c.text == "$374 billion over 10 years"
+
+
+def test_raw_number_and_span_as_written():
+    c = one("Exports reached $445.1bn last year.")
+    assert (c.raw_number, c.text) == ("$445.1bn", "$445.1bn")
+    c = one("Police said more than 100,000 Russian troops had moved.")
+    assert c.text == "more than 100,000 Russian troops" and c.unit == "troops"
+
+
+# -- what is not a quantity claim -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The vote took place on 24 February 2022.",
+    "The hearing opened on Feb. 9 and closed on Sept. 19 to 22.",
+    "The poll ran from January 1 and September 26.",
+    "The law was passed in 2012 and takes effect by 2030.",
+    "Emissions must fall below 2005 levels.",
+    "Doors open at 9 p.m. and close at 10:30.",
+    "No 10 said the talks would go on.",
+    "Leaders met at the G7 summit.",
+    "The 9/11 memorial drew crowds.",
+    "Critics want Section 230 repealed.",
+    "It is the largest force since World War Two gathered.",
+    "The Apollo 11 crew returned safely.",
+    "For help call 800-273-8255 at any time.",
+    "For advice call 0800 555 0199 today.",
+    "She lives at 10 Downing Street.",
+    "The quote appears on page 5 of the report.",
+    "The twist comes in episode 3 of the drama.",
+    "2px presentational grey line.",
+    "The minister will visit Moscow in the next two weeks.",
+    "The candidates met before the first debate.",
+    "He called himself a one-term president.",
+    "She told a story about a half-frozen snake.",
+    "One of the officials resigned.",
+    "United secured a 3-1 win at home.",
+    "The court reached a 5-4 decision.",
+    "A 28-year-old man was arrested.",
+    "Veteran Tom Young, 30, could not get through.",
+    "Prices rose sharply in the 1990s.",
+    "The two countries signed an agreement.",
+    "The tweet_id 778257943577919488 was logged.",
+    "She beat her rival 6-7 (4-7) 6-2 6-0 on Friday.",
+    "The result will be announced on 5 May.",
+    "England face Ireland in the Six Nations tomorrow.",
+    "Leaders met after the Group of 20 conference.",
+    "Guccifer 2.0 claimed the hack.",
+    "Its views turned extreme around 2002, when it split.",
+    "The attacks happened 20 and 50 years ago.",
+])
+def test_not_quantities(text):
+    assert claims(text) == []
+
+
+def test_boilerplate_sentences_yield_nothing():
+    text = "Crowds gathered in the square.\n\nPhoto: 300 people at the rally"
+    sentences = segment(text)
+    assert sentences[-1].boilerplate
+    assert find_claims(text, sentences) == []
+
+
+# -- comparisons ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("It is the first time since World War Two that troops have moved.", "the first time since World War Two",
+     "World War Two"),
+    ("Inflation is at its highest level since 2008.", "its highest level since 2008", "2008"),
+    ("Unemployment fell to the lowest rate in 50 years.", "the lowest rate in 50 years", "50 years"),
+    ("It was the hottest summer on record.", "the hottest summer on record", None),
+    ("The regulator imposed a record $100 million fine.", "a record $100 million fine", None),
+    ("Coal is the largest source of the country's emissions.", "the largest source of the country's emissions",
+     "the country's emissions"),
+    ("Its tax rate is the highest in the developed world.", "the highest in the developed world",
+     "the developed world"),
+    ("Young men die at three times the rate of women.", "three times the rate of women", "the rate of women"),
+    ("The top earners gain more than twice what the middle gains.", "more than twice what the middle gains",
+     "what the middle gains"),
+    ("The group held a first-of-its-kind summit.", "a first-of-its-kind summit", None),
+    ("This year's haul surpasses the $5 million raised in 2012.", "surpasses the $5 million raised in 2012",
+     "raised in 2012"),
+    ("The youth rate was 18.7 percent, or less than one-third of the minister's claim.",
+     "less than one-third of the minister's claim", "the minister's claim"),
+])
+def test_comparisons(text, span, reference):
+    found = claims(text, "comparison")
+    assert [(c.text, c.reference) for c in found] == [(span, reference)]
+
+
+@pytest.mark.parametrize("text", [
+    "The wealthiest families pay more than they did.",
+    "It was the best way to follow the debate.",
+    "The law gives the wealthiest people enormous influence in elections.",
+    "She has a long track record of reform.",
+    "He is at least as tall as his brother.",
+    "Most voters stayed at home.",
+])
+def test_not_comparisons(text):
+    assert claims(text, "comparison") == []
+
+
+def test_a_multiplier_comparison_is_not_also_a_quantity():
+    assert claims("Young men die at three times the rate of women.") == []
+
+
+# -- quotes and the whole pipeline ---------------------------------------------------------------
+
+def test_claims_inside_a_quote_take_its_speaker():
+    text = 'The minister said: "We have hired 3,000 nurses." The union counted 2,000.'
+    found = find_claims(text, segment(text))
+    start = text.index("We have")
+    quote = Quote(kind="direct", content="We have hired 3,000 nurses.", start=start, end=start + 27,
+                  sentence_idx=0, speaker=0)
+    attach_claims_to_quotes(found, [quote])
+    assert [(c.value, c.quote, c.speaker) for c in found] == [(3000, 0, 0), (2000, None, None)]
+
+
+def test_seed_article_required_claims_and_traps(seed_text):
+    from conftest import SEED_GOLD
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    found = extract(Document(text=seed_text)).claims
+    troops = [c for c in found if c.kind == "quantity" and c.start < 695 and c.end > 676]
+    assert [(c.raw_number, c.value, c.unit, c.qualifier, c.flags) for c in troops] == \
+        [("100,00", None, "troops", "approx", ["malformed_number"])]
+    since = [c for c in found if c.kind == "comparison"]
+    assert [(c.text, c.reference) for c in since] == [("the first time since World War Two", "World War Two")]
+    for trap in gold["not_quantities"] + gold["not_claims"]:
+        i = seed_text.index(trap)
+        assert not [c for c in found if c.start < i + len(trap) and i < c.end
+                    and (c.kind == "quantity" or trap in gold["not_claims"])], trap
+
+
+# -- invariants ---------------------------------------------------------------------------------
+
+_PIECES = st.one_of(
+    st.sampled_from(list("0123456789 ,.-%$£€/:abcdefhilmnorstuvwxyAN\n")),
+    st.sampled_from(["one", " two", " million", " about ", " between ", " to ", " and ", " of ", " percent",
+                     " thousands", " the first time since ", " a record ", " times ", " half ", " a third ",
+                     " the highest ", " since ", " more than ", " or more", "-year-old", " Feb. ", " couple ",
+                     " few ", " hundred", " dozen", " euros", " $", "  \n", " Section ", " the ", " by "]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_gives_exact_offsets_and_consistent_bounds(text):
+    for c in find_claims(text, segment(text)):
+        assert text[c.start:c.end] == c.text and c.start < c.end
+        if c.kind != "quantity":
+            continue
+        if c.qualifier in ("exact", "approx") and c.value is not None:
+            assert c.low == c.high == c.value
+        if c.qualifier == "lower_bound" and c.value is not None:
+            assert c.high is None and c.low == c.value
+        if c.qualifier in ("upper_bound", "near_lower") and c.value is not None:
+            assert c.low is None and c.high == c.value
+        if c.qualifier in ("range", "vague"):
+            assert c.value is None
+        if c.qualifier == "range":
+            assert c.low < c.high
+        if "malformed_number" in c.flags:
+            assert c.value is None

@@ -1,0 +1,412 @@
+"""Comparison claims: a figure or fact set against a baseline.
+
+>>> from tracker.claims import find_claims
+>>> [(c.text, c.reference) for c in find_claims(
+...     "It is the first time since World War Two that troops have moved.", None) if c.kind == "comparison"]
+[('the first time since World War Two', 'World War Two')]
+
+Kinds of comparison (trigger words in ``data/claims/comparisons.txt``):
+
+- historical: "the first time since X", "the highest level since X",
+  "the lowest rate in 50 years", "the hottest year on record", "ever"
+- superlative over a set: "the largest source of U.S. carbon emissions",
+  "the best-funded super PAC of the 2016 election"
+- record: "a record $100 million penalty", "record highs", "an all-time low"
+- ratio: "three times the rate of civilians", "more than twice what it
+  projected for ...", "doubled", "less than one-third of Trump's claim"
+- surpassing: "surpasses the $846.8million raised in 2012"
+
+The quantity scanner (``quantities._Scanner``) finds the trigger words in
+its single pass over the text and calls ``read`` at each one; ``reference``
+is the baseline as written when the text gives one.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..model import Claim
+
+_BOUNDARY = frozenset(
+    "that which who whom whose when where while and but or as because after before if than is are was were be "
+    "been has have had will would could should can may might said says say told according so although though "
+    "unless until despite whereas then now also still already even just only here there today yesterday seems "
+    "seem seemed appears appear appeared we i you they he she it won’t won't isn’t isn't wasn’t wasn't aren’t "
+    "aren't don’t don't doesn’t doesn't didn’t didn't can’t can't couldn’t couldn't wouldn’t wouldn't it’s it's "
+    "that’s that's".split())
+_TOKEN = re.compile(r"\s+([^\s,;:!?()\[\]“”\"—–]+)")
+_POSSESSIVES = frozenset("its their his her our my your".split())
+_TEMPORAL = re.compile(
+    r"\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?)\b|"
+    r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|a|an|the\s+past|"
+    r"the\s+last|two|three|four|five|six|seven|eight|nine|ten|several|many|recent|a\s+few)\s+(?:[a-z]+\s+)?"
+    r"(?:years|decades|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
+    r"history|years’|years')\b))")
+# the complement of a superlative: "the biggest decline [for a developed nation]"
+_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|across)\b")
+_SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
+                        "from on".split())
+_COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
+_TIMES_FOLLOW = re.compile(r"\s+(?:as\b|more\b|higher|larger|bigger|greater|lower|smaller|less|fewer|faster|slower|"
+                           r"the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|than\b|over\b)")
+_MULTIPLE_FOLLOW = re.compile(r"\s+(?:as\b|the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|"
+                              r"than\b)")
+_MULTIPLE_BEFORE = ("more than", "less than", "nearly", "almost", "about", "roughly", "than", "over", "at least",
+                    "some", "around", "up to")
+_RECORD_NEXT = re.compile(r"[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
+                          r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
+                          r"[$£€¥]?\d)")
+_SURPASS_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:previous\s+|prior\s+)?(?:record\s+)?"
+                             r"(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
+
+
+_FAMILY = re.compile(r"\s+(?:son|daughter|child|children|brother|sister|sibling|grandson|granddaughter)s?\b")
+_TRAILING = frozenset("on in of for by at to with from during among into over the a an and or last this".split())
+_TITLES = frozenset("mr mrs ms dr st sen rep gov gen lt col sgt prof jr sr mt ft".split())
+_ABBREV = re.compile(r"(?:[A-Za-z]\.)+")
+_OF_ITS_KIND = re.compile(r"[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
+_FIRST_SINCE = re.compile(r"(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|and|but|when)\b")
+_FIRST_TIME_IN = re.compile(r"\s+time(?=\s+(?:in|for)\s)")
+_ALL_TIME_NEXT = re.compile(r"\s+(?:highs?|lows?|records?)\b")
+_NEXT_WORD = re.compile(r"\s+[a-z][\w-]*")
+_RECORD_FIGURE = re.compile(r"[\w$£€¥.,’'%-]*(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,2}")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TIMES_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
+                         r"fewer|faster|slower)(?:\s+[a-z]+){0,2}?\s+than|than|over)\b")
+_FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|season|night)")
+_MULTIPLE_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:the|its|their|his|her)\s+(?=\w)|than|over|from|"
+                            r"since)\b")
+_FIGURE = re.compile(r"[\w$£€¥.,%]*(?:\s+(?:million|billion|trillion|thousand))?")
+_COMPARATIVES = (" as ", " more", " higher", " larger", " bigger", " greater", " lower", " smaller", " less",
+                 " fewer", " faster", " slower")
+_THREE_WORDS = re.compile(r"(?:\s+[\w’'-]+){1,3}")
+_RECORD_SCOPE = re.compile(r"\s+(?:for|since|of|in)\b")
+_CLAUSE_TAIL = re.compile(r"[^,;.!?]*")
+_FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
+_SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
+
+
+@cache
+def triggers() -> dict[str, str]:
+    """Trigger word -> kind of comparison."""
+    return lexicon.mapping("claims/comparisons.txt")
+
+
+def times_follow(low: str, pos: int) -> bool:
+    """Does "N times" at ``pos`` compare with a baseline ("times the rate", "times as many")?"""
+    return bool(_TIMES_FOLLOW.match(low, pos))
+
+
+def _np(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str | None, int]:
+    """The noun phrase starting after ``pos``: (text as written, end)."""
+    text = scanner.text
+    end = pos
+    n = 0
+    ends = []                                    # (end, word) of each token taken
+    for m in _TOKEN.finditer(text, pos, limit):
+        if m.start() != end:
+            break
+        w = m.group(1)
+        lw = w.lower().rstrip(".")
+        if lw in _BOUNDARY and n or lw == "-" or ".." in w:
+            break
+        n += 1
+        if w.endswith(".") and not _ABBREV.fullmatch(w) and lw not in _TITLES:
+            end = m.end() - 1
+            ends.append((end, lw))
+            break
+        end = m.end()
+        ends.append((end, lw))
+        if n >= max_words:
+            break
+    while len(ends) > 1 and ends[-1][1] in _TRAILING:
+        ends.pop()                               # "the largest number of delegates ... on| Super Tuesday"
+    end = ends[-1][0] if ends else pos
+    if end == pos:
+        return None, pos
+    start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+    ref = text[start:end].strip("’'")
+    return (ref or None), end
+
+
+def _claim(scanner, sent, start: int, end: int, reference: str | None) -> Claim:
+    return Claim(kind="comparison", text=scanner.text[start:end], start=start, end=end, sentence_idx=sent.idx,
+                 reference=reference)
+
+
+def read(scanner, word: str, s: int, e: int, sent) -> Claim | None:
+    kind = triggers().get(word)
+    if kind is None:
+        return None
+    return _READERS[kind](scanner, word, s, e, sent)
+
+
+def _article_start(scanner, pw: list[str], s: int) -> int:
+    """Start the span at "the" / "a" before the trigger ("the first time since ...")."""
+    if pw and pw[-1] in ("the", "a", "an", "its", "their", "his", "her", "our", "new"):
+        return scanner.low.rfind(pw[-1], 0, s)
+    return s
+
+
+def _superlative(scanner, word, s, e, sent):
+    low = scanner.low
+    if not low.endswith(_SUPERLATIVE_BEFORE, max(0, s - 6), s):
+        return None
+    pw = scanner.before(s, sent)
+    prev = pw[-1] if pw else ""
+    if prev in ("at", "the") and word in ("least", "most", "best", "worst") and low.startswith(" bit", e):
+        return None
+    if prev == "at" or low[e:e + 1] == "'":
+        return None                              # "at least", "at most", "at best"
+    if word in ("most", "least") and (prev != "the" or low.startswith((" of ", " likely", " recently"), e)):
+        if not (prev in _POSSESSIVES and word == "most"):
+            return None                          # "most voters", "most of the", "the most likely"
+    if word in ("oldest", "youngest", "eldest") and _FAMILY.match(low, e):
+        return None                              # "the oldest daughter of Eric Garner"
+    article = prev == "the"
+    possessive = prev in _POSSESSIVES or prev.endswith(("'s", "’s"))
+    if not (article or possessive):
+        return None
+    start = low.rfind(prev, 0, s)
+    limit = sent.end
+    at = _scope(scanner, e, limit)
+    if at is None:
+        return None
+    rel_m = _REL.match(low, at, limit)
+    rel = " ".join(rel_m.group().split())
+    # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
+    tm = _TEMPORAL.match(low, at, limit)
+    if tm:
+        if tm.group("since"):
+            ref, end = _np(scanner, tm.end("since"), limit)
+            if ref is None:
+                return None
+        elif tm.group("rec"):
+            ref, end = None, tm.end()
+        else:
+            ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
+        return _claim(scanner, sent, start, end, ref)
+    if not article or rel in ("since", "ever", "on record"):
+        return None
+    # a superlative over a set: "the largest source of U.S. carbon emissions"
+    ref, end = _np(scanner, rel_m.end(), limit)
+    if ref is None:
+        return None
+    return _claim(scanner, sent, start, end, ref)
+
+
+def _scope(scanner, e: int, limit: int) -> int | None:
+    """Where the complement of a superlative starts ("... decline| for a developed nation").
+
+    Up to four words may come between ("the best-funded super PAC| of"); a plural
+    noun must be followed by the complement at once, so that "give the wealthiest
+    people enormous influence in elections" is no comparison.
+    """
+    low = scanner.low
+    if low[e:e + 1] == "-":                      # "best-funded": skip the rest of the compound
+        m = _COMPOUND_REST.match(low, e)
+        e = m.end()
+    lx = scanner.lx
+    plural_before = False
+    for n, m in enumerate(_TOKEN.finditer(low, e, limit)):
+        if m.start() != e or n > 4:
+            return None
+        w = m.group(1)
+        if _REL.match(low, m.start(), limit):
+            return m.start()
+        if plural_before or w in _SCOPE_STOP or not w[-1].isalnum() and w[-1] not in "’'":
+            return None
+        plural_before = w[-1] == "s" and w not in lx.not_plural and not w.endswith(("ss", "’s", "'s", "us", "is")) \
+            or w in lx.plural_nouns
+        e = m.end()
+    return None
+
+
+def _first(scanner, word, s, e, sent):
+    low = scanner.low
+    limit = sent.end
+    if not (low.startswith(_FIRST_CUES, e) or "since" in low[e:e + 50]):
+        return None
+    m = _OF_ITS_KIND.match(low, e, limit)
+    pw = scanner.before(s, sent)
+    if m:
+        _, end = _np(scanner, m.end(), limit, max_words=3)
+        return _claim(scanner, sent, _article_start(scanner, pw, s), max(end, m.end()), None)
+    m = _FIRST_SINCE.match(low, e, limit)
+    if m and not _CLAUSE_WORD.search(low, e, m.end()):
+        ref, end = _np(scanner, m.end() - 1, limit)
+        if ref:
+            return _claim(scanner, sent, _article_start(scanner, pw, s), end, ref)
+    m = _FIRST_TIME_IN.match(low, e, limit)
+    if m:
+        tm = _TEMPORAL.match(low, m.end(), limit)
+        if tm and tm.group("span"):
+            return _claim(scanner, sent, _article_start(scanner, pw, s), tm.end(),
+                          scanner.text[tm.start("span"):tm.end()])
+    return None
+
+
+def _record(scanner, word, s, e, sent):
+    low = scanner.low
+    limit = sent.end
+    pw = scanner.before(s, sent)
+    prev = pw[-1] if pw else ""
+    nxt = _RECORD_NEXT.match(low, e, limit)
+    if word == "all-time":
+        if not _ALL_TIME_NEXT.match(low, e, e + 10):
+            return None
+    elif prev in ("a", "an", "new", "all-time"):
+        if low.startswith((" of ", " label", " company", " companies", " store", " deal", " player", " collection"),
+                          e) or not (nxt or _NEXT_WORD.match(low, e, e + 20)):
+            return None
+    elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
+        pass                                     # "the wettest summer on record"
+    elif prev in ("the", "world", "previous", "british", "national", "european", "olympic") and \
+            len(pw) > 1 and pw[-2] in ("broke", "break", "breaks", "breaking", "beat", "beats", "set", "sets",
+                                       "equalled", "equaled", "smashed", "matched", "surpassed", "shattered"):
+        pass                                     # "broke the record"
+    elif nxt and prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
+                              "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
+                              "would", "can", "could", "they", "we", "i", "you"):
+        pass                                     # "record highs", "record profits"
+    else:
+        return None
+    start = _article_start(scanner, pw, s)
+    if prev in ("on",):
+        return _claim(scanner, sent, low.rfind("on", 0, s), e, None)
+    end = e
+    if nxt:
+        end = nxt.end()
+        # the figure and its noun: "a record $100 million penalty"
+        m = _RECORD_FIGURE.match(low, end, limit)
+        if m:
+            words = scanner.text[end:m.end()].split()
+            keep = []
+            for w in words:
+                if w.lower().strip(".,") in _BOUNDARY or w.lower() in _TRAILING or w.lower() == "imposed":
+                    break
+                keep.append(w)
+            end = end + len(" ".join(keep)) + (len(scanner.text[end:m.end()]) - len(scanner.text[end:m.end()].lstrip()))
+            end = end if keep else nxt.end()
+    else:
+        m = _NEXT_WORD.match(low, e, e + 25)
+        if m and m.group().strip() not in _BOUNDARY:
+            end = m.end()
+    if scanner.text[end - 1:end] in ".,":
+        end -= 1
+    ref = None
+    m = _RECORD_SCOPE.match(low, end, limit)
+    if m:                                        # "broke the record for all primary debates"
+        ref, end2 = _np(scanner, m.end(), limit)
+        if ref:
+            end = end2
+    return _claim(scanner, sent, start, end, ref)
+
+
+def _multiplier_before(scanner, pw, s):
+    """The start of "three" / "10" / "2.5" / "many" before "times", or None."""
+    if not pw:
+        return None
+    w = pw[-1]
+    from .numbers import read_words
+    if _NUMBER.fullmatch(w) or read_words(w) is not None or w in ("many", "several", "few"):
+        return scanner.low.rfind(w, 0, s)
+    return None
+
+
+def _times(scanner, word, s, e, sent):
+    low = scanner.low
+    pw = scanner.before(s, sent)
+    start = _multiplier_before(scanner, pw, s)
+    if start is None or not times_follow(low, e):
+        return None
+    rest = _TIMES_REST.match(low, e, sent.end)
+    if rest:                                     # "10 times higher than ...", "twice as many as ..."
+        ref, end = _np(scanner, rest.end(), sent.end)
+    elif low.startswith(_COMPARATIVES, e):       # "five times as many people": no baseline given
+        m = _THREE_WORDS.match(low, e, sent.end)
+        ref, end = None, m.end() if m else e
+        while end > e and low[low.rfind(" ", e, end) + 1:end] in _TRAILING:
+            end = low.rfind(" ", e, end)         # "1.9 times more likely| to"
+    else:                                        # "three times the rate of civilians"
+        ref, end = _np(scanner, e, sent.end)
+    qs = _qualifier_start(scanner, pw[:-1], start)
+    return _claim(scanner, sent, qs, max(end, e), ref)
+
+
+def _qualifier_start(scanner, pw, start):
+    """Widen a span over "more than" / "nearly" before it."""
+    for k in (2, 1):
+        if len(pw) >= k and " ".join(pw[-k:]) in _MULTIPLE_BEFORE:
+            return scanner.low.rfind(pw[-k], 0, start)
+    return start
+
+
+def _multiple(scanner, word, s, e, sent):
+    low = scanner.low
+    pw = scanner.before(s, sent)
+    if low[e:e + 1] == "-":
+        return None                              # "double-digit", "twice-weekly"
+    past = word.endswith("ed")
+    if past and low.startswith((" down", " up"), e):
+        return None                              # "doubled down": an idiom
+    before = " ".join(pw[-2:]) if len(pw) > 1 else ""
+    if not past:
+        if _FREQUENCY.match(low, e, e + 14):
+            return None                          # "twice a week": a frequency
+        follows = _MULTIPLE_FOLLOW.match(low, e, sent.end)
+        if not follows and not (pw and (pw[-1] in _MULTIPLE_BEFORE or before in _MULTIPLE_BEFORE)):
+            return None
+        if word in ("double", "triple", "treble") and not (follows or pw and pw[-1] in ("than", "nearly", "almost")):
+            return None
+    start = _qualifier_start(scanner, pw, s)
+    rest = _MULTIPLE_REST.match(low, e, sent.end)
+    pos = rest.end() if rest and not rest.group().strip() in ("the", "its", "their", "his", "her") else e
+    if rest and rest.group().split()[0] in ("the", "its", "their", "his", "her"):
+        pos = e
+    ref, end = _np(scanner, pos, sent.end, max_words=12)
+    if past and not ref:
+        end = e
+    return _claim(scanner, sent, start, max(end, e), ref)
+
+
+def _surpass(scanner, word, s, e, sent):
+    low = scanner.low
+    m = _SURPASS_OBJECT.match(low, e, sent.end)
+    if not m:
+        return None
+    # the figure, then what it measured: "the $846.8million that poured into ... 2012 election cycle"
+    fig = _FIGURE.match(low, m.end() - 1)
+    ref, end = _np(scanner, fig.end(), sent.end, max_words=14)
+    if ref and ref.split()[0].lower() in ("that", "which", "raised", "spent", "in", "for", "during", "from", "of"):
+        pass
+    tail = _CLAUSE_TAIL.match(scanner.text, fig.end(), sent.end)
+    end = tail.end() if tail and tail.end() - fig.end() < 120 else fig.end()
+    ref = scanner.text[fig.end():end].strip() or None
+    return _claim(scanner, sent, s, end, ref)
+
+
+_APPOSITION = re.compile(r"(?:,|\(|—|–|-)\s*(?:or\s+)?$")
+_BASELINE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|[\w.-]+(?:’s|'s)\s+)"
+                       r"(?:[\w’'-]+\s+){0,2}?(?:claim|figure|total|level|rate|number|estimate|average|amount|"
+                       r"forecast|target|peak|record|high|low|price|cost|budget|sum|value|share|tally|count)s?\b")
+
+
+def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
+    """A fraction that restates a figure against a baseline: "18.7 percent, or less than
+    one-third of Trump's claim" (a comparison, not a share of a group)."""
+    low = scanner.low
+    if not _APPOSITION.search(low, max(sent.start, start - 6), start):
+        return None
+    m = _BASELINE.match(low, e, sent.end)
+    if not m:
+        return None
+    ref_start = e + len(low[e:m.end()]) - len(low[e:m.end()].lstrip())
+    ref = scanner.text[ref_start + 3:m.end()].strip()
+    return _claim(scanner, sent, start, m.end(), ref)
+
+
+_READERS = {"superlative": _superlative, "first": _first, "record": _record, "times": _times,
+            "multiple": _multiple, "surpass": _surpass}
