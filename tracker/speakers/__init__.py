@@ -1,0 +1,588 @@
+"""Speakers within an article: which person or body each quote's mention denotes.
+
+``resolve(text, sentences, quotes)`` reads each quote's ``speaker_mention``
+and sets ``quote.speaker`` to an index into the returned list of speakers,
+or leaves it None when the mention is unclear: a wrong attribution is worse
+than none.
+
+- names: "Defence Secretary Ben Wallace" is Ben Wallace, role Defence
+  Secretary; "Mr Wallace", "Wallace" are him when the article names one
+  Wallace in full (a surname the article never ties to a full name stays a
+  bare surname, and two people sharing it make it unclear);
+- bodies and their metonyms: "No 10" is Downing Street, "Moscow" Russia;
+- descriptions: "the defence secretary" is the one person the article gave
+  that title to; "the campaign" the campaign it last named;
+- pronouns: "he"/"she" the most recent person of that gender when no other
+  person of that gender competes for it; "it" the body last quoted; "who"
+  the name just before it; "I" and "we" are never resolved;
+- anonymous and generic sources ("a Downing Street spokeswoman",
+  "officials") become anonymous speakers with their affiliation, never a
+  named person.
+
+``key(speaker)`` is the cross-article identity the store links on (None:
+never link this speaker to another article's).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Quote, Sentence, Speaker
+from . import names as N
+
+__all__ = ["resolve", "key"]
+
+_EDGE = " \t\n\u00a0,;:.—–-()[]\"“”‘’'"
+_LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
+_CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
+_PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
+_AND = re.compile(r"\s(?:and|&)\s")
+_WORD = re.compile(r"[\w’'\-\.]+")
+_DETERMINERS = frozenset("""a an the one two three four five six some several many most few other others
+    another both each every any all multiple various numerous certain his her their its our my your this that
+    these those such""".split())
+_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# description words that say nothing about who is meant ("the former governor")
+_VAGUE = frozenset("""the a an former then current new old longtime long-time outgoing incoming acting
+    interim top senior one this that""".split())
+# abbreviations newspapers use for a role before a name
+_ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep", "congressman", "congresswoman"},
+              "general": {"gen"}, "admiral": {"adm"}, "colonel": {"col"}, "captain": {"capt"},
+              "lieutenant": {"lt"}, "sergeant": {"sgt"}, "major": {"maj"}, "detective": {"det"},
+              "professor": {"prof"}, "doctor": {"dr"}, "reverend": {"rev"}, "congressman": {"rep"},
+              "congresswoman": {"rep"}, "president": {"pres"}, "pm": {"prime minister"}}
+# lower-case words right before a name ("conservative commentator Jonah Goldberg") and a description in
+# apposition after it, up to its first preposition ("Ben Jealous, the former president of the NAACP")
+_PREMOD = re.compile(r"((?:[a-z][\w\-]* ){1,5})\Z")
+_APPOSITIVE = re.compile(r",? (?:the|a|an) ((?:[\w\-]+ ){0,5}?[\w\-]+)(?=,|;|\.| (?:of|for|at|in|to|from|with|who|and|on)\b)")
+_WINDOW_SENTENCES = 4
+# a surname used as a person's: after an honorific, or as the subject of a speech verb
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
+_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b")       # how far back a pronoun looks for its antecedent
+
+
+def key(speaker: Speaker) -> str | None:
+    """The cross-article identity of a speaker, or None when it must not be linked across articles.
+
+    Named people and bodies link by their folded canonical name (initials
+    dropped: "Vladimir V. Putin" is "Vladimir Putin"). A bare surname
+    ("Sanders") and an anonymous source without an affiliation ("officials")
+    are the article's own: another article's "Sanders" may be someone else.
+    """
+    words = [w for w in re.findall(r"[\w’'\-]+\.?", speaker.name)]
+    if speaker.anonymous and not speaker.affiliation:
+        return None
+    if speaker.kind in ("person", "unknown") and not speaker.anonymous and len(N.name_core(words)) < 2:
+        return None
+    folded = [w.rstrip(".").casefold().replace("’", "'") for w in words
+              if not (speaker.kind == "person" and N._INITIAL.match(w))]
+    k = " ".join(folded)
+    return f"{speaker.kind}:{k}" if speaker.anonymous else k
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    ident: str                       # identity within the article
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+    aliases: list[str] = field(default_factory=list)
+    index: int | None = None         # position in the returned list, once a quote uses it
+
+
+@dataclass(slots=True)
+class _Person:
+    """A full name the article writes somewhere: the tie between a surname and a person."""
+    name: list[str]
+    gender: str | None
+    titles: list[str]
+    first: int                       # offset of the first occurrence
+    count: int = 0
+    pkey: str = ""
+
+
+class _Article:
+    def __init__(self, text: str, sentences: list[Sentence], quoted: list[tuple[int, int]] = ()):
+        self.text = text
+        self.quoted = sorted(quoted)         # spans of quoted words: names there are not antecedents
+        self.quoted_starts = [a for a, _ in self.quoted]
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.entities: dict[str, _Entity] = {}
+        self.out: list[_Entity] = []
+        self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
+        self._runs: dict[str, list[tuple[int, str]]] | None = None
+        self._people: dict[str, dict[str, _Person]] = {}
+        self._roles: list[tuple[_Person, list[str]]] | None = None
+        self._named: dict[tuple, _Entity | None] = {}
+        self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
+
+    # -- the article's full names ---------------------------------------------------------------
+    def _index(self) -> dict[str, list[tuple[int, str]]]:
+        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
+        if self._runs is None:
+            idx: dict[str, list[tuple[int, str]]] = {}
+            for m in N.MULTI_RUN.finditer(self.text):
+                run = m.group()
+                toks = run.split()
+                last = toks[-1] if N._core_token(toks[-1]) or len(toks) < 3 else toks[-2]
+                idx.setdefault(N.strip_possessive(last), []).append((m.start(), run))
+            self._runs = idx
+        return self._runs
+
+    def persons(self, sur: str) -> dict[str, _Person]:
+        """The people the article names in full with this surname, by folded core name (read on demand)."""
+        got = self._people.get(sur)
+        if got is not None:
+            return got
+        got = self._people[sur] = {}
+        for pos, run in self._index().get(sur, ()):
+            nm = N.read(run)
+            if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
+                continue
+            if nm.given_gender is None and not nm.title and not self._is_named_person(sur):
+                continue
+            p = got.get(nm.pkey)
+            if p is None:
+                p = got[nm.pkey] = _Person(nm.name, nm.gender, [], pos, pkey=nm.pkey)
+            p.count += 1
+            if nm.gender and not p.gender:
+                p.gender = nm.gender
+            if nm.title:
+                t = " ".join(x for x in nm.title if N.bare(x) not in N.lists()["honorifics"])
+                if t:
+                    p.titles.append(t)
+        if len(got) > 1:
+            # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words, one person
+            for k in [k for k in got if got[k].name[0] not in N.lists()["male"]
+                      and got[k].name[0] not in N.lists()["female"]]:
+                longer = [q for k2, q in got.items() if k2 != k and k2.endswith(" " + k)]
+                if len(longer) == 1:
+                    longer[0].count += got.pop(k).count
+        return got
+
+    def people(self) -> list[_Person]:
+        """Everyone the article names in full."""
+        return [p for sur in self._index() for p in self.persons(sur).values()]
+
+    def _is_named_person(self, sur: str) -> bool:
+        """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
+        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said")."""
+        text = self.text
+        i = text.find(sur)
+        while i >= 0:
+            if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
+                return True
+            i = text.find(sur, i + 1)
+        return False
+
+    def persons_by_surname(self, sur: str, gender: str | None) -> list[_Person]:
+        found = list(self.persons(sur).values())
+        if gender:
+            found = [p for p in found if p.gender in (gender, None)]
+        return found
+
+    # -- entities -----------------------------------------------------------------------------------
+    def entity(self, ident: str, make) -> _Entity:
+        e = self.entities.get(ident)
+        if e is None:
+            e = self.entities[ident] = make()
+        return e
+
+    def person_entity(self, person: _Person) -> _Entity:
+        ident = "p:" + person.pkey
+        role = person.titles[0] if person.titles else None
+        return self.entity(ident, lambda: _Entity(" ".join(person.name), "person", ident, person.gender, role))
+
+    def use(self, e: _Entity, alias: str | None) -> int:
+        if e.index is None:
+            e.index = len(self.out)
+            self.out.append(e)
+        if alias and alias not in e.aliases:
+            e.aliases.append(alias)
+        return e.index
+
+    # -- named mentions -----------------------------------------------------------------------------
+    def named_person(self, nm: N.Name) -> _Entity | None:
+        """The entity for a person's name as written: a full name, or a surname the article ties to one."""
+        k = (nm.text, nm.gender, bool(nm.title))
+        if k in self._named:
+            return self._named[k]
+        e = self._named[k] = self._named_person(nm)
+        return e
+
+    def _named_person(self, nm: N.Name) -> _Entity | None:
+        core = nm.core
+        if len(core) >= 2:
+            byk = self.persons(nm.sur)
+            match = byk.get(nm.pkey)
+            if match is None and nm.given_gender is None:
+                longer = [p for k, p in byk.items() if k.endswith(" " + nm.pkey)]
+                match = longer[0] if len(longer) == 1 else None
+            if match:
+                e = self.person_entity(match)
+            else:
+                ident = "p:" + nm.pkey
+                gender = nm.gender
+                e = self.entity(ident, lambda: _Entity(" ".join(nm.name), "person", ident, gender))
+            if nm.title and not e.role:
+                t = " ".join(x for x in nm.title if N.bare(x) not in N.lists()["honorifics"])
+                e.role = t or None
+            return e
+        single = N.strip_possessive(core[0] if core else nm.name[-1])
+        cands = self.persons_by_surname(single, nm.gender)
+        if len(cands) > 1:
+            # two people share the surname: the bare surname is the one the article introduced first, as
+            # newspapers name the secondary one in full ("Chris Murphy" ... "Anne Marie Murphy")
+            cands.sort(key=lambda p: p.first)
+            if nm.title and not nm.gender:
+                return None
+        if cands:
+            return self.person_entity(cands[0])
+        # a first name alone ("Hillary") that one full name in the article starts with
+        L = N.lists()
+        firsts = [p for p in self.people() if N.strip_possessive(p.name[0]) == single] \
+            if single in L["male"] or single in L["female"] else []
+        if len(firsts) == 1 and not nm.title:
+            return self.person_entity(firsts[0])
+        if len(firsts) > 1:
+            return None
+        ident = "s:" + single.lower()
+        kind = "person" if nm.title or nm.gender else "unknown"
+        return self.entity(ident, lambda: _Entity(single, kind, ident, nm.gender))
+
+    def org_entity(self, words: str) -> _Entity:
+        canon = N.org_canonical(words)
+        if canon is None:
+            canon = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
+            canon = N.strip_possessive(canon)
+        ident = "o:" + canon.lower()
+        return self.entity(ident, lambda: _Entity(canon, "organization", ident))
+
+    # -- the mention types ----------------------------------------------------------------------------
+    def resolve_mention(self, mention: str, pos: int) -> tuple[_Entity | None, str | None]:
+        """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
+        m = _LEAD.sub("", mention.replace("\u00a0", " ").strip(_EDGE)).strip(_EDGE)
+        if not m:
+            return None, None
+        low = m.lower()
+        L = N.lists()
+        pron = L["pronouns"].get(low)
+        if pron:
+            return self.pronoun(pron, pos), None
+        parts = _AND.split(m)
+        if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+            return self.compound(parts, pos), m
+        head, rest = self._head_segment(m)
+        e = self.from_segment(head, pos)
+        if e is None and rest and not self._is_description(head):
+            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph Dunford": the name is in apposition
+            for seg in rest:
+                e2 = self.from_segment(seg, pos, appositive=True)
+                if e2 is not None and e2.kind == "person" and not e2.anonymous:
+                    return e2, seg
+        elif e is None and rest:
+            for seg in rest:
+                e2 = self.from_segment(seg, pos, appositive=True)
+                if e2 is not None and e2.kind == "person" and not e2.anonymous:
+                    return e2, seg
+        return e, head if e is not None else None
+
+    @staticmethod
+    def _head_segment(m: str) -> tuple[str, list[str]]:
+        pieces = [p.strip(_EDGE) for p in _CLAUSE.split(m)]
+        pieces = [p for p in pieces if p]
+        return (pieces[0], pieces[1:]) if pieces else (m, [])
+
+    @staticmethod
+    def _is_description(seg: str) -> bool:
+        words = seg.split()
+        return bool(words) and words[-1][:1].islower()
+
+    def from_segment(self, seg: str, pos: int, appositive: bool = False) -> _Entity | None:
+        words = seg.split()
+        if not words:
+            return None
+        last = words[-1]
+        if last[:1].islower():
+            return self.description(seg, pos)
+        if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
+            return self.description(seg[:1].lower() + seg[1:], pos)     # "Officials", "Several Democrats"
+        # the name is the last capitalised run, unless a preposition brings a complement after it
+        # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
+        candidates = [seg]
+        cut = _PREP.search(seg)
+        if cut:
+            candidates.insert(0, seg[:cut.start()])
+        for cand in candidates:
+            runs = [r.replace("\u00a0", " ").split() for r in N.RUN.findall(cand)]
+            if not runs:
+                continue
+            if cand.split()[-1][:1].islower():
+                return self.description(cand, pos)
+            nm = N.read_run(runs[-1])
+            if nm is None:
+                continue
+            if nm.kind == "organization" or N.org_canonical(nm.text):
+                if cand is not seg and cand.rstrip().endswith(nm.name[-1]):
+                    return self.org_entity(nm.text + seg[len(cand):])   # "the Russian Embassy in the UK"
+                return self.org_entity(nm.text)
+            return self.named_person(nm)
+        return None
+
+    def description(self, seg: str, pos: int) -> _Entity | None:
+        """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role."""
+        L = N.lists()
+        cut = _PREP.search(seg)
+        core = seg[:cut.start()] if cut else seg
+        words = core.split()
+        if not words:
+            return None
+        head = words[-1].lower().strip(".,")
+        det = words[0].lower()
+        caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
+                if w[:1].isupper()]
+        if head in L["org_words"]:
+            if det in _PERSON_POSSESSIVES:
+                # "his campaign": the campaign of the person "his" denotes
+                owner = self.pronoun(L["pronouns"][det], pos)
+                if owner is None or owner.kind != "person":
+                    return None
+                return self.org_entity(f"{owner.name.split()[-1]} {head}")
+            if caps:
+                return self.org_entity(" ".join(N.strip_possessive(w) for w in caps) + " " + head)
+            if det in ("the", "this", "that"):
+                return self.recent_org(head, pos)
+            return None
+        if det in ("the", "this", "that"):
+            return self.role(words, pos)          # definite: someone the article has named
+        generic = L["generic"].get(head)
+        if generic:
+            return self.anonymous(words, head, generic, pos)
+        return None
+
+    def anonymous(self, words: list[str], head: str, generic: str | None, pos: int) -> _Entity:
+        caps = [N.strip_possessive(w) for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
+        affiliation = None
+        if caps:
+            aff = " ".join(caps)
+            affiliation = N.org_canonical(aff) or aff
+        kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
+        kept = [w for w in words if w.lower() not in _DETERMINERS]
+        if affiliation:
+            kept = [w for w in kept if not w[:1].isupper()]
+            name = f"{affiliation} {' '.join(kept)}".strip()
+        else:
+            name = " ".join(kept) or head
+        ident = "a:" + name.lower()
+        return self.entity(ident, lambda: _Entity(name, kind, ident, role=head, affiliation=affiliation,
+                                                  anonymous=True))
+
+    def recent_org(self, head: str, pos: int) -> _Entity | None:
+        """"the campaign", "the agency": the body of that kind the article last named before ``pos``."""
+        if head == "campaign":
+            found = None
+            for m in re.finditer(r"((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s)? [Cc]ampaign\b", self.text[:pos]):
+                found = m.group(1)
+            if found:
+                nm = N.read_run(found.split())
+                owner = nm.name[-1] if nm else found.split()[-1]
+                return self.org_entity(f"{owner} campaign")
+            return None
+        best = None
+        for p, e in self.mentions:
+            if p < pos and e.kind == "organization" and head in e.name.lower().split():
+                best = e
+        return best
+
+    def role(self, words: list[str], pos: int) -> _Entity | None:
+        """"the defence secretary": the one person the article gave that title (or that description) to."""
+        want = [w.lower().strip(".,’'") for w in words if w.lower() not in _VAGUE]
+        if not want:
+            return None
+        former = any(w.lower() in ("former", "ex") for w in words)
+        head, mods = want[-1], want[:-1]
+        heads = {head} | _ROLE_ABBR.get(head, set())
+        found: dict[str, _Person] = {}
+        for p, phrase in self.roles():
+            if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
+                    and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
+                found[p.pkey] = p
+        if len(found) == 1:
+            return self.person_entity(next(iter(found.values())))
+        return None
+
+    def roles(self) -> list[tuple[_Person, list[str]]]:
+        """(person, role words) for every title, premodifier and appositive the article gives a named person:
+        "Defence Secretary Ben Wallace", "conservative commentator Jonah Goldberg", "Ben Jealous, the former
+        president of the NAACP" (cut before its preposition: ["the", "former", "president"])."""
+        if self._roles is not None:
+            return self._roles
+        out = []
+        text = self.text
+        for p in self.people():
+            for t in p.titles:
+                out.append((p, [N.bare(x) for x in t.split()]))
+            full = " ".join(p.name)
+            i = text.find(full)
+            while i >= 0:
+                pre = _PREMOD.search(text, max(0, i - 60), i)
+                if pre:
+                    out.append((p, pre.group(1).lower().split()))
+                j = i + len(full)
+                app = _APPOSITIVE.match(text, j)
+                if app:
+                    out.append((p, app.group(1).lower().split()))
+                i = text.find(full, j)
+        self._roles = [(p, w) for p, w in out if w]
+        return self._roles
+
+    def compound(self, parts: list[str], pos: int) -> _Entity | None:
+        ents = [self.resolve_mention(p, pos)[0] for p in parts]
+        if any(e is None or e.anonymous for e in ents):
+            return None
+        name = " and ".join(e.name for e in ents)
+        ident = "g:" + name.lower()
+        return self.entity(ident, lambda: _Entity(name, "group", ident))
+
+    # -- pronouns -------------------------------------------------------------------------------------------
+    def pronoun(self, cls: str, pos: int) -> _Entity | None:
+        if cls in ("male", "female"):
+            return self.personal(cls, pos)
+        if cls == "relative":
+            return self.relative(pos)
+        if cls == "neuter":
+            return self.neuter(pos)
+        return None                                      # "I", "we", "they": not resolved
+
+    def names_in(self, si: int) -> list[tuple[int, N.Name, bool]]:
+        """(offset, name, subject?) of the names in sentence ``si`` outside quotation marks (cached)."""
+        found = self._sentence_names.get(si)
+        if found is None:
+            s = self.sentences[si]
+            found = []
+            if not s.boilerplate:
+                idx = self._index()
+                for m in N.RUN.finditer(self.text, s.start, s.end):
+                    run = m.group()
+                    if " " not in run and N.strip_possessive(run) not in idx or self.in_quote(m.start()):
+                        continue            # a lone capitalised word that no full name in the article ends with
+                    nm = N.read(run)
+                    if nm is not None and nm.kind == "person":
+                        found.append((m.start(), nm, m.start() - s.start < 25 and not nm.possessive))
+            self._sentence_names[si] = found
+        return found
+
+    def _window(self, pos: int) -> list[tuple[int, _Entity, bool]]:
+        """(offset, entity, subject?) of the people and bodies mentioned in the sentences before ``pos``."""
+        si = max(0, bisect_right(self.starts, pos) - 1)
+        first = max(0, si - _WINDOW_SENTENCES)
+        out = []
+        for i in range(first, si + 1):
+            for p, nm, subj in self.names_in(i):
+                if p >= pos:
+                    break
+                e = self.named_person(nm)
+                if e is not None:
+                    out.append((p, e, subj))
+        lo = self.starts[first] if self.starts else 0
+        out += [(p, e, True) for p, e in self.mentions if lo <= p < pos]
+        out.sort(key=lambda t: t[0])
+        return out
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def personal(self, gender: str, pos: int) -> _Entity | None:
+        window = [(p, e, subj) for p, e, subj in self._window(pos) if e.kind in ("person", "unknown")
+                  and not e.anonymous]
+        if not window:
+            return None
+        compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
+        unknown = [(p, e, subj) for p, e, subj in window if e.gender is None]
+        if not compatible:
+            people = {e.ident for _, e, _ in unknown}
+            return unknown[-1][1] if len(people) == 1 and all(e.kind == "person" for _, e, _ in unknown) else None
+        best = compatible[-1][1]
+        # another person of the same gender in the same sentence as the latest one makes it unclear,
+        # unless the latest one is also the sentence's subject or the last quoted speaker
+        p_best = compatible[-1][0]
+        s_best = bisect_right(self.starts, p_best)
+        rivals = {e.ident for p, e, _ in compatible if bisect_right(self.starts, p) == s_best and e is not best}
+        if rivals:
+            subjects = [e for p, e, subj in compatible if bisect_right(self.starts, p) == s_best and subj]
+            last_speaker = next((e for p, e in reversed(self.mentions) if p < pos), None)
+            if last_speaker is not None and (last_speaker is best or last_speaker.ident in rivals):
+                return last_speaker
+            if len({e.ident for e in subjects}) == 1:
+                return subjects[0]
+            return None
+        return best
+
+    def neuter(self, pos: int) -> _Entity | None:
+        last = next((e for p, e in reversed(self.mentions) if p < pos), None)
+        if last is not None and last.kind == "organization":
+            si = bisect_right(self.starts, pos)
+            lp = next(p for p, e in reversed(self.mentions) if e is last)
+            if si - bisect_right(self.starts, lp) <= 2:
+                return last
+        return None
+
+    def relative(self, pos: int) -> _Entity | None:
+        """"who"/"which" right after a name refers to that name."""
+        before = self.text[max(0, pos - 80):pos].rstrip(" ,")
+        runs = list(N.RUN.finditer(before))
+        if not runs or runs[-1].end() < len(before):
+            return None
+        nm = N.read_run(runs[-1].group().replace("\u00a0", " ").split())
+        if nm is None:
+            return None
+        if nm.kind == "organization" or N.org_canonical(nm.text):
+            return self.org_entity(nm.text)
+        return self.named_person(nm)
+
+
+QUOTED_KINDS = ("direct", "mixed")
+
+
+def _strip_det(s: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.I)
+
+
+def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Speaker]:
+    """Resolve each quote's speaker mention; returns the article's speakers (``quote.speaker`` indexes them)."""
+    if not quotes:
+        return []
+    art = _Article(text, sentences, [(q.start, q.end) for q in quotes if q.kind in QUOTED_KINDS])
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].speaker_start if quotes[i].speaker_start is not None
+                                                       else quotes[i].start))
+    for i in order:
+        q = quotes[i]
+        q.speaker = None
+        if not q.speaker_mention:
+            continue
+        pos = q.speaker_start if q.speaker_start is not None else q.start
+        e, alias = art.resolve_mention(q.speaker_mention, pos)
+        if e is None:
+            continue
+        q.speaker = art.use(e, alias)
+        art.mentions.append((pos, e))
+        art.mentions.sort(key=lambda t: t[0])
+    for q in quotes:
+        # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
+        j, seen = q.continues, set()
+        if q.speaker is not None or q.speaker_mention:
+            continue
+        while j is not None and 0 <= j < len(quotes) and j not in seen:
+            seen.add(j)
+            if quotes[j].speaker is not None:
+                q.speaker = quotes[j].speaker
+                break
+            j = quotes[j].continues
+    return [Speaker(name=e.name, kind=e.kind, role=e.role, aliases=list(e.aliases), affiliation=e.affiliation,
+                    anonymous=e.anonymous) for e in art.out]
