@@ -34,6 +34,7 @@ from . import names as N
 __all__ = ["resolve", "key"]
 
 _EDGE = " \t\n\u00a0,;:.—–-()[]\"“”‘’'"
+_PAREN = re.compile(r"\s*\([^()]*\)")
 _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
@@ -54,9 +55,13 @@ _ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep",
               "congresswoman": {"rep"}, "president": {"pres"}, "pm": {"prime minister"}}
 # lower-case words right before a name ("conservative commentator Jonah Goldberg") and a description in
 # apposition after it, up to its first preposition ("Ben Jealous, the former president of the NAACP")
-_PREMOD = re.compile(r"((?:[a-z][\w\-]* ){1,5})\Z")
-_APPOSITIVE = re.compile(r",? (?:the|a|an) ((?:[\w\-]+ ){0,5}?[\w\-]+)(?=,|;|\.| (?:of|for|at|in|to|from|with|who|and|on)\b)")
+_PREMOD = re.compile(r"(?<![\w\-’'])((?:[\w\-]+ ){0,4}[a-z][\w\-]* )\Z")
+_PREPOSITION = r"(?:of|for|at|in|to|from|with|who|whose|which|and|on|since|said|says)\b"
+_APPOSITIVE = re.compile(rf"(?:,|\s[—–-])\s?(?:the|a|an) ((?:(?!{_PREPOSITION})[\w\-]+,? ){{0,6}}[\w\-]+)"
+                         rf"(?=[,;.?!)]|\s[—–-]| {_PREPOSITION})")
 _WINDOW_SENTENCES = 4
+# the first personal pronoun after a name, with no sentence end and no capitalised word between
+_NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?A-Z\n]{0,80}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
 _CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b")       # how far back a pronoun looks for its antecedent
@@ -228,7 +233,9 @@ class _Article:
             else:
                 ident = "p:" + nm.pkey
                 gender = nm.gender
-                e = self.entity(ident, lambda: _Entity(" ".join(nm.name), "person", ident, gender))
+                # a two-word name with an unknown first name and no title may be a body ("Western Journalism")
+                kind = "person" if gender or nm.title else "unknown"
+                e = self.entity(ident, lambda: _Entity(" ".join(nm.name), kind, ident, gender))
             if nm.title and not e.role:
                 t = " ".join(x for x in nm.title if N.bare(x) not in N.lists()["honorifics"])
                 e.role = t or None
@@ -266,7 +273,8 @@ class _Article:
     # -- the mention types ----------------------------------------------------------------------------
     def resolve_mention(self, mention: str, pos: int) -> tuple[_Entity | None, str | None]:
         """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
-        m = _LEAD.sub("", mention.replace("\u00a0", " ").strip(_EDGE)).strip(_EDGE)
+        m = _PAREN.sub("", mention.replace("\u00a0", " "))          # "Sen. Ted Cruz (R-Tex.)"
+        m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
         if not m:
             return None, None
         low = m.lower()
@@ -323,7 +331,10 @@ class _Article:
             if not runs:
                 continue
             if cand.split()[-1][:1].islower():
-                return self.description(cand, pos)
+                e = self.description(cand, pos)
+                if e is not None or cand is seg:
+                    return e
+                continue
             nm = N.read_run(runs[-1])
             if nm is None:
                 continue
@@ -409,12 +420,29 @@ class _Article:
         heads = {head} | _ROLE_ABBR.get(head, set())
         found: dict[str, _Person] = {}
         for p, phrase in self.roles():
+            phrase = [w.strip(",") for w in phrase]
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
                     and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
                 found[p.pkey] = p
+        if len(found) > 1:
+            # several people fit ("the senator" in an article naming three senators): the one the article
+            # mentioned last before this point, if any was
+            last = {k: self.last_mention(p, pos) for k, p in found.items()}
+            k = max(last, key=lambda k: last[k])
+            if last[k] < 0 or sorted(last.values())[-2] == last[k]:
+                return None
+            return self.person_entity(found[k])
         if len(found) == 1:
             return self.person_entity(next(iter(found.values())))
         return None
+
+    def last_mention(self, p: _Person, pos: int) -> int:
+        """Offset of the last mention of a person (surname or resolved speaker mention) before ``pos``; -1: none."""
+        i = self.text.rfind(N.strip_possessive(p.name[-1] if N._core_token(p.name[-1]) else p.name[-2]), 0, pos)
+        e = self.entities.get("p:" + p.pkey)
+        if e is not None:
+            i = max([i] + [q for q, x in self.mentions if x is e and q < pos])
+        return i
 
     def roles(self) -> list[tuple[_Person, list[str]]]:
         """(person, role words) for every title, premodifier and appositive the article gives a named person:
@@ -427,16 +455,19 @@ class _Article:
         for p in self.people():
             for t in p.titles:
                 out.append((p, [N.bare(x) for x in t.split()]))
-            full = " ".join(p.name)
+            # every occurrence of the surname, when no one else in the article has it, else of the full name
+            sur = N.strip_possessive(p.name[-1] if N._core_token(p.name[-1]) else p.name[-2])
+            full = sur if len(self.persons(sur)) == 1 else " ".join(p.name)
             i = text.find(full)
             while i >= 0:
-                pre = _PREMOD.search(text, max(0, i - 60), i)
-                if pre:
-                    out.append((p, pre.group(1).lower().split()))
                 j = i + len(full)
-                app = _APPOSITIVE.match(text, j)
-                if app:
-                    out.append((p, app.group(1).lower().split()))
+                if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                    pre = _PREMOD.search(text, max(0, i - 60), i)
+                    if pre:
+                        out.append((p, pre.group(1).lower().split()))
+                    app = _APPOSITIVE.match(text, j)
+                    if app:
+                        out.append((p, app.group(1).lower().split()))
                 i = text.find(full, j)
         self._roles = [(p, w) for p, w in out if w]
         return self._roles
@@ -472,7 +503,8 @@ class _Article:
                     if " " not in run and N.strip_possessive(run) not in idx or self.in_quote(m.start()):
                         continue            # a lone capitalised word that no full name in the article ends with
                     nm = N.read(run)
-                    if nm is not None and nm.kind == "person":
+                    if nm is not None and nm.kind == "person" and (
+                            nm.given_gender or nm.title or self.persons(nm.sur)):
                         found.append((m.start(), nm, m.start() - s.start < 25 and not nm.possessive))
             self._sentence_names[si] = found
         return found
@@ -499,19 +531,21 @@ class _Article:
         return i >= 0 and pos < self.quoted[i][1]
 
     def personal(self, gender: str, pos: int) -> _Entity | None:
-        window = [(p, e, subj) for p, e, subj in self._window(pos) if e.kind in ("person", "unknown")
-                  and not e.anonymous]
-        if not window:
-            return None
+        """"he"/"she": the latest person of that gender in the window, unless another person competes."""
+        window = [(p, e, subj) for p, e, subj in self._window(pos) if e.kind == "person" and not e.anonymous]
+        for _, e, _ in window:
+            if e.gender is None and e.kind == "person":
+                e.gender = self.gender_in_context(e)
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
-        unknown = [(p, e, subj) for p, e, subj in window if e.gender is None]
         if not compatible:
-            people = {e.ident for _, e, _ in unknown}
-            return unknown[-1][1] if len(people) == 1 and all(e.kind == "person" for _, e, _ in unknown) else None
-        best = compatible[-1][1]
+            unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
+            return next(iter(unknown.values())) if len(unknown) == 1 else None
+        p_best, best, _ = compatible[-1]
+        # someone of unknown gender mentioned after the best candidate could be meant as well
+        if any(p > p_best and e.gender is None and e is not best for p, e, _ in window):
+            return None
         # another person of the same gender in the same sentence as the latest one makes it unclear,
         # unless the latest one is also the sentence's subject or the last quoted speaker
-        p_best = compatible[-1][0]
         s_best = bisect_right(self.starts, p_best)
         rivals = {e.ident for p, e, _ in compatible if bisect_right(self.starts, p) == s_best and e is not best}
         if rivals:
@@ -523,6 +557,19 @@ class _Article:
                 return subjects[0]
             return None
         return best
+
+    def gender_in_context(self, e: _Entity) -> str | None:
+        """The gender of the first personal pronoun after the person's name in the same sentence, when no other
+        capitalised word comes between ("Ginsburg is known for speaking her mind")."""
+        text = self.text
+        last = e.name.split()[-1]
+        i = text.find(last)
+        while i >= 0:
+            m = _NEXT_PRONOUN.match(text, i + len(last))
+            if m:
+                return "male" if m.group(1).lower() in ("he", "his", "him") else "female"
+            i = text.find(last, i + 1)
+        return None
 
     def neuter(self, pos: int) -> _Entity | None:
         last = next((e for p, e in reversed(self.mentions) if p < pos), None)

@@ -46,6 +46,7 @@ def _lists():
         org_words=lexicon.words(D + "organization_words.txt"),
         metonyms=lexicon.mapping(D + "metonyms.txt"),
         countries=frozenset(lexicon.lines(D + "countries.txt")),
+        places=frozenset(lexicon.lines(D + "places.txt")),
         common=frozenset(lexicon.lines(D + "common_capitalised.txt")),
         male=frozenset(lexicon.lines(D + "first_names_male.txt")),
         female=frozenset(lexicon.lines(D + "first_names_female.txt")),
@@ -224,10 +225,15 @@ def read_run(tokens: list[str]) -> Name | None:
     poss = is_possessive(tokens[-1])
     if poss:
         tokens = tokens[:-1] + [strip_possessive(tokens[-1])]
-    if looks_like_org(tokens):
-        return Name("organization", tokens, possessive=poss)
+    common = _lists()["common"]
+    while len(tokens) > 1 and tokens[-1] in common:       # "CNN Tuesday"
+        tokens = tokens[:-1]
     title, name = split_run(tokens)
-    if not name or all(is_title(t) for t in name):
+    # a body when the words after any title hold an organisation word ("House Intelligence Committee",
+    # "the Foreign Office") or name a known body; "Senate Majority Leader Mitch McConnell" is a person
+    if looks_like_org(name or tokens) or org_canonical(" ".join(tokens)):
+        return Name("organization", tokens, possessive=poss)
+    if not name or all(is_title(t) for t in name) or " ".join(name) in _lists()["places"]:
         return None
     if len(name) == 1 and _INITIAL.match(name[0]):
         return None
