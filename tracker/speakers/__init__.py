@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Quote, Sentence, Speaker
 from . import names as N
@@ -124,6 +125,7 @@ class _Article:
         self._people: dict[str, dict[str, _Person]] = {}
         self._roles: list[tuple[_Person, list[str]]] | None = None
         self._named: dict[tuple, _Entity | None] = {}
+        self._lower: str | None = None
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
 
     # -- the article's full names ---------------------------------------------------------------
@@ -131,10 +133,11 @@ class _Article:
         """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
         if self._runs is None:
             idx: dict[str, list[tuple[int, str]]] = {}
-            for m in N.MULTI_RUN.finditer(self.text):
+            for m in _SIMPLE_MULTI.finditer(self.text):
                 run = m.group()
-                toks = run.split()
-                last = toks[-1] if N._core_token(toks[-1]) or len(toks) < 3 else toks[-2]
+                last = run[run.rfind(" ") + 1:].rstrip(".")
+                if last in _SUFFIX_WORDS:
+                    last = run.split()[-2].rstrip(".,")
                 idx.setdefault(N.strip_possessive(last), []).append((m.start(), run))
             self._runs = idx
         return self._runs
@@ -146,6 +149,7 @@ class _Article:
             return got
         got = self._people[sur] = {}
         for pos, run in self._index().get(sur, ()):
+            pos, run = _cut_at_sentence_end(pos, run)
             nm = N.read(run)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
@@ -273,76 +277,34 @@ class _Article:
     # -- the mention types ----------------------------------------------------------------------------
     def resolve_mention(self, mention: str, pos: int) -> tuple[_Entity | None, str | None]:
         """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
-        m = _PAREN.sub("", mention.replace("\u00a0", " "))          # "Sen. Ted Cruz (R-Tex.)"
-        m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
-        if not m:
+        plan = _plan(mention)
+        if not plan:
             return None, None
-        low = m.lower()
-        L = N.lists()
-        pron = L["pronouns"].get(low)
-        if pron:
-            return self.pronoun(pron, pos), None
-        parts = _AND.split(m)
-        if len(parts) == 2 and all(p[:1].isupper() for p in parts):
-            return self.compound(parts, pos), m
-        head, rest = self._head_segment(m)
-        e = self.from_segment(head, pos)
-        if e is None and rest and not self._is_description(head):
+        op = plan[0]
+        if op == "pronoun":
+            return self.pronoun(plan[1], pos), None
+        if op == "compound":
+            return self.compound(plan[1], pos), plan[2]
+        _, head, head_steps, rest = plan
+        e = self.run_steps(head_steps, pos)
+        if e is None:
             # "The chairman of the Joint Chiefs of Staff, Gen. Joseph Dunford": the name is in apposition
-            for seg in rest:
-                e2 = self.from_segment(seg, pos, appositive=True)
-                if e2 is not None and e2.kind == "person" and not e2.anonymous:
-                    return e2, seg
-        elif e is None and rest:
-            for seg in rest:
-                e2 = self.from_segment(seg, pos, appositive=True)
+            for seg, steps in rest:
+                e2 = self.run_steps(steps, pos)
                 if e2 is not None and e2.kind == "person" and not e2.anonymous:
                     return e2, seg
         return e, head if e is not None else None
 
-    @staticmethod
-    def _head_segment(m: str) -> tuple[str, list[str]]:
-        pieces = [p.strip(_EDGE) for p in _CLAUSE.split(m)]
-        pieces = [p for p in pieces if p]
-        return (pieces[0], pieces[1:]) if pieces else (m, [])
-
-    @staticmethod
-    def _is_description(seg: str) -> bool:
-        words = seg.split()
-        return bool(words) and words[-1][:1].islower()
-
-    def from_segment(self, seg: str, pos: int, appositive: bool = False) -> _Entity | None:
-        words = seg.split()
-        if not words:
-            return None
-        last = words[-1]
-        if last[:1].islower():
-            return self.description(seg, pos)
-        if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
-            return self.description(seg[:1].lower() + seg[1:], pos)     # "Officials", "Several Democrats"
-        # the name is the last capitalised run, unless a preposition brings a complement after it
-        # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
-        candidates = [seg]
-        cut = _PREP.search(seg)
-        if cut:
-            candidates.insert(0, seg[:cut.start()])
-        for cand in candidates:
-            runs = [r.replace("\u00a0", " ").split() for r in N.RUN.findall(cand)]
-            if not runs:
-                continue
-            if cand.split()[-1][:1].islower():
-                e = self.description(cand, pos)
-                if e is not None or cand is seg:
-                    return e
-                continue
-            nm = N.read_run(runs[-1])
-            if nm is None:
-                continue
-            if nm.kind == "organization" or N.org_canonical(nm.text):
-                if cand is not seg and cand.rstrip().endswith(nm.name[-1]):
-                    return self.org_entity(nm.text + seg[len(cand):])   # "the Russian Embassy in the UK"
-                return self.org_entity(nm.text)
-            return self.named_person(nm)
+    def run_steps(self, steps: tuple, pos: int) -> _Entity | None:
+        for op, arg, final in steps:
+            if op == "person":
+                e = self.named_person(arg)
+            elif op == "org":
+                e = self.org_entity(arg)
+            else:
+                e = self.description(arg, pos)
+            if e is not None or final:
+                return e
         return None
 
     def description(self, seg: str, pos: int) -> _Entity | None:
@@ -418,6 +380,10 @@ class _Article:
         former = any(w.lower() in ("former", "ex") for w in words)
         head, mods = want[-1], want[:-1]
         heads = {head} | _ROLE_ABBR.get(head, set())
+        if self._lower is None:
+            self._lower = self.text.lower()
+        if not any(self._lower.count(h) > 1 for h in heads if " " not in h):
+            return None                 # the article gives nobody this title: nothing to look up
         found: dict[str, _Person] = {}
         for p, phrase in self.roles():
             phrase = [w.strip(",") for w in phrase]
@@ -498,32 +464,47 @@ class _Article:
             found = []
             if not s.boilerplate:
                 idx = self._index()
-                for m in N.RUN.finditer(self.text, s.start, s.end):
-                    run = m.group()
-                    if " " not in run and N.strip_possessive(run) not in idx or self.in_quote(m.start()):
+                for m in _SIMPLE_RUN.finditer(self.text, s.start, s.end):
+                    start, run = _cut_at_sentence_end(m.start(), m.group())
+                    if " " not in run and N.strip_possessive(run) not in idx or self.in_quote(start):
                         continue            # a lone capitalised word that no full name in the article ends with
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
                             nm.given_gender or nm.title or self.persons(nm.sur)):
-                        found.append((m.start(), nm, m.start() - s.start < 25 and not nm.possessive))
+                        found.append((start, nm, start - s.start < 25 and not nm.possessive))
             self._sentence_names[si] = found
         return found
 
-    def _window(self, pos: int) -> list[tuple[int, _Entity, bool]]:
-        """(offset, entity, subject?) of the people and bodies mentioned in the sentences before ``pos``."""
+    def _window(self, pos: int, gender: str | None = None) -> list[tuple[int, _Entity, bool]]:
+        """(offset, entity, subject?) of the people mentioned in the sentences before ``pos``, in text order.
+
+        Sentences are read backwards; with a ``gender``, reading stops after the nearest sentence that mentions
+        a person of that gender (nothing earlier can change the choice).
+        """
         si = max(0, bisect_right(self.starts, pos) - 1)
         first = max(0, si - _WINDOW_SENTENCES)
-        out = []
-        for i in range(first, si + 1):
+        out: list[tuple[int, _Entity, bool]] = []
+        mentions = self.mentions
+        for i in range(si, first - 1, -1):
+            lo = self.starts[i] if self.starts else 0
+            hi = self.sentences[i].end if self.sentences else pos
+            here = []
             for p, nm, subj in self.names_in(i):
                 if p >= pos:
                     break
                 e = self.named_person(nm)
-                if e is not None:
-                    out.append((p, e, subj))
-        lo = self.starts[first] if self.starts else 0
-        out += [(p, e, True) for p, e in self.mentions if lo <= p < pos]
-        out.sort(key=lambda t: t[0])
+                if e is not None and e.kind == "person" and not e.anonymous:
+                    here.append((p, e, subj))
+            here += [(p, e, True) for p, e in mentions if lo <= p < min(hi, pos) and e.kind == "person"
+                     and not e.anonymous]
+            here.sort(key=lambda t: t[0])
+            out[:0] = here
+            if gender:
+                for _, e, _ in here:
+                    if e.gender is None:
+                        e.gender = self.gender_in_context(e)
+                if any(e.gender == gender for _, e, _ in here):
+                    break
         return out
 
     def in_quote(self, pos: int) -> bool:
@@ -532,10 +513,7 @@ class _Article:
 
     def personal(self, gender: str, pos: int) -> _Entity | None:
         """"he"/"she": the latest person of that gender in the window, unless another person competes."""
-        window = [(p, e, subj) for p, e, subj in self._window(pos) if e.kind == "person" and not e.anonymous]
-        for _, e, _ in window:
-            if e.gender is None and e.kind == "person":
-                e.gender = self.gender_in_context(e)
+        window = self._window(pos, gender)
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
         if not compatible:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
@@ -595,6 +573,87 @@ class _Article:
 
 
 QUOTED_KINDS = ("direct", "mixed")
+
+
+# runs of capitalised words as a plain scan finds them (twice as fast as names.RUN); full stops are cut after
+_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+_SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
+
+
+def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
+    """The part of a run after its last sentence-final full stop ("Trump. Ben Carson" -> "Ben Carson"),
+    without a final full stop that ends the sentence."""
+    if "." not in run:
+        return start, run
+    toks = run.split(" ")
+    cut = 0
+    for i, t in enumerate(toks[:-1]):
+        if t.endswith(".") and not N.is_abbreviation(t):
+            cut = i + 1
+    kept = " ".join(toks[cut:]) if cut else run
+    if kept.endswith(".") and not N.is_abbreviation(kept.rsplit(" ", 1)[-1]):
+        kept = kept[:-1]
+    return start + len(run) - len(kept) if cut else start, kept
+
+
+@lru_cache(maxsize=1 << 14)
+def _plan(mention: str) -> tuple:
+    """How to resolve a mention, worked out once per distinct mention (the article-independent part).
+
+    ("pronoun", class) | ("compound", parts, alias) | ("segments", head, steps, ((segment, steps), ...)),
+    where steps are (operation, argument, final): "person" with a names.Name, "org" with a name,
+    "desc" with a description; a step that finds nobody passes to the next unless it is final.
+    """
+    m = _PAREN.sub("", mention.replace("\u00a0", " "))          # "Sen. Ted Cruz (R-Tex.)"
+    m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
+    if not m:
+        return ()
+    pron = N.lists()["pronouns"].get(m.lower())
+    if pron:
+        return ("pronoun", pron)
+    parts = _AND.split(m)
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+        return ("compound", tuple(parts), m)
+    pieces = [p for p in (p.strip(_EDGE) for p in _CLAUSE.split(m)) if p] or [m]
+    return ("segments", pieces[0], _segment_steps(pieces[0]), tuple((p, _segment_steps(p)) for p in pieces[1:]))
+
+
+def _segment_steps(seg: str) -> tuple:
+    words = seg.split()
+    if not words:
+        return ()
+    last = words[-1]
+    if last[:1].islower():
+        return (("desc", seg, True),)
+    if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
+        return (("desc", seg[:1].lower() + seg[1:], True),)     # "Officials", "Several Democrats"
+    # the name is the last capitalised run, unless a preposition brings a complement after it
+    # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
+    candidates = [seg]
+    cut = _PREP.search(seg)
+    if cut:
+        candidates.insert(0, seg[:cut.start()])
+    steps = []
+    for cand in candidates:
+        runs = N.RUN.findall(cand)
+        if not runs:
+            continue
+        if cand.split()[-1][:1].islower():
+            steps.append(("desc", cand, cand is seg))
+            continue
+        nm = N.read(runs[-1])
+        if nm is None:
+            continue
+        if nm.kind == "organization" or N.org_canonical(nm.text):
+            if cand is not seg and cand.rstrip().endswith(nm.name[-1]):
+                steps.append(("org", nm.text + seg[len(cand):], True))     # "the Russian Embassy in the UK"
+            else:
+                steps.append(("org", nm.text, True))
+        else:
+            steps.append(("person", nm, True))
+        break
+    return tuple(steps)
 
 
 def _strip_det(s: str) -> str:

@@ -130,6 +130,13 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=1 << 16)
+def is_abbreviation(token: str) -> bool:
+    """A token whose full stop does not end a sentence: "Mr.", "Sen.", "V.", "U.S.", "Jr."."""
+    b = token.rstrip(".")
+    return len(b) == 1 or "." in b or b.lower() in _SUFFIXES or is_title(b) or b in ("St", "Mt", "Ft")
+
+
+@lru_cache(maxsize=1 << 16)
 def _core_token(t: str) -> bool:
     return not _INITIAL.match(t) and t.lower() not in _SUFFIXES
 
