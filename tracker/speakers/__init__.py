@@ -57,10 +57,18 @@ _ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep",
 # lower-case words right before a name ("conservative commentator Jonah Goldberg") and a description in
 # apposition after it, up to its first preposition ("Ben Jealous, the former president of the NAACP")
 _PREMOD = re.compile(r"(?<![\w\-’'])((?:[\w\-]+ ){0,4}[a-z][\w\-]* )\Z")
+_NAME_AFTER = re.compile(r"\.?[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)")
+_CLAUSE_BREAK = re.compile(r"[,;:.()“”\"—–]")
+_APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,|\s[—–-])\s?"
+                           r"(?:the|a|an) ((?:[\w\-]+,? ){0,6})\Z")
+# what ends a description in apposition: "Ben Jealous, the former president of ...", not "Clinton - the
+# candidate began ..."
+_APPOS_END = re.compile(r"(?:[,;.?!)]|\s[—–-]|’s|'s| (?:of|for|at|in|to|from|with|who|whose|and|on|since)\b|\Z)")
 _PREPOSITION = r"(?:of|for|at|in|to|from|with|who|whose|which|and|on|since|said|says)\b"
 _APPOSITIVE = re.compile(rf"(?:,|\s[—–-])\s?(?:the|a|an) ((?:(?!{_PREPOSITION})[\w\-]+,? ){{0,6}}[\w\-]+)"
                          rf"(?=[,;.?!)]|\s[—–-]| {_PREPOSITION})")
 _WINDOW_SENTENCES = 4
+_ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
 # the first personal pronoun after a name, with no sentence end and no capitalised word between
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?A-Z\n]{0,80}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
@@ -385,22 +393,22 @@ class _Article:
         if not any(self._lower.count(h) > 1 for h in heads if " " not in h):
             return None                 # the article gives nobody this title: nothing to look up
         found: dict[str, _Person] = {}
-        for p, phrase in self.roles():
+        for p, phrase in self.roles_for(heads):
             phrase = [w.strip(",") for w in phrase]
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
                     and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
                 found[p.pkey] = p
-        if len(found) > 1:
-            # several people fit ("the senator" in an article naming three senators): the one the article
-            # mentioned last before this point, if any was
-            last = {k: self.last_mention(p, pos) for k, p in found.items()}
-            k = max(last, key=lambda k: last[k])
-            if last[k] < 0 or sorted(last.values())[-2] == last[k]:
-                return None
-            return self.person_entity(found[k])
-        if len(found) == 1:
-            return self.person_entity(next(iter(found.values())))
-        return None
+        if not found:
+            return None
+        # the description refers back to someone the article mentioned lately: of several who fit ("the
+        # senator" in an article naming three senators) the last one mentioned, and nobody who has not been
+        # mentioned in the last few sentences ("the candidate" for a candidate named once, long before)
+        last = {k: self.last_mention(p, pos) for k, p in found.items()}
+        k = max(last, key=lambda k: last[k])
+        recent = self.starts[max(0, bisect_right(self.starts, pos) - 1 - _ROLE_SENTENCES)] if self.starts else 0
+        if last[k] < recent or (len(last) > 1 and sorted(last.values())[-2] == last[k]):
+            return None
+        return self.person_entity(found[k])
 
     def last_mention(self, p: _Person, pos: int) -> int:
         """Offset of the last mention of a person (surname or resolved speaker mention) before ``pos``; -1: none."""
@@ -410,33 +418,44 @@ class _Article:
             i = max([i] + [q for q, x in self.mentions if x is e and q < pos])
         return i
 
-    def roles(self) -> list[tuple[_Person, list[str]]]:
-        """(person, role words) for every title, premodifier and appositive the article gives a named person:
-        "Defence Secretary Ben Wallace", "conservative commentator Jonah Goldberg", "Ben Jealous, the former
-        president of the NAACP" (cut before its preposition: ["the", "former", "president"])."""
-        if self._roles is not None:
-            return self._roles
+    def roles_for(self, heads: set[str]) -> list[tuple[_Person, list[str]]]:
+        """(person, role words ending in one of ``heads``) wherever the article puts such a word next to a name:
+        a title or premodifier before it ("Defence Secretary Ben Wallace", "conservative commentator Jonah
+        Goldberg", "Gov. Chris Christie") or a description in apposition after it ("Ben Jealous, the former
+        president of the NAACP", "Ayotte - the first-term senator"). Only the occurrences of the head words
+        are read, not the whole article."""
+        text, low = self.text, self._lower
         out = []
-        text = self.text
-        for p in self.people():
-            for t in p.titles:
-                out.append((p, [N.bare(x) for x in t.split()]))
-            # every occurrence of the surname, when no one else in the article has it, else of the full name
-            sur = N.strip_possessive(p.name[-1] if N._core_token(p.name[-1]) else p.name[-2])
-            full = sur if len(self.persons(sur)) == 1 else " ".join(p.name)
-            i = text.find(full)
+        for h in heads:
+            if " " in h:
+                continue
+            i = low.find(h)
             while i >= 0:
-                j = i + len(full)
-                if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-                    pre = _PREMOD.search(text, max(0, i - 60), i)
-                    if pre:
-                        out.append((p, pre.group(1).lower().split()))
-                    app = _APPOSITIVE.match(text, j)
-                    if app:
-                        out.append((p, app.group(1).lower().split()))
-                i = text.find(full, j)
-        self._roles = [(p, w) for p, w in out if w]
-        return self._roles
+                j = i + len(h)
+                if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+                    after = _NAME_AFTER.match(text, j)
+                    if after:
+                        clause = _CLAUSE_BREAK.split(low[max(0, i - 60):i])[-1].split()[-5:]
+                        p = self._person_from_run(after.start(1), after.group(1))
+                        if p is not None:
+                            out.append((p, clause + [h]))
+                    before = _APPOS_BEFORE.search(text, max(0, i - 120), i) if _APPOS_END.match(text, j) else None
+                    if before:
+                        p = self._person_from_run(before.start(1), before.group(1))
+                        if p is not None:
+                            out.append((p, before.group(2).lower().split() + [h]))
+                i = low.find(h, j)
+        return out
+
+    def _person_from_run(self, start: int, run: str) -> _Person | None:
+        start, run = _cut_at_sentence_end(start, run)
+        nm = N.read(run)
+        if nm is None or nm.kind != "person":
+            return None
+        if len(nm.core) >= 2:
+            return self.persons(nm.sur).get(nm.pkey) or _Person(nm.name, nm.gender, [], start, pkey=nm.pkey)
+        cands = sorted(self.persons_by_surname(nm.sur, nm.gender), key=lambda p: p.first)
+        return cands[0] if cands else None
 
     def compound(self, parts: list[str], pos: int) -> _Entity | None:
         ents = [self.resolve_mention(p, pos)[0] for p in parts]
@@ -640,7 +659,8 @@ def _segment_steps(seg: str) -> tuple:
         if not runs:
             continue
         if cand.split()[-1][:1].islower():
-            steps.append(("desc", cand, cand is seg))
+            # "The anchor for Univision": a description whose complement is no name of its own
+            steps.append(("desc", cand, cand is seg or cand.split()[0].lower() in _DETERMINERS))
             continue
         nm = N.read(runs[-1])
         if nm is None:
