@@ -60,3 +60,9 @@ def test_seed_article_boilerplate(seed_text):
         assert any(part in flagged for part in [line] + line.split(". ")), line
     body = [s for s in segment(seed_text) if not s.boilerplate]
     assert all(len(s.text.split()) > 6 for s in body)
+
+
+def test_a_sentence_starter_after_an_abbreviation_starts_a_sentence():
+    assert texts(segment("Few migrants reach the U.S. The rules changed in May.")) == [
+        "Few migrants reach the U.S.", "The rules changed in May."]
+    assert texts(segment("Vermont Sen. Bernie Sanders met Mr. Cruz.")) == ["Vermont Sen. Bernie Sanders met Mr. Cruz."]

@@ -1,50 +1,527 @@
+"""The Datasette side: pages, canned queries, the article and speaker pages, escaping.
+
+The main database is built by hand (Extraction objects written through
+Store.add), so these tests do not depend on how well the extractors do; one
+end-to-end test ingests the bundled samples and checks structure only.
+"""
 import asyncio
+import re
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
-from datasette.app import Datasette
+import sqlite_utils
+import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from markupsafe import escape
+from hypothesis import strategies as st
 
-from tracker.extract import extract
-from tracker.model import Document
-from tracker.serve import TEMPLATES, metadata_for
-from tracker.store import Store
+from tracker.cli import cli
+from tracker.model import Claim, Document, Extraction, Quote, Speaker
+from tracker.segment import segment
+from tracker.serve import METADATA, make_datasette, metadata_for
+from tracker.serve.article import claim_title, render_text
+from tracker.store import TABLES, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HARBOUR = """Harbour wall approved after protest
+
+Councillor Priya Shah said: "The river will not win this time."
+
+Ms Shah said the wall would protect about 2,000 homes.
+
+The council's leader described the plan as "overdue but affordable" on Tuesday.
+
+Protesters held signs reading "<script>alert('x')</script> no wall & no tax", a spokesman said.
+
+The scheme will cost £48m, the first flood spending since 1998.
+
+Workers stacked 100,00 sandbags on the quay.
+
+Photo: the harbour wall in January
+"""
+
+BUDGET = """Council tax to rise in Harbourside
+
+"Nobody likes paying more, but libraries stay open and libraries matter," Councillor Shah said.
+
+The rise of 4.99% was approved by 31 votes to 12.
+"""
+
+
+def at(text, phrase):
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+class Builder:
+    """An Extraction written by hand: spans are given as phrases of the text."""
+
+    def __init__(self, text, title, **doc):
+        self.text = text
+        self.ex = Extraction(Document(text=text, title=title, **doc), sentences=segment(text, has_headline=True))
+
+    def sentence(self, offset):
+        return next(s.idx for s in self.ex.sentences if s.start <= offset < s.end)
+
+    def speaker(self, name, kind="person", role=None, aliases=()):
+        self.ex.speakers.append(Speaker(name=name, kind=kind, role=role, aliases=list(aliases) or [name]))
+        return len(self.ex.speakers) - 1
+
+    def quote(self, kind, content, mention=None, cue=None, speaker=None):
+        start, end = at(self.text, content)
+        q = Quote(kind=kind, content=content, start=start, end=end, sentence_idx=self.sentence(start),
+                  cue=cue, speaker=speaker)
+        if cue:
+            q.cue_start, q.cue_end = at(self.text, cue) if cue != "said" else self._after(end, "said")
+        if mention:
+            q.speaker_mention = mention
+            q.speaker_start, q.speaker_end = at(self.text, mention)
+        self.ex.quotes.append(q)
+        return len(self.ex.quotes) - 1
+
+    def _after(self, offset, word):
+        start = self.text.index(word, offset) if word in self.text[offset:] else self.text.index(word)
+        return start, start + len(word)
+
+    def claim(self, kind, text, quote=None, **fields):
+        start, end = at(self.text, text)
+        speaker = self.ex.quotes[quote].speaker if quote is not None else None
+        self.ex.claims.append(Claim(kind=kind, text=text, start=start, end=end, sentence_idx=self.sentence(start),
+                                    quote=quote, speaker=speaker, **fields))
+
+    def score(self, phrase, value):
+        self.ex.sentences[self.sentence(at(self.text, phrase)[0])].checkworthiness = value
+
+
+def harbour():
+    b = Builder(HARBOUR, "Harbour wall approved after protest", source="harbour.txt",
+                url="https://courier.example/harbour", outlet="Courier", published="2024-03-14")
+    shah = b.speaker("Priya Shah", role="council leader", aliases=["Councillor Priya Shah", "Ms Shah"])
+    b.quote("direct", "The river will not win this time.", "Councillor Priya Shah", "said", shah)
+    homes = b.quote("indirect", "the wall would protect about 2,000 homes", "Ms Shah", "said", shah)
+    b.quote("mixed", 'the plan as "overdue but affordable"', "The council's leader", "described", shah)
+    b.quote("direct", "<script>alert('x')</script> no wall & no tax", "a spokesman", "said")
+    b.claim("quantity", "about 2,000 homes", quote=homes, raw_number="2,000", value=2000.0, low=2000.0,
+            high=2000.0, unit="homes", qualifier="approx")
+    b.claim("quantity", "£48m", raw_number="£48m", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact")
+    b.claim("comparison", "the first flood spending since 1998", reference="1998")
+    b.claim("quantity", "100,00 sandbags", raw_number="100,00", unit="sandbags", qualifier="exact",
+            flags=["malformed_number"])
+    b.score("about 2,000 homes", 0.81)
+    b.score("£48m", 0.93)
+    b.score("100,00", 0.66)
+    return b.ex
+
+
+def budget():
+    b = Builder(BUDGET, "Council tax to rise in Harbourside", source="budget.json", published="2024-02-21")
+    shah = b.speaker("Priya Shah", aliases=["Councillor Shah"])
+    b.quote("direct", "Nobody likes paying more, but libraries stay open and libraries matter,", "Councillor Shah", "said", shah)
+    b.claim("quantity", "4.99%", raw_number="4.99%", value=4.99, low=4.99, high=4.99, unit="percent",
+            qualifier="exact")
+    b.score("4.99%", 0.77)
+    return b.ex
 
 
 @pytest.fixture(scope="module")
-def ds(tmp_path_factory, seed_text):
+def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "news.db"
     store = Store(str(path))
-    store.add(extract(Document(text=seed_text, source="seed.txt", title="Ukraine")))
+    store.add(harbour())
+    store.add(budget())
     store.db.close()
-    return Datasette([str(path)], metadata=metadata_for(str(path)), template_dir=str(TEMPLATES))
+    return path
+
+
+@pytest.fixture(scope="module")
+def ds(db_path):
+    return make_datasette(str(db_path))
 
 
 def get(ds, path):
     return asyncio.run(ds.client.get(path))
 
 
-@pytest.mark.parametrize("table", ["articles", "sentences", "quotes", "claims", "speakers", "ingest_errors"])
-def test_table_pages(ds, table):
+def rows(ds, path):
+    response = get(ds, path + ("&" if "?" in path else "?") + "_shape=array")
+    assert response.status_code == 200, (path, response.text[:500])
+    return response.json()
+
+
+def query(ds, canned, /, **params):
+    qs = "&".join(f"{k}={v}" for k, v in params.items())
+    return rows(ds, f"/news/{canned}.json?{qs}")
+
+
+# --- tables and rows ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("table,count", [("articles", 2), ("quotes", 5), ("claims", 5), ("speakers", 1),
+                                         ("ingest_errors", 0)])
+def test_table_pages(ds, table, count):
     assert get(ds, f"/news/{table}").status_code == 200
-    assert get(ds, f"/news/{table}.json?_shape=array").status_code == 200
+    assert len(rows(ds, f"/news/{table}.json")) == count
 
 
-def test_row_pages(ds):
-    for table in ("articles", "sentences", "quotes", "speakers"):
-        rows = get(ds, f"/news/{table}.json?_shape=array&_size=1").json()
-        assert rows, table
-        assert get(ds, f"/news/{table}/{rows[0]['id']}").status_code == 200
+def test_sentences_page_lists_the_most_checkworthy_first(ds):
+    assert get(ds, "/news/sentences").status_code == 200
+    top = rows(ds, "/news/sentences.json?_size=3")
+    assert [r["checkworthiness"] for r in top] == [0.93, 0.81, 0.77]
 
 
-def test_search_quotes_is_ranked_and_escaped(ds):
-    response = get(ds, "/news/search_quotes?q=Russia")
+def test_every_row_page_answers(ds):
+    for table in ("articles", "sentences", "quotes", "claims", "speakers"):
+        for row in rows(ds, f"/news/{table}.json?_size=max"):
+            response = get(ds, f"/news/{table}/{row['id']}")
+            assert response.status_code == 200, (table, row["id"])
+
+
+def test_same_speaker_in_two_articles_is_one_row_with_both_aliases(ds):
+    (shah,) = rows(ds, "/news/speakers.json")
+    assert shah["name"] == "Priya Shah" and shah["role"] == "council leader"
+    assert "Ms Shah" in shah["aliases"] and "Councillor Shah" in shah["aliases"]
+    assert rows(ds, "/news/speakers.json?_search=Councillor")[0]["id"] == shah["id"]
+
+
+def test_sentence_number_links_to_the_anchor_in_its_article(ds):
+    link = '<a href="/news/articles/2#s1" title="read it in the article">1</a>'
+    assert link in get(ds, "/news/sentences?article_id=2&_sort=idx").text
+    (sentence,) = rows(ds, "/news/sentences.json?article_id=2&idx=1")
+    assert link in get(ds, f"/news/sentences/{sentence['id']}").text
+
+
+def test_quote_sentence_links_to_the_anchor_in_its_article(ds):
+    page = get(ds, "/news/quotes").text
+    assert '<a href="/news/articles/1#s2"' in page        # "The river will not win..." is sentence 2
+    claim_page = get(ds, "/news/claims/2").text
+    assert re.search(r'<a href="/news/articles/1#s\d+"[^>]*>The scheme will cost £48m', claim_page)
+
+
+# --- the article page --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def article_page(ds):
+    response = get(ds, "/news/articles/1")
     assert response.status_code == 200
-    assert "<mark>Russia</mark>" in response.text
-    rows = get(ds, "/news/search_quotes.json?q=Russia&_shape=array").json()
-    assert rows
+    return response.text
 
 
-def test_metadata_names_real_tables(ds):
-    meta = metadata_for("news.db")
-    tables = set(asyncio.run(ds.get_database("news").table_names()))
-    for name in meta["databases"]["news"].get("tables", {}):
-        assert name in tables
+def test_article_page_anchors_every_sentence(ds, article_page):
+    sentences = rows(ds, "/news/sentences.json?article_id=1&_sort=idx&_size=max")
+    for s in sentences:
+        assert f'id="s{s["idx"]}"' in article_page
+    # paragraphs: one <p> per paragraph of the text
+    body = article_page.split('<div class="tracker-article">')[1].split("</div>")[0]
+    assert body.count("<p>") == len(re.findall(r"\n\n(?=\S)", HARBOUR)) + 1
+
+
+def test_article_page_highlights_quotes_claims_and_speakers(article_page):
+    assert re.search(r'<mark class="quote direct"[^>]*><a href="/news/quotes/1">The river will not win this time\.'
+                     r'</a></mark>', article_page)
+    assert re.search(r'<mark class="quote indirect"[^>]*>', article_page)
+    assert re.search(r'<mark class="quote mixed"[^>]*>', article_page)
+    # the claim inside the indirect quote: both highlights, the claim's link inside
+    assert re.search(r'<mark class="quote indirect"[^>]*><mark class="claim quantity" title="quantity: about 2,000 '
+                     r'homes"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>', article_page)
+    assert '<a href="/news/speakers/1">Councillor Priya Shah</a>' in article_page
+    assert 'class="speaker unresolved"' in article_page                     # "a spokesman"
+    assert 'class="sentence checkworthy"' in article_page
+    assert re.search(r'class="sentence boilerplate"[^>]*>Photo: the harbour wall', article_page)
+
+
+def test_script_in_article_text_stays_inert(ds, article_page):
+    assert "<script>alert" not in article_page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; no wall &amp; no tax" in article_page
+    for path in ("/news/articles", "/news/quotes", "/news/sentences", "/news/quotes/4",
+                 "/news/search_quotes?q=tax", "/news/unresolved_speakers", "/news/speakers/1"):
+        assert "<script>alert" not in get(ds, path).text, path
+
+
+# --- the speaker page --------------------------------------------------------------------------------------
+
+def test_speaker_page_lists_quotes_and_claims_from_every_article(ds):
+    page = get(ds, "/news/speakers/1").text
+    assert "<h1" in page and "Priya Shah</h1>" in page
+    assert "Councillor Shah" in page and "Ms Shah" in page
+    assert page.count('href="/news/quotes/') == 4
+    assert 'href="/news/articles/2#s1">Council tax to rise in Harbourside' in page
+    assert 'href="/news/articles/1#s2">Harbour wall approved after protest' in page
+    assert "quantity: about 2,000 homes" in page                         # her claim, inside her quote
+
+
+# --- canned queries ----------------------------------------------------------------------------------------
+
+def test_quotes_by_speaker_matches_name_and_alias(ds):
+    by_name = query(ds, "quotes_by_speaker", name="shah")
+    assert len(by_name) == 4 and {r["speaker"] for r in by_name} == {"Priya Shah"}
+    assert {r["article"] for r in by_name} == {"Harbour wall approved after protest",
+                                                "Council tax to rise in Harbourside"}
+    assert len(query(ds, "quotes_by_speaker", name="Councillor%20Shah")) == 4       # only an alias
+    assert query(ds, "quotes_by_speaker", name="Wallace") == []
+    page = get(ds, "/news/quotes_by_speaker?name=Shah").text
+    assert re.search(r'<a href="/news/articles/2#s1"[^>]*>', page)
+
+
+def test_search_quotes_is_ranked_highlighted_and_escaped(ds):
+    hits = query(ds, "search_quotes", q="river")
+    assert [h["quote_id"] for h in hits] == [1]
+    page = get(ds, "/news/search_quotes?q=tax").text
+    assert "<mark>tax</mark>" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert '<a href="/news/quotes/4">4</a>' in page
+    # by relevance, not by id: the quote that says "libraries" twice before the one that says "river" once
+    assert [h["quote_id"] for h in query(ds, "search_quotes", q="river%20OR%20libraries")] == [5, 1]
+
+
+def test_search_claims(ds):
+    hits = query(ds, "search_claims", q="homes")
+    assert [h["claim_id"] for h in hits] == [1] and hits[0]["made_by"] == "Priya Shah"
+    assert "\x01homes\x02" in hits[0]["snippet"]                                 # JSON keeps the raw markers
+    assert "<mark>homes</mark>" in get(ds, "/news/search_claims?q=homes").text
+
+
+def test_checkworthy_sentences_highest_first_with_their_claims(ds):
+    found = query(ds, "checkworthy_sentences")
+    assert [r["checkworthiness"] for r in found] == [0.93, 0.81, 0.77, 0.66]
+    assert "£48m" in found[0]["claims"] and "first flood spending" in found[0]["claims"]
+    assert found[1]["quotes"] == 1
+
+
+def test_unresolved_speakers_lists_mentions_without_a_speaker(ds):
+    found = query(ds, "unresolved_speakers")
+    assert [(r["speaker_mention"], r["quote_id"]) for r in found] == [("a spokesman", 4)]
+
+
+def test_figures_by_unit_and_by_speaker(ds):
+    assert [r["value"] for r in query(ds, "claims_by_unit", unit="GBP")] == [48e6]
+    assert [r["text"] for r in query(ds, "claims_by_speaker", name="Shah")] == ["about 2,000 homes"]
+
+
+def test_questionable_figures_lists_malformed_numbers(ds):
+    found = query(ds, "questionable_figures")
+    assert [r["raw_number"] for r in found] == ["100,00"]
+    assert "malformed_number" in get(ds, "/news/questionable_figures").text
+
+
+# --- metadata.yml names only what exists -------------------------------------------------------------------
+
+def test_metadata_names_real_tables_columns_and_queries(ds, db_path, samples_db):
+    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    block = meta["databases"]["tracker"]
+    for path in (db_path, samples_db):          # built by hand, and ingested by the CLI
+        db = sqlite_utils.Database(path)
+        for table, spec in block["tables"].items():
+            assert db[table].exists(), table
+            columns = set(db[table].columns_dict)
+            named = set(spec.get("columns", {})) | set(spec.get("facets", []))
+            named |= {spec[k] for k in ("label_column", "sort", "sort_desc") if k in spec}
+            assert named <= columns, (table, named - columns)
+    for name in block["queries"]:
+        params = {p: "x" for p in re.findall(r":(\w+)", block["queries"][name]["sql"])}
+        assert get(ds, f"/news/{name}?" + "&".join(f"{k}={v}" for k, v in params.items())).status_code == 200
+
+
+def test_metadata_describes_every_table_and_column(db_path):
+    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["tables"]
+    for table, spec in TABLES.items():
+        assert meta[table].get("description"), table
+        assert set(spec["columns"]) <= set(meta[table]["columns"]), (table, set(spec["columns"]) - set(meta[table]["columns"]))
+
+
+def test_metadata_is_rekeyed_to_any_database_file_name():
+    for path, name in (("news.db", "news"), ("/tmp/x/2024 archive.sqlite", "2024 archive"), ("tracker.db", "tracker")):
+        meta = metadata_for(path)
+        assert list(meta["databases"]) == [name]
+        assert "search_quotes" in meta["databases"][name]["queries"]
+
+
+@pytest.mark.parametrize("table,facets", [("quotes", ["kind", "speaker_id", "cue"]),
+                                          ("claims", ["kind", "unit", "qualifier"]), ("speakers", ["kind", "role"])])
+def test_metadata_facets_reach_datasette(ds, table, facets):
+    data = get(ds, f"/news/{table}.json").json()
+    assert sorted(data["facet_results"]) == sorted(facets)
+
+
+def test_label_columns_name_the_linked_rows(ds):
+    page = get(ds, "/news/quotes?speaker_id=1").text
+    assert '<a href="/news/speakers/1">Priya Shah</a>' in page
+    assert '<a href="/news/articles/2">Council tax to rise in Harbourside</a>' in page
+
+
+# --- tracker serve, end to end -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("samples") / "demo.db"
+    result = CliRunner().invoke(cli, ["ingest", str(ROOT / "data" / "samples"), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def serve_get(db, path, *extra):
+    return CliRunner().invoke(cli, ["serve", "--db", str(db), *extra, "--get", path])
+
+
+def test_samples_cover_every_input_format(samples_db):
+    db = sqlite_utils.Database(samples_db)
+    sources = [r["source"] for r in db.query("select source from articles")]
+    assert any(s.endswith(".txt") for s in sources) and any(s.endswith(".md") for s in sources)
+    assert any(s.endswith(".html") for s in sources)
+    assert sum(1 for r in db.query("select url from articles where url is not null")) >= 3   # HTML + JSON Lines
+    for article in db.query("select id, text from articles"):
+        for s in db.query("select start, [end], text from sentences where article_id = ?", [article["id"]]):
+            assert article["text"][s["start"]:s["end"]] == s["text"]
+        assert db.execute("select count(*) from sentences where article_id = ? and boilerplate = 0",
+                          [article["id"]]).fetchone()[0] >= 5
+
+
+@pytest.mark.parametrize("path", ["/", "/demo", "/demo/articles", "/demo/sentences", "/demo/quotes", "/demo/claims",
+                                  "/demo/speakers", "/demo/ingest_errors", "/demo/articles/1", "/demo/speakers/1",
+                                  "/demo/quotes/1", "/demo/search_quotes?q=said", "/demo/search_claims?q=million",
+                                  "/demo/quotes_by_speaker?name=Delgado", "/demo/checkworthy_sentences",
+                                  "/demo/unresolved_speakers", "/demo/claims_by_unit?unit=GBP",
+                                  "/demo/claims_by_speaker?name=Shah", "/demo/questionable_figures"])
+def test_serve_smoke(samples_db, path):
+    """STYLE.md's smoke test: every page that matters, through the real ``tracker serve``."""
+    result = serve_get(samples_db, path)
+    assert result.exit_code == 0, (path, result.output[-2000:])
+
+
+def test_serve_article_page_of_every_sample(samples_db):
+    db = sqlite_utils.Database(samples_db)
+    for article in db.query("select id from articles"):
+        result = serve_get(samples_db, f"/demo/articles/{article['id']}")
+        assert result.exit_code == 0
+        n = db.execute("select count(*) from sentences where article_id = ?", [article["id"]]).fetchone()[0]
+        assert len(re.findall(r'<span id="s\d+" class="sentence', result.output)) == n
+
+
+def test_serve_on_a_busy_port_says_so(samples_db):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        busy.listen()
+        result = CliRunner().invoke(cli, ["serve", "--db", str(samples_db), "--port", str(port)])
+    assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_serve_missing_page_fails(samples_db):
+    assert serve_get(samples_db, "/demo/no_such_table").exit_code == 1
+
+
+def test_serve_immutable_turns_wal_off_and_refuses_downloads(samples_db, tmp_path):
+    copy = tmp_path / "published.db"
+    copy.write_bytes(samples_db.read_bytes())
+    db = sqlite_utils.Database(copy)
+    db.enable_wal()
+    db["ingest_errors"].insert(dict(source="late.txt", error="written while in WAL", at="now"))
+    db.close()
+    result = serve_get(copy, "/published/ingest_errors.json?_shape=array", "--immutable")
+    assert result.exit_code == 0 and "late.txt" in result.output          # nothing lost from the WAL
+    assert sqlite_utils.Database(copy).journal_mode != "wal"
+    download = serve_get(copy, "/published.db", "-i")
+    assert download.exit_code == 1 and "forbidden" in download.output      # allow_download off
+
+
+def test_published_mode_settings(samples_db):
+    local = make_datasette(str(samples_db))
+    public = make_datasette(str(samples_db), immutable=True)
+    assert local.databases["demo"].is_mutable and not public.databases["demo"].is_mutable
+    assert public.setting("allow_download") is False
+    assert public.setting("max_returned_rows") <= 1000 and public.setting("sql_time_limit_ms") <= 1000
+    assert public.metadata("queries", database="demo") == local.metadata("queries", database="demo")
+
+
+def test_articles_table_previews_the_text_and_links_the_article_page(ds):
+    page = get(ds, "/news/articles").text
+    assert '<a href="/news/articles/1">read the article</a>' in page
+    assert "Workers stacked" not in page                   # the end of the text is on the article page only
+    assert "Workers stacked " in get(ds, "/news/articles/1").text
+
+
+# --- render_text, on any text and any spans ----------------------------------------------------------------
+
+class TagChecker(HTMLParser):
+    """Collects the text of an HTML fragment and fails on a tag closed out of order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.ids = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        attrs = dict(attrs)
+        if tag == "span" and "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "a" and attrs.get("class") == "anchor":
+            self.stack[-1] = "anchor"
+
+    def handle_endtag(self, tag):
+        top = self.stack.pop()
+        assert top == tag or (top == "anchor" and tag == "a"), (top, tag)
+
+    def handle_data(self, data):
+        if not self.stack or self.stack[-1] != "anchor":
+            self.text.append(data)
+
+
+@st.composite
+def article(draw):
+    words = st.sampled_from(["Shah", "said", "<b>", "&", '"', "2,000", "homes", "é", "x"])
+    paragraphs = draw(st.lists(st.lists(words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=4))
+    text = "\n\n".join(p + "." for p in paragraphs)
+    sentences = [dict(id=i + 10, idx=i, start=m.start(), end=m.end(), boilerplate=i % 3 == 2,
+                      checkworthiness=draw(st.floats(0, 1)))
+                 for i, m in enumerate(re.finditer(r"[^\n]+", text))]
+    offsets = st.integers(0, len(text))
+    spans = st.lists(st.tuples(offsets, offsets).map(sorted), max_size=6)
+    quotes = [dict(id=n, kind=draw(st.sampled_from(["direct", "mixed", "indirect"])), start=a, end=b,
+                   speaker_id=draw(st.sampled_from([None, 1])), speaker_start=a, speaker_end=min(b, a + 3),
+                   cue_start=None, cue_end=None)
+              for n, (a, b) in enumerate(draw(spans))]
+    claims = [dict(id=n, kind="quantity", start=a, end=b, value=draw(st.sampled_from([None, 2000.0])))
+              for n, (a, b) in enumerate(draw(spans))]
+    return text, sentences, quotes, claims
+
+
+@given(article())
+@settings(max_examples=150, deadline=None)
+def test_render_text_keeps_the_text_escaped_and_the_tags_nested(case):
+    text, sentences, quotes, claims = case
+    urls = {t: (lambda i, t=t: f"/db/{t}/{i}") for t in ("quotes", "claims", "speakers")}
+    out = render_text(text, sentences, quotes, claims, urls)
+    checker = TagChecker()
+    checker.feed(str(out))
+    checker.close()
+    assert checker.stack == []
+    assert "<b>" not in str(out)
+    assert "".join("".join(checker.text).split()) == "".join(text.split())   # every character, once, in order
+    assert checker.ids == [f"s{s['idx']}" for s in sentences]
+
+
+@pytest.mark.parametrize("claim,reading", [
+    (dict(kind="quantity", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact"), "quantity: 48,000,000 GBP"),
+    (dict(kind="quantity", value=20.0, low=20.0, high=None, unit="troops", qualifier="lower_bound"),
+     "quantity: at least 20 troops"),
+    (dict(kind="quantity", value=59.5, low=None, high=59.5, unit="percent", qualifier="near_lower"),
+     "quantity: nearly 59.5 percent"),
+    (dict(kind="quantity", value=None, low=10000.0, high=99999.0, unit="people", qualifier="vague"),
+     "quantity: 10,000 to 99,999 people (vague)"),
+    (dict(kind="quantity", value=None, low=150.0, high=200.0, unit="posts", qualifier="range"),
+     "quantity: 150 to 200 posts"),
+    (dict(kind="quantity", value=None, raw_number="100,00", unit="troops", flags=["malformed_number"]),
+     'quantity: "100,00" unreadable'),
+    (dict(kind="comparison", reference="World War Two"), "comparison: compared with World War Two"),
+])
+def test_claim_reading(claim, reading):
+    assert claim_title(claim) == reading
+
+
+def test_table_and_column_descriptions_reach_datasette(ds):
+    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["tracker"]["tables"]
+    page = get(ds, "/news/claims").text
+    assert str(escape(meta["claims"]["columns"]["qualifier"])) in page
+    assert str(escape(" ".join(meta["claims"]["description"].split()))) in " ".join(page.split())

@@ -84,3 +84,36 @@ def test_speakers_are_shared_across_articles(tmp_path):
     assert [s["name"] for s in speakers] == ["Jane Doe"]
     assert json.loads(speakers[0]["aliases"]) == ["Jane Doe"]
     assert {q["speaker_id"] for q in db["quotes"].rows} == {speakers[0]["id"]}
+
+
+def test_a_failed_write_leaves_nothing_and_a_rerun_completes(tmp_path, seed_text):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    store = Store(db)
+    good = extract(Document(text="Jane Doe said the plan worked.\n\n\"We won,\" Jane Doe said.", source="a.txt"))
+    broken = extract(Document(text="\"It failed,\" John Roe said.", source="b.txt"))
+    broken.quotes[0].sentence_idx = 99            # a bug in a stage: the row cannot be built
+    assert store.add(broken)
+    assert [(ex, type(e)) for ex, e in store.failures] == [(broken, IndexError)]
+    store.failures.clear()
+    assert db["articles"].count == 0 and db["speakers"].count == 0 and db["quotes"].count == 0
+    store.add(good)
+    broken.quotes[0].sentence_idx = 0
+    store.add(broken)
+    assert db["articles"].count == 2 and store.failures == []
+    conn = sqlite3.connect(tmp_path / "t.db")
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+    assert {r[0] for r in conn.execute("select name from speakers")} >= {"John Roe"}
+
+
+def test_a_batch_keeps_all_but_the_article_that_fails(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    store = Store(db, batch_size=10)
+    exs = [extract(Document(text=f"\"Plan {n} works,\" Jane Doe said.", source=f"{n}.txt")) for n in range(3)]
+    exs[1].quotes[0].sentence_idx = 42
+    assert all(store.add(ex) for ex in exs)
+    assert not store.add(exs[0])                   # same text: already queued
+    assert db["articles"].count == 0                # queued, not written yet
+    store.close()
+    assert [ex.document.source for ex, _ in store.failures] == ["1.txt"]
+    assert [r["source"] for r in db["articles"].rows] == ["0.txt", "2.txt"]
+    assert sqlite3.connect(tmp_path / "t.db").execute("pragma foreign_key_check").fetchall() == []

@@ -42,6 +42,10 @@ def extractions(items: Iterable[Document | ReadError], jobs: int) -> Iterator[Ex
         yield from pool.imap(_extract_safely, items, chunksize=8)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -56,10 +60,10 @@ def ingest(paths, db_path, jobs, quiet):
     or parsed gets one line on stderr and a row in ingest_errors; the rest goes
     on, and the exit status is 1.
     """
-    from .store import Store, ensure_db_shape
+    from .store import Store
 
     started = time.perf_counter()
-    store = Store(db_path)
+    store = Store(db_path, batch_size=200)
     sources = list(expand(paths))
     counts = dict(added=0, present=0, errors=0, quotes=0, claims=0)
 
@@ -70,30 +74,45 @@ def ingest(paths, db_path, jobs, quiet):
                 continue
             yield item
 
+    def report(err: ReadError) -> None:
+        click.echo(f"error: {err}", err=True)
+        store.record_error(err)
+        counts["errors"] += 1
+
+    def report_failures() -> None:
+        """Articles whose rows could not be written: rolled back whole, reported, the run goes on."""
+        for ex, e in store.failures:
+            report(ReadError(ex.document.source or "<input>", f"could not store: {type(e).__name__}: {e}"))
+            counts["added"] -= 1
+            counts["quotes"] -= len(ex.quotes)
+            counts["claims"] -= len(ex.claims)
+        store.failures.clear()
+
     show = not quiet and len(sources) >= 20 and sys.stderr.isatty()
-    with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr,
-                           hidden=not show) as bar:
+    with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr, hidden=not show) as bar:
         done_sources = set()
         for result in extractions(fresh(), jobs or os.cpu_count() or 1):
             if isinstance(result, ReadError):
-                click.echo(f"error: {result}", err=True)
-                store.record_error(result)
-                counts["errors"] += 1
+                report(result)
                 source = result.source
             else:
-                store.add(result)
-                counts["added"] += 1
-                counts["quotes"] += len(result.quotes)
-                counts["claims"] += len(result.claims)
                 source = result.document.source
+                if store.add(result):
+                    counts["added"] += 1
+                    counts["quotes"] += len(result.quotes)
+                    counts["claims"] += len(result.claims)
+                else:                       # the same text twice in this run
+                    counts["present"] += 1
+                report_failures()
             if source not in done_sources:
                 done_sources.add(source)
                 bar.update(1)
-    ensure_db_shape(store.db)
+    store.close()
+    report_failures()
     elapsed = time.perf_counter() - started
     rate = counts["added"] / elapsed if elapsed else 0.0
-    click.echo(f"{counts['added']} articles added, {counts['present']} already present, "
-               f"{counts['errors']} errors; {counts['quotes']} quotes, {counts['claims']} claims; "
+    click.echo(f"{_n(counts['added'], 'article')} added, {counts['present']} already present, "
+               f"{_n(counts['errors'], 'error')}; {_n(counts['quotes'], 'quote')}, {_n(counts['claims'], 'claim')}; "
                f"{elapsed:.1f} s ({rate:.0f} articles/s) -> {db_path}", err=True)
     if counts["errors"]:
         sys.exit(1)
@@ -118,16 +137,36 @@ def extract(paths, pretty):
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
               type=click.Path(dir_okay=False, exists=True), help="database to serve")
-@click.option("-p", "--port", default=8001, show_default=True, type=int)
-@click.option("-h", "--host", default="127.0.0.1", show_default=True)
-def serve(db_path, port, host):
-    """Browse the database in Datasette, with the tracker's metadata, plugins and templates."""
-    from .serve import datasette_args
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="port to listen on (0: any free port)")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True,
+              help="address to listen on (0.0.0.0: every interface)")
+@click.option("-i", "--immutable", is_flag=True,
+              help="serve a published copy: turns WAL off, opens the file read-only and immutable, "
+                   "no download of the whole file, tighter time and row limits")
+@click.option("--get", "get_path", metavar="PATH",
+              help="print the page at PATH (e.g. /tracker/quotes) instead of serving; "
+                   "exit status 1 unless it answers 200 (a smoke test)")
+def serve(db_path, port, host, immutable, get_path):
+    """Browse the database in Datasette, with the tracker's metadata, plugins and templates.
 
-    args = [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path), "--host", host,
-            "--port", str(port)]
-    click.echo(f"serving {db_path} on http://{host}:{port}/", err=True)
-    os.execv(sys.executable, args)
+    The database's pages are under /NAME, NAME being the file name without its
+    extension (demo.db: http://127.0.0.1:8001/demo).
+    """
+    import socket
+
+    from .serve import database_name, serve as run
+
+    if not get_path:
+        try:        # a clear message now rather than a traceback from the server later
+            with socket.create_server((host, port)):
+                pass
+        except OSError as e:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e} "
+                                       f"(is another server running there? choose another with --port)")
+        click.echo(f"serving {db_path} on http://{host}:{port}/{database_name(db_path)} (Ctrl-C stops)", err=True)
+    if not run(db_path, host, port, immutable=immutable, get=get_path):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -98,11 +98,24 @@ def now() -> str:
 
 
 class Store:
-    """Writes extractions into a database; one instance per ingest run (single writer)."""
+    """Writes extractions into a database; one instance per ingest run (single writer).
 
-    def __init__(self, db: sqlite_utils.Database | str):
+    ``add`` queues an article; every ``batch_size`` articles (and on ``flush``)
+    the queue is written in one transaction, so a crash leaves whole articles
+    only. An article whose rows cannot be written is rolled back alone and
+    listed in ``failures`` (extraction, exception); the others are kept.
+    """
+
+    def __init__(self, db: sqlite_utils.Database | str, batch_size: int = 1):
         self.db = db if isinstance(db, sqlite_utils.Database) else sqlite_utils.Database(db)
+        self.batch_size = batch_size
+        self.pending: dict[str, Extraction] = {}
+        self.failures: list[tuple[Extraction, Exception]] = []
         ensure_db_shape(self.db)
+        self._load()
+
+    def _load(self) -> None:
+        """In-memory state mirrored from the database (re-read after a failed write)."""
         self.hashes = {r[0] for r in self.db.execute("select content_hash from articles")}
         self.next_id = {t: (self.db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1
                         for t in ("articles", "sentences", "quotes", "claims", "speakers")}
@@ -110,47 +123,77 @@ class Store:
         self.speakers = {r["key"]: r for r in self.db.query("select * from speakers")}
 
     def has(self, text: str) -> bool:
-        return content_hash(text) in self.hashes
+        h = content_hash(text)
+        return h in self.hashes or h in self.pending
 
     def _ids(self, table: str, n: int) -> range:
         first = self.next_id[table]
         self.next_id[table] = first + n
         return range(first, first + n)
 
-    def add(self, ex: Extraction) -> int | None:
-        """Store one article and its extraction; None if the same text is already stored."""
+    def add(self, ex: Extraction) -> bool:
+        """Queue one article and its extraction; False if the same text is already stored or queued."""
+        if self.has(ex.document.text):
+            return False
+        self.pending[content_hash(ex.document.text)] = ex
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+        return True
+
+    def flush(self) -> None:
+        """Write the queued articles: in one transaction, or one by one if that fails."""
+        pending, self.pending = self.pending, {}
+        if not pending:
+            return
+        try:
+            with self.db.atomic():
+                for h, ex in pending.items():
+                    self._write(ex, h)
+            return
+        except Exception:  # noqa: BLE001 - retried one article at a time below
+            self._load()    # the transaction rolled back: forget what it had added
+        for h, ex in pending.items():
+            try:
+                with self.db.atomic():
+                    self._write(ex, h)
+            except Exception as e:  # noqa: BLE001 - reported to the caller, the rest is kept
+                self._load()
+                self.failures.append((ex, e))
+
+    def close(self) -> None:
+        self.flush()
+        ensure_db_shape(self.db)
+
+    def _write(self, ex: Extraction, h: str) -> int:
+        """The rows of one article, inside the caller's transaction."""
         doc = ex.document
-        h = content_hash(doc.text)
-        if h in self.hashes:
-            return None
-        with self.db.atomic():
-            article_id = self._ids("articles", 1)[0]
-            self.db["articles"].insert(dict(id=article_id, source=doc.source, content_hash=h, title=doc.title,
-                                            url=doc.url, outlet=doc.outlet, published=doc.published,
-                                            text=doc.text, ingested_at=now()))
-            sent_ids = self._ids("sentences", len(ex.sentences))
-            self.db["sentences"].insert_all(
-                (dict(id=sid, article_id=article_id, idx=s.idx, start=s.start, end=s.end, text=s.text,
-                      boilerplate=int(s.boilerplate), checkworthiness=round(s.checkworthiness, 4),
-                      paragraph=s.paragraph) for sid, s in zip(sent_ids, ex.sentences)), batch_size=1000)
-            speaker_ids = [self._link_speaker(sp, h) for sp in ex.speakers]
-            quote_ids = self._ids("quotes", len(ex.quotes))
-            self.db["quotes"].insert_all(
-                (dict(id=qid, article_id=article_id, sentence_id=sent_ids[q.sentence_idx], kind=q.kind,
-                      content=q.content, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
-                      cue_end=q.cue_end, speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
-                      speaker_end=q.speaker_end,
-                      speaker_id=None if q.speaker is None else speaker_ids[q.speaker])
-                 for qid, q in zip(quote_ids, ex.quotes)), batch_size=1000)
-            claim_ids = self._ids("claims", len(ex.claims))
-            self.db["claims"].insert_all(
-                (dict(id=cid, article_id=article_id, sentence_id=sent_ids[c.sentence_idx], kind=c.kind,
-                      text=c.text, start=c.start, end=c.end,
-                      quote_id=None if c.quote is None else quote_ids[c.quote],
-                      speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
-                      raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
-                      qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags))
-                 for cid, c in zip(claim_ids, ex.claims)), batch_size=1000)
+        article_id = self._ids("articles", 1)[0]
+        self.db["articles"].insert(dict(id=article_id, source=doc.source, content_hash=h, title=doc.title,
+                                        url=doc.url, outlet=doc.outlet, published=doc.published,
+                                        text=doc.text, ingested_at=now()))
+        sent_ids = self._ids("sentences", len(ex.sentences))
+        self.db["sentences"].insert_all(
+            (dict(id=sid, article_id=article_id, idx=s.idx, start=s.start, end=s.end, text=s.text,
+                  boilerplate=int(s.boilerplate), checkworthiness=round(s.checkworthiness, 4),
+                  paragraph=s.paragraph) for sid, s in zip(sent_ids, ex.sentences)), batch_size=1000)
+        speaker_ids = [self._link_speaker(sp, h) for sp in ex.speakers]
+        quote_ids = self._ids("quotes", len(ex.quotes))
+        self.db["quotes"].insert_all(
+            (dict(id=qid, article_id=article_id, sentence_id=sent_ids[q.sentence_idx], kind=q.kind,
+                  content=q.content, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
+                  cue_end=q.cue_end, speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
+                  speaker_end=q.speaker_end,
+                  speaker_id=None if q.speaker is None else speaker_ids[q.speaker])
+             for qid, q in zip(quote_ids, ex.quotes)), batch_size=1000)
+        claim_ids = self._ids("claims", len(ex.claims))
+        self.db["claims"].insert_all(
+            (dict(id=cid, article_id=article_id, sentence_id=sent_ids[c.sentence_idx], kind=c.kind,
+                  text=c.text, start=c.start, end=c.end,
+                  quote_id=None if c.quote is None else quote_ids[c.quote],
+                  speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
+                  raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
+                  qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags))
+             for cid, c in zip(claim_ids, ex.claims)), batch_size=1000)
         self.hashes.add(h)
         return article_id
 

@@ -1,0 +1,55 @@
+"""Invariants of the extraction core on any input (hypothesis)."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.extract import extract
+from tracker.model import Document
+
+# pieces news text is made of, so that generated input reaches quotes and numbers
+PIECES = st.sampled_from([
+    "“", "”", '"', "‘", "’", "'", "said", "told reporters", "according to", "Mr", "Mrs.", "No 10", "he", "She",
+    "100,000", "100,00", "$1.2bn", "£600m", "about", "more than", "between", "and", "to", "percent", "%",
+    "tens of thousands", "dozens of", "the first time since", "World War Two", "–", "—", ":", ",", ".", "?",
+    "!", "\n", "\n\n", " ", "  ", "troops", "people", "Getty Images", "2px presentational grey line", "(", ")",
+    "U.S.", "Dr.", "Jane Doe", "the minister", "added", "warned", "2020", "9/11", "one", "half a million",
+])
+TEXTS = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=120).map(" ".join),
+    st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=120).map("".join),
+)
+
+
+def check(ex):
+    text = ex.document.text
+    for s in ex.sentences:
+        assert text[s.start:s.end] == s.text
+        assert 0.0 <= s.checkworthiness <= 1.0
+    for q in ex.quotes:
+        assert text[q.start:q.end] == q.content
+        assert q.kind in {"direct", "mixed", "indirect"}
+        assert 0 <= q.sentence_idx < len(ex.sentences)
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        assert q.speaker is None or 0 <= q.speaker < len(ex.speakers)
+        assert q.continues is None or 0 <= q.continues < len(ex.quotes)
+    for c in ex.claims:
+        assert text[c.start:c.end] == c.text
+        assert c.kind in {"quantity", "comparison"}
+        assert 0 <= c.sentence_idx < len(ex.sentences)
+        assert c.quote is None or 0 <= c.quote < len(ex.quotes)
+        assert c.speaker is None or 0 <= c.speaker < len(ex.speakers)
+        if c.value is None and c.kind == "quantity" and "malformed_number" in c.flags:
+            assert c.low is None and c.high is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_offsets_slice_the_text_and_nothing_crashes(text):
+    check(extract(Document(text=text)))
+
+
+def test_the_seed_article_keeps_its_invariants(seed_text):
+    check(extract(Document(text=seed_text)))
