@@ -68,6 +68,7 @@ _PREPOSITION = r"(?:of|for|at|in|to|from|with|who|whose|which|and|on|since|said|
 _APPOSITIVE = re.compile(rf"(?:,|\s[—–-])\s?(?:the|a|an) ((?:(?!{_PREPOSITION})[\w\-]+,? ){{0,6}}[\w\-]+)"
                          rf"(?=[,;.?!)]|\s[—–-]| {_PREPOSITION})")
 _WINDOW_SENTENCES = 4
+_ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
 _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
 # the first personal pronoun after a name, with no sentence end and no capitalised word between
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?A-Z\n]{0,80}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
@@ -129,6 +130,7 @@ class _Article:
         self.entities: dict[str, _Entity] = {}
         self.out: list[_Entity] = []
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
+        self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._runs: dict[str, list[tuple[int, str]]] | None = None
         self._people: dict[str, dict[str, _Person]] = {}
         self._roles: list[tuple[_Person, list[str]]] | None = None
@@ -383,6 +385,8 @@ class _Article:
     def role(self, words: list[str], pos: int) -> _Entity | None:
         """"the defence secretary": the one person the article gave that title (or that description) to."""
         want = [w.lower().strip(".,’'") for w in words if w.lower() not in _VAGUE]
+        if want and want[-1] in _ROLE_EXPAND:
+            want = want[:-1] + _ROLE_EXPAND[want[-1]]
         if not want:
             return None
         former = any(w.lower() in ("former", "ex") for w in words)
@@ -514,7 +518,7 @@ class _Article:
                 e = self.named_person(nm)
                 if e is not None and e.kind == "person" and not e.anonymous:
                     here.append((p, e, subj))
-            here += [(p, e, True) for p, e in mentions if lo <= p < min(hi, pos) and e.kind == "person"
+            here += [(p, e, p in self.subjects) for p, e in mentions if lo <= p < min(hi, pos) and e.kind == "person"
                      and not e.anonymous]
             here.sort(key=lambda t: t[0])
             out[:0] = here
@@ -596,6 +600,7 @@ QUOTED_KINDS = ("direct", "mixed")
 
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN); full stops are cut after
 _SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+_ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
 
@@ -647,6 +652,8 @@ def _segment_steps(seg: str) -> tuple:
         return (("desc", seg, True),)
     if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
         return (("desc", seg[:1].lower() + seg[1:], True),)     # "Officials", "Several Democrats"
+    if words[0].lower() in _DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
+        return (("desc", seg.lower(), True),)                     # "the PM", "The President"
     # the name is the last capitalised run, unless a preposition brings a complement after it
     # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
     candidates = [seg]
@@ -654,22 +661,31 @@ def _segment_steps(seg: str) -> tuple:
     if cut:
         candidates.insert(0, seg[:cut.start()])
     steps = []
+    described = False
     for cand in candidates:
+        cw = cand.split()
+        if cw[-1][:1].islower():
+            # "The anchor for Univision": a description whose complement is no name of its own
+            steps.append(("desc", cand, cand is seg or cw[0].lower() in _DETERMINERS))
+            described = True
+            continue
         runs = N.RUN.findall(cand)
         if not runs:
-            continue
-        if cand.split()[-1][:1].islower():
-            # "The anchor for Univision": a description whose complement is no name of its own
-            steps.append(("desc", cand, cand is seg or cand.split()[0].lower() in _DETERMINERS))
             continue
         nm = N.read(runs[-1])
         if nm is None:
             continue
         if nm.kind == "organization" or N.org_canonical(nm.text):
-            if cand is not seg and cand.rstrip().endswith(nm.name[-1]):
-                steps.append(("org", nm.text + seg[len(cand):], True))     # "the Russian Embassy in the UK"
+            if described:
+                break           # "founder of the Leadership Institute": the body only completes a description
+            tail = seg[len(cand):]
+            if cand is not seg and cand.rstrip().endswith(nm.name[-1]) and _ORG_TAIL.fullmatch(tail) \
+                    and not any(w in N.lists()["common"] for w in tail.split()):
+                steps.append(("org", nm.text + tail, True))     # "the Russian Embassy in the UK"
             else:
                 steps.append(("org", nm.text, True))
+        elif cw[0].lower() in _DETERMINERS and len(nm.core) == 1 and not nm.title:
+            break               # "the Clinton", "a word Trump": a clipped mention, not a name
         else:
             steps.append(("person", nm, True))
         break
@@ -698,6 +714,11 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             continue
         q.speaker = art.use(e, alias)
         art.mentions.append((pos, e))
+        # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
+        # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
+        si = max(0, bisect_right(art.starts, pos) - 1)
+        if not art.starts or pos - art.starts[si] < 25 or pos >= q.start:
+            art.subjects.add(pos)
         art.mentions.sort(key=lambda t: t[0])
     for q in quotes:
         # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
