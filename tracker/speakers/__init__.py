@@ -305,6 +305,20 @@ class _Article:
                     return e2, seg
         return e, head if e is not None else None
 
+    def apposed_name(self, mention: str, end: int) -> tuple[_Entity | None, str | None]:
+        """The person named in apposition right after a description mention, if any."""
+        plan = _plan(mention)
+        if not plan or plan[0] != "segments" or not plan[1].split()[-1][:1].islower():
+            return None, None
+        m = _APPOSED.match(self.text, end)
+        if not m:
+            return None, None
+        start, run = _cut_at_sentence_end(m.start(1), m.group(1))
+        nm = N.read(run)
+        if nm is None or nm.kind != "person":
+            return None, None
+        return self.named_person(nm), run
+
     def run_steps(self, steps: tuple, pos: int) -> _Entity | None:
         for op, arg, final in steps:
             if op == "person":
@@ -508,12 +522,15 @@ class _Article:
         first = max(0, si - _WINDOW_SENTENCES)
         out: list[tuple[int, _Entity, bool]] = []
         mentions = self.mentions
+        # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
+        # reported speech, and the people in it are not who speaks
+        postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
         for i in range(si, first - 1, -1):
             lo = self.starts[i] if self.starts else 0
             hi = self.sentences[i].end if self.sentences else pos
             here = []
             for p, nm, subj in self.names_in(i):
-                if p >= pos:
+                if p >= pos or (postposed and i == si):
                     break
                 e = self.named_person(nm)
                 if e is not None and e.kind == "person" and not e.anonymous:
@@ -551,7 +568,8 @@ class _Article:
         rivals = {e.ident for p, e, _ in compatible if bisect_right(self.starts, p) == s_best and e is not best}
         if rivals:
             subjects = [e for p, e, subj in compatible if bisect_right(self.starts, p) == s_best and subj]
-            last_speaker = next((e for p, e in reversed(self.mentions) if p < pos), None)
+            last_speaker = next((e if p in self.subjects else None for p, e in reversed(self.mentions) if p < pos),
+                                None)
             if last_speaker is not None and (last_speaker is best or last_speaker.ident in rivals):
                 return last_speaker
             if len({e.ident for e in subjects}) == 1:
@@ -601,6 +619,13 @@ QUOTED_KINDS = ("direct", "mixed")
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN); full stops are cut after
 _SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
+# ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
+_APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
+_POSTPOSED = re.compile(r"[,”\"’'][ \u00a0]\Z")
+_NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
+_ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
+    ranking reigning opposing striking remaining longstanding retired elected unnamed unidentified alleged
+    disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
 
@@ -639,6 +664,9 @@ def _plan(mention: str) -> tuple:
     parts = _AND.split(m)
     if len(parts) == 2 and all(p[:1].isupper() for p in parts):
         return ("compound", tuple(parts), m)
+    first = m.split()[0]
+    if first[:1].islower() and _NOT_A_MODIFIER.search(first) and first not in _ING_MODIFIERS:
+        return ()           # "boldly China", "speaking highly of Mr. Trump": a clipped clause, not a mention
     pieces = [p for p in (p.strip(_EDGE) for p in _CLAUSE.split(m)) if p] or [m]
     return ("segments", pieces[0], _segment_steps(pieces[0]), tuple((p, _segment_steps(p)) for p in pieces[1:]))
 
@@ -710,6 +738,10 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             continue
         pos = q.speaker_start if q.speaker_start is not None else q.start
         e, alias = art.resolve_mention(q.speaker_mention, pos)
+        if e is None and q.speaker_end is not None:
+            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said": the name the text
+            # puts in apposition right after a description
+            e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
         if e is None:
             continue
         q.speaker = art.use(e, alias)
