@@ -71,7 +71,7 @@ _WINDOW_SENTENCES = 4
 _ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
 _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
 # the first personal pronoun after a name, with no sentence end and no capitalised word between
-_NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?A-Z\n]{0,80}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+_NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
 _CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b")       # how far back a pronoun looks for its antecedent
@@ -137,6 +137,7 @@ class _Article:
         self._named: dict[tuple, _Entity | None] = {}
         self._lower: str | None = None
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
+        self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
 
     # -- the article's full names ---------------------------------------------------------------
     def _index(self) -> dict[str, list[tuple[int, str]]]:
@@ -273,8 +274,9 @@ class _Article:
         if len(firsts) > 1:
             return None
         ident = "s:" + single.lower()
-        kind = "person" if nm.title or nm.gender else "unknown"
-        return self.entity(ident, lambda: _Entity(single, kind, ident, nm.gender))
+        gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
+        kind = "person" if nm.title or gender else "unknown"
+        return self.entity(ident, lambda: _Entity(single, kind, ident, gender))
 
     def org_entity(self, words: str) -> _Entity:
         canon = N.org_canonical(words)
@@ -501,16 +503,48 @@ class _Article:
             found = []
             if not s.boilerplate:
                 idx = self._index()
+                L = N.lists()
+                subject_taken = False
                 for m in _SIMPLE_RUN.finditer(self.text, s.start, s.end):
                     start, run = _cut_at_sentence_end(m.start(), m.group())
-                    if " " not in run and N.strip_possessive(run) not in idx or self.in_quote(start):
-                        continue            # a lone capitalised word that no full name in the article ends with
+                    if " " not in run:
+                        tok = N.strip_possessive(run)
+                        if tok not in idx and tok not in L["male"] and tok not in L["female"]:
+                            continue        # a lone capitalised word that is neither a known surname nor a given name
+                    if self.in_quote(start):
+                        continue
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
-                            nm.given_gender or nm.title or self.persons(nm.sur)):
-                        found.append((start, nm, start - s.start < 25 and not nm.possessive))
+                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in L["male"]
+                            or nm.sur in L["female"]):
+                        # the subject: the first person named in the sentence, not as a possessor ("Trump’s
+                        # Indiana chairman, Rex Early, ... said") nor after a preposition
+                        subj = not subject_taken and not nm.possessive and not _AFTER_PREPOSITION.search(
+                            self.text, max(s.start, start - 12), start)
+                        if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
+                            found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
+                        subject_taken = subject_taken or not nm.possessive
+                        found.append((start, nm, subj))
             self._sentence_names[si] = found
         return found
+
+    def roles_in(self, si: int, pos: int) -> list[tuple[int, _Entity, bool]]:
+        """People the sentence refers to by title before ``pos`` ("the admiral chuckled"), as resolved
+        descriptions (cached per sentence)."""
+        found = self._sentence_roles.get(si)
+        if found is None:
+            found = self._sentence_roles[si] = []
+            s = self.sentences[si]
+            titles = N.lists()["titles"]
+            for m in () if s.boilerplate else _DEFINITE_TITLE.finditer(self.text, s.start, s.end):
+                noun = m.group(1).lower()
+                if noun not in titles or noun in _NOT_PEOPLE_TITLES or self.in_quote(m.start()):
+                    continue
+                e = self.role(["the", noun], m.start())
+                if e is not None:
+                    before = self.text[s.start:m.start()]
+                    found.append((m.start(), e, not _CAPITALISED.search(before) and len(before) < 40))
+        return [t for t in found if t[0] < pos]
 
     def _window(self, pos: int, gender: str | None = None) -> list[tuple[int, _Entity, bool]]:
         """(offset, entity, subject?) of the people mentioned in the sentences before ``pos``, in text order.
@@ -535,6 +569,8 @@ class _Article:
                 e = self.named_person(nm)
                 if e is not None and e.kind == "person" and not e.anonymous:
                     here.append((p, e, subj))
+            if not (postposed and i == si):
+                here += self.roles_in(i, pos)
             here += [(p, e, p in self.subjects) for p, e in mentions if lo <= p < min(hi, pos) and e.kind == "person"
                      and not e.anonymous]
             here.sort(key=lambda t: t[0])
@@ -578,17 +614,18 @@ class _Article:
         return best
 
     def gender_in_context(self, e: _Entity) -> str | None:
-        """The gender of the first personal pronoun after the person's name in the same sentence, when no other
-        capitalised word comes between ("Ginsburg is known for speaking her mind")."""
+        """The gender of the personal pronouns that follow the person's name in the same clause, with no other
+        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree."""
         text = self.text
         last = e.name.split()[-1]
+        votes = set()
         i = text.find(last)
         while i >= 0:
             m = _NEXT_PRONOUN.match(text, i + len(last))
             if m:
-                return "male" if m.group(1).lower() in ("he", "his", "him") else "female"
+                votes.add("male" if m.group(1).lower() in ("he", "his", "him") else "female")
             i = text.find(last, i + 1)
-        return None
+        return votes.pop() if len(votes) == 1 else None
 
     def neuter(self, pos: int) -> _Entity | None:
         last = next((e for p, e in reversed(self.mentions) if p < pos), None)
@@ -617,7 +654,7 @@ QUOTED_KINDS = ("direct", "mixed")
 
 
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN); full stops are cut after
-_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+_SIMPLE_RUN = re.compile(r"(?<![\w\-’'])[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
@@ -626,8 +663,15 @@ _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
 _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
     ranking reigning opposing striking remaining longstanding retired elected unnamed unidentified alleged
     disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than|and|or|as)[ \u00a0]+"
+                                r"(?:the[ \u00a0]+)?\Z", re.I)
+_DEFINITE_TITLE = re.compile(r"\b[Tt]he ([a-z]+)(?=’s|'s|\b)")
+_NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field air private press campaign member
+    star host head chief general major""".split())
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
-_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
+_SIMPLE_MULTI = re.compile(r"(?<![\w\-’'])[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
 
 
 def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
