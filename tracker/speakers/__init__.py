@@ -25,7 +25,7 @@ never link this speaker to another article's).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -130,26 +130,29 @@ class _Article:
         self.entities: dict[str, _Entity] = {}
         self.out: list[_Entity] = []
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
+        self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._runs: dict[str, list[tuple[int, str]]] | None = None
         self._people: dict[str, dict[str, _Person]] = {}
         self._roles: list[tuple[_Person, list[str]]] | None = None
         self._named: dict[tuple, _Entity | None] = {}
         self._lower: str | None = None
+        self._role_found: dict[tuple, dict[str, _Person]] = {}
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
         self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
 
     # -- the article's full names ---------------------------------------------------------------
     def _index(self) -> dict[str, list[tuple[int, str]]]:
-        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
+        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read, with the
+        offset of their first occurrence (-1 until asked for: finding it for every run would cost more)."""
         if self._runs is None:
             idx: dict[str, list[tuple[int, str]]] = {}
-            for m in _SIMPLE_MULTI.finditer(self.text):
-                run = m.group()
+            strip = N.strip_possessive
+            for run in _SIMPLE_MULTI.findall(self.text):
                 last = run[run.rfind(" ") + 1:].rstrip(".")
                 if last in _SUFFIX_WORDS:
                     last = run.split()[-2].rstrip(".,")
-                idx.setdefault(N.strip_possessive(last), []).append((m.start(), run))
+                idx.setdefault(strip(last), []).append((-1, run))
             self._runs = idx
         return self._runs
 
@@ -160,6 +163,7 @@ class _Article:
             return got
         got = self._people[sur] = {}
         for pos, run in self._index().get(sur, ()):
+            pos = self.text.find(run) if pos < 0 else pos
             pos, run = _cut_at_sentence_end(pos, run)
             nm = N.read(run)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
@@ -229,11 +233,11 @@ class _Article:
     # -- named mentions -----------------------------------------------------------------------------
     def named_person(self, nm: N.Name) -> _Entity | None:
         """The entity for a person's name as written: a full name, or a surname the article ties to one."""
-        k = (nm.text, nm.gender, bool(nm.title))
-        if k in self._named:
-            return self._named[k]
-        e = self._named[k] = self._named_person(nm)
-        return e
+        try:
+            return self._named[nm]          # names are shared objects (names.read), hashed by identity
+        except KeyError:
+            e = self._named[nm] = self._named_person(nm)
+            return e
 
     def _named_person(self, nm: N.Name) -> _Entity | None:
         core = nm.core
@@ -400,24 +404,10 @@ class _Article:
 
     def role(self, words: list[str], pos: int) -> _Entity | None:
         """"the defence secretary": the one person the article gave that title (or that description) to."""
-        want = [w.lower().strip(".,’'") for w in words if w.lower() not in _VAGUE]
-        if want and want[-1] in _ROLE_EXPAND:
-            want = want[:-1] + _ROLE_EXPAND[want[-1]]
-        if not want:
-            return None
-        former = any(w.lower() in ("former", "ex") for w in words)
-        head, mods = want[-1], want[:-1]
-        heads = {head} | _ROLE_ABBR.get(head, set())
-        if self._lower is None:
-            self._lower = self.text.lower()
-        if not any(self._lower.count(h) > 1 for h in heads if " " not in h):
-            return None                 # the article gives nobody this title: nothing to look up
-        found: dict[str, _Person] = {}
-        for p, phrase in self.roles_for(heads):
-            phrase = [w.strip(",") for w in phrase]
-            if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
-                    and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
-                found[p.pkey] = p
+        ck = tuple(words)
+        found = self._role_found.get(ck)
+        if found is None:
+            found = self._role_found[ck] = self._fitting(words)
         if not found:
             return None
         # the description refers back to someone the article mentioned lately: of several who fit ("the
@@ -437,6 +427,28 @@ class _Article:
         if e is not None:
             i = max([i] + [q for q, x in self.mentions if x is e and q < pos])
         return i
+
+    def _fitting(self, words: list[str]) -> dict[str, _Person]:
+        """The people whose titles or descriptions in the article fit ``words`` (wherever they are mentioned)."""
+        want = [w.lower().strip(".,’'") for w in words if w.lower() not in _VAGUE]
+        if want and want[-1] in _ROLE_EXPAND:
+            want = want[:-1] + _ROLE_EXPAND[want[-1]]
+        if not want:
+            return {}
+        former = any(w.lower() in ("former", "ex") for w in words)
+        head, mods = want[-1], want[:-1]
+        heads = {head} | _ROLE_ABBR.get(head, set())
+        if self._lower is None:
+            self._lower = self.text.lower()
+        if not any(self._lower.count(h) > 1 for h in heads if " " not in h):
+            return {}                   # the article gives nobody this title: nothing to look up
+        found: dict[str, _Person] = {}
+        for p, phrase in self.roles_for(heads):
+            phrase = [w.strip(",") for w in phrase]
+            if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
+                    and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
+                found[p.pkey] = p
+        return found
 
     def roles_for(self, heads: set[str]) -> list[tuple[_Person, list[str]]]:
         """(person, role words ending in one of ``heads``) wherever the article puts such a word next to a name:
@@ -505,7 +517,10 @@ class _Article:
                 idx = self._index()
                 L = N.lists()
                 subject_taken = False
-                for m in _SIMPLE_RUN.finditer(self.text, s.start, s.end):
+                text = self.text
+                for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
+                    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
+                        continue    # "anti-Trump": a capital inside a word starts no name
                     start, run = _cut_at_sentence_end(m.start(), m.group())
                     if " " not in run:
                         tok = N.strip_possessive(run)
@@ -571,8 +586,8 @@ class _Article:
                     here.append((p, e, subj))
             if not (postposed and i == si):
                 here += self.roles_in(i, pos)
-            here += [(p, e, p in self.subjects) for p, e in mentions if lo <= p < min(hi, pos) and e.kind == "person"
-                     and not e.anonymous]
+            a, b = bisect_left(self.mention_offsets, lo), bisect_left(self.mention_offsets, min(hi, pos))
+            here += [(p, e, p in self.subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
             here.sort(key=lambda t: t[0])
             out[:0] = here
             if gender:
@@ -653,8 +668,10 @@ class _Article:
 QUOTED_KINDS = ("direct", "mixed")
 
 
-# runs of capitalised words as a plain scan finds them (twice as fast as names.RUN); full stops are cut after
-_SIMPLE_RUN = re.compile(r"(?<![\w\-’'])[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+# runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
+# boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
+# after
+_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
@@ -671,7 +688,7 @@ _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field ai
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
-_SIMPLE_MULTI = re.compile(r"(?<![\w\-’'])[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
+_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
 
 
 def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
@@ -775,27 +792,34 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
     art = _Article(text, sentences, [(q.start, q.end) for q in quotes if q.kind in QUOTED_KINDS])
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].speaker_start if quotes[i].speaker_start is not None
                                                        else quotes[i].start))
+    done: dict[tuple[int, str], int | None] = {}    # quotes sharing one mention (nested, mixed) resolve once
     for i in order:
         q = quotes[i]
         q.speaker = None
         if not q.speaker_mention:
             continue
         pos = q.speaker_start if q.speaker_start is not None else q.start
+        k = (pos, q.speaker_mention)
+        if k in done:
+            q.speaker = done[k]
+            continue
         e, alias = art.resolve_mention(q.speaker_mention, pos)
         if e is None and q.speaker_end is not None:
             # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said": the name the text
             # puts in apposition right after a description
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
         if e is None:
+            done[k] = None
             continue
-        q.speaker = art.use(e, alias)
-        art.mentions.append((pos, e))
+        q.speaker = done[k] = art.use(e, alias)
+        at = bisect_right(art.mention_offsets, pos)
+        art.mention_offsets.insert(at, pos)
+        art.mentions.insert(at, (pos, e))
         # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
         # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
         si = max(0, bisect_right(art.starts, pos) - 1)
         if not art.starts or pos - art.starts[si] < 25 or pos >= q.start:
             art.subjects.add(pos)
-        art.mentions.sort(key=lambda t: t[0])
     for q in quotes:
         # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
         j, seen = q.continues, set()

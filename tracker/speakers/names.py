@@ -186,7 +186,7 @@ def looks_like_org(tokens: list[str]) -> bool:
     return len(tokens) == 1 and is_acronym(tokens[0]) and not is_title(tokens[0])
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Name:
     """A name read from a run: a person's (``name`` tokens, ``title`` tokens) or a body's."""
     kind: str                       # person, organization
