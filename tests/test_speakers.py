@@ -149,6 +149,58 @@ def test_appositive_names_a_person_after_a_description():
     assert got == ["Lena Fischer"] and speakers[0].kind == "person"
 
 
+def test_an_anonymous_source_takes_its_affiliation_from_a_complement():
+    text = "A spokesman for the Harbour Trust said the pier would reopen."
+    _, speakers, quotes = names(text, ["A spokesman for the Harbour Trust"])
+    sp = speakers[quotes[0].speaker]
+    assert (sp.name, sp.affiliation, sp.anonymous) == ("Harbour Trust spokesman", "Harbour Trust", True)
+
+
+def test_clipped_mentions_are_not_names():
+    text = ("Maria Ortiz leads the race. The Ortiz campaign said polls were tight.\n\n"
+            "Aides said the Ortiz team was confident, and boldly Ortiz said she would win.")
+    got, _, _ = names(text, ["The Ortiz campaign", "the Ortiz", "boldly Ortiz"])
+    assert got == ["Ortiz campaign", None, None]
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person():
+    text = "The chairman of the review panel, Dr Lena Fischer, said the report was late."
+    sentences, quotes = quotes_for(text, ["The chairman of the review panel"])
+    speakers = resolve(text, sentences, quotes)
+    assert speakers[quotes[0].speaker].name == "Lena Fischer"
+
+
+def test_names_in_reported_speech_before_a_postposed_pronoun_are_not_the_speaker():
+    text = ("Bob Marsh runs the local branch.\n\n"
+            "He now backs Tom Hale for the seat, he said.")
+    got, _, _ = names(text, [("he", 0)])
+    assert got == ["Bob Marsh"]
+
+
+def test_the_pm_and_titles_in_the_preceding_sentences():
+    text = ("Prime Minister Alan Frost met the unions.\n\n"
+            "The PM said a deal was close.\n\n"
+            "Admiral Ruth Kane visited the base. Later, Captain Joe Pike showed the admiral round.\n\n"
+            "The admiral smiled. She said the ships were ready.")
+    got, _, _ = names(text, ["The PM", "She"])
+    assert got == ["Alan Frost", "Ruth Kane"]
+
+
+def test_a_given_name_alone_is_a_person_of_that_gender():
+    text = "The mayor's wife, Linda, spoke after him.\n\nShe said the town would cope."
+    got, speakers, _ = names(text, ["She"])
+    assert got == ["Linda"] and speakers[0].kind == "person" and key(speakers[0]) is None
+
+
+def test_a_paragraph_opening_pronoun_after_a_bystander_stays_unresolved():
+    text = ("Governor Sam Reyes said the plan was ready.\n\n"
+            "Reyes said he would sign it.\n\n"
+            "Union leader Tony Walsh said: \"We will fight it.\"\n\n"
+            "He also cut the parks budget last year.")
+    got, _, _ = names(text, ["Governor Sam Reyes", "Reyes", "Union leader Tony Walsh", "He"])
+    assert got == ["Sam Reyes", "Sam Reyes", "Tony Walsh", None]
+
+
 def test_a_continued_quote_shares_its_speakers():
     text = "Anna Berg said: \"We are ready.\n\n\"We have been ready for a year.\""
     sentences, quotes = quotes_for(text, ["Anna Berg"])

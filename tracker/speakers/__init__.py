@@ -365,22 +365,28 @@ class _Article:
             return self.role(words, pos)          # definite: someone the article has named
         generic = L["generic"].get(head)
         if generic:
-            return self.anonymous(words, head, generic, pos)
+            complement = None
+            if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
+                # "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"
+                tail = [w for w in seg[cut.end():].split() if w[:1].isupper()]
+                complement = " ".join(N.strip_possessive(w) for w in tail[:6]) or None
+            return self.anonymous(words, head, generic, pos, complement)
         return None
 
-    def anonymous(self, words: list[str], head: str, generic: str | None, pos: int) -> _Entity:
-        caps = [N.strip_possessive(w) for w in words if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    def anonymous(self, words: list[str], head: str, generic: str | None, pos: int,
+                  complement: str | None = None) -> _Entity:
+        """An anonymous source: named by its words without determiners, the body it speaks for put first
+        ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
+        kept = [N.strip_possessive(w) for w in words if w.lower() not in _DETERMINERS]
+        caps = [w for w in kept if w[:1].isupper()]
         affiliation = None
         if caps:
-            aff = " ".join(caps)
-            affiliation = N.org_canonical(aff) or aff
-        kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
-        kept = [w for w in words if w.lower() not in _DETERMINERS]
-        if affiliation:
+            affiliation = N.org_canonical(" ".join(caps)) or " ".join(caps)
             kept = [w for w in kept if not w[:1].isupper()]
-            name = f"{affiliation} {' '.join(kept)}".strip()
-        else:
-            name = " ".join(kept) or head
+        elif complement:
+            affiliation = N.org_canonical(complement) or complement
+        kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
+        name = f"{affiliation} {' '.join(kept)}".strip() if affiliation else (" ".join(kept) or head)
         ident = "a:" + name.lower()
         return self.entity(ident, lambda: _Entity(name, kind, ident, role=head, affiliation=affiliation,
                                                   anonymous=True))
@@ -440,7 +446,8 @@ class _Article:
         heads = {head} | _ROLE_ABBR.get(head, set())
         if self._lower is None:
             self._lower = self.text.lower()
-        if not any(self._lower.count(h) > 1 for h in heads if " " not in h):
+        said = {w.lower().strip(".,’'") for w in words}      # the mention itself is one occurrence of its head
+        if not any(self._lower.count(h) > (h in said) for h in heads if " " not in h):
             return {}                   # the article gives nobody this title: nothing to look up
         found: dict[str, _Person] = {}
         for p, phrase in self.roles_for(heads):
@@ -610,6 +617,12 @@ class _Article:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
             return next(iter(unknown.values())) if len(unknown) == 1 else None
         p_best, best, _ = compatible[-1]
+        if self.opens_paragraph(pos):
+            # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
+            # person's deeds it is the article's main person again, not the last one quoted
+            main = self.main_person(gender, pos)
+            if main is not None and main is not best:
+                return None
         # someone of unknown gender mentioned after the best candidate could be meant as well
         if any(p > p_best and e.gender is None and e is not best for p, e, _ in window):
             return None
@@ -627,6 +640,25 @@ class _Article:
                 return subjects[0]
             return None
         return best
+
+    def opens_paragraph(self, pos: int) -> bool:
+        si = bisect_right(self.starts, pos) - 1
+        if si < 0 or self.starts[si] != pos:
+            return False
+        return si == 0 or self.sentences[si - 1].paragraph != self.sentences[si].paragraph
+
+    def main_person(self, gender: str, pos: int) -> _Entity | None:
+        """The person of this gender quoted most often before ``pos``, if one clearly leads."""
+        counts: dict[str, int] = {}
+        for p, e in self.mentions:
+            if p < pos and e.kind == "person" and e.gender == gender and not e.anonymous:
+                counts[e.ident] = counts.get(e.ident, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return self.entities[ranked[0][0]]
 
     def gender_in_context(self, e: _Entity) -> str | None:
         """The gender of the personal pronouns that follow the person's name in the same clause, with no other
@@ -755,7 +787,7 @@ def _segment_steps(seg: str) -> tuple:
         cw = cand.split()
         if cw[-1][:1].islower():
             # "The anchor for Univision": a description whose complement is no name of its own
-            steps.append(("desc", cand, cand is seg or cw[0].lower() in _DETERMINERS))
+            steps.append(("desc", seg, cand is seg or cw[0].lower() in _DETERMINERS))
             described = True
             continue
         runs = N.RUN.findall(cand)
