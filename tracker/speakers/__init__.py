@@ -525,7 +525,11 @@ class _Article:
                 L = N.lists()
                 subject_taken = False
                 text = self.text
+                # quotation marks the quote finder did not report still hold quoted words, not antecedents
+                marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)]
                 for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
+                    if marked and any(a < m.start() < b for a, b in marked):
+                        continue
                     if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
                         continue    # "anti-Trump": a capital inside a word starts no name
                     start, run = _cut_at_sentence_end(m.start(), m.group())
@@ -632,8 +636,9 @@ class _Article:
         rivals = {e.ident for p, e, _ in compatible if bisect_right(self.starts, p) == s_best and e is not best}
         if rivals:
             subjects = [e for p, e, subj in compatible if bisect_right(self.starts, p) == s_best and subj]
-            last_speaker = next((e if p in self.subjects else None for p, e in reversed(self.mentions) if p < pos),
-                                None)
+            # the last quoted speaker wins when quoted in that very sentence; otherwise its subject does
+            last_speaker = next((e if p in self.subjects and bisect_right(self.starts, p) >= s_best else None
+                                 for p, e in reversed(self.mentions) if p < pos), None)
             if last_speaker is not None and (last_speaker is best or last_speaker.ident in rivals):
                 return last_speaker
             if len({e.ident for e in subjects}) == 1:
@@ -719,6 +724,7 @@ _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field ai
     star host head chief general major""".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
+_QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
 

@@ -242,6 +242,8 @@ def read_run(tokens: list[str]) -> Name | None:
         return Name("organization", tokens, possessive=poss)
     if not name or all(is_title(t) for t in name) or " ".join(name) in _lists()["places"]:
         return None
+    if any(t in common for t in name[1:]) or len(name) > 5:
+        return None         # a headline in title case ("Expressed Fear About Future Prejudice"), not a name
     if len(name) == 1 and _INITIAL.match(name[0]):
         return None
     gender = gender_of_tokens(title) or first_name_gender(name)
