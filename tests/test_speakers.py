@@ -53,6 +53,14 @@ def test_title_before_a_name_gives_name_and_role_and_later_mentions_join_it():
     assert {"Ms Harper", "Harper"} <= set(speakers[0].aliases)
 
 
+def test_abbreviated_titles_are_written_out_and_party_labels_are_no_role():
+    text = ("Sen. Dana Whitfield and Republican Carl Ames spoke.\n\n"
+            "Whitfield said the bill would pass. Ames said it would not. He’s sure of it, Ames added.")
+    _, speakers, quotes = names(text, ["Whitfield", "Ames", "He’s"])
+    assert [speakers[q.speaker].name for q in quotes] == ["Dana Whitfield", "Carl Ames", "Carl Ames"]
+    assert [speakers[q.speaker].role for q in quotes[:2]] == ["Senator", None]
+
+
 def test_metonyms_name_the_body():
     text = ("No 10 said the talks would go on. Number 10 added that nothing was agreed.\n\n"
             "The Kremlin said it wanted peace. Moscow said the troops were on exercise.\n\n"
@@ -304,5 +312,7 @@ def test_ingest_order_does_not_change_the_speakers(tmp_path, order):
 def test_key_folds_initials_and_punctuation():
     assert key(Speaker("Vladimir V. Putin", "person")) == key(Speaker("Vladimir Putin", "person"))
     assert key(Speaker("Bernie Sanders", "person")) != key(Speaker("Sarah Huckabee Sanders", "person"))
+    assert key(Speaker("Hillary Rodham Clinton", "person")) == key(Speaker("Hillary Clinton", "person"))
+    assert key(Speaker("Joseph R. Biden Jr.", "person")) == "joseph biden jr"
     assert key(Speaker("Trump", "person")) is None
     assert key(Speaker("Russia", "organization")) == "russia"

@@ -90,8 +90,14 @@ def key(speaker: Speaker) -> str | None:
         return None
     if speaker.kind in ("person", "unknown") and not speaker.anonymous and len(N.name_core(words)) < 2:
         return None
-    folded = [w.rstrip(".").casefold().replace("’", "'") for w in words
-              if not (speaker.kind == "person" and N._INITIAL.match(w))]
+    if speaker.kind == "person" and not speaker.anonymous:
+        # initials and middle names do not tell people apart as often as they vary between outlets:
+        # "Hillary Rodham Clinton" is "Hillary Clinton", "Vladimir V. Putin" is "Vladimir Putin"
+        core = [w for w in words if not N._INITIAL.match(w)]
+        suffix = [w for w in core if w.rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")]
+        core = [w for w in core if w not in suffix]
+        words = (core[:1] + core[-1:] if len(core) > 2 else core) + suffix
+    folded = [w.rstrip(".").casefold().replace("’", "'") for w in words]
     k = " ".join(folded)
     return f"{speaker.kind}:{k}" if speaker.anonymous else k
 
@@ -177,7 +183,7 @@ class _Article:
             if nm.gender and not p.gender:
                 p.gender = nm.gender
             if nm.title:
-                t = " ".join(x for x in nm.title if N.bare(x) not in N.lists()["honorifics"])
+                t = N.role_text(nm.title)
                 if t:
                     p.titles.append(t)
         if len(got) > 1:
@@ -256,7 +262,7 @@ class _Article:
                 kind = "person" if gender or nm.title else "unknown"
                 e = self.entity(ident, lambda: _Entity(" ".join(nm.name), kind, ident, gender))
             if nm.title and not e.role:
-                t = " ".join(x for x in nm.title if N.bare(x) not in N.lists()["honorifics"])
+                t = N.role_text(nm.title)
                 e.role = t or None
             return e
         single = N.strip_possessive(core[0] if core else nm.name[-1])
@@ -280,7 +286,10 @@ class _Article:
         ident = "s:" + single.lower()
         gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
         kind = "person" if nm.title or gender else "unknown"
-        return self.entity(ident, lambda: _Entity(single, kind, ident, gender))
+        e = self.entity(ident, lambda: _Entity(single, kind, ident, gender))
+        if kind == "person" and e.kind == "unknown":      # "Trump" first, "Mr. Trump" later: a person after all
+            e.kind, e.gender = "person", e.gender or gender
+        return e
 
     def org_entity(self, words: str) -> _Entity:
         canon = N.org_canonical(words)
@@ -378,11 +387,11 @@ class _Article:
         """An anonymous source: named by its words without determiners, the body it speaks for put first
         ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
         kept = [N.strip_possessive(w) for w in words if w.lower() not in _DETERMINERS]
-        caps = [w for w in kept if w[:1].isupper()]
+        caps = [w for w in kept[:-1] if w[:1].isupper()]      # the head noun ("Officials") is no affiliation
         affiliation = None
         if caps:
             affiliation = N.org_canonical(" ".join(caps)) or " ".join(caps)
-            kept = [w for w in kept if not w[:1].isupper()]
+            kept = [w for w in kept[:-1] if not w[:1].isupper()] + kept[-1:]
         elif complement:
             affiliation = N.org_canonical(complement) or complement
         kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
@@ -757,9 +766,10 @@ def _plan(mention: str) -> tuple:
     m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
     if not m:
         return ()
-    pron = N.lists()["pronouns"].get(m.lower())
+    low = m.lower().replace("’", "'")
+    pron = N.lists()["pronouns"].get(low) or (N.lists()["pronouns"].get(low[:-2]) if low.endswith("'s") else None)
     if pron:
-        return ("pronoun", pron)
+        return ("pronoun", pron)            # "He’s" (he is) in a clipped mention is still "he"
     parts = _AND.split(m)
     if len(parts) == 2 and all(p[:1].isupper() for p in parts):
         return ("compound", tuple(parts), m)
@@ -778,7 +788,7 @@ def _segment_steps(seg: str) -> tuple:
     if last[:1].islower():
         return (("desc", seg, True),)
     if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
-        return (("desc", seg[:1].lower() + seg[1:], True),)     # "Officials", "Several Democrats"
+        return (("desc", seg, True),)     # "Officials", "Several Democrats"
     if words[0].lower() in _DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
         return (("desc", seg.lower(), True),)                     # "the PM", "The President"
     # the name is the last capitalised run, unless a preposition brings a complement after it

@@ -129,6 +129,30 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:i], tokens[i:]
 
 
+# role words that say which side someone is on, not what they do
+_NOT_ROLES = frozenset("""republican republicans democrat democrats democratic gop labour tory conservative liberal
+    independent progressive green lib dem snp ukip""".split())
+# abbreviated titles written out for the speakers' role column
+_ROLE_WORDS = {"sen": "Senator", "gov": "Governor", "rep": "Representative", "gen": "General", "adm": "Admiral",
+               "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "pres": "President",
+               "atty": "Attorney", "sec": "Secretary", "amb": "Ambassador", "prof": "Professor", "maj": "Major",
+               "det": "Detective", "cmdr": "Commander", "cdr": "Commander", "brig": "Brigadier", "cpl": "Corporal",
+               "supt": "Superintendent", "insp": "Inspector", "pm": "Prime Minister"}
+
+
+def role_text(title: list[str]) -> str | None:
+    """The role a title before a name gives: "Sen." -> "Senator", "Defence Secretary"; None for honorifics
+    and party labels alone ("Mr", "Republican")."""
+    L = _lists()
+    words = []
+    for t in title:
+        b = bare(t)
+        if b in L["honorifics"] or b in _NOT_ROLES:
+            continue
+        words.append(_ROLE_WORDS.get(b, strip_possessive(t)))
+    return " ".join(words) or None
+
+
 @lru_cache(maxsize=1 << 16)
 def is_abbreviation(token: str) -> bool:
     """A token whose full stop does not end a sentence: "Mr.", "Sen.", "V.", "U.S.", "Jr."."""
