@@ -132,6 +132,10 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
 # role words that say which side someone is on, not what they do
 _NOT_ROLES = frozenset("""republican republicans democrat democrats democratic gop labour tory conservative liberal
     independent progressive green lib dem snp ukip""".split())
+# title words that only modify a role noun ("Foreign Secretary", "House Speaker")
+_MODIFIER_TITLES = frozenset("""state house senate foreign home defence defense health justice education treasury
+    interior vice deputy acting shadow junior senior former ex majority minority ranking first crown field air rear
+    campaign press communications lieutenant""".split())
 # abbreviated titles written out for the speakers' role column
 _ROLE_WORDS = {"sen": "Senator", "gov": "Governor", "rep": "Representative", "gen": "General", "adm": "Admiral",
                "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "pres": "President",
@@ -150,6 +154,8 @@ def role_text(title: list[str]) -> str | None:
         if b in L["honorifics"] or b in _NOT_ROLES:
             continue
         words.append(_ROLE_WORDS.get(b, strip_possessive(t)))
+    if words and words[-1].lower() in _MODIFIER_TITLES:
+        return None         # "State" left of "Secretary of State Hillary Clinton": no role by itself
     return " ".join(words) or None
 
 
