@@ -209,6 +209,14 @@ def test_a_paragraph_opening_pronoun_after_a_bystander_stays_unresolved():
     assert got == ["Sam Reyes", "Sam Reyes", "Tony Walsh", None]
 
 
+def test_they_is_the_group_quoted_just_before():
+    text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
+            "Officials said it was costly. They said nothing else.")
+    got, speakers, quotes = names(text, ["Four Tyneside newspapers", ("They", 0), "Officials", ("They", 1)])
+    assert got[:2] == ["Tyneside newspapers", "Tyneside newspapers"] and speakers[quotes[0].speaker].kind == "group"
+    assert got[3] is None           # an unaffiliated crowd of officials is no one to refer back to
+
+
 def test_a_continued_quote_shares_its_speakers():
     text = "Anna Berg said: \"We are ready.\n\n\"We have been ready for a year.\""
     sentences, quotes = quotes_for(text, ["Anna Berg"])

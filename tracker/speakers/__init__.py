@@ -47,7 +47,8 @@ _DETERMINERS = frozenset("""a an the one two three four five six some several ma
 _PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # description words that say nothing about who is meant ("the former governor")
 _VAGUE = frozenset("""the a an former then current new old longtime long-time outgoing incoming acting
-    interim top senior one this that""".split())
+    interim top senior one this that presumptive republican democratic democrat gop labour tory conservative
+    independent""".split())
 # abbreviations newspapers use for a role before a name
 _ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep", "congressman", "congresswoman"},
               "general": {"gen"}, "admiral": {"adm"}, "colonel": {"col"}, "captain": {"capt"},
@@ -358,6 +359,11 @@ class _Article:
         det = words[0].lower()
         caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
                 if w[:1].isupper()]
+        if head not in L["org_words"] and head.endswith("s") and head[:-1] in L["org_words"] and caps:
+            # "Six Gannett newspapers in New Jersey": several bodies quoted together
+            name = " ".join(N.strip_possessive(w) for w in caps) + " " + head
+            ident = "g:" + name.lower()
+            return self.entity(ident, lambda: _Entity(name, "group", ident))
         if head in L["org_words"]:
             if det in _PERSON_POSSESSIVES:
                 # "his campaign": the campaign of the person "his" denotes
@@ -404,7 +410,7 @@ class _Article:
         """"the campaign", "the agency": the body of that kind the article last named before ``pos``."""
         if head == "campaign":
             found = None
-            for m in re.finditer(r"((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s)? [Cc]ampaign\b", self.text[:pos]):
+            for m in re.finditer(r"((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')? [Cc]ampaign\b", self.text[:pos]):
                 found = m.group(1)
             if found:
                 nm = N.read_run(found.split())
@@ -521,7 +527,20 @@ class _Article:
             return self.relative(pos)
         if cls == "neuter":
             return self.neuter(pos)
-        return None                                      # "I", "we", "they": not resolved
+        if cls == "plural":
+            return self.plural(pos)
+        return None                                      # "I", "we": never resolved
+
+    def plural(self, pos: int) -> _Entity | None:
+        """"they": the group quoted just before ("Clinton and Sanders", "Six Gannett newspapers"), if the last
+        speaker, quoted in this or the previous sentence, is one."""
+        i = bisect_left(self.mention_offsets, pos) - 1
+        if i < 0:
+            return None
+        p, e = self.mentions[i]
+        if e.kind != "group" or e.anonymous and not e.affiliation:
+            return None
+        return e if bisect_right(self.starts, pos) - bisect_right(self.starts, p) <= 1 else None
 
     def names_in(self, si: int) -> list[tuple[int, N.Name, bool]]:
         """(offset, name, subject?) of the names in sentence ``si`` outside quotation marks (cached)."""
