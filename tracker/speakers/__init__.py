@@ -554,7 +554,9 @@ class _Article:
                 subject_taken = False
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
-                marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)]
+                st = s.text
+                marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)] \
+                    if "“" in st or '"' in st or "''" in st else ()
                 for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
                     if marked and any(a < m.start() < b for a, b in marked):
                         continue
