@@ -324,3 +324,18 @@ def test_key_folds_initials_and_punctuation():
     assert key(Speaker("Joseph R. Biden Jr.", "person")) == "joseph biden jr"
     assert key(Speaker("Trump", "person")) is None
     assert key(Speaker("Russia", "organization")) == "russia"
+
+
+def test_a_database_made_before_the_new_speakers_columns_gets_them(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["speakers"].create({"id": int, "name": str, "kind": str, "role": str, "aliases": str, "key": str}, pk="id")
+    db["speakers"].insert(dict(id=1, name="Jane Doe", kind="person", role=None, aliases='["Jane Doe"]',
+                               key="jane doe"))
+    text = "Story opens here.\n\nJane Doe said the vote was close."
+    sentences, quotes = quotes_for(text, ["Jane Doe"])
+    people = resolve(text, sentences, quotes)
+    Store(db).add(Extraction(document=Document(text=text, source="new.txt"), sentences=sentences, quotes=quotes,
+                             speakers=people))
+    assert {"affiliation", "anonymous", "roles"} <= set(db["speakers"].columns_dict)
+    assert [r["name"] for r in db["speakers"].rows] == ["Jane Doe"]
+    assert next(db["quotes"].rows)["speaker_id"] == 1
