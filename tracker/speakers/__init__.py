@@ -40,7 +40,6 @@ _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
-_WORD = re.compile(r"[\w’'\-\.]+")
 _DETERMINERS = frozenset("""a an the one two three four five six some several many most few other others
     another both each every any all multiple various numerous certain his her their its our my your this that
     these those such""".split())
@@ -55,9 +54,8 @@ _ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep",
               "lieutenant": {"lt"}, "sergeant": {"sgt"}, "major": {"maj"}, "detective": {"det"},
               "professor": {"prof"}, "doctor": {"dr"}, "reverend": {"rev"}, "congressman": {"rep"},
               "congresswoman": {"rep"}, "president": {"pres"}, "pm": {"prime minister"}}
-# lower-case words right before a name ("conservative commentator Jonah Goldberg") and a description in
-# apposition after it, up to its first preposition ("Ben Jealous, the former president of the NAACP")
-_PREMOD = re.compile(r"(?<![\w\-’'])((?:[\w\-]+ ){0,4}[a-z][\w\-]* )\Z")
+# a name right after a title word ("Secretary Ben Wallace") and a name before a description in apposition
+# ("Ben Jealous, the former president")
 _NAME_AFTER = re.compile(r"\.?[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)")
 _CLAUSE_BREAK = re.compile(r"[,;:.()“”\"—–]")
 _APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,|\s[—–-])\s?"
@@ -65,9 +63,6 @@ _APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-
 # what ends a description in apposition: "Ben Jealous, the former president of ...", not "Clinton - the
 # candidate began ..."
 _APPOS_END = re.compile(r"(?:[,;.?!)]|\s[—–-]|’s|'s| (?:of|for|at|in|to|from|with|who|whose|and|on|since)\b|\Z)")
-_PREPOSITION = r"(?:of|for|at|in|to|from|with|who|whose|which|and|on|since|said|says)\b"
-_APPOSITIVE = re.compile(rf"(?:,|\s[—–-])\s?(?:the|a|an) ((?:(?!{_PREPOSITION})[\w\-]+,? ){{0,6}}[\w\-]+)"
-                         rf"(?=[,;.?!)]|\s[—–-]| {_PREPOSITION})")
 _WINDOW_SENTENCES = 4
 _ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
 _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
@@ -848,10 +843,6 @@ def _segment_steps(seg: str) -> tuple:
             steps.append(("person", nm, True))
         break
     return tuple(steps)
-
-
-def _strip_det(s: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.I)
 
 
 def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Speaker]:

@@ -30,7 +30,6 @@ _TOKEN = (r"[A-Z](?:(?:rs|r|s|t|en|ep|eps|ov|dm|ol|apt|gt|aj|et|pl|mdr|dr|rig|ro
           r"\.(?= )|(?:\.[A-Z]){0,2}\.(?![a-z])|o\.? 10\b|umber 10\b|[\w’'\-]*[\w’'])?")
 _PARTICLE = r"(?:(?:de|van|von|der|den|bin|ibn|al|el|da|del|della|di|du|dos|das|la|le|ter)[ \u00a0]+){0,2}"
 RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+{_PARTICLE}{_TOKEN})*")
-MULTI_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+{_PARTICLE}{_TOKEN})+")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
