@@ -3,18 +3,27 @@
 ``resolve(text, sentences, quotes)`` reads each quote's ``speaker_mention``
 and sets ``quote.speaker`` to an index into the returned list of speakers,
 or leaves it None when the mention is unclear: a wrong attribution is worse
-than none.
+than none. No parser: names are runs of capitalised words read with the word
+lists in ``data/speakers/`` (see ``names``).
 
 - names: "Defence Secretary Ben Wallace" is Ben Wallace, role Defence
-  Secretary; "Mr Wallace", "Wallace" are him when the article names one
-  Wallace in full (a surname the article never ties to a full name stays a
-  bare surname, and two people sharing it make it unclear);
+  Secretary; "Mr Wallace" and "Wallace" are him when the article names a
+  Wallace in full. A surname the article never ties to a full name stays a
+  bare surname. When two people share it, an honorific's gender chooses
+  ("Mrs Sanders"), else the one the article introduced first (newspapers
+  name the other in full), and "Dr Morgan" between two Dr Morgans is unclear;
 - bodies and their metonyms: "No 10" is Downing Street, "Moscow" Russia;
-- descriptions: "the defence secretary" is the one person the article gave
-  that title to; "the campaign" the campaign it last named;
-- pronouns: "he"/"she" the most recent person of that gender when no other
-  person of that gender competes for it; "it" the body last quoted; "who"
-  the name just before it; "I" and "we" are never resolved;
+  "the Russian Embassy in the UK" keeps its proper complement;
+- descriptions: "the defence secretary" is the person the article gave that
+  title or description to and mentioned in the last few sentences; "the
+  campaign" the campaign it last named; a description followed by a name in
+  apposition is that person;
+- pronouns: "he"/"she" the latest person of that gender in the preceding
+  sentences (names in quotation marks and in the reported speech before a
+  postposed "he said" do not count), unless another person competes: two of
+  that gender in one sentence go to its subject or to the speaker just quoted
+  there, else stay unclear; "it" the body last quoted, "they" the group last
+  quoted, "who" the name just before it; "I" and "we" are never resolved;
 - anonymous and generic sources ("a Downing Street spokeswoman",
   "officials") become anonymous speakers with their affiliation, never a
   named person.
@@ -136,7 +145,6 @@ class _Article:
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._runs: dict[str, list[tuple[int, str]]] | None = None
         self._people: dict[str, dict[str, _Person]] = {}
-        self._roles: list[tuple[_Person, list[str]]] | None = None
         self._named: dict[tuple, _Entity | None] = {}
         self._lower: str | None = None
         self._role_found: dict[tuple, dict[str, _Person]] = {}
