@@ -32,7 +32,7 @@ _PARTICLE = r"(?:(?:de|van|von|der|den|bin|ibn|al|el|da|del|della|di|du|dos|das|
 RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+{_PARTICLE}{_TOKEN})*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
 
 
 @cache
@@ -166,13 +166,13 @@ def is_abbreviation(token: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _core_token(t: str) -> bool:
-    return not _INITIAL.match(t) and t.lower() not in _SUFFIXES
+def is_core_token(t: str) -> bool:
+    return not INITIAL.match(t) and t.lower() not in _SUFFIXES
 
 
 def name_core(name: list[str]) -> list[str]:
     """The name without initials and generational suffixes: what identifies the person."""
-    return [t for t in name if _core_token(t)]
+    return [t for t in name if is_core_token(t)]
 
 
 def surname(name: list[str]) -> str:
@@ -182,7 +182,7 @@ def surname(name: list[str]) -> str:
 
 def person_key(name: list[str]) -> str:
     """Folded first and last names, initials dropped, suffixes kept: "Vladimir V. Putin" -> "vladimir putin"."""
-    core = [strip_possessive(t).lower() for t in name if not _INITIAL.match(t)]
+    core = [strip_possessive(t).lower() for t in name if not INITIAL.match(t)]
     return " ".join(core)
 
 
@@ -273,7 +273,7 @@ def read_run(tokens: list[str]) -> Name | None:
         return None
     if any(t in common for t in name[1:]) or len(name) > 5:
         return None         # a headline in title case ("Expressed Fear About Future Prejudice"), not a name
-    if len(name) == 1 and _INITIAL.match(name[0]):
+    if len(name) == 1 and INITIAL.match(name[0]):
         return None
     gender = gender_of_tokens(title) or first_name_gender(name)
     return Name("person", name, title, gender, poss)
