@@ -145,7 +145,7 @@ class _Article:
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._runs: dict[str, list[tuple[int, str]]] | None = None
         self._people: dict[str, dict[str, _Person]] = {}
-        self._named: dict[tuple, _Entity | None] = {}
+        self._named: dict[N.Name, _Entity | None] = {}
         self._lower: str | None = None
         self._role_found: dict[tuple, dict[str, _Person]] = {}
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
