@@ -36,6 +36,8 @@ class Speaker:
     kind: str = "unknown"           # person, organization, group, unknown
     role: str | None = None         # "Defence Secretary"
     aliases: list[str] = field(default_factory=list)   # the forms seen in the article
+    affiliation: str | None = None  # the body an anonymous source speaks for: "Downing Street"
+    anonymous: bool = False         # a spokesperson or unnamed source ("a senior aide", "officials")
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -25,7 +26,11 @@ TABLES: dict[str, dict] = {
     "sentences": dict(columns={"id": int, "article_id": int, "idx": int, "start": int, "end": int, "text": str,
                                "boilerplate": int, "checkworthiness": float, "paragraph": int},
                       pk="id", foreign_keys=[("article_id", "articles", "id")]),
-    "speakers": dict(columns={"id": int, "name": str, "kind": str, "role": str, "aliases": str, "key": str},
+    # affiliation: the body an anonymous source speaks for; anonymous: 1 for spokespeople and unnamed sources;
+    # roles: JSON object role -> number of articles giving it (``role`` is the most frequent); key: the
+    # cross-article identity (speakers.key), article-scoped for bare surnames and unaffiliated sources
+    "speakers": dict(columns={"id": int, "name": str, "kind": str, "role": str, "aliases": str,
+                              "affiliation": str, "anonymous": int, "roles": str, "key": str},
                      pk="id", not_null={"name", "key"}),
     "quotes": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "content": str,
                             "start": int, "end": int, "cue": str, "cue_start": int, "cue_end": int,
@@ -64,11 +69,18 @@ INDEXES: list[tuple[str, list[str], bool]] = [
 ]
 
 
+_KIND_ORDER = ["person", "organization", "group", "unknown"]
+
+
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create what is missing: tables, full-text search with triggers, indexes. Idempotent."""
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
                         not_null=spec.get("not_null"), if_not_exists=True)
+        have = set(db[name].columns_dict)
+        for column, type_ in spec["columns"].items():      # columns added since the database was made
+            if column not in have:
+                db[name].add_column(column, type_)
     for name, columns in FTS.items():
         if not db[name].detect_fts():
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
@@ -164,7 +176,7 @@ class Store:
             (dict(id=sid, article_id=article_id, idx=s.idx, start=s.start, end=s.end, text=s.text,
                   boilerplate=int(s.boilerplate), checkworthiness=round(s.checkworthiness, 4),
                   paragraph=s.paragraph) for sid, s in zip(sent_ids, ex.sentences)), batch_size=1000)
-        speaker_ids = [self._link_speaker(sp) for sp in ex.speakers]
+        speaker_ids = [self._link_speaker(sp, h) for sp in ex.speakers]
         quote_ids = self._ids("quotes", len(ex.quotes))
         self.db["quotes"].insert_all(
             (dict(id=qid, article_id=article_id, sentence_id=sent_ids[q.sentence_idx], kind=q.kind,
@@ -185,23 +197,40 @@ class Store:
         self.hashes.add(h)
         return article_id
 
-    def _link_speaker(self, sp) -> int:
-        """The speakers row for an article's speaker: found by key, or new; aliases merged."""
+    def _link_speaker(self, sp, article_hash: str) -> int:
+        """The speakers row for an article's speaker: found by key, or new; aliases and roles merged.
+
+        Every merged field is a function of the set of articles linked (a union of aliases, summed role
+        counts, a fixed order of kinds), so ingesting articles in any order gives the same rows.
+        """
         key = speaker_rules.key(sp)
+        if key is None:         # a bare surname or an unaffiliated source: this article's own row
+            key = f"article {article_hash[:16]}: {sp.kind} {sp.name}"
         row = self.speakers.get(key)
+        old = row or dict(aliases="[]", roles="{}", kind="unknown", affiliation=None, name=sp.name)
+        aliases = set(sp.aliases) | {sp.name} | set(json.loads(old["aliases"]))
+        roles = json.loads(old["roles"] or "{}")
+        if sp.role:
+            roles[sp.role] = roles.get(sp.role, 0) + 1
+        # the canonical name: of the forms seen that have this key, the shortest ("Vladimir Putin" over
+        # "Vladimir V. Putin"), then the first in alphabetical order
+        names = [a for a in aliases if a == sp.name or speaker_rules.key(
+            replace(sp, name=a)) == key]
+        fields = dict(
+            name=min(names, key=lambda n: (len(n.split()), n)),
+            kind=min(old["kind"], sp.kind, key=_KIND_ORDER.index),
+            role=min(roles, key=lambda r: (-roles[r], r)) if roles else None,
+            aliases=json.dumps(sorted(aliases), ensure_ascii=False),
+            affiliation=min(filter(None, (old["affiliation"], sp.affiliation)), default=None),
+            anonymous=int(sp.anonymous),
+            roles=json.dumps(dict(sorted(roles.items())), ensure_ascii=False))
         if row is None:
-            row = dict(id=self._ids("speakers", 1)[0], name=sp.name, kind=sp.kind, role=sp.role,
-                       aliases=json.dumps(sorted(set(sp.aliases)), ensure_ascii=False), key=key)
+            row = dict(id=self._ids("speakers", 1)[0], key=key, **fields)
             self.db["speakers"].insert(row)
             self.speakers[key] = row
-            return row["id"]
-        aliases = sorted(set(json.loads(row["aliases"])) | set(sp.aliases))
-        role = row["role"] or sp.role
-        kind = row["kind"] if row["kind"] != "unknown" else sp.kind
-        changes = dict(aliases=json.dumps(aliases, ensure_ascii=False), role=role, kind=kind)
-        if any(row[k] != v for k, v in changes.items()):
-            row.update(changes)
-            self.db["speakers"].update(row["id"], changes)
+        elif any(row[k] != v for k, v in fields.items()):
+            row.update(fields)
+            self.db["speakers"].update(row["id"], fields)
         return row["id"]
 
     def record_error(self, err: ReadError) -> None:

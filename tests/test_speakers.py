@@ -1,0 +1,341 @@
+"""Speaker resolution on passages written for these tests, and cross-article linking in the store.
+
+Quotes are built here from the mentions (as the quote extractor would hand them over), so that these tests
+measure the resolver alone.
+"""
+import json
+
+import pytest
+import sqlite_utils
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.model import Document, Extraction, Quote
+from tracker.segment import segment
+from tracker.speakers import key, resolve
+from tracker.model import Speaker
+from tracker.store import Store
+
+from conftest import SEED_GOLD
+
+
+def quotes_for(text, mentions):
+    """A quote per mention: (mention, occurrence) or mention; the quote's content is the mention's sentence."""
+    sentences = segment(text)
+    out, seen = [], {}
+    for m in mentions:
+        m, nth = m if isinstance(m, tuple) else (m, None)
+        start = -1
+        for _ in range((nth or seen.get(m, 0)) + 1):
+            start = text.index(m, start + 1)
+        seen[m] = seen.get(m, 0) + 1
+        s = next(s for s in sentences if s.start <= start < s.end)
+        out.append(Quote(kind="indirect", content=s.text, start=s.start, end=s.end, sentence_idx=s.idx,
+                         cue="said", speaker_mention=m, speaker_start=start, speaker_end=start + len(m)))
+    return sentences, out
+
+
+def names(text, mentions):
+    sentences, quotes = quotes_for(text, mentions)
+    speakers = resolve(text, sentences, quotes)
+    return [None if q.speaker is None else speakers[q.speaker].name for q in quotes], speakers, quotes
+
+
+def test_title_before_a_name_gives_name_and_role_and_later_mentions_join_it():
+    text = ("Health Secretary Jane Harper visited the new hospital on Friday.\n\n"
+            "Ms Harper said waiting lists would fall by spring.\n\n"
+            "The health secretary said staff would be hired. She said the money was there.\n\n"
+            "Harper said she would return in May.")
+    got, speakers, _ = names(text, ["Ms Harper", "The health secretary", "She", "Harper"])
+    assert got == ["Jane Harper"] * 4
+    assert len(speakers) == 1
+    assert speakers[0].kind == "person" and speakers[0].role == "Health Secretary"
+    assert {"Ms Harper", "Harper"} <= set(speakers[0].aliases)
+
+
+def test_abbreviated_titles_are_written_out_and_party_labels_are_no_role():
+    text = ("Sen. Dana Whitfield and Republican Carl Ames spoke.\n\n"
+            "Whitfield said the bill would pass. Ames said it would not. He’s sure of it, Ames added.")
+    _, speakers, quotes = names(text, ["Whitfield", "Ames", "He’s"])
+    assert [speakers[q.speaker].name for q in quotes] == ["Dana Whitfield", "Carl Ames", "Carl Ames"]
+    assert [speakers[q.speaker].role for q in quotes[:2]] == ["Senator", None]
+
+
+def test_metonyms_name_the_body():
+    text = ("No 10 said the talks would go on. Number 10 added that nothing was agreed.\n\n"
+            "The Kremlin said it wanted peace. Moscow said the troops were on exercise.\n\n"
+            "The White House said it was watching closely.")
+    got, speakers, _ = names(text, ["No 10", "Number 10", "The Kremlin", "Moscow", "The White House"])
+    assert got == ["Downing Street", "Downing Street", "Kremlin", "Russia", "White House"]
+    assert all(s.kind == "organization" for s in speakers)
+
+
+def test_spokespeople_and_anonymous_sources_are_never_named_people():
+    text = ("Prime Minister Tom Ashby will meet the union on Monday.\n\n"
+            "A Downing Street spokeswoman said: \"The door is open.\"\n\n"
+            "Officials said the meeting could last all day. A senior aide said Mr Ashby was tired.")
+    got, speakers, quotes = names(text, ["A Downing Street spokeswoman", "Officials", "A senior aide"])
+    spokeswoman, officials, aide = (speakers[q.speaker] for q in quotes)
+    assert spokeswoman.name == "Downing Street spokeswoman" and spokeswoman.affiliation == "Downing Street"
+    assert spokeswoman.anonymous and spokeswoman.kind == "person"
+    assert officials.kind == "group" and officials.anonymous
+    assert aide.name == "senior aide" and aide.anonymous
+    assert "Tom Ashby" not in got
+    # an affiliated spokesperson is the same role in every article; an unaffiliated source is not
+    assert key(spokeswoman) is not None and key(officials) is None and key(aide) is None
+
+
+def test_i_and_we_inside_a_quote_are_not_speakers():
+    text = "Maria Lopez said her team would win.\n\n\"We will win,\" I said to her. \"I know,\" we agreed."
+    got, _, _ = names(text, ["Maria Lopez", "I", "we"])
+    assert got == ["Maria Lopez", None, None]
+
+
+def test_pronoun_takes_the_person_of_its_gender_and_stays_unresolved_between_rivals():
+    text = ("Sarah Quinn met Paul Dobson in Leeds on Tuesday.\n\n"
+            "She said the deal was close.\n\n"
+            "He said he was less sure.\n\n"
+            "On Friday, Mark Reed and Alan Cole argued for an hour.\n\n"
+            "He said nothing had changed.")
+    got, _, _ = names(text, ["She", "He", ("He", 1)])
+    assert got == ["Sarah Quinn", "Paul Dobson", None]
+
+
+def test_the_previous_speaker_wins_a_pronoun_over_a_bystander():
+    text = ("Paul Dobson said the plan was sound.\n\n"
+            "\"We spoke to Mark Reed about it,\" he said.")
+    got, _, _ = names(text, ["Paul Dobson", "he"])
+    assert got == ["Paul Dobson", "Paul Dobson"]
+
+
+def test_relative_pronoun_refers_to_the_name_before_it():
+    text = "The bill was backed by Carla Mendes, who said it was overdue."
+    got, _, _ = names(text, ["who"])
+    assert got == ["Carla Mendes"]
+
+
+def test_a_surname_is_tied_to_the_full_name_only_in_its_own_article():
+    text = "Senator Bernie Sanders spoke first. Sanders said the bill was weak."
+    got, speakers, _ = names(text, ["Sanders"])
+    assert got == ["Bernie Sanders"] and key(speakers[0]) == "bernie sanders"
+    alone = "Sanders said the bill was weak."
+    got, speakers, _ = names(alone, ["Sanders"])
+    assert got == ["Sanders"] and key(speakers[0]) is None
+
+
+def test_people_sharing_a_surname_stay_apart():
+    text = ("Bernie Sanders spoke at the rally. Later, Sarah Huckabee Sanders answered questions.\n\n"
+            "Mrs Sanders said the White House would respond. Sanders said he would keep pushing.")
+    got, speakers, _ = names(text, ["Mrs Sanders", "Bernie Sanders", "Sarah Huckabee Sanders"])
+    assert got == ["Sarah Huckabee Sanders", "Bernie Sanders", "Sarah Huckabee Sanders"]
+    assert len(speakers) == 2
+
+
+def test_honorific_with_two_same_surnames_and_no_gender_stays_unresolved():
+    text = ("Dr Alex Morgan and Dr Sam Morgan run the clinic.\n\n"
+            "Dr Morgan said the queue was long.")
+    got, _, _ = names(text, [("Dr Morgan", 0)])
+    assert got == [None]
+
+
+def test_the_campaign_is_the_campaign_the_article_named():
+    text = ("The Ortiz campaign raised more money than expected.\n\n"
+            "The campaign said it would spend it on advertising.")
+    got, _, _ = names(text, ["The Ortiz campaign", "The campaign"])
+    assert got == ["Ortiz campaign", "Ortiz campaign"]
+
+
+def test_a_description_nobody_was_given_stays_unresolved():
+    text = "Defence Secretary Ben Wallace flew to Berlin.\n\nThe foreign secretary said talks were planned."
+    got, _, _ = names(text, ["The foreign secretary"])
+    assert got == [None]
+
+
+def test_appositive_names_a_person_after_a_description():
+    text = "The head of the review board, Dr Lena Fischer, said the findings were clear."
+    got, speakers, _ = names(text, ["The head of the review board, Dr Lena Fischer,"])
+    assert got == ["Lena Fischer"] and speakers[0].kind == "person"
+
+
+def test_an_anonymous_source_takes_its_affiliation_from_a_complement():
+    text = "A spokesman for the Harbour Trust said the pier would reopen."
+    _, speakers, quotes = names(text, ["A spokesman for the Harbour Trust"])
+    sp = speakers[quotes[0].speaker]
+    assert (sp.name, sp.affiliation, sp.anonymous) == ("Harbour Trust spokesman", "Harbour Trust", True)
+
+
+def test_clipped_mentions_are_not_names():
+    text = ("Maria Ortiz leads the race. The Ortiz campaign said polls were tight.\n\n"
+            "Aides said the Ortiz team was confident, and boldly Ortiz said she would win.")
+    got, _, _ = names(text, ["The Ortiz campaign", "the Ortiz", "boldly Ortiz"])
+    assert got == ["Ortiz campaign", None, None]
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person():
+    text = "The chairman of the review panel, Dr Lena Fischer, said the report was late."
+    sentences, quotes = quotes_for(text, ["The chairman of the review panel"])
+    speakers = resolve(text, sentences, quotes)
+    assert speakers[quotes[0].speaker].name == "Lena Fischer"
+
+
+def test_names_in_reported_speech_before_a_postposed_pronoun_are_not_the_speaker():
+    text = ("Bob Marsh runs the local branch.\n\n"
+            "He now backs Tom Hale for the seat, he said.")
+    got, _, _ = names(text, [("he", 0)])
+    assert got == ["Bob Marsh"]
+
+
+def test_the_pm_and_titles_in_the_preceding_sentences():
+    text = ("Prime Minister Alan Frost met the unions.\n\n"
+            "The PM said a deal was close.\n\n"
+            "Admiral Ruth Kane visited the base. Later, Captain Joe Pike showed the admiral round.\n\n"
+            "The admiral smiled. She said the ships were ready.")
+    got, _, _ = names(text, ["The PM", "She"])
+    assert got == ["Alan Frost", "Ruth Kane"]
+
+
+def test_a_given_name_alone_is_a_person_of_that_gender():
+    text = "The mayor's wife, Linda, spoke after him.\n\nShe said the town would cope."
+    got, speakers, _ = names(text, ["She"])
+    assert got == ["Linda"] and speakers[0].kind == "person" and key(speakers[0]) is None
+
+
+def test_a_paragraph_opening_pronoun_after_a_bystander_stays_unresolved():
+    text = ("Governor Sam Reyes said the plan was ready.\n\n"
+            "Reyes said he would sign it.\n\n"
+            "Union leader Tony Walsh said: \"We will fight it.\"\n\n"
+            "He also cut the parks budget last year.")
+    got, _, _ = names(text, ["Governor Sam Reyes", "Reyes", "Union leader Tony Walsh", "He"])
+    assert got == ["Sam Reyes", "Sam Reyes", "Tony Walsh", None]
+
+
+def test_they_is_the_group_quoted_just_before():
+    text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
+            "Officials said it was costly. They said nothing else.")
+    got, speakers, quotes = names(text, ["Four Tyneside newspapers", ("They", 0), "Officials", ("They", 1)])
+    assert got[:2] == ["Tyneside newspapers", "Tyneside newspapers"] and speakers[quotes[0].speaker].kind == "group"
+    assert got[3] is None           # an unaffiliated crowd of officials is no one to refer back to
+
+
+def test_a_continued_quote_shares_its_speakers():
+    text = "Anna Berg said: \"We are ready.\n\n\"We have been ready for a year.\""
+    sentences, quotes = quotes_for(text, ["Anna Berg"])
+    quotes.append(Quote(kind="direct", content="We have been ready for a year.", start=text.index("We have"),
+                        end=text.index("We have") + 30, sentence_idx=len(sentences) - 1, continues=0))
+    speakers = resolve(text, sentences, quotes)
+    assert [speakers[q.speaker].name for q in quotes] == ["Anna Berg", "Anna Berg"]
+
+
+def test_seed_article_speakers(seed_text):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    sentences = segment(seed_text)
+    quotes = []
+    for g in gold["quotes"]:
+        s = next(s for s in sentences if s.start <= g["start"] < s.end)
+        q = Quote(kind=g["kind"], content=g["content"], start=g["start"], end=g["end"], sentence_idx=s.idx)
+        if g.get("speaker_start") is not None:
+            q.speaker_mention, q.speaker_start, q.speaker_end = g["speaker"], g["speaker_start"], g["speaker_end"]
+        else:
+            q.continues = len(quotes) - 1
+        quotes.append(q)
+    speakers = resolve(seed_text, sentences, quotes)
+    got = [speakers[q.speaker].name if q.speaker is not None else None for q in quotes]
+    assert got == [g["speaker_canonical"] for g in gold["quotes"]]
+    wallace = next(s for s in speakers if s.name == "Ben Wallace")
+    assert wallace.role == "Defence Secretary"
+    spokeswoman = next(s for s in speakers if s.anonymous)
+    assert spokeswoman.affiliation == "Downing Street"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab XY.,’'\"\n-") + ["Mr ", "He ", "she ", "No 10 ", "the ", "Ann Lee ",
+                                                             "who ", "said ", "Jr. ", "U.S. ", "Dr. "]),
+                max_size=40).map("".join), st.data())
+def test_resolver_never_crashes_and_indexes_its_speakers(text, data):
+    sentences = segment(text)
+    quotes = []
+    for _ in range(data.draw(st.integers(0, 4))):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        quotes.append(Quote(kind="direct", content=text[a:b], start=a, end=b, sentence_idx=0,
+                            speaker_mention=text[a:b] or None, speaker_start=a, speaker_end=b,
+                            continues=data.draw(st.none() | st.integers(0, 5))))
+    speakers = resolve(text, sentences, quotes)
+    assert all(q.speaker is None or 0 <= q.speaker < len(speakers) for q in quotes)
+    assert all(s.name for s in speakers)
+
+
+# -- the store: one row per real speaker across articles, in any order ------------------------------------------
+
+ARTICLES = {
+    "a": ("Senator Bernie Sanders held a rally in Ohio.\n\nSanders said the system was rigged.\n\n"
+          "A Downing Street spokeswoman said the UK was watching. Officials said little."),
+    "b": ("Press secretary Sarah Huckabee Sanders briefed reporters.\n\nSanders said the president was busy.\n\n"
+          "Bernie Sanders said he disagreed. No 10 said nothing."),
+    "c": "Sanders said the vote would be close.\n\nA Downing Street spokeswoman said talks went on.",
+}
+MENTIONS = {"a": ["Sanders", "A Downing Street spokeswoman", "Officials"],
+            "b": [("Sanders", 1), "Bernie Sanders", "No 10"],
+            "c": ["Sanders", "A Downing Street spokeswoman"]}
+
+
+def store_in_order(path, order):
+    store = Store(sqlite_utils.Database(path))
+    for name in order:
+        text = ARTICLES[name]
+        sentences, quotes = quotes_for(text, MENTIONS[name])
+        people = resolve(text, sentences, quotes)
+        store.add(Extraction(document=Document(text=text, source=f"{name}.txt"), sentences=sentences,
+                             quotes=quotes, speakers=people))
+    db = sqlite_utils.Database(path)
+    rows = sorted((r["name"], r["kind"], r["role"], r["aliases"], r["affiliation"], r["anonymous"], r["key"])
+                  for r in db["speakers"].rows)
+    by_quote = sorted((a["source"], q["speaker_mention"], s["name"] if s else None) for q in db["quotes"].rows
+                      for a in [db["articles"].get(q["article_id"])]
+                      for s in [db["speakers"].get(q["speaker_id"]) if q["speaker_id"] else None])
+    return rows, by_quote
+
+
+def test_speakers_link_across_articles_and_shared_surnames_stay_apart(tmp_path):
+    rows, by_quote = store_in_order(tmp_path / "t.db", "abc")
+    named = {(src, mention): name for src, mention, name in by_quote}
+    assert named[("a.txt", "Sanders")] == "Bernie Sanders"
+    assert named[("b.txt", "Sanders")] == "Sarah Huckabee Sanders"
+    assert named[("b.txt", "Bernie Sanders")] == "Bernie Sanders"
+    assert named[("c.txt", "Sanders")] == "Sanders"           # never tied to either full name
+    names = [r[0] for r in rows]
+    assert names.count("Bernie Sanders") == 1 and names.count("Sarah Huckabee Sanders") == 1
+    assert names.count("Sanders") == 1
+    # the spokeswoman of the same body is one row; the anonymous officials stay with their article
+    assert names.count("Downing Street spokeswoman") == 1
+    bernie = next(r for r in rows if r[0] == "Bernie Sanders")
+    assert set(json.loads(bernie[3])) >= {"Bernie Sanders", "Sanders"} and bernie[2] == "Senator"
+
+
+@pytest.mark.parametrize("order", ["cba", "bca", "acb"])
+def test_ingest_order_does_not_change_the_speakers(tmp_path, order):
+    assert store_in_order(tmp_path / "x.db", "abc") == store_in_order(tmp_path / "y.db", order)
+
+
+def test_key_folds_initials_and_punctuation():
+    assert key(Speaker("Vladimir V. Putin", "person")) == key(Speaker("Vladimir Putin", "person"))
+    assert key(Speaker("Bernie Sanders", "person")) != key(Speaker("Sarah Huckabee Sanders", "person"))
+    assert key(Speaker("Hillary Rodham Clinton", "person")) == key(Speaker("Hillary Clinton", "person"))
+    assert key(Speaker("Joseph R. Biden Jr.", "person")) == "joseph biden jr"
+    assert key(Speaker("Trump", "person")) is None
+    assert key(Speaker("Russia", "organization")) == "russia"
+
+
+def test_a_database_made_before_the_new_speakers_columns_gets_them(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["speakers"].create({"id": int, "name": str, "kind": str, "role": str, "aliases": str, "key": str}, pk="id")
+    db["speakers"].insert(dict(id=1, name="Jane Doe", kind="person", role=None, aliases='["Jane Doe"]',
+                               key="jane doe"))
+    text = "Story opens here.\n\nJane Doe said the vote was close."
+    sentences, quotes = quotes_for(text, ["Jane Doe"])
+    people = resolve(text, sentences, quotes)
+    Store(db).add(Extraction(document=Document(text=text, source="new.txt"), sentences=sentences, quotes=quotes,
+                             speakers=people))
+    assert {"affiliation", "anonymous", "roles"} <= set(db["speakers"].columns_dict)
+    assert [r["name"] for r in db["speakers"].rows] == ["Jane Doe"]
+    assert next(db["quotes"].rows)["speaker_id"] == 1

@@ -1,0 +1,903 @@
+"""Speakers within an article: which person or body each quote's mention denotes.
+
+``resolve(text, sentences, quotes)`` reads each quote's ``speaker_mention``
+and sets ``quote.speaker`` to an index into the returned list of speakers,
+or leaves it None when the mention is unclear: a wrong attribution is worse
+than none. No parser: names are runs of capitalised words read with the word
+lists in ``data/speakers/`` (see ``names``).
+
+- names: "Defence Secretary Ben Wallace" is Ben Wallace, role Defence
+  Secretary; "Mr Wallace" and "Wallace" are him when the article names a
+  Wallace in full. A surname the article never ties to a full name stays a
+  bare surname. When two people share it, an honorific's gender chooses
+  ("Mrs Sanders"), else the one the article introduced first (newspapers
+  name the other in full), and "Dr Morgan" between two Dr Morgans is unclear;
+- bodies and their metonyms: "No 10" is Downing Street, "Moscow" Russia;
+  "the Russian Embassy in the UK" keeps its proper complement;
+- descriptions: "the defence secretary" is the person the article gave that
+  title or description to and mentioned in the last few sentences; "the
+  campaign" the campaign it last named; a description followed by a name in
+  apposition is that person;
+- pronouns: "he"/"she" the latest person of that gender in the preceding
+  sentences (names in quotation marks and in the reported speech before a
+  postposed "he said" do not count), unless another person competes: two of
+  that gender in one sentence go to its subject or to the speaker just quoted
+  there, else stay unclear; "it" the body last quoted, "they" the group last
+  quoted, "who" the name just before it; "I" and "we" are never resolved;
+- anonymous and generic sources ("a Downing Street spokeswoman",
+  "officials") become anonymous speakers with their affiliation, never a
+  named person.
+
+``key(speaker)`` is the cross-article identity the store links on (None:
+never link this speaker to another article's).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Quote, Sentence, Speaker
+from . import names as N
+
+__all__ = ["resolve", "key"]
+
+_EDGE = " \t\n\u00a0,;:.—–-()[]\"“”‘’'"
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
+_CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
+_PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
+_AND = re.compile(r"\s(?:and|&)\s")
+_DETERMINERS = frozenset("""a an the one two three four five six some several many most few other others
+    another both each every any all multiple various numerous certain his her their its our my your this that
+    these those such""".split())
+_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# description words that say nothing about who is meant ("the former governor")
+_VAGUE = frozenset("""the a an former then current new old longtime long-time outgoing incoming acting
+    interim top senior one this that presumptive republican democratic democrat gop labour tory conservative
+    independent""".split())
+# abbreviations newspapers use for a role before a name
+_ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep", "congressman", "congresswoman"},
+              "general": {"gen"}, "admiral": {"adm"}, "colonel": {"col"}, "captain": {"capt"},
+              "lieutenant": {"lt"}, "sergeant": {"sgt"}, "major": {"maj"}, "detective": {"det"},
+              "professor": {"prof"}, "doctor": {"dr"}, "reverend": {"rev"}, "congressman": {"rep"},
+              "congresswoman": {"rep"}, "president": {"pres"}, "pm": {"prime minister"}}
+# a name right after a title word ("Secretary Ben Wallace") and a name before a description in apposition
+# ("Ben Jealous, the former president")
+_NAME_AFTER = re.compile(r"\.?[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)")
+_CLAUSE_BREAK = re.compile(r"[,;:.()“”\"—–]")
+_APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,|\s[—–-])\s?"
+                           r"(?:the|a|an) ((?:[\w\-]+,? ){0,6})\Z")
+# what ends a description in apposition: "Ben Jealous, the former president of ...", not "Clinton - the
+# candidate began ..."
+_APPOS_END = re.compile(r"(?:[,;.?!)]|\s[—–-]|’s|'s| (?:of|for|at|in|to|from|with|who|whose|and|on|since)\b|\Z)")
+_WINDOW_SENTENCES = 4      # how far back a pronoun looks for its antecedent (3 and 6 measured worse)
+_ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
+_ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
+# the first personal pronoun after a name, with no sentence end and no capitalised word between
+_NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+# a surname used as a person's: after an honorific, or as the subject of a speech verb
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
+_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b")
+
+
+def key(speaker: Speaker) -> str | None:
+    """The cross-article identity of a speaker, or None when it must not be linked across articles.
+
+    Named people and bodies link by their folded canonical name (initials
+    dropped: "Vladimir V. Putin" is "Vladimir Putin"). A bare surname
+    ("Sanders") and an anonymous source without an affiliation ("officials")
+    are the article's own: another article's "Sanders" may be someone else.
+    """
+    words = [w for w in re.findall(r"[\w’'\-]+\.?", speaker.name)]
+    if speaker.anonymous and not speaker.affiliation:
+        return None
+    if speaker.kind in ("person", "unknown") and not speaker.anonymous and len(N.name_core(words)) < 2:
+        return None
+    if speaker.kind == "person" and not speaker.anonymous:
+        # initials and middle names do not tell people apart as often as they vary between outlets:
+        # "Hillary Rodham Clinton" is "Hillary Clinton", "Vladimir V. Putin" is "Vladimir Putin"
+        core = [w for w in words if not N.INITIAL.match(w)]
+        suffix = [w for w in core if w.rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")]
+        core = [w for w in core if w not in suffix]
+        words = (core[:1] + core[-1:] if len(core) > 2 else core) + suffix
+    folded = [w.rstrip(".").casefold().replace("’", "'") for w in words]
+    k = " ".join(folded)
+    return f"{speaker.kind}:{k}" if speaker.anonymous else k
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    ident: str                       # identity within the article
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+    aliases: list[str] = field(default_factory=list)
+    index: int | None = None         # position in the returned list, once a quote uses it
+
+
+@dataclass(slots=True)
+class _Person:
+    """A full name the article writes somewhere: the tie between a surname and a person."""
+    name: list[str]
+    gender: str | None
+    titles: list[str]
+    first: int                       # offset of the first occurrence
+    count: int = 0
+    pkey: str = ""
+
+
+class _Article:
+    def __init__(self, text: str, sentences: list[Sentence], quoted: list[tuple[int, int]] = ()):
+        self.text = text
+        self.quoted = sorted(quoted)         # spans of quoted words: names there are not antecedents
+        self.quoted_starts = [a for a, _ in self.quoted]
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.entities: dict[str, _Entity] = {}
+        self.out: list[_Entity] = []
+        self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
+        self.mention_offsets: list[int] = []
+        self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
+        self._runs: dict[str, list[tuple[int, str]]] | None = None
+        self._people: dict[str, dict[str, _Person]] = {}
+        self._named: dict[N.Name, _Entity | None] = {}
+        self._lower: str | None = None
+        self._role_found: dict[tuple, dict[str, _Person]] = {}
+        self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
+        self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
+
+    # -- the article's full names ---------------------------------------------------------------
+    def _index(self) -> dict[str, list[tuple[int, str]]]:
+        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read, with the
+        offset of their first occurrence (-1 until asked for: finding it for every run would cost more)."""
+        if self._runs is None:
+            idx: dict[str, list[tuple[int, str]]] = {}
+            strip = N.strip_possessive
+            for run in _SIMPLE_MULTI.findall(self.text):
+                last = run[run.rfind(" ") + 1:].rstrip(".")
+                if last in _SUFFIX_WORDS:
+                    last = run.split()[-2].rstrip(".,")
+                idx.setdefault(strip(last), []).append((-1, run))
+            self._runs = idx
+        return self._runs
+
+    def persons(self, sur: str) -> dict[str, _Person]:
+        """The people the article names in full with this surname, by folded core name (read on demand)."""
+        got = self._people.get(sur)
+        if got is not None:
+            return got
+        got = self._people[sur] = {}
+        for pos, run in self._index().get(sur, ()):
+            pos = self.text.find(run) if pos < 0 else pos
+            pos, run = _cut_at_sentence_end(pos, run)
+            nm = N.read(run)
+            if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
+                continue
+            if nm.given_gender is None and not nm.title and not self._is_named_person(sur):
+                continue
+            p = got.get(nm.pkey)
+            if p is None:
+                p = got[nm.pkey] = _Person(nm.name, nm.gender, [], pos, pkey=nm.pkey)
+            p.count += 1
+            if nm.gender and not p.gender:
+                p.gender = nm.gender
+            if nm.title:
+                t = N.role_text(nm.title)
+                if t:
+                    p.titles.append(t)
+        if len(got) > 1:
+            # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words, one person
+            for k in [k for k in got if got[k].name[0] not in N.lists()["male"]
+                      and got[k].name[0] not in N.lists()["female"]]:
+                longer = [q for k2, q in got.items() if k2 != k and k2.endswith(" " + k)]
+                if len(longer) == 1:
+                    longer[0].count += got.pop(k).count
+        return got
+
+    def people(self) -> list[_Person]:
+        """Everyone the article names in full."""
+        return [p for sur in self._index() for p in self.persons(sur).values()]
+
+    def _is_named_person(self, sur: str) -> bool:
+        """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
+        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said")."""
+        text = self.text
+        i = text.find(sur)
+        while i >= 0:
+            if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
+                return True
+            i = text.find(sur, i + 1)
+        return False
+
+    def persons_by_surname(self, sur: str, gender: str | None) -> list[_Person]:
+        found = list(self.persons(sur).values())
+        if gender:
+            found = [p for p in found if p.gender in (gender, None)]
+        return found
+
+    # -- entities -----------------------------------------------------------------------------------
+    def entity(self, ident: str, make) -> _Entity:
+        e = self.entities.get(ident)
+        if e is None:
+            e = self.entities[ident] = make()
+        return e
+
+    def person_entity(self, person: _Person) -> _Entity:
+        ident = "p:" + person.pkey
+        role = person.titles[0] if person.titles else None
+        return self.entity(ident, lambda: _Entity(" ".join(person.name), "person", ident, person.gender, role))
+
+    def use(self, e: _Entity, alias: str | None) -> int:
+        if e.index is None:
+            e.index = len(self.out)
+            self.out.append(e)
+        if alias and alias not in e.aliases:
+            e.aliases.append(alias)
+        return e.index
+
+    # -- named mentions -----------------------------------------------------------------------------
+    def named_person(self, nm: N.Name) -> _Entity | None:
+        """The entity for a person's name as written: a full name, or a surname the article ties to one."""
+        try:
+            return self._named[nm]          # names are shared objects (names.read), hashed by identity
+        except KeyError:
+            e = self._named[nm] = self._named_person(nm)
+            return e
+
+    def _named_person(self, nm: N.Name) -> _Entity | None:
+        core = nm.core
+        if len(core) >= 2:
+            byk = self.persons(nm.sur)
+            match = byk.get(nm.pkey)
+            if match is None and nm.given_gender is None:
+                longer = [p for k, p in byk.items() if k.endswith(" " + nm.pkey)]
+                match = longer[0] if len(longer) == 1 else None
+            if match:
+                e = self.person_entity(match)
+            else:
+                ident = "p:" + nm.pkey
+                gender = nm.gender
+                # a two-word name with an unknown first name and no title may be a body ("Western Journalism")
+                kind = "person" if gender or nm.title else "unknown"
+                e = self.entity(ident, lambda: _Entity(" ".join(nm.name), kind, ident, gender))
+            if nm.title and not e.role:
+                t = N.role_text(nm.title)
+                e.role = t or None
+            return e
+        single = N.strip_possessive(core[0] if core else nm.name[-1])
+        cands = self.persons_by_surname(single, nm.gender)
+        if len(cands) > 1:
+            # two people share the surname: the bare surname is the one the article introduced first, as
+            # newspapers name the secondary one in full ("Chris Murphy" ... "Anne Marie Murphy")
+            cands.sort(key=lambda p: p.first)
+            if nm.title and not nm.gender:
+                return None
+        if cands:
+            return self.person_entity(cands[0])
+        # a first name alone ("Hillary") that one full name in the article starts with
+        L = N.lists()
+        firsts = [p for p in self.people() if N.strip_possessive(p.name[0]) == single] \
+            if single in L["male"] or single in L["female"] else []
+        if len(firsts) == 1 and not nm.title:
+            return self.person_entity(firsts[0])
+        if len(firsts) > 1:
+            return None
+        ident = "s:" + single.lower()
+        gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
+        kind = "person" if nm.title or gender else "unknown"
+        e = self.entity(ident, lambda: _Entity(single, kind, ident, gender))
+        if kind == "person" and e.kind == "unknown":      # "Trump" first, "Mr. Trump" later: a person after all
+            e.kind, e.gender = "person", e.gender or gender
+        return e
+
+    def org_entity(self, words: str) -> _Entity:
+        canon = N.org_canonical(words)
+        if canon is None:
+            canon = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
+            canon = N.strip_possessive(canon)
+        ident = "o:" + canon.lower()
+        return self.entity(ident, lambda: _Entity(canon, "organization", ident))
+
+    # -- the mention types ----------------------------------------------------------------------------
+    def resolve_mention(self, mention: str, pos: int) -> tuple[_Entity | None, str | None]:
+        """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
+        plan = _plan(mention)
+        if not plan:
+            return None, None
+        op = plan[0]
+        if op == "pronoun":
+            return self.pronoun(plan[1], pos), None
+        if op == "compound":
+            return self.compound(plan[1], pos), plan[2]
+        _, head, head_steps, rest = plan
+        e = self.run_steps(head_steps, pos)
+        if e is None:
+            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph Dunford": the name is in apposition
+            for seg, steps in rest:
+                e2 = self.run_steps(steps, pos)
+                if e2 is not None and e2.kind == "person" and not e2.anonymous:
+                    return e2, seg
+        return e, head if e is not None else None
+
+    def apposed_name(self, mention: str, end: int) -> tuple[_Entity | None, str | None]:
+        """The person named in apposition right after a description mention, if any."""
+        plan = _plan(mention)
+        if not plan or plan[0] != "segments" or not plan[1].split()[-1][:1].islower():
+            return None, None
+        m = _APPOSED.match(self.text, end)
+        if not m:
+            return None, None
+        start, run = _cut_at_sentence_end(m.start(1), m.group(1))
+        nm = N.read(run)
+        if nm is None or nm.kind != "person":
+            return None, None
+        return self.named_person(nm), run
+
+    def run_steps(self, steps: tuple, pos: int) -> _Entity | None:
+        for op, arg, final in steps:
+            if op == "person":
+                e = self.named_person(arg)
+            elif op == "org":
+                e = self.org_entity(arg)
+            else:
+                e = self.description(arg, pos)
+            if e is not None or final:
+                return e
+        return None
+
+    def description(self, seg: str, pos: int) -> _Entity | None:
+        """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role."""
+        L = N.lists()
+        cut = _PREP.search(seg)
+        core = seg[:cut.start()] if cut else seg
+        words = core.split()
+        if not words:
+            return None
+        head = words[-1].lower().strip(".,")
+        det = words[0].lower()
+        caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
+                if w[:1].isupper()]
+        if head not in L["org_words"] and head.endswith("s") and head[:-1] in L["org_words"] and caps:
+            # "Six Gannett newspapers in New Jersey": several bodies quoted together
+            name = " ".join(N.strip_possessive(w) for w in caps) + " " + head
+            ident = "g:" + name.lower()
+            return self.entity(ident, lambda: _Entity(name, "group", ident))
+        if head in L["org_words"]:
+            if det in _PERSON_POSSESSIVES:
+                # "his campaign": the campaign of the person "his" denotes
+                owner = self.pronoun(L["pronouns"][det], pos)
+                if owner is None or owner.kind != "person":
+                    return None
+                return self.org_entity(f"{owner.name.split()[-1]} {head}")
+            if caps:
+                return self.org_entity(" ".join(N.strip_possessive(w) for w in caps) + " " + head)
+            if det in ("the", "this", "that"):
+                return self.recent_org(head, pos)
+            return None
+        if det in ("the", "this", "that"):
+            return self.role(words, pos)          # definite: someone the article has named
+        generic = L["generic"].get(head)
+        if generic:
+            complement = None
+            if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
+                # "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"
+                tail = [w for w in seg[cut.end():].split() if w[:1].isupper()]
+                complement = " ".join(N.strip_possessive(w) for w in tail[:6]) or None
+            return self.anonymous(words, head, generic, pos, complement)
+        return None
+
+    def anonymous(self, words: list[str], head: str, generic: str | None, pos: int,
+                  complement: str | None = None) -> _Entity:
+        """An anonymous source: named by its words without determiners, the body it speaks for put first
+        ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
+        kept = [N.strip_possessive(w) for w in words if w.lower() not in _DETERMINERS]
+        caps = [w for w in kept[:-1] if w[:1].isupper()]      # the head noun ("Officials") is no affiliation
+        affiliation = None
+        if caps:
+            affiliation = N.org_canonical(" ".join(caps)) or " ".join(caps)
+            kept = [w for w in kept[:-1] if not w[:1].isupper()] + kept[-1:]
+        elif complement:
+            affiliation = N.org_canonical(complement) or complement
+        kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
+        name = f"{affiliation} {' '.join(kept)}".strip() if affiliation else (" ".join(kept) or head)
+        ident = "a:" + name.lower()
+        return self.entity(ident, lambda: _Entity(name, kind, ident, role=head, affiliation=affiliation,
+                                                  anonymous=True))
+
+    def recent_org(self, head: str, pos: int) -> _Entity | None:
+        """"the campaign", "the agency": the body of that kind the article last named before ``pos``."""
+        if head == "campaign":
+            found = None
+            for m in re.finditer(r"((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')? [Cc]ampaign\b", self.text[:pos]):
+                found = m.group(1)
+            if found:
+                nm = N.read_run(found.split())
+                owner = nm.name[-1] if nm else found.split()[-1]
+                return self.org_entity(f"{owner} campaign")
+            return None
+        best = None
+        for p, e in self.mentions:
+            if p < pos and e.kind == "organization" and head in e.name.lower().split():
+                best = e
+        return best
+
+    def role(self, words: list[str], pos: int) -> _Entity | None:
+        """"the defence secretary": the one person the article gave that title (or that description) to."""
+        ck = tuple(words)
+        found = self._role_found.get(ck)
+        if found is None:
+            found = self._role_found[ck] = self._fitting(words)
+        if not found:
+            return None
+        # the description refers back to someone the article mentioned lately: of several who fit ("the
+        # senator" in an article naming three senators) the last one mentioned, and nobody who has not been
+        # mentioned in the last few sentences ("the candidate" for a candidate named once, long before)
+        last = {k: self.last_mention(p, pos) for k, p in found.items()}
+        k = max(last, key=lambda k: last[k])
+        recent = self.starts[max(0, bisect_right(self.starts, pos) - 1 - _ROLE_SENTENCES)] if self.starts else 0
+        if last[k] < recent or (len(last) > 1 and sorted(last.values())[-2] == last[k]):
+            return None
+        return self.person_entity(found[k])
+
+    def last_mention(self, p: _Person, pos: int) -> int:
+        """Offset of the last mention of a person (surname or resolved speaker mention) before ``pos``; -1: none."""
+        i = self.text.rfind(N.strip_possessive(p.name[-1] if N.is_core_token(p.name[-1]) else p.name[-2]), 0, pos)
+        e = self.entities.get("p:" + p.pkey)
+        if e is not None:
+            i = max([i] + [q for q, x in self.mentions if x is e and q < pos])
+        return i
+
+    def _fitting(self, words: list[str]) -> dict[str, _Person]:
+        """The people whose titles or descriptions in the article fit ``words`` (wherever they are mentioned)."""
+        want = [w.lower().strip(".,’'") for w in words if w.lower() not in _VAGUE]
+        if want and want[-1] in _ROLE_EXPAND:
+            want = want[:-1] + _ROLE_EXPAND[want[-1]]
+        if not want:
+            return {}
+        former = any(w.lower() in ("former", "ex") for w in words)
+        head, mods = want[-1], want[:-1]
+        heads = {head} | _ROLE_ABBR.get(head, set())
+        if self._lower is None:
+            self._lower = self.text.lower()
+        said = {w.lower().strip(".,’'") for w in words}      # the mention itself is one occurrence of its head
+        if not any(self._lower.count(h) > (h in said) for h in heads if " " not in h):
+            return {}                   # the article gives nobody this title: nothing to look up
+        found: dict[str, _Person] = {}
+        for p, phrase in self.roles_for(heads):
+            phrase = [w.strip(",") for w in phrase]
+            if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
+                    and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
+                found[p.pkey] = p
+        return found
+
+    def roles_for(self, heads: set[str]) -> list[tuple[_Person, list[str]]]:
+        """(person, role words ending in one of ``heads``) wherever the article puts such a word next to a name:
+        a title or premodifier before it ("Defence Secretary Ben Wallace", "conservative commentator Jonah
+        Goldberg", "Gov. Chris Christie") or a description in apposition after it ("Ben Jealous, the former
+        president of the NAACP", "Ayotte - the first-term senator"). Only the occurrences of the head words
+        are read, not the whole article."""
+        text, low = self.text, self._lower
+        out = []
+        for h in heads:
+            if " " in h:
+                continue
+            i = low.find(h)
+            while i >= 0:
+                j = i + len(h)
+                if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+                    after = _NAME_AFTER.match(text, j)
+                    if after:
+                        clause = _CLAUSE_BREAK.split(low[max(0, i - 60):i])[-1].split()[-5:]
+                        p = self._person_from_run(after.start(1), after.group(1))
+                        if p is not None:
+                            out.append((p, clause + [h]))
+                    before = _APPOS_BEFORE.search(text, max(0, i - 120), i) if _APPOS_END.match(text, j) else None
+                    if before:
+                        p = self._person_from_run(before.start(1), before.group(1))
+                        if p is not None:
+                            out.append((p, before.group(2).lower().split() + [h]))
+                i = low.find(h, j)
+        return out
+
+    def _person_from_run(self, start: int, run: str) -> _Person | None:
+        start, run = _cut_at_sentence_end(start, run)
+        nm = N.read(run)
+        if nm is None or nm.kind != "person":
+            return None
+        if len(nm.core) >= 2:
+            return self.persons(nm.sur).get(nm.pkey) or _Person(nm.name, nm.gender, [], start, pkey=nm.pkey)
+        cands = sorted(self.persons_by_surname(nm.sur, nm.gender), key=lambda p: p.first)
+        return cands[0] if cands else None
+
+    def compound(self, parts: list[str], pos: int) -> _Entity | None:
+        ents = [self.resolve_mention(p, pos)[0] for p in parts]
+        if any(e is None or e.anonymous for e in ents):
+            return None
+        name = " and ".join(e.name for e in ents)
+        ident = "g:" + name.lower()
+        return self.entity(ident, lambda: _Entity(name, "group", ident))
+
+    # -- pronouns -------------------------------------------------------------------------------------------
+    def pronoun(self, cls: str, pos: int) -> _Entity | None:
+        if cls in ("male", "female"):
+            return self.personal(cls, pos)
+        if cls == "relative":
+            return self.relative(pos)
+        if cls == "neuter":
+            return self.neuter(pos)
+        if cls == "plural":
+            return self.plural(pos)
+        return None                                      # "I", "we": never resolved
+
+    def plural(self, pos: int) -> _Entity | None:
+        """"they": the group quoted just before ("Clinton and Sanders", "Six Gannett newspapers"), if the last
+        speaker, quoted in this or the previous sentence, is one."""
+        i = bisect_left(self.mention_offsets, pos) - 1
+        if i < 0:
+            return None
+        p, e = self.mentions[i]
+        if e.kind != "group" or e.anonymous and not e.affiliation:
+            return None
+        return e if bisect_right(self.starts, pos) - bisect_right(self.starts, p) <= 1 else None
+
+    def names_in(self, si: int) -> list[tuple[int, N.Name, bool]]:
+        """(offset, name, subject?) of the names in sentence ``si`` outside quotation marks (cached)."""
+        found = self._sentence_names.get(si)
+        if found is None:
+            s = self.sentences[si]
+            found = []
+            if not s.boilerplate:
+                idx = self._index()
+                L = N.lists()
+                subject_taken = False
+                text = self.text
+                # quotation marks the quote finder did not report still hold quoted words, not antecedents
+                st = s.text
+                marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)] \
+                    if "“" in st or '"' in st or "''" in st else ()
+                for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
+                    if marked and any(a < m.start() < b for a, b in marked):
+                        continue
+                    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
+                        continue    # "anti-Trump": a capital inside a word starts no name
+                    start, run = _cut_at_sentence_end(m.start(), m.group())
+                    if " " not in run:
+                        tok = N.strip_possessive(run)
+                        if tok not in idx and tok not in L["male"] and tok not in L["female"]:
+                            continue        # a lone capitalised word that is neither a known surname nor a given name
+                    if self.in_quote(start):
+                        continue
+                    nm = N.read(run)
+                    if nm is not None and nm.kind == "person" and (
+                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in L["male"]
+                            or nm.sur in L["female"]):
+                        # the subject: the first person named in the sentence, not as a possessor ("Trump’s
+                        # Indiana chairman, Rex Early, ... said") nor after a preposition
+                        subj = not subject_taken and not nm.possessive and not _AFTER_PREPOSITION.search(
+                            self.text, max(s.start, start - 12), start)
+                        if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
+                            found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
+                        subject_taken = subject_taken or not nm.possessive
+                        found.append((start, nm, subj))
+            self._sentence_names[si] = found
+        return found
+
+    def roles_in(self, si: int, pos: int) -> list[tuple[int, _Entity, bool]]:
+        """People the sentence refers to by title before ``pos`` ("the admiral chuckled"), as resolved
+        descriptions (cached per sentence)."""
+        found = self._sentence_roles.get(si)
+        if found is None:
+            found = self._sentence_roles[si] = []
+            s = self.sentences[si]
+            titles = N.lists()["titles"]
+            for m in () if s.boilerplate else _DEFINITE_TITLE.finditer(self.text, s.start, s.end):
+                noun = m.group(1).lower()
+                if noun not in titles or noun in _NOT_PEOPLE_TITLES or self.in_quote(m.start()):
+                    continue
+                e = self.role(["the", noun], m.start())
+                if e is not None:
+                    before = self.text[s.start:m.start()]
+                    found.append((m.start(), e, not _CAPITALISED.search(before) and len(before) < 40))
+        return [t for t in found if t[0] < pos]
+
+    def _window(self, pos: int, gender: str | None = None) -> list[tuple[int, _Entity, bool]]:
+        """(offset, entity, subject?) of the people mentioned in the sentences before ``pos``, in text order.
+
+        Sentences are read backwards; with a ``gender``, reading stops after the nearest sentence that mentions
+        a person of that gender (nothing earlier can change the choice).
+        """
+        si = max(0, bisect_right(self.starts, pos) - 1)
+        first = max(0, si - _WINDOW_SENTENCES)
+        out: list[tuple[int, _Entity, bool]] = []
+        mentions = self.mentions
+        # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
+        # reported speech, and the people in it are not who speaks
+        postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
+        for i in range(si, first - 1, -1):
+            lo = self.starts[i] if self.starts else 0
+            hi = self.sentences[i].end if self.sentences else pos
+            here = []
+            for p, nm, subj in self.names_in(i):
+                if p >= pos or (postposed and i == si):
+                    break
+                e = self.named_person(nm)
+                if e is not None and e.kind == "person" and not e.anonymous:
+                    here.append((p, e, subj))
+            if not (postposed and i == si):
+                here += self.roles_in(i, pos)
+            a, b = bisect_left(self.mention_offsets, lo), bisect_left(self.mention_offsets, min(hi, pos))
+            here += [(p, e, p in self.subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
+            here.sort(key=lambda t: t[0])
+            out[:0] = here
+            if gender:
+                for _, e, _ in here:
+                    if e.gender is None:
+                        e.gender = self.gender_in_context(e)
+                if any(e.gender == gender for _, e, _ in here):
+                    break
+        return out
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def personal(self, gender: str, pos: int) -> _Entity | None:
+        """"he"/"she": the latest person of that gender in the window, unless another person competes."""
+        window = self._window(pos, gender)
+        compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
+        if not compatible:
+            unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
+            return next(iter(unknown.values())) if len(unknown) == 1 else None
+        p_best, best, _ = compatible[-1]
+        if self.opens_paragraph(pos):
+            # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
+            # person's deeds it is the article's main person again, not the last one quoted
+            main = self.main_person(gender, pos)
+            if main is not None and main is not best:
+                return None
+        # someone of unknown gender mentioned after the best candidate could be meant as well
+        if any(p > p_best and e.gender is None and e is not best for p, e, _ in window):
+            return None
+        # another person of the same gender in the same sentence as the latest one makes it unclear,
+        # unless the latest one is also the sentence's subject or the last quoted speaker
+        s_best = bisect_right(self.starts, p_best)
+        rivals = {e.ident for p, e, _ in compatible if bisect_right(self.starts, p) == s_best and e is not best}
+        if rivals:
+            subjects = [e for p, e, subj in compatible if bisect_right(self.starts, p) == s_best and subj]
+            # the last quoted speaker wins when quoted in that very sentence; otherwise its subject does
+            last_speaker = next((e if p in self.subjects and bisect_right(self.starts, p) >= s_best else None
+                                 for p, e in reversed(self.mentions) if p < pos), None)
+            if last_speaker is not None and (last_speaker is best or last_speaker.ident in rivals):
+                return last_speaker
+            if len({e.ident for e in subjects}) == 1:
+                return subjects[0]
+            return None
+        return best
+
+    def opens_paragraph(self, pos: int) -> bool:
+        si = bisect_right(self.starts, pos) - 1
+        if si < 0 or self.starts[si] != pos:
+            return False
+        return si == 0 or self.sentences[si - 1].paragraph != self.sentences[si].paragraph
+
+    def main_person(self, gender: str, pos: int) -> _Entity | None:
+        """The person of this gender quoted most often before ``pos``, if one clearly leads."""
+        counts: dict[str, int] = {}
+        for p, e in self.mentions:
+            if p < pos and e.kind == "person" and e.gender == gender and not e.anonymous:
+                counts[e.ident] = counts.get(e.ident, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return self.entities[ranked[0][0]]
+
+    def gender_in_context(self, e: _Entity) -> str | None:
+        """The gender of the personal pronouns that follow the person's name in the same clause, with no other
+        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree."""
+        text = self.text
+        last = e.name.split()[-1]
+        votes = set()
+        i = text.find(last)
+        while i >= 0:
+            m = _NEXT_PRONOUN.match(text, i + len(last))
+            if m:
+                votes.add("male" if m.group(1).lower() in ("he", "his", "him") else "female")
+            i = text.find(last, i + 1)
+        return votes.pop() if len(votes) == 1 else None
+
+    def neuter(self, pos: int) -> _Entity | None:
+        last = next((e for p, e in reversed(self.mentions) if p < pos), None)
+        if last is not None and last.kind == "organization":
+            si = bisect_right(self.starts, pos)
+            lp = next(p for p, e in reversed(self.mentions) if e is last)
+            if si - bisect_right(self.starts, lp) <= 2:
+                return last
+        return None
+
+    def relative(self, pos: int) -> _Entity | None:
+        """"who"/"which" right after a name refers to that name."""
+        before = self.text[max(0, pos - 80):pos].rstrip(" ,")
+        runs = list(N.RUN.finditer(before))
+        if not runs or runs[-1].end() < len(before):
+            return None
+        nm = N.read_run(runs[-1].group().replace("\u00a0", " ").split())
+        if nm is None:
+            return None
+        if nm.kind == "organization" or N.org_canonical(nm.text):
+            return self.org_entity(nm.text)
+        return self.named_person(nm)
+
+
+QUOTED_KINDS = ("direct", "mixed")
+
+
+# runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
+# boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
+# after
+_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+_ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
+# ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
+_APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
+_POSTPOSED = re.compile(r"[,”\"’'][ \u00a0]\Z")
+_NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
+_ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
+    ranking reigning opposing striking remaining longstanding retired elected unnamed unidentified alleged
+    disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than|and|or|as)[ \u00a0]+"
+                                r"(?:the[ \u00a0]+)?\Z", re.I)
+_DEFINITE_TITLE = re.compile(r"\b[Tt]he ([a-z]+)(?=’s|'s|\b)")
+_NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field air private press campaign member
+    star host head chief general major""".split())
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
+_QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
+_SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
+
+
+def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
+    """The part of a run after its last sentence-final full stop ("Trump. Ben Carson" -> "Ben Carson"),
+    without a final full stop that ends the sentence."""
+    if "." not in run:
+        return start, run
+    toks = run.split(" ")
+    cut = 0
+    for i, t in enumerate(toks[:-1]):
+        if t.endswith(".") and not N.is_abbreviation(t):
+            cut = i + 1
+    kept = " ".join(toks[cut:]) if cut else run
+    if kept.endswith(".") and not N.is_abbreviation(kept.rsplit(" ", 1)[-1]):
+        kept = kept[:-1]
+    return start + len(run) - len(kept) if cut else start, kept
+
+
+@lru_cache(maxsize=1 << 14)
+def _plan(mention: str) -> tuple:
+    """How to resolve a mention, worked out once per distinct mention (the article-independent part).
+
+    ("pronoun", class) | ("compound", parts, alias) | ("segments", head, steps, ((segment, steps), ...)),
+    where steps are (operation, argument, final): "person" with a names.Name, "org" with a name,
+    "desc" with a description; a step that finds nobody passes to the next unless it is final.
+    """
+    m = _PAREN.sub("", mention.replace("\u00a0", " "))          # "Sen. Ted Cruz (R-Tex.)"
+    m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
+    if not m:
+        return ()
+    low = m.lower().replace("’", "'")
+    pron = N.lists()["pronouns"].get(low) or (N.lists()["pronouns"].get(low[:-2]) if low.endswith("'s") else None)
+    if pron:
+        return ("pronoun", pron)            # "He’s" (he is) in a clipped mention is still "he"
+    parts = _AND.split(m)
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+        return ("compound", tuple(parts), m)
+    first = m.split()[0]
+    if first[:1].islower() and _NOT_A_MODIFIER.search(first) and first not in _ING_MODIFIERS:
+        return ()           # "boldly China", "speaking highly of Mr. Trump": a clipped clause, not a mention
+    pieces = [p for p in (p.strip(_EDGE) for p in _CLAUSE.split(m)) if p] or [m]
+    return ("segments", pieces[0], _segment_steps(pieces[0]), tuple((p, _segment_steps(p)) for p in pieces[1:]))
+
+
+def _segment_steps(seg: str) -> tuple:
+    words = seg.split()
+    if not words:
+        return ()
+    last = words[-1]
+    if last[:1].islower():
+        return (("desc", seg, True),)
+    if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
+        return (("desc", seg, True),)     # "Officials", "Several Democrats"
+    if words[0].lower() in _DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
+        return (("desc", seg.lower(), True),)                     # "the PM", "The President"
+    # the name is the last capitalised run, unless a preposition brings a complement after it
+    # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
+    candidates = [seg]
+    cut = _PREP.search(seg)
+    if cut:
+        candidates.insert(0, seg[:cut.start()])
+    steps = []
+    described = False
+    for cand in candidates:
+        cw = cand.split()
+        if cw[-1][:1].islower():
+            # "The anchor for Univision": a description whose complement is no name of its own
+            steps.append(("desc", seg, cand is seg or cw[0].lower() in _DETERMINERS))
+            described = True
+            continue
+        runs = N.RUN.findall(cand)
+        if not runs:
+            continue
+        nm = N.read(runs[-1])
+        if nm is None:
+            continue
+        if nm.kind == "organization" or N.org_canonical(nm.text):
+            if described:
+                break           # "founder of the Leadership Institute": the body only completes a description
+            tail = seg[len(cand):]
+            if cand is not seg and cand.rstrip().endswith(nm.name[-1]) and _ORG_TAIL.fullmatch(tail) \
+                    and not any(w in N.lists()["common"] for w in tail.split()):
+                steps.append(("org", nm.text + tail, True))     # "the Russian Embassy in the UK"
+            else:
+                steps.append(("org", nm.text, True))
+        elif cw[0].lower() in _DETERMINERS and len(nm.core) == 1 and not nm.title:
+            break               # "the Clinton", "a word Trump": a clipped mention, not a name
+        else:
+            steps.append(("person", nm, True))
+        break
+    return tuple(steps)
+
+
+def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Speaker]:
+    """Resolve each quote's speaker mention; returns the article's speakers (``quote.speaker`` indexes them)."""
+    if not quotes:
+        return []
+    art = _Article(text, sentences, [(q.start, q.end) for q in quotes if q.kind in QUOTED_KINDS])
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].speaker_start if quotes[i].speaker_start is not None
+                                                       else quotes[i].start))
+    done: dict[tuple[int, str], int | None] = {}    # quotes sharing one mention (nested, mixed) resolve once
+    for i in order:
+        q = quotes[i]
+        q.speaker = None
+        if not q.speaker_mention:
+            continue
+        pos = q.speaker_start if q.speaker_start is not None else q.start
+        k = (pos, q.speaker_mention)
+        if k in done:
+            q.speaker = done[k]
+            continue
+        e, alias = art.resolve_mention(q.speaker_mention, pos)
+        if e is None and q.speaker_end is not None:
+            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said": the name the text
+            # puts in apposition right after a description
+            e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
+        if e is None:
+            done[k] = None
+            continue
+        q.speaker = done[k] = art.use(e, alias)
+        at = bisect_right(art.mention_offsets, pos)
+        art.mention_offsets.insert(at, pos)
+        art.mentions.insert(at, (pos, e))
+        # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
+        # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
+        si = max(0, bisect_right(art.starts, pos) - 1)
+        if not art.starts or pos - art.starts[si] < 25 or pos >= q.start:
+            art.subjects.add(pos)
+    for q in quotes:
+        # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
+        j, seen = q.continues, set()
+        if q.speaker is not None or q.speaker_mention:
+            continue
+        while j is not None and 0 <= j < len(quotes) and j not in seen:
+            seen.add(j)
+            if quotes[j].speaker is not None:
+                q.speaker = quotes[j].speaker
+                break
+            j = quotes[j].continues
+    return [Speaker(name=e.name, kind=e.kind, role=e.role, aliases=list(e.aliases), affiliation=e.affiliation,
+                    anonymous=e.anonymous) for e in art.out]

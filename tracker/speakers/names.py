@@ -1,0 +1,279 @@
+"""Reading names out of capitalised words: people, bodies, titles, honorifics.
+
+Pure functions over strings, driven by the word lists in ``data/speakers/``.
+No parser: newspapers write names as runs of capitalised words, put titles
+before them ("Defence Secretary Ben Wallace") and descriptions after a comma
+("Ben Jealous, the former president of the NAACP"), and that is enough to
+split a mention into a role, a name and an affiliation.
+
+>>> split_run("Defence Secretary Ben Wallace".split())
+(['Defence', 'Secretary'], ['Ben', 'Wallace'])
+>>> person_key(["Vladimir", "V.", "Putin"])
+'vladimir putin'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from .. import lexicon
+
+D = "speakers/"
+
+# A capitalised token: a word, an initial ("V."), an abbreviated title
+# ("Mr.", "Sen."), an acronym with stops ("U.S."), "No 10". The run regexes
+# join tokens separated by single spaces (a line break ends a run).
+# The token starts with its capital so that the regex engine skips other positions fast (an alternation of
+# whole abbreviations first made the scan five times slower).
+_TOKEN = (r"[A-Z](?:(?:rs|r|s|t|en|ep|eps|ov|dm|ol|apt|gt|aj|et|pl|mdr|dr|rig|rof|ev|upt|nsp|me|lle|tty|ec|mb|on|res)"
+          r"\.(?= )|(?:\.[A-Z]){0,2}\.(?![a-z])|o\.? 10\b|umber 10\b|[\w’'\-]*[\w’'])?")
+_PARTICLE = r"(?:(?:de|van|von|der|den|bin|ibn|al|el|da|del|della|di|du|dos|das|la|le|ter)[ \u00a0]+){0,2}"
+RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+{_PARTICLE}{_TOKEN})*")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+
+
+@cache
+def _lists():
+    return dict(
+        pronouns=lexicon.mapping(D + "pronouns.txt"),
+        honorifics=lexicon.mapping(D + "honorifics.txt"),
+        titles=lexicon.mapping(D + "titles.txt"),
+        generic=lexicon.mapping(D + "generic_sources.txt"),
+        org_words=lexicon.words(D + "organization_words.txt"),
+        metonyms=lexicon.mapping(D + "metonyms.txt"),
+        countries=frozenset(lexicon.lines(D + "countries.txt")),
+        places=frozenset(lexicon.lines(D + "places.txt")),
+        common=frozenset(lexicon.lines(D + "common_capitalised.txt")),
+        male=frozenset(lexicon.lines(D + "first_names_male.txt")),
+        female=frozenset(lexicon.lines(D + "first_names_female.txt")),
+    )
+
+
+def lists() -> dict:
+    return _lists()
+
+
+@lru_cache(maxsize=1 << 16)
+def bare(token: str) -> str:
+    """A token without its final full stop and possessive, lower-cased: "Sen." -> "sen"."""
+    return _POSSESSIVE.sub("", token).rstrip(".").lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def is_possessive(token: str) -> bool:
+    return bool(_POSSESSIVE.search(token)) and token not in ("’", "'")
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_possessive(token: str) -> str:
+    return _POSSESSIVE.sub("", token)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_title(token: str) -> bool:
+    L = _lists()
+    b = bare(token)
+    return b in L["titles"] or b in L["honorifics"]
+
+
+def gender_of_tokens(tokens: list[str]) -> str | None:
+    """male/female from an honorific or gendered title in ``tokens``, else from the first name."""
+    L = _lists()
+    for t in tokens:
+        g = L["honorifics"].get(bare(t)) or L["titles"].get(bare(t))
+        if g:
+            return g
+    return None
+
+
+def first_name_gender(name: list[str]) -> str | None:
+    L = _lists()
+    if len(name) < 2:
+        return None
+    first = strip_possessive(name[0])
+    if first in L["male"]:
+        return "male"
+    if first in L["female"]:
+        return "female"
+    return None
+
+
+def strip_common(tokens: list[str]) -> list[str]:
+    """Drop sentence-initial function words ("But", "The", "Last") from the start of a run."""
+    common = _lists()["common"]
+    i = 0
+    while i < len(tokens) and tokens[i] in common:
+        i += 1
+    return tokens[i:]
+
+
+def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(title tokens, name tokens) of a run of capitalised tokens.
+
+    The name is what follows the last title word; a run that ends in a title
+    word ("John Major", "Frank Field") loses only its leading titles.
+    """
+    last = -1
+    for i, t in enumerate(tokens):
+        if is_title(t) and i < len(tokens) - 1:
+            last = i
+    if last >= 0 and not is_title(tokens[-1]):
+        return tokens[:last + 1], tokens[last + 1:]
+    i = 0
+    while i < len(tokens) - 1 and is_title(tokens[i]):
+        i += 1
+    return tokens[:i], tokens[i:]
+
+
+# role words that say which side someone is on, not what they do
+_NOT_ROLES = frozenset("""republican republicans democrat democrats democratic gop labour tory conservative liberal
+    independent progressive green lib dem snp ukip""".split())
+# title words that only modify a role noun ("Foreign Secretary", "House Speaker")
+_MODIFIER_TITLES = frozenset("""state house senate foreign home defence defense health justice education treasury
+    interior vice deputy acting shadow junior senior former ex majority minority ranking first crown field air rear
+    campaign press communications lieutenant""".split())
+# abbreviated titles written out for the speakers' role column
+_ROLE_WORDS = {"sen": "Senator", "gov": "Governor", "rep": "Representative", "gen": "General", "adm": "Admiral",
+               "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "pres": "President",
+               "atty": "Attorney", "sec": "Secretary", "amb": "Ambassador", "prof": "Professor", "maj": "Major",
+               "det": "Detective", "cmdr": "Commander", "cdr": "Commander", "brig": "Brigadier", "cpl": "Corporal",
+               "supt": "Superintendent", "insp": "Inspector", "pm": "Prime Minister"}
+
+
+def role_text(title: list[str]) -> str | None:
+    """The role a title before a name gives: "Sen." -> "Senator", "Defence Secretary"; None for honorifics
+    and party labels alone ("Mr", "Republican")."""
+    L = _lists()
+    words = []
+    for t in title:
+        b = bare(t)
+        if b in L["honorifics"] or b in _NOT_ROLES:
+            continue
+        words.append(_ROLE_WORDS.get(b, strip_possessive(t)))
+    if words and words[-1].lower() in _MODIFIER_TITLES:
+        return None         # "State" left of "Secretary of State Hillary Clinton": no role by itself
+    return " ".join(words) or None
+
+
+@lru_cache(maxsize=1 << 16)
+def is_abbreviation(token: str) -> bool:
+    """A token whose full stop does not end a sentence: "Mr.", "Sen.", "V.", "U.S.", "Jr."."""
+    b = token.rstrip(".")
+    return len(b) == 1 or "." in b or b.lower() in _SUFFIXES or is_title(b) or b in ("St", "Mt", "Ft")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_core_token(t: str) -> bool:
+    return not INITIAL.match(t) and t.lower() not in _SUFFIXES
+
+
+def name_core(name: list[str]) -> list[str]:
+    """The name without initials and generational suffixes: what identifies the person."""
+    return [t for t in name if is_core_token(t)]
+
+
+def surname(name: list[str]) -> str:
+    core = name_core(name) or name
+    return strip_possessive(core[-1])
+
+
+def person_key(name: list[str]) -> str:
+    """Folded first and last names, initials dropped, suffixes kept: "Vladimir V. Putin" -> "vladimir putin"."""
+    core = [strip_possessive(t).lower() for t in name if not INITIAL.match(t)]
+    return " ".join(core)
+
+
+def is_acronym(token: str) -> bool:
+    b = strip_possessive(token).replace(".", "")
+    return 2 <= len(b) <= 6 and b.isupper() and b.isalpha()
+
+
+def org_canonical(words: str) -> str | None:
+    """The canonical name of a body named by ``words`` ("No 10" -> "Downing Street"), or None."""
+    L = _lists()
+    w = words.strip()
+    low = w.lower()
+    if low.startswith("the "):
+        low, w = low[4:], w[4:]
+    if low in L["metonyms"]:
+        return L["metonyms"][low]
+    if w in L["countries"]:
+        return w
+    return None
+
+
+def looks_like_org(tokens: list[str]) -> bool:
+    L = _lists()
+    if any(bare(t) in L["org_words"] for t in tokens):
+        return True
+    joined = " ".join(strip_possessive(t) for t in tokens)
+    if org_canonical(joined):
+        return True
+    return len(tokens) == 1 and is_acronym(tokens[0]) and not is_title(tokens[0])
+
+
+@dataclass(slots=True, eq=False)
+class Name:
+    """A name read from a run: a person's (``name`` tokens, ``title`` tokens) or a body's."""
+    kind: str                       # person, organization
+    name: list[str]
+    title: list[str] = field(default_factory=list)
+    gender: str | None = None
+    possessive: bool = False
+    text: str = ""                  # the name tokens joined
+    core: tuple[str, ...] = ()      # without initials and suffixes
+    sur: str = ""                   # the surname (last core token)
+    pkey: str = ""                  # folded core: "vladimir putin" for "Vladimir V. Putin"
+    given_gender: str | None = None  # from the first name alone
+
+    def __post_init__(self):
+        self.text = " ".join(self.name)
+        self.core = tuple(name_core(self.name)) or tuple(self.name)
+        self.sur = strip_possessive(self.core[-1])
+        self.pkey = " ".join(strip_possessive(t).lower() for t in self.core)
+        self.given_gender = first_name_gender(self.name)
+
+
+@lru_cache(maxsize=8192)
+def read(run: str) -> Name | None:
+    """``read_run`` of a run as found in the text (cached: the same names recur across articles).
+
+    The result is shared: callers must not modify it.
+    """
+    return read_run(run.replace("\u00a0", " ").split())
+
+
+def read_run(tokens: list[str]) -> Name | None:
+    """Read a run of capitalised tokens as a person's or a body's name (None: nothing name-like)."""
+    if org_canonical(" ".join(tokens)):        # "No 10" before "No" is dropped as a sentence opener
+        return Name("organization", tokens)
+    tokens = strip_common(tokens)
+    # "Media Research Center’s Bozell", "Ukraine’s President Volodymyr Zelensky": the possessor is a modifier
+    for i in range(len(tokens) - 2, -1, -1):
+        if is_possessive(tokens[i]):
+            tokens = tokens[i + 1:]
+            break
+    if not tokens:
+        return None
+    poss = is_possessive(tokens[-1])
+    if poss:
+        tokens = tokens[:-1] + [strip_possessive(tokens[-1])]
+    common = _lists()["common"]
+    while len(tokens) > 1 and tokens[-1] in common:       # "CNN Tuesday"
+        tokens = tokens[:-1]
+    title, name = split_run(tokens)
+    # a body when the words after any title hold an organisation word ("House Intelligence Committee",
+    # "the Foreign Office") or name a known body; "Senate Majority Leader Mitch McConnell" is a person
+    if looks_like_org(name or tokens) or org_canonical(" ".join(tokens)):
+        return Name("organization", tokens, possessive=poss)
+    if not name or all(is_title(t) for t in name) or " ".join(name) in _lists()["places"]:
+        return None
+    if any(t in common for t in name[1:]) or len(name) > 5:
+        return None         # a headline in title case ("Expressed Fear About Future Prejudice"), not a name
+    if len(name) == 1 and INITIAL.match(name[0]):
+        return None
+    gender = gender_of_tokens(title) or first_name_gender(name)
+    return Name("person", name, title, gender, poss)
