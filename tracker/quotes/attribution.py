@@ -98,7 +98,7 @@ def _verb_context(lx: _Lex, m: str, us: int, pos: int) -> bool:
     lw = w.lower()
     if lw in lx.subject or lw in lx.relative:
         return True
-    if not _is_word(w) or lw.endswith(("’s", "'s")) or lw in lx.det or lw in lx.stop or lw in lx.link:
+    if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
         return False
     if w[0].isupper():
         return lw not in lx.opener
@@ -108,6 +108,7 @@ def _verb_context(lx: _Lex, m: str, us: int, pos: int) -> bool:
 class _Frame:
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
                  "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start")
+
 
     def __init__(self, cue_s, cue_e, base, cls):
         self.cue_s, self.cue_e, self.base, self.cls = cue_s, cue_e, base, cls
@@ -322,8 +323,6 @@ def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
     j = _skip_space(m, i, hi)
     if j < hi and m[j] in ",:" and not content_object:
         j = _skip_space(m, j + 1, hi)
-    elif j < hi and m[j] in _DASHES:
-        j = _skip_space(m, j + 1, hi)
     return cue_end, j
 
 
@@ -368,6 +367,16 @@ def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
     return a, b
 
 
+_SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
+# what may follow a postposed "…, Smith said": where, when, to whom
+_ADJUNCT = re.compile(r"(?:to|in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
+                      r"outside|inside|under|near|amid|following|shortly|last|this|earlier|later|recently|"
+                      r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"told|adding|saying|noting|according)\b", re.I)
+# clause breaks that end a reported clause
+_CLAUSE_END = re.compile(r";|\s[–—]\s|, (?:but|even as|even though|while|whereas)\b| even as | even though |\s\(")
+
+
 def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     if not sentences:
         return []
@@ -394,19 +403,19 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     else:
         m = text
     # units: sentences, merged where a quotation crosses a sentence break or a
-    # lower-case sentence goes on after a quotation ("…?” he asked.)
-    units: list[list[int]] = []      # [start, end, sentence index, paragraph]
+    # sentence follows a quotation that ended its sentence ("…?” Smith asked.)
+    units: list[list[int]] = []      # [start, end, paragraph]
     qi = 0
     for s in sentences:
-        if units and units[-1][3] == s.paragraph:
+        if units and units[-1][2] == s.paragraph:
             b = s.start
             while qi < len(spans) and spans[qi].close_mark <= b:
                 qi += 1
             crossing = qi < len(spans) and spans[qi].open_mark < b < spans[qi].close_mark
-            if crossing or (s.text[:1].islower() and m[units[-1][1] - 1:units[-1][1]] == MASK):
+            if crossing or (m[units[-1][1] - 1:units[-1][1]] == MASK and m[b:b + 1] != MASK):
                 units[-1][1] = s.end
                 continue
-        units.append([s.start, s.end, s.idx, s.paragraph])
+        units.append([s.start, s.end, s.paragraph])
     sent_starts = [s.start for s in sentences]
     sent_idx = [s.idx for s in sentences]
     span_starts = [q.open_mark for q in spans]
@@ -416,14 +425,13 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     last_quote_by_para: dict[int, int] = {}
     lead: _Frame | None = None          # "X said:" waiting for its quotation
     prev_unit_quote: int | None = None  # last quote of the previous unit (for continuation)
-    prev_para = None
+    prev_unit_end_mask = False
 
     def sidx(pos: int) -> int:
         return sent_idx[max(0, bisect_right(sent_starts, pos) - 1)]
 
     def masks_in(a: int, b: int) -> list[int]:
-        k = bisect_right(span_starts, a - 1)
-        k = max(0, k - 1)
+        k = max(0, bisect_right(span_starts, a) - 1)
         res = []
         while k < len(spans) and spans[k].open_mark < b:
             if spans[k].close_mark > a:
@@ -431,9 +439,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             k += 1
         return res
 
-    def emit(frame: _Frame | None, a: int, b: int, unit_start: int, inherit_q: int | None = None) -> int | None:
+    def emit(frame: _Frame | None, a: int, b: int, inherit_q: int | None = None) -> int | None:
         a, b = _strip_span(m, a, b)
-        # trailing closing marks belong to a quotation: keep them when the content ends in one
         if a >= b:
             return None
         inside = masks_in(a, b)
@@ -443,13 +450,14 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             if len(inside) == 1 and q0.open_mark <= a and b <= q0.close_mark:
                 kind = "direct"
                 a, b = _strip_span(text, q0.start, q0.end, " \t\n,")
+                if a >= b:
+                    return None
             else:
                 kind = "mixed"
-                # keep whole quotations at the ends
-                first, lastq = spans[inside[0]], spans[inside[-1]]
-                a = min(a, first.open_mark) if first.open_mark < a else a
-                b = max(b, lastq.close_mark) if lastq.close_mark > b else b
-        if kind != "direct" and len(_WORD.findall(text, a, b)) < 1:
+                # whole quotations at the ends
+                a = min(a, spans[inside[0]].open_mark)
+                b = max(b, spans[inside[-1]].close_mark)
+        if kind != "direct" and not _WORD.search(text, a, b):
             return None
         q = Quote(kind=kind, content=text[a:b], start=a, end=b, sentence_idx=sidx(a))
         if frame is not None:
@@ -465,122 +473,200 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             owner.setdefault(k, len(out) - 1)
         return len(out) - 1
 
-    for us, ue, _, para in units:
-        frames: list[_Frame] = []
-        for c in lx.cue.finditer(m, us, ue):
-            if c.group("acc"):
-                f = _Frame(c.start("acc"), c.end("acc"), "according to", "according")
-                f.kind = "according"
-                np_ = _np_forward(lx, m, _skip_space(m, c.end(), ue), ue)
-                if np_ is None:
-                    continue
-                f.sp_s, f.sp_e = np_
-                frames.append(f)
-                continue
-            form = c.group("verb")
-            base, cls = lx.verbs[form]
-            pre = c.group("pre").split()
-            if pre and pre[-1].lower() in _BE and not form.endswith(("ing", "s")) and form != base:
-                continue                        # passive: "is expected to", "was told"
-            if not pre and form in _noun_like(base) and not _verb_context(lx, m, us, c.start()):
-                continue                        # a noun: "a phone call", "the plans"
-            f = _Frame(c.start(), c.end("verb"), base, cls)
-            frames.append(f)
-        if not frames:
-            frames_done: list[_Frame] = []
-        else:
-            frames_done = []
-            for n, f in enumerate(frames):
-                if f.kind == "according":
-                    frames_done.append(f)
-                    continue
-                _analyse(lx, m, text, us, ue, f, frames_done)
-                if f.kind:
-                    frames_done.append(f)
-        # contents, cut where a later coordinated frame begins
-        for n, f in enumerate(frames_done):
-            if f.kind == "according":
-                j = _skip_space(m, f.sp_e, ue)
-                before = m[us:f.cue_s].strip(" \t\n,;:–—")
-                if not before or f.cue_s - us < 3:
-                    if j < ue and m[j] == ",":
-                        f.contents.append([j + 1, _cut(frames_done, n, ue, f.sp_e)])
-                else:
-                    cs = _clause_start(frames_done, n, us)
-                    f.contents.append([cs, f.cue_s])
-                continue
-            for c in f.contents:
-                if c[1] is None:
-                    c[1] = _cut(frames_done, n, ue, c[0])
-                    if f.relative:
-                        # "Russia – which has denied it plans to invade Ukraine – has placed …"
-                        k = m.find(")" if f.relative == "(" else f.relative, c[0], c[1])
-                        if k > 0:
-                            c[1] = k
-        # a frame inside the content of another ends where that content ends
-        for f in frames_done:
-            for g in frames_done:
-                if g is f:
-                    continue
-                for a, b in g.contents:
-                    if a <= f.cue_s < b:
-                        for c in f.contents:
-                            if a <= c[0] < b and c[1] > b:
-                                c[1] = b
-        # quotes of this unit
-        pending_masks = set(masks_in(us, ue))
+    for us, ue, para in units:
+        frames = _frames(lx, m, text, us, ue)
+        unit_masks = masks_in(us, ue)
+        pending = [k for k in unit_masks]
         unit_quotes: list[int] = []
-        if lead is not None and pending_masks:
-            k0 = min(pending_masks)
-            if spans[k0].open_mark <= _skip_space(m, us, ue) + 1:
-                idx = emit(lead, spans[k0].open_mark, spans[k0].close_mark, us)
+        # "X said:" at the end of the unit before: its quotation opens this one
+        if lead is not None and pending and spans[pending[0]].open_mark <= _skip_space(m, us, ue):
+            k0 = pending[0]
+            idx = emit(lead, spans[k0].open_mark, spans[k0].close_mark)
+            if idx is not None:
+                unit_quotes.append(idx)
+        lead = None
+        # dash attribution: "“…” — Jane Doe" / a line "- Jane Doe, Ohio." after a quotation
+        dash = _dash_speaker(lx, m, us, ue)
+        if dash is not None:
+            if dash[2] is not None and dash[2] > us:
+                targets = [k for k in pending if spans[k].close_mark <= dash[2]][-1:]
+            else:
+                targets = [] if not prev_unit_end_mask or prev_unit_quote is None else None
+            f = _Frame(dash[2], dash[2] + 1, "-", "dash")
+            f.sp_s, f.sp_e = dash[0], dash[1]
+            if targets:
+                idx = emit(f, spans[targets[0]].open_mark, spans[targets[0]].close_mark)
                 if idx is not None:
                     unit_quotes.append(idx)
-                    pending_masks.discard(k0)
-        lead = None
-        for f in frames_done:
+            elif targets is None and out and out[prev_unit_quote].speaker_mention is None \
+                    and out[prev_unit_quote].cue is None:
+                # the quotation in the unit before: give it this speaker
+                q = out[prev_unit_quote]
+                q.cue, q.cue_start, q.cue_end = text[dash[2]:dash[2] + 1], dash[2], dash[2] + 1
+                q.speaker_mention, q.speaker_start, q.speaker_end = text[dash[0]:dash[1]], dash[0], dash[1]
+                q.continues = None
+        for f in frames:
             inherit_q = None
-            if f.inherit is not None and frames_done[f.inherit].quote_idx is not None:
-                inherit_q = frames_done[f.inherit].quote_idx
+            if f.inherit is not None and f.inherit.quote_idx is not None:
+                inherit_q = f.inherit.quote_idx
             first = None
             for a, b in f.contents:
                 if b is None or b <= a:
                     continue
-                idx = emit(f, a, b, us, inherit_q if first is None else first)
+                idx = emit(f, a, b, inherit_q if first is None else first)
                 if idx is not None:
                     if first is None:
                         first = idx
                     unit_quotes.append(idx)
-                    for k in masks_in(a, b):
-                        pending_masks.discard(k)
             if first is not None:
                 f.quote_idx = first
             elif f.lead and f.sp_s is not None:
                 lead = f
-        # quotations no frame took: continuation of the speech before, or unattributed
-        for k in sorted(pending_masks):
-            q = spans[k]
+        # quotations no frame took: the speech before goes on, or nobody is named
+        for k in pending:
             if k in owner:
                 continue
-            rest = (m[us:q.open_mark] + m[q.close_mark:ue]).strip(" \t\n.,;:!?–—-()[]")
-            words = len(_WORD.findall(text, q.start, q.end))
+            q = spans[k]
+            at_start = not _WORD.search(m, us, q.open_mark)
             prev = None
-            if not rest:
+            if at_start:
                 if q.continues and para - 1 in last_quote_by_para:
                     prev = last_quote_by_para[para - 1]
                 elif prev_unit_quote is not None:
                     prev = prev_unit_quote
-            if prev is not None or words >= 4 and not _WORD.search(rest or ""):
-                idx = emit(None, q.open_mark, q.close_mark, us, prev)
+            if prev is not None or len(_WORD.findall(text, q.start, q.end)) >= 4 and at_start:
+                idx = emit(None, q.open_mark, q.close_mark, prev)
                 if idx is not None:
                     unit_quotes.append(idx)
         if unit_quotes:
             prev_unit_quote = max(unit_quotes, key=lambda i: out[i].start)
             last_quote_by_para[para] = prev_unit_quote
-        elif not _is_quote_only(m, us, ue):
+        else:
             prev_unit_quote = None
-        prev_para = para
+        prev_unit_end_mask = m[ue - 1:ue] == MASK
     return out
+
+
+def _frames(lx: _Lex, m: str, text: str, us: int, ue: int) -> list[_Frame]:
+    """The attribution frames of one unit, with their content spans resolved."""
+    frames: list[_Frame] = []
+    for c in lx.cue.finditer(m, us, ue):
+        if c.group("acc"):
+            f = _Frame(c.start("acc"), c.end("acc"), "according to", "according")
+            np_ = _np_forward(lx, m, _skip_space(m, c.end(), ue), ue)
+            if np_ is None:
+                continue
+            f.kind = "according"
+            f.sp_s, f.sp_e = np_
+            frames.append(f)
+            continue
+        form = c.group("verb")
+        base, cls = lx.verbs[form]
+        pre = c.group("pre").split()
+        if pre and pre[-1].lower() in _BE and not form.endswith(("ing", "s")) and form != base:
+            continue                        # passive: "is expected to", "was told"
+        if not pre and form in _noun_like(base) and not _verb_context(lx, m, us, c.start()):
+            continue                        # a noun: "a phone call", "the plans"
+        if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):
+            continue                        # "appeared on stage", not "appeared to"
+        f = _Frame(c.start(), c.end("verb"), base, cls)
+        _analyse(lx, m, text, us, ue, f, frames)
+        if f.kind:
+            frames.append(f)
+    if not frames:
+        return frames
+    for n, f in enumerate(frames):
+        if f.kind == "according":
+            j = _skip_space(m, f.sp_e, ue)
+            if not m[us:f.cue_s].strip(" \t\n,;:–—"):
+                if j < ue and m[j] == ",":
+                    f.contents.append([j + 1, None])
+            else:
+                f.contents.append([_clause_start(m, frames, n, us, f.cue_s), f.cue_s])
+    # content ends: the next coordinated frame, a clause break, the unit end
+    for n, f in enumerate(frames):
+        for c in f.contents:
+            if c[1] is None:
+                c[1] = _cut(frames, n, ue, c[0])
+                if f.relative:
+                    # "Russia – which has denied it plans to invade Ukraine – has placed …"
+                    k = m.find(")" if f.relative == "(" else f.relative, c[0], c[1])
+                    if k > 0:
+                        c[1] = k
+                br = _CLAUSE_END.search(m, c[0], c[1])
+                if br and _WORD.search(m, c[0], br.start()):
+                    c[1] = br.start()
+    # a frame inside the content of another ends where that content ends
+    if len(frames) > 1:
+        for f in frames:
+            for g in frames:
+                if g is f:
+                    continue
+                for a, b in g.contents:
+                    if a <= f.cue_s < b:
+                        for c in f.contents:
+                            if a <= c[0] < b < c[1]:
+                                c[1] = b
+    # a subjectless cue shares the speaker of the last frame not nested in another
+    for n, f in enumerate(frames):
+        if f.kind == "subjectless":
+            for g in reversed(frames[:n]):
+                if g.kind == "subjectless" or not any(a <= g.cue_s < b for h in frames[:n] if h is not g
+                                                      for a, b in h.contents):
+                    f.inherit = g if g.kind != "subjectless" else g.inherit
+                    break
+            if f.inherit is None:
+                f.sp_s, f.sp_e = _clause_subject(lx, m, us, f.cue_s) or (None, None)
+    return frames
+
+
+_RAISING = frozenset("appear seem sound look like".split())
+_RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
+
+
+def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
+    """The subject at the start of the unit (after an opening adverbial), for
+    "…, saying …" with no cue before it."""
+    j = _skip_space(m, us, hi)
+    toks = _tokens(m, j, min(hi, j + 120))
+    if toks and toks[0][2].lower() in lx.opener | lx.stop:
+        k = next((i for i, t in enumerate(toks) if t[2] == ","), None)
+        if k is None:
+            return None
+        j = _skip_space(m, toks[k][1], hi)
+    np_ = _np_forward(lx, m, j, hi)
+    return np_
+
+
+def _dash_speaker(lx: _Lex, m: str, us: int, ue: int):
+    """(start, end, dash offset) of a speaker named after a dash that follows a
+    quotation ("“…” — Jane Doe", or a line "- Jane Doe, Ohio." under one)."""
+    j = _skip_space(m, us, ue)
+    k = j
+    if j < ue and m[j] in "-–—":
+        k = j
+    else:
+        k = m.find(MASK, us, ue)
+        if k < 0:
+            return None
+        while k < ue and m[k] == MASK:
+            k += 1
+        k = _skip_space(m, k, ue)
+        if k >= ue or m[k] not in "-–—":
+            return None
+    d = k
+    while k < ue and m[k] in "-–—":
+        k += 1
+    k = _skip_space(m, k, ue)
+    if k >= ue or not m[k].isupper():
+        return None
+    np_ = _np_forward(lx, m, k, ue)
+    if np_ is None:
+        return None
+    rest = m[np_[1]:ue].strip(" .")
+    if rest and not rest.startswith(","):
+        return None
+    return np_[0], np_[1], d
 
 
 def _is_quote_only(m: str, a: int, b: int) -> bool:
@@ -588,22 +674,28 @@ def _is_quote_only(m: str, a: int, b: int) -> bool:
     return not _WORD.search(m, a, b)
 
 
-def _clause_start(frames: list[_Frame], n: int, us: int) -> int:
-    """Where the content of a postposed frame begins: the unit start, or the end of
-    the frame before it."""
+def _clause_start(m: str, frames: list[_Frame], n: int, us: int, hi: int) -> int:
+    """Where the content before a postposed frame begins: the unit start, the end
+    of an earlier postposed frame, or a clause break (dash, semicolon, colon)."""
     start = us
     for f in frames[:n]:
-        if f.kind not in ("postposed", "inverted", "according"):
+        if f.kind not in ("postposed", "inverted", "according") or not f.contents:
             continue
         end = max([f.cue_e] + [b for _, b in f.contents if b] + ([f.sp_e] if f.sp_e else []))
-        if end < frames[n].cue_s:
+        if end < hi:
             start = max(start, end)
+    k = max(m.rfind(";", start, hi), m.rfind(" – ", start, hi), m.rfind(" — ", start, hi), m.rfind(":", start, hi))
+    if k >= 0 and _WORD.search(m, k, hi) or k >= 0 and MASK in m[k:hi]:
+        start = k + 1
     return start
 
 
 def _cut(frames: list[_Frame], n: int, ue: int, after: int) -> int:
     """The content of frame n ends where a later coordinated frame starts."""
     for f in frames[n + 1:]:
+        if f.kind in ("postposed", "inverted", "according") and f.contents and f.contents[0][0] is not None \
+                and f.contents[0][0] > after and f.contents[0][1] is not None and f.contents[0][1] <= f.cue_s:
+            return f.contents[0][0]
         s = f.sp_s if f.sp_s is not None and f.sp_s < f.cue_s and f.kind != "according" else f.cue_s
         if s <= after:
             continue
@@ -615,48 +707,62 @@ def _cut(frames: list[_Frame], n: int, ue: int, after: int) -> int:
 def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: list[_Frame]) -> None:
     """Fill in the frame's kind, speaker and content for the cue at f.cue_s..f.cue_e."""
     cue_s, cue_e = f.cue_s, f.cue_e
-    # what stands right before the cue (inside the unit)
     before = m[us:cue_s].rstrip()
-    prev_char = before[-1:] if before else ""
+    prev_char = before[-1:]
     toks_before = _tokens(m, max(us, cue_s - 40), cue_s)
     prev_word = toks_before[-1][2].lower() if toks_before else ""
-    ing = f.cue_e - f.cue_s >= 3 and text[f.cue_s:f.cue_e].split()[-1].endswith("ing")
+    ing = text[cue_s:cue_e].split()[-1].endswith("ing")
     # subjectless: ", adding …", "– saying …", "and added", "but added:"
-    if done and (prev_word in ("and", "but", "then", "before", "after", "while") or
-                 (ing and prev_char in "," + _DASHES)):
+    if prev_word in _SUBJECTLESS_BEFORE or (ing and prev_char in "," + _DASHES):
+        if prev_word in ("by", "when") and not ing:
+            return
         f.kind = "subjectless"
-        f.inherit = len(done) - 1
         f.cut_at = _cut_point(us, cue_s, toks_before)
         f.coordinated = True
         cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
-        f.cue_e = cue_e = cue_end
+        f.cue_e = cue_end
+        if cs < ue and m[cs] in _DASHES:
+            f.kind = None
+            return
         f.contents.append([cs, None])
         f.content_start = cs
+        if not m[cs:ue].strip(" \t\n.,;:!?"):
+            f.contents.pop()
+            if m[cue_e:ue].rstrip().endswith(":"):
+                f.lead = True
         return
     subj = _subject(lx, m, us, cue_s)
     if subj is not None:
         s0, s1, rel = subj
         lead_s = m[us:s0].rstrip()
-        lead_c = lead_s[-1:] if lead_s else ""
+        lead_c = lead_s[-1:]
         cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
         tail = m[cs:ue].strip(" \t\n.,;:!?")
-        if lead_c in "," + MASK + _DASHES and lead_s and not rel and (not tail or m[cue_end:cs].strip().startswith(",")
-                                                                     and f.cls == cues.SPEECH):
-            # postposed: "…,” Smith said." / "A, Smith said, B"
-            f.kind = "postposed"
-            f.sp_s, f.sp_e = s0, s1
-            f.cue_e = cue_end
-            cs0 = _clause_start(done + [f], len(done), us)
-            f.contents.append([cs0, len(lead_s) + us])
-            if tail:
-                f.contents.append([cs, None])
-            return
+        between = m[cue_end:cs].strip()
+        if lead_s and not rel and lead_c in "," + MASK + _DASHES:
+            quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
+            if quote_lead:
+                post = not (tail.lower().startswith("that ") and not between)
+            else:
+                post = not tail or bool(_ADJUNCT.match(tail)) or (between == "," and f.cls == cues.SPEECH)
+            if post:
+                # postposed: "…,” Smith said." / "A, Smith said, B"
+                f.kind = "postposed"
+                f.sp_s, f.sp_e = s0, s1
+                f.cue_e = cue_end
+                c_end = us + len(lead_s)
+                f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
+                if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
+                    f.contents.append([cs, None])
+                return
         if not tail:
             if m[cue_e:ue].rstrip().endswith(":") and f.cls == cues.SPEECH:
                 f.kind = "preposed"
                 f.sp_s, f.sp_e = s0, s1
                 f.cue_e = cue_end
                 f.lead = True
+            return
+        if cs < ue and m[cs] in _DASHES:
             return
         f.kind = "preposed"
         f.sp_s, f.sp_e = s0, s1
@@ -672,7 +778,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             f.coordinated = True
             f.cut_at = us + len(lead_s) - 4
         return
-    # inverted: "…,” said Smith." — only verbs of speech, right after a comma or a quotation
+    # inverted: "…,” said Smith." — verbs of speech, right after a comma or a quotation
     if f.cls == cues.SPEECH and prev_char in "," + MASK and before:
         np_ = _np_forward(lx, m, _skip_space(m, cue_e, ue), ue)
         if np_ is None:
@@ -680,20 +786,19 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         f.kind = "inverted"
         f.sp_s, f.sp_e = np_
         cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
-        cs0 = _clause_start(done + [f], len(done), us)
-        f.contents.append([cs0, len(before) + us])
+        c_end = us + len(before)
+        f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
         j = _skip_space(m, cue_end, ue)
-        if j < ue and m[j] == ",":
+        if j < ue and m[j] in ",:":
             k = _skip_space(m, j + 1, ue)
             if k < ue and m[k] == MASK:
                 f.contents.append([k, None])
-        return
 
 
 def _cut_point(us: int, cue_s: int, toks_before) -> int:
     """Where the clause before a subjectless cue ends (before ", adding", " and added")."""
     k = len(toks_before) - 1
-    while k >= 0 and toks_before[k][2].lower() in ("and", "but", "then", "before", "after", "while", ",", "–", "—") \
-            or k >= 0 and toks_before[k][2].endswith("ly"):
+    while k >= 0 and (toks_before[k][2].lower() in _SUBJECTLESS_BEFORE or toks_before[k][2] in ",–—"
+                      or toks_before[k][2].endswith("ly")):
         k -= 1
     return toks_before[k][1] if k >= 0 else cue_s
