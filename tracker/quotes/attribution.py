@@ -26,6 +26,7 @@ from ..model import Quote, Sentence
 from . import cues, marks
 
 MASK = "\x01"
+NESTED_DROP = True
 _TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _DASHES = "–—"
@@ -102,12 +103,12 @@ def _verb_context(lx: _Lex, m: str, us: int, pos: int) -> bool:
         return False
     if w[0].isupper():
         return lw not in lx.opener
-    return lw.endswith("s") and not lw.endswith("ss")
+    return lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
 
 
 class _Frame:
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
-                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start")
+                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested")
 
 
     def __init__(self, cue_s, cue_e, base, cls):
@@ -122,6 +123,7 @@ class _Frame:
         self.coordinated = False  # opens a clause coordinated with the one before (cuts its content)
         self.cut_at = None        # where the content of the frame before ends
         self.content_start = None
+        self.nested = False
 
 
 def _tokens(m: str, lo: int, hi: int):
@@ -167,7 +169,13 @@ def _np_backward(lx: _Lex, toks, i: int):
                     if not (j > 0 and toks[j - 1][2][0].isupper() and (toks[j + 1][2][0].isupper()
                                                                       or toks[j + 1][2].lower() in lx.det)):
                         break
-            elif lw in lx.stop or lw in lx.time or lw in lx.subject:
+            elif lw in lx.subject:
+                # "she began saying": the words taken were verbs, the pronoun is the subject
+                if taken and all(toks[k][2][0].islower() and toks[k][2].lower() not in lx.det
+                                 for k in range(j + 1, i + 1)):
+                    return j
+                break
+            elif lw in lx.stop or lw in lx.time:
                 break
             else:
                 taken += 1
@@ -254,6 +262,7 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
     if w.lower() in lx.subject and w.lower() != "it":
         return toks[0][0], toks[0][1]
     last = None
+    named = w[0].isupper() and w.lower() not in lx.det    # opens with a name: no common nouns after it
     for j, (s, e, w) in enumerate(toks):
         c = w[0]
         if c.isalnum():
@@ -269,6 +278,8 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                 if lx.nominal.match(m, toks[j - 1][1]) or lx.when.match(m, toks[j - 1][1]):
                     break
             elif lw in lx.stop or lw in lx.time or lw in lx.subject or lw in lx.that:
+                break
+            elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det:
                 break
             else:
                 last = j
@@ -368,6 +379,9 @@ def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
 
 
 _SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
+_PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
+_TRUE_PREPS = frozenset("in of for by without about from on with upon at to into through over under against "
+                        "during via".split())
 # what may follow a postposed "…, Smith said": where, when, to whom
 _ADJUNCT = re.compile(r"(?:to|in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
                       r"outside|inside|under|near|amid|following|shortly|last|this|earlier|later|recently|"
@@ -404,7 +418,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         m = text
     # units: sentences, merged where a quotation crosses a sentence break or a
     # sentence follows a quotation that ended its sentence ("…?” Smith asked.)
-    units: list[list[int]] = []      # [start, end, paragraph]
+    units: list[list] = []            # [start, end, paragraph, sentence breaks inside]
     qi = 0
     for s in sentences:
         if units and units[-1][2] == s.paragraph:
@@ -413,9 +427,11 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 qi += 1
             crossing = qi < len(spans) and spans[qi].open_mark < b < spans[qi].close_mark
             if crossing or (m[units[-1][1] - 1:units[-1][1]] == MASK and m[b:b + 1] != MASK):
+                if not crossing:
+                    units[-1][3].append(b)
                 units[-1][1] = s.end
                 continue
-        units.append([s.start, s.end, s.paragraph])
+        units.append([s.start, s.end, s.paragraph, []])
     sent_starts = [s.start for s in sentences]
     sent_idx = [s.idx for s in sentences]
     span_starts = [q.open_mark for q in spans]
@@ -473,8 +489,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             owner.setdefault(k, len(out) - 1)
         return len(out) - 1
 
-    for us, ue, para in units:
-        frames = _frames(lx, m, text, us, ue)
+    for us, ue, para, breaks in units:
+        frames = _frames(lx, m, text, us, ue, breaks)
         unit_masks = masks_in(us, ue)
         pending = [k for k in unit_masks]
         unit_quotes: list[int] = []
@@ -511,7 +527,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 inherit_q = f.inherit.quote_idx
             first = None
             for a, b in f.contents:
-                if b is None or b <= a:
+                if b is None or b <= a or f.nested and NESTED_DROP and masks_in(a, b):
                     continue
                 idx = emit(f, a, b, inherit_q if first is None else first)
                 if idx is not None:
@@ -547,7 +563,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     return out
 
 
-def _frames(lx: _Lex, m: str, text: str, us: int, ue: int) -> list[_Frame]:
+def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) -> list[_Frame]:
     """The attribution frames of one unit, with their content spans resolved."""
     frames: list[_Frame] = []
     for c in lx.cue.finditer(m, us, ue):
@@ -562,7 +578,11 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int) -> list[_Frame]:
             continue
         form = c.group("verb")
         base, cls = lx.verbs[form]
+        if frames and c.start() < frames[-1].cue_e:
+            continue                        # inside the cue phrase before ("said in a written statement")
         pre = c.group("pre").split()
+        if not pre and _after_determiner(lx, m, us, c.start()):
+            continue                        # "a written statement", "the so-called", "his stated aim"
         if pre and pre[-1].lower() in _BE and not form.endswith(("ing", "s")) and form != base:
             continue                        # passive: "is expected to", "was told"
         if not pre and form in _noun_like(base) and not _verb_context(lx, m, us, c.start()):
@@ -588,6 +608,10 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int) -> list[_Frame]:
         for c in f.contents:
             if c[1] is None:
                 c[1] = _cut(frames, n, ue, c[0])
+                for b in breaks:
+                    if c[0] < b < c[1]:
+                        c[1] = b
+                        break
                 if f.relative:
                     # "Russia – which has denied it plans to invade Ukraine – has placed …"
                     k = m.find(")" if f.relative == "(" else f.relative, c[0], c[1])
@@ -607,6 +631,12 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int) -> list[_Frame]:
                         for c in f.contents:
                             if a <= c[0] < b < c[1]:
                                 c[1] = b
+    # a frame nested in another's content does not own quotations: the outer speaker does
+    if len(frames) > 1:
+        for f in frames:
+            if f.kind in ("preposed", "subjectless") and any(
+                    a <= f.cue_s < b for g in frames if g is not f and g.kind != "subjectless" for a, b in g.contents):
+                f.nested = True
     # a subjectless cue shares the speaker of the last frame not nested in another
     for n, f in enumerate(frames):
         if f.kind == "subjectless":
@@ -618,6 +648,22 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int) -> list[_Frame]:
             if f.inherit is None:
                 f.sp_s, f.sp_e = _clause_subject(lx, m, us, f.cue_s) or (None, None)
     return frames
+
+
+def _after_determiner(lx: _Lex, m: str, us: int, pos: int) -> bool:
+    j = pos - 1
+    while j >= us and m[j] == " ":
+        j -= 1
+    if j < us:
+        return False
+    if m[j] == "-":
+        return True
+    k = j
+    while k >= us and (m[k].isalnum() or m[k] in "’'"):
+        k -= 1
+    w = m[k + 1:j + 1].lower()
+    return w in lx.det and w not in ("all", "both", "some", "many", "most", "several", "few", "others") \
+        or w.endswith(("’s", "'s")) and not w[:1].isupper() or w in ("so", "very", "much")
 
 
 _RAISING = frozenset("appear seem sound look like".split())
@@ -711,9 +757,14 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     prev_char = before[-1:]
     toks_before = _tokens(m, max(us, cue_s - 40), cue_s)
     prev_word = toks_before[-1][2].lower() if toks_before else ""
-    ing = text[cue_s:cue_e].split()[-1].endswith("ing")
-    # subjectless: ", adding …", "– saying …", "and added", "but added:"
-    if prev_word in _SUBJECTLESS_BEFORE or (ing and prev_char in "," + _DASHES):
+    ing = text[cue_s:cue_e].split()[-1].endswith("ing") and not m[us:cue_e].split()[-2:-1] in (["is"], ["are"], ["was"], ["were"], ["be"], ["been"], ["’s"], ["'s"], ["am"])
+    # "released a statement saying …", "began saying": the subject of the clause speaks
+    bare_ing = ing and toks_before and _is_word(toks_before[-1][2]) and prev_word not in _SUBJECTLESS_BEFORE \
+        and prev_word not in _PREPS
+    if bare_ing and f.cls != cues.SPEECH:
+        bare_ing = False
+    # subjectless: ", adding …", "– saying …", "and added", "but added:", "by tweeting"
+    if prev_word in _SUBJECTLESS_BEFORE or (ing and (prev_char in "," + _DASHES or prev_word in _PREPS)) or bare_ing:
         if prev_word in ("by", "when") and not ing:
             return
         f.kind = "subjectless"
@@ -732,6 +783,10 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.lead = True
         return
     subj = _subject(lx, m, us, cue_s)
+    if subj is not None and not subj[2] and not ing and m[subj[0]:subj[1]].lower() not in lx.subject:
+        pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
+        if pw and pw[0].lower() in _TRUE_PREPS:
+            subj = None                     # "in a statement credited …": not a subject
     if subj is not None:
         s0, s1, rel = subj
         lead_s = m[us:s0].rstrip()
@@ -741,10 +796,14 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         between = m[cue_end:cs].strip()
         if lead_s and not rel and lead_c in "," + MASK + _DASHES:
             quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
-            if quote_lead:
-                post = not (tail.lower().startswith("that ") and not between)
-            else:
-                post = not tail or bool(_ADJUNCT.match(tail)) or (between == "," and f.cls == cues.SPEECH)
+            post = not tail or bool(_ADJUNCT.match(tail)) or (between in (",", ":") and m[cs] == MASK)
+            if not post and quote_lead:
+                # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
+                k = us + len(lead_s.rstrip(",–— "))
+                inner = text[max(us, k - 3):k].rstrip("”\"’'» ")
+                post = not inner.endswith((".", "!", "?", "…")) and not tail.lower().startswith("that ")
+            elif not post:
+                post = between == "," and f.cls == cues.SPEECH
             if post:
                 # postposed: "…,” Smith said." / "A, Smith said, B"
                 f.kind = "postposed"
