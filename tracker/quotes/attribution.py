@@ -49,8 +49,9 @@ class _Lex:
         self.det, self.link, self.time = g["det"], g["link"], g["time"]
         self.opener = g["opener"] - self.det
         self.verbs = cues.verbs()
+        # verb forms end a noun phrase, except those that may be nouns ("the report said")
         self.stop = g["stop"] | self.aux | self.object - {"her"} | frozenset(
-            w for f in self.verbs for w in [f] if " " not in f)
+            f for f, (b, _) in self.verbs.items() if " " not in f and f not in _noun_like(b))
         self.that = g["that"]
         pre = cues.trie_pattern(sorted(self.aux | self.adverb))
         notly = cues.trie_pattern(sorted(self.notly))
@@ -243,6 +244,17 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int):
         if toks[k][2].lower() in lx.subject and k == j - 1:
             return toks[k][0], toks[k][1], None
         return toks[k][0], toks[j - 1][1], None
+    if toks[i][2] == ")":
+        # "Harry M. Reid (D-Nev.) said": skip the bracket
+        j = i
+        while j >= 0 and toks[j][2] != "(":
+            j -= 1
+        if j < 1 or i - j > 12:
+            return None
+        k = _np_backward(lx, toks, j - 1)
+        if k is None:
+            return None
+        return toks[k][0], toks[i][1], None
     if not _is_word(toks[i][2]):
         return None
     if toks[i][2].lower() in lx.subject:
@@ -555,7 +567,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 if idx is not None:
                     unit_quotes.append(idx)
         if unit_quotes:
-            prev_unit_quote = max(unit_quotes, key=lambda i: out[i].start)
+            # the speech a following quotation continues: the last quotation, else the last quote
+            quoted = [i for i in unit_quotes if out[i].kind != "indirect"]
+            prev_unit_quote = max(quoted or unit_quotes, key=lambda i: out[i].start)
             last_quote_by_para[para] = prev_unit_quote
         else:
             prev_unit_quote = None
@@ -583,8 +597,9 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
         pre = c.group("pre").split()
         if not pre and _after_determiner(lx, m, us, c.start()):
             continue                        # "a written statement", "the so-called", "his stated aim"
-        if pre and pre[-1].lower() in _BE and not form.endswith(("ing", "s")) and form != base:
-            continue                        # passive: "is expected to", "was told"
+        if pre and pre[-1].lower() in _BE and not form.endswith("ing") and not form.endswith("s") or \
+                pre and pre[-1].lower() in _BE and form == base:
+            continue                        # passive: "is expected to", "was told"; "was back"
         if not pre and form in _noun_like(base) and not _verb_context(lx, m, us, c.start()):
             continue                        # a noun: "a phone call", "the plans"
         if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):

@@ -38,8 +38,7 @@ def inflect(base: str) -> set[str]:
         forms.add(base + "ed")
         forms.add(base + "ing")
         # consonant doubling after a short vowel (admit -> admitted, quip -> quipped)
-        if len(base) >= 3 and base[-1] not in _VOWELS | set("wxy") and base[-2] in _VOWELS \
-                and base[-3] not in _VOWELS:
+        if len(base) >= 3 and base[-1] not in _VOWELS | set("wxy") and base[-2] in _VOWELS:
             forms.add(base + base[-1] + "ed")
             forms.add(base + base[-1] + "ing")
     return forms
