@@ -61,6 +61,7 @@ class _Lex:
             r"|(?P<acc>(?<![\w])[Aa]ccording to)(?!\w)")
         self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())
         time = "|".join(sorted(g["time"] - {"may", "march"}, key=len, reverse=True))
+        self.adverb_after = re.compile(rf"[ \t]+(?!(?:{notly})\b)[a-z]+ly\b(?![’'-])")
         self.when = re.compile(
             rf"[ \t]*,?[ \t]*(?:(?:(?:on|last|this|early|earlier|late|later|next|in|that|each|every)\s+)?"
             rf"(?:{time}|[12]\d\d\d)(?:\s+(?:{time}))?|(?:yesterday|today|tonight|recently|earlier|later|again|"
@@ -159,7 +160,8 @@ def _np_backward(lx: _Lex, toks, i: int):
             elif lw in lx.det:
                 taken += 1
                 first_ok = j
-                if not (j > 0 and toks[j - 1][2].lower() in ("of", "for")):
+                # "a staffer in the room", "one of the officials": the phrase goes on before a link
+                if not (j > 0 and toks[j - 1][2].lower() in lx.link and toks[j - 1][2].lower() != "and"):
                     j -= 1
                     break
             elif lw in lx.link:
@@ -321,7 +323,7 @@ def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
     i = pos
     # where and when: "in a statement", "on Twitter", "on Sunday"
     for _ in range(3):
-        mm = lx.nominal.match(m, i, hi) or lx.when.match(m, i, hi)
+        mm = lx.nominal.match(m, i, hi) or lx.when.match(m, i, hi) or lx.adverb_after.match(m, i, hi)
         if not mm:
             break
         i = mm.end()
@@ -816,7 +818,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
                 k = us + len(lead_s.rstrip(",–— "))
                 inner = text[max(us, k - 3):k].rstrip("”\"’'» ")
-                post = not inner.endswith((".", "!", "?", "…")) and not tail.lower().startswith("that ")
+                post = between == "," or not inner.endswith((".", "…")) and not tail.lower().startswith("that ")
             elif not post:
                 post = between == "," and f.cls == cues.SPEECH
             if post:
