@@ -295,6 +295,8 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                 break
             elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det:
                 break
+            elif lw.endswith("ed") and last is not None and toks[j - 1][2].lower() not in lx.det:
+                break                          # "The candidate changed …": a verb
             else:
                 last = j
         elif w == "." and j and toks[j - 1][1] == s and len(toks[j - 1][2]) <= 3 and toks[j - 1][2][0].isupper() \
@@ -402,7 +404,8 @@ _ADJUNCT = re.compile(r"(?:to|in|on|at|during|of|from|after|before|while|when|as
                       r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"told|adding|saying|noting|according)\b", re.I)
 # clause breaks that end a reported clause
-_CLAUSE_END = re.compile(r";|\s[–—]\s|, (?:but|even as|even though|while|whereas)\b| even as | even though |\s\(")
+_CLAUSE_END = re.compile(r";|\s[–—]\s|, (?:but|even as|even though|while|whereas|although|though|however|because|"
+                         r"since|unless)\b| even as | even though |\s\(")
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
@@ -648,11 +651,12 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
                         for c in f.contents:
                             if a <= c[0] < b < c[1]:
                                 c[1] = b
-    # a frame nested in another's content does not own quotations: the outer speaker does
+    # a frame that is the complement of another ("X said he expects Y to “…”") does not
+    # own quotations: the outer speaker does
     if len(frames) > 1:
         for f in frames:
-            if f.kind in ("preposed", "subjectless") and any(
-                    a <= f.cue_s < b for g in frames if g is not f and g.kind != "subjectless" for a, b in g.contents):
+            if f.kind == "preposed" and f.sp_s is not None and any(
+                    a <= f.sp_s <= a + 6 and f.cue_s < b for g in frames if g is not f for a, b in g.contents):
                 f.nested = True
     # a subjectless cue shares the speaker of the last frame not nested in another
     for n, f in enumerate(frames):
@@ -778,6 +782,17 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     # "released a statement saying …", "began saying": the subject of the clause speaks
     bare_ing = ing and toks_before and _is_word(toks_before[-1][2]) and prev_word not in _SUBJECTLESS_BEFORE \
         and prev_word not in _PREPS
+    if bare_ing:
+        # "with Donald Trump tweeting that …": the phrase after "with" speaks
+        subj = _subject(lx, m, us, cue_s)
+        if subj is not None and m[max(us, subj[0] - 8):subj[0]].split()[-1:] in (["with"], ["With"], ["without"]):
+            f.kind = "preposed"
+            f.sp_s, f.sp_e = subj[0], subj[1]
+            cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+            f.cue_e = cue_end
+            f.contents.append([cs, None])
+            f.content_start = cs
+            return
     if bare_ing and f.cls != cues.SPEECH:
         bare_ing = False
     # subjectless: ", adding …", "– saying …", "and added", "but added:", "by tweeting"
@@ -813,7 +828,8 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         between = m[cue_end:cs].strip()
         if lead_s and not rel and lead_c in "," + MASK + _DASHES:
             quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
-            post = not tail or bool(_ADJUNCT.match(tail)) or (between in (",", ":") and m[cs] == MASK)
+            post = not tail or bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or \
+                (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0))
             if not post and quote_lead:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
                 k = us + len(lead_s.rstrip(",–— "))
