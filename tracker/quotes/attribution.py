@@ -61,6 +61,9 @@ class _Lex:
             r"|(?P<acc>(?<![\w])[Aa]ccording to)(?!\w)")
         self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())
         time = "|".join(sorted(g["time"] - {"may", "march"}, key=len, reverse=True))
+        self.verb_after = re.compile(
+            rf"\s+(?P<cue>(?:(?:{pre}|(?!(?:{notly})\s)[a-z]+ly)\s+){{0,3}}(?P<w>[a-z][a-z’'-]+)"
+            r"(?:\s+(?:up|out|on|off|about|to|of|for|at|with|into|over|back|down)\b)?)(?=\s)")
         self.adverb_after = re.compile(rf"[ \t]+(?!(?:{notly})\b)[a-z]+ly\b(?![’'-])")
         self.when = re.compile(
             rf"[ \t]*,?[ \t]*(?:(?:(?:on|last|this|early|earlier|late|later|next|in|that|each|every)\s+)?"
@@ -571,6 +574,13 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 idx = emit(None, q.open_mark, q.close_mark, prev)
                 if idx is not None:
                     unit_quotes.append(idx)
+            elif not at_start and FALLBACK:
+                # no cue of ours: the clause's subject and whatever verb it has
+                f = _fallback(lx, m, us, ue, q, breaks)
+                if f is not None:
+                    idx = emit(f, f.contents[0][0], f.contents[0][1])
+                    if idx is not None:
+                        unit_quotes.append(idx)
         if unit_quotes:
             # the speech a following quotation continues: the last quotation, else the last quote
             quoted = [i for i in unit_quotes if out[i].kind != "indirect"]
@@ -685,6 +695,51 @@ def _after_determiner(lx: _Lex, m: str, us: int, pos: int) -> bool:
     w = m[k + 1:j + 1].lower()
     return w in lx.det and w not in ("all", "both", "some", "many", "most", "several", "few", "others") \
         or w.endswith(("’s", "'s")) and not w[:1].isupper() or w in ("so", "very", "much")
+
+
+FALLBACK = True
+FALLBACK_STRICT = True
+FALLBACK_END = False
+
+
+def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Frame | None:
+    """A frame for a quotation in a clause with no known cue: the clause's subject
+    speaks, its first verb is the cue, the rest of the clause is the content."""
+    cs = us
+    for b in breaks:
+        if b <= q.open_mark:
+            cs = b
+    k = max(m.rfind(";", cs, q.open_mark), m.rfind(":", cs, q.open_mark), m.rfind(" – ", cs, q.open_mark),
+            m.rfind(" — ", cs, q.open_mark))
+    if k >= 0:
+        cs = k + 1
+    np_ = _clause_subject(lx, m, cs, q.open_mark)
+    if np_ is None:
+        return None
+    v = lx.verb_after.match(m, np_[1], q.open_mark)
+    if v is None or v.group("w").lower() in lx.stop and v.group("w").lower() not in lx.aux or \
+            v.group("w").lower() in lx.det or v.group("w").lower() in lx.link:
+        return None
+    w = v.group("w").lower()
+    head = m[np_[0]:np_[1]].split()[0]
+    if FALLBACK_STRICT and (not w.endswith(("ed", "s")) or w in lx.aux or w.endswith("ss")
+                            or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject)):
+        return None
+    f = _Frame(v.start("cue"), v.end("cue"), "", "fallback")
+    f.kind = "fallback"
+    f.sp_s, f.sp_e = np_
+    end = ue
+    for b in breaks:
+        if b > q.close_mark:
+            end = b
+            break
+    br = _CLAUSE_END.search(m, q.close_mark, end)
+    if br:
+        end = br.start()
+    if FALLBACK_END:
+        end = q.close_mark
+    f.contents.append([_skip_space(m, v.end(), ue), end])
+    return f
 
 
 _RAISING = frozenset("appear seem sound look like".split())
