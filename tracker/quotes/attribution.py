@@ -113,7 +113,7 @@ def _verb_context(lx: _Lex, m: str, us: int, pos: int) -> bool:
 
 class _Frame:
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
-                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested")
+                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate")
 
 
     def __init__(self, cue_s, cue_e, base, cls):
@@ -129,6 +129,7 @@ class _Frame:
         self.cut_at = None        # where the content of the frame before ends
         self.content_start = None
         self.nested = False
+        self.subordinate = False  # "While X said …, …": the clause is subordinate
 
 
 def _tokens(m: str, lo: int, hi: int):
@@ -397,6 +398,7 @@ def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
     return a, b
 
 
+_SUBORDINATORS = [[w] for w in "while While although Although though Though if If because Because whereas Whereas unless Unless".split()]
 _SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
 _PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
 _TRUE_PREPS = frozenset("in of for by without about from on with upon at to into through over under against "
@@ -650,6 +652,11 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
                 br = _CLAUSE_END.search(m, c[0], c[1])
                 if br and _WORD.search(m, c[0], br.start()):
                     c[1] = br.start()
+                if f.subordinate:
+                    # "While those surveyed said A, B …": the reported clause ends at the comma
+                    k = m.find(",", c[0], c[1])
+                    if k > 0 and _WORD.search(m, c[0], k):
+                        c[1] = k
     # a frame inside the content of another ends where that content ends
     if len(frames) > 1:
         for f in frames:
@@ -666,7 +673,8 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
     if len(frames) > 1:
         for f in frames:
             if f.kind == "preposed" and f.sp_s is not None and any(
-                    a <= f.sp_s <= a + 6 and f.cue_s < b for g in frames if g is not f for a, b in g.contents):
+                    a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
+                    for g in frames if g is not f for a, b in g.contents):
                 f.nested = True
     # a subjectless cue shares the speaker of the last frame not nested in another
     for n, f in enumerate(frames):
@@ -915,6 +923,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         f.sp_s, f.sp_e = s0, s1
         f.relative = rel
         f.cue_e = cue_end
+        f.subordinate = lead_s.split()[-1:] in _SUBORDINATORS
         f.contents.append([cs, None])
         f.content_start = cs
         # a coordinated clause: "…, and Smith said …" cuts the frame before

@@ -48,6 +48,12 @@ def _entries(name: str) -> dict[str, str]:
     """form -> base form, for the verbs of one data file (phrasal verbs keep their particle)."""
     out: dict[str, str] = {}
     for line in lexicon.lines(name):
+        if line.startswith("="):
+            # "= backed backing backs": exactly these forms (the base form is too ambiguous)
+            words = line[1:].split()
+            for w in words[1:]:
+                out[w] = words[0]
+            continue
         phrase, _, irregular = line.partition("|")
         words = phrase.split()
         if not words:
