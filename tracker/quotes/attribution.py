@@ -27,6 +27,7 @@ from . import cues, marks
 
 MASK = "\x01"
 NESTED_DROP = True
+NESTED_ALL = True
 _TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _DASHES = "–—"
@@ -231,8 +232,10 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int):
     # skip when/where words between subject and cue: "Trump on Monday said"
     j = i
     n = 0
-    while j >= 0 and n < 4 and (toks[j][2].lower() in lx.time or _YEAR.fullmatch(toks[j][2])
-                                or toks[j][2].lower() in ("on", "last", "this", "in", "earlier", "late", "early")):
+    ago = toks[j][2].lower() == "ago"
+    while j >= 0 and n < (7 if ago else 4) and (
+            toks[j][2].lower() in lx.time or _YEAR.fullmatch(toks[j][2]) or toks[j][2].lower() in _WHEN_WORDS
+            or ago and (toks[j][2].lower() in lx.det or toks[j][2].isdigit() or toks[j][2].lower() in _AGO_WORDS)):
         j -= 1
         n += 1
     if n and j >= 0 and _is_word(toks[j][2]) and toks[j][2].lower() not in lx.stop:
@@ -385,7 +388,8 @@ def _recipient(lx: _Lex, toks):
             and toks[k][2].lower() not in lx.subject:
         k += 1
     if k > j and k < len(toks) and (toks[k][2].lower() in ("that", "to", "not") or toks[k][2] in ",:"
-                                    or toks[k][2][0] == MASK):
+                                    or toks[k][2][0] == MASK or toks[k][2].lower() in lx.subject
+                                    or toks[k][2][0].isupper()):
         return k - 1
     return None
 
@@ -398,13 +402,15 @@ def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
     return a, b
 
 
+_WHEN_WORDS = frozenset("on last this in earlier late early during ago".split())
+_AGO_WORDS = frozenset("less more than about a few several couple of".split())
 _SUBORDINATORS = [[w] for w in "while While although Although though Though if If because Because whereas Whereas unless Unless".split()]
 _SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
 _PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
 _TRUE_PREPS = frozenset("in of for by without about from on with upon at to into through over under against "
                         "during via".split())
 # what may follow a postposed "…, Smith said": where, when, to whom
-_ADJUNCT = re.compile(r"(?:to|in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
+_ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|reporters\b|[A-Z])|in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
                       r"outside|inside|under|near|amid|following|shortly|last|this|earlier|later|recently|"
                       r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"told|adding|saying|noting|according)\b", re.I)
@@ -477,13 +483,15 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             k += 1
         return res
 
-    def emit(frame: _Frame | None, a: int, b: int, inherit_q: int | None = None) -> int | None:
+    def emit(frame: _Frame | None, a: int, b: int, inherit_q: int | None = None,
+             foreign: set[int] | frozenset = frozenset()) -> int | None:
         a, b = _strip_span(m, a, b)
         if a >= b:
             return None
         inside = masks_in(a, b)
         kind = "indirect"
-        if inside:
+        # quotations of another speaker inside the content do not make it a quotation
+        if inside and not all(k in foreign for k in inside):
             q0 = spans[inside[0]]
             if len(inside) == 1 and q0.open_mark <= a and b <= q0.close_mark:
                 kind = "direct"
@@ -549,9 +557,12 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 inherit_q = f.inherit.quote_idx
             first = None
             for a, b in f.contents:
-                if b is None or b <= a or f.nested and NESTED_DROP and masks_in(a, b):
+                if b is None or b <= a or f.nested and NESTED_DROP and (NESTED_ALL or masks_in(a, b)):
                     continue
-                idx = emit(f, a, b, inherit_q if first is None else first)
+                # "Johnson asked … what Downing Street has called “…”": Downing Street's words
+                foreign = {k for g in frames if g is not f and not g.nested and a <= g.cue_s < b
+                           for c0, c1 in g.contents if c1 for k in masks_in(c0, c1)} if len(frames) > 1 else ()
+                idx = emit(f, a, b, inherit_q if first is None else first, foreign)
                 if idx is not None:
                     if first is None:
                         first = idx
@@ -676,6 +687,10 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
                     a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
                     for g in frames if g is not f for a, b in g.contents):
                 f.nested = True
+            elif NEST_POST and f.kind in ("preposed", "subjectless", "fallback") and any(
+                    a <= f.cue_s < b for g in frames if g is not f and g.kind in ("postposed", "inverted", "according")
+                    for a, b in g.contents):
+                f.nested = True       # "the leaders agreed “…”, Downing Street said": Downing Street's words
     # a subjectless cue shares the speaker of the last frame not nested in another
     for n, f in enumerate(frames):
         if f.kind == "subjectless":
@@ -706,6 +721,7 @@ def _after_determiner(lx: _Lex, m: str, us: int, pos: int) -> bool:
 
 
 FALLBACK = True
+NEST_POST = True
 FALLBACK_STRICT = True
 FALLBACK_END = False
 
@@ -759,6 +775,9 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     "…, saying …" with no cue before it."""
     j = _skip_space(m, us, hi)
     toks = _tokens(m, j, min(hi, j + 120))
+    if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
+        j = toks[1][0]
+        toks = toks[1:]
     if toks and toks[0][2].lower() in lx.opener | lx.stop:
         k = next((i for i, t in enumerate(toks) if t[2] == ","), None)
         if k is None:
