@@ -56,10 +56,12 @@ class _Lex:
         self.that = g["that"]
         pre = cues.trie_pattern(sorted(self.aux | self.adverb))
         notly = cues.trie_pattern(sorted(self.notly))
+        # one scan of the article finds every cue; auxiliaries and adverbs before
+        # the verb are read backwards afterwards (cheaper than in the pattern)
         self.cue = re.compile(
-            rf"(?<![\w’'\-])(?P<pre>(?:(?:{pre}|(?!(?:{notly})\s)[a-z]+ly)\s+){{0,4}})"
-            rf"(?P<verb>{cues.trie_pattern(self.verbs)})(?![\w’'\-])"
+            rf"(?<![\w’'\-])(?P<verb>{cues.trie_pattern(self.verbs)})(?![\w’'\-])"
             r"|(?P<acc>(?<![\w])[Aa]ccording to)(?!\w)")
+        self.preverb = self.aux | self.adverb
         self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())
         time = "|".join(sorted(g["time"] - {"may", "march"}, key=len, reverse=True))
         self.verb_after = re.compile(
@@ -96,12 +98,10 @@ def _noun_like(base: str) -> frozenset[str]:
     return frozenset(f for f in cues.inflect(base) if not f.endswith(("ed", "ing")))
 
 
-def _verb_context(lx: _Lex, m: str, us: int, pos: int) -> bool:
-    """Can the word at ``pos`` be a verb, judging by the word before it?"""
-    toks = _tokens(m, max(us, pos - 40), pos)
-    if not toks:
+def _verb_context(lx: _Lex, w: str) -> bool:
+    """Can a noun-like verb form be a verb, judging by the word ``w`` before it?"""
+    if not w or not w[-1].isalnum():
         return False
-    w = toks[-1][2]
     lw = w.lower()
     if lw in lx.subject or lw in lx.relative:
         return True
@@ -464,6 +464,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     sent_idx = [s.idx for s in sentences]
     span_starts = [q.open_mark for q in spans]
 
+    cue_list = list(lx.cue.finditer(m, paras[0][0], paras[-1][1]))
+    n_cues = len(cue_list)
+    ci = 0
     out: list[Quote] = []
     owner: dict[int, int] = {}          # quoted span index -> quote index that took it
     last_quote_by_para: dict[int, int] = {}
@@ -520,7 +523,13 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         return len(out) - 1
 
     for us, ue, para, breaks in units:
-        frames = _frames(lx, m, text, us, ue, breaks)
+        while ci < n_cues and cue_list[ci].start() < us:
+            ci += 1
+        cj = ci
+        while cj < n_cues and cue_list[cj].start() < ue:
+            cj += 1
+        frames = _frames(lx, m, text, us, ue, breaks, cue_list[ci:cj]) if cj > ci else []
+        ci = cj
         unit_masks = masks_in(us, ue)
         pending = [k for k in unit_masks]
         unit_quotes: list[int] = []
@@ -605,10 +614,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     return out
 
 
-def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) -> list[_Frame]:
+def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], matches) -> list[_Frame]:
     """The attribution frames of one unit, with their content spans resolved."""
     frames: list[_Frame] = []
-    for c in lx.cue.finditer(m, us, ue):
+    for c in matches:
         if c.group("acc"):
             f = _Frame(c.start("acc"), c.end("acc"), "according to", "according")
             np_ = _np_forward(lx, m, _skip_space(m, c.end(), ue), ue)
@@ -620,19 +629,34 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
             continue
         form = c.group("verb")
         base, cls = lx.verbs[form]
-        if frames and c.start() < frames[-1].cue_e:
+        vs = c.start()
+        if frames and vs < frames[-1].cue_e:
             continue                        # inside the cue phrase before ("said in a written statement")
-        pre = c.group("pre").split()
-        if not pre and _after_determiner(lx, m, us, c.start()):
-            continue                        # "a written statement", "the so-called", "his stated aim"
-        if pre and pre[-1].lower() in _BE and not form.endswith("ing") and not form.endswith("s") or \
-                pre and pre[-1].lower() in _BE and form == base:
-            continue                        # passive: "is expected to", "was told"; "was back"
-        if not pre and form in _noun_like(base) and not _verb_context(lx, m, us, c.start()):
-            continue                        # a noun: "a phone call", "the plans"
+        # auxiliaries and adverbs before the verb belong to the cue: "has repeatedly told"
+        lo = max(us, vs - 48)
+        seg = m[lo:vs]
+        words = seg.split()
+        pos = len(seg)
+        npre = 0
+        for w in reversed(words[-4:]):
+            if w in lx.preverb or w[-2:] == "ly" and w.islower() and w not in lx.notly:
+                pos = seg.rfind(w, 0, pos)
+                npre += 1
+            else:
+                break
+        prev = words[-1 - npre] if len(words) > npre else ""
+        if npre:
+            last = words[-1]
+            if last in _BE and (form == base or not form.endswith(("ing", "s"))):
+                continue                    # passive: "is expected to", "was told"; "was back"
+        else:
+            if _after_determiner(lx, prev):
+                continue                    # "a written statement", "the so-called", "his stated aim"
+            if form in _noun_like(base) and not _verb_context(lx, prev):
+                continue                    # a noun: "a phone call", "the plans"
         if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
-        f = _Frame(c.start(), c.end("verb"), base, cls)
+        f = _Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
         _analyse(lx, m, text, us, ue, f, frames)
         if f.kind:
             frames.append(f)
@@ -704,20 +728,17 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int]) ->
     return frames
 
 
-def _after_determiner(lx: _Lex, m: str, us: int, pos: int) -> bool:
-    j = pos - 1
-    while j >= us and m[j] == " ":
-        j -= 1
-    if j < us:
-        return False
-    if m[j] == "-":
+def _after_determiner(lx: _Lex, prev: str) -> bool:
+    """Is the word before a verb form a determiner, so that the form is a noun or
+    adjective ("a written statement", "the so-called", "his stated aim")?"""
+    if prev.endswith("-"):
         return True
-    k = j
-    while k >= us and (m[k].isalnum() or m[k] in "’'"):
-        k -= 1
-    w = m[k + 1:j + 1].lower()
-    return w in lx.det and w not in ("all", "both", "some", "many", "most", "several", "few", "others") \
-        or w.endswith(("’s", "'s")) and not w[:1].isupper() or w in ("so", "very", "much")
+    w = prev.lower()
+    return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and not prev[:1].isupper() \
+        or w in ("so", "very", "much")
+
+
+_QUANTIFIERS = frozenset("all both some many most several few others".split())
 
 
 FALLBACK = True
