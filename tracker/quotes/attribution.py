@@ -59,8 +59,8 @@ class _Lex:
         # one scan of the article finds every cue; auxiliaries and adverbs before
         # the verb are read backwards afterwards (cheaper than in the pattern)
         self.cue = re.compile(
-            rf"(?<![\w’'\-])(?P<verb>{cues.trie_pattern(self.verbs)})(?![\w’'\-])"
-            r"|(?P<acc>(?<![\w])[Aa]ccording to)(?!\w)")
+            rf"(?<![\w’'\-])(?P<verb>{cues.trie_pattern(list(self.verbs) + ['according to', 'According to'])})"
+            r"(?![\w’'\-])")
         self.preverb = self.aux | self.adverb
         self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())
         time = "|".join(sorted(g["time"] - {"may", "march"}, key=len, reverse=True))
@@ -87,6 +87,7 @@ _NEEDS_OBJECT_CONTENT = frozenset("urge ask beg order instruct advise remind cal
 
 
 _BE = frozenset("is are was were be been being 's ’s".split())
+_BE_ING = frozenset("is are was were be been ’s 's am".split())
 _UNAMBIGUOUS = frozenset("say says tell tells".split())
 
 
@@ -114,7 +115,7 @@ def _verb_context(lx: _Lex, w: str) -> bool:
 
 class _Frame:
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
-                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate")
+                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate", "ing")
 
 
     def __init__(self, cue_s, cue_e, base, cls):
@@ -130,6 +131,7 @@ class _Frame:
         self.cut_at = None        # where the content of the frame before ends
         self.content_start = None
         self.nested = False
+        self.ing = False          # an -ing form not after "is/was…" (a participle: ", saying …")
         self.subordinate = False  # "While X said …, …": the clause is subordinate
 
 
@@ -137,141 +139,192 @@ def _tokens(m: str, lo: int, hi: int):
     return [(t.start(), t.end(), t.group()) for t in _TOK.finditer(m, lo, hi)]
 
 
+_RTOK = re.compile(r"\x01+|[\w’'\-]*\w[\w’'\-]*|[^\w\s]")
+
+
+class _Back:
+    """The tokens before ``hi`` (not before ``lo``), read lazily from the end:
+    ``b[0]`` is the token right before ``hi``. Tokenising only what the
+    speaker search looks at keeps the cost per cue small."""
+    __slots__ = ("it", "toks", "hi")
+
+    def __init__(self, m: str, lo: int, hi: int) -> None:
+        self.it = _RTOK.finditer(m[lo:hi][::-1])
+        self.toks: list[tuple[int, int, str]] = []
+        self.hi = hi
+
+    def fill(self, k: int) -> int:
+        """Read tokens until there are more than k (or none are left); the count."""
+        toks = self.toks
+        n = len(toks)
+        if n <= k:
+            hi = self.hi
+            for t in self.it:
+                s, e = t.span()
+                toks.append((hi - e, hi - s, t.group()[::-1]))
+                n += 1
+                if n > k:
+                    break
+        return n
+
+    def __getitem__(self, k: int) -> tuple[int, int, str]:
+        if len(self.toks) <= k and self.fill(k) <= k:
+            raise IndexError(k)
+        return self.toks[k]
+
+    def has(self, k: int) -> bool:
+        return len(self.toks) > k or self.fill(k) > k
+
+    def word(self, k: int) -> str:
+        """The token k places from the end, or "" past the start."""
+        if len(self.toks) > k or self.fill(k) > k:
+            return self.toks[k][2]
+        return ""
+
+
 def _is_word(w: str) -> bool:
-    return w[0].isalnum() or w[0] == "_"
+    return w[:1].isalnum() or w[:1] == "_"
 
 
-def _np_backward(lx: _Lex, toks, i: int):
-    """Start index (into toks) of the noun phrase ending at toks[i], or None."""
-    j = i
+def _np_backward(lx: _Lex, B: _Back, k0: int):
+    """Index (from the end) of the first token of the noun phrase ending at B[k0], or None."""
+    toks = B.toks
+    fill = B.fill
+    det, link, opener, subject = lx.det, lx.link, lx.opener, lx.subject
+    b = k0
     taken = 0
     first_ok = None
-    while j >= 0:
-        s, e, w = toks[j]
+    while True:
+        n = len(toks) if len(toks) > b + 1 else fill(b + 1)
+        if n <= b:
+            break
+        s, e, w = toks[b]
+        left = toks[b + 1][2] if n > b + 1 else ""
         c = w[0]
         if c.isalnum():
             lw = w.lower()
             if c.isupper() or c.isdigit():
-                if c.isupper() and lw in lx.opener and (j == 0 or not _is_word(toks[j - 1][2])
-                                                        or toks[j - 1][2][0].islower()):
-                    break
-                if c.isupper() and lw in lx.det:
-                    taken += 1
-                    first_ok = j
-                    j -= 1
+                if c.isupper() and lw in opener and (not left or not _is_word(left) or left[0].islower()):
                     break
                 taken += 1
-                first_ok = j
-            elif lw in lx.det:
+                first_ok = b
+                if c.isupper() and lw in det:
+                    break
+            elif lw in det:
                 taken += 1
-                first_ok = j
+                first_ok = b
                 # "a staffer in the room", "one of the officials": the phrase goes on before a link
-                if not (j > 0 and toks[j - 1][2].lower() in lx.link and toks[j - 1][2].lower() != "and"):
-                    j -= 1
+                ll = left.lower()
+                if not (ll in link and ll != "and"):
                     break
-            elif lw in lx.link:
+            elif lw in link:
                 if taken == 0:
                     break
                 if lw == "and":
                     # "Smith and Jones", "Smith and his wife"; not "the bill passed and officials"
-                    if not (j > 0 and toks[j - 1][2][0].isupper() and (toks[j + 1][2][0].isupper()
-                                                                      or toks[j + 1][2].lower() in lx.det)):
+                    right = toks[b - 1][2] if b > 0 else ""
+                    if not (left[:1].isupper() and (right[:1].isupper() or right.lower() in det)):
                         break
-            elif lw in lx.subject:
+            elif lw in subject:
                 # "she began saying": the words taken were verbs, the pronoun is the subject
-                if taken and all(toks[k][2][0].islower() and toks[k][2].lower() not in lx.det
-                                 for k in range(j + 1, i + 1)):
-                    return j
+                if taken and all(toks[k][2][0].islower() and toks[k][2].lower() not in det for k in range(k0, b)):
+                    return b
                 break
             elif lw in lx.stop or lw in lx.time:
                 break
             else:
                 taken += 1
-                first_ok = j
-        elif w in "’'" and j > 0 and toks[j - 1][2][-1:] in "sS" and toks[j - 1][1] == s and taken:
+                first_ok = b
+        elif not left:
+            break
+        elif w in "’'" and taken and left[-1:] in "sS" and toks[b + 1][1] == s:
             pass                                 # plural possessive: "voters’ anger"
-        elif w == "." and j > 0 and toks[j - 1][1] == s and (len(toks[j - 1][2]) <= 3 and toks[j - 1][2][0].isupper()):
-            pass                                 # Mr. Sen. U.S. J.
+        elif w == "." and toks[b + 1][1] == s and len(left) <= 4 and left[0].isupper():
+            pass                                 # Mr. Sen. U.S. J. Capt.
         elif w == "&" and taken:
             pass
         else:
             break
-        j -= 1
+        b += 1
     if first_ok is None:
         return None
     # a phrase cannot open with a linking word
     k = first_ok
-    while k <= i and toks[k][2].lower() in lx.link:
-        k += 1
-    return k if k <= i else None
+    while k >= k0 and toks[k][2].lower() in link:
+        k -= 1
+    return k if k >= k0 else None
 
 
-def _subject(lx: _Lex, m: str, lo: int, hi: int):
+def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     """(start, end, relative-mark) of the speaker noun phrase ending at ``hi``, or None."""
-    toks = _tokens(m, max(lo, hi - 240), hi)
-    i = len(toks) - 1
-    if i < 0:
+    if B is None:
+        B = _Back(m, max(lo, hi - 240), hi)
+    if not B.has(0):
         return None
-    s, e, w = toks[i]
+    s, e, w = B[0]
     lw = w.lower()
     if lw in lx.subject:
         return s, e, None
     if lw in lx.relative:
         # "Russia – which has denied …": the speaker is the phrase before the relative pronoun
-        j = i - 1
+        b = 1
         mark = None
-        if j >= 0 and toks[j][2] in (",", "–", "—", "("):
-            mark = toks[j][2]
-            j -= 1
-        if j < 0 or not _is_word(toks[j][2]):
+        if B.word(b) in (",", "–", "—", "("):
+            mark = B[b][2]
+            b += 1
+        if not _is_word(B.word(b)):
             return None
-        k = _np_backward(lx, toks, j)
+        k = _np_backward(lx, B, b)
         if k is None or lw == "that" and mark is None:
             return None
-        return toks[k][0], toks[j][1], mark or ","
+        return B[k][0], B[b][1], mark or ","
     # skip when/where words between subject and cue: "Trump on Monday said"
-    j = i
+    b = 0
     n = 0
-    ago = toks[j][2].lower() == "ago"
-    while j >= 0 and n < (7 if ago else 4) and (
-            toks[j][2].lower() in lx.time or _YEAR.fullmatch(toks[j][2]) or toks[j][2].lower() in _WHEN_WORDS
-            or ago and (toks[j][2].lower() in lx.det or toks[j][2].isdigit() or toks[j][2].lower() in _AGO_WORDS)):
-        j -= 1
+    ago = lw == "ago"
+    while B.has(b) and n < (7 if ago else 4):
+        x = B[b][2].lower()
+        if not (x in lx.time or _YEAR.fullmatch(x) or x in _WHEN_WORDS
+                or ago and (x in lx.det or x.isdigit() or x in _AGO_WORDS)):
+            break
+        b += 1
         n += 1
-    if n and j >= 0 and _is_word(toks[j][2]) and toks[j][2].lower() not in lx.stop:
-        i = j
-    if toks[i][2] == ",":
+    b0 = 0
+    if n and _is_word(B.word(b)) and B.word(b).lower() not in lx.stop:
+        b0 = b
+    w0 = B[b0][2]
+    if w0 == ",":
         # an appositive or an aside between commas: "Hugh Hill, a doctor at the clinic, said"
-        j = i - 1
-        while j >= 0 and i - j <= 16 and toks[j][2] != "," and toks[j][2][0] != MASK and toks[j][2] not in ";:":
-            j -= 1
-        if j < 1 or toks[j][2] != ",":
+        b = b0 + 1
+        while B.has(b) and b - b0 <= 16 and B[b][2] != "," and B[b][2][0] != MASK and B[b][2] not in ";:":
+            b += 1
+        if not B.has(b + 1) or B[b][2] != ",":
             return None
-        k = _np_backward(lx, toks, j - 1)
+        k = _np_backward(lx, B, b + 1)
         if k is None:
             return None
-        if toks[k][2].lower() in lx.subject and k == j - 1:
-            return toks[k][0], toks[k][1], None
-        return toks[k][0], toks[j - 1][1], None
-    if toks[i][2] == ")":
+        if B[k][2].lower() in lx.subject and k == b + 1:
+            return B[k][0], B[k][1], None
+        return B[k][0], B[b + 1][1], None
+    if w0 == ")":
         # "Harry M. Reid (D-Nev.) said": skip the bracket
-        j = i
-        while j >= 0 and toks[j][2] != "(":
-            j -= 1
-        if j < 1 or i - j > 12:
+        b = b0
+        while B.has(b) and B[b][2] != "(":
+            b += 1
+        if not B.has(b + 1) or b - b0 > 12:
             return None
-        k = _np_backward(lx, toks, j - 1)
+        k = _np_backward(lx, B, b + 1)
         if k is None:
             return None
-        return toks[k][0], toks[i][1], None
-    if not _is_word(toks[i][2]):
+        return B[k][0], B[b0][1], None
+    if not _is_word(w0):
         return None
-    if toks[i][2].lower() in lx.subject:
-        return toks[i][0], toks[i][1], None
-    k = _np_backward(lx, toks, i)
+    if w0.lower() in lx.subject:
+        return B[b0][0], B[b0][1], None
+    k = _np_backward(lx, B, b0)
     if k is None:
         return None
-    return toks[k][0], toks[i][1], None
+    return B[k][0], B[b0][1], None
 
 
 def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
@@ -465,7 +518,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     span_starts = [q.open_mark for q in spans]
 
     cue_list = list(lx.cue.finditer(m, paras[0][0], paras[-1][1]))
+    cue_starts = [c.start() for c in cue_list]
     n_cues = len(cue_list)
+    dashes = "-" in text or "–" in text or "—" in text
     ci = 0
     out: list[Quote] = []
     owner: dict[int, int] = {}          # quoted span index -> quote index that took it
@@ -523,15 +578,20 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         return len(out) - 1
 
     for us, ue, para, breaks in units:
-        while ci < n_cues and cue_list[ci].start() < us:
+        while ci < n_cues and cue_starts[ci] < us:
             ci += 1
         cj = ci
-        while cj < n_cues and cue_list[cj].start() < ue:
+        while cj < n_cues and cue_starts[cj] < ue:
             cj += 1
+        pending = masks_in(us, ue) if spans else []
+        if cj == ci and not pending and lead is None:
+            # nothing to attribute here (no cue, no quotation)
+            if not (dashes and _has_dash(m, us, ue)):
+                prev_unit_quote = None
+                prev_unit_end_mask = False
+                continue
         frames = _frames(lx, m, text, us, ue, breaks, cue_list[ci:cj]) if cj > ci else []
         ci = cj
-        unit_masks = masks_in(us, ue)
-        pending = [k for k in unit_masks]
         unit_quotes: list[int] = []
         # "X said:" at the end of the unit before: its quotation opens this one
         if lead is not None and pending and spans[pending[0]].open_mark <= _skip_space(m, us, ue):
@@ -541,7 +601,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 unit_quotes.append(idx)
         lead = None
         # dash attribution: "“…” — Jane Doe" / a line "- Jane Doe, Ohio." after a quotation
-        dash = _dash_speaker(lx, m, us, ue)
+        dash = _dash_speaker(lx, m, us, ue) if dashes and (pending or prev_unit_end_mask) else None
         if dash is not None:
             if dash[2] is not None and dash[2] > us:
                 targets = [k for k in pending if spans[k].close_mark <= dash[2]][-1:]
@@ -618,8 +678,9 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
     """The attribution frames of one unit, with their content spans resolved."""
     frames: list[_Frame] = []
     for c in matches:
-        if c.group("acc"):
-            f = _Frame(c.start("acc"), c.end("acc"), "according to", "according")
+        form = c.group()
+        if form[1:] == "ccording to":
+            f = _Frame(c.start(), c.end(), "according to", "according")
             np_ = _np_forward(lx, m, _skip_space(m, c.end(), ue), ue)
             if np_ is None:
                 continue
@@ -627,7 +688,6 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             f.sp_s, f.sp_e = np_
             frames.append(f)
             continue
-        form = c.group("verb")
         base, cls = lx.verbs[form]
         vs = c.start()
         if frames and vs < frames[-1].cue_e:
@@ -657,6 +717,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
         f = _Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
+        f.ing = form.endswith("ing") and not (npre and words[-1] in _BE_ING)
         _analyse(lx, m, text, us, ue, f, frames)
         if f.kind:
             frames.append(f)
@@ -808,6 +869,10 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     return np_
 
 
+def _has_dash(m: str, us: int, ue: int) -> bool:
+    return m.find("-", us, ue) >= 0 or m.find("–", us, ue) >= 0 or m.find("—", us, ue) >= 0
+
+
 def _dash_speaker(lx: _Lex, m: str, us: int, ue: int):
     """(start, end, dash offset) of a speaker named after a dash that follows a
     quotation ("“…” — Jane Doe", or a line "- Jane Doe, Ohio." under one)."""
@@ -877,17 +942,17 @@ def _cut(frames: list[_Frame], n: int, ue: int, after: int) -> int:
 def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: list[_Frame]) -> None:
     """Fill in the frame's kind, speaker and content for the cue at f.cue_s..f.cue_e."""
     cue_s, cue_e = f.cue_s, f.cue_e
-    before = m[us:cue_s].rstrip()
-    prev_char = before[-1:]
-    toks_before = _tokens(m, max(us, cue_s - 40), cue_s)
-    prev_word = toks_before[-1][2].lower() if toks_before else ""
-    ing = text[cue_s:cue_e].split()[-1].endswith("ing") and not m[us:cue_e].split()[-2:-1] in (["is"], ["are"], ["was"], ["were"], ["be"], ["been"], ["’s"], ["'s"], ["am"])
+    B = _Back(m, max(us, cue_s - 240), cue_s)
+    w0 = B.word(0)
+    prev_char = w0[-1:]
+    before_end = B[0][1] if w0 else us       # end of the text before the cue
+    prev_word = w0.lower()
+    ing = f.ing
     # "released a statement saying …", "began saying": the subject of the clause speaks
-    bare_ing = ing and toks_before and _is_word(toks_before[-1][2]) and prev_word not in _SUBJECTLESS_BEFORE \
-        and prev_word not in _PREPS
+    bare_ing = ing and _is_word(w0) and prev_word not in _SUBJECTLESS_BEFORE and prev_word not in _PREPS
     if bare_ing:
         # "with Donald Trump tweeting that …": the phrase after "with" speaks
-        subj = _subject(lx, m, us, cue_s)
+        subj = _subject(lx, m, us, cue_s, B)
         if subj is not None and m[max(us, subj[0] - 8):subj[0]].split()[-1:] in (["with"], ["With"], ["without"]):
             f.kind = "preposed"
             f.sp_s, f.sp_e = subj[0], subj[1]
@@ -903,7 +968,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         if prev_word in ("by", "when") and not ing:
             return
         f.kind = "subjectless"
-        f.cut_at = _cut_point(us, cue_s, toks_before)
+        f.cut_at = _cut_point(B, cue_s)
         f.coordinated = True
         cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
         f.cue_e = cue_end
@@ -917,15 +982,17 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             if m[cue_e:ue].rstrip().endswith(":"):
                 f.lead = True
         return
-    subj = _subject(lx, m, us, cue_s)
+    subj = _subject(lx, m, us, cue_s, B)
     if subj is not None and not subj[2] and not ing and m[subj[0]:subj[1]].lower() not in lx.subject:
         pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
         if pw and pw[0].lower() in _TRUE_PREPS:
             subj = None                     # "in a statement credited …": not a subject
     if subj is not None:
         s0, s1, rel = subj
-        lead_s = m[us:s0].rstrip()
+        lo = max(us, s0 - 80)
+        lead_s = m[lo:s0].rstrip()           # the end of what precedes the speaker
         lead_c = lead_s[-1:]
+        lead_end = lo + len(lead_s)
         cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
         tail = m[cs:ue].strip(" \t\n.,;:!?")
         between = m[cue_end:cs].strip()
@@ -935,7 +1002,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0))
             if not post and quote_lead:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
-                k = us + len(lead_s.rstrip(",–— "))
+                k = lo + len(lead_s.rstrip(",–— "))
                 inner = text[max(us, k - 3):k].rstrip("”\"’'» ")
                 post = between == "," or not inner.endswith((".", "…")) and not tail.lower().startswith("that ")
             elif not post:
@@ -945,7 +1012,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.kind = "postposed"
                 f.sp_s, f.sp_e = s0, s1
                 f.cue_e = cue_end
-                c_end = us + len(lead_s)
+                c_end = lead_end
                 f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
@@ -969,20 +1036,20 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         # a coordinated clause: "…, and Smith said …" cuts the frame before
         if lead_c in ",;" + _DASHES:
             f.coordinated = True
-            f.cut_at = us + len(lead_s) - 1
+            f.cut_at = lead_end - 1
         elif lead_s.lower().endswith((" and", " but")):
             f.coordinated = True
-            f.cut_at = us + len(lead_s) - 4
+            f.cut_at = lead_end - 4
         return
     # inverted: "…,” said Smith." — verbs of speech, right after a comma or a quotation
-    if f.cls == cues.SPEECH and prev_char in "," + MASK and before:
+    if f.cls == cues.SPEECH and prev_char in "," + MASK and w0:
         np_ = _np_forward(lx, m, _skip_space(m, cue_e, ue), ue)
         if np_ is None:
             return
         f.kind = "inverted"
         f.sp_s, f.sp_e = np_
         cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
-        c_end = us + len(before)
+        c_end = before_end
         f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
         j = _skip_space(m, cue_end, ue)
         if j < ue and m[j] in ",:":
@@ -991,10 +1058,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.contents.append([k, None])
 
 
-def _cut_point(us: int, cue_s: int, toks_before) -> int:
+def _cut_point(B: _Back, cue_s: int) -> int:
     """Where the clause before a subjectless cue ends (before ", adding", " and added")."""
-    k = len(toks_before) - 1
-    while k >= 0 and (toks_before[k][2].lower() in _SUBJECTLESS_BEFORE or toks_before[k][2] in ",–—"
-                      or toks_before[k][2].endswith("ly")):
-        k -= 1
-    return toks_before[k][1] if k >= 0 else cue_s
+    k = 0
+    while B.has(k) and (B[k][2].lower() in _SUBJECTLESS_BEFORE or B[k][2] in ",–—" or B[k][2].endswith("ly")):
+        k += 1
+    return B[k][1] if B.has(k) else cue_s
