@@ -54,6 +54,8 @@ class _Lex:
         self.stop = g["stop"] | self.aux | self.object - {"her"} | frozenset(
             f for f, (b, _) in self.verbs.items() if " " not in f and f not in _noun_like(b))
         self.that = g["that"]
+        self.title = g["title"]
+        self.audience = g["audience"]
         pre = cues.trie_pattern(sorted(self.aux | self.adverb))
         notly = cues.trie_pattern(sorted(self.notly))
         # one scan of the article finds every cue; auxiliaries and adverbs before
@@ -359,7 +361,7 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                 break                          # "The candidate changed …": a verb
             else:
                 last = j
-        elif w == "." and j and toks[j - 1][1] == s and len(toks[j - 1][2]) <= 3 and toks[j - 1][2][0].isupper() \
+        elif w == "." and j and toks[j - 1][1] == s and len(toks[j - 1][2]) <= 4 and toks[j - 1][2][0].isupper() \
                 and j + 1 < len(toks) and toks[j + 1][2][0].isupper():
             continue
         elif w in "’'" and j and toks[j - 1][2][-1:] in "sS":
@@ -400,8 +402,8 @@ def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
                 content_object = True
             else:
                 i = toks[r][1]
-                if base in ("tell", "ask", "email", "text"):
-                    cue_end = i
+                if toks[r][2].lower() in lx.audience and r <= 1:
+                    cue_end = i                # "told reporters": the audience is part of the cue
                 for _ in range(3):
                     mm = lx.nominal.match(m, i, hi) or lx.when.match(m, i, hi)
                     if not mm:
@@ -438,11 +440,11 @@ def _recipient(lx: _Lex, toks):
     k = j
     while k < len(toks) and k - j < 4 and _is_word(toks[k][2]) and toks[k][2][0].islower() \
             and toks[k][2].lower() not in lx.stop and toks[k][2].lower() not in lx.that \
-            and toks[k][2].lower() not in lx.subject:
+            and toks[k][2].lower() not in lx.subject and (k == j or toks[k][2].lower() not in lx.det):
         k += 1
     if k > j and k < len(toks) and (toks[k][2].lower() in ("that", "to", "not") or toks[k][2] in ",:"
                                     or toks[k][2][0] == MASK or toks[k][2].lower() in lx.subject
-                                    or toks[k][2][0].isupper()):
+                                    or toks[k][2][0].isupper() or toks[k][2].lower() in lx.det):
         return k - 1
     return None
 
@@ -507,10 +509,17 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             while qi < len(spans) and spans[qi].close_mark <= b:
                 qi += 1
             crossing = qi < len(spans) and spans[qi].open_mark < b < spans[qi].close_mark
-            if crossing or (m[units[-1][1] - 1:units[-1][1]] == MASK and m[b:b + 1] != MASK):
+            pe = units[-1][1]
+            if crossing or (m[pe - 1:pe] == MASK and m[b:b + 1] != MASK):
                 if not crossing:
                     units[-1][3].append(b)
                 units[-1][1] = s.end
+                continue
+            c0 = m[b:b + 1]
+            if m[pe - 1:pe] == "." and m[max(pe - 6, 0):pe - 1].rsplit(None, 1)[-1:] and \
+                    m[max(pe - 6, 0):pe - 1].rsplit(None, 1)[-1].lower() in lx.title or \
+                    c0 and not (c0.isupper() or c0.isdigit() or c0 in "\"“‘'([" or c0 == MASK):
+                units[-1][1] = s.end        # "Rep. | Trey Gowdy said", "(R-S.C. | ): …": one sentence
                 continue
         units.append([s.start, s.end, s.paragraph, []])
     sent_starts = [s.start for s in sentences]
@@ -602,6 +611,14 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         lead = None
         # dash attribution: "“…” — Jane Doe" / a line "- Jane Doe, Ohio." after a quotation
         dash = _dash_speaker(lx, m, us, ue) if dashes and (pending or prev_unit_end_mask) else None
+        if dash is None and pending and not frames:
+            # "Jane Doe: “…”" (transcripts, headlines)
+            f = _colon_speaker(lx, m, us, ue)
+            if f is not None:
+                k0 = pending[0]
+                idx = emit(f, spans[k0].open_mark, spans[k0].close_mark)
+                if idx is not None:
+                    unit_quotes.append(idx)
         if dash is not None:
             if dash[2] is not None and dash[2] > us:
                 targets = [k for k in pending if spans[k].close_mark <= dash[2]][-1:]
@@ -867,6 +884,25 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
         j = _skip_space(m, toks[k][1], hi)
     np_ = _np_forward(lx, m, j, hi)
     return np_
+
+
+_COLON_LEAD = re.compile(r"\s*(?P<np>[A-Z][^:\x01\n]{0,60}?)\s*:\s*\x01")
+
+
+def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
+    """A unit opening "Name: “…”": the name speaks the quotation after the colon."""
+    c = _COLON_LEAD.match(m, us, ue)
+    if c is None:
+        return None
+    np_ = _np_forward(lx, m, c.start("np"), c.end("np"))
+    if np_ is None or np_[1] != c.end("np") and m[np_[1]:c.end("np")].strip(" )(") != "" \
+            and not m[np_[1]:c.end("np")].lstrip().startswith("("):
+        return None
+    k = m.find(":", c.end("np"))
+    f = _Frame(k, k + 1, ":", "colon")
+    f.kind = "colon"
+    f.sp_s, f.sp_e = np_
+    return f
 
 
 def _has_dash(m: str, us: int, ue: int) -> bool:
