@@ -793,16 +793,22 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                     a <= f.cue_s < b for g in frames if g is not f and g.kind in ("postposed", "inverted", "according")
                     for a, b in g.contents):
                 f.nested = True       # "the leaders agreed “…”, Downing Street said": Downing Street's words
-    # a subjectless cue shares the speaker of the last frame not nested in another
+    # a subjectless cue shares the speaker of the last frame (of its sentence) not nested in another
     for n, f in enumerate(frames):
         if f.kind == "subjectless":
+            ss = us
+            for b in breaks:
+                if b <= f.cue_s:
+                    ss = b
             for g in reversed(frames[:n]):
+                if g.cue_s < ss:
+                    break
                 if g.kind == "subjectless" or not any(a <= g.cue_s < b for h in frames[:n] if h is not g
                                                       for a, b in h.contents):
                     f.inherit = g if g.kind != "subjectless" else g.inherit
                     break
             if f.inherit is None:
-                f.sp_s, f.sp_e = _clause_subject(lx, m, us, f.cue_s) or (None, None)
+                f.sp_s, f.sp_e = _clause_subject(lx, m, ss, f.cue_s) or (None, None)
     return frames
 
 
@@ -874,6 +880,8 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     "…, saying …" with no cue before it."""
     j = _skip_space(m, us, hi)
     toks = _tokens(m, j, min(hi, j + 120))
+    if toks and toks[0][2].lower() in lx.subject:
+        return toks[0][0], toks[0][1]
     if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
@@ -989,13 +997,21 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     if bare_ing:
         # "with Donald Trump tweeting that …": the phrase after "with" speaks
         subj = _subject(lx, m, us, cue_s, B)
-        if subj is not None and m[max(us, subj[0] - 8):subj[0]].split()[-1:] in (["with"], ["With"], ["without"]):
+        before_np = m[max(us, subj[0] - 8):subj[0]].split()[-1:] if subj is not None else None
+        if subj is not None and (before_np in (["with"], ["With"], ["without"]) or (
+                (m[subj[0]].isupper() or m[subj[0]:subj[1]].lower() in lx.subject)
+                and (not before_np or before_np[0][-1] in ",;:–—" or before_np == ["and"]))):
             f.kind = "preposed"
             f.sp_s, f.sp_e = subj[0], subj[1]
             cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
             f.cue_e = cue_end
             f.contents.append([cs, None])
             f.content_start = cs
+            if before_np and before_np[0] != "with":
+                # "– Ryan saying …, and Trump calling …": each ends the clause before
+                f.coordinated = True
+                k = m.rfind(before_np[0], max(us, subj[0] - 8), subj[0])
+                f.cut_at = k if before_np == ["and"] else k + len(before_np[0]) - 1
             return
     if bare_ing and f.cls != cues.SPEECH:
         bare_ing = False
