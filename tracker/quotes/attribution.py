@@ -75,6 +75,12 @@ class _Lex:
             rf"(?:{time}|[12]\d\d\d)(?:\s+(?:{time}))?|(?:yesterday|today|tonight|recently|earlier|later|again|"
             rf"too|then|privately|publicly|repeatedly|once|previously|afterward|afterwards|at the time|"
             rf"last \w+|this \w+|on \w+ \d+|in \w+ \d{{4}}))\b", re.I)
+        self.after_words = frozenset(
+            "in on at during to last this early earlier late later next that each every yesterday today tonight "
+            "recently again too then privately publicly repeatedly once previously afterward afterwards".split()) \
+            | frozenset(w for w in g["time"]) | frozenset(str(y) for y in range(1900, 2100))
+        # where, when and how, right after a verb: one pattern, one call
+        self.after_verb = re.compile(f"{self.nominal.pattern}|(?i:{self.when.pattern})|{self.adverb_after.pattern}")
 
 
 @cache
@@ -386,8 +392,13 @@ def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
     cue_end = pos
     i = pos
     # where and when: "in a statement", "on Twitter", "on Sunday"
+    after = lx.after_verb.match
     for _ in range(3):
-        mm = lx.nominal.match(m, i, hi) or lx.when.match(m, i, hi) or lx.adverb_after.match(m, i, hi)
+        # only words that can open a where/when/how phrase are worth the pattern
+        nxt = m[i:i + 18].lstrip(" \t,").split(None, 1)
+        if not nxt or nxt[0].lower().strip(",") not in lx.after_words and not nxt[0].endswith("ly"):
+            break
+        mm = after(m, i, hi)
         if not mm:
             break
         i = mm.end()
@@ -470,8 +481,9 @@ _ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|report
                       r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"told|adding|saying|noting|according)\b", re.I)
 # clause breaks that end a reported clause
-_CLAUSE_END = re.compile(r";|\s[–—]\s|, (?:but|even as|even though|while|whereas|although|though|however|because|"
-                         r"since|unless)\b| even as | even though |\s\(")
+# (every branch opens with ";", " " or "," so that the engine skips quickly to candidates)
+_CLAUSE_END = re.compile(r"[;, ](?<=;)|[ ][–—][ ]|, (?:but|even as|even though|while|whereas|although|though|however|"
+                         r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(")
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
@@ -610,7 +622,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 unit_quotes.append(idx)
         lead = None
         # dash attribution: "“…” — Jane Doe" / a line "- Jane Doe, Ohio." after a quotation
-        dash = _dash_speaker(lx, m, us, ue) if dashes and (pending or prev_unit_end_mask) else None
+        dash = _dash_speaker(lx, m, us, ue) if dashes and (pending or prev_unit_end_mask) and \
+            (_DASH_NEAR.search(m, us, ue) or m[_skip_space(m, us, ue):_skip_space(m, us, ue) + 1] in ("-", "–", "—")) \
+            else None
         if dash is None and pending and not frames:
             # "Jane Doe: “…”" (transcripts, headlines)
             f = _colon_speaker(lx, m, us, ue)
@@ -762,7 +776,9 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                     k = m.find(")" if f.relative == "(" else f.relative, c[0], c[1])
                     if k > 0:
                         c[1] = k
-                br = _CLAUSE_END.search(m, c[0], c[1])
+                seg = m[c[0]:c[1]]
+                br = _CLAUSE_END.search(m, c[0], c[1]) if (
+                    ";" in seg or "(" in seg or "–" in seg or "—" in seg or ", " in seg or " even " in seg) else None
                 if br and _WORD.search(m, c[0], br.start()):
                     c[1] = br.start()
                 if f.subordinate:
@@ -885,7 +901,7 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
-    if toks and toks[0][2].lower() in lx.opener | lx.stop:
+    if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop):
         k = next((i for i, t in enumerate(toks) if t[2] == ","), None)
         if k is None:
             return None
@@ -911,6 +927,9 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     f.kind = "colon"
     f.sp_s, f.sp_e = np_
     return f
+
+
+_DASH_NEAR = re.compile(r"\x01[ ]*[-–—]")
 
 
 def _has_dash(m: str, us: int, ue: int) -> bool:
