@@ -33,6 +33,7 @@ from dataclasses import dataclass
 # doubled apostrophes first, so that '' is one mark and not two single ones
 _DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
 _SINGLE = re.compile(r"[‘’'‚‛]")
+_ANY = re.compile(r"[“”„‟\"«»`‘’'‚‛]")
 _OPENERS = frozenset("“„‟«`")
 _CLOSERS = frozenset("”»")
 # what may stand left of an opening mark / right of a closing mark
@@ -161,7 +162,11 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     out: list[Quoted] = []
     carry = False            # the previous paragraph ended inside a quotation
     for p, (start, end) in enumerate(paragraphs):
-        pairs, left_open = _pair_double(text, start, end)
+        first = _ANY.search(text, start, end)
+        if first is None:
+            carry = False
+            continue
+        pairs, left_open = _pair_double(text, start, end) if _DOUBLE.search(text, first.start(), end) else ([], None)
         spans = [Quoted(a, c, o, e, p) for o, a, c, e in pairs]
         continued = carry
         carry = False
@@ -179,9 +184,10 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
                 carry = runs_on
         if continued and spans and spans[0].open_mark == start:
             spans[0].continues = True
-        pairs.sort()
-        for o, a, c, e in _pair_single(text, start, end, pairs):
-            spans.append(Quoted(a, c, o, e, p, single=True))
-        spans.sort(key=lambda s: s.start)
+        if _SINGLE.search(text, first.start(), end):
+            pairs.sort()
+            for o, a, c, e in _pair_single(text, start, end, pairs):
+                spans.append(Quoted(a, c, o, e, p, single=True))
+            spans.sort(key=lambda s: s.start)
         out.extend(spans)
     return out
