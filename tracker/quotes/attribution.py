@@ -107,18 +107,38 @@ def _noun_like(base: str) -> frozenset[str]:
     return frozenset(f for f in cues.inflect(base) if not f.endswith(("ed", "ing")))
 
 
-def _verb_context(lx: _Lex, w: str) -> bool:
-    """Can a noun-like verb form be a verb, judging by the word ``w`` before it?"""
-    if not w or not w[-1].isalnum():
+def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
+    """Can a form that may be a noun ("call", "calls", "notes") be a verb, judging by the
+    word ``w`` before it? ``third``: the -s form, which agrees with a singular subject
+    ("the website notes", "Trump calls"); the base form wants a plural or I/we/you/they
+    ("officials call", "they claim"), never a singular noun ("a phone call")."""
+    if not w:
+        return False
+    if w[-1] == MASK:
+        return True                      # "“…,” reads the statement": inverted after a quotation
+    if not w[-1].isalnum():
         return False
     lw = w.lower()
-    if lw in lx.subject or lw in lx.relative:
+    if lw in lx.relative:
         return True
+    if lw in lx.subject:
+        return (lw in ("he", "she", "it")) == third
     if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
         return False
     if w[0].isupper():
-        return lw not in lx.opener
-    return lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
+        return third and lw not in lx.opener
+    plural = lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
+    if plural == third:
+        return False
+    if not third:
+        return True
+    # "the report shows that …" vs "the caucus states. …": a verb here takes a clause or an object
+    nxt = m[end:end + 14].split(None, 1)
+    if not nxt:
+        return False
+    x = nxt[0]
+    return x[0] in ":\x01" or x[0].isupper() or x.lower() in lx.that or x.lower() in lx.det \
+        or x.lower() in lx.subject or x.lower() in ("to", "for", "on")
 
 
 class _Frame:
@@ -214,6 +234,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
             if c.isupper() or c.isdigit():
                 if c.isupper() and lw in opener and (not left or not _is_word(left) or left[0].islower()):
                     break
+                # "Le Pen", "De Blasio": a capitalised linking word is part of the name
                 taken += 1
                 first_ok = b
                 if c.isupper() and lw in det:
@@ -258,7 +279,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
         return None
     # a phrase cannot open with a linking word
     k = first_ok
-    while k >= k0 and toks[k][2].lower() in link:
+    while k >= k0 and toks[k][2] in link:
         k -= 1
     return k if k >= k0 else None
 
@@ -743,7 +764,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         else:
             if _after_determiner(lx, prev):
                 continue                    # "a written statement", "the so-called", "his stated aim"
-            if form in _noun_like(base) and not _verb_context(lx, prev):
+            if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
                 continue                    # a noun: "a phone call", "the plans"
         if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
