@@ -491,6 +491,10 @@ def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
 
 _WHEN_WORDS = frozenset("on last this in earlier late early during ago".split())
 _AGO_WORDS = frozenset("less more than about a few several couple of".split())
+# verbs of thought that may follow what is thought ("The plan will fail, experts believe.")
+_POSTPOSED_THOUGHT = frozenset("think believe feel know expect hope fear suspect reckon doubt understand figure "
+                               "suppose assume imagine realize realise worry estimate predict conclude insist find "
+                               "show suggest indicate".split())
 _SUBORDINATORS = [[w] for w in "while While although Although though Though if If because Because whereas Whereas unless Unless".split()]
 _SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
 _PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
@@ -1056,7 +1060,8 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     if bare_ing and f.cls != cues.SPEECH:
         bare_ing = False
     # subjectless: ", adding …", "– saying …", "and added", "but added:", "by tweeting"
-    if prev_word in _SUBJECTLESS_BEFORE or (ing and (prev_char in "," + _DASHES or prev_word in _PREPS)) or bare_ing:
+    if prev_word in _SUBJECTLESS_BEFORE or (ing and (prev_char in "," + _DASHES + MASK or prev_word in _PREPS)) \
+            or bare_ing:
         if prev_word in ("by", "when") and not ing:
             return
         f.kind = "subjectless"
@@ -1088,14 +1093,18 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
         tail = m[cs:ue].strip(" \t\n.,;:!?")
         between = m[cue_end:cs].strip()
-        if lead_s and not rel and lead_c in "," + MASK + _DASHES:
+        if lead_s and not rel and lead_c in "," + MASK + _DASHES and (
+                f.cls == cues.SPEECH or f.base in _POSTPOSED_THOUGHT):
             quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
-            post = not tail or bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or \
-                (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0))
-            if not post and quote_lead:
+            k = lo + len(lead_s.rstrip(",–— "))
+            inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
+            # "“….” He added, “…”": a new sentence introducing the next quotation
+            new_sentence = inner.endswith((".", "…")) and m[cs:cs + 1] == MASK and between in (",", ":")
+            post = not new_sentence and (
+                not tail or bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
+                (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0)))
+            if not post and quote_lead and not new_sentence:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
-                k = lo + len(lead_s.rstrip(",–— "))
-                inner = text[max(us, k - 3):k].rstrip("”\"’'» ")
                 post = between == "," or not inner.endswith((".", "…")) and not tail.lower().startswith("that ")
             elif not post:
                 post = between == "," and f.cls == cues.SPEECH
