@@ -366,8 +366,11 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
         return toks[0][0], toks[0][1]
     last = None
     named = w[0].isupper() and w.lower() not in lx.det    # opens with a name: no common nouns after it
+    possessive = False                                    # ... unless it is a possessive ("Trump’s aide")
     for j, (s, e, w) in enumerate(toks):
         c = w[0]
+        if w.endswith(("’s", "'s")):
+            possessive = True
         if c.isalnum():
             lw = w.lower()
             if c.isupper() or c.isdigit():
@@ -382,7 +385,8 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                     break
             elif lw in lx.stop or lw in lx.time or lw in lx.subject or lw in lx.that:
                 break
-            elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det:
+            elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det \
+                    and not possessive:
                 break
             elif lw.endswith("ed") and last is not None and toks[j - 1][2].lower() not in lx.det:
                 break                          # "The candidate changed …": a verb
@@ -926,11 +930,20 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
-    if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop):
-        k = next((i for i, t in enumerate(toks) if t[2] == ","), None)
-        if k is None:
-            return None
-        j = _skip_space(m, toks[k][1], hi)
+    if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop
+                 or toks[0][2].endswith(("ing", "ed")) and toks[0][2][0].isupper()):
+        # an opening phrase ("In a statement,", "Speaking in Salem, New Hampshire,"): the
+        # subject is the phrase after a comma that a verb follows
+        for i, t in enumerate(toks):
+            if t[2] != ",":
+                continue
+            j = _skip_space(m, t[1], hi)
+            np_ = _np_forward(lx, m, j, hi)
+            if np_ is not None:
+                nxt = m[np_[1]:np_[1] + 20].split(None, 1)
+                if nxt and nxt[0][:1].islower() and nxt[0] not in lx.link and nxt[0] not in lx.det:
+                    return np_
+        return None
     np_ = _np_forward(lx, m, j, hi)
     return np_
 
