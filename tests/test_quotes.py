@@ -87,14 +87,16 @@ def test_multi_paragraph_quotation_continues_its_speaker():
         ("direct", "Ships will be delayed for a week."),
         ("direct", "Crews are working through the night to clear the channel.")]
     assert found[0].speaker_mention == "A spokesman for the port"
-    assert found[1].speaker_mention is None and found[1].continues == 0
+    # the second paragraph names nobody: it continues quote 0 and points at its mention
+    assert found[1].continues == 0 and found[1].cue is None
+    assert (found[1].speaker_start, found[1].speaker_end) == (found[0].speaker_start, found[0].speaker_end)
 
 
 def test_quotation_in_the_next_sentence_continues_the_speaker():
     found = quotes("“We lost,” said Ana Ruiz. “Next year we will be back.”")
     assert [q.content for q in found] == ["We lost", "Next year we will be back."]
     assert found[0].speaker_mention == "Ana Ruiz"
-    assert found[1].continues == 0 and found[1].speaker_mention is None
+    assert found[1].continues == 0 and found[1].speaker_start == found[0].speaker_start
 
 
 # frames ---------------------------------------------------------------------------
@@ -208,7 +210,8 @@ def test_subjectless_cue_shares_the_speaker_before():
     assert [(q.kind, q.content) for q in found] == [
         ("mixed", "there is still “a chance” of peace"), ("direct", "I’m worried.")]
     assert found[0].speaker_mention == "The defence minister" and found[0].cue == "has told"
-    assert found[1].speaker_mention is None and found[1].continues == 0 and found[1].cue == "added"
+    assert found[1].continues == 0 and found[1].cue == "added"
+    assert found[1].speaker_start == found[0].speaker_start
 
 
 def test_relative_clause_speaker_is_the_noun_before():
@@ -253,7 +256,13 @@ def test_seed_article_matches_its_gold(seed_text):
         if g.get("speaker_start") is not None:
             assert (q.speaker_start, q.speaker_end) == (g["speaker_start"], g["speaker_end"])
         else:
-            assert q.speaker_mention is None and q.continues is not None, g["content"]
+            # the sentence names nobody: the quote continues an earlier one and points at
+            # that quote's mention ("A Downing Street spokeswoman", "The defence secretary")
+            assert q.continues is not None, g["content"]
+            root = found[q.continues]
+            assert (q.speaker_start, q.speaker_end) == (root.speaker_start, root.speaker_end)
+            assert any(w in q.speaker_mention for w in g["aliases"] + [g["speaker_canonical"]]) or \
+                q.speaker_mention.lower().endswith(tuple(a.lower() for a in g["aliases"]))
     # nothing from the related-articles footer
     assert not any("decline in forces" in q.content for q in found)
 

@@ -18,6 +18,12 @@ of its own continues the speaker of the quotation just before it (the next
 sentence or paragraph of the same speech); short quoted phrases with no cue
 are scare quotes, nicknames and titles, and are not quotes.
 
+A quote whose sentence names nobody (a continued quotation, "…, but added:
+“…”", "…, saying …") gets ``continues`` = the index of the quote it goes on
+from, and the speaker mention *of that quote* (as written, with its offsets
+in the earlier sentence): the attribution then holds without coreference,
+and the speakers stage sees one mention per speech.
+
 >>> from tracker.segment import segment
 >>> text = 'The minister said: “We will win.” Critics said the plan was "doomed".'
 >>> [(q.kind, q.content, q.speaker_mention) for q in find_quotes(text, segment(text))]

@@ -622,6 +622,12 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 q.speaker_start, q.speaker_end = frame.sp_s, frame.sp_e
         if inherit_q is not None:
             q.continues = inherit_q
+            if q.speaker_mention is None and SHARE_MENTION:
+                # the speaker is named in an earlier sentence: point at that mention, so
+                # that the quote carries its attribution even without coreference
+                root = out[inherit_q]
+                q.speaker_mention, q.speaker_start, q.speaker_end = \
+                    root.speaker_mention, root.speaker_start, root.speaker_end
         out.append(q)
         for k in inside:
             owner.setdefault(k, len(out) - 1)
@@ -871,6 +877,7 @@ _QUANTIFIERS = frozenset("all both some many most several few others".split())
 
 
 FALLBACK = True
+SHARE_MENTION = True
 NEST_POST = True
 FALLBACK_STRICT = True
 FALLBACK_END = False
