@@ -776,7 +776,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             if last in _BE and (form == base or not form.endswith(("ing", "s"))):
                 continue                    # passive: "is expected to", "was told"; "was back"
         else:
-            if _after_determiner(lx, prev):
+            if _after_determiner(lx, prev, form):
                 continue                    # "a written statement", "the so-called", "his stated aim"
             if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
                 continue                    # a noun: "a phone call", "the plans"
@@ -863,14 +863,14 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
     return frames
 
 
-def _after_determiner(lx: _Lex, prev: str) -> bool:
+def _after_determiner(lx: _Lex, prev: str, form: str) -> bool:
     """Is the word before a verb form a determiner, so that the form is a noun or
     adjective ("a written statement", "the so-called", "his stated aim")?"""
     if prev.endswith("-"):
         return True
     w = prev.lower()
-    return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and not prev[:1].isupper() \
-        or w in ("so", "very", "much")
+    return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and (
+        not prev[:1].isupper() or not form.endswith("ing")) or w in ("so", "very", "much")
 
 
 _QUANTIFIERS = frozenset("all both some many most several few others".split())
@@ -937,7 +937,7 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
-    if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop
+    if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop or toks[0][2].lower() in lx.time
                  or toks[0][2].endswith(("ing", "ed")) and toks[0][2][0].isupper()):
         # an opening phrase ("In a statement,", "Speaking in Salem, New Hampshire,"): the
         # subject is the phrase after a comma that a verb follows
