@@ -511,7 +511,7 @@ _ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|report
                       r"told|adding|saying|noting|according)\b", re.I)
 # clause breaks that end a reported clause
 # (every branch opens with ";", " " or "," so that the engine skips quickly to candidates)
-_CLAUSE_END = re.compile(r"[;, ](?<=;)|[ ][–—][ ]|, (?:but|even as|even though|while|whereas|although|though|however|"
+_CLAUSE_END = re.compile(r"[;, ](?<=;)|[ ][–—][ ]|, (?:even as|even though|while|whereas|although|though|however|"
                          r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(")
 
 
