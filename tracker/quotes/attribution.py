@@ -26,8 +26,6 @@ from ..model import Quote, Sentence
 from . import cues, marks
 
 MASK = "\x01"
-NESTED_DROP = True
-NESTED_ALL = True
 _TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _DASHES = "–—"
@@ -56,6 +54,12 @@ class _Lex:
         self.that = g["that"]
         self.title = g["title"]
         self.audience = g["audience"]
+        # multi-word verbs ("call on", "look like") are written with a space: read them from the raw lines
+        raw = lexicon.mapping("quotes/grammar.txt", ":")
+        self.recipient = frozenset(_phrases(raw["recipient"]))
+        self.object_content = frozenset(_phrases(raw["object_content"]))
+        self.postposed_thought = g["postposed_thought"]
+        self.raising = frozenset(_phrases(raw["raising"]))
         pre = cues.trie_pattern(sorted(self.aux | self.adverb))
         notly = cues.trie_pattern(sorted(self.notly))
         # one scan of the article finds every cue; auxiliaries and adverbs before
@@ -83,15 +87,23 @@ class _Lex:
         self.after_verb = re.compile(f"{self.nominal.pattern}|(?i:{self.when.pattern})|{self.adverb_after.pattern}")
 
 
+def _phrases(line: str) -> list[str]:
+    """Words of a grammar line, with "call on" and "look like" kept together."""
+    words = line.split()
+    out = []
+    for w in words:
+        if out and w in ("on", "like") and out[-1] in ("call", "look"):
+            out[-1] += " " + w
+        else:
+            out.append(w)
+    return out
+
+
 @cache
 def lex() -> _Lex:
     return _Lex()
 
 
-# verbs that take the person spoken to before what is said ("told reporters that")
-_RECIPIENT = frozenset("tell ask warn urge remind assure reassure inform advise promise caution beg order "
-                       "instruct thank email e-mail text call on".split())
-_NEEDS_OBJECT_CONTENT = frozenset("urge ask beg order instruct advise remind call on encourage".split())
 
 
 _BE = frozenset("is are was were be been being 's ’s".split())
@@ -429,12 +441,12 @@ def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
         i = mm.end()
         cue_end = i
     content_object = False
-    if base in _RECIPIENT:
+    if base in lx.recipient:
         j = _skip_space(m, i, hi)
         toks = _tokens(m, j, min(hi, j + 160))
         r = _recipient(lx, toks)
         if r is not None:
-            if base in _NEEDS_OBJECT_CONTENT or (r + 1 < len(toks) and toks[r + 1][2].lower() in ("to", "not")):
+            if base in lx.object_content or (r + 1 < len(toks) and toks[r + 1][2].lower() in ("to", "not")):
                 content_object = True
             else:
                 i = toks[r][1]
@@ -495,10 +507,6 @@ def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
 
 _WHEN_WORDS = frozenset("on last this in earlier late early during ago".split())
 _AGO_WORDS = frozenset("less more than about a few several couple of".split())
-# verbs of thought that may follow what is thought ("The plan will fail, experts believe.")
-_POSTPOSED_THOUGHT = frozenset("think believe feel know expect hope fear suspect reckon doubt understand figure "
-                               "suppose assume imagine realize realise worry estimate predict conclude insist find "
-                               "show suggest indicate".split())
 _SUBORDINATORS = [[w] for w in "while While although Although though Though if If because Because whereas Whereas unless Unless".split()]
 _SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
 _PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
@@ -622,7 +630,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 q.speaker_start, q.speaker_end = frame.sp_s, frame.sp_e
         if inherit_q is not None:
             q.continues = inherit_q
-            if q.speaker_mention is None and SHARE_MENTION:
+            if q.speaker_mention is None:
                 # the speaker is named in an earlier sentence: point at that mention, so
                 # that the quote carries its attribution even without coreference
                 root = out[inherit_q]
@@ -692,7 +700,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 inherit_q = f.inherit.quote_idx
             first = None
             for a, b in f.contents:
-                if b is None or b <= a or f.nested and NESTED_DROP and (NESTED_ALL or masks_in(a, b)):
+                if b is None or b <= a or f.nested:
                     continue
                 # "Johnson asked … what Downing Street has called “…”": Downing Street's words
                 foreign = {k for g in frames if g is not f and not g.nested and a <= g.cue_s < b
@@ -722,7 +730,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 idx = emit(None, q.open_mark, q.close_mark, prev)
                 if idx is not None:
                     unit_quotes.append(idx)
-            elif not at_start and FALLBACK:
+            elif not at_start:
                 # no cue of ours: the clause's subject and whatever verb it has
                 f = _fallback(lx, m, us, ue, q, breaks)
                 if f is not None:
@@ -780,7 +788,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 continue                    # "a written statement", "the so-called", "his stated aim"
             if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
                 continue                    # a noun: "a phone call", "the plans"
-        if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):
+        if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
         f = _Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
         f.ing = form.endswith("ing") and not (npre and words[-1] in _BE_ING)
@@ -840,7 +848,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                     a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
                     for g in frames if g is not f for a, b in g.contents):
                 f.nested = True
-            elif NEST_POST and f.kind in ("preposed", "subjectless", "fallback") and any(
+            elif f.kind in ("preposed", "subjectless", "fallback") and any(
                     a <= f.cue_s < b for g in frames if g is not f and g.kind in ("postposed", "inverted", "according")
                     for a, b in g.contents):
                 f.nested = True       # "the leaders agreed “…”, Downing Street said": Downing Street's words
@@ -876,11 +884,6 @@ def _after_determiner(lx: _Lex, prev: str, form: str) -> bool:
 _QUANTIFIERS = frozenset("all both some many most several few others".split())
 
 
-FALLBACK = True
-SHARE_MENTION = True
-NEST_POST = True
-FALLBACK_STRICT = True
-FALLBACK_END = False
 
 
 def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Frame | None:
@@ -903,7 +906,7 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
         return None
     w = v.group("w").lower()
     head = m[np_[0]:np_[1]].split()[0]
-    if FALLBACK_STRICT and (not w.endswith(("ed", "s")) or w in lx.aux or w.endswith("ss")
+    if (not w.endswith(("ed", "s")) or w in lx.aux or w.endswith("ss")
                             or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject)):
         return None
     f = _Frame(v.start("cue"), v.end("cue"), "", "fallback")
@@ -917,13 +920,10 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     br = _CLAUSE_END.search(m, q.close_mark, end)
     if br:
         end = br.start()
-    if FALLBACK_END:
-        end = q.close_mark
     f.contents.append([_skip_space(m, v.end(), ue), end])
     return f
 
 
-_RAISING = frozenset("appear seem sound look like".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
 
@@ -1010,11 +1010,6 @@ def _dash_speaker(lx: _Lex, m: str, us: int, ue: int):
     if rest and not rest.startswith(","):
         return None
     return np_[0], np_[1], d
-
-
-def _is_quote_only(m: str, a: int, b: int) -> bool:
-    """No word outside quotation marks (the mask is not a word character)."""
-    return not _WORD.search(m, a, b)
 
 
 def _clause_start(m: str, frames: list[_Frame], n: int, us: int, hi: int) -> int:
@@ -1114,7 +1109,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         tail = m[cs:ue].strip(" \t\n.,;:!?")
         between = m[cue_end:cs].strip()
         if lead_s and not rel and lead_c in "," + MASK + _DASHES and (
-                f.cls == cues.SPEECH or f.base in _POSTPOSED_THOUGHT):
+                f.cls == cues.SPEECH or f.base in lx.postposed_thought):
             quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
             k = lo + len(lead_s.rstrip(",–— "))
             inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
