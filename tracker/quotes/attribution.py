@@ -370,7 +370,7 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
 
 def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
     """(start, end) of the noun phrase starting at ``lo`` (after "said", "according to")."""
-    toks = _tokens(m, lo, min(hi, lo + 240))
+    toks = _tokens(m, lo, min(hi, lo + 120))
     if not toks:
         return None
     w = toks[0][2]
@@ -443,7 +443,7 @@ def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
     content_object = False
     if base in lx.recipient:
         j = _skip_space(m, i, hi)
-        toks = _tokens(m, j, min(hi, j + 160))
+        toks = _tokens(m, j, min(hi, j + 90))
         r = _recipient(lx, toks)
         if r is not None:
             if base in lx.object_content or (r + 1 < len(toks) and toks[r + 1][2].lower() in ("to", "not")):
@@ -565,8 +565,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 units[-1][1] = s.end
                 continue
             c0 = m[b:b + 1]
-            if m[pe - 1:pe] == "." and m[max(pe - 6, 0):pe - 1].rsplit(None, 1)[-1:] and \
-                    m[max(pe - 6, 0):pe - 1].rsplit(None, 1)[-1].lower() in lx.title or \
+            if m[pe - 1:pe] == "." and m[pe - 2:pe - 1].isalpha() and \
+                    m[m.rfind(" ", max(pe - 8, 0), pe - 1) + 1:pe - 1].lower() in lx.title or \
                     c0 and not (c0.isupper() or c0.isdigit() or c0 in "\"“‘'([" or c0 == MASK):
                 units[-1][1] = s.end        # "Rep. | Trey Gowdy said", "(R-S.C. | ): …": one sentence
                 continue
@@ -666,7 +666,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         lead = None
         # dash attribution: "“…” — Jane Doe" / a line "- Jane Doe, Ohio." after a quotation
         dash = _dash_speaker(lx, m, us, ue) if dashes and (pending or prev_unit_end_mask) and \
-            (_DASH_NEAR.search(m, us, ue) or m[_skip_space(m, us, ue):_skip_space(m, us, ue) + 1] in ("-", "–", "—")) \
+            _has_dash(m, us, ue) and (_DASH_NEAR.search(m, us, ue) or
+                                      m[_skip_space(m, us, ue):_skip_space(m, us, ue) + 1] in ("-", "–", "—")) \
             else None
         if dash is None and pending and not frames:
             # "Jane Doe: “…”" (transcripts, headlines)
