@@ -275,3 +275,13 @@ def test_seed_article_matches_its_gold(seed_text):
                 max_size=80).map("".join))
 def test_any_text_gives_exact_offsets(text):
     quotes(text)
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    import tracker.quotes
+    import tracker.quotes.marks
+
+    for module in (tracker.quotes, tracker.quotes.marks):
+        assert doctest.testmod(module).failed == 0
