@@ -285,3 +285,15 @@ def test_docstring_examples_hold():
 
     for module in (tracker.quotes, tracker.quotes.marks):
         assert doctest.testmod(module).failed == 0
+
+
+def test_reported_clause_stops_before_another_speakers_quotation():
+    text = ("The mayor has asked officials for plans to deal with what the council has called "
+            "“a housing emergency”.")
+    quotes = find_quotes(text, segment(text))
+    by_mention = {q.speaker_mention: q for q in quotes}
+    assert by_mention["the council"].content == "a housing emergency"
+    assert by_mention["the council"].kind == "direct"
+    outer = by_mention["The mayor"]
+    assert outer.content == "officials for plans to deal with"
+    assert text[outer.start:outer.end] == outer.content

@@ -31,12 +31,41 @@ and the speakers stage sees one mention per speech.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Quote, Sentence
 from .attribution import attribute
 
 __all__ = ["find_quotes"]
 
+# what may dangle at the end of a reported clause cut before a nested speaker
+_DANGLING = re.compile(r"(?:[\s,;:–—-]+|\b(?:what|which|that|as|and|but|or|how|the|a|an)\b)+$", re.I)
+
 
 def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     """The quotes of an article, in text order; boilerplate sentences are skipped."""
-    return attribute(text, [s for s in sentences if not s.boilerplate])
+    quotes = attribute(text, [s for s in sentences if not s.boilerplate])
+    _leave_nested_quotations_to_their_speaker(text, quotes)
+    return quotes
+
+
+def _leave_nested_quotations_to_their_speaker(text: str, quotes: list[Quote]) -> None:
+    """A reported clause ends where another speaker's quotation begins.
+
+    "Mr Johnson has asked for options against what Downing Street has called
+    “growing Russian aggression”": the words in marks are Downing Street's, so
+    Mr Johnson's indirect quote stops before "what Downing Street".
+    """
+    for outer in quotes:
+        if outer.kind == "direct":
+            continue
+        for inner in quotes:
+            if (inner is not outer and inner.kind == "direct" and inner.speaker_start is not None
+                    and outer.start < inner.speaker_start and inner.end <= outer.end
+                    and inner.speaker_mention != outer.speaker_mention):
+                end = outer.start + len(_DANGLING.sub("", text[outer.start:inner.speaker_start]))
+                if end > outer.start:
+                    outer.end, outer.content = end, text[outer.start:end]
+                    if outer.kind == "mixed" and not any(ch in outer.content for ch in "\"“”‘’'"):
+                        outer.kind = "indirect"
+                break
