@@ -121,6 +121,18 @@ class Store:
                         for t in ("articles", "sentences", "quotes", "claims", "speakers")}
         # speakers by key, kept in memory: linking never has to query per mention
         self.speakers = {r["key"]: r for r in self.db.query("select * from speakers")}
+        # rows of the articles being written, inserted table by table at the end of the
+        # transaction: one insert_all per table and batch instead of one per article
+        self.rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "quotes", "claims")}
+        self.changed_speakers: dict[int, dict] = {}
+
+    def _insert_rows(self) -> None:
+        if self.changed_speakers:
+            self.db["speakers"].upsert_all(self.changed_speakers.values(), pk="id")
+        for table, rows in self.rows.items():
+            self.db[table].insert_all(rows, batch_size=1000)
+        self.changed_speakers = {}
+        self.rows = {t: [] for t in self.rows}
 
     def has(self, text: str) -> bool:
         h = content_hash(text)
@@ -149,6 +161,7 @@ class Store:
             with self.db.atomic():
                 for h, ex in pending.items():
                     self._write(ex, h)
+                self._insert_rows()
             return
         except Exception:  # noqa: BLE001 - retried one article at a time below
             self._load()    # the transaction rolled back: forget what it had added
@@ -156,6 +169,7 @@ class Store:
             try:
                 with self.db.atomic():
                     self._write(ex, h)
+                    self._insert_rows()
             except Exception as e:  # noqa: BLE001 - reported to the caller, the rest is kept
                 self._load()
                 self.failures.append((ex, e))
@@ -168,32 +182,32 @@ class Store:
         """The rows of one article, inside the caller's transaction."""
         doc = ex.document
         article_id = self._ids("articles", 1)[0]
-        self.db["articles"].insert(dict(id=article_id, source=doc.source, content_hash=h, title=doc.title,
-                                        url=doc.url, outlet=doc.outlet, published=doc.published,
-                                        text=doc.text, ingested_at=now()))
+        self.rows["articles"].append(dict(id=article_id, source=doc.source, content_hash=h, title=doc.title,
+                                          url=doc.url, outlet=doc.outlet, published=doc.published,
+                                          text=doc.text, ingested_at=now()))
         sent_ids = self._ids("sentences", len(ex.sentences))
-        self.db["sentences"].insert_all(
-            (dict(id=sid, article_id=article_id, idx=s.idx, start=s.start, end=s.end, text=s.text,
+        self.rows["sentences"].extend(
+            dict(id=sid, article_id=article_id, idx=s.idx, start=s.start, end=s.end, text=s.text,
                   boilerplate=int(s.boilerplate), checkworthiness=round(s.checkworthiness, 4),
-                  paragraph=s.paragraph) for sid, s in zip(sent_ids, ex.sentences)), batch_size=1000)
+                  paragraph=s.paragraph) for sid, s in zip(sent_ids, ex.sentences))
         speaker_ids = [self._link_speaker(sp, h) for sp in ex.speakers]
         quote_ids = self._ids("quotes", len(ex.quotes))
-        self.db["quotes"].insert_all(
-            (dict(id=qid, article_id=article_id, sentence_id=sent_ids[q.sentence_idx], kind=q.kind,
+        self.rows["quotes"].extend(
+            dict(id=qid, article_id=article_id, sentence_id=sent_ids[q.sentence_idx], kind=q.kind,
                   content=q.content, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
                   cue_end=q.cue_end, speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
                   speaker_end=q.speaker_end,
                   speaker_id=None if q.speaker is None else speaker_ids[q.speaker])
-             for qid, q in zip(quote_ids, ex.quotes)), batch_size=1000)
+             for qid, q in zip(quote_ids, ex.quotes))
         claim_ids = self._ids("claims", len(ex.claims))
-        self.db["claims"].insert_all(
-            (dict(id=cid, article_id=article_id, sentence_id=sent_ids[c.sentence_idx], kind=c.kind,
+        self.rows["claims"].extend(
+            dict(id=cid, article_id=article_id, sentence_id=sent_ids[c.sentence_idx], kind=c.kind,
                   text=c.text, start=c.start, end=c.end,
                   quote_id=None if c.quote is None else quote_ids[c.quote],
                   speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
                   raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
                   qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags))
-             for cid, c in zip(claim_ids, ex.claims)), batch_size=1000)
+             for cid, c in zip(claim_ids, ex.claims))
         self.hashes.add(h)
         return article_id
 
@@ -226,11 +240,11 @@ class Store:
             roles=json.dumps(dict(sorted(roles.items())), ensure_ascii=False))
         if row is None:
             row = dict(id=self._ids("speakers", 1)[0], key=key, **fields)
-            self.db["speakers"].insert(row)
             self.speakers[key] = row
+            self.changed_speakers[row["id"]] = row
         elif any(row[k] != v for k, v in fields.items()):
             row.update(fields)
-            self.db["speakers"].update(row["id"], fields)
+            self.changed_speakers[row["id"]] = row
         return row["id"]
 
     def record_error(self, err: ReadError) -> None:
