@@ -89,6 +89,47 @@ def _gold_docs(paths: list[Path]) -> list[dict]:
     return docs
 
 
+def _scorer(shared: Path):
+    """../shared/eval/score.py as a module, to reuse its matching rules."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def resolution_of_found(shared: Path, gold: list[Path], db: str) -> str:
+    """Speaker resolution over the gold quotes that were found (issue 5's measure).
+
+    score.py's "speakers resolved" line divides by every resolvable gold quote,
+    found or not; this divides by those the extractor found (predicted quotes
+    cover half their words), with the scorer's own matching rules.
+    """
+    import sqlite3
+
+    sc = _scorer(shared)
+    docs = sc.load_gold([str(g) for g in gold])
+    _, quotes, _ = sc.load_pred(sqlite3.connect(db), docs)
+    found = right = wrong = 0
+    for g in docs:
+        text = g["text"]
+        preds = []
+        for q in quotes.get(g["id"], []):
+            preds.append((sc.positions(text, q["start"], q["end"]), q))
+        for gq in g.get("quotes", []):
+            if not gq.get("speaker_canonical"):
+                continue
+            gt = set().union(*[sc.positions(text, a, b) for a, b in gq.get("content_spans") or [(gq["start"], gq["end"])]])
+            if not gt or len(set().union(*[pt & gt for pt, _ in preds])) < len(gt) / 2:
+                continue
+            found += 1
+            right += len(set().union(*[pt & gt for pt, pq in preds if sc.name_ok(pq, gq)])) >= len(gt) / 2
+            wrong += len(set().union(*[pt & gt for pt, pq in preds if pq["name"] and not sc.name_ok(pq, gq)])) >= len(gt) / 2
+    return (f"of the {found} resolvable gold quotes found: {right / max(found, 1):.3f} resolved to the right "
+            f"speaker, {wrong / max(found, 1):.3f} to a wrong one")
+
+
 def score(shared: Path, name: str, gold: list[Path], keep: str | None = None) -> dict | None:
     """Ingest the gold articles, run the shared scorer, print and return its figures."""
     scorer = shared / "eval" / "score.py"
@@ -112,8 +153,12 @@ def score(shared: Path, name: str, gold: list[Path], keep: str | None = None) ->
                              text=True)
         res = subprocess.run([sys.executable, str(scorer), *map(str, gold), "--db", db, "--json"],
                              capture_output=True, text=True)
+        found = resolution_of_found(shared, gold, db) if any("speaker_canonical" in q for d in docs
+                                                             for q in d.get("quotes", [])) else ""
     print(f"== {name}: {len(docs)} articles, ingested in {elapsed:.1f} s")
     print(out.stdout.rstrip() or out.stderr.rstrip())
+    if found:
+        print(found)
     return json.loads(res.stdout) if res.returncode == 0 and res.stdout.strip() else None
 
 
