@@ -1,0 +1,268 @@
+"""Quote extraction: one test per pattern, on sentences written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.model import Quote
+from tracker.quotes import find_quotes
+from tracker.quotes.cues import inflect, verbs
+from tracker.quotes.marks import quoted_spans
+from tracker.segment import segment
+
+from conftest import SEED_GOLD
+
+
+def quotes(text: str, has_headline: bool | None = None) -> list[Quote]:
+    found = find_quotes(text, segment(text, has_headline=has_headline))
+    for q in found:
+        assert text[q.start:q.end] == q.content
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+    return found
+
+
+def one(text: str, **kw) -> Quote:
+    found = quotes(text, **kw)
+    assert len(found) == 1, [(q.kind, q.content, q.speaker_mention) for q in found]
+    return found[0]
+
+
+def triples(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.content, q.speaker_mention) for q in quotes(text)]
+
+
+# quotation marks ---------------------------------------------------------------
+
+def test_curly_and_straight_marks():
+    assert triples("“We will rebuild the bridge,” the mayor said.") == [
+        ("direct", "We will rebuild the bridge", "the mayor")]
+    assert triples('"We will rebuild the bridge," the mayor said.') == [
+        ("direct", "We will rebuild the bridge", "the mayor")]
+    # doubled apostrophes, as some wire archives print quotation marks
+    assert triples("''We will rebuild the bridge,'' the mayor said.") == [
+        ("direct", "We will rebuild the bridge", "the mayor")]
+
+
+def test_nested_single_quotes_stay_inside_the_quotation():
+    q = one("“She told me, ‘Never again,’ and walked out,” said Tom Reyes.")
+    assert q.kind == "direct"
+    assert q.content == "She told me, ‘Never again,’ and walked out"
+    assert q.speaker_mention == "Tom Reyes"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "The farmers’ union said it won’t sign, and Jo O'Neill’s group agreed it's 'a bad deal'."
+    spans = quoted_spans(text, [(0, len(text))])
+    assert [text[s.start:s.end] for s in spans] == ["a bad deal"]
+
+
+def test_plural_possessive_before_a_closing_mark():
+    text = "She called it ‘the workers’ charter’ on Monday."
+    spans = quoted_spans(text, [(0, len(text))])
+    assert [text[s.start:s.end] for s in spans] == ["the workers’ charter"]
+
+
+def test_unmatched_mark_does_not_swallow_the_article():
+    text = ("The council met on Tuesday. A member shouted \"enough and left the room.\n\n"
+            "“We are committed to the plan,” the chairwoman said later.\n\n"
+            "The vote is set for March.")
+    found = quotes(text)
+    assert ("direct", "We are committed to the plan", "the chairwoman") in \
+        [(q.kind, q.content, q.speaker_mention) for q in found]
+    assert not any("vote is set" in q.content for q in found)
+
+
+def test_multi_paragraph_quotation_continues_its_speaker():
+    text = ("A spokesman for the port said: “Ships will be delayed for a week.\n\n"
+            "“Crews are working through the night to clear the channel.”\n\n"
+            "Traders expect prices to rise.")
+    found = quotes(text)
+    assert [(q.kind, q.content) for q in found[:2]] == [
+        ("direct", "Ships will be delayed for a week."),
+        ("direct", "Crews are working through the night to clear the channel.")]
+    assert found[0].speaker_mention == "A spokesman for the port"
+    assert found[1].speaker_mention is None and found[1].continues == 0
+
+
+def test_quotation_in_the_next_sentence_continues_the_speaker():
+    found = quotes("“We lost,” said Ana Ruiz. “Next year we will be back.”")
+    assert [q.content for q in found] == ["We lost", "Next year we will be back."]
+    assert found[0].speaker_mention == "Ana Ruiz"
+    assert found[1].continues == 0 and found[1].speaker_mention is None
+
+
+# frames ---------------------------------------------------------------------------
+
+def test_quote_then_speaker_then_added():
+    q = one("“The water is safe to drink,” Dr Patel added.")
+    assert (q.kind, q.cue, q.speaker_mention) == ("direct", "added", "Dr Patel")
+
+
+def test_quote_then_said_then_speaker():
+    q = one("“It was a fair result,” said the referee, Mark Olsen.")
+    assert (q.kind, q.content, q.cue, q.speaker_mention) == (
+        "direct", "It was a fair result", "said", "the referee")
+
+
+def test_speaker_said_colon_quote():
+    q = one("The coach said: “We played our best game of the season.”")
+    assert (q.kind, q.content, q.speaker_mention) == ("direct", "We played our best game of the season.",
+                                                      "The coach")
+
+
+def test_colon_quote_in_the_next_paragraph():
+    text = "The union's leader wrote:\n\n“Members will not accept this offer.”"
+    q = one(text)
+    assert (q.kind, q.speaker_mention, q.cue) == ("direct", "The union's leader", "wrote")
+
+
+def test_dash_attribution():
+    text = "“Every vote matters in a race this close.”\n\n— Maria Lopez, campaign manager."
+    q = one(text)
+    assert (q.kind, q.content, q.speaker_mention) == ("direct", "Every vote matters in a race this close.",
+                                                      "Maria Lopez")
+
+
+def test_speaker_before_colon_in_transcripts_and_headlines():
+    q = one("Minister: ‘We will not raise taxes’\n\nThe budget is due next week.", has_headline=True)
+    assert (q.kind, q.content, q.speaker_mention) == ("direct", "We will not raise taxes", "Minister")
+
+
+def test_appositive_between_speaker_and_cue():
+    q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
+    assert (q.kind, q.content, q.speaker_mention, q.cue) == (
+        "indirect", "the ward would reopen in May", "Hugh Hill", "said")
+
+
+def test_according_to():
+    q = one("The factory will close next year, according to a letter from the chief executive.")
+    assert (q.kind, q.content, q.cue, q.speaker_mention) == (
+        "indirect", "The factory will close next year", "according to", "a letter from the chief executive")
+    q = one("According to the police, two men were arrested.")
+    assert (q.content, q.speaker_mention) == ("two men were arrested", "the police")
+
+
+@pytest.mark.parametrize("text,cue,mention,content", [
+    ("The airline said in a statement that all flights would resume.", "said in a statement", "The airline",
+     "that all flights would resume"),
+    ("Ms Okafor told reporters the talks had failed.", "told reporters", "Ms Okafor", "the talks had failed"),
+    ("The senator wrote on Twitter that the bill was dead.", "wrote on Twitter", "The senator",
+     "that the bill was dead"),
+    ("The chef pointed out that the kitchen was closed.", "pointed out", "The chef", "that the kitchen was closed"),
+])
+def test_nominal_and_phrasal_cues(text, cue, mention, content):
+    q = one(text)
+    assert (q.cue, q.speaker_mention, q.content) == (cue, mention, content)
+
+
+def test_questions_and_exclamations():
+    assert triples("“Who will pay for it?” she asked.") == [("direct", "Who will pay for it?", "she")]
+    assert triples("“Get out of my office!” the manager shouted.") == [
+        ("direct", "Get out of my office!", "the manager")]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The minister has repeatedly told MPs that the cuts are temporary.", "has repeatedly told"),
+    ("Her lawyer would later say that the letter was forged.", "would later say"),
+    ("The company had insisted that no data was lost.", "had insisted"),
+    ("Officials are warning that the river may flood.", "are warning"),
+    ("The governor says the roads will reopen soon.", "says"),
+])
+def test_reporting_verbs_in_any_tense(text, cue):
+    q = one(text)
+    assert q.cue == cue
+    assert q.kind == "indirect"
+
+
+def test_partial_quotation_inside_reported_speech_is_mixed():
+    q = one("The judge said the defence was “entirely without merit” and closed the file.")
+    assert q.kind == "mixed"
+    assert q.speaker_mention == "The judge"
+    assert q.content.startswith("the defence was “entirely without merit”")
+
+
+def test_scare_quotes_nicknames_and_titles_are_not_quotes():
+    text = ("The so-called “miracle cure” was sold online. Fans of “The Crown” queued for hours. "
+            "Boxer Jake “The Hammer” Doyle won again.")
+    assert quotes(text) == []
+
+
+def test_captions_are_skipped_and_headlines_are_read():
+    text = ("Mayor vows ‘no more delays’ on tram line\n\n"
+            "Getty Images\n\n"
+            "The mayor said the tram line would open in June.")
+    found = quotes(text)
+    assert all(q.sentence_idx != 1 for q in found)
+    assert any(q.speaker_mention == "The mayor" for q in found)
+
+
+def test_subjectless_cue_shares_the_speaker_before():
+    text = "The defence minister has told the BBC there is still “a chance” of peace, but added: “I’m worried.”"
+    found = quotes(text)
+    assert [(q.kind, q.content) for q in found] == [
+        ("mixed", "there is still “a chance” of peace"), ("direct", "I’m worried.")]
+    assert found[0].speaker_mention == "The defence minister" and found[0].cue == "has told"
+    assert found[1].speaker_mention is None and found[1].continues == 0 and found[1].cue == "added"
+
+
+def test_relative_clause_speaker_is_the_noun_before():
+    q = one("The company – which has denied any wrongdoing – has paid a fine.")
+    assert (q.speaker_mention, q.cue, q.content) == ("The company", "has denied", "any wrongdoing")
+
+
+def test_no_10_is_one_speaker():
+    q = one("No 10 said the prime minister would visit the region.")
+    assert q.speaker_mention == "No 10"
+
+
+def test_nouns_that_look_like_cues_are_not_cues():
+    assert quotes("During the call, the ministers discussed trade. The plans were published on Friday.") == [] \
+        or all(q.cue != "call" and q.cue != "plans" for q in quotes(
+            "During the call, the ministers discussed trade. The plans were published on Friday."))
+
+
+# the lexicon ------------------------------------------------------------------
+
+def test_inflections():
+    assert {"add", "adds", "added", "adding"} <= inflect("add")
+    assert {"quip", "quipped", "quipping"} <= inflect("quip")
+    assert {"deny", "denies", "denied"} <= inflect("deny")
+    table = verbs()
+    assert table["said"][0] == "say" and table["told"][0] == "tell" and table["shot back"][0] == "shoot back"
+    assert "back" not in table and table["backed"][0] == "back"
+
+
+# the seed article ---------------------------------------------------------------
+
+def test_seed_article_matches_its_gold(seed_text):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    found = quotes(seed_text, has_headline=True)
+    for g in gold["quotes"]:
+        match = [q for q in found if q.start < g["end"] and g["start"] < q.end]
+        assert match, g["content"]
+        q = min(match, key=lambda q: abs(len(q.content) - len(g["content"])))
+        assert q.kind == g["kind"], g["content"]
+        # content as annotated, give or take an opening adverbial ("As well as …, X will visit")
+        assert g["content"] in q.content, (q.content, g["content"])
+        if g.get("speaker_start") is not None:
+            assert (q.speaker_start, q.speaker_end) == (g["speaker_start"], g["speaker_end"])
+        else:
+            assert q.speaker_mention is None and q.continues is not None, g["content"]
+    # nothing from the related-articles footer
+    assert not any("decline in forces" in q.content for q in found)
+
+
+# invariants -------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab S“”\"‘’'.,:;!?–—-\n ") + ["said ", "He ", "told ", "according to ",
+                                                                   "\n\n", "Mr. ", "who ", "the "]),
+                max_size=80).map("".join))
+def test_any_text_gives_exact_offsets(text):
+    quotes(text)

@@ -1,0 +1,1180 @@
+"""Cue-anchored attribution: speaker, cue and content around each reporting verb.
+
+No parser runs at this speed, so sentences are read with lexicons
+(``data/quotes/grammar.txt``: determiners, pronouns, auxiliaries, words that
+end a noun phrase) and capitalisation. The work happens on a *masked* copy of
+the article in which every quotation (marks included) is replaced by
+``MASK`` characters of the same length: offsets stay those of the text, and
+the words inside a quotation can never be read as a cue or a speaker.
+
+For each cue the frame is one of:
+
+* preposed:  SPEAKER (aux/adverbs) CUE [recipient] [where/when] [that|:|,] CONTENT
+* postposed: CONTENT, SPEAKER CUE [, CONTENT]        ("…,” Smith said.)
+* inverted:  CONTENT, CUE SPEAKER [, CONTENT]        ("…,” said Smith.)
+* subjectless: "…, adding …", "… but added: …": the speaker of the frame before
+* according: According to SPEAKER, CONTENT / CONTENT, according to SPEAKER
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from .. import lexicon
+from ..model import Quote, Sentence
+from . import cues, marks
+
+MASK = "\x01"
+NESTED_DROP = True
+NESTED_ALL = True
+_TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
+_WORD = re.compile(r"\w+")
+_DASHES = "–—"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_STRIP = " \t\n.,;:–—-"
+
+
+@cache
+def grammar() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v.split()) for k, v in lexicon.mapping("quotes/grammar.txt", ":").items()}
+
+
+class _Lex:
+    """The lexicons as attributes, loaded once."""
+
+    def __init__(self) -> None:
+        g = grammar()
+        self.aux, self.adverb, self.notly = g["aux"], g["adverb"], g["notly"]
+        self.subject, self.relative, self.object = g["subject"], g["relative"], g["object"]
+        self.det, self.link, self.time = g["det"], g["link"], g["time"]
+        self.opener = g["opener"] - self.det
+        self.verbs = cues.verbs()
+        # verb forms end a noun phrase, except those that may be nouns ("the report said")
+        self.stop = g["stop"] | self.aux | self.object - {"her"} | frozenset(
+            f for f, (b, _) in self.verbs.items() if " " not in f and f not in _noun_like(b))
+        self.that = g["that"]
+        self.title = g["title"]
+        self.audience = g["audience"]
+        pre = cues.trie_pattern(sorted(self.aux | self.adverb))
+        notly = cues.trie_pattern(sorted(self.notly))
+        # one scan of the article finds every cue; auxiliaries and adverbs before
+        # the verb are read backwards afterwards (cheaper than in the pattern)
+        self.cue = re.compile(
+            rf"(?<![\w’'\-])(?P<verb>{cues.trie_pattern(list(self.verbs) + ['according to', 'According to'])})"
+            r"(?![\w’'\-])")
+        self.preverb = self.aux | self.adverb
+        self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())
+        time = "|".join(sorted(g["time"] - {"may", "march"}, key=len, reverse=True))
+        self.verb_after = re.compile(
+            rf"\s+(?P<cue>(?:(?:{pre}|(?!(?:{notly})\s)[a-z]+ly)\s+){{0,3}}(?P<w>[a-z][a-z’'-]+)"
+            r"(?:\s+(?:up|out|on|off|about|to|of|for|at|with|into|over|back|down)\b)?)(?=\s)")
+        self.adverb_after = re.compile(rf"[ \t]+(?!(?:{notly})\b)[a-z]+ly\b(?![’'-])")
+        self.when = re.compile(
+            rf"[ \t]*,?[ \t]*(?:(?:(?:on|last|this|early|earlier|late|later|next|in|that|each|every)\s+)?"
+            rf"(?:{time}|[12]\d\d\d)(?:\s+(?:{time}))?|(?:yesterday|today|tonight|recently|earlier|later|again|"
+            rf"too|then|privately|publicly|repeatedly|once|previously|afterward|afterwards|at the time|"
+            rf"last \w+|this \w+|on \w+ \d+|in \w+ \d{{4}}))\b", re.I)
+        self.after_words = frozenset(
+            "in on at during to last this early earlier late later next that each every yesterday today tonight "
+            "recently again too then privately publicly repeatedly once previously afterward afterwards".split()) \
+            | frozenset(w for w in g["time"]) | frozenset(str(y) for y in range(1900, 2100))
+        # where, when and how, right after a verb: one pattern, one call
+        self.after_verb = re.compile(f"{self.nominal.pattern}|(?i:{self.when.pattern})|{self.adverb_after.pattern}")
+
+
+@cache
+def lex() -> _Lex:
+    return _Lex()
+
+
+# verbs that take the person spoken to before what is said ("told reporters that")
+_RECIPIENT = frozenset("tell ask warn urge remind assure reassure inform advise promise caution beg order "
+                       "instruct thank email e-mail text call on".split())
+_NEEDS_OBJECT_CONTENT = frozenset("urge ask beg order instruct advise remind call on encourage".split())
+
+
+_BE = frozenset("is are was were be been being 's ’s".split())
+_BE_ING = frozenset("is are was were be been ’s 's am".split())
+_UNAMBIGUOUS = frozenset("say says tell tells".split())
+
+
+@cache
+def _noun_like(base: str) -> frozenset[str]:
+    """Forms of a verb that may be nouns as well ("call", "calls", "plans")."""
+    if base in _UNAMBIGUOUS or " " in base:
+        return frozenset()
+    return frozenset(f for f in cues.inflect(base) if not f.endswith(("ed", "ing")))
+
+
+def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
+    """Can a form that may be a noun ("call", "calls", "notes") be a verb, judging by the
+    word ``w`` before it? ``third``: the -s form, which agrees with a singular subject
+    ("the website notes", "Trump calls"); the base form wants a plural or I/we/you/they
+    ("officials call", "they claim"), never a singular noun ("a phone call")."""
+    if not w:
+        return False
+    if w[-1] == MASK:
+        return True                      # "“…,” reads the statement": inverted after a quotation
+    if not w[-1].isalnum():
+        return False
+    lw = w.lower()
+    if lw in lx.relative:
+        return True
+    if lw in lx.subject:
+        return (lw in ("he", "she", "it")) == third
+    if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
+        return False
+    if w[0].isupper():
+        return third and lw not in lx.opener
+    plural = lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
+    if plural == third:
+        return False
+    if not third:
+        return True
+    # "the report shows that …" vs "the caucus states. …": a verb here takes a clause or an object
+    nxt = m[end:end + 14].split(None, 1)
+    if not nxt:
+        return False
+    x = nxt[0]
+    return x[0] in ":\x01" or x[0].isupper() or x.lower() in lx.that or x.lower() in lx.det \
+        or x.lower() in lx.subject or x.lower() in ("to", "for", "on")
+
+
+class _Frame:
+    __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
+                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate", "ing")
+
+
+    def __init__(self, cue_s, cue_e, base, cls):
+        self.cue_s, self.cue_e, self.base, self.cls = cue_s, cue_e, base, cls
+        self.sp_s = self.sp_e = None
+        self.contents: list[list[int]] = []
+        self.inherit = None      # index of the frame whose speaker this one shares
+        self.kind = None         # preposed, postposed, inverted, subjectless, according
+        self.lead = False        # "X said:" with the quotation in the next unit
+        self.relative = None     # "–" or "," when the subject came through "who"/"which"
+        self.quote_idx = None
+        self.coordinated = False  # opens a clause coordinated with the one before (cuts its content)
+        self.cut_at = None        # where the content of the frame before ends
+        self.content_start = None
+        self.nested = False
+        self.ing = False          # an -ing form not after "is/was…" (a participle: ", saying …")
+        self.subordinate = False  # "While X said …, …": the clause is subordinate
+
+
+def _tokens(m: str, lo: int, hi: int):
+    return [(t.start(), t.end(), t.group()) for t in _TOK.finditer(m, lo, hi)]
+
+
+_RTOK = re.compile(r"\x01+|[\w’'\-]*\w[\w’'\-]*|[^\w\s]")
+
+
+class _Back:
+    """The tokens before ``hi`` (not before ``lo``), read lazily from the end:
+    ``b[0]`` is the token right before ``hi``. Tokenising only what the
+    speaker search looks at keeps the cost per cue small."""
+    __slots__ = ("it", "toks", "hi")
+
+    def __init__(self, m: str, lo: int, hi: int) -> None:
+        self.it = _RTOK.finditer(m[lo:hi][::-1])
+        self.toks: list[tuple[int, int, str]] = []
+        self.hi = hi
+
+    def fill(self, k: int) -> int:
+        """Read tokens until there are more than k (or none are left); the count."""
+        toks = self.toks
+        n = len(toks)
+        if n <= k:
+            hi = self.hi
+            for t in self.it:
+                s, e = t.span()
+                toks.append((hi - e, hi - s, t.group()[::-1]))
+                n += 1
+                if n > k:
+                    break
+        return n
+
+    def __getitem__(self, k: int) -> tuple[int, int, str]:
+        if len(self.toks) <= k and self.fill(k) <= k:
+            raise IndexError(k)
+        return self.toks[k]
+
+    def has(self, k: int) -> bool:
+        return len(self.toks) > k or self.fill(k) > k
+
+    def word(self, k: int) -> str:
+        """The token k places from the end, or "" past the start."""
+        if len(self.toks) > k or self.fill(k) > k:
+            return self.toks[k][2]
+        return ""
+
+
+def _is_word(w: str) -> bool:
+    return w[:1].isalnum() or w[:1] == "_"
+
+
+def _np_backward(lx: _Lex, B: _Back, k0: int):
+    """Index (from the end) of the first token of the noun phrase ending at B[k0], or None."""
+    toks = B.toks
+    fill = B.fill
+    det, link, opener, subject = lx.det, lx.link, lx.opener, lx.subject
+    b = k0
+    taken = 0
+    first_ok = None
+    while True:
+        n = len(toks) if len(toks) > b + 1 else fill(b + 1)
+        if n <= b:
+            break
+        s, e, w = toks[b]
+        left = toks[b + 1][2] if n > b + 1 else ""
+        c = w[0]
+        if c.isalnum():
+            lw = w.lower()
+            if c.isupper() or c.isdigit():
+                if c.isupper() and lw in opener and (not left or not _is_word(left) or left[0].islower()):
+                    break
+                # "Le Pen", "De Blasio": a capitalised linking word is part of the name
+                taken += 1
+                first_ok = b
+                if c.isupper() and lw in det:
+                    break
+            elif lw in det:
+                taken += 1
+                first_ok = b
+                # "a staffer in the room", "one of the officials": the phrase goes on before a link
+                ll = left.lower()
+                if not (ll in link and ll != "and"):
+                    break
+            elif lw in link:
+                if taken == 0:
+                    break
+                if lw == "and":
+                    # "Smith and Jones", "Smith and his wife"; not "the bill passed and officials"
+                    right = toks[b - 1][2] if b > 0 else ""
+                    if not (left[:1].isupper() and (right[:1].isupper() or right.lower() in det)):
+                        break
+            elif lw in subject:
+                # "she began saying": the words taken were verbs, the pronoun is the subject
+                if taken and all(toks[k][2][0].islower() and toks[k][2].lower() not in det for k in range(k0, b)):
+                    return b
+                break
+            elif lw in lx.stop or lw in lx.time:
+                break
+            else:
+                taken += 1
+                first_ok = b
+        elif not left:
+            break
+        elif w in "’'" and taken and left[-1:] in "sS" and toks[b + 1][1] == s:
+            pass                                 # plural possessive: "voters’ anger"
+        elif w == "." and toks[b + 1][1] == s and len(left) <= 4 and left[0].isupper():
+            pass                                 # Mr. Sen. U.S. J. Capt.
+        elif w == "&" and taken:
+            pass
+        else:
+            break
+        b += 1
+    if first_ok is None:
+        return None
+    # a phrase cannot open with a linking word
+    k = first_ok
+    while k >= k0 and toks[k][2] in link:
+        k -= 1
+    return k if k >= k0 else None
+
+
+def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
+    """(start, end, relative-mark) of the speaker noun phrase ending at ``hi``, or None."""
+    if B is None:
+        B = _Back(m, max(lo, hi - 240), hi)
+    if not B.has(0):
+        return None
+    s, e, w = B[0]
+    lw = w.lower()
+    if lw in lx.subject:
+        return s, e, None
+    if lw in lx.relative:
+        # "Russia – which has denied …": the speaker is the phrase before the relative pronoun
+        b = 1
+        mark = None
+        if B.word(b) in (",", "–", "—", "("):
+            mark = B[b][2]
+            b += 1
+        if not _is_word(B.word(b)):
+            return None
+        k = _np_backward(lx, B, b)
+        if k is None or lw == "that" and mark is None:
+            return None
+        return B[k][0], B[b][1], mark or ","
+    # skip when/where words between subject and cue: "Trump on Monday said"
+    b = 0
+    n = 0
+    ago = lw == "ago"
+    while B.has(b) and n < (7 if ago else 4):
+        x = B[b][2].lower()
+        if not (x in lx.time or _YEAR.fullmatch(x) or x in _WHEN_WORDS
+                or ago and (x in lx.det or x.isdigit() or x in _AGO_WORDS)):
+            break
+        b += 1
+        n += 1
+    b0 = 0
+    if n and _is_word(B.word(b)) and B.word(b).lower() not in lx.stop:
+        b0 = b
+    w0 = B[b0][2]
+    if w0 == ",":
+        # an appositive or an aside between commas: "Hugh Hill, a doctor at the clinic, said"
+        b = b0 + 1
+        while B.has(b) and b - b0 <= 16 and B[b][2] != "," and B[b][2][0] != MASK and B[b][2] not in ";:":
+            b += 1
+        if not B.has(b + 1) or B[b][2] != ",":
+            return None
+        k = _np_backward(lx, B, b + 1)
+        if k is None:
+            return None
+        if B[k][2].lower() in lx.subject and k == b + 1:
+            return B[k][0], B[k][1], None
+        return B[k][0], B[b + 1][1], None
+    if w0 == ")":
+        # "Harry M. Reid (D-Nev.) said": skip the bracket
+        b = b0
+        while B.has(b) and B[b][2] != "(":
+            b += 1
+        if not B.has(b + 1) or b - b0 > 12:
+            return None
+        k = _np_backward(lx, B, b + 1)
+        if k is None:
+            return None
+        return B[k][0], B[b0][1], None
+    if not _is_word(w0):
+        return None
+    if w0.lower() in lx.subject:
+        return B[b0][0], B[b0][1], None
+    k = _np_backward(lx, B, b0)
+    if k is None:
+        return None
+    return B[k][0], B[b0][1], None
+
+
+def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
+    """(start, end) of the noun phrase starting at ``lo`` (after "said", "according to")."""
+    toks = _tokens(m, lo, min(hi, lo + 240))
+    if not toks:
+        return None
+    w = toks[0][2]
+    if w.lower() in lx.subject and w.lower() != "it":
+        return toks[0][0], toks[0][1]
+    last = None
+    named = w[0].isupper() and w.lower() not in lx.det    # opens with a name: no common nouns after it
+    possessive = False                                    # ... unless it is a possessive ("Trump’s aide")
+    for j, (s, e, w) in enumerate(toks):
+        c = w[0]
+        if w.endswith(("’s", "'s")):
+            possessive = True
+        if c.isalnum():
+            lw = w.lower()
+            if c.isupper() or c.isdigit():
+                last = j
+            elif lw in lx.det:
+                if last is not None and toks[j - 1][2].lower() not in lx.link:
+                    break
+            elif lw in lx.link:
+                if last is None:
+                    break
+                if lx.nominal.match(m, toks[j - 1][1]) or lx.when.match(m, toks[j - 1][1]):
+                    break
+            elif lw in lx.stop or lw in lx.time or lw in lx.subject or lw in lx.that:
+                break
+            elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det \
+                    and not possessive:
+                break
+            elif lw.endswith("ed") and last is not None and toks[j - 1][2].lower() not in lx.det:
+                break                          # "The candidate changed …": a verb
+            else:
+                last = j
+        elif w == "." and j and toks[j - 1][1] == s and len(toks[j - 1][2]) <= 4 and toks[j - 1][2][0].isupper() \
+                and j + 1 < len(toks) and toks[j + 1][2][0].isupper():
+            continue
+        elif w in "’'" and j and toks[j - 1][2][-1:] in "sS":
+            continue
+        elif w == "&":
+            continue
+        else:
+            break
+    if last is None:
+        return None
+    return toks[0][0], toks[last][1]
+
+
+def _skip_space(m: str, i: int, hi: int) -> int:
+    while i < hi and m[i] in " \t\n":
+        i += 1
+    return i
+
+
+def _after_cue(lx: _Lex, m: str, pos: int, hi: int, base: str):
+    """(end of the cue phrase, start of the content) after a verb ending at ``pos``."""
+    cue_end = pos
+    i = pos
+    # where and when: "in a statement", "on Twitter", "on Sunday"
+    after = lx.after_verb.match
+    for _ in range(3):
+        # only words that can open a where/when/how phrase are worth the pattern
+        nxt = m[i:i + 18].lstrip(" \t,").split(None, 1)
+        if not nxt or nxt[0].lower().strip(",") not in lx.after_words and not nxt[0].endswith("ly"):
+            break
+        mm = after(m, i, hi)
+        if not mm:
+            break
+        i = mm.end()
+        cue_end = i
+    content_object = False
+    if base in _RECIPIENT:
+        j = _skip_space(m, i, hi)
+        toks = _tokens(m, j, min(hi, j + 160))
+        r = _recipient(lx, toks)
+        if r is not None:
+            if base in _NEEDS_OBJECT_CONTENT or (r + 1 < len(toks) and toks[r + 1][2].lower() in ("to", "not")):
+                content_object = True
+            else:
+                i = toks[r][1]
+                if toks[r][2].lower() in lx.audience and r <= 1:
+                    cue_end = i                # "told reporters": the audience is part of the cue
+                for _ in range(3):
+                    mm = lx.nominal.match(m, i, hi) or lx.when.match(m, i, hi)
+                    if not mm:
+                        break
+                    i = mm.end()
+    j = _skip_space(m, i, hi)
+    if j < hi and m[j] in ",:" and not content_object:
+        j = _skip_space(m, j + 1, hi)
+    return cue_end, j
+
+
+def _recipient(lx: _Lex, toks):
+    """Index of the last token of the person spoken to, or None."""
+    if not toks:
+        return None
+    w = toks[0][2]
+    lw = w.lower()
+    if lw in lx.object and lw not in ("it", "her"):
+        return 0
+    if lw == "her":
+        # "told her that" vs "told her aides that"
+        if len(toks) > 1 and (toks[1][2].lower() in lx.that or not _is_word(toks[1][2])):
+            return 0
+    j = 0
+    if lw in lx.det or lw == "her":
+        j = 1
+    if j < len(toks) and toks[j][2][0].isupper():
+        k = j
+        while k + 1 < len(toks) and (toks[k + 1][2][0].isupper() or toks[k + 1][2] in ("of", "’s", "'s")
+                                     or toks[k + 1][2] == "." and len(toks[k][2]) <= 3):
+            k += 1
+        return k
+    # lower-case noun phrase of up to four words ending before that/to/,/:/a quotation
+    k = j
+    while k < len(toks) and k - j < 4 and _is_word(toks[k][2]) and toks[k][2][0].islower() \
+            and toks[k][2].lower() not in lx.stop and toks[k][2].lower() not in lx.that \
+            and toks[k][2].lower() not in lx.subject and (k == j or toks[k][2].lower() not in lx.det):
+        k += 1
+    if k > j and k < len(toks) and (toks[k][2].lower() in ("that", "to", "not") or toks[k][2] in ",:"
+                                    or toks[k][2][0] == MASK or toks[k][2].lower() in lx.subject
+                                    or toks[k][2][0].isupper() or toks[k][2].lower() in lx.det):
+        return k - 1
+    return None
+
+
+def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+_WHEN_WORDS = frozenset("on last this in earlier late early during ago".split())
+_AGO_WORDS = frozenset("less more than about a few several couple of".split())
+# verbs of thought that may follow what is thought ("The plan will fail, experts believe.")
+_POSTPOSED_THOUGHT = frozenset("think believe feel know expect hope fear suspect reckon doubt understand figure "
+                               "suppose assume imagine realize realise worry estimate predict conclude insist find "
+                               "show suggest indicate".split())
+_SUBORDINATORS = [[w] for w in "while While although Although though Though if If because Because whereas Whereas unless Unless".split()]
+_SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
+_PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
+_TRUE_PREPS = frozenset("in of for by without about from on with upon at to into through over under against "
+                        "during via".split())
+# what may follow a postposed "…, Smith said": where, when, to whom
+_ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|reporters\b|[A-Z])|in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
+                      r"outside|inside|under|near|amid|following|shortly|last|this|earlier|later|recently|"
+                      r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"told|adding|saying|noting|according)\b", re.I)
+# clause breaks that end a reported clause
+# (every branch opens with ";", " " or "," so that the engine skips quickly to candidates)
+_CLAUSE_END = re.compile(r"[;, ](?<=;)|[ ][–—][ ]|, (?:but|even as|even though|while|whereas|although|though|however|"
+                         r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(")
+
+
+def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
+    if not sentences:
+        return []
+    lx = lex()
+    # paragraphs of the non-boilerplate sentences
+    paras: list[list[int]] = []
+    para_ids: list[int] = []
+    for s in sentences:
+        if para_ids and para_ids[-1] == s.paragraph:
+            paras[-1][1] = s.end
+        else:
+            paras.append([s.start, s.end])
+            para_ids.append(s.paragraph)
+    spans = marks.quoted_spans(text, paras)
+    if spans:
+        parts = []
+        last = 0
+        for q in spans:
+            parts.append(text[last:q.open_mark])
+            parts.append(MASK * (q.close_mark - q.open_mark))
+            last = q.close_mark
+        parts.append(text[last:])
+        m = "".join(parts)
+    else:
+        m = text
+    # units: sentences, merged where a quotation crosses a sentence break or a
+    # sentence follows a quotation that ended its sentence ("…?” Smith asked.)
+    units: list[list] = []            # [start, end, paragraph, sentence breaks inside]
+    qi = 0
+    for s in sentences:
+        if units and units[-1][2] == s.paragraph:
+            b = s.start
+            while qi < len(spans) and spans[qi].close_mark <= b:
+                qi += 1
+            crossing = qi < len(spans) and spans[qi].open_mark < b < spans[qi].close_mark
+            pe = units[-1][1]
+            if crossing or (m[pe - 1:pe] == MASK and m[b:b + 1] != MASK):
+                if not crossing:
+                    units[-1][3].append(b)
+                units[-1][1] = s.end
+                continue
+            c0 = m[b:b + 1]
+            if m[pe - 1:pe] == "." and m[max(pe - 6, 0):pe - 1].rsplit(None, 1)[-1:] and \
+                    m[max(pe - 6, 0):pe - 1].rsplit(None, 1)[-1].lower() in lx.title or \
+                    c0 and not (c0.isupper() or c0.isdigit() or c0 in "\"“‘'([" or c0 == MASK):
+                units[-1][1] = s.end        # "Rep. | Trey Gowdy said", "(R-S.C. | ): …": one sentence
+                continue
+        units.append([s.start, s.end, s.paragraph, []])
+    sent_starts = [s.start for s in sentences]
+    sent_idx = [s.idx for s in sentences]
+    span_starts = [q.open_mark for q in spans]
+
+    cue_list = list(lx.cue.finditer(m, paras[0][0], paras[-1][1]))
+    cue_starts = [c.start() for c in cue_list]
+    n_cues = len(cue_list)
+    dashes = "-" in text or "–" in text or "—" in text
+    ci = 0
+    out: list[Quote] = []
+    owner: dict[int, int] = {}          # quoted span index -> quote index that took it
+    last_quote_by_para: dict[int, int] = {}
+    lead: _Frame | None = None          # "X said:" waiting for its quotation
+    prev_unit_quote: int | None = None  # last quote of the previous unit (for continuation)
+    prev_unit_end_mask = False
+
+    def sidx(pos: int) -> int:
+        return sent_idx[max(0, bisect_right(sent_starts, pos) - 1)]
+
+    def masks_in(a: int, b: int) -> list[int]:
+        k = max(0, bisect_right(span_starts, a) - 1)
+        res = []
+        while k < len(spans) and spans[k].open_mark < b:
+            if spans[k].close_mark > a:
+                res.append(k)
+            k += 1
+        return res
+
+    def emit(frame: _Frame | None, a: int, b: int, inherit_q: int | None = None,
+             foreign: set[int] | frozenset = frozenset()) -> int | None:
+        a, b = _strip_span(m, a, b)
+        if a >= b:
+            return None
+        inside = masks_in(a, b)
+        kind = "indirect"
+        # quotations of another speaker inside the content do not make it a quotation
+        if inside and not all(k in foreign for k in inside):
+            q0 = spans[inside[0]]
+            if len(inside) == 1 and q0.open_mark <= a and b <= q0.close_mark:
+                kind = "direct"
+                a, b = _strip_span(text, q0.start, q0.end, " \t\n,")
+                if a >= b:
+                    return None
+            else:
+                kind = "mixed"
+                # whole quotations at the ends
+                a = min(a, spans[inside[0]].open_mark)
+                b = max(b, spans[inside[-1]].close_mark)
+        if kind != "direct" and not _WORD.search(text, a, b):
+            return None
+        q = Quote(kind=kind, content=text[a:b], start=a, end=b, sentence_idx=sidx(a))
+        if frame is not None:
+            q.cue = text[frame.cue_s:frame.cue_e]
+            q.cue_start, q.cue_end = frame.cue_s, frame.cue_e
+            if frame.sp_s is not None:
+                q.speaker_mention = text[frame.sp_s:frame.sp_e]
+                q.speaker_start, q.speaker_end = frame.sp_s, frame.sp_e
+        if inherit_q is not None:
+            q.continues = inherit_q
+        out.append(q)
+        for k in inside:
+            owner.setdefault(k, len(out) - 1)
+        return len(out) - 1
+
+    for us, ue, para, breaks in units:
+        while ci < n_cues and cue_starts[ci] < us:
+            ci += 1
+        cj = ci
+        while cj < n_cues and cue_starts[cj] < ue:
+            cj += 1
+        pending = masks_in(us, ue) if spans else []
+        if cj == ci and not pending and lead is None:
+            # nothing to attribute here (no cue, no quotation)
+            if not (dashes and _has_dash(m, us, ue)):
+                prev_unit_quote = None
+                prev_unit_end_mask = False
+                continue
+        frames = _frames(lx, m, text, us, ue, breaks, cue_list[ci:cj]) if cj > ci else []
+        ci = cj
+        unit_quotes: list[int] = []
+        # "X said:" at the end of the unit before: its quotation opens this one
+        if lead is not None and pending and spans[pending[0]].open_mark <= _skip_space(m, us, ue):
+            k0 = pending[0]
+            idx = emit(lead, spans[k0].open_mark, spans[k0].close_mark)
+            if idx is not None:
+                unit_quotes.append(idx)
+        lead = None
+        # dash attribution: "“…” — Jane Doe" / a line "- Jane Doe, Ohio." after a quotation
+        dash = _dash_speaker(lx, m, us, ue) if dashes and (pending or prev_unit_end_mask) and \
+            (_DASH_NEAR.search(m, us, ue) or m[_skip_space(m, us, ue):_skip_space(m, us, ue) + 1] in ("-", "–", "—")) \
+            else None
+        if dash is None and pending and not frames:
+            # "Jane Doe: “…”" (transcripts, headlines)
+            f = _colon_speaker(lx, m, us, ue)
+            if f is not None:
+                k0 = pending[0]
+                idx = emit(f, spans[k0].open_mark, spans[k0].close_mark)
+                if idx is not None:
+                    unit_quotes.append(idx)
+        if dash is not None:
+            if dash[2] is not None and dash[2] > us:
+                targets = [k for k in pending if spans[k].close_mark <= dash[2]][-1:]
+            else:
+                targets = [] if not prev_unit_end_mask or prev_unit_quote is None else None
+            f = _Frame(dash[2], dash[2] + 1, "-", "dash")
+            f.sp_s, f.sp_e = dash[0], dash[1]
+            if targets:
+                idx = emit(f, spans[targets[0]].open_mark, spans[targets[0]].close_mark)
+                if idx is not None:
+                    unit_quotes.append(idx)
+            elif targets is None and out and out[prev_unit_quote].speaker_mention is None \
+                    and out[prev_unit_quote].cue is None:
+                # the quotation in the unit before: give it this speaker
+                q = out[prev_unit_quote]
+                q.cue, q.cue_start, q.cue_end = text[dash[2]:dash[2] + 1], dash[2], dash[2] + 1
+                q.speaker_mention, q.speaker_start, q.speaker_end = text[dash[0]:dash[1]], dash[0], dash[1]
+                q.continues = None
+        for f in frames:
+            inherit_q = None
+            if f.inherit is not None and f.inherit.quote_idx is not None:
+                inherit_q = f.inherit.quote_idx
+            first = None
+            for a, b in f.contents:
+                if b is None or b <= a or f.nested and NESTED_DROP and (NESTED_ALL or masks_in(a, b)):
+                    continue
+                # "Johnson asked … what Downing Street has called “…”": Downing Street's words
+                foreign = {k for g in frames if g is not f and not g.nested and a <= g.cue_s < b
+                           for c0, c1 in g.contents if c1 for k in masks_in(c0, c1)} if len(frames) > 1 else ()
+                idx = emit(f, a, b, inherit_q if first is None else first, foreign)
+                if idx is not None:
+                    if first is None:
+                        first = idx
+                    unit_quotes.append(idx)
+            if first is not None:
+                f.quote_idx = first
+            elif f.lead and f.sp_s is not None:
+                lead = f
+        # quotations no frame took: the speech before goes on, or nobody is named
+        for k in pending:
+            if k in owner:
+                continue
+            q = spans[k]
+            at_start = not _WORD.search(m, us, q.open_mark)
+            prev = None
+            if at_start:
+                if q.continues and para - 1 in last_quote_by_para:
+                    prev = last_quote_by_para[para - 1]
+                elif prev_unit_quote is not None:
+                    prev = prev_unit_quote
+            if prev is not None or len(_WORD.findall(text, q.start, q.end)) >= 4 and at_start:
+                idx = emit(None, q.open_mark, q.close_mark, prev)
+                if idx is not None:
+                    unit_quotes.append(idx)
+            elif not at_start and FALLBACK:
+                # no cue of ours: the clause's subject and whatever verb it has
+                f = _fallback(lx, m, us, ue, q, breaks)
+                if f is not None:
+                    idx = emit(f, f.contents[0][0], f.contents[0][1])
+                    if idx is not None:
+                        unit_quotes.append(idx)
+        if unit_quotes:
+            # the speech a following quotation continues: the last quotation, else the last quote
+            quoted = [i for i in unit_quotes if out[i].kind != "indirect"]
+            prev_unit_quote = max(quoted or unit_quotes, key=lambda i: out[i].start)
+            last_quote_by_para[para] = prev_unit_quote
+        else:
+            prev_unit_quote = None
+        prev_unit_end_mask = m[ue - 1:ue] == MASK
+    return out
+
+
+def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], matches) -> list[_Frame]:
+    """The attribution frames of one unit, with their content spans resolved."""
+    frames: list[_Frame] = []
+    for c in matches:
+        form = c.group()
+        if form[1:] == "ccording to":
+            f = _Frame(c.start(), c.end(), "according to", "according")
+            np_ = _np_forward(lx, m, _skip_space(m, c.end(), ue), ue)
+            if np_ is None:
+                continue
+            f.kind = "according"
+            f.sp_s, f.sp_e = np_
+            frames.append(f)
+            continue
+        base, cls = lx.verbs[form]
+        vs = c.start()
+        if frames and vs < frames[-1].cue_e:
+            continue                        # inside the cue phrase before ("said in a written statement")
+        # auxiliaries and adverbs before the verb belong to the cue: "has repeatedly told"
+        lo = max(us, vs - 48)
+        seg = m[lo:vs]
+        words = seg.split()
+        pos = len(seg)
+        npre = 0
+        for w in reversed(words[-4:]):
+            if w in lx.preverb or w[-2:] == "ly" and w.islower() and w not in lx.notly:
+                pos = seg.rfind(w, 0, pos)
+                npre += 1
+            else:
+                break
+        prev = words[-1 - npre] if len(words) > npre else ""
+        if npre:
+            last = words[-1]
+            if last in _BE and (form == base or not form.endswith(("ing", "s"))):
+                continue                    # passive: "is expected to", "was told"; "was back"
+        else:
+            if _after_determiner(lx, prev):
+                continue                    # "a written statement", "the so-called", "his stated aim"
+            if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
+                continue                    # a noun: "a phone call", "the plans"
+        if base in _RAISING and not _RAISING_NEXT.match(m, c.end("verb")):
+            continue                        # "appeared on stage", not "appeared to"
+        f = _Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
+        f.ing = form.endswith("ing") and not (npre and words[-1] in _BE_ING)
+        _analyse(lx, m, text, us, ue, f, frames)
+        if f.kind:
+            frames.append(f)
+    if not frames:
+        return frames
+    for n, f in enumerate(frames):
+        if f.kind == "according":
+            j = _skip_space(m, f.sp_e, ue)
+            if not m[us:f.cue_s].strip(" \t\n,;:–—"):
+                if j < ue and m[j] == ",":
+                    f.contents.append([j + 1, None])
+            else:
+                f.contents.append([_clause_start(m, frames, n, us, f.cue_s), f.cue_s])
+    # content ends: the next coordinated frame, a clause break, the unit end
+    for n, f in enumerate(frames):
+        for c in f.contents:
+            if c[1] is None:
+                c[1] = _cut(frames, n, ue, c[0])
+                for b in breaks:
+                    if c[0] < b < c[1]:
+                        c[1] = b
+                        break
+                if f.relative:
+                    # "Russia – which has denied it plans to invade Ukraine – has placed …"
+                    k = m.find(")" if f.relative == "(" else f.relative, c[0], c[1])
+                    if k > 0:
+                        c[1] = k
+                seg = m[c[0]:c[1]]
+                br = _CLAUSE_END.search(m, c[0], c[1]) if (
+                    ";" in seg or "(" in seg or "–" in seg or "—" in seg or ", " in seg or " even " in seg) else None
+                if br and _WORD.search(m, c[0], br.start()):
+                    c[1] = br.start()
+                if f.subordinate:
+                    # "While those surveyed said A, B …": the reported clause ends at the comma
+                    k = m.find(",", c[0], c[1])
+                    if k > 0 and _WORD.search(m, c[0], k):
+                        c[1] = k
+    # a frame inside the content of another ends where that content ends
+    if len(frames) > 1:
+        for f in frames:
+            for g in frames:
+                if g is f:
+                    continue
+                for a, b in g.contents:
+                    if a <= f.cue_s < b:
+                        for c in f.contents:
+                            if a <= c[0] < b < c[1]:
+                                c[1] = b
+    # a frame that is the complement of another ("X said he expects Y to “…”") does not
+    # own quotations: the outer speaker does
+    if len(frames) > 1:
+        for f in frames:
+            if f.kind == "preposed" and f.sp_s is not None and any(
+                    a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
+                    for g in frames if g is not f for a, b in g.contents):
+                f.nested = True
+            elif NEST_POST and f.kind in ("preposed", "subjectless", "fallback") and any(
+                    a <= f.cue_s < b for g in frames if g is not f and g.kind in ("postposed", "inverted", "according")
+                    for a, b in g.contents):
+                f.nested = True       # "the leaders agreed “…”, Downing Street said": Downing Street's words
+    # a subjectless cue shares the speaker of the last frame (of its sentence) not nested in another
+    for n, f in enumerate(frames):
+        if f.kind == "subjectless":
+            ss = us
+            for b in breaks:
+                if b <= f.cue_s:
+                    ss = b
+            for g in reversed(frames[:n]):
+                if g.cue_s < ss:
+                    break
+                if g.kind == "subjectless" or not any(a <= g.cue_s < b for h in frames[:n] if h is not g
+                                                      for a, b in h.contents):
+                    f.inherit = g if g.kind != "subjectless" else g.inherit
+                    break
+            if f.inherit is None:
+                f.sp_s, f.sp_e = _clause_subject(lx, m, ss, f.cue_s) or (None, None)
+    return frames
+
+
+def _after_determiner(lx: _Lex, prev: str) -> bool:
+    """Is the word before a verb form a determiner, so that the form is a noun or
+    adjective ("a written statement", "the so-called", "his stated aim")?"""
+    if prev.endswith("-"):
+        return True
+    w = prev.lower()
+    return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and not prev[:1].isupper() \
+        or w in ("so", "very", "much")
+
+
+_QUANTIFIERS = frozenset("all both some many most several few others".split())
+
+
+FALLBACK = True
+NEST_POST = True
+FALLBACK_STRICT = True
+FALLBACK_END = False
+
+
+def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Frame | None:
+    """A frame for a quotation in a clause with no known cue: the clause's subject
+    speaks, its first verb is the cue, the rest of the clause is the content."""
+    cs = us
+    for b in breaks:
+        if b <= q.open_mark:
+            cs = b
+    k = max(m.rfind(";", cs, q.open_mark), m.rfind(":", cs, q.open_mark), m.rfind(" – ", cs, q.open_mark),
+            m.rfind(" — ", cs, q.open_mark))
+    if k >= 0:
+        cs = k + 1
+    np_ = _clause_subject(lx, m, cs, q.open_mark)
+    if np_ is None:
+        return None
+    v = lx.verb_after.match(m, np_[1], q.open_mark)
+    if v is None or v.group("w").lower() in lx.stop and v.group("w").lower() not in lx.aux or \
+            v.group("w").lower() in lx.det or v.group("w").lower() in lx.link:
+        return None
+    w = v.group("w").lower()
+    head = m[np_[0]:np_[1]].split()[0]
+    if FALLBACK_STRICT and (not w.endswith(("ed", "s")) or w in lx.aux or w.endswith("ss")
+                            or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject)):
+        return None
+    f = _Frame(v.start("cue"), v.end("cue"), "", "fallback")
+    f.kind = "fallback"
+    f.sp_s, f.sp_e = np_
+    end = ue
+    for b in breaks:
+        if b > q.close_mark:
+            end = b
+            break
+    br = _CLAUSE_END.search(m, q.close_mark, end)
+    if br:
+        end = br.start()
+    if FALLBACK_END:
+        end = q.close_mark
+    f.contents.append([_skip_space(m, v.end(), ue), end])
+    return f
+
+
+_RAISING = frozenset("appear seem sound look like".split())
+_RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
+
+
+def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
+    """The subject at the start of the unit (after an opening adverbial), for
+    "…, saying …" with no cue before it."""
+    j = _skip_space(m, us, hi)
+    toks = _tokens(m, j, min(hi, j + 120))
+    if toks and toks[0][2].lower() in lx.subject:
+        return toks[0][0], toks[0][1]
+    if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
+        j = toks[1][0]
+        toks = toks[1:]
+    if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop
+                 or toks[0][2].endswith(("ing", "ed")) and toks[0][2][0].isupper()):
+        # an opening phrase ("In a statement,", "Speaking in Salem, New Hampshire,"): the
+        # subject is the phrase after a comma that a verb follows
+        for i, t in enumerate(toks):
+            if t[2] != ",":
+                continue
+            j = _skip_space(m, t[1], hi)
+            np_ = _np_forward(lx, m, j, hi)
+            if np_ is not None:
+                nxt = m[np_[1]:np_[1] + 20].split(None, 1)
+                if nxt and nxt[0][:1].islower() and nxt[0] not in lx.link and nxt[0] not in lx.det:
+                    return np_
+        return None
+    np_ = _np_forward(lx, m, j, hi)
+    return np_
+
+
+_COLON_LEAD = re.compile(r"\s*(?P<np>[A-Z][^:\x01\n]{0,60}?)\s*:\s*\x01")
+
+
+def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
+    """A unit opening "Name: “…”": the name speaks the quotation after the colon."""
+    c = _COLON_LEAD.match(m, us, ue)
+    if c is None:
+        return None
+    np_ = _np_forward(lx, m, c.start("np"), c.end("np"))
+    if np_ is None or np_[1] != c.end("np") and m[np_[1]:c.end("np")].strip(" )(") != "" \
+            and not m[np_[1]:c.end("np")].lstrip().startswith("("):
+        return None
+    k = m.find(":", c.end("np"))
+    f = _Frame(k, k + 1, ":", "colon")
+    f.kind = "colon"
+    f.sp_s, f.sp_e = np_
+    return f
+
+
+_DASH_NEAR = re.compile(r"\x01[ ]*[-–—]")
+
+
+def _has_dash(m: str, us: int, ue: int) -> bool:
+    return m.find("-", us, ue) >= 0 or m.find("–", us, ue) >= 0 or m.find("—", us, ue) >= 0
+
+
+def _dash_speaker(lx: _Lex, m: str, us: int, ue: int):
+    """(start, end, dash offset) of a speaker named after a dash that follows a
+    quotation ("“…” — Jane Doe", or a line "- Jane Doe, Ohio." under one)."""
+    j = _skip_space(m, us, ue)
+    k = j
+    if j < ue and m[j] in "-–—":
+        k = j
+    else:
+        k = m.find(MASK, us, ue)
+        if k < 0:
+            return None
+        while k < ue and m[k] == MASK:
+            k += 1
+        k = _skip_space(m, k, ue)
+        if k >= ue or m[k] not in "-–—":
+            return None
+    d = k
+    while k < ue and m[k] in "-–—":
+        k += 1
+    k = _skip_space(m, k, ue)
+    if k >= ue or not m[k].isupper():
+        return None
+    np_ = _np_forward(lx, m, k, ue)
+    if np_ is None:
+        return None
+    rest = m[np_[1]:ue].strip(" .")
+    if rest and not rest.startswith(","):
+        return None
+    return np_[0], np_[1], d
+
+
+def _is_quote_only(m: str, a: int, b: int) -> bool:
+    """No word outside quotation marks (the mask is not a word character)."""
+    return not _WORD.search(m, a, b)
+
+
+def _clause_start(m: str, frames: list[_Frame], n: int, us: int, hi: int) -> int:
+    """Where the content before a postposed frame begins: the unit start, the end
+    of an earlier postposed frame, or a clause break (dash, semicolon, colon)."""
+    start = us
+    for f in frames[:n]:
+        if f.kind not in ("postposed", "inverted", "according") or not f.contents:
+            continue
+        end = max([f.cue_e] + [b for _, b in f.contents if b] + ([f.sp_e] if f.sp_e else []))
+        if end < hi:
+            start = max(start, end)
+    k = max(m.rfind(";", start, hi), m.rfind(" – ", start, hi), m.rfind(" — ", start, hi), m.rfind(":", start, hi))
+    if k >= 0 and _WORD.search(m, k, hi) or k >= 0 and MASK in m[k:hi]:
+        start = k + 1
+    return start
+
+
+def _cut(frames: list[_Frame], n: int, ue: int, after: int) -> int:
+    """The content of frame n ends where a later coordinated frame starts."""
+    for f in frames[n + 1:]:
+        if f.kind in ("postposed", "inverted", "according") and f.contents and f.contents[0][0] is not None \
+                and f.contents[0][0] > after and f.contents[0][1] is not None and f.contents[0][1] <= f.cue_s:
+            return f.contents[0][0]
+        s = f.sp_s if f.sp_s is not None and f.sp_s < f.cue_s and f.kind != "according" else f.cue_s
+        if s <= after:
+            continue
+        if f.kind in ("subjectless", "postposed", "inverted", "according") or f.coordinated:
+            return f.cut_at if f.cut_at is not None else s
+    return ue
+
+
+def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: list[_Frame]) -> None:
+    """Fill in the frame's kind, speaker and content for the cue at f.cue_s..f.cue_e."""
+    cue_s, cue_e = f.cue_s, f.cue_e
+    B = _Back(m, max(us, cue_s - 240), cue_s)
+    w0 = B.word(0)
+    prev_char = w0[-1:]
+    before_end = B[0][1] if w0 else us       # end of the text before the cue
+    prev_word = w0.lower()
+    ing = f.ing
+    # "released a statement saying …", "began saying": the subject of the clause speaks
+    bare_ing = ing and _is_word(w0) and prev_word not in _SUBJECTLESS_BEFORE and prev_word not in _PREPS
+    if bare_ing:
+        # "with Donald Trump tweeting that …": the phrase after "with" speaks
+        subj = _subject(lx, m, us, cue_s, B)
+        before_np = m[max(us, subj[0] - 8):subj[0]].split()[-1:] if subj is not None else None
+        if subj is not None and (before_np in (["with"], ["With"], ["without"]) or (
+                (m[subj[0]].isupper() or m[subj[0]:subj[1]].lower() in lx.subject)
+                and (not before_np or before_np[0][-1] in ",;:–—" or before_np == ["and"]))):
+            f.kind = "preposed"
+            f.sp_s, f.sp_e = subj[0], subj[1]
+            cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+            f.cue_e = cue_end
+            f.contents.append([cs, None])
+            f.content_start = cs
+            if before_np and before_np[0] != "with":
+                # "– Ryan saying …, and Trump calling …": each ends the clause before
+                f.coordinated = True
+                k = m.rfind(before_np[0], max(us, subj[0] - 8), subj[0])
+                f.cut_at = k if before_np == ["and"] else k + len(before_np[0]) - 1
+            return
+    if bare_ing and f.cls != cues.SPEECH:
+        bare_ing = False
+    # subjectless: ", adding …", "– saying …", "and added", "but added:", "by tweeting"
+    if prev_word in _SUBJECTLESS_BEFORE or (ing and (prev_char in "," + _DASHES + MASK or prev_word in _PREPS)) \
+            or bare_ing:
+        if prev_word in ("by", "when") and not ing:
+            return
+        f.kind = "subjectless"
+        f.cut_at = _cut_point(B, cue_s)
+        f.coordinated = True
+        cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+        f.cue_e = cue_end
+        if cs < ue and m[cs] in _DASHES:
+            f.kind = None
+            return
+        f.contents.append([cs, None])
+        f.content_start = cs
+        if not m[cs:ue].strip(" \t\n.,;:!?"):
+            f.contents.pop()
+            if m[cue_e:ue].rstrip().endswith(":"):
+                f.lead = True
+        return
+    subj = _subject(lx, m, us, cue_s, B)
+    if subj is not None and not subj[2] and not ing and m[subj[0]:subj[1]].lower() not in lx.subject:
+        pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
+        if pw and pw[0].lower() in _TRUE_PREPS:
+            subj = None                     # "in a statement credited …": not a subject
+    if subj is not None:
+        s0, s1, rel = subj
+        lo = max(us, s0 - 80)
+        lead_s = m[lo:s0].rstrip()           # the end of what precedes the speaker
+        lead_c = lead_s[-1:]
+        lead_end = lo + len(lead_s)
+        cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+        tail = m[cs:ue].strip(" \t\n.,;:!?")
+        between = m[cue_end:cs].strip()
+        if lead_s and not rel and lead_c in "," + MASK + _DASHES and (
+                f.cls == cues.SPEECH or f.base in _POSTPOSED_THOUGHT):
+            quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
+            k = lo + len(lead_s.rstrip(",–— "))
+            inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
+            # "“….” He added, “…”": a new sentence introducing the next quotation
+            new_sentence = inner.endswith((".", "…")) and m[cs:cs + 1] == MASK and between in (",", ":")
+            post = not new_sentence and (
+                not tail or bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
+                (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0)))
+            if not post and quote_lead and not new_sentence:
+                # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
+                post = between == "," or not inner.endswith((".", "…")) and not tail.lower().startswith("that ")
+            elif not post:
+                post = between == "," and f.cls == cues.SPEECH
+            if post:
+                # postposed: "…,” Smith said." / "A, Smith said, B"
+                f.kind = "postposed"
+                f.sp_s, f.sp_e = s0, s1
+                f.cue_e = cue_end
+                c_end = lead_end
+                f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
+                if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
+                    f.contents.append([cs, None])
+                return
+        if not tail:
+            if m[cue_e:ue].rstrip().endswith(":") and f.cls == cues.SPEECH:
+                f.kind = "preposed"
+                f.sp_s, f.sp_e = s0, s1
+                f.cue_e = cue_end
+                f.lead = True
+            return
+        if cs < ue and m[cs] in _DASHES:
+            return
+        f.kind = "preposed"
+        f.sp_s, f.sp_e = s0, s1
+        f.relative = rel
+        f.cue_e = cue_end
+        f.subordinate = lead_s.split()[-1:] in _SUBORDINATORS
+        f.contents.append([cs, None])
+        f.content_start = cs
+        # a coordinated clause: "…, and Smith said …" cuts the frame before
+        if lead_c in ",;" + _DASHES:
+            f.coordinated = True
+            f.cut_at = lead_end - 1
+        elif lead_s.lower().endswith((" and", " but")):
+            f.coordinated = True
+            f.cut_at = lead_end - 4
+        return
+    # inverted: "…,” said Smith." — verbs of speech, right after a comma or a quotation
+    if f.cls == cues.SPEECH and prev_char in "," + MASK and w0:
+        np_ = _np_forward(lx, m, _skip_space(m, cue_e, ue), ue)
+        if np_ is None:
+            return
+        f.kind = "inverted"
+        f.sp_s, f.sp_e = np_
+        cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
+        c_end = before_end
+        f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
+        j = _skip_space(m, cue_end, ue)
+        if j < ue and m[j] in ",:":
+            k = _skip_space(m, j + 1, ue)
+            if k < ue and m[k] == MASK:
+                f.contents.append([k, None])
+
+
+def _cut_point(B: _Back, cue_s: int) -> int:
+    """Where the clause before a subjectless cue ends (before ", adding", " and added")."""
+    k = 0
+    while B.has(k) and (B[k][2].lower() in _SUBJECTLESS_BEFORE or B[k][2] in ",–—" or B[k][2].endswith("ly")):
+        k += 1
+    return B[k][1] if B.has(k) else cue_s
