@@ -150,19 +150,25 @@ class _Article:
         self._role_found: dict[tuple, dict[str, _Person]] = {}
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
         self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
+        self._named_surnames: dict[str, bool] = {}
 
     # -- the article's full names ---------------------------------------------------------------
-    def _index(self) -> dict[str, list[tuple[int, str]]]:
-        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read, with the
-        offset of their first occurrence (-1 until asked for: finding it for every run would cost more)."""
+    def _index(self) -> dict[str, list[str]]:
+        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
         if self._runs is None:
-            idx: dict[str, list[tuple[int, str]]] = {}
+            idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
             for run in _SIMPLE_MULTI.findall(self.text):
                 last = run[run.rfind(" ") + 1:].rstrip(".")
                 if last in _SUFFIX_WORDS:
                     last = run.split()[-2].rstrip(".,")
-                idx.setdefault(strip(last), []).append((-1, run))
+                if last[-1:] in "s’'":       # the only endings strip_possessive removes: spare the call
+                    last = strip(last)
+                runs = idx.get(last)
+                if runs is None:
+                    idx[last] = [run]
+                else:
+                    runs.append(run)
             self._runs = idx
         return self._runs
 
@@ -172,17 +178,17 @@ class _Article:
         if got is not None:
             return got
         got = self._people[sur] = {}
-        for pos, run in self._index().get(sur, ()):
-            pos = self.text.find(run) if pos < 0 else pos
-            pos, run = _cut_at_sentence_end(pos, run)
-            nm = N.read(run)
+        for run in self._index().get(sur, ()):
+            shift, kept = _cut_at_sentence_end(0, run)
+            nm = N.read(kept)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
             if nm.given_gender is None and not nm.title and not self._is_named_person(sur):
                 continue
             p = got.get(nm.pkey)
             if p is None:
-                p = got[nm.pkey] = _Person(nm.name, nm.gender, [], pos, pkey=nm.pkey)
+                # the offset of the run's first occurrence, looked up only for the runs that make a person
+                p = got[nm.pkey] = _Person(nm.name, nm.gender, [], self.text.find(run) + shift, pkey=nm.pkey)
             p.count += 1
             if nm.gender and not p.gender:
                 p.gender = nm.gender
@@ -199,20 +205,27 @@ class _Article:
                     longer[0].count += got.pop(k).count
         return got
 
-    def people(self) -> list[_Person]:
-        """Everyone the article names in full."""
-        return [p for sur in self._index() for p in self.persons(sur).values()]
+    def people_named(self, first: str) -> list[_Person]:
+        """Everyone the article names in full with this first name. Only the surnames with a run that holds the
+        word are read: a name's words are words of its run."""
+        strip = N.strip_possessive
+        return [p for sur, runs in self._index().items() if any(first in run for run in runs)
+                for p in self.persons(sur).values() if strip(p.name[0]) == first]
 
     def _is_named_person(self, sur: str) -> bool:
         """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
-        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said")."""
-        text = self.text
-        i = text.find(sur)
-        while i >= 0:
-            if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
-                return True
-            i = text.find(sur, i + 1)
-        return False
+        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"). (Cached: asked for each run.)"""
+        found = self._named_surnames.get(sur)
+        if found is None:
+            found = self._named_surnames[sur] = False
+            text = self.text
+            i = text.find(sur)
+            while i >= 0:
+                if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
+                    found = self._named_surnames[sur] = True
+                    break
+                i = text.find(sur, i + 1)
+        return found
 
     def persons_by_surname(self, sur: str, gender: str | None) -> list[_Person]:
         found = list(self.persons(sur).values())
@@ -281,8 +294,7 @@ class _Article:
             return self.person_entity(cands[0])
         # a first name alone ("Hillary") that one full name in the article starts with
         L = N.lists()
-        firsts = [p for p in self.people() if N.strip_possessive(p.name[0]) == single] \
-            if single in L["male"] or single in L["female"] else []
+        firsts = self.people_named(single) if single in L["male"] or single in L["female"] else []
         if len(firsts) == 1 and not nm.title:
             return self.person_entity(firsts[0])
         if len(firsts) > 1:
@@ -554,6 +566,8 @@ class _Article:
             if not s.boilerplate:
                 idx = self._index()
                 L = N.lists()
+                male, female = L["male"], L["female"]
+                strip, quoted = N.strip_possessive, self.quoted
                 subject_taken = False
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
@@ -561,21 +575,24 @@ class _Article:
                 marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)] \
                     if "“" in st or '"' in st or "''" in st else ()
                 for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
-                    if marked and any(a < m.start() < b for a, b in marked):
+                    start = m.start()
+                    if marked and any(a < start < b for a, b in marked):
                         continue
-                    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
+                    if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
                         continue    # "anti-Trump": a capital inside a word starts no name
-                    start, run = _cut_at_sentence_end(m.start(), m.group())
+                    run = m.group()
+                    if "." in run:
+                        start, run = _cut_at_sentence_end(start, run)
                     if " " not in run:
-                        tok = N.strip_possessive(run)
-                        if tok not in idx and tok not in L["male"] and tok not in L["female"]:
+                        tok = strip(run)
+                        if tok not in idx and tok not in male and tok not in female:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
-                    if self.in_quote(start):
+                    if quoted and self.in_quote(start):
                         continue
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
-                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in L["male"]
-                            or nm.sur in L["female"]):
+                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in male
+                            or nm.sur in female):
                         # the subject: the first person named in the sentence, not as a possessor ("Trump’s
                         # Indiana chairman, Rex Early, ... said") nor after a preposition
                         subj = not subject_taken and not nm.possessive and not _AFTER_PREPOSITION.search(
@@ -622,13 +639,13 @@ class _Article:
             lo = self.starts[i] if self.starts else 0
             hi = self.sentences[i].end if self.sentences else pos
             here = []
-            for p, nm, subj in self.names_in(i):
-                if p >= pos or (postposed and i == si):
-                    break
-                e = self.named_person(nm)
-                if e is not None and e.kind == "person" and not e.anonymous:
-                    here.append((p, e, subj))
-            if not (postposed and i == si):
+            if not (postposed and i == si):     # (so the sentence's names are not even read)
+                for p, nm, subj in self.names_in(i):
+                    if p >= pos:
+                        break
+                    e = self.named_person(nm)
+                    if e is not None and e.kind == "person" and not e.anonymous:
+                        here.append((p, e, subj))
                 here += self.roles_in(i, pos)
             a, b = bisect_left(self.mention_offsets, lo), bisect_left(self.mention_offsets, min(hi, pos))
             here += [(p, e, p in self.subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
@@ -740,8 +757,9 @@ QUOTED_KINDS = ("direct", "mixed")
 
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
-# after
-_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+# after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
+# help, and not trying saves a sixth of the scan
+_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)*+")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
@@ -752,14 +770,16 @@ _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting 
     disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than|and|or|as)[ \u00a0]+"
                                 r"(?:the[ \u00a0]+)?\Z", re.I)
-_DEFINITE_TITLE = re.compile(r"\b[Tt]he ([a-z]+)(?=’s|'s|\b)")
+# "\b[Tt]he ..." written so that the scan starts at the letter T (a pattern that starts with \b makes the regex engine
+# try every position: three times slower); the lookbehind is the word boundary
+_DEFINITE_TITLE = re.compile(r"[Tt](?<!\w[Tt])he ([a-z]+)(?=’s|'s|\b)")
 _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field air private press campaign member
     star host head chief general major""".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
-_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
+_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
 
 
 def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
