@@ -368,3 +368,12 @@ def test_any_text_gives_exact_offsets_and_consistent_bounds(text):
             assert c.low < c.high
         if "malformed_number" in c.flags:
             assert c.value is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789$£€¥₹٣３.,? abc“”\n")) | st.characters(), max_size=80))
+def test_figure_starts_are_those_of_the_regex_scan(text):
+    """figure_starts jumps between marked characters instead of scanning with the regex: same starts."""
+    from tracker.claims.quantities import figure_starts, rx
+    scan = rx().scan_digits
+    assert figure_starts(text, scan) == [(m.start(), None) for m in scan.finditer(text)]

@@ -103,7 +103,7 @@ class _Rx:
         # two scans, each starting with a character class so that the regex engine
         # only tries the pattern where that character occurs (several times faster
         # than one alternation tried at every position)
-        self.scan_digits = re.compile(r"[$£€¥₹\d][\d.,]*")
+        self.scan_digits = re.compile(r"[$£€¥₹\d][\d.,]*")        # used through figure_starts
         words = trie_pattern(self.word_class)
         self.scan_words = re.compile(r"[\s(“\"‘'\[—–](" + words + r")\b")
         self.first_word = re.compile(r"(" + words + r")\b")
@@ -173,6 +173,41 @@ def rx() -> _Rx:
 _NONSPACE = re.compile(r"\S+")
 
 
+def _marks_table() -> bytes:
+    # bytes.translate table for figure_starts: ASCII digits, "$" and "?" (what "ascii"/"replace" encoding makes of
+    # every other character, among them £, €, ¥, ₹ and non-ASCII digits) -> "#"; everything else -> " "
+    table = bytearray(b" " * 256)
+    for c in b"0123456789$?":
+        table[c] = ord("#")
+    return bytes(table)
+
+
+_MARKS = _marks_table()
+
+
+def figure_starts(low: str, scan: re.Pattern) -> list[tuple[int, None]]:
+    """``[(m.start(), None) for m in scan.finditer(low)]`` for the figure scan, four times faster.
+
+    A regex that starts with a character class tests every character of the text in turn; here ``bytes.find``
+    (C, memchr) jumps between candidates: a copy of the text, one byte a character, with every character that
+    could start a figure marked. The regex is then tried only at the marks, from left to right and from the end
+    of each figure on, as ``finditer`` does; a mark where it does not match (a question mark, a curly quote) is
+    skipped.
+    """
+    marked = low.encode("ascii", "replace").translate(_MARKS)
+    out = []
+    find, match = marked.find, scan.match
+    i = find(35)                # "#"
+    while i >= 0:
+        m = match(low, i)
+        if m is None:
+            i = find(35, i + 1)
+        else:
+            out.append((i, None))
+            i = find(35, m.end())
+    return out
+
+
 def _plural(word: str, plural_nouns: frozenset, not_plural: frozenset) -> bool:
     """Does ``word`` (lower case) look like a plural counted noun?"""
     if word[-1] != "s":
@@ -217,7 +252,7 @@ class _Scanner:
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> None:
         sentences, starts, word_class, low = self.sentences, self.starts, self.rx.word_class, self.low
-        events = [(m.start(), None) for m in self.rx.scan_digits.finditer(low)]
+        events = figure_starts(low, self.rx.scan_digits)
         words = [(m.start(1), m.group(1)) for m in self.rx.scan_words.finditer(low)]
         first = self.rx.first_word.match(low)     # a word at the very start has no space before it
         if first:
