@@ -377,3 +377,16 @@ def test_figure_starts_are_those_of_the_regex_scan(text):
     from tracker.claims.quantities import figure_starts, rx
     scan = rx().scan_digits
     assert figure_starts(text, scan) == [(m.start(), None) for m in scan.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["one", "two", "million", "first", "all-time", "tens", "ones", "someone", "x", "3",
+                                 " ", "\t", "\n", "\u00a0", "\u2003", "(", "“", "‘", "—", "–", '"', "'", "[", "-",
+                                 ",", "?", "é"]) | st.characters(), max_size=40))
+def test_word_starts_are_those_of_the_regex_scan(parts):
+    """word_starts splits the number-word scan in two (after spaces, after the other characters): same matches."""
+    from tracker.claims.quantities import rx, word_starts
+    text = "".join(parts)
+    r = rx()
+    expected = [(m.start(1), m.group(1)) for m in r.scan_words.finditer(text)]
+    assert sorted(word_starts(text, r.scan_words, r.scan_space_words)) == expected

@@ -105,7 +105,8 @@ class _Rx:
         # than one alternation tried at every position)
         self.scan_digits = re.compile(r"[$£€¥₹\d][\d.,]*")        # used through figure_starts
         words = trie_pattern(self.word_class)
-        self.scan_words = re.compile(r"[\s(“\"‘'\[—–](" + words + r")\b")
+        self.scan_words = re.compile(r"[\s(“\"‘'\[—–](" + words + r")\b")    # used through word_starts
+        self.scan_space_words = re.compile(r" (" + words + r")\b")
         self.first_word = re.compile(r"(" + words + r")\b")
         nw = trie_pattern(number_words)
         self.nw = nw
@@ -173,28 +174,30 @@ def rx() -> _Rx:
 _NONSPACE = re.compile(r"\S+")
 
 
-def _marks_table() -> bytes:
-    # bytes.translate table for figure_starts: ASCII digits, "$" and "?" (what "ascii"/"replace" encoding makes of
-    # every other character, among them £, €, ¥, ₹ and non-ASCII digits) -> "#"; everything else -> " "
+def _marks_table(chars: bytes) -> bytes:
+    # bytes.translate table: ``chars`` and "?" (what "ascii"/"replace" encoding makes of every character outside
+    # ASCII) -> "#"; everything else -> " "
     table = bytearray(b" " * 256)
-    for c in b"0123456789$?":
+    for c in chars + b"?":
         table[c] = ord("#")
     return bytes(table)
 
 
-_MARKS = _marks_table()
+# what can start a figure: digits and "$" (£, €, ¥, ₹ and other digits are outside ASCII)
+_FIGURE_MARKS = _marks_table(b"0123456789$")
+# what can come before a number or comparison word, but a space: ASCII whitespace (\s) and ( " ' [
+# (“ ‘ — – and the other Unicode spaces are outside ASCII)
+_WORD_MARKS = _marks_table(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f(\"'[")
 
 
-def figure_starts(low: str, scan: re.Pattern) -> list[tuple[int, None]]:
-    """``[(m.start(), None) for m in scan.finditer(low)]`` for the figure scan, four times faster.
+def _at_marks(low: str, marked: bytes, scan: re.Pattern) -> list[re.Match]:
+    """``list(scan.finditer(low))`` for a scan whose matches can only start at a marked character of ``marked``
+    (``low`` translated with a marks table, one byte a character).
 
-    A regex that starts with a character class tests every character of the text in turn; here ``bytes.find``
-    (C, memchr) jumps between candidates: a copy of the text, one byte a character, with every character that
-    could start a figure marked. The regex is then tried only at the marks, from left to right and from the end
-    of each figure on, as ``finditer`` does; a mark where it does not match (a question mark, a curly quote) is
-    skipped.
+    A regex that starts with a character class tests every character of the text in turn; ``bytes.find`` (C,
+    memchr) jumps between the marks instead, and the regex is tried only there, from left to right and from
+    the end of each match on, as ``finditer`` does; a mark where it does not match is skipped.
     """
-    marked = low.encode("ascii", "replace").translate(_MARKS)
     out = []
     find, match = marked.find, scan.match
     i = find(35)                # "#"
@@ -203,9 +206,34 @@ def figure_starts(low: str, scan: re.Pattern) -> list[tuple[int, None]]:
         if m is None:
             i = find(35, i + 1)
         else:
-            out.append((i, None))
+            out.append(m)
             i = find(35, m.end())
     return out
+
+
+def figure_starts(low: str, scan: re.Pattern, ascii_low: bytes | None = None) -> list[tuple[int, None]]:
+    """``[(m.start(), None) for m in scan.finditer(low)]`` for the figure scan, four times faster (``_at_marks``).
+
+    ``ascii_low``: ``low.encode("ascii", "replace")``, when the caller has it."""
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    return [(m.start(), None) for m in _at_marks(low, ascii_low.translate(_FIGURE_MARKS), scan)]
+
+
+def word_starts(low: str, scan: re.Pattern, space_scan: re.Pattern,
+                ascii_low: bytes | None = None) -> list[tuple[int, str]]:
+    """``[(m.start(1), m.group(1)) for m in scan.finditer(low)]`` for the word scan (``[\\s(“"‘'\\[—–](words)\\b``),
+    in another order: a quarter faster.
+
+    ``space_scan`` is the same pattern after a plain space only: a literal first character lets the regex
+    engine skip to the spaces quickly; the matches after the other characters are found at marks
+    (``_at_marks``). No two matches overlap (a word holds no such character), so the two scans find them all.
+    """
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    found = [(m.start(1), m.group(1)) for m in space_scan.finditer(low)]
+    found += [(m.start(1), m.group(1)) for m in _at_marks(low, ascii_low.translate(_WORD_MARKS), scan)]
+    return found
 
 
 def _plural(word: str, plural_nouns: frozenset, not_plural: frozenset) -> bool:
@@ -252,8 +280,9 @@ class _Scanner:
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> None:
         sentences, starts, word_class, low = self.sentences, self.starts, self.rx.word_class, self.low
-        events = figure_starts(low, self.rx.scan_digits)
-        words = [(m.start(1), m.group(1)) for m in self.rx.scan_words.finditer(low)]
+        ascii_low = low.encode("ascii", "replace")
+        events = figure_starts(low, self.rx.scan_digits, ascii_low)
+        words = word_starts(low, self.rx.scan_words, self.rx.scan_space_words, ascii_low)
         first = self.rx.first_word.match(low)     # a word at the very start has no space before it
         if first:
             words.insert(0, (0, first.group(1)))
