@@ -389,4 +389,4 @@ def test_word_starts_are_those_of_the_regex_scan(parts):
     text = "".join(parts)
     r = rx()
     expected = [(m.start(1), m.group(1)) for m in r.scan_words.finditer(text)]
-    assert sorted(word_starts(text, r.scan_words, r.scan_space_words)) == expected
+    assert sorted(word_starts(text, r.scan_words, r.scan_space_words, r.word_prefixes)) == expected

@@ -107,6 +107,8 @@ class _Rx:
         words = trie_pattern(self.word_class)
         self.scan_words = re.compile(r"[\s(“\"‘'\[—–](" + words + r")\b")    # used through word_starts
         self.scan_space_words = re.compile(r" (" + words + r")\b")
+        assert all(len(w) >= 3 for w in self.word_class)
+        self.word_prefixes = frozenset(w[:3] for w in self.word_class)
         self.first_word = re.compile(r"(" + words + r")\b")
         nw = trie_pattern(number_words)
         self.nw = nw
@@ -190,9 +192,10 @@ _FIGURE_MARKS = _marks_table(b"0123456789$")
 _WORD_MARKS = _marks_table(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f(\"'[")
 
 
-def _at_marks(low: str, marked: bytes, scan: re.Pattern) -> list[re.Match]:
+def _at_marks(low: str, marked: bytes, scan: re.Pattern, then: frozenset | None = None) -> list[re.Match]:
     """``list(scan.finditer(low))`` for a scan whose matches can only start at a marked character of ``marked``
-    (``low`` translated with a marks table, one byte a character).
+    (``low`` translated with a marks table, one byte a character) and, with ``then``, only where the three
+    characters after the mark are one of ``then``.
 
     A regex that starts with a character class tests every character of the text in turn; ``bytes.find`` (C,
     memchr) jumps between the marks instead, and the regex is tried only there, from left to right and from
@@ -202,7 +205,7 @@ def _at_marks(low: str, marked: bytes, scan: re.Pattern) -> list[re.Match]:
     find, match = marked.find, scan.match
     i = find(35)                # "#"
     while i >= 0:
-        m = match(low, i)
+        m = match(low, i) if then is None or low[i + 1:i + 4] in then else None
         if m is None:
             i = find(35, i + 1)
         else:
@@ -220,19 +223,21 @@ def figure_starts(low: str, scan: re.Pattern, ascii_low: bytes | None = None) ->
     return [(m.start(), None) for m in _at_marks(low, ascii_low.translate(_FIGURE_MARKS), scan)]
 
 
-def word_starts(low: str, scan: re.Pattern, space_scan: re.Pattern,
+def word_starts(low: str, scan: re.Pattern, space_scan: re.Pattern, prefixes: frozenset,
                 ascii_low: bytes | None = None) -> list[tuple[int, str]]:
     """``[(m.start(1), m.group(1)) for m in scan.finditer(low)]`` for the word scan (``[\\s(“"‘'\\[—–](words)\\b``),
     in another order: a quarter faster.
 
     ``space_scan`` is the same pattern after a plain space only: a literal first character lets the regex
     engine skip to the spaces quickly; the matches after the other characters are found at marks
-    (``_at_marks``). No two matches overlap (a word holds no such character), so the two scans find them all.
+    (``_at_marks``), where the regex is tried only before one of ``prefixes``, the first three letters of the
+    words (a line break before "The" is no candidate). No two matches overlap (a word holds no such character),
+    so the two scans find them all.
     """
     if ascii_low is None:
         ascii_low = low.encode("ascii", "replace")
     found = [(m.start(1), m.group(1)) for m in space_scan.finditer(low)]
-    found += [(m.start(1), m.group(1)) for m in _at_marks(low, ascii_low.translate(_WORD_MARKS), scan)]
+    found += [(m.start(1), m.group(1)) for m in _at_marks(low, ascii_low.translate(_WORD_MARKS), scan, prefixes)]
     return found
 
 
@@ -282,7 +287,7 @@ class _Scanner:
         sentences, starts, word_class, low = self.sentences, self.starts, self.rx.word_class, self.low
         ascii_low = low.encode("ascii", "replace")
         events = figure_starts(low, self.rx.scan_digits, ascii_low)
-        words = word_starts(low, self.rx.scan_words, self.rx.scan_space_words, ascii_low)
+        words = word_starts(low, self.rx.scan_words, self.rx.scan_space_words, self.rx.word_prefixes, ascii_low)
         first = self.rx.first_word.match(low)     # a word at the very start has no space before it
         if first:
             words.insert(0, (0, first.group(1)))
