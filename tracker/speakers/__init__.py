@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from ..model import Quote, Sentence, Speaker
 from . import names as N
@@ -179,7 +180,7 @@ class _Article:
             return got
         got = self._people[sur] = {}
         for run in self._index().get(sur, ()):
-            shift, kept = _cut_at_sentence_end(0, run)
+            shift, kept = _cut_at_sentence_end(0, run) if "." in run else (0, run)
             nm = N.read(kept)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
@@ -584,7 +585,7 @@ class _Article:
                     if "." in run:
                         start, run = _cut_at_sentence_end(start, run)
                     if " " not in run:
-                        tok = strip(run)
+                        tok = strip(run) if run[-1] in "s’'" else run     # (strip_possessive changes no other)
                         if tok not in idx and tok not in male and tok not in female:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
                     if quoted and self.in_quote(start):
@@ -628,16 +629,17 @@ class _Article:
         Sentences are read backwards; with a ``gender``, reading stops after the nearest sentence that mentions
         a person of that gender (nothing earlier can change the choice).
         """
-        si = max(0, bisect_right(self.starts, pos) - 1)
+        starts, sentences = self.starts, self.sentences
+        si = max(0, bisect_right(starts, pos) - 1)
         first = max(0, si - _WINDOW_SENTENCES)
         out: list[tuple[int, _Entity, bool]] = []
-        mentions = self.mentions
+        mentions, offsets, subjects = self.mentions, self.mention_offsets, self.subjects
         # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
         # reported speech, and the people in it are not who speaks
         postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
         for i in range(si, first - 1, -1):
-            lo = self.starts[i] if self.starts else 0
-            hi = self.sentences[i].end if self.sentences else pos
+            lo = starts[i] if starts else 0
+            hi = sentences[i].end if sentences else pos
             here = []
             if not (postposed and i == si):     # (so the sentence's names are not even read)
                 for p, nm, subj in self.names_in(i):
@@ -647,9 +649,11 @@ class _Article:
                     if e is not None and e.kind == "person" and not e.anonymous:
                         here.append((p, e, subj))
                 here += self.roles_in(i, pos)
-            a, b = bisect_left(self.mention_offsets, lo), bisect_left(self.mention_offsets, min(hi, pos))
-            here += [(p, e, p in self.subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
-            here.sort(key=lambda t: t[0])
+            a, b = bisect_left(offsets, lo), bisect_left(offsets, min(hi, pos))
+            if a < b:
+                here += [(p, e, p in subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
+            if len(here) > 1:
+                here.sort(key=_OFFSET)
             out[:0] = here
             if gender:
                 for _, e, _ in here:
@@ -753,6 +757,7 @@ class _Article:
 
 
 QUOTED_KINDS = ("direct", "mixed")
+_OFFSET = itemgetter(0)
 
 
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
