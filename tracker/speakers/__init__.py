@@ -163,8 +163,7 @@ class _Article:
                 last = run[run.rfind(" ") + 1:].rstrip(".")
                 if last in _SUFFIX_WORDS:
                     last = run.split()[-2].rstrip(".,")
-                if last[-1:] in "s’'":       # the only endings strip_possessive removes: spare the call
-                    last = strip(last)
+                last = strip(last)
                 runs = idx.get(last)
                 if runs is None:
                     idx[last] = [run]
@@ -585,7 +584,7 @@ class _Article:
                     if "." in run:
                         start, run = _cut_at_sentence_end(start, run)
                     if " " not in run:
-                        tok = strip(run) if run[-1] in "s’'" else run     # (strip_possessive changes no other)
+                        tok = strip(run)
                         if tok not in idx and tok not in male and tok not in female:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
                     if quoted and self.in_quote(start):
