@@ -152,6 +152,7 @@ class _Article:
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
         self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
         self._named_surnames: dict[str, bool] = {}
+        self._context_gender: dict[str, str | None] = {}
 
     # -- the article's full names ---------------------------------------------------------------
     def _index(self) -> dict[str, list[str]]:
@@ -720,9 +721,12 @@ class _Article:
 
     def gender_in_context(self, e: _Entity) -> str | None:
         """The gender of the personal pronouns that follow the person's name in the same clause, with no other
-        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree."""
+        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree.
+        (Cached by last name: a person whose gender stays unknown is asked again in every later window.)"""
         text = self.text
         last = e.name.split()[-1]
+        if last in self._context_gender:
+            return self._context_gender[last]
         votes = set()
         i = text.find(last)
         while i >= 0:
@@ -730,7 +734,8 @@ class _Article:
             if m:
                 votes.add("male" if m.group(1).lower() in ("he", "his", "him") else "female")
             i = text.find(last, i + 1)
-        return votes.pop() if len(votes) == 1 else None
+        found = self._context_gender[last] = votes.pop() if len(votes) == 1 else None
+        return found
 
     def neuter(self, pos: int) -> _Entity | None:
         last = next((e for p, e in reversed(self.mentions) if p < pos), None)

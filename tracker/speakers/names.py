@@ -167,8 +167,9 @@ def is_abbreviation(token: str) -> bool:
     return len(b) == 1 or "." in b or b.lower() in _SUFFIXES or is_title(b) or b in ("St", "Mt", "Ft")
 
 
-@lru_cache(maxsize=1 << 16)
 def is_core_token(t: str) -> bool:
+    if len(t) > 2 and "." not in t:         # INITIAL cannot match (not cached: see bare)
+        return t.lower() not in _SUFFIXES
     return not INITIAL.match(t) and t.lower() not in _SUFFIXES
 
 
