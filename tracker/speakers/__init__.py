@@ -363,18 +363,13 @@ class _Article:
                 return e
         return None
 
-    def description(self, seg: str, pos: int) -> _Entity | None:
-        """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role."""
-        L = N.lists()
-        cut = _PREP.search(seg)
-        core = seg[:cut.start()] if cut else seg
-        words = core.split()
-        if not words:
+    def description(self, desc: tuple, pos: int) -> _Entity | None:
+        """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role.
+        ``desc``: the mention's words as ``_read_description`` reads them."""
+        if desc is None:
             return None
-        head = words[-1].lower().strip(".,")
-        det = words[0].lower()
-        caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
-                if w[:1].isupper()]
+        L = N.lists()
+        words, head, det, caps, complement = desc
         if head not in L["org_words"] and head.endswith("s") and head[:-1] in L["org_words"] and caps:
             # "Six Gannett newspapers in New Jersey": several bodies quoted together
             name = " ".join(N.strip_possessive(w) for w in caps) + " " + head
@@ -396,15 +391,10 @@ class _Article:
             return self.role(words, pos)          # definite: someone the article has named
         generic = L["generic"].get(head)
         if generic:
-            complement = None
-            if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
-                # "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"
-                tail = [w for w in seg[cut.end():].split() if w[:1].isupper()]
-                complement = " ".join(N.strip_possessive(w) for w in tail[:6]) or None
             return self.anonymous(words, head, generic, pos, complement)
         return None
 
-    def anonymous(self, words: list[str], head: str, generic: str | None, pos: int,
+    def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
                   complement: str | None = None) -> _Entity:
         """An anonymous source: named by its words without determiners, the body it speaks for put first
         ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
@@ -813,7 +803,8 @@ def _plan(mention: str) -> tuple:
 
     ("pronoun", class) | ("compound", parts, alias) | ("segments", head, steps, ((segment, steps), ...)),
     where steps are (operation, argument, final): "person" with a names.Name, "org" with a name,
-    "desc" with a description; a step that finds nobody passes to the next unless it is final.
+    "desc" with a description (as ``_read_description`` reads it); a step that finds nobody passes to the next
+    unless it is final.
     """
     m = _PAREN.sub("", mention.replace("\u00a0", " "))          # "Sen. Ted Cruz (R-Tex.)"
     m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
@@ -833,17 +824,37 @@ def _plan(mention: str) -> tuple:
     return ("segments", pieces[0], _segment_steps(pieces[0]), tuple((p, _segment_steps(p)) for p in pieces[1:]))
 
 
+def _read_description(seg: str) -> tuple | None:
+    """(words, head noun, determiner, capitalised modifiers, complement) of a description, read once per mention
+    (``_plan`` keeps it); None without words. The complement names the body an anonymous source speaks for:
+    "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"."""
+    cut = _PREP.search(seg)
+    core = seg[:cut.start()] if cut else seg
+    words = core.split()
+    if not words:
+        return None
+    head = words[-1].lower().strip(".,")
+    det = words[0].lower()
+    caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
+            if w[:1].isupper()]
+    complement = None
+    if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
+        tail = [w for w in seg[cut.end():].split() if w[:1].isupper()]
+        complement = " ".join(N.strip_possessive(w) for w in tail[:6]) or None
+    return tuple(words), head, det, tuple(caps), complement
+
+
 def _segment_steps(seg: str) -> tuple:
     words = seg.split()
     if not words:
         return ()
     last = words[-1]
     if last[:1].islower():
-        return (("desc", seg, True),)
+        return (("desc", _read_description(seg), True),)
     if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
-        return (("desc", seg, True),)     # "Officials", "Several Democrats"
+        return (("desc", _read_description(seg), True),)     # "Officials", "Several Democrats"
     if words[0].lower() in _DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
-        return (("desc", seg.lower(), True),)                     # "the PM", "The President"
+        return (("desc", _read_description(seg.lower()), True),)     # "the PM", "The President"
     # the name is the last capitalised run, unless a preposition brings a complement after it
     # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
     candidates = [seg]
@@ -856,7 +867,7 @@ def _segment_steps(seg: str) -> tuple:
         cw = cand.split()
         if cw[-1][:1].islower():
             # "The anchor for Univision": a description whose complement is no name of its own
-            steps.append(("desc", seg, cand is seg or cw[0].lower() in _DETERMINERS))
+            steps.append(("desc", _read_description(seg), cand is seg or cw[0].lower() in _DETERMINERS))
             described = True
             continue
         runs = N.RUN.findall(cand)
