@@ -390,3 +390,12 @@ def test_word_starts_are_those_of_the_regex_scan(parts):
     r = rx()
     expected = [(m.start(1), m.group(1)) for m in r.scan_words.finditer(text)]
     assert sorted(word_starts(text, r.scan_words, r.scan_space_words, r.word_prefixes)) == expected
+
+
+def test_a_currency_prefix_with_another_sign_does_not_crash():
+    # "US$" and "A$" are known currencies; "US€" and "A€" are not (before, looking them up raised KeyError):
+    # the sign after letters is read like "MH17", as no figure, rather than guessed
+    text = "The club paid US€40 million for him, and A€5 went to the agent."
+    assert find_claims(text, segment(text)) == []
+    text = "The club paid US$40 million for him."
+    assert [(c.value, c.unit) for c in find_claims(text, segment(text))] == [(40_000_000.0, "USD")]

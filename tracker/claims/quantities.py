@@ -472,7 +472,9 @@ class _Scanner:
                 return None
             cur = low[s]
             for p in rx.cur_prefixes:
-                if low.startswith(p, s - len(p)) and (s - len(p) == 0 or not low[s - len(p) - 1].isalnum()):
+                # only a known pair: "US$" is dollars, but "US€" (a typo) was looked up and crashed the reader
+                if low.startswith(p, s - len(p)) and (s - len(p) == 0 or not low[s - len(p) - 1].isalnum()) \
+                        and p + cur in lx.currencies:
                     cur, fs = p + cur, s - len(p)
                     break
             s += 1
