@@ -399,3 +399,12 @@ def test_a_currency_prefix_with_another_sign_does_not_crash():
     assert find_claims(text, segment(text)) == []
     text = "The club paid US$40 million for him."
     assert [(c.value, c.unit) for c in find_claims(text, segment(text))] == [(40_000_000.0, "USD")]
+
+
+def test_a_figure_hyphened_to_a_non_ascii_letter_does_not_crash():
+    # the compound-adjective regex reads ASCII letters only; "3-ǅ" made it return None, then crash (AttributeError)
+    for text in ("Score 3-ǅ\nok", "They sold a 12-élan tray."):
+        claims = find_claims(text, segment(text))
+        assert all(text[c.start:c.end] == c.text for c in claims)
+    text = "The 46-page report was published."
+    assert [c.unit for c in find_claims(text, segment(text))] == ["page"]

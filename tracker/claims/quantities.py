@@ -883,8 +883,10 @@ class _Scanner:
                 unit = f"{unit} over {text[pd.start('n'):pd.end()].strip()}"
                 end = pd.end()
         # a figure as a compound adjective: "a 27-kilometer ring", "a 46-page report"
-        if not unit and low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha():
-            c = rx.compound.match(low, end)
+        # (the regex reads ASCII letters only: a hyphen before "é" or "ǆ" is no such compound)
+        c = rx.compound.match(low, end) if not unit and low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha() \
+            else None
+        if c:
             w = c.group("w")
             if w == "strong":                    # "a 6,000-strong community"
                 unit, uend = self.unit_after(c.end("w"), sent)
