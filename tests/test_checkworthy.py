@@ -127,3 +127,19 @@ def test_scoring_stays_within_the_speed_budget():
         score_text(t)
     per_sentence = (time.process_time() - t0) / len(texts)
     assert per_sentence < 25e-6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["The council spent $4m on roads.", "Why?", "Taxes rose 12% in 2019!",
+                                 "He said: “no”.", "Café prices £3", "\n\n", "  ", "ok", "A-B 3/4 x"]),
+                max_size=12))
+def test_scoring_with_the_article_text_gives_the_same_scores(parts):
+    """``score(..., text)`` reads an ASCII article's tokens from one translation of the whole text; the scores
+    must be those of each sentence scored alone."""
+    text = " ".join(parts)
+    alone = segment(text)
+    with_text = segment(text)
+    score(alone, [])
+    score(with_text, [], text)
+    assert [s.checkworthiness for s in with_text] == [s.checkworthiness for s in alone]
+    assert all(s.checkworthiness == score_text(s.text) for s in alone if not s.boilerplate)

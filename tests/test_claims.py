@@ -368,3 +368,43 @@ def test_any_text_gives_exact_offsets_and_consistent_bounds(text):
             assert c.low < c.high
         if "malformed_number" in c.flags:
             assert c.value is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789$£€¥₹٣３.,? abc“”\n")) | st.characters(), max_size=80))
+def test_figure_starts_are_those_of_the_regex_scan(text):
+    """figure_starts jumps between marked characters instead of scanning with the regex: same starts."""
+    from tracker.claims.quantities import figure_starts, rx
+    scan = rx().scan_digits
+    assert figure_starts(text, scan) == [(m.start(), None) for m in scan.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["one", "two", "million", "first", "all-time", "tens", "ones", "someone", "x", "3",
+                                 " ", "\t", "\n", "\u00a0", "\u2003", "(", "“", "‘", "—", "–", '"', "'", "[", "-",
+                                 ",", "?", "é"]) | st.characters(), max_size=40))
+def test_word_starts_are_those_of_the_regex_scan(parts):
+    """word_starts splits the number-word scan in two (after spaces, after the other characters): same matches."""
+    from tracker.claims.quantities import rx, word_starts
+    text = "".join(parts)
+    r = rx()
+    expected = [(m.start(1), m.group(1)) for m in r.scan_words.finditer(text)]
+    assert sorted(word_starts(text, r.scan_words, r.scan_space_words, r.word_prefixes)) == expected
+
+
+def test_a_currency_prefix_with_another_sign_does_not_crash():
+    # "US$" and "A$" are known currencies; "US€" and "A€" are not (before, looking them up raised KeyError):
+    # the sign after letters is read like "MH17", as no figure, rather than guessed
+    text = "The club paid US€40 million for him, and A€5 went to the agent."
+    assert find_claims(text, segment(text)) == []
+    text = "The club paid US$40 million for him."
+    assert [(c.value, c.unit) for c in find_claims(text, segment(text))] == [(40_000_000.0, "USD")]
+
+
+def test_a_figure_hyphened_to_a_non_ascii_letter_does_not_crash():
+    # the compound-adjective regex reads ASCII letters only; "3-ǅ" made it return None, then crash (AttributeError)
+    for text in ("Score 3-ǅ\nok", "They sold a 12-élan tray."):
+        claims = find_claims(text, segment(text))
+        assert all(text[c.start:c.end] == c.text for c in claims)
+    text = "The 46-page report was published."
+    assert [c.unit for c in find_claims(text, segment(text))] == ["page"]

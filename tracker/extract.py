@@ -21,7 +21,7 @@ def extract(document: Document) -> Extraction:
     people = speakers.resolve(text, sentences, found_quotes)
     found_claims = claims.find_claims(text, sentences)
     attach_claims_to_quotes(found_claims, found_quotes)
-    checkworthy.score(sentences, found_claims)
+    checkworthy.score(sentences, found_claims, text)
     return Extraction(document=document, sentences=sentences, quotes=found_quotes,
                       claims=found_claims, speakers=people)
 

@@ -102,10 +102,14 @@ class _Rx:
             self.word_class.setdefault(w, WORD_CLASS_COMPARISON)
         # two scans, each starting with a character class so that the regex engine
         # only tries the pattern where that character occurs (several times faster
-        # than one alternation tried at every position)
-        self.scan_digits = re.compile(r"[$£€¥₹\d][\d.,]*")
+        # than one alternation tried at every position); figure_starts and
+        # word_starts run them faster still
+        self.scan_digits = re.compile(r"[$£€¥₹\d][\d.,]*")        # used through figure_starts
         words = trie_pattern(self.word_class)
-        self.scan_words = re.compile(r"[\s(“\"‘'\[—–](" + words + r")\b")
+        self.scan_words = re.compile(r"[\s(“\"‘'\[—–](" + words + r")\b")    # used through word_starts
+        self.scan_space_words = re.compile(r" (" + words + r")\b")
+        assert all(len(w) >= 3 for w in self.word_class)
+        self.word_prefixes = frozenset(w[:3] for w in self.word_class)
         self.first_word = re.compile(r"(" + words + r")\b")
         nw = trie_pattern(number_words)
         self.nw = nw
@@ -173,6 +177,71 @@ def rx() -> _Rx:
 _NONSPACE = re.compile(r"\S+")
 
 
+def _marks_table(chars: bytes) -> bytes:
+    # bytes.translate table: ``chars`` and "?" (what "ascii"/"replace" encoding makes of every character outside
+    # ASCII) -> "#"; everything else -> " "
+    table = bytearray(b" " * 256)
+    for c in chars + b"?":
+        table[c] = ord("#")
+    return bytes(table)
+
+
+# what can start a figure: digits and "$" (£, €, ¥, ₹ and other digits are outside ASCII)
+_FIGURE_MARKS = _marks_table(b"0123456789$")
+# what can come before a number or comparison word, but a space: ASCII whitespace (\s) and ( " ' [
+# (“ ‘ — – and the other Unicode spaces are outside ASCII)
+_WORD_MARKS = _marks_table(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f(\"'[")
+
+
+def _at_marks(low: str, marked: bytes, scan: re.Pattern, then: frozenset | None = None) -> list[re.Match]:
+    """``list(scan.finditer(low))`` for a scan whose matches can only start at a marked character of ``marked``
+    (``low`` translated with a marks table, one byte a character) and, with ``then``, only where the three
+    characters after the mark are one of ``then``.
+
+    A regex that starts with a character class tests every character of the text in turn; ``bytes.find`` (C,
+    memchr) jumps between the marks instead, and the regex is tried only there, from left to right and from
+    the end of each match on, as ``finditer`` does; a mark where it does not match is skipped.
+    """
+    out = []
+    find, match = marked.find, scan.match
+    i = find(35)                # "#"
+    while i >= 0:
+        m = match(low, i) if then is None or low[i + 1:i + 4] in then else None
+        if m is None:
+            i = find(35, i + 1)
+        else:
+            out.append(m)
+            i = find(35, m.end())
+    return out
+
+
+def figure_starts(low: str, scan: re.Pattern, ascii_low: bytes | None = None) -> list[tuple[int, None]]:
+    """``[(m.start(), None) for m in scan.finditer(low)]`` for the figure scan, four times faster (``_at_marks``).
+
+    ``ascii_low``: ``low.encode("ascii", "replace")``, when the caller has it."""
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    return [(m.start(), None) for m in _at_marks(low, ascii_low.translate(_FIGURE_MARKS), scan)]
+
+
+def word_starts(low: str, scan: re.Pattern, space_scan: re.Pattern, prefixes: frozenset,
+                ascii_low: bytes | None = None) -> list[tuple[int, str]]:
+    """``[(m.start(1), m.group(1)) for m in scan.finditer(low)]`` for the word scan (``[\\s(“"‘'\\[—–](words)\\b``),
+    in another order, about a tenth faster on BBC articles (the scan after spaces is most of the cost left).
+
+    ``space_scan`` is the same pattern after a plain space only: a literal first character lets the regex
+    engine skip to the spaces quickly; the matches after the other characters are found at marks
+    (``_at_marks``), where the regex is tried only before one of ``prefixes``, the first three letters of the
+    words (a line break before "The" is no candidate). No two matches overlap (a word holds no such character),
+    so the two scans find them all.
+    """
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    found = [(m.start(1), m.group(1)) for m in space_scan.finditer(low)]
+    found += [(m.start(1), m.group(1)) for m in _at_marks(low, ascii_low.translate(_WORD_MARKS), scan, prefixes)]
+    return found
+
+
 def _plural(word: str, plural_nouns: frozenset, not_plural: frozenset) -> bool:
     """Does ``word`` (lower case) look like a plural counted noun?"""
     if word[-1] != "s":
@@ -217,8 +286,9 @@ class _Scanner:
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> None:
         sentences, starts, word_class, low = self.sentences, self.starts, self.rx.word_class, self.low
-        events = [(m.start(), None) for m in self.rx.scan_digits.finditer(low)]
-        words = [(m.start(1), m.group(1)) for m in self.rx.scan_words.finditer(low)]
+        ascii_low = low.encode("ascii", "replace")
+        events = figure_starts(low, self.rx.scan_digits, ascii_low)
+        words = word_starts(low, self.rx.scan_words, self.rx.scan_space_words, self.rx.word_prefixes, ascii_low)
         first = self.rx.first_word.match(low)     # a word at the very start has no space before it
         if first:
             words.insert(0, (0, first.group(1)))
@@ -403,7 +473,9 @@ class _Scanner:
                 return None
             cur = low[s]
             for p in rx.cur_prefixes:
-                if low.startswith(p, s - len(p)) and (s - len(p) == 0 or not low[s - len(p) - 1].isalnum()):
+                # only a known pair: "US$" is dollars, but "US€" (a typo) was looked up and crashed the reader
+                if low.startswith(p, s - len(p)) and (s - len(p) == 0 or not low[s - len(p) - 1].isalnum()) \
+                        and p + cur in lx.currencies:
                     cur, fs = p + cur, s - len(p)
                     break
             s += 1
@@ -812,8 +884,10 @@ class _Scanner:
                 unit = f"{unit} over {text[pd.start('n'):pd.end()].strip()}"
                 end = pd.end()
         # a figure as a compound adjective: "a 27-kilometer ring", "a 46-page report"
-        if not unit and low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha():
-            c = rx.compound.match(low, end)
+        # (the regex reads ASCII letters only: a hyphen before "é" or "ǆ" is no such compound)
+        c = rx.compound.match(low, end) if not unit and low[end:end + 1] == "-" and low[end + 1:end + 2].isalpha() \
+            else None
+        if c:
             w = c.group("w")
             if w == "strong":                    # "a 6,000-strong community"
                 unit, uend = self.unit_after(c.end("w"), sent)

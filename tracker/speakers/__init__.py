@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from ..model import Quote, Sentence, Speaker
 from . import names as N
@@ -150,19 +151,25 @@ class _Article:
         self._role_found: dict[tuple, dict[str, _Person]] = {}
         self._sentence_names: dict[int, list[tuple[int, N.Name]]] = {}
         self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
+        self._named_surnames: dict[str, bool] = {}
+        self._context_gender: dict[str, str | None] = {}
 
     # -- the article's full names ---------------------------------------------------------------
-    def _index(self) -> dict[str, list[tuple[int, str]]]:
-        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read, with the
-        offset of their first occurrence (-1 until asked for: finding it for every run would cost more)."""
+    def _index(self) -> dict[str, list[str]]:
+        """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
         if self._runs is None:
-            idx: dict[str, list[tuple[int, str]]] = {}
+            idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
             for run in _SIMPLE_MULTI.findall(self.text):
                 last = run[run.rfind(" ") + 1:].rstrip(".")
                 if last in _SUFFIX_WORDS:
                     last = run.split()[-2].rstrip(".,")
-                idx.setdefault(strip(last), []).append((-1, run))
+                last = strip(last)
+                runs = idx.get(last)
+                if runs is None:
+                    idx[last] = [run]
+                else:
+                    runs.append(run)
             self._runs = idx
         return self._runs
 
@@ -172,17 +179,17 @@ class _Article:
         if got is not None:
             return got
         got = self._people[sur] = {}
-        for pos, run in self._index().get(sur, ()):
-            pos = self.text.find(run) if pos < 0 else pos
-            pos, run = _cut_at_sentence_end(pos, run)
-            nm = N.read(run)
+        for run in self._index().get(sur, ()):
+            shift, kept = _cut_at_sentence_end(0, run) if "." in run else (0, run)
+            nm = N.read(kept)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
             if nm.given_gender is None and not nm.title and not self._is_named_person(sur):
                 continue
             p = got.get(nm.pkey)
             if p is None:
-                p = got[nm.pkey] = _Person(nm.name, nm.gender, [], pos, pkey=nm.pkey)
+                # the offset of the run's first occurrence, looked up only for the runs that make a person
+                p = got[nm.pkey] = _Person(nm.name, nm.gender, [], self.text.find(run) + shift, pkey=nm.pkey)
             p.count += 1
             if nm.gender and not p.gender:
                 p.gender = nm.gender
@@ -199,20 +206,27 @@ class _Article:
                     longer[0].count += got.pop(k).count
         return got
 
-    def people(self) -> list[_Person]:
-        """Everyone the article names in full."""
-        return [p for sur in self._index() for p in self.persons(sur).values()]
+    def people_named(self, first: str) -> list[_Person]:
+        """Everyone the article names in full with this first name. Only the surnames with a run that holds the
+        word are read: a name's words are words of its run."""
+        strip = N.strip_possessive
+        return [p for sur, runs in self._index().items() if any(first in run for run in runs)
+                for p in self.persons(sur).values() if strip(p.name[0]) == first]
 
     def _is_named_person(self, sur: str) -> bool:
         """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
-        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said")."""
-        text = self.text
-        i = text.find(sur)
-        while i >= 0:
-            if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
-                return True
-            i = text.find(sur, i + 1)
-        return False
+        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"). (Cached: asked for each run.)"""
+        found = self._named_surnames.get(sur)
+        if found is None:
+            found = self._named_surnames[sur] = False
+            text = self.text
+            i = text.find(sur)
+            while i >= 0:
+                if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
+                    found = self._named_surnames[sur] = True
+                    break
+                i = text.find(sur, i + 1)
+        return found
 
     def persons_by_surname(self, sur: str, gender: str | None) -> list[_Person]:
         found = list(self.persons(sur).values())
@@ -281,8 +295,7 @@ class _Article:
             return self.person_entity(cands[0])
         # a first name alone ("Hillary") that one full name in the article starts with
         L = N.lists()
-        firsts = [p for p in self.people() if N.strip_possessive(p.name[0]) == single] \
-            if single in L["male"] or single in L["female"] else []
+        firsts = self.people_named(single) if single in L["male"] or single in L["female"] else []
         if len(firsts) == 1 and not nm.title:
             return self.person_entity(firsts[0])
         if len(firsts) > 1:
@@ -350,18 +363,13 @@ class _Article:
                 return e
         return None
 
-    def description(self, seg: str, pos: int) -> _Entity | None:
-        """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role."""
-        L = N.lists()
-        cut = _PREP.search(seg)
-        core = seg[:cut.start()] if cut else seg
-        words = core.split()
-        if not words:
+    def description(self, desc: tuple, pos: int) -> _Entity | None:
+        """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role.
+        ``desc``: the mention's words as ``_read_description`` reads them."""
+        if desc is None:
             return None
-        head = words[-1].lower().strip(".,")
-        det = words[0].lower()
-        caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
-                if w[:1].isupper()]
+        L = N.lists()
+        words, head, det, caps, complement = desc
         if head not in L["org_words"] and head.endswith("s") and head[:-1] in L["org_words"] and caps:
             # "Six Gannett newspapers in New Jersey": several bodies quoted together
             name = " ".join(N.strip_possessive(w) for w in caps) + " " + head
@@ -383,15 +391,10 @@ class _Article:
             return self.role(words, pos)          # definite: someone the article has named
         generic = L["generic"].get(head)
         if generic:
-            complement = None
-            if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
-                # "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"
-                tail = [w for w in seg[cut.end():].split() if w[:1].isupper()]
-                complement = " ".join(N.strip_possessive(w) for w in tail[:6]) or None
             return self.anonymous(words, head, generic, pos, complement)
         return None
 
-    def anonymous(self, words: list[str], head: str, generic: str | None, pos: int,
+    def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
                   complement: str | None = None) -> _Entity:
         """An anonymous source: named by its words without determiners, the body it speaks for put first
         ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
@@ -554,6 +557,8 @@ class _Article:
             if not s.boilerplate:
                 idx = self._index()
                 L = N.lists()
+                male, female = L["male"], L["female"]
+                strip, quoted = N.strip_possessive, self.quoted
                 subject_taken = False
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
@@ -561,21 +566,24 @@ class _Article:
                 marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)] \
                     if "“" in st or '"' in st or "''" in st else ()
                 for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
-                    if marked and any(a < m.start() < b for a, b in marked):
+                    start = m.start()
+                    if marked and any(a < start < b for a, b in marked):
                         continue
-                    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-’'"):
+                    if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
                         continue    # "anti-Trump": a capital inside a word starts no name
-                    start, run = _cut_at_sentence_end(m.start(), m.group())
+                    run = m.group()
+                    if "." in run:
+                        start, run = _cut_at_sentence_end(start, run)
                     if " " not in run:
-                        tok = N.strip_possessive(run)
-                        if tok not in idx and tok not in L["male"] and tok not in L["female"]:
+                        tok = strip(run)
+                        if tok not in idx and tok not in male and tok not in female:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
-                    if self.in_quote(start):
+                    if quoted and self.in_quote(start):
                         continue
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
-                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in L["male"]
-                            or nm.sur in L["female"]):
+                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in male
+                            or nm.sur in female):
                         # the subject: the first person named in the sentence, not as a possessor ("Trump’s
                         # Indiana chairman, Rex Early, ... said") nor after a preposition
                         subj = not subject_taken and not nm.possessive and not _AFTER_PREPOSITION.search(
@@ -611,28 +619,31 @@ class _Article:
         Sentences are read backwards; with a ``gender``, reading stops after the nearest sentence that mentions
         a person of that gender (nothing earlier can change the choice).
         """
-        si = max(0, bisect_right(self.starts, pos) - 1)
+        starts, sentences = self.starts, self.sentences
+        si = max(0, bisect_right(starts, pos) - 1)
         first = max(0, si - _WINDOW_SENTENCES)
         out: list[tuple[int, _Entity, bool]] = []
-        mentions = self.mentions
+        mentions, offsets, subjects = self.mentions, self.mention_offsets, self.subjects
         # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
         # reported speech, and the people in it are not who speaks
         postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
         for i in range(si, first - 1, -1):
-            lo = self.starts[i] if self.starts else 0
-            hi = self.sentences[i].end if self.sentences else pos
+            lo = starts[i] if starts else 0
+            hi = sentences[i].end if sentences else pos
             here = []
-            for p, nm, subj in self.names_in(i):
-                if p >= pos or (postposed and i == si):
-                    break
-                e = self.named_person(nm)
-                if e is not None and e.kind == "person" and not e.anonymous:
-                    here.append((p, e, subj))
-            if not (postposed and i == si):
+            if not (postposed and i == si):     # (so the sentence's names are not even read)
+                for p, nm, subj in self.names_in(i):
+                    if p >= pos:
+                        break
+                    e = self.named_person(nm)
+                    if e is not None and e.kind == "person" and not e.anonymous:
+                        here.append((p, e, subj))
                 here += self.roles_in(i, pos)
-            a, b = bisect_left(self.mention_offsets, lo), bisect_left(self.mention_offsets, min(hi, pos))
-            here += [(p, e, p in self.subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
-            here.sort(key=lambda t: t[0])
+            a, b = bisect_left(offsets, lo), bisect_left(offsets, min(hi, pos))
+            if a < b:
+                here += [(p, e, p in subjects) for p, e in mentions[a:b] if e.kind == "person" and not e.anonymous]
+            if len(here) > 1:
+                here.sort(key=_OFFSET)
             out[:0] = here
             if gender:
                 for _, e, _ in here:
@@ -700,9 +711,12 @@ class _Article:
 
     def gender_in_context(self, e: _Entity) -> str | None:
         """The gender of the personal pronouns that follow the person's name in the same clause, with no other
-        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree."""
+        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree.
+        (Cached by last name: a person whose gender stays unknown is asked again in every later window.)"""
         text = self.text
         last = e.name.split()[-1]
+        if last in self._context_gender:
+            return self._context_gender[last]
         votes = set()
         i = text.find(last)
         while i >= 0:
@@ -710,7 +724,8 @@ class _Article:
             if m:
                 votes.add("male" if m.group(1).lower() in ("he", "his", "him") else "female")
             i = text.find(last, i + 1)
-        return votes.pop() if len(votes) == 1 else None
+        found = self._context_gender[last] = votes.pop() if len(votes) == 1 else None
+        return found
 
     def neuter(self, pos: int) -> _Entity | None:
         last = next((e for p, e in reversed(self.mentions) if p < pos), None)
@@ -736,12 +751,14 @@ class _Article:
 
 
 QUOTED_KINDS = ("direct", "mixed")
+_OFFSET = itemgetter(0)
 
 
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
-# after
-_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*")
+# after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
+# help, and not trying saves a sixth of the scan
+_SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)*+")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
@@ -752,14 +769,16 @@ _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting 
     disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than|and|or|as)[ \u00a0]+"
                                 r"(?:the[ \u00a0]+)?\Z", re.I)
-_DEFINITE_TITLE = re.compile(r"\b[Tt]he ([a-z]+)(?=’s|'s|\b)")
+# "\b[Tt]he ..." written so that the scan starts at the letter T (a pattern that starts with \b makes the regex engine
+# try every position: three times slower); the lookbehind is the word boundary
+_DEFINITE_TITLE = re.compile(r"[Tt](?<!\w[Tt])he ([a-z]+)(?=’s|'s|\b)")
 _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field air private press campaign member
     star host head chief general major""".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
-_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)+")
+_SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
 
 
 def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
@@ -784,7 +803,8 @@ def _plan(mention: str) -> tuple:
 
     ("pronoun", class) | ("compound", parts, alias) | ("segments", head, steps, ((segment, steps), ...)),
     where steps are (operation, argument, final): "person" with a names.Name, "org" with a name,
-    "desc" with a description; a step that finds nobody passes to the next unless it is final.
+    "desc" with a description (as ``_read_description`` reads it); a step that finds nobody passes to the next
+    unless it is final.
     """
     m = _PAREN.sub("", mention.replace("\u00a0", " "))          # "Sen. Ted Cruz (R-Tex.)"
     m = _LEAD.sub("", m.strip(_EDGE)).strip(_EDGE)
@@ -804,17 +824,37 @@ def _plan(mention: str) -> tuple:
     return ("segments", pieces[0], _segment_steps(pieces[0]), tuple((p, _segment_steps(p)) for p in pieces[1:]))
 
 
+def _read_description(seg: str) -> tuple | None:
+    """(words, head noun, determiner, capitalised modifiers, complement) of a description, read once per mention
+    (``_plan`` keeps it); None without words. The complement names the body an anonymous source speaks for:
+    "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"."""
+    cut = _PREP.search(seg)
+    core = seg[:cut.start()] if cut else seg
+    words = core.split()
+    if not words:
+        return None
+    head = words[-1].lower().strip(".,")
+    det = words[0].lower()
+    caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in _DETERMINERS else [])
+            if w[:1].isupper()]
+    complement = None
+    if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
+        tail = [w for w in seg[cut.end():].split() if w[:1].isupper()]
+        complement = " ".join(N.strip_possessive(w) for w in tail[:6]) or None
+    return tuple(words), head, det, tuple(caps), complement
+
+
 def _segment_steps(seg: str) -> tuple:
     words = seg.split()
     if not words:
         return ()
     last = words[-1]
     if last[:1].islower():
-        return (("desc", seg, True),)
+        return (("desc", _read_description(seg), True),)
     if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in _DETERMINERS):
-        return (("desc", seg, True),)     # "Officials", "Several Democrats"
+        return (("desc", _read_description(seg), True),)     # "Officials", "Several Democrats"
     if words[0].lower() in _DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
-        return (("desc", seg.lower(), True),)                     # "the PM", "The President"
+        return (("desc", _read_description(seg.lower()), True),)     # "the PM", "The President"
     # the name is the last capitalised run, unless a preposition brings a complement after it
     # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
     candidates = [seg]
@@ -827,7 +867,7 @@ def _segment_steps(seg: str) -> tuple:
         cw = cand.split()
         if cw[-1][:1].islower():
             # "The anchor for Univision": a description whose complement is no name of its own
-            steps.append(("desc", seg, cand is seg or cw[0].lower() in _DETERMINERS))
+            steps.append(("desc", _read_description(seg), cand is seg or cw[0].lower() in _DETERMINERS))
             described = True
             continue
         runs = N.RUN.findall(cand)

@@ -56,20 +56,22 @@ def lists() -> dict:
     return _lists()
 
 
-@lru_cache(maxsize=1 << 16)
+# The three helpers below are not cached: a cache lookup of a rare token misses the CPU cache several times,
+# which costs more than the check, and most tokens end in none of the characters _POSSESSIVE can remove.
+_POSSESSIVE_ENDS = frozenset("s’'\n")      # "\n": "$" also matches before a final line break
+
+
 def bare(token: str) -> str:
     """A token without its final full stop and possessive, lower-cased: "Sen." -> "sen"."""
-    return _POSSESSIVE.sub("", token).rstrip(".").lower()
+    return strip_possessive(token).rstrip(".").lower()
 
 
-@lru_cache(maxsize=1 << 16)
 def is_possessive(token: str) -> bool:
-    return bool(_POSSESSIVE.search(token)) and token not in ("’", "'")
+    return token[-1:] in _POSSESSIVE_ENDS and bool(_POSSESSIVE.search(token)) and token not in ("’", "'")
 
 
-@lru_cache(maxsize=1 << 16)
 def strip_possessive(token: str) -> str:
-    return _POSSESSIVE.sub("", token)
+    return _POSSESSIVE.sub("", token) if token[-1:] in _POSSESSIVE_ENDS else token
 
 
 @lru_cache(maxsize=1 << 16)
@@ -165,8 +167,9 @@ def is_abbreviation(token: str) -> bool:
     return len(b) == 1 or "." in b or b.lower() in _SUFFIXES or is_title(b) or b in ("St", "Mt", "Ft")
 
 
-@lru_cache(maxsize=1 << 16)
 def is_core_token(t: str) -> bool:
+    if len(t) > 2 and "." not in t:         # INITIAL cannot match (not cached: see bare)
+        return t.lower() not in _SUFFIXES
     return not INITIAL.match(t) and t.lower() not in _SUFFIXES
 
 
