@@ -1,4 +1,9 @@
-from tracker.segment import paragraphs, segment
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from tracker import lexicon
+from tracker.segment import paragraphs, segment, tokenizer
 
 
 def texts(sentences):
@@ -72,3 +77,13 @@ def test_a_paragraph_ending_with_an_opening_style_mark_is_prose():
     # some sites close quotations with the opening mark
     text = "Council tax to rise\n\n“We had no choice, the budget is short,“ the leader said.“"
     assert [s.boilerplate for s in segment(text)][1:] == [False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("abcXY .!?,;:-'\"“”‘’()[]…\n\t09é") + ["Mr.", "U.S.", " The ", "...", "3.5"]),
+                max_size=80).map("".join))
+def test_punkt_with_plain_re_patterns_splits_exactly_as_nltk(text):
+    params = PunktParameters()
+    params.abbrev_types = set(lexicon.lines("punkt/abbreviations.txt"))
+    params.sent_starters = set(lexicon.lines("punkt/sentence_starters.txt"))
+    assert list(tokenizer().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
