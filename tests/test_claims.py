@@ -132,11 +132,31 @@ def test_bounds(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Spending will surpass $2 trillion next year.", (2e12, 2e12, None, "USD", "lower_bound")),
+    ("Ticket sales exceeded 40,000 on the first day.", (40000, 40000, None, None, "lower_bound")),
+    ("Its market value topped $900 billion in March.", (9e11, 9e11, None, "USD", "lower_bound")),
+])
+def test_a_verb_of_surpassing_bounds_a_bare_figure(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+    assert claims(text, "comparison") == []     # a threshold, not a baseline
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Donors handed over $3 million to the fund last week.", (3e6, 3e6, 3e6, "USD", "exact")),
+    ("The interest costs would add up to $40 billion.", (4e10, 4e10, 4e10, "USD", "exact")),
+    ("The club turned over 12 acres to the council.", (12, 12, 12, "acres", "exact")),
+])
+def test_a_particle_of_the_verb_before_a_figure_is_no_qualifier(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Russia has massed about 100,000 troops at the border.", (1e5, 1e5, 1e5, "troops", "approx")),
     ("Some 35 percent of jobs depend on trade.", (35, 35, 35, "percent", "approx")),
     ("The plan leaves an estimated $10 trillion hole.", (1e13, 1e13, 1e13, "USD", "approx")),
     ("Nearly 1,500 coal- and gas-fired power plants emit carbon.", (1500, None, 1500, "plants", "near_lower")),
     ("The car costs almost $8,000 more.", (8000, None, 8000, "USD", "near_lower")),
+    ("Office rents are in the range of $45 a month.", (45, 45, 45, "USD per month", "approx")),
 ])
 def test_approximations(text, expected):
     assert fields(one(text)) == pytest.approx(expected)

@@ -57,8 +57,10 @@ _MULTIPLE_BEFORE = ("more than", "less than", "nearly", "almost", "about", "roug
 _RECORD_NEXT = re.compile(r"[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
                           r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
                           r"[$£€¥]?\d)")
-_SURPASS_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:previous\s+|prior\s+)?(?:record\s+)?"
-                             r"(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
+# the baseline passed: a figure with a determiner ("surpasses the $846.8million raised in 2012"); a bare
+# figure is a threshold ("deficits begin exceeding 3 percent of GDP"), read as a lower bound by the quantities
+_SURPASS_OBJECT = re.compile(r"\s+(?:(?:the|a|its|their)\s+(?:previous\s+|prior\s+)?(?:record\s+)?|"
+                             r"(?:previous|prior|record)\s+)(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
 
 
 _FAMILY = re.compile(r"\s+(?:son|daughter|child|children|brother|sister|sibling|grandson|granddaughter)s?\b")

@@ -54,6 +54,7 @@ _RACE_WORDS = (" hurdles", " relay", " race", " final", " sprint", " freestyle",
                " backstroke", " medley", " runner", " title", " event", " heat", " gold", " silver", " bronze")
 _TIME_INITIALS = frozenset("apogbeuc")
 _TIME_WORDS = lexicon.words("claims/time_words.txt")
+_PHRASAL = lexicon.words("claims/phrasal_verbs.txt")
 _SPACE_OR_QUOTE = frozenset(" \t\n\"“”")
 _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
@@ -354,6 +355,8 @@ class _Scanner:
             phrase = " ".join(pw[n - k:])
             q = quals.get(phrase)
             if q is not None:
+                if n > k and pw[n - k - 1] + " " + phrase in _PHRASAL:
+                    return None, s              # "handed over $25 million", "add up to $40 billion"
                 start = s
                 for w in reversed(pw[n - k:]):
                     start = self.low.rfind(w, 0, start)
