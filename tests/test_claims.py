@@ -277,9 +277,26 @@ def test_raw_number_and_span_as_written():
     "Guccifer 2.0 claimed the hack.",
     "Its views turned extreme around 2002, when it split.",
     "The attacks happened 20 and 50 years ago.",
+    "Revenue rose in '19 as sales grew.",
+    "The deficit will grow in ’16.",
+    "The band toured with 98 Degrees last summer.",
+    "She spoke at the Forbes Under 30 Summit in Boston.",
+    "Enrolment at four-year colleges fell.",
+    "Fees at public, 2-year institutions rose.",
 ])
 def test_not_quantities(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The reading was 98 degrees on Monday.", 98, "degrees"),
+    ("The rally drew over 300 Labour supporters.", 300, "supporters"),
+    ("The mayor serves a four-year term.", 4, "years"),
+    ("He said '16 people died' in the blast.", 16, "people"),
+])
+def test_near_misses_of_names_and_years_are_still_quantities(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
 
 
 def test_boilerplate_sentences_yield_nothing():

@@ -55,6 +55,11 @@ _RACE_WORDS = (" hurdles", " relay", " race", " final", " sprint", " freestyle",
 _TIME_INITIALS = frozenset("apogbeuc")
 _TIME_WORDS = lexicon.words("claims/time_words.txt")
 _PHRASAL = lexicon.words("claims/phrasal_verbs.txt")
+_KIND_NOUNS = lexicon.words("claims/kind_nouns.txt")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+# a year cut to two digits after an apostrophe: "in '16", "the class of ’98"
+_YEAR_BEFORE = frozenset("in of since by from until till before after through to and or class the summer spring autumn "
+                         "fall winter early mid late".split())
 _SPACE_OR_QUOTE = frozenset(" \t\n\"“”")
 _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
@@ -255,6 +260,12 @@ def _plural_ahead(text: str, pos: int, limit: int) -> bool:
     """Is the next word a plural noun ("one hedge fund managers" is no singular unit)?"""
     m = _NONSPACE.search(text, pos, limit)
     return bool(m) and m.group().rstrip(",.;:").endswith("s")
+
+
+def _kind_compound(low: str, pos: int) -> bool:
+    """Does a noun naming a kind of institution follow ("four-year| colleges")?"""
+    m = _NEXT_LOWER_WORD.match(low, pos, pos + 16)
+    return bool(m) and m.group(1) in _KIND_NOUNS
 
 
 def _title_case(sentence: str) -> bool:
@@ -494,6 +505,9 @@ class _Scanner:
             c = low[fs - 1]
             if c.isalnum() or c in "./:#@_=&^" or c == "+" and fs > 1 and low[fs - 2].isalnum():
                 return None                     # "Future45", "MH17", "v2.1", "#1", "km^3"
+            if c in "'’" and not att and len(dig) == 2 and (fs == 1 or not low[fs - 2].isalnum()) and \
+                    (c == "’" or (low[max(0, fs - 14):fs - 1].split() or [""])[-1] in _YEAR_BEFORE):
+                return None                     # "in '16": a year
             if c in "-−":
                 if fs > 1 and low[fs - 2].isalnum():
                     if att == "s" and len(dig) == 2 and dig[1] == "0":
@@ -570,6 +584,9 @@ class _Scanner:
                                                       or low[e + 4:e + 6] == " " and not low[e + 5:e + 6].isalpha()):
                 return dn.end()                 # "24 February 2022", "on 5 May" (but "5 may be")
         qual, qs = self.qualifier(pw, fs)
+        if qual and text[qs].isupper() and text[e:e + 1] == " " and text[e + 1:e + 2].isupper() and \
+                text[sent.start:qs].strip(" \"“‘'([—–-") and not _title_case(sent.text):
+            return None                         # "the Forbes Under 30 Summit": a name
         # years: 1800-2099 written plainly, without a (non-temporal) qualifier or a unit
         if plain and len(dig) == 4 and not scw and 1800 <= int(dig) <= 2099 and not rx.pct.match(low, e):
             if not qual or pw[-1] in TEMPORAL_QUALIFIERS or len(pw) > 1 and pw[-2] in TEMPORAL_QUALIFIERS:
@@ -711,6 +728,8 @@ class _Scanner:
                 return self.skip_range(e)
             if w not in lx.units or len(w) < 3:
                 return None                      # "one-term", "two-way", "half-frozen"
+            if w == "year" and _kind_compound(low, c.end("w")):
+                return None                      # "four-year colleges": a kind of college
             compound_unit, e_unit = lx.units[w], c.end("w")
         qual, qs = self.qualifier(pw, s)
         if head in ("half", "quarter") and prev in ("first", "second", "last", "final", "next", "the", "its",
@@ -896,6 +915,8 @@ class _Scanner:
                 unit, uend = self.unit_after(c.end("w"), sent)
                 end = uend if unit else c.end("w")
             elif w not in _COMPOUND_NOT:
+                if w == "year" and _kind_compound(low, c.end("w")):
+                    return None                  # "4-year colleges": a kind of college
                 unit, end = lx.units.get(w) or w, c.end("w")
         # the counted noun: "100,000 Russian troops"
         if not unit and value == 1:
@@ -907,6 +928,8 @@ class _Scanner:
                 return None                      # "10 times the national average": a comparison
             u, uend = self.unit_after(end, sent)
             if u:
+                if u[0].isupper() and u.lower() in lx.units and not _title_case(sent.text):
+                    return None                  # "a poster of 98 Degrees": a name
                 unit = u
                 if uend - end < 40:
                     end = uend
