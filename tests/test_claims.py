@@ -280,6 +280,7 @@ def test_raw_number_and_span_as_written():
     "Revenue rose in '19 as sales grew.",
     "The deficit will grow in ’16.",
     "The band toured with 98 Degrees last summer.",
+    "Her walls had Dirty Dancing, 98 Degrees and Elvis posters.",
     "She spoke at the Forbes Under 30 Summit in Boston.",
     "Enrolment at four-year colleges fell.",
     "Fees at public, 2-year institutions rose.",

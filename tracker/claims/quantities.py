@@ -876,6 +876,8 @@ class _Scanner:
                                                              or "-" in low[e:e + 16]):
             uw = rx.unit_word.match(low, e)
             if uw and low.startswith(_RANGE_STARTS, uw.end()):
+                if self.named_unit(uw.start("w"), sent):
+                    return None                  # "Dirty Dancing, 98 Degrees and Justin Timberlake": a name
                 unit, end = lx.units[uw.group("w")], uw.end()        # "44 mg to 50 mg"
         if value is not None:
             lm = rx.range_link.match(low, end) if low.startswith(_RANGE_STARTS, end) else None
@@ -928,7 +930,7 @@ class _Scanner:
                 return None                      # "10 times the national average": a comparison
             u, uend = self.unit_after(end, sent)
             if u:
-                if u[0].isupper() and u.lower() in lx.units and not _title_case(sent.text):
+                if u.lower() in lx.units and self.named_unit(text.rfind(" ", end, uend) + 1, sent):
                     return None                  # "a poster of 98 Degrees": a name
                 unit = u
                 if uend - end < 40:
@@ -948,6 +950,10 @@ class _Scanner:
                                          (pw[-2] in CHANGE_WORDS or pw[-2] in CHANGE_BY_WORDS)):
             flags = flags + ["change"]
         return self.make(sent, qs, end, text[s:e], value, unit, qual, flags)
+
+    def named_unit(self, ws: int, sent: Sentence) -> bool:
+        """Is the unit word at ``ws`` capitalised in a sentence that is not a Title Case headline?"""
+        return self.text[ws].isupper() and not _title_case(sent.text)
 
     def read_range(self, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, fm, flags):
         low, text, rx, lx = self.low, self.text, self.rx, self.lx
