@@ -197,6 +197,28 @@ def test_seven_figure_sum_is_a_vague_magnitude():
     assert (c.value, c.low, c.high, c.qualifier) == (None, 1e6, 9999999, "vague")
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("Revenue rose at five of the casinos.", 5, "casinos"),
+    ("Two of the group’s researchers were hired.", 2, "researchers"),
+    ("Nearly 700 of the leading young engineers came.", 700, "engineers"),
+    ("Gambling revenue at Atlantic City’s eight remaining casinos rose.", 8, "casinos"),
+    ("They leased a 20,000 square-foot warehouse.", 20000, "square feet"),
+    ("They leased a 20,000-square-foot warehouse.", 20000, "square feet"),
+])
+def test_counted_noun_after_the_whole_or_a_possessive(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Nine of the 12 jurors voted to convict.", 0.75),
+    ("Eleven of the 15 board members will come from the buyer.", 11 / 15),
+])
+def test_a_share_of_a_known_whole_is_a_fraction(text, value):
+    c = one(text)
+    assert (c.value, c.unit) == (pytest.approx(value), "fraction")
+
+
 def test_elided_unit_is_taken_from_the_figure_before():
     found = claims("The city has had thousands of burglaries, thousands since spring.")
     assert [c.unit for c in found] == ["burglaries", "burglaries"]

@@ -56,6 +56,9 @@ _TIME_INITIALS = frozenset("apogbeuc")
 _TIME_WORDS = lexicon.words("claims/time_words.txt")
 _PHRASAL = lexicon.words("claims/phrasal_verbs.txt")
 _KIND_NOUNS = lexicon.words("claims/kind_nouns.txt")
+# "five of the casinos": the counted noun after the whole it is taken from
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|your|[a-z][\w.-]*(?:’s|'s))"
+                       r"(?:\s+[a-z][\w.-]*(?:’s|'s))?(?=\s)")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 # a year cut to two digits after an apostrophe: "in '16", "the class of ’98"
 _YEAR_BEFORE = frozenset("in of since by from until till before after through to and or class the summer spring autumn "
@@ -152,6 +155,8 @@ class _Rx:
             r"(?:years|months|weeks|days|quarters|decades)(?![\w-])")
         self.fraction_of = re.compile(
             rf"\s+(?:out\s+)?(?P<k>of|in)\s+(?:every\s+|each\s+)?(?P<cur>{cur})?(?P<den>\d+|{nw})(?![\w,.-]|[.,]\d)")
+        # "nine of the 12 jurors": a share of a known whole
+        self.fraction_of_the = re.compile(rf"\s+(?:out\s+)?of\s+the\s+(?P<den>\d+|{nw})(?![\w,.-]|[.,]\d)")
         self.cents_of = re.compile(r"\s+cents?\s+(?:out\s+)?of\s+(?:each|every|a)\s+dollar\b")
         self.ratio = re.compile(r"(?:\s+to\s+|-to-|:|-)(?P<d>1|one)(?!\w|[.,]\d)")
         self.next_words = re.compile(r"((?:[\s\"“”]+[^\s,;:.()\[\]\"“”!?…—–]+|\s*[-–](?=\s)){1,7})")
@@ -390,8 +395,8 @@ class _Scanner:
             return False
         if not initial and not self.text[sent.start:i].strip(" \"“‘'([—–-"):
             return False
-        if w.endswith("ly"):
-            return False                        # "Fully 40%", "Roughly 4,000"
+        if w.endswith(("ly", "'s", "’s")):
+            return False                        # "Fully 40%", "Roughly 4,000", "Atlantic City’s eight casinos"
         lx = self.lx
         return w not in lx.qualifiers and w not in lx.stop_words and w.rstrip(".") not in lx.months \
             and w not in lx.number_words and w not in CHANGE_WORDS
@@ -833,6 +838,12 @@ class _Scanner:
                     den = read_digits(fo.group("den")) if fo.group("den")[0].isdigit() else read_words(fo.group("den"))
                     if den and value < den <= 1000 and (fo.group("k") == "of" or value <= 10):
                         return self.make(sent, qs, fo.end(), text[s:fo.end()], value / den, "fraction", qual, flags)
+                fo = rx.fraction_of_the.match(low, e) if low.startswith(" the ", e + 3) or \
+                    low.startswith(" the ", e + 7) else None
+                if fo:
+                    den = read_digits(fo.group("den")) if fo.group("den")[0].isdigit() else read_words(fo.group("den"))
+                    if den and value < den <= 1000:
+                        return self.make(sent, qs, fo.end(), text[s:fo.end()], value / den, "fraction", qual, flags)
         if cur and not has_scale and value is not None and low.startswith((" of every ", " out of every ", " of each "), e):
             fo = rx.fraction_of.match(low, e)
             if fo and fo.group("cur") == cur and fo.group("den").isdigit() and value < int(fo.group("den")):
@@ -919,12 +930,22 @@ class _Scanner:
             elif w not in _COMPOUND_NOT:
                 if w == "year" and _kind_compound(low, c.end("w")):
                     return None                  # "4-year colleges": a kind of college
-                unit, end = lx.units.get(w) or w, c.end("w")
+                w2 = c.group("w2")
+                if w2 and lx.units.get(w + "-" + w2):          # "a 15,000-square-foot office"
+                    unit, end = lx.units[w + "-" + w2], c.end("w2")
+                else:
+                    unit, end = lx.units.get(w) or w, c.end("w")
         # the counted noun: "100,000 Russian troops"
         if not unit and value == 1:
             u, uend = self.unit_after(end, sent, single=True)
             if u:
                 unit, end = u, uend
+        if not unit and nxt == " " and low.startswith(" of ", end) and value is not None:
+            om = _OF_WHOLE.match(low, end)       # "five of the casinos", "two of the group's researchers"
+            if om:
+                u, uend = self.unit_after(om.end(), sent)
+                if u and uend - end < 60:
+                    unit, end = u, uend
         if not unit:
             if low.startswith(" times", end) and comparisons.times_follow(low, end + 6):
                 return None                      # "10 times the national average": a comparison
