@@ -219,6 +219,43 @@ def test_a_share_of_a_known_whole_is_a_fraction(text, value):
     assert (c.value, c.unit) == (pytest.approx(value), "fraction")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The feud has gone on for nearly a decade.", (10, None, 10, "years", "near_lower")),
+    ("The mill has stood here for over a century.", (100, 100, None, "years", "lower_bound")),
+    ("It took about a decade to build the line.", (10, 10, 10, "years", "approx")),
+])
+def test_a_bounded_decade_or_century_is_a_duration(text, expected):
+    assert fields(one(text)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "A hole of $10 trillion over a decade worried them.",   # the figure's period
+    "He left the firm more than a decade ago.",
+    "A decade later, the mill closed.",
+])
+def test_a_decade_as_a_period_or_a_time_is_no_duration_claim(text):
+    assert [c for c in claims(text) if c.unit == "years"] == []
+
+
+def test_a_decade_in_a_comparison_window_belongs_to_the_comparison():
+    text = "Prices hit their highest level in nearly a decade."
+    assert claims(text) == []
+    assert [c.reference for c in claims(text, "comparison")] == ["nearly a decade"]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan would cut the fees in half by 2020.",
+    "The new owners slashed the staff in half.",
+])
+def test_cut_in_half_is_a_change_of_one_half(text):
+    c = one(text)
+    assert (c.text, c.value, c.unit, c.flags) == ("in half", 0.5, "fraction", ["change"])
+
+
+def test_in_half_without_a_change_is_no_claim():
+    assert claims("He broke the bread in half.") == []
+
+
 def test_elided_unit_is_taken_from_the_figure_before():
     found = claims("The city has had thousands of burglaries, thousands since spring.")
     assert [c.unit for c in found] == ["burglaries", "burglaries"]

@@ -41,7 +41,7 @@ _TEMPORAL = re.compile(
     r"\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?)\b|"
     r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|a|an|the\s+past|"
     r"the\s+last|two|three|four|five|six|seven|eight|nine|ten|several|many|recent|a\s+few)\s+(?:[a-z]+\s+)?"
-    r"(?:years|decades|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
+    r"(?:years|decades?|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
     r"history|years’|years')\b))")
 # the complement of a superlative: "the biggest decline [for a developed nation]"
 _REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|across)\b")

@@ -41,7 +41,9 @@ DETERMINERS = frozenset("the these those all both its their his her our my your 
 _CHANGES = lexicon.mapping("claims/change_verbs.txt")
 CHANGE_WORDS = frozenset(w for w, by in _CHANGES.items() if not by)
 CHANGE_BY_WORDS = frozenset(w for w, by in _CHANGES.items() if by)
-WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON = 1, 2, 3
+# "cut the fee in half", "split it in half"
+_HALVING = CHANGE_WORDS | CHANGE_BY_WORDS | {"split", "splits", "splitting"}
+WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON, WORD_CLASS_SPAN = 1, 2, 3, 4
 _STRIP = "([{\"“‘'’”)]},;:"
 _SIGNS = frozenset("$£€¥₹")
 _DATE_PREPOSITIONS = frozenset("on from until till by since before after of between".split())
@@ -56,6 +58,7 @@ _TIME_INITIALS = frozenset("apogbeuc")
 _TIME_WORDS = lexicon.words("claims/time_words.txt")
 _PHRASAL = lexicon.words("claims/phrasal_verbs.txt")
 _KIND_NOUNS = lexicon.words("claims/kind_nouns.txt")
+_TIME_SPANS = {k: float(v) for k, v in lexicon.mapping("claims/time_spans.txt").items()}
 # "five of the casinos": the counted noun after the whole it is taken from
 _OF_WHOLE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|your|[a-z][\w.-]*(?:’s|'s))"
                        r"(?:\s+[a-z][\w.-]*(?:’s|'s))?(?=\s)")
@@ -107,6 +110,7 @@ class _Rx:
         number_words = set(lx.number_words) | {"hundred"} | SCALE_WORDS | set(lx.fractions)
         self.word_class = {w: WORD_CLASS_NUMBER for w in number_words}
         self.word_class.update({w: WORD_CLASS_VAGUE for w in VAGUE_WORDS})
+        self.word_class.update({w: WORD_CLASS_SPAN for w in _TIME_SPANS})
         for w in comparisons.triggers():
             self.word_class.setdefault(w, WORD_CLASS_COMPARISON)
         # two scans, each starting with a character class so that the regex engine
@@ -333,6 +337,8 @@ class _Scanner:
                     continue
                 if cls == WORD_CLASS_VAGUE:
                     out = self.read_vague(w, s, sent)
+                elif cls == WORD_CLASS_SPAN:
+                    out = self.read_span(w, s, sent)
                 else:
                     out = self.read_words(s, sent, w)
                 if out is None and w in comparisons.triggers():
@@ -655,6 +661,25 @@ class _Scanner:
                      raw_number=self.text[s - len(pre) + m.start("k"):e], value=None,
                      low=float(base + lo), high=float(base + hi), unit=unit, qualifier="vague")
 
+    def read_span(self, w: str, s: int, sent: Sentence):
+        """"for nearly a decade", "more than a century": a bounded span of time."""
+        low = self.low
+        if not low.endswith(" a ", s - 3, s):
+            return None
+        pw = self.before(s - 2, sent)
+        qual, qs = self.qualifier(pw, s - 2)
+        if qual is None or qual == "exact":
+            return None
+        if pw[-1] == "over" and (len(pw) < 2 or pw[-2] != "for"):
+            return None                         # "$10 trillion over a decade": a period
+        k = len(low[qs:s - 2].split())
+        if len(pw) > k and pw[-k - 1] == "in":
+            return None                         # "the first time in more than a decade": a comparison's window
+        e = s + len(w)
+        if self.rx.rel_time_after.match(low, e):
+            return None                         # "more than a decade ago": a time
+        return self.make(sent, qs, e, self.text[s - 2:e], _TIME_SPANS[w], "years", qual, [])
+
     # -- written numbers -------------------------------------------------------------------
     def read_words(self, s: int, sent: Sentence, w: str = ""):
         low, text, rx, lx = self.low, self.text, self.rx, self.lx
@@ -741,6 +766,9 @@ class _Scanner:
                                                     "his", "her", "their", "other"):
             return None                          # "the second half"
         if head == "half" and not qual and len(tokens) == 1:
+            if prev == "in" and not lead and _HALVING.intersection(pw[:-1]) and not low.startswith(" of", e):
+                a = low.rfind("in", 0, s)        # "cutting loan rates in half": a change of one half
+                return self.make(sent, a, e, text[s:e], 0.5, "fraction", None, ["change"])
             if not (rx.half_follow.match(low, e) or prev in ("by", "than", "to", "nearly", "almost")
                     or rx.fraction_of.match(low, e)):
                 return None
