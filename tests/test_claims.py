@@ -393,6 +393,50 @@ def test_comparisons(text, span, reference):
     assert [(c.text, c.reference) for c in found] == [(span, reference)]
 
 
+@pytest.mark.parametrize("text, span, reference", [
+    # a rank below the top
+    ("Turnout was the second highest in the past 28 years.", "the second highest in the past 28 years",
+     "the past 28 years"),
+    ("Turnout was the third lowest in a general election.", "the third lowest in a general election",
+     "a general election"),
+    # a superlative over the whole set, or up to now
+    ("The most generous by far is the plan of the governor.", "The most generous by far", None),
+    ("It is by far the largest firm in town.", "by far the largest firm", None),
+    ("In his highest score to date, he won 45 percent.", "his highest score to date", None),
+    ("She had her best year so far.", "her best year so far", None),
+    ("It would create the world's largest drugmaker, critics said.", "the world's largest drugmaker",
+     "the world"),
+    ("The mayor had his greatest support among the retired voters.",
+     "his greatest support among the retired voters", "the retired voters"),
+    # a level not seen for a while
+    ("Support is hitting a new high in the state.", "a new high", None),
+    ("The pound hit a 31-year low against the dollar.", "a 31-year low", "31-year"),
+    ("Shares hit a five-month high on Friday.", "a five-month high", "five-month"),
+    # records and multipliers
+    ("The turnout record set in 2008 still stands.", "record set in 2008", "2008"),
+    ("The rent nearly quintupled after the spring.", "nearly quintupled", None),
+    ("Profits rose 10-fold in a year.", "10-fold", None),
+    ("It was a tenfold increase.", "tenfold increase", None),
+    ("Chips improve by about 10 fold every five years.", "about 10 fold", None),
+    ("The buyer is about half the size of its target.", "about half the size of its target", "its target"),
+    ("The new hall is a third the size of the old one.", "a third the size of the old one", "the old one"),
+])
+def test_comparisons_ranks_levels_and_multipliers(text, span, reference):
+    found = claims(text, "comparison")
+    assert [(c.text, c.reference) for c in found] == [(span, reference)]
+
+
+@pytest.mark.parametrize("text", [
+    "The rent quintupled to $9,000 a month.",
+    "The pound hit a 31-year low against the dollar.",
+    "Profits rose 10-fold in a year.",
+    "The buyer is about half the size of its target.",
+])
+def test_comparison_figures_are_not_also_quantities(text):
+    # "to $9,000" is the new level: a quantity, but no baseline of the comparison
+    assert [c.text for c in claims(text)] == (["$9,000 a month"] if "$9,000" in text else [])
+
+
 @pytest.mark.parametrize("text", [
     "The wealthiest families pay more than they did.",
     "It was the best way to follow the debate.",
@@ -400,6 +444,12 @@ def test_comparisons(text, span, reference):
     "She has a long track record of reform.",
     "He is at least as tall as his brother.",
     "Most voters stayed at home.",
+    "Treasury is doing the best it can in a hard situation.",
+    "The plan will close the country’s oldest coal plants.",
+    "They opened a new high school.",
+    "It is a new low-cost airline.",
+    "Spending will exceed 3 percent of output.",
+    "The pound fell to a low of $1.20.",
 ])
 def test_not_comparisons(text):
     assert claims(text, "comparison") == []

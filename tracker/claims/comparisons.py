@@ -38,13 +38,14 @@ _BOUNDARY = frozenset(
 _TOKEN = re.compile(r"\s+([^\s,;:!?()\[\]“”\"—–]+)")
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
-    r"\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?)\b|"
+    r"\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?|"
+    r"to\s+date|so\s+far)\b|"
     r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|a|an|the\s+past|"
     r"the\s+last|two|three|four|five|six|seven|eight|nine|ten|several|many|recent|a\s+few)\s+(?:[a-z]+\s+)?"
     r"(?:years|decades?|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
     r"history|years’|years')\b))")
 # the complement of a superlative: "the biggest decline [for a developed nation]"
-_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|across)\b")
+_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|across|to\s+date|so\s+far)\b")
 _SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
                         "from on".split())
 _COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
@@ -84,10 +85,20 @@ _FIGURE = re.compile(r"[\w$£€¥.,%]*(?:\s+(?:million|billion|trillion|thousan
 _COMPARATIVES = (" as ", " more", " higher", " larger", " bigger", " greater", " lower", " smaller", " less",
                  " fewer", " faster", " slower")
 _THREE_WORDS = re.compile(r"(?:\s+[\w’'-]+){1,3}")
+_YEAR = re.compile(r"\s+\d{4}\b")
+_RECORD_SET = re.compile(r"\s+set\s+(?:in|by|at|during|on|last|earlier)\b")
 _RECORD_SCOPE = re.compile(r"\s+(?:for|since|of|in)\b")
 _CLAUSE_TAIL = re.compile(r"[^,;.!?]*")
 _FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
 _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
+# a rank below the top: "the second highest in 28 years"
+_ORDINALS = tuple(f" {w} " for w in "second third fourth fifth sixth seventh eighth ninth tenth".split())
+# "the most generous by far", "by far the largest"
+_BY_FAR = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
+# "doing the best it can": an idiom, no comparison
+_CAN = re.compile(r"\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
+# a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
+_PLACES = frozenset("world nation country state city region continent planet industry market".split())
 
 
 @cache
@@ -155,9 +166,15 @@ def _article_start(scanner, pw: list[str], s: int) -> int:
 def _superlative(scanner, word, s, e, sent):
     low = scanner.low
     if not low.endswith(_SUPERLATIVE_BEFORE, max(0, s - 6), s):
-        return None
+        if not low.endswith(_ORDINALS, max(0, s - 9), s):
+            return None
+        s = low.rfind(" ", 0, s - 1) + 1         # "the second highest": the rank starts the span
+        if not low.endswith(_SUPERLATIVE_BEFORE, max(0, s - 6), s):
+            return None
     pw = scanner.before(s, sent)
     prev = pw[-1] if pw else ""
+    if word in ("best", "worst") and _CAN.match(low, e):
+        return None                              # "doing the best it can"
     if prev in ("at", "the") and word in ("least", "most", "best", "worst") and low.startswith(" bit", e):
         return None
     if prev == "at" or low[e:e + 1] == "'":
@@ -173,6 +190,23 @@ def _superlative(scanner, word, s, e, sent):
         return None
     start = low.rfind(prev, 0, s)
     limit = sent.end
+    if article and (_BY_FAR.match(low, e, limit) or low.endswith("by far ", max(0, start - 7), start)):
+        bf = _BY_FAR.match(low, e, limit)      # "the most generous by far": a fact over the whole set
+        if bf:
+            end = bf.end()
+        else:
+            start = start - 7
+            end = _np(scanner, e, limit, max_words=2)[1]
+        return _claim(scanner, sent, start, max(end, e), None)
+    if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the":
+        # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
+        # plants" picks out a group, no claim of a single top)
+        _, end = _np(scanner, e, limit, max_words=2)
+        last = low[low.rfind(" ", e, end) + 1:end]
+        if end == e or last[-1:] == "s" and last not in scanner.lx.not_plural or last in scanner.lx.plural_nouns:
+            return None
+        start = low.rfind("the", 0, start)
+        return _claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
     at = _scope(scanner, e, limit)
     if at is None:
         return None
@@ -190,8 +224,8 @@ def _superlative(scanner, word, s, e, sent):
         else:
             ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
         return _claim(scanner, sent, start, end, ref)
-    if not article or rel in ("since", "ever", "on record"):
-        return None
+    if not article and rel != "among" or rel in ("since", "ever", "on record"):
+        return None                              # but "his greatest support among the Marines" is a set
     # a superlative over a set: "the largest source of U.S. carbon emissions"
     ref, end = _np(scanner, rel_m.end(), limit)
     if ref is None:
@@ -269,6 +303,8 @@ def _record(scanner, word, s, e, sent):
             len(pw) > 1 and pw[-2] in ("broke", "break", "breaks", "breaking", "beat", "beats", "set", "sets",
                                        "equalled", "equaled", "smashed", "matched", "surpassed", "shattered"):
         pass                                     # "broke the record"
+    elif _RECORD_SET.match(low, e, limit):
+        pass                                     # "the 46% turnout record set in 2008"
     elif nxt and prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
                               "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
                               "would", "can", "could", "they", "we", "i", "you"):
@@ -279,7 +315,13 @@ def _record(scanner, word, s, e, sent):
     if prev in ("on",):
         return _claim(scanner, sent, low.rfind("on", 0, s), e, None)
     end = e
-    if nxt:
+    rs = None if nxt else _RECORD_SET.match(low, e, limit)
+    if rs:                                       # "record set in 2008", "record set by Smith"
+        y = _YEAR.match(low, rs.end(), limit)
+        if y:
+            return _claim(scanner, sent, start, y.end(), scanner.text[y.start() + 1:y.end()])
+        end = e + 4
+    elif nxt:
         end = nxt.end()
         # the figure and its noun: "a record $100 million penalty"
         m = _RECORD_FIGURE.match(low, end, limit)
@@ -369,8 +411,8 @@ def _multiple(scanner, word, s, e, sent):
     if rest and rest.group().split()[0] in ("the", "its", "their", "his", "her"):
         pos = e
     ref, end = _np(scanner, pos, sent.end, max_words=12)
-    if past and not ref:
-        end = e
+    if past and (not ref or pos == e):
+        ref, end = None, e                       # "quintupled to $169,758", "doubled after May": no baseline
     return _claim(scanner, sent, start, max(end, e), ref)
 
 
@@ -410,5 +452,74 @@ def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
     return _claim(scanner, sent, start, m.end(), ref)
 
 
+def _fold(scanner, word, s, e, sent):
+    """"a tenfold increase", "improves by about 10 fold": a multiplier whose baseline is implicit."""
+    low = scanner.low
+    if low[e:e + 1] == "-":
+        return None
+    pw = scanner.before(s, sent)
+    if word == "fold":
+        start = _multiplier_before(scanner, pw, s)
+        if start is None:
+            return None
+        pw = pw[:-1]
+    else:
+        start = s
+    return fold_claim(scanner, _qualifier_start(scanner, pw, start), e, sent)
+
+
+def fold_claim(scanner, start: int, e: int, sent) -> Claim:
+    """The multiplier from ``start`` to ``e`` ("10-fold"), with the noun it qualifies ("a tenfold increase")."""
+    m = _FOLD_NOUN.match(scanner.low, e, sent.end)
+    end = m.end() if m else e
+    return _claim(scanner, sent, start, end, None)
+
+
+_FOLD_NOUN = re.compile(r"\s+(?:increase|rise|jump|growth|gain|drop|fall|decline|reduction|expansion)s?\b")
+
+# "half the size of Pfizer", "a third the rate of 2010": a ratio to a baseline
+_MEASURE_OF = re.compile(r"\s+the\s+(?:size|rate|level|number|amount|cost|price|value|population|pace|length|height|"
+                         r"weight|speed|area|budget|income|salary|share|total)\s+of\b")
+
+
+def fraction_of_measure(scanner, start: int, e: int, sent) -> Claim | None:
+    """A fraction of another thing's measure: "about half the size of Pfizer" (a comparison)."""
+    m = _MEASURE_OF.match(scanner.low, e, sent.end)
+    if not m:
+        return None
+    ref, end = _np(scanner, m.end(), sent.end, max_words=6)
+    if ref is None:
+        return None
+    return _claim(scanner, sent, start, end, ref)
+
+
+# "a 31-year low", "a five-month high": a level not seen for that long
+SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|month|week|decade)")
+# what may follow "a new high" (not "a new high school", "a new low-cost airline")
+_LEVEL_NEXT = re.compile(r"(?:$|[,.;:!?)’'\"”]|\s+(?:of|in|for|on|this|last|mark|after|as|since|and|at|against|amid|"
+                         r"earlier|was|is|set|point|level|before|during|following|when|with|but|to|while|today|"
+                         r"yesterday|over|from|by|not|or)\b)")
+
+
+def _level(scanner, word, s, e, sent):
+    low = scanner.low
+    if low[s - 1:s] != " " or low[e:e + 1] == "-":
+        return None
+    j = low.rfind(" ", max(sent.start, s - 24), s - 1)
+    prev = low[j + 1:s - 1]
+    if prev in ("new", "fresh"):
+        if not _LEVEL_NEXT.match(low, e, sent.end):
+            return None                          # "a new high school"
+        ref = None
+    elif SPAN_ADJECTIVE.fullmatch(prev):
+        ref = scanner.text[j + 1:s - 1]          # "a 31-year low": not so low for 31 years
+    else:
+        return None
+    start = j + 1
+    if low.endswith((" a ", " an "), max(sent.start, start - 4), start) or low.endswith((" a ", " an "), 0, start):
+        start = low.rfind(" a", 0, start) + 1
+    return _claim(scanner, sent, start, e, ref)
+
+
 _READERS = {"superlative": _superlative, "first": _first, "record": _record, "times": _times,
-            "multiple": _multiple, "surpass": _surpass}
+            "multiple": _multiple, "surpass": _surpass, "fold": _fold, "level": _level}

@@ -62,6 +62,7 @@ _TIME_SPANS = {k: float(v) for k, v in lexicon.mapping("claims/time_spans.txt").
 # "five of the casinos": the counted noun after the whole it is taken from
 _OF_WHOLE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|your|[a-z][\w.-]*(?:’s|'s))"
                        r"(?:\s+[a-z][\w.-]*(?:’s|'s))?(?=\s)")
+_LEVEL_AFTER = re.compile(r" (?:high|low)s?\b(?!-)")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 # a year cut to two digits after an apostrophe: "in '16", "the class of ’98"
 _YEAR_BEFORE = frozenset("in of since by from until till before after through to and or class the summer spring autumn "
@@ -360,7 +361,7 @@ class _Scanner:
         """The last words before ``s`` in its sentence, lower case, outer punctuation stripped."""
         lo = max(sent.start, s - 32)
         words = self.low[lo:s].split()
-        if lo > sent.start and words and not self.low[lo - 1].isspace():
+        if lo > sent.start and words and not self.low[lo - 1].isspace() and not self.low[lo].isspace():
             del words[0]                        # a cut word
         return [w.strip(_STRIP) for w in words[-5:]]
 
@@ -756,6 +757,12 @@ class _Scanner:
                              text[s:c.end("w")], None, lo, hi, None, "vague", None, [])
             if w in ("year", "years") and (c.group("w2") == "old" or low.startswith("-old", c.end())):
                 return self.skip_range(e)
+            if w in ("year", "month", "week", "decade") and _LEVEL_AFTER.match(low, c.end("w")):
+                return None                      # "a five-year low": a comparison
+            if w == "fold":                      # "a ten-fold rise": a comparison
+                qual, qs = self.qualifier(pw, s)
+                self.comparisons.append(comparisons.fold_claim(self, min(qs, s), c.end("w"), sent))
+                return c.end("w")
             if w not in lx.units or len(w) < 3:
                 return None                      # "one-term", "two-way", "half-frozen"
             if w == "year" and _kind_compound(low, c.end("w")):
@@ -772,6 +779,11 @@ class _Scanner:
             if not (rx.half_follow.match(low, e) or prev in ("by", "than", "to", "nearly", "almost")
                     or rx.fraction_of.match(low, e)):
                 return None
+        if is_fraction and low.startswith(" the ", e):
+            c = comparisons.fraction_of_measure(self, min(qs, s), e, sent)
+            if c is not None:                    # "about half the size of Pfizer"
+                self.comparisons.append(c)
+                return c.end
         if is_fraction and head != "half" and not rx.fraction_follow.match(low, e) and \
                 not rx.pct.match(low, e) and not rx.unit_word.match(low, e):
             return None                          # "a third term"
@@ -952,6 +964,11 @@ class _Scanner:
             else None
         if c:
             w = c.group("w")
+            if w in ("year", "month", "week", "decade") and _LEVEL_AFTER.match(low, c.end("w")):
+                return None                      # "a 31-year low": a comparison
+            if w == "fold":                      # "rose 10-fold": a comparison
+                self.comparisons.append(comparisons.fold_claim(self, qs, c.end("w"), sent))
+                return c.end("w")
             if w == "strong":                    # "a 6,000-strong community"
                 unit, uend = self.unit_after(c.end("w"), sent)
                 end = uend if unit else c.end("w")
@@ -975,11 +992,14 @@ class _Scanner:
                 if u and uend - end < 60:
                     unit, end = u, uend
         if not unit:
-            if low.startswith(" times", end) and comparisons.times_follow(low, end + 6):
-                return None                      # "10 times the national average": a comparison
+            if low.startswith((" times", " fold"), end) and (comparisons.times_follow(low, end + 6) or
+                                                              low.startswith(" fold", end) and
+                                                              not low[end + 5:end + 6].isalpha()):
+                return None                      # "10 times the national average", "10 fold": a comparison
             u, uend = self.unit_after(end, sent)
             if u:
-                if u.lower() in lx.units and self.named_unit(text.rfind(" ", end, uend) + 1, sent):
+                if text[text.rfind(" ", end, uend) + 1].isupper() and u.lower() in lx.units and \
+                        self.named_unit(text.rfind(" ", end, uend) + 1, sent):
                     return None                  # "a poster of 98 Degrees": a name
                 unit = u
                 if uend - end < 40:
