@@ -149,6 +149,11 @@ def _claim(scanner, sent, start: int, end: int, reference: str | None) -> Claim:
                  reference=reference)
 
 
+def readers() -> dict:
+    """Trigger word -> the reader of its kind of comparison (looked up once per trigger in the scan)."""
+    return {w: _READERS[kind] for w, kind in triggers().items()}
+
+
 def read(scanner, word: str, s: int, e: int, sent) -> Claim | None:
     kind = triggers().get(word)
     if kind is None:
@@ -190,7 +195,8 @@ def _superlative(scanner, word, s, e, sent):
         return None
     start = low.rfind(prev, 0, s)
     limit = sent.end
-    if article and (_BY_FAR.match(low, e, limit) or low.endswith("by far ", max(0, start - 7), start)):
+    if article and "by far" in low[max(0, start - 7):e + 40] and \
+            (_BY_FAR.match(low, e, limit) or low.endswith("by far ", max(0, start - 7), start)):
         bf = _BY_FAR.match(low, e, limit)      # "the most generous by far": a fact over the whole set
         if bf:
             end = bf.end()

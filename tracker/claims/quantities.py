@@ -72,7 +72,6 @@ _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
 _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
-_CUR_LEAD = frozenset(("of", "us", "american", "canadian", "australian", "hong"))
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
@@ -114,6 +113,7 @@ class _Rx:
         self.word_class.update({w: WORD_CLASS_SPAN for w in _TIME_SPANS})
         for w in comparisons.triggers():
             self.word_class.setdefault(w, WORD_CLASS_COMPARISON)
+        self.comparison_readers = comparisons.readers()     # trigger word -> its reader
         # two scans, each starting with a character class so that the regex engine
         # only tries the pattern where that character occurs (several times faster
         # than one alternation tried at every position); figure_starts and
@@ -138,6 +138,7 @@ class _Rx:
         self.range_link = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<word>to|and|or|through))\s*(?=[$£€¥₹\da-z])")
         self.qual_max = max(len(q.split()) for q in lx.qualifiers)
         self.qual_last = frozenset(q.split()[-1] for q in lx.qualifiers) | {"the"}
+        self.qual_the = any(q.split()[-1] == "the" for q in lx.qualifiers)
         after = sorted(lx.qualifiers_after, key=len, reverse=True)
         self.qual_after = re.compile(r"\s*(?P<q>" + "|".join(
             re.escape(a).replace(r"\ ", r"\s+") + (r"(?![\w])" if a[-1].isalpha() else "") for a in after) +
@@ -308,6 +309,7 @@ class _Scanner:
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> None:
         sentences, starts, word_class, low = self.sentences, self.starts, self.rx.word_class, self.low
+        readers = self.rx.comparison_readers
         ascii_low = low.encode("ascii", "replace")
         events = figure_starts(low, self.rx.scan_digits, ascii_low)
         words = word_starts(low, self.rx.scan_words, self.rx.scan_space_words, self.rx.word_prefixes, ascii_low)
@@ -332,7 +334,7 @@ class _Scanner:
                 cls = word_class[w]
                 if cls == WORD_CLASS_COMPARISON:
                     if not self.comparisons or s >= self.comparisons[-1].end:
-                        c = comparisons.read(self, w, s, s + len(w), sent)
+                        c = readers[w](self, w, s, s + len(w), sent)
                         if c is not None:
                             self.comparisons.append(c)
                     continue
@@ -342,8 +344,8 @@ class _Scanner:
                     out = self.read_span(w, s, sent)
                 else:
                     out = self.read_words(s, sent, w)
-                if out is None and w in comparisons.triggers():
-                    c = comparisons.read(self, w, s, s + len(w), sent)
+                if out is None and w in readers:
+                    c = readers[w](self, w, s, s + len(w), sent)
                     if c is not None:
                         self.comparisons.append(c)
             if out is None:
@@ -374,6 +376,8 @@ class _Scanner:
         if pw[-1] == "the" and n > 1 and pw[-2] in ("past", "passed", "crossed", "topped", "surpassed", "broke",
                                                      "breaking", "hit", "reached") and _MARK.match(self.low, s):
             return "lower_bound", self.low.rfind(pw[-2], 0, s)        # "past the $1billion mark"
+        if pw[-1] == "the" and not self.rx.qual_the:
+            return None, s                      # no qualifier ends in "the": "the 2,000 people"
         for k in range(min(self.rx.qual_max, n), 0, -1):
             phrase = " ".join(pw[n - k:])
             q = quals.get(phrase)
@@ -498,7 +502,7 @@ class _Scanner:
             if not low[s + 1:s + 2].isdigit():
                 return None
             cur = low[s]
-            for p in rx.cur_prefixes:
+            for p in (rx.cur_prefixes if s and low[s - 1].isalpha() else ()):    # "US$", "A$": letters only
                 # only a known pair: "US$" is dollars, but "US€" (a typo) was looked up and crashed the reader
                 if low.startswith(p, s - len(p)) and (s - len(p) == 0 or not low[s - len(p) - 1].isalnum()) \
                         and p + cur in lx.currencies:
@@ -918,8 +922,7 @@ class _Scanner:
             if pm:
                 unit, end = self.norm_unit(pm.group("u")), pm.end()
             elif nxt == " ":
-                nw = (low[e + 1:e + 14].split(None, 1) or [""])[0].split("-", 1)[0].rstrip(".,;:)")
-                cw = rx.cur_word.match(low, e) if nw in lx.currencies or nw in _CUR_LEAD else None
+                cw = rx.cur_word.match(low, e)   # "300 dollars", "5m of US dollars"
                 if cw and not (cw.group("w").startswith("pound") and _POUNDS_OF.match(low, e, e + 12)):
                     unit, end = lx.currencies[cw.group("w")], cw.end()
         # a range: "between 40,000 and 50,000", "$35,000 to $60,000", "one to two years", "40-50"
