@@ -210,6 +210,17 @@ def test_counted_noun_after_the_whole_or_a_possessive(text, value, unit):
     assert (c.value, c.unit) == (value, unit)
 
 
+def test_a_stage_of_a_competition_is_no_counted_noun():
+    c = one("They reached the last eight of the Champions League.")
+    assert (c.text, c.unit) == ("eight", None)
+
+
+def test_a_superlative_after_n_of_the_stays_a_comparison():
+    text = "Two of the largest airlines in the US - American and Delta - lost money."
+    assert [(c.text, c.unit) for c in claims(text)] == [("Two", "airlines")]
+    assert [c.text for c in claims(text, "comparison")] == ["the largest airlines in the US"]
+
+
 @pytest.mark.parametrize("text, value", [
     ("Nine of the 12 jurors voted to convict.", 0.75),
     ("Eleven of the 15 board members will come from the buyer.", 11 / 15),
@@ -343,6 +354,9 @@ def test_raw_number_and_span_as_written():
     "She spoke at the Forbes Under 30 Summit in Boston.",
     "Enrolment at four-year colleges fell.",
     "Fees at public, 2-year institutions rose.",
+    "The film displaced Ocean's Twelve at the top of the chart.",
+    "Airbus built a rival to Boeing's 777 line.",
+    "He watched 21 Grams on Friday night.",
 ])
 def test_not_quantities(text):
     assert claims(text) == []
@@ -353,6 +367,9 @@ def test_not_quantities(text):
     ("The rally drew over 300 Labour supporters.", 300, "supporters"),
     ("The mayor serves a four-year term.", 4, "years"),
     ("He said '16 people died' in the blast.", 16, "people"),
+    ("It has a 40 GB hard drive.", 40, "GB"),
+    ('"Two million children will die needlessly," he said.', 2e6, "children"),
+    ("It is one of India's 35 states.", 35, "states"),
 ])
 def test_near_misses_of_names_and_years_are_still_quantities(text, value, unit):
     c = one(text)
@@ -406,6 +423,10 @@ def test_comparisons(text, span, reference):
     ("She had her best year so far.", "her best year so far", None),
     ("It would create the world's largest drugmaker, critics said.", "the world's largest drugmaker",
      "the world"),
+    ("The world's biggest carmaker General Motors is recalling cars.", "The world's biggest carmaker",
+     "The world"),
+    ("Marsh - the world's biggest insurance broker - said no.", "the world's biggest insurance broker",
+     "the world"),
     ("The mayor had his greatest support among the retired voters.",
      "his greatest support among the retired voters", "the retired voters"),
     # a level not seen for a while
@@ -449,6 +470,8 @@ def test_comparison_figures_are_not_also_quantities(text):
     "They opened a new high school.",
     "It is a new low-cost airline.",
     "Spending will exceed 3 percent of output.",
+    "It is in the country's best interest to stay.",
+    "Few can afford the most up to date model.",
     "The pound fell to a low of $1.20.",
 ])
 def test_not_comparisons(text):

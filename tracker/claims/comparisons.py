@@ -99,6 +99,8 @@ _BY_FAR = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
 _CAN = re.compile(r"\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
 # a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
 _PLACES = frozenset("world nation country state city region continent planet industry market".split())
+# praise, not a ranking: "the world's greatest economist", "in the country's best interest"
+_PRAISE = frozenset(("best", "worst", "greatest"))
 
 
 @cache
@@ -204,12 +206,11 @@ def _superlative(scanner, word, s, e, sent):
             start = start - 7
             end = _np(scanner, e, limit, max_words=2)[1]
         return _claim(scanner, sent, start, max(end, e), None)
-    if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the":
+    if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the" and word not in _PRAISE:
         # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
         # plants" picks out a group, no claim of a single top)
-        _, end = _np(scanner, e, limit, max_words=2)
-        last = low[low.rfind(" ", e, end) + 1:end]
-        if end == e or last[-1:] == "s" and last not in scanner.lx.not_plural or last in scanner.lx.plural_nouns:
+        end = _place_noun_end(scanner, e, limit)
+        if end is None:
             return None
         start = low.rfind("the", 0, start)
         return _claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
@@ -218,6 +219,8 @@ def _superlative(scanner, word, s, e, sent):
         return None
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
+    if rel == "to date" and low.endswith(" up", 0, at):
+        return None                              # "the most up to date model"
     # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
     tm = _TEMPORAL.match(low, at, limit)
     if tm:
@@ -237,6 +240,30 @@ def _superlative(scanner, word, s, e, sent):
     if ref is None:
         return None
     return _claim(scanner, sent, start, end, ref)
+
+
+_NOUN_WORD = re.compile(r"\s+([a-z][a-z-]*)(?=(\s*[,.;:)—–-]|\s+[\w’']+|$))")
+
+
+def _place_noun_end(scanner, e: int, limit: int) -> int | None:
+    """The end of the singular noun after "the world's largest": "drugmaker", "insurance broker".
+
+    A second word is taken only when punctuation or a clause word follows it ("the world's biggest
+    insurance broker -"), not a verb or a name ("carmaker General Motors", "carmaker boost net income").
+    """
+    low = scanner.low
+    m = _NOUN_WORD.match(low, e, limit)
+    if not m or m.group(1) in _TRAILING or m.group(1) in _SCOPE_STOP:
+        return None                              # "the world's best in", "the world's best at losing"
+    end, last = m.end(), m.group(1)
+    m2 = _NOUN_WORD.match(low, end, limit)
+    if m2 and m2.group(1) not in _BOUNDARY and scanner.text[m2.start(1)].islower() and \
+            (not m2.group(2).strip() or m2.group(2).strip()[0] in ",.;:)—–-" or m2.group(2).split()[0] in _BOUNDARY):
+        end, last = m2.end(), m2.group(1)
+    lx = scanner.lx
+    if last[-1] == "s" and last not in lx.not_plural and not last.endswith("ss") or last in lx.plural_nouns:
+        return None
+    return end
 
 
 def _scope(scanner, e: int, limit: int) -> int | None:

@@ -63,6 +63,10 @@ _TIME_SPANS = {k: float(v) for k, v in lexicon.mapping("claims/time_spans.txt").
 _OF_WHOLE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|your|[a-z][\w.-]*(?:’s|'s))"
                        r"(?:\s+[a-z][\w.-]*(?:’s|'s))?(?=\s)")
 _LEVEL_AFTER = re.compile(r" (?:high|low)s?\b(?!-)")
+# a figure followed within three words by a plural noun: "35 states", "eight remaining casinos"
+_COUNTED_AHEAD = re.compile(r"[\w.,%-]*[\w%](?:\s+[\w-]+){0,2}?\s+[a-z][a-z-]*[a-z]s\b")
+_SUPERLATIVE_IN = re.compile(r"\s(?:most|least|best|worst|[a-z]+est)\b")
+_PRONOUNS = frozenset("he she it that there who what let here where".split())
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 # a year cut to two digits after an apostrophe: "in '16", "the class of ’98"
 _YEAR_BEFORE = frozenset("in of since by from until till before after through to and or class the summer spring autumn "
@@ -406,8 +410,11 @@ class _Scanner:
             return False
         if not initial and not self.text[sent.start:i].strip(" \"“‘'([—–-"):
             return False
-        if w.endswith(("ly", "'s", "’s")):
-            return False                        # "Fully 40%", "Roughly 4,000", "Atlantic City’s eight casinos"
+        if w.endswith("ly"):
+            return False                        # "Fully 40%", "Roughly 4,000"
+        if w.endswith(("'s", "’s")) and w[:-2] not in _PRONOUNS:
+            # "Atlantic City’s eight remaining casinos" counts; "Boeing's 777 line", "Ocean's 12" are names
+            return not _COUNTED_AHEAD.match(self.low, s)
         lx = self.lx
         return w not in lx.qualifiers and w not in lx.stop_words and w.rstrip(".") not in lx.months \
             and w not in lx.number_words and w not in CHANGE_WORDS
@@ -797,8 +804,10 @@ class _Scanner:
         if not rx.pct.match(low, e):
             if prev in lx.identifier_words or self.capitalised_name_before(s, sent, pw):
                 return None                      # "World War Two", "BBC Two"
-            if text[s].isupper() and pw and text[e + 1:e + 2].isupper() and not _title_case(sent.text):
-                return None                      # "England's trip to Six Nations leaders": a name
+            if text[s].isupper() and not qual and text[sent.start:s].strip(" \"“‘'([—–-") and \
+                    not _title_case(sent.text):
+                return None                      # "to Six Nations leaders", "Ocean's Twelve": a capitalised
+                                                 # number word inside a sentence is a name
         if tokens == ["one"] and not qual:
             # "one" is mostly a pronoun or an article ("one of the", "one study"): count it
             # in an enumeration of figures ("14 Catholics, six Orthodox and one Greek")
@@ -882,8 +891,8 @@ class _Scanner:
                     den = read_digits(fo.group("den")) if fo.group("den")[0].isdigit() else read_words(fo.group("den"))
                     if den and value < den <= 1000 and (fo.group("k") == "of" or value <= 10):
                         return self.make(sent, qs, fo.end(), text[s:fo.end()], value / den, "fraction", qual, flags)
-                fo = rx.fraction_of_the.match(low, e) if low.startswith(" the ", e + 3) or \
-                    low.startswith(" the ", e + 7) else None
+                fo = rx.fraction_of_the.match(low, e) if not unit and (low.startswith(" the ", e + 3) or
+                                                                       low.startswith(" the ", e + 7)) else None
                 if fo:
                     den = read_digits(fo.group("den")) if fo.group("den")[0].isdigit() else read_words(fo.group("den"))
                     if den and value < den <= 1000:
@@ -992,8 +1001,11 @@ class _Scanner:
             om = _OF_WHOLE.match(low, end)       # "five of the casinos", "two of the group's researchers"
             if om:
                 u, uend = self.unit_after(om.end(), sent)
-                if u and uend - end < 60:
-                    unit, end = u, uend
+                if u and uend - end < 60 and u.islower() and u not in lx.units and \
+                        text[text.rfind(" ", end, uend) + 1].islower():
+                    unit = u                     # but not "the last eight of the Champions League"
+                    if not _SUPERLATIVE_IN.search(low, end, uend):
+                        end = uend               # "two of the largest airlines in the US" stays a comparison too
         if not unit:
             if low.startswith((" times", " fold"), end) and (comparisons.times_follow(low, end + 6) or
                                                               low.startswith(" fold", end) and
@@ -1024,8 +1036,10 @@ class _Scanner:
         return self.make(sent, qs, end, text[s:e], value, unit, qual, flags)
 
     def named_unit(self, ws: int, sent: Sentence) -> bool:
-        """Is the unit word at ``ws`` capitalised in a sentence that is not a Title Case headline?"""
-        return self.text[ws].isupper() and not _title_case(sent.text)
+        """Is the unit word at ``ws`` Capitalised ("Degrees", not "GB" or "MW") in a sentence that is not a
+        Title Case headline?"""
+        text = self.text
+        return text[ws].isupper() and text[ws + 1:ws + 2].islower() and not _title_case(sent.text)
 
     def read_range(self, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, fm, flags):
         low, text, rx, lx = self.low, self.text, self.rx, self.lx
