@@ -368,6 +368,7 @@ def test_not_quantities(text):
     ("The mayor serves a four-year term.", 4, "years"),
     ("He said '16 people died' in the blast.", 16, "people"),
     ("It has a 40 GB hard drive.", 40, "GB"),
+    ("Contributions rose to £8.2bn a year.", 8.2e9, "GBP per year"),
     ('"Two million children will die needlessly," he said.', 2e6, "children"),
     ("It is one of India's 35 states.", 35, "states"),
 ])
@@ -427,6 +428,7 @@ def test_comparisons(text, span, reference):
      "The world"),
     ("Marsh - the world's biggest insurance broker - said no.", "the world's biggest insurance broker",
      "the world"),
+    ("It was the best result for the party since 1997.", "the best result for the party since 1997", "1997"),
     ("The mayor had his greatest support among the retired voters.",
      "his greatest support among the retired voters", "the retired voters"),
     # a level not seen for a while
@@ -472,6 +474,8 @@ def test_comparison_figures_are_not_also_quantities(text):
     "Spending will exceed 3 percent of output.",
     "It is in the country's best interest to stay.",
     "Few can afford the most up to date model.",
+    "He took the best debut performance prize for his film.",
+    "She was on record-breaking form in the heats.",
     "The pound fell to a low of $1.20.",
 ])
 def test_not_comparisons(text):

@@ -98,6 +98,7 @@ _BY_FAR = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
 # "doing the best it can": an idiom, no comparison
 _CAN = re.compile(r"\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
 # a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
+_AWARD = re.compile(r"\s(?:award|awards|prize|prizes|trophy|gong|category|nomination|nominations|honour|honor)\b")
 _PLACES = frozenset("world nation country state city region continent planet industry market".split())
 # praise, not a ranking: "the world's greatest economist", "in the country's best interest"
 _PRAISE = frozenset(("best", "worst", "greatest"))
@@ -217,6 +218,8 @@ def _superlative(scanner, word, s, e, sent):
     at = _scope(scanner, e, limit)
     if at is None:
         return None
+    if word in ("best", "worst") and _AWARD.search(low, e, at):
+        return None                              # "the best debut performance prize for ...": an award's name
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
     if rel == "to date" and low.endswith(" up", 0, at):
@@ -239,6 +242,9 @@ def _superlative(scanner, word, s, e, sent):
     ref, end = _np(scanner, rel_m.end(), limit)
     if ref is None:
         return None
+    i = ref.find(" since ")
+    if i > 0:                                    # "the best result for the party since 1997": the baseline
+        ref = ref[i + 7:]
     return _claim(scanner, sent, start, end, ref)
 
 
@@ -330,6 +336,8 @@ def _record(scanner, word, s, e, sent):
         if low.startswith((" of ", " label", " company", " companies", " store", " deal", " player", " collection"),
                           e) or not (nxt or _NEXT_WORD.match(low, e, e + 20)):
             return None
+    elif prev == "on" and low[e:e + 1] == "-":
+        return None                              # "on record-breaking form"
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
     elif prev in ("the", "world", "previous", "british", "national", "european", "olympic") and \

@@ -638,7 +638,9 @@ class _Scanner:
         if value is None:
             flags.append("malformed_number")
         else:
-            value = round(value * mult + extra, 6)          # 8.2 * 1e9 is 8199999999.999999
+            value = round(value * mult + extra, 6)
+            if mult != 1.0:                                  # 8.2 * 1e9 is 8199999999.999999 (and stays so
+                value = float(f"{value:.15g}")               # rounded to 6 decimals): 15 digits make it 8.2e9
             if neg:
                 value, fs = -value, fs - 1
         return self.finish(sent, fs, e, value, unit=unit, qual=qual, qs=min(qs, fs), flags=flags, pw=pw,
