@@ -155,7 +155,8 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
 
 class _Frame:
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
-                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate", "ing")
+                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate", "ing",
+                 "pronoun")
 
 
     def __init__(self, cue_s, cue_e, base, cls):
@@ -166,6 +167,7 @@ class _Frame:
         self.kind = None         # preposed, postposed, inverted, subjectless, according
         self.lead = False        # "X said:" with the quotation in the next unit
         self.relative = None     # "–" or "," when the subject came through "who"/"which"
+        self.pronoun = None      # (start, end) of that relative pronoun: the mention reported
         self.quote_idx = None
         self.coordinated = False  # opens a clause coordinated with the one before (cuts its content)
         self.cut_at = None        # where the content of the frame before ends
@@ -366,6 +368,15 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     if k is None:
         return None
     return B[k][0], B[b0][1], None
+
+
+def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase a relative pronoun at text[start:end] refers to ("Chris Murphy, who"),
+    as the speaker of a frame is read; None if there is none."""
+    found = _subject(lex(), text, max(0, start - 240), end)
+    if found is None or found[2] is None or found[1] > start:
+        return None
+    return found[0], found[1]
 
 
 def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
@@ -625,7 +636,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         if frame is not None:
             q.cue = text[frame.cue_s:frame.cue_e]
             q.cue_start, q.cue_end = frame.cue_s, frame.cue_e
-            if frame.sp_s is not None:
+            if frame.pronoun is not None:
+                q.speaker_start, q.speaker_end = frame.pronoun
+                q.speaker_mention = text[q.speaker_start:q.speaker_end]
+            elif frame.sp_s is not None:
                 q.speaker_mention = text[frame.sp_s:frame.sp_e]
                 q.speaker_start, q.speaker_end = frame.sp_s, frame.sp_e
         if inherit_q is not None:
@@ -1146,6 +1160,10 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         f.kind = "preposed"
         f.sp_s, f.sp_e = s0, s1
         f.relative = rel
+        if rel:
+            # "Chris Murphy, who said …": the relative pronoun is the speaker as written (the speakers stage
+            # reads its antecedent); the phrase before it still delimits the clause here
+            f.pronoun = B[0][0], B[0][1]
         f.cue_e = cue_end
         f.subordinate = lead_s.split()[-1:] in _SUBORDINATORS
         f.contents.append([cs, None])
