@@ -315,3 +315,11 @@ def test_reported_clause_stops_before_another_speakers_quotation():
     outer = by_mention["The mayor"]
     assert outer.content == "officials for plans to deal with"
     assert text[outer.start:outer.end] == outer.content
+
+
+def test_a_quotation_after_narration_in_the_same_paragraph_continues_its_speaker():
+    text = ("“The roads are empty,” Dana Holt said. The towns lie far from any city. “That is a hard place.”\n\n"
+            "“We will see,” the mayor said.")
+    got = [(q.content, q.speaker_mention) for q in quotes(text)]
+    assert got == [("The roads are empty", "Dana Holt"), ("That is a hard place.", "Dana Holt"),
+                   ("We will see", "the mayor")]

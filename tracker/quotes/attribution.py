@@ -741,6 +741,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                     prev = last_quote_by_para[para - 1]
                 elif prev_unit_quote is not None:
                     prev = prev_unit_quote
+                elif para in last_quote_by_para and out[last_quote_by_para[para]].kind != "indirect":
+                    # "“…,” Smith said. The towns are small. “That’s a tough area.”": a paragraph's
+                    # quotations are one speaker's, across the sentences of narration between them
+                    prev = last_quote_by_para[para]
             if prev is not None or len(_WORD.findall(text, q.start, q.end)) >= 4 and at_start:
                 idx = emit(None, q.open_mark, q.close_mark, prev)
                 if idx is not None:
