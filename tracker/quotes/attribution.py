@@ -1134,8 +1134,11 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
             # "“….” He added, “…”": a new sentence introducing the next quotation
             new_sentence = inner.endswith((".", "…")) and m[cs:cs + 1] == MASK and between in (",", ":")
+            # "“… $5 billion.” Former presidents fired back at Trump.": a quotation that ended its sentence is
+            # not reported by a new sentence that goes on after its verb
+            closed = quote_lead and inner.endswith(".") and lead_c == MASK
             post = not new_sentence and (
-                not tail or bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
+                not tail or not closed and bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
                 (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0)))
             if not post and quote_lead and not new_sentence:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
