@@ -323,3 +323,13 @@ def test_a_quotation_after_narration_in_the_same_paragraph_continues_its_speaker
     got = [(q.content, q.speaker_mention) for q in quotes(text)]
     assert got == [("The roads are empty", "Dana Holt"), ("That is a hard place.", "Dana Holt"),
                    ("We will see", "the mayor")]
+
+
+def test_a_new_sentence_after_a_closed_quotation_does_not_report_it():
+    text = ("He sent a memo asking for “$5 billion.” Two former ministers fired back at him over the plan.")
+    assert not any(q.speaker_mention == "Two former ministers" and "memo" in q.content for q in quotes(text))
+
+
+def test_a_reported_clause_ends_at_while_after_a_quotation_that_took_the_comma():
+    got = triples("Ann Cole refers to her rival as “the mayor,” while Bo Lind refers to her as “Ann.”")
+    assert got == [("mixed", "her rival as “the mayor,”", "Ann Cole"), ("mixed", "her as “Ann.”", "Bo Lind")]

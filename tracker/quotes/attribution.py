@@ -531,7 +531,9 @@ _ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|report
 # clause breaks that end a reported clause
 # (every branch opens with ";", " " or "," so that the engine skips quickly to candidates)
 _CLAUSE_END = re.compile(r"[;, ](?<=;)|[ ][–—][ ]|, (?:even as|even though|while|whereas|although|though|however|"
-                         r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(")
+                         r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(|"
+                         # "… as “Mr. Trump,” while Trump …": the comma went inside the quotation
+                         r"[ ](?<=\x01[ ])(?:while|whereas|although|though)\b")
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
@@ -840,7 +842,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                         c[1] = k
                 seg = m[c[0]:c[1]]
                 br = _CLAUSE_END.search(m, c[0], c[1]) if (
-                    ";" in seg or "(" in seg or "–" in seg or "—" in seg or ", " in seg or " even " in seg) else None
+                    ";" in seg or "(" in seg or "–" in seg or "—" in seg or ", " in seg or " even " in seg or MASK + " " in seg) else None
                 if br and _WORD.search(m, c[0], br.start()):
                     c[1] = br.start()
                 if f.subordinate:
