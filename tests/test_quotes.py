@@ -333,3 +333,13 @@ def test_a_new_sentence_after_a_closed_quotation_does_not_report_it():
 def test_a_reported_clause_ends_at_while_after_a_quotation_that_took_the_comma():
     got = triples("Ann Cole refers to her rival as “the mayor,” while Bo Lind refers to her as “Ann.”")
     assert got == [("mixed", "her rival as “the mayor,”", "Ann Cole"), ("mixed", "her as “Ann.”", "Bo Lind")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Both mayors issued a statement expressing hope that the talks would resume.", "Both mayors"),
+    ("The council approved a resolution condemning the remarks.", "The council"),
+    ("Senator Dana Ruiz has put out a statement calling on the nation to \"stand together\".", "Senator Dana Ruiz"),
+    ("Governor Lee released a statement Thursday night saying the roads were closed.", "Governor Lee"),
+])
+def test_who_issued_a_statement_speaks_through_it(text, speaker):
+    assert one(text).speaker_mention == speaker

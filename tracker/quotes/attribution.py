@@ -60,6 +60,7 @@ class _Lex:
         self.object_content = frozenset(_phrases(raw["object_content"]))
         self.postposed_thought = g["postposed_thought"]
         self.raising = frozenset(_phrases(raw["raising"]))
+        self.document, self.issue = g["document"], g["issue"]
         pre = cues.trie_pattern(sorted(self.aux | self.adverb))
         notly = cues.trie_pattern(sorted(self.notly))
         # one scan of the article finds every cue; auxiliaries and adverbs before
@@ -1077,6 +1078,17 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     if bare_ing:
         # "with Donald Trump tweeting that …": the phrase after "with" speaks
         subj = _subject(lx, m, us, cue_s, B)
+        if subj is not None and not subj[2]:
+            issuer = _issuer(lx, m, us, subj[0], subj[1])
+            if issuer is not None:
+                # "Both men issued a statement expressing …": who issued the statement speaks
+                f.kind = "preposed"
+                f.sp_s, f.sp_e = issuer
+                cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+                f.cue_e = cue_end
+                f.contents.append([cs, None])
+                f.content_start = cs
+                return
         before_np = m[max(us, subj[0] - 8):subj[0]].split()[-1:] if subj is not None else None
         if subj is not None and (before_np in (["with"], ["With"], ["without"]) or (
                 (m[subj[0]].isupper() or m[subj[0]:subj[1]].lower() in lx.subject)
@@ -1116,6 +1128,10 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.lead = True
         return
     subj = _subject(lx, m, us, cue_s, B)
+    if subj is not None and not subj[2] and m[subj[0]].islower():
+        issuer = _issuer(lx, m, us, subj[0], subj[1])
+        if issuer is not None:
+            subj = issuer[0], issuer[1], None
     if subj is not None and not subj[2] and not ing and m[subj[0]:subj[1]].lower() not in lx.subject:
         pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
         if pw and pw[0].lower() in _TRUE_PREPS:
@@ -1200,6 +1216,29 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             k = _skip_space(m, j + 1, ue)
             if k < ue and m[k] == MASK:
                 f.contents.append([k, None])
+
+
+def _issuer(lx: _Lex, m: str, us: int, s0: int, s1: int) -> tuple[int, int] | None:
+    """The subject of "issued" in "Both men issued a statement expressing …", when m[s0:s1] is the document
+    ("a statement", "a resolution") and a verb of issuing comes right before it; else None."""
+    words = m[s0:s1].split()
+    if len(words) < 2 or words[0].lower() not in _DOC_DETERMINERS or words[-1].lower() not in lx.document:
+        return None
+    B = _Back(m, max(us, s0 - 160), s0)
+    k = 0
+    if B.word(0).lower() in ("out", "up") and B.word(1).lower() in lx.issue:
+        k = 1                                # "put out a statement"
+    elif B.word(0).lower() not in lx.issue:
+        return None
+    while B.has(k + 1) and (B.word(k + 1) in lx.preverb or B.word(k + 1).endswith("ly") and B.word(k + 1).islower()):
+        k += 1                               # "has also issued"
+    found = _subject(lx, m, us, B[k][0])
+    if found is None or found[2]:
+        return None
+    return found[0], found[1]
+
+
+_DOC_DETERMINERS = frozenset("a an the his her their its this that our".split())
 
 
 def _cut_point(B: _Back, cue_s: int) -> int:
