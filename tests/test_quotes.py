@@ -343,3 +343,13 @@ def test_a_reported_clause_ends_at_while_after_a_quotation_that_took_the_comma()
 ])
 def test_who_issued_a_statement_speaks_through_it(text, speaker):
     assert one(text).speaker_mention == speaker
+
+
+def test_adverbs_before_a_cue_are_not_its_speaker():
+    assert one("Mayor Ortiz always insisted that the bridge was safe.").speaker_mention == "Mayor Ortiz"
+    assert one("The board instead argued that the fee was legal.").speaker_mention == "The board"
+
+
+def test_an_article_alone_is_no_speaker():
+    # "question" read as a verb leaves "the" before it: no speaker rather than "the"
+    assert all(q.speaker_mention != "the" for q in quotes("It is not the only question voters have about the plan."))

@@ -296,7 +296,12 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
     k = first_ok
     while k >= k0 and toks[k][2] in link:
         k -= 1
+    if k == k0 and toks[k][2].lower() in _ARTICLES:
+        return None                              # "the" alone: the noun was read as a verb
     return k if k >= k0 else None
+
+
+_ARTICLES = frozenset("the a an his her their its my our your".split())
 
 
 def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
