@@ -353,3 +353,8 @@ def test_adverbs_before_a_cue_are_not_its_speaker():
 def test_an_article_alone_is_no_speaker():
     # "question" read as a verb leaves "the" before it: no speaker rather than "the"
     assert all(q.speaker_mention != "the" for q in quotes("It is not the only question voters have about the plan."))
+
+
+def test_three_apostrophes_close_a_nested_quotation_then_the_quotation():
+    text = "''We hear it daily, 'this case is special,''' Ms. Varga said. ''It is not.''"
+    assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [("Ms. Varga", "said"), ("Ms. Varga", None)]
