@@ -358,3 +358,14 @@ def test_an_article_alone_is_no_speaker():
 def test_three_apostrophes_close_a_nested_quotation_then_the_quotation():
     text = "''We hear it daily, 'this case is special,''' Ms. Varga said. ''It is not.''"
     assert [(q.speaker_mention, q.cue) for q in quotes(text)] == [("Ms. Varga", "said"), ("Ms. Varga", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“I cannot vote for him,” said Dover resident Ada Pyle.", "Dover resident Ada Pyle"),
+    ("“It is over,” said Reform Party campaign manager Tom Esk on Monday.", "Reform Party campaign manager Tom Esk"),
+    ("“It is over,” said Lisbon city officials.", "Lisbon city officials"),
+    ("“We won,” said Hale yesterday.", "Hale"),
+    ("“We won,” says Hale cheerfully.", "Hale"),
+])
+def test_common_nouns_between_a_name_and_a_name_after_the_verb_belong_to_the_speaker(text, speaker):
+    assert one(text).speaker_mention == speaker

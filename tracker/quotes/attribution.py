@@ -416,7 +416,17 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                 break
             elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det \
                     and not possessive:
-                break
+                # "Concord resident Whit Symms", "Obama administration officials": common nouns between a name
+                # and another name or the end of the phrase belong to it
+                k = j
+                while k < len(toks) and k - j < 3 and _is_word(toks[k][2]) and toks[k][2][0].islower() \
+                        and _plain_noun(lx, toks[k][2].lower()):
+                    k += 1
+                nxt = toks[k][2] if k < len(toks) else ""
+                # a plural ends the phrase ("administration officials"); before a name it is a verb ("heckles")
+                if k == j or _is_word(nxt) and (not nxt[0].isupper() or toks[k - 1][2].endswith("s")):
+                    break
+                last = k - 1
             elif lw.endswith("ed") and last is not None and toks[j - 1][2].lower() not in lx.det:
                 break                          # "The candidate changed …": a verb
             else:
@@ -433,6 +443,12 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
     if last is None:
         return None
     return toks[0][0], toks[last][1]
+
+
+def _plain_noun(lx: _Lex, lw: str) -> bool:
+    """Could this lower-case word be a common noun inside a name's phrase (not a function word, verb or adverb)?"""
+    return not (lw in lx.stop or lw in lx.time or lw in lx.subject or lw in lx.that or lw in lx.det
+                or lw in lx.link or lw in lx.adverb or lw.endswith(("ly", "ed")))
 
 
 def _skip_space(m: str, i: int, hi: int) -> int:
