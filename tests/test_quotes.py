@@ -369,3 +369,26 @@ def test_three_apostrophes_close_a_nested_quotation_then_the_quotation():
 ])
 def test_common_nouns_between_a_name_and_a_name_after_the_verb_belong_to_the_speaker(text, speaker):
     assert one(text).speaker_mention == speaker
+
+
+def test_as_reported_by_names_who_reports_the_clause():
+    got = triples("As reported by the Ledger, former agent Jo Tate found both rules unfair.")
+    assert got == [("indirect", "former agent Jo Tate found both rules unfair", "the Ledger"),
+                   ("indirect", "both rules unfair", "former agent Jo Tate")]
+    assert triples("The bill would fail, as noted by the senator.") == [
+        ("indirect", "The bill would fail", "the senator")]
+    assert triples("He was asked by the host whether he would run.") == []
+
+
+def test_an_opening_according_to_reports_the_whole_clause_and_its_speaker_keeps_his_words():
+    got = triples("According to the Ledger, Jo Tate said “we will win.”")
+    assert [(c, s) for _, c, s in got] == [("Jo Tate said “we will win.”", "the Ledger"), ("we will win.", "Jo Tate")]
+
+
+def test_passive_after_an_adverb_is_no_cue_and_phrasal_progressives_are():
+    assert quotes("The casino was once thought to be a cash machine.") == []
+    assert one("The senator was apparently referring to the new tax.").speaker_mention == "The senator"
+
+
+def test_betting_that_is_a_belief():
+    assert one("The senator is betting that voters will reward her.").speaker_mention == "The senator"

@@ -809,6 +809,17 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         vs = c.start()
         if frames and vs < frames[-1].cue_e:
             continue                        # inside the cue phrase before ("said in a written statement")
+        if form.endswith("ed") and cls == cues.SPEECH:
+            by = _AS_BY.match(m, c.end())
+            if by and _AS_BEFORE.match(m, max(us, vs - 5), vs) and (vs - 3 <= us or m[:vs - 3].rstrip()[-1:] in ",;(–—"):
+                # "As reported by The Post, …", "…, as noted by the senator": the agent after "by" speaks
+                np_ = _np_forward(lx, m, by.end(), ue)
+                if np_ is not None:
+                    f = _Frame(vs - 3, by.end() - 1, "according to", "according")
+                    f.kind = "according"
+                    f.sp_s, f.sp_e = np_
+                    frames.append(f)
+                continue
         # auxiliaries and adverbs before the verb belong to the cue: "has repeatedly told"
         lo = max(us, vs - 48)
         seg = m[lo:vs]
@@ -823,8 +834,10 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 break
         prev = words[-1 - npre] if len(words) > npre else ""
         if npre:
-            last = words[-1]
-            if last in _BE and (form == base or not form.endswith(("ing", "s"))):
+            # the auxiliary nearest the verb, past any adverbs ("was once thought")
+            last = next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
+            verb = form.split(" ", 1)[0]           # "referring" of "referring to"
+            if last in _BE and (form == base or not verb.endswith(("ing", "s"))):
                 continue                    # passive: "is expected to", "was told"; "was back"
         else:
             if _after_determiner(lx, prev, form):
@@ -840,12 +853,19 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             frames.append(f)
     if not frames:
         return frames
+    reported: set[int] = set()      # frames inside the clause an opening "according to" reports
     for n, f in enumerate(frames):
         if f.kind == "according":
             j = _skip_space(m, f.sp_e, ue)
             if not m[us:f.cue_s].strip(" \t\n,;:–—"):
                 if j < ue and m[j] == ",":
                     f.contents.append([j + 1, None])
+                    # "According to the Post, Smith said …": the Post reports all of Smith's clause (and Smith
+                    # his words): the comma does not start a clause coordinated with the Post's
+                    for g in frames[n + 1:]:
+                        if g.coordinated and g.cut_at == j:
+                            g.coordinated, g.cut_at = False, None
+                            reported.add(id(g))
             else:
                 f.contents.append([_clause_start(m, frames, n, us, f.cue_s), f.cue_s])
     # content ends: the next coordinated frame, a clause break, the unit end
@@ -887,6 +907,8 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
     # own quotations: the outer speaker does
     if len(frames) > 1:
         for f in frames:
+            if id(f) in reported:
+                continue
             if f.kind == "preposed" and f.sp_s is not None and any(
                     a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
                     for g in frames if g is not f for a, b in g.contents):
@@ -967,6 +989,8 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     return f
 
 
+_AS_BY = re.compile(r" by ")
+_AS_BEFORE = re.compile(r".{0,2}(?<![\w’'-])[Aa]s $")
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
 
