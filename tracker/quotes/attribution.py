@@ -809,17 +809,6 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         vs = c.start()
         if frames and vs < frames[-1].cue_e:
             continue                        # inside the cue phrase before ("said in a written statement")
-        if form.endswith("ed") and cls == cues.SPEECH:
-            by = _AS_BY.match(m, c.end())
-            if by and _AS_BEFORE.match(m, max(us, vs - 5), vs) and (vs - 3 <= us or m[:vs - 3].rstrip()[-1:] in ",;(–—"):
-                # "As reported by The Post, …", "…, as noted by the senator": the agent after "by" speaks
-                np_ = _np_forward(lx, m, by.end(), ue)
-                if np_ is not None:
-                    f = _Frame(vs - 3, by.end() - 1, "according to", "according")
-                    f.kind = "according"
-                    f.sp_s, f.sp_e = np_
-                    frames.append(f)
-                continue
         # auxiliaries and adverbs before the verb belong to the cue: "has repeatedly told"
         lo = max(us, vs - 48)
         seg = m[lo:vs]
@@ -835,11 +824,21 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         prev = words[-1 - npre] if len(words) > npre else ""
         if npre:
             # the auxiliary nearest the verb, past any adverbs ("was once thought")
-            last = next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
-            verb = form.split(" ", 1)[0]           # "referring" of "referring to"
+            last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
+            verb = form.split(" ", 1)[0] if " " in form else form      # "referring" of "referring to"
             if last in _BE and (form == base or not verb.endswith(("ing", "s"))):
                 continue                    # passive: "is expected to", "was told"; "was back"
         else:
+            if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
+                    and form.endswith("ed") and (vs - 3 <= us or m[:vs - 3].rstrip()[-1:] in ",;(–—"):
+                # "As reported by The Post, …", "…, as noted by the senator": the agent after "by" speaks
+                np_ = _np_forward(lx, m, c.end() + 4, ue)
+                if np_ is not None:
+                    f = _Frame(vs - 3, c.end() + 3, "according to", "according")
+                    f.kind = "according"
+                    f.sp_s, f.sp_e = np_
+                    frames.append(f)
+                continue
             if _after_determiner(lx, prev, form):
                 continue                    # "a written statement", "the so-called", "his stated aim"
             if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
@@ -853,7 +852,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             frames.append(f)
     if not frames:
         return frames
-    reported: set[int] = set()      # frames inside the clause an opening "according to" reports
+    reported: set[int] = set()      # frames inside the clause an opening "according to" reports (rare)
     for n, f in enumerate(frames):
         if f.kind == "according":
             j = _skip_space(m, f.sp_e, ue)
@@ -907,7 +906,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
     # own quotations: the outer speaker does
     if len(frames) > 1:
         for f in frames:
-            if id(f) in reported:
+            if reported and id(f) in reported:
                 continue
             if f.kind == "preposed" and f.sp_s is not None and any(
                     a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
@@ -989,8 +988,6 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     return f
 
 
-_AS_BY = re.compile(r" by ")
-_AS_BEFORE = re.compile(r".{0,2}(?<![\w’'-])[Aa]s $")
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
 
@@ -1123,7 +1120,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     if bare_ing:
         # "with Donald Trump tweeting that …": the phrase after "with" speaks
         subj = _subject(lx, m, us, cue_s, B)
-        if subj is not None and not subj[2]:
+        if subj is not None and not subj[2] and m[m.rfind(" ", subj[0], subj[1]) + 1:subj[1]].lower() in lx.document:
             issuer = _issuer(lx, m, us, subj[0], subj[1])
             if issuer is not None:
                 # "Both men issued a statement expressing …": who issued the statement speaks
@@ -1173,7 +1170,8 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.lead = True
         return
     subj = _subject(lx, m, us, cue_s, B)
-    if subj is not None and not subj[2] and m[subj[0]].islower():
+    if subj is not None and not subj[2] and m[subj[0]].islower() \
+            and m[m.rfind(" ", subj[0], subj[1]) + 1:subj[1]].lower() in lx.document:
         issuer = _issuer(lx, m, us, subj[0], subj[1])
         if issuer is not None:
             subj = issuer[0], issuer[1], None
