@@ -1,8 +1,8 @@
 """The one module that writes SQLite (with sqlite-utils).
 
 The schema is data (``TABLES``, ``FTS``); ``ensure_db_shape`` makes a database
-match it and is idempotent. ``Store.add`` writes one article and everything
-extracted from it in a single transaction, so a crash mid-run leaves whole
+match it and is idempotent. ``Store`` writes articles and everything extracted
+from them in transactions of whole articles, so a crash mid-run leaves whole
 articles only, and a re-run (which skips articles already present by content
 hash) completes the database.
 """

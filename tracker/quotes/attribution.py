@@ -60,6 +60,7 @@ class _Lex:
         self.object_content = frozenset(_phrases(raw["object_content"]))
         self.postposed_thought = g["postposed_thought"]
         self.raising = frozenset(_phrases(raw["raising"]))
+        self.document, self.issue = g["document"], g["issue"]
         pre = cues.trie_pattern(sorted(self.aux | self.adverb))
         notly = cues.trie_pattern(sorted(self.notly))
         # one scan of the article finds every cue; auxiliaries and adverbs before
@@ -155,7 +156,8 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
 
 class _Frame:
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
-                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate", "ing")
+                 "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate", "ing",
+                 "pronoun")
 
 
     def __init__(self, cue_s, cue_e, base, cls):
@@ -166,6 +168,7 @@ class _Frame:
         self.kind = None         # preposed, postposed, inverted, subjectless, according
         self.lead = False        # "X said:" with the quotation in the next unit
         self.relative = None     # "–" or "," when the subject came through "who"/"which"
+        self.pronoun = None      # (start, end) of that relative pronoun: the mention reported
         self.quote_idx = None
         self.coordinated = False  # opens a clause coordinated with the one before (cuts its content)
         self.cut_at = None        # where the content of the frame before ends
@@ -293,7 +296,12 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
     k = first_ok
     while k >= k0 and toks[k][2] in link:
         k -= 1
+    if k == k0 and toks[k][2].lower() in _ARTICLES:
+        return None                              # "the" alone: the noun was read as a verb
     return k if k >= k0 else None
+
+
+_ARTICLES = frozenset("the a an his her their its my our your".split())
 
 
 def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
@@ -368,6 +376,15 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     return B[k][0], B[b0][1], None
 
 
+def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase a relative pronoun at text[start:end] refers to ("Chris Murphy, who"),
+    as the speaker of a frame is read; None if there is none."""
+    found = _subject(lex(), text, max(0, start - 240), end)
+    if found is None or found[2] is None or found[1] > start:
+        return None
+    return found[0], found[1]
+
+
 def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
     """(start, end) of the noun phrase starting at ``lo`` (after "said", "according to")."""
     toks = _tokens(m, lo, min(hi, lo + 120))
@@ -399,7 +416,17 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                 break
             elif named and toks[j - 1][2].lower() not in lx.link and toks[j - 1][2].lower() not in lx.det \
                     and not possessive:
-                break
+                # "Concord resident Whit Symms", "Obama administration officials": common nouns between a name
+                # and another name or the end of the phrase belong to it
+                k = j
+                while k < len(toks) and k - j < 3 and _is_word(toks[k][2]) and toks[k][2][0].islower() \
+                        and _plain_noun(lx, toks[k][2].lower()):
+                    k += 1
+                nxt = toks[k][2] if k < len(toks) else ""
+                # a plural ends the phrase ("administration officials"); before a name it is a verb ("heckles")
+                if k == j or _is_word(nxt) and (not nxt[0].isupper() or toks[k - 1][2].endswith("s")):
+                    break
+                last = k - 1
             elif lw.endswith("ed") and last is not None and toks[j - 1][2].lower() not in lx.det:
                 break                          # "The candidate changed …": a verb
             else:
@@ -416,6 +443,12 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
     if last is None:
         return None
     return toks[0][0], toks[last][1]
+
+
+def _plain_noun(lx: _Lex, lw: str) -> bool:
+    """Could this lower-case word be a common noun inside a name's phrase (not a function word, verb or adverb)?"""
+    return not (lw in lx.stop or lw in lx.time or lw in lx.subject or lw in lx.that or lw in lx.det
+                or lw in lx.link or lw in lx.adverb or lw.endswith(("ly", "ed")))
 
 
 def _skip_space(m: str, i: int, hi: int) -> int:
@@ -520,7 +553,9 @@ _ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|report
 # clause breaks that end a reported clause
 # (every branch opens with ";", " " or "," so that the engine skips quickly to candidates)
 _CLAUSE_END = re.compile(r"[;, ](?<=;)|[ ][–—][ ]|, (?:even as|even though|while|whereas|although|though|however|"
-                         r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(")
+                         r"because|since|unless)\b|[ ]even (?:as|though)[ ]|[ ]\(|"
+                         # "… as “Mr. Trump,” while Trump …": the comma went inside the quotation
+                         r"[ ](?<=\x01[ ])(?:while|whereas|although|though)\b")
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
@@ -625,7 +660,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         if frame is not None:
             q.cue = text[frame.cue_s:frame.cue_e]
             q.cue_start, q.cue_end = frame.cue_s, frame.cue_e
-            if frame.sp_s is not None:
+            if frame.pronoun is not None:
+                q.speaker_start, q.speaker_end = frame.pronoun
+                q.speaker_mention = text[q.speaker_start:q.speaker_end]
+            elif frame.sp_s is not None:
                 q.speaker_mention = text[frame.sp_s:frame.sp_e]
                 q.speaker_start, q.speaker_end = frame.sp_s, frame.sp_e
         if inherit_q is not None:
@@ -727,6 +765,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                     prev = last_quote_by_para[para - 1]
                 elif prev_unit_quote is not None:
                     prev = prev_unit_quote
+                elif para in last_quote_by_para and out[last_quote_by_para[para]].kind != "indirect":
+                    # "“…,” Smith said. The towns are small. “That’s a tough area.”": a paragraph's
+                    # quotations are one speaker's, across the sentences of narration between them
+                    prev = last_quote_by_para[para]
             if prev is not None or len(_WORD.findall(text, q.start, q.end)) >= 4 and at_start:
                 idx = emit(None, q.open_mark, q.close_mark, prev)
                 if idx is not None:
@@ -781,10 +823,22 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 break
         prev = words[-1 - npre] if len(words) > npre else ""
         if npre:
-            last = words[-1]
-            if last in _BE and (form == base or not form.endswith(("ing", "s"))):
+            # the auxiliary nearest the verb, past any adverbs ("was once thought")
+            last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
+            verb = form.split(" ", 1)[0] if " " in form else form      # "referring" of "referring to"
+            if last in _BE and (form == base or not verb.endswith(("ing", "s"))):
                 continue                    # passive: "is expected to", "was told"; "was back"
         else:
+            if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
+                    and form.endswith("ed") and (vs - 3 <= us or m[:vs - 3].rstrip()[-1:] in ",;(–—"):
+                # "As reported by The Post, …", "…, as noted by the senator": the agent after "by" speaks
+                np_ = _np_forward(lx, m, c.end() + 4, ue)
+                if np_ is not None:
+                    f = _Frame(vs - 3, c.end() + 3, "according to", "according")
+                    f.kind = "according"
+                    f.sp_s, f.sp_e = np_
+                    frames.append(f)
+                continue
             if _after_determiner(lx, prev, form):
                 continue                    # "a written statement", "the so-called", "his stated aim"
             if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
@@ -798,12 +852,19 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             frames.append(f)
     if not frames:
         return frames
+    reported: set[int] = set()      # frames inside the clause an opening "according to" reports (rare)
     for n, f in enumerate(frames):
         if f.kind == "according":
             j = _skip_space(m, f.sp_e, ue)
             if not m[us:f.cue_s].strip(" \t\n,;:–—"):
                 if j < ue and m[j] == ",":
                     f.contents.append([j + 1, None])
+                    # "According to the Post, Smith said …": the Post reports all of Smith's clause (and Smith
+                    # his words): the comma does not start a clause coordinated with the Post's
+                    for g in frames[n + 1:]:
+                        if g.coordinated and g.cut_at == j:
+                            g.coordinated, g.cut_at = False, None
+                            reported.add(id(g))
             else:
                 f.contents.append([_clause_start(m, frames, n, us, f.cue_s), f.cue_s])
     # content ends: the next coordinated frame, a clause break, the unit end
@@ -822,7 +883,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                         c[1] = k
                 seg = m[c[0]:c[1]]
                 br = _CLAUSE_END.search(m, c[0], c[1]) if (
-                    ";" in seg or "(" in seg or "–" in seg or "—" in seg or ", " in seg or " even " in seg) else None
+                    ";" in seg or "(" in seg or "–" in seg or "—" in seg or ", " in seg or " even " in seg or MASK + " " in seg) else None
                 if br and _WORD.search(m, c[0], br.start()):
                     c[1] = br.start()
                 if f.subordinate:
@@ -845,6 +906,8 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
     # own quotations: the outer speaker does
     if len(frames) > 1:
         for f in frames:
+            if reported and id(f) in reported:
+                continue
             if f.kind == "preposed" and f.sp_s is not None and any(
                     a <= f.sp_s and f.cue_s < b and (f.sp_s <= a + 6 or m[a:f.sp_s].rstrip().endswith(" that"))
                     for g in frames if g is not f for a, b in g.contents):
@@ -1057,6 +1120,17 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     if bare_ing:
         # "with Donald Trump tweeting that …": the phrase after "with" speaks
         subj = _subject(lx, m, us, cue_s, B)
+        if subj is not None and not subj[2] and m[m.rfind(" ", subj[0], subj[1]) + 1:subj[1]].lower() in lx.document:
+            issuer = _issuer(lx, m, us, subj[0], subj[1])
+            if issuer is not None:
+                # "Both men issued a statement expressing …": who issued the statement speaks
+                f.kind = "preposed"
+                f.sp_s, f.sp_e = issuer
+                cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+                f.cue_e = cue_end
+                f.contents.append([cs, None])
+                f.content_start = cs
+                return
         before_np = m[max(us, subj[0] - 8):subj[0]].split()[-1:] if subj is not None else None
         if subj is not None and (before_np in (["with"], ["With"], ["without"]) or (
                 (m[subj[0]].isupper() or m[subj[0]:subj[1]].lower() in lx.subject)
@@ -1096,6 +1170,11 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.lead = True
         return
     subj = _subject(lx, m, us, cue_s, B)
+    if subj is not None and not subj[2] and m[subj[0]].islower() \
+            and m[m.rfind(" ", subj[0], subj[1]) + 1:subj[1]].lower() in lx.document:
+        issuer = _issuer(lx, m, us, subj[0], subj[1])
+        if issuer is not None:
+            subj = issuer[0], issuer[1], None
     if subj is not None and not subj[2] and not ing and m[subj[0]:subj[1]].lower() not in lx.subject:
         pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
         if pw and pw[0].lower() in _TRUE_PREPS:
@@ -1116,8 +1195,11 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
             # "“….” He added, “…”": a new sentence introducing the next quotation
             new_sentence = inner.endswith((".", "…")) and m[cs:cs + 1] == MASK and between in (",", ":")
+            # "“… $5 billion.” Former presidents fired back at Trump.": a quotation that ended its sentence is
+            # not reported by a new sentence that goes on after its verb
+            closed = quote_lead and inner.endswith(".") and lead_c == MASK
             post = not new_sentence and (
-                not tail or bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
+                not tail or not closed and bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
                 (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0)))
             if not post and quote_lead and not new_sentence:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
@@ -1146,6 +1228,10 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         f.kind = "preposed"
         f.sp_s, f.sp_e = s0, s1
         f.relative = rel
+        if rel:
+            # "Chris Murphy, who said …": the relative pronoun is the speaker as written (the speakers stage
+            # reads its antecedent); the phrase before it still delimits the clause here
+            f.pronoun = B[0][0], B[0][1]
         f.cue_e = cue_end
         f.subordinate = lead_s.split()[-1:] in _SUBORDINATORS
         f.contents.append([cs, None])
@@ -1173,6 +1259,29 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             k = _skip_space(m, j + 1, ue)
             if k < ue and m[k] == MASK:
                 f.contents.append([k, None])
+
+
+def _issuer(lx: _Lex, m: str, us: int, s0: int, s1: int) -> tuple[int, int] | None:
+    """The subject of "issued" in "Both men issued a statement expressing …", when m[s0:s1] is the document
+    ("a statement", "a resolution") and a verb of issuing comes right before it; else None."""
+    words = m[s0:s1].split()
+    if len(words) < 2 or words[0].lower() not in _DOC_DETERMINERS or words[-1].lower() not in lx.document:
+        return None
+    B = _Back(m, max(us, s0 - 160), s0)
+    k = 0
+    if B.word(0).lower() in ("out", "up") and B.word(1).lower() in lx.issue:
+        k = 1                                # "put out a statement"
+    elif B.word(0).lower() not in lx.issue:
+        return None
+    while B.has(k + 1) and (B.word(k + 1) in lx.preverb or B.word(k + 1).endswith("ly") and B.word(k + 1).islower()):
+        k += 1                               # "has also issued"
+    found = _subject(lx, m, us, B[k][0])
+    if found is None or found[2]:
+        return None
+    return found[0], found[1]
+
+
+_DOC_DETERMINERS = frozenset("a an the his her their its this that our".split())
 
 
 def _cut_point(B: _Back, cue_s: int) -> int:

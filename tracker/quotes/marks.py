@@ -30,8 +30,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# doubled apostrophes first, so that '' is one mark and not two single ones
-_DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
+# doubled apostrophes first, so that '' is one mark and not two single ones; of three apostrophes, a nested
+# quotation's closing mark comes first ("a special case,''' Putin said") and its opening mark last (" '''Tis")
+# (the lookbehind comes after the two apostrophes: tried at every position, it slowed the scan by a tenth)
+_DOUBLE = re.compile(r"''(?:(?!')|(?=')(?<![^\s(\[—–-]''))|``|[“”„‟\"«»]")
 _SINGLE = re.compile(r"[‘’'‚‛]")
 _ANY = re.compile(r"[“”„‟\"«»`‘’'‚‛]")
 _OPENERS = frozenset("“„‟«`")

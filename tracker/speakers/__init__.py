@@ -40,6 +40,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..model import Quote, Sentence, Speaker
+from ..quotes.attribution import antecedent as _antecedent
 from . import names as N
 
 __all__ = ["resolve", "key"]
@@ -737,17 +738,19 @@ class _Article:
         return None
 
     def relative(self, pos: int) -> _Entity | None:
-        """"who"/"which" right after a name refers to that name."""
-        before = self.text[max(0, pos - 80):pos].rstrip(" ,")
-        runs = list(N.RUN.finditer(before))
-        if not runs or runs[-1].end() < len(before):
+        """"who"/"which": the phrase right before it, read as the quote finder reads a speaker ("Chris Murphy, who",
+        "the Connecticut senator, who", "voters who"), and resolved as a mention of its own."""
+        end = pos
+        while end < len(self.text) and self.text[end].isalpha():
+            end += 1
+        found = _antecedent(self.text, pos, end)
+        if found is None:
             return None
-        nm = N.read_run(runs[-1].group().replace("\u00a0", " ").split())
-        if nm is None:
+        s, e = found
+        plan = _plan(self.text[s:e])
+        if not plan or plan[0] == "pronoun":
             return None
-        if nm.kind == "organization" or N.org_canonical(nm.text):
-            return self.org_entity(nm.text)
-        return self.named_person(nm)
+        return self.resolve_mention(self.text[s:e], s)[0]
 
 
 QUOTED_KINDS = ("direct", "mixed")
