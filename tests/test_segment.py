@@ -1,4 +1,4 @@
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -80,9 +80,10 @@ def test_a_paragraph_ending_with_an_opening_style_mark_is_prose():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("abcXY .!?,;:-'\"“”‘’()[]…\n\t09é") + ["Mr.", "U.S.", " The ", "...", "3.5"]),
+@example("She works for Warner Bros. He does not. Gen. Smith left. It rained!  Then etc. It ended? yes.")
+@given(st.lists(st.sampled_from(list("abcXY .!?,;:-'\"“”‘’()[]…\n\t09é") + ["Mr.", "U.S.", " The ", "...", "3.5", " said", " Gen.", " etc.", " no", " A."]),
                 max_size=80).map("".join))
-def test_punkt_with_plain_re_patterns_splits_exactly_as_nltk(text):
+def test_punkt_with_plain_re_patterns_and_shortcut_splits_exactly_as_nltk(text):
     params = PunktParameters()
     params.abbrev_types = set(lexicon.lines("punkt/abbreviations.txt"))
     params.sent_starters = set(lexicon.lines("punkt/sentence_starters.txt"))
