@@ -322,6 +322,9 @@ def test_key_folds_initials_and_punctuation():
     assert key(Speaker("Bernie Sanders", "person")) != key(Speaker("Sarah Huckabee Sanders", "person"))
     assert key(Speaker("Hillary Rodham Clinton", "person")) == key(Speaker("Hillary Clinton", "person"))
     assert key(Speaker("Joseph R. Biden Jr.", "person")) == "joseph biden jr"
+    # two initials tell a father from a son
+    assert key(Speaker("George H. W. Bush", "person")) == key(Speaker("George H.W. Bush", "person")) == "george h w bush"
+    assert key(Speaker("George H.W. Bush", "person")) != key(Speaker("George W. Bush", "person"))
     assert key(Speaker("Trump", "person")) is None
     assert key(Speaker("Russia", "organization")) == "russia"
 

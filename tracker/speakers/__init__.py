@@ -98,12 +98,17 @@ def key(speaker: Speaker) -> str | None:
     if speaker.kind in ("person", "unknown") and not speaker.anonymous and len(N.name_core(words)) < 2:
         return None
     if speaker.kind == "person" and not speaker.anonymous:
-        # initials and middle names do not tell people apart as often as they vary between outlets:
-        # "Hillary Rodham Clinton" is "Hillary Clinton", "Vladimir V. Putin" is "Vladimir Putin"
-        core = [w for w in words if not N.INITIAL.match(w)]
+        # a middle name or initial does not tell people apart as often as it varies between outlets:
+        # "Hillary Rodham Clinton" is "Hillary Clinton", "Vladimir V. Putin" is "Vladimir Putin";
+        # two initials do ("George H. W. Bush" is not "George W. Bush"), and are kept
+        initials = [w for w in words if N.INITIAL.match(w)]
+        core = [w for w in words if w not in initials]
         suffix = [w for w in core if w.rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")]
         core = [w for w in core if w not in suffix]
-        words = (core[:1] + core[-1:] if len(core) > 2 else core) + suffix
+        core = core[:1] + core[-1:] if len(core) > 2 else core
+        if sum(len(w.rstrip(".").split(".")) for w in initials) > 1 and len(core) == 2:
+            core = core[:1] + [i for w in initials for i in w.rstrip(".").split(".")] + core[1:]
+        words = core + suffix
     folded = [w.rstrip(".").casefold().replace("’", "'") for w in words]
     k = " ".join(folded)
     return f"{speaker.kind}:{k}" if speaker.anonymous else k
