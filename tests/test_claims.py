@@ -184,7 +184,8 @@ def test_vague_magnitudes(text, low, high, unit):
     ("The motion passed by one vote.", (1, 1, 1, "vote", "exact")),
     ("The firm took on more than a half-dozen advisers.", (6, 6, None, "advisers", "lower_bound")),
     ("The door is 2 1/2 inches thick.", (2.5, 2.5, 2.5, "inches", "exact")),
-    ("Shares closed at 1130p.", (1130, 1130, 1130, "pence", "exact")),
+    ("Shares closed at 1130p.", (11.3, 11.3, 11.3, "GBP", "exact")),          # pence as pounds
+    ("Bus fares rose by 69 cents.", (0.69, 0.69, 0.69, "USD", "exact")),
     ("About 2000 people attended.", (2000, 2000, 2000, "people", "approx")),
     ("The sprinter won the 400m final.", (400, 400, 400, "metres", "exact")),     # a race, not 400 million
 ])
@@ -419,7 +420,7 @@ def test_comparisons(text, span, reference):
      "a general election"),
     # a superlative over the whole set, or up to now
     ("The most generous by far is the plan of the governor.", "The most generous by far", None),
-    ("It is by far the largest firm in town.", "by far the largest firm", None),
+    ("It is by far the largest firm in town.", "by far the largest firm in town", "town"),
     ("In his highest score to date, he won 45 percent.", "his highest score to date", None),
     ("She had her best year so far.", "her best year so far", None),
     ("It would create the world's largest drugmaker, critics said.", "the world's largest drugmaker",
@@ -443,6 +444,20 @@ def test_comparisons(text, span, reference):
     ("Chips improve by about 10 fold every five years.", "about 10 fold", None),
     ("The buyer is about half the size of its target.", "about half the size of its target", "its target"),
     ("The new hall is a third the size of the old one.", "a third the size of the old one", "the old one"),
+    # a record broken, set or passed, with what lies between the verb and "record"
+    ("The gifts surpassed the previous record for a single day.", "the previous record for a single day",
+     "a single day"),
+    ("Her haul eclipsed Governor Hale's previous record for small donations.",
+     "Governor Hale's previous record for small donations", "small donations"),
+    ("The club set a new record for ticket sales.", "a new record for ticket sales", "ticket sales"),
+    ("The swimmer broke the record set by her coach.", "the record set by her coach", "her coach"),
+    # a first within a stretch of time
+    ("The firm posted its first quarterly loss in six years.", "its first quarterly loss in six years", "six years"),
+    ("It was the first weekly fall for the index after three weeks of gains.",
+     "the first weekly fall for the index after three weeks of gains", "three weeks of gains"),
+    # a superlative over a set, with or without "by far"
+    ("The mayor raised by far the most of any candidate.", "by far the most of any candidate", "any candidate"),
+    ("The region has by far the largest share.", "by far the largest share", None),
 ])
 def test_comparisons_ranks_levels_and_multipliers(text, span, reference):
     found = claims(text, "comparison")
@@ -477,6 +492,9 @@ def test_comparison_figures_are_not_also_quantities(text):
     "He took the best debut performance prize for his film.",
     "She was on record-breaking form in the heats.",
     "The pound fell to a low of $1.20.",
+    "The talks reached the first stage after two days of meetings.",
+    "She was the first speaker in the morning session.",
+    "Most of the staff and the most of them stayed.",
 ])
 def test_not_comparisons(text):
     assert claims(text, "comparison") == []

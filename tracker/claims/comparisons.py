@@ -95,6 +95,8 @@ _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", 
 _ORDINALS = tuple(f" {w} " for w in "second third fourth fifth sixth seventh eighth ninth tenth".split())
 # "the most generous by far", "by far the largest"
 _BY_FAR = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
+# "the most of any candidate", "the least of all": a superlative over a set, though "most of" is none
+_OF_ANY = (" of any ", " of all ")
 # "doing the best it can": an idiom, no comparison
 _CAN = re.compile(r"\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
 # a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
@@ -188,7 +190,7 @@ def _superlative(scanner, word, s, e, sent):
     if prev == "at" or low[e:e + 1] == "'":
         return None                              # "at least", "at most", "at best"
     if word in ("most", "least") and (prev != "the" or low.startswith((" of ", " likely", " recently"), e)):
-        if not (prev in _POSSESSIVES and word == "most"):
+        if not (prev in _POSSESSIVES and word == "most" or prev == "the" and low.startswith(_OF_ANY, e)):
             return None                          # "most voters", "most of the", "the most likely"
     if word in ("oldest", "youngest", "eldest") and _FAMILY.match(low, e):
         return None                              # "the oldest daughter of Eric Garner"
@@ -198,15 +200,14 @@ def _superlative(scanner, word, s, e, sent):
         return None
     start = low.rfind(prev, 0, s)
     limit = sent.end
+    by_far = None                               # "by far the largest ...": the claim if no set or baseline follows
     if article and "by far" in low[max(0, start - 7):e + 40] and \
             (_BY_FAR.match(low, e, limit) or low.endswith("by far ", max(0, start - 7), start)):
         bf = _BY_FAR.match(low, e, limit)      # "the most generous by far": a fact over the whole set
         if bf:
-            end = bf.end()
-        else:
-            start = start - 7
-            end = _np(scanner, e, limit, max_words=2)[1]
-        return _claim(scanner, sent, start, max(end, e), None)
+            return _claim(scanner, sent, start, max(bf.end(), e), None)
+        start = start - 7
+        by_far = _claim(scanner, sent, start, max(_np(scanner, e, limit, max_words=2)[1], e), None)
     if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the" and word not in _PRAISE:
         # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
         # plants" picks out a group, no claim of a single top)
@@ -217,7 +218,7 @@ def _superlative(scanner, word, s, e, sent):
         return _claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
     at = _scope(scanner, e, limit)
     if at is None:
-        return None
+        return by_far
     if word in ("best", "worst") and _AWARD.search(low, e, at):
         return None                              # "the best debut performance prize for ...": an award's name
     rel_m = _REL.match(low, at, limit)
@@ -237,11 +238,11 @@ def _superlative(scanner, word, s, e, sent):
             ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
         return _claim(scanner, sent, start, end, ref)
     if not article and rel != "among" or rel in ("since", "ever", "on record"):
-        return None                              # but "his greatest support among the Marines" is a set
+        return by_far                            # but "his greatest support among the Marines" is a set
     # a superlative over a set: "the largest source of U.S. carbon emissions"
     ref, end = _np(scanner, rel_m.end(), limit)
     if ref is None:
-        return None
+        return by_far
     i = ref.find(" since ")
     if i > 0:                                    # "the best result for the party since 1997": the baseline
         ref = ref[i + 7:]
@@ -303,6 +304,8 @@ def _first(scanner, word, s, e, sent):
     low = scanner.low
     limit = sent.end
     if not (low.startswith(_FIRST_CUES, e) or "since" in low[e:e + 50]):
+        if " in " in low[e:e + 60] or " after " in low[e:e + 60]:
+            return _first_in(scanner, s, e, sent)
         return None
     m = _OF_ITS_KIND.match(low, e, limit)
     pw = scanner.before(s, sent)
@@ -323,15 +326,56 @@ def _first(scanner, word, s, e, sent):
     return None
 
 
+# the streak after "the first ... after": "after four weeks of gains", "after three straight quarters"
+_AFTER_SPAN = re.compile(
+    r"\s+after\s+(?P<span>(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?:\d+|a|an|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many)\s+(?:(?:straight|consecutive|successive)\s+(?:years|decades?|months|weeks|days|"
+    r"quarters|sessions|games|races|elections)(?:\s+of\s+[a-z]+)?|(?:years|decades?|months|weeks|days|quarters|"
+    r"sessions)\s+of\s+(?:gains|losses|declines|increases|growth|rises|falls|wins|defeats|victories|deficits|"
+    r"surpluses|cuts|hikes)))\b")
+
+
+def _first_in(scanner, s, e, sent):
+    """ "the first quarterly rise in five years", "its first loss after four weeks of gains": a first
+    within a stretch of time (the stretch is the reference). "first" must follow a determiner, and at
+    most six words, none a clause word, come between it and the stretch."""
+    low = scanner.low
+    limit = sent.end
+    pw = scanner.before(s, sent)
+    if not pw or pw[-1] not in ("the", "its", "their", "his", "her"):
+        return None
+    pos = e
+    for n, m in enumerate(_TOKEN.finditer(low, e, limit)):
+        if m.start() != pos or n > 6:
+            return None
+        w = m.group(1)
+        if w in ("in", "after"):
+            tm = _TEMPORAL.match(low, pos, limit) if w == "in" else _AFTER_SPAN.match(low, pos, limit)
+            if tm and tm.group("span"):
+                return _claim(scanner, sent, _article_start(scanner, pw, s), tm.end(),
+                              scanner.text[tm.start("span"):tm.end()])
+        if w.rstrip(".") in _BOUNDARY or w in ("time", "of", "to"):
+            return None                          # "the first time ...", "the first of ...", "the first to ..."
+        pos = m.end()
+    return None
+
+
 def _record(scanner, word, s, e, sent):
     low = scanner.low
     limit = sent.end
     pw = scanner.before(s, sent)
     prev = pw[-1] if pw else ""
     nxt = _RECORD_NEXT.match(low, e, limit)
+    broken_from = None
     if word == "all-time":
         if not _ALL_TIME_NEXT.match(low, e, e + 10):
             return None
+    elif _broken(wide := [w.strip(_STRIP) for w in low[max(sent.start, s - 64):s].split()[-6:]]):
+        # "broke the record", "surpassing Smith's previous record": the span starts after the verb
+        k = next(i for i, w in enumerate(reversed(wide)) if w in _BREAK_VERBS)
+        broken_from = s
+        for w in reversed(wide[len(wide) - k:]):
+            broken_from = low.rfind(w, 0, broken_from)
     elif prev in ("a", "an", "new", "all-time"):
         if low.startswith((" of ", " label", " company", " companies", " store", " deal", " player", " collection"),
                           e) or not (nxt or _NEXT_WORD.match(low, e, e + 20)):
@@ -340,10 +384,6 @@ def _record(scanner, word, s, e, sent):
         return None                              # "on record-breaking form"
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
-    elif prev in ("the", "world", "previous", "british", "national", "european", "olympic") and \
-            len(pw) > 1 and pw[-2] in ("broke", "break", "breaks", "breaking", "beat", "beats", "set", "sets",
-                                       "equalled", "equaled", "smashed", "matched", "surpassed", "shattered"):
-        pass                                     # "broke the record"
     elif _RECORD_SET.match(low, e, limit):
         pass                                     # "the 46% turnout record set in 2008"
     elif nxt and prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
@@ -352,7 +392,7 @@ def _record(scanner, word, s, e, sent):
         pass                                     # "record highs", "record profits"
     else:
         return None
-    start = _article_start(scanner, pw, s)
+    start = _article_start(scanner, pw, s) if broken_from is None else broken_from
     if prev in ("on",):
         return _claim(scanner, sent, low.rfind("on", 0, s), e, None)
     end = e
@@ -361,6 +401,10 @@ def _record(scanner, word, s, e, sent):
         y = _YEAR.match(low, rs.end(), limit)
         if y:
             return _claim(scanner, sent, start, y.end(), scanner.text[y.start() + 1:y.end()])
+        ref, end2 = _np(scanner, rs.end(), limit, max_words=4) if low[rs.end() - 2:rs.end()] in ("by", "in", "at") \
+            else (None, e)
+        if ref:                                  # "the record set by Obama"
+            return _claim(scanner, sent, start, end2, ref)
         end = e + 4
     elif nxt:
         end = nxt.end()
@@ -375,8 +419,8 @@ def _record(scanner, word, s, e, sent):
                 keep.append(w)
             end = end + len(" ".join(keep)) + (len(scanner.text[end:m.end()]) - len(scanner.text[end:m.end()].lstrip()))
             end = end if keep else nxt.end()
-    else:
-        m = _NEXT_WORD.match(low, e, e + 25)
+    elif broken_from is None and not _RECORD_SCOPE.match(low, e, limit):
+        m = _NEXT_WORD.match(low, e, min(e + 25, limit))
         if m and m.group().strip() not in _BOUNDARY:
             end = m.end()
     if scanner.text[end - 1:end] in ".,":
@@ -388,6 +432,32 @@ def _record(scanner, word, s, e, sent):
         if ref:
             end = end2
     return _claim(scanner, sent, start, end, ref)
+
+
+_STRIP = ",;:\"“”‘()[]"
+_BREAK_VERBS = frozenset("broke break breaks breaking beat beats beating set sets equalled equaled equals smashed "
+                         "smashing matched matching surpassed surpass surpasses surpassing shattered shattering "
+                         "eclipsed eclipsing topped topping exceeded exceeding".split())
+_BEFORE_RECORD = frozenset("the a an new previous prior old existing former world british national european olympic "
+                           "all-time his her their its own".split())
+
+
+def _broken(pw: list[str]) -> bool:
+    """Do the words before "record" say it was broken, set or matched: "broke the record", "surpassing
+    President Smith's previous record" (determiners, adjectives of records, and a possessor between)?"""
+    free = 0                                     # words of a name allowed before a possessive
+    for w in reversed(pw):
+        if w in _BREAK_VERBS:
+            return True
+        if w.endswith(("'s", "’s")):
+            free = 2
+        elif w in _BEFORE_RECORD:
+            free = 0
+        elif free:
+            free -= 1
+        else:
+            return False
+    return False
 
 
 def _multiplier_before(scanner, pw, s):

@@ -42,6 +42,7 @@ class Lexicons:
     scales: dict
     fractions: dict
     currencies: dict
+    minor_currencies: dict
     qualifiers: dict
     qualifiers_after: dict
     vague: dict
@@ -68,6 +69,7 @@ def lexicons() -> Lexicons:
         scales={k: float(v) for k, v in _pairs("scales").items()},
         fractions={k: float(v) for k, v in _pairs("fractions").items()},
         currencies=_pairs("currencies"),
+        minor_currencies=_pairs("minor_currencies"),
         qualifiers=_pairs("qualifiers"),
         qualifiers_after=_pairs("qualifiers_after"),
         vague=vague,

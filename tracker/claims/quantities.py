@@ -298,6 +298,11 @@ def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     scanner = _Scanner(text, low, sentences)
     scanner.run()
+    minor = lexicons().minor_currencies
+    for c in scanner.claims:
+        if c.unit in minor:             # "69 cents" -> 0.69 USD
+            c.unit = minor[c.unit]
+            c.value, c.low, c.high = (None if v is None else round(v / 100, 12) for v in (c.value, c.low, c.high))
     return scanner.claims + scanner.comparisons
 
 
@@ -542,7 +547,7 @@ class _Scanner:
         unit = lx.currencies[cur] if cur else None
         mult = 1.0
         if att:
-            if att in lx.scales and (cur or att in ("bn", "tn", "mn", "mln", "trn")):
+            if att in lx.scales and (cur or len(att) > 1):        # "$5m", "5bn", "2.5million"
                 mult = lx.scales[att]
             elif att in ("m", "k") and not cur:
                 # "5m people", "2m euros" count millions; "the 100m", "400m runners" are races
