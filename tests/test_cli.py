@@ -41,3 +41,21 @@ def test_ingest_from_stdin_and_summary(tmp_path):
 
 def test_version():
     assert run("--version").exit_code == 0
+
+
+def test_ingest_notes_skipped_files_an_edited_article_and_a_bad_database(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text("The mayor said the bridge would open in May.")
+    (folder / "notes.csv").write_text("a,b\n")
+    db = tmp_path / "t.db"
+    result = run("ingest", folder, "--db", db)
+    assert result.exit_code == 0 and "1 file in folders skipped" in result.stderr and "notes.csv" in result.stderr
+    (folder / "story.txt").write_text("The mayor said the bridge would open in June.")
+    result = run("ingest", folder, "--db", db)
+    assert result.exit_code == 0 and "has changed since it was stored as article 1" in result.stderr
+    assert sqlite_utils.Database(db)["articles"].count == 2
+    for bad in (tmp_path / "no" / "such" / "dir.db", folder / "notes.csv"):
+        result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(bad)])
+        assert result.exit_code == 1 and "cannot open database" in result.stderr
+        assert isinstance(result.exception, SystemExit)          # a message, not a traceback

@@ -55,6 +55,11 @@ def test_json_and_jsonl_records(tmp_path):
     doc = one(p)
     assert (doc.title, doc.url, doc.outlet, doc.published) == ("T", "https://example.org/a", "Example",
                                                                "2024-03-01T10:00:00+00:00")
+    # the names of some corpus exports, and dates as newsrooms write them
+    p.write_text(json.dumps({"text": "Body text.", "date": "Sept. 3, 2024", "publisher": "Courier"}))
+    assert (one(p).published, one(p).outlet) == ("2024-09-03", "Courier")
+    p.write_text(json.dumps({"text": "Body text.", "published": "03/04/2024"}))
+    assert one(p).published is None                     # day or month first: not guessed
     q = tmp_path / "b.jsonl"
     q.write_text(json.dumps({"text": "One."}) + "\n{broken\n" + json.dumps({"title": "no text"}) + "\n")
     items = list(read([str(q)]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,7 @@ import click
 
 from .extract import extract as extract_document
 from .model import Document, Extraction
-from .read import ReadError, expand, read
+from .read import KNOWN, ReadError, expand, read
 
 DEFAULT_DB = "tracker.db"
 
@@ -63,8 +64,18 @@ def ingest(paths, db_path, jobs, quiet):
     from .store import Store
 
     started = time.perf_counter()
-    store = Store(db_path, batch_size=200)
-    sources = list(expand(paths))
+    try:
+        store = Store(db_path, batch_size=200)
+    except sqlite3.Error as e:
+        raise click.ClickException(f"cannot open database {db_path}: {e}") from None
+    skipped: list[str] = []
+    sources = list(expand(paths, skipped))
+    if skipped:
+        kinds = ", ".join(sorted(KNOWN))
+        click.echo(f"note: {_n(len(skipped), 'file')} in folders skipped, not {kinds} "
+                   f"(e.g. {skipped[0]}); name a file to read it as text", err=True)
+    if not sources:
+        click.echo("note: no article files found", err=True)
     counts = dict(added=0, present=0, errors=0, quotes=0, claims=0)
 
     def fresh() -> Iterator[Document | ReadError]:
@@ -99,6 +110,10 @@ def ingest(paths, db_path, jobs, quiet):
                 source = result.document.source
                 if store.add(result):
                     counts["added"] += 1
+                    earlier = store.earlier_versions(result.document)
+                    if earlier:
+                        click.echo(f"note: {source}: its text has changed since it was stored as article "
+                                   f"{', '.join(map(str, earlier))}; the new text is added beside it", err=True)
                     counts["quotes"] += len(result.quotes)
                     counts["claims"] += len(result.claims)
                 else:                       # the same text twice in this run

@@ -33,8 +33,11 @@ class ReadError:
         return f"{self.source}: {self.error}"
 
 
-def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files named, and the known article files inside folders (recursively, sorted)."""
+def expand(paths: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Files named, and the known article files inside folders (recursively, sorted).
+
+    ``skipped`` collects the other files found in folders (hidden ones aside).
+    """
     for p in paths:
         if p == STDIN or not os.path.isdir(p):
             yield p
@@ -42,8 +45,13 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
         found = []
         for root, dirs, files in os.walk(p):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found += [os.path.join(root, f) for f in files
-                      if not f.startswith(".") and Path(f).suffix.lower() in KNOWN]
+            for f in files:
+                if f.startswith("."):
+                    continue
+                if Path(f).suffix.lower() in KNOWN:
+                    found.append(os.path.join(root, f))
+                elif skipped is not None:
+                    skipped.append(os.path.join(root, f))
         yield from sorted(found)
 
 
@@ -131,9 +139,10 @@ def from_json(raw: str, source: str, lines: bool) -> Iterator[Document | ReadErr
         elif not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             yield ReadError(name, f"{where}: a record needs a non-empty \"text\" string")
         else:
+            # "date" and "publisher": the names some corpus exports use (PolNeAR's, for one)
             yield Document(text=rec["text"], title=_str(rec.get("title")), source=_str(rec.get("source")) or name,
-                           url=_str(rec.get("url")), outlet=_str(rec.get("outlet")),
-                           published=iso_date(rec.get("published")))
+                           url=_str(rec.get("url")), outlet=_str(rec.get("outlet")) or _str(rec.get("publisher")),
+                           published=iso_date(rec.get("published") or rec.get("date")))
 
 
 def _json_lines(raw: str, source: str) -> Iterator[tuple[str, str, object]]:
@@ -161,4 +170,17 @@ def iso_date(value: object) -> str | None:
     try:
         return email.utils.parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError):
-        return None
+        pass
+    # dates as newsrooms write them; all-numeric forms other than ISO ("03/04/2024") are
+    # month-first in the US and day-first elsewhere, so they stay unread
+    words = " ".join(value.replace(",", " ").replace(".", " ").split()).replace("Sept ", "Sep ")
+    for fmt in _WRITTEN_DATES:
+        try:
+            return datetime.strptime(words, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+_WRITTEN_DATES = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%A %B %d %Y", "%A %d %B %Y", "%a %b %d %Y",
+                  "%Y/%m/%d")

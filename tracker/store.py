@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from . import speakers as speaker_rules
-from .model import Extraction
+from .model import Document, Extraction
 from .read import ReadError
 
 TABLES: dict[str, dict] = {
@@ -57,6 +57,7 @@ FTS: dict[str, list[str]] = {
 
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("articles", ["content_hash"], True),
+    ("articles", ["source"], False),
     ("speakers", ["key"], True),
     ("sentences", ["article_id", "idx"], True),
     ("quotes", ["kind"], False),
@@ -137,6 +138,13 @@ class Store:
     def has(self, text: str) -> bool:
         h = content_hash(text)
         return h in self.hashes or h in self.pending
+
+    def earlier_versions(self, doc: Document) -> list[int]:
+        """Stored articles from the same source as ``doc`` with another text (an article edited since)."""
+        if not doc.source or doc.source == "-":
+            return []
+        return [r[0] for r in self.db.execute("select id from articles where source = ? and content_hash != ?",
+                                              [doc.source, content_hash(doc.text)])]
 
     def _ids(self, table: str, n: int) -> range:
         first = self.next_id[table]

@@ -38,7 +38,10 @@ def quote_title(q: dict) -> str:
 
 
 # how each qualifier reads before a figure
-_QUALIFIER_WORDS = {"approx": "about", "lower_bound": "at least", "upper_bound": "up to", "near_lower": "nearly"}
+# how each qualifier is shown; the bounds say which end is known, not whether it is included
+# ("more than 40,000" and "at least 40,000" are both a lower bound)
+_QUALIFIER_WORDS = {"approx": "about", "lower_bound": "lower bound", "upper_bound": "upper bound",
+                    "near_lower": "nearly"}
 
 
 def claim_title(c: dict) -> str:

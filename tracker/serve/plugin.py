@@ -2,10 +2,14 @@
 
 - ``render_cell``: search hits marked (the text escaped first, then ``<mark>``);
   a quote's or claim's ``sentence_id`` becomes a link to that sentence in the
-  article page; ids in query results link to their rows; speakers' aliases
+  article page; ids in query results and foreign keys on row pages link to
+  their rows; speakers' aliases
   and claims' flags read as lists, not JSON; the articles table shows the
   beginning of each text with a link to the article page, and a sentence's
   idx links to it there.
+- ``prepare_connection``: ``tracker_fts(text)``, the canned searches' way of
+  turning what a user types into a full-text query that cannot be a syntax
+  error (``fts_query``).
 - ``extra_template_vars``: what the article page (``templates/row.html`` on an
   ``articles`` row) and the speaker page need: the highlighted text, the
   quotes and claims with the articles they come from.
@@ -17,6 +21,7 @@ hook writes to the database.
 from __future__ import annotations
 
 import json
+import re
 import weakref
 
 from datasette import hookimpl
@@ -52,6 +57,42 @@ async def is_tracker(datasette, database: str | None) -> bool:
         known.add(database)     # tables are only ever added: a positive answer stays true
         return True
     return False
+
+
+_FTS_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_FTS_OPERATORS = frozenset(("OR", "AND", "NOT"))
+
+
+def fts_query(text: str | None) -> str:
+    """What a user types -> an SQLite FTS5 query that is never a syntax error.
+
+    "Quoted phrases", OR, AND and NOT and a trailing ``*`` (prefix search) keep
+    their meaning; every other word is quoted, so that its punctuation (O'Neil,
+    nurses-pay, £1.2, said:) is text to match, not query syntax. An operator
+    with nothing on one side is dropped; no words at all give ``""``, which
+    matches nothing (the form of a canned search opened without a query).
+    Datasette's ``escape_fts`` quotes every word, operators included: the
+    canned searches promise OR and phrases, hence this.
+    """
+    parts: list[str] = []
+    for m in _FTS_TERM.finditer(text or ""):
+        phrase, word = m.groups()
+        if phrase is not None:
+            if phrase.strip():
+                parts.append('"' + phrase + '"')
+        elif word in _FTS_OPERATORS:
+            if parts and parts[-1] not in _FTS_OPERATORS:
+                parts.append(word)
+        elif word.strip("*"):
+            parts.append('"' + word.rstrip("*") + '"' + ("*" if word.endswith("*") else ""))
+    while parts and parts[-1] in _FTS_OPERATORS:
+        parts.pop()
+    return " ".join(parts) or '""'
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("tracker_fts", 1, fts_query, deterministic=True)
 
 
 def mark_hits(snippet: str) -> Markup:
@@ -94,10 +135,13 @@ def json_list(value: str) -> Markup | None:
 def render_cell(row, value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str) and HIT_START in value:
         return mark_hits(value)
-    if isinstance(value, dict):                 # a foreign key Datasette has labelled
+    labelled = isinstance(value, dict)
+    if labelled:                                # a foreign key Datasette has labelled (table pages)
         value = value.get("value")
     linkable = (column == "sentence_id" and (table is None or table in ("quotes", "claims"))
-                or table is None and column in ID_COLUMNS)
+                or table is None and column in ID_COLUMNS
+                # a row page shows foreign keys as bare numbers: link them too
+                or not labelled and table in ("quotes", "claims", "sentences") and column in ID_COLUMNS)
     lists = table == "speakers" and column == "aliases" or table == "claims" and column == "flags"
     preview = table == "articles" and column == "text" and isinstance(value, str) and len(value) > ARTICLE_PREVIEW
     position = table == "sentences" and column == "idx" and isinstance(value, int)
