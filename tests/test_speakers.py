@@ -178,6 +178,24 @@ def test_a_description_with_a_name_in_apposition_is_that_person():
     assert speakers[quotes[0].speaker].name == "Lena Fischer"
 
 
+@pytest.mark.parametrize("mention, text, name", [
+    # a description that resolves to an anonymous source of its own still gives way to the name after it
+    ("Another member of the board", "Another member of the board, Ruth Cole, said the vote was rushed.",
+     "Ruth Cole"),
+    ("Two councillors from Leeds", "Two councillors from Leeds, Ann Ross and Carl Dunn, said the plan failed.",
+     "Ann Ross and Carl Dunn"),
+])
+def test_a_name_in_apposition_beats_the_description_before_it(mention, text, name):
+    sentences, quotes = quotes_for(text, [mention])
+    speakers = resolve(text, sentences, quotes)
+    assert speakers[quotes[0].speaker].name == name
+
+
+def test_a_preposition_inside_a_possessor_does_not_cut_the_name():
+    got, _, _ = names("Friends of Kew's Ellen Ward said the fence was ugly.", ["Friends of Kew's Ellen Ward"])
+    assert got == ["Ellen Ward"]                        # not "Friends", cut before "of"
+
+
 def test_names_in_reported_speech_before_a_postposed_pronoun_are_not_the_speaker():
     text = ("Bob Marsh runs the local branch.\n\n"
             "He now backs Tom Hale for the seat, he said.")

@@ -51,6 +51,7 @@ _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
+_POSSESSOR_THEN_NAME = re.compile(r"[’']s\s+[A-Z]")
 _DETERMINERS = frozenset("""a an the one two three four five six some several many most few other others
     another both each every any all multiple various numerous certain his her their its our my your this that
     these those such""".split())
@@ -346,12 +347,15 @@ class _Article:
     def apposed_name(self, mention: str, end: int) -> tuple[_Entity | None, str | None]:
         """The person named in apposition right after a description mention, if any."""
         plan = _plan(mention)
-        if not plan or plan[0] != "segments" or not plan[1].split()[-1][:1].islower():
-            return None, None
+        if not plan or plan[0] != "segments" or not plan[2] or plan[2][0][0] != "desc":
+            return None, None                    # a name or an organisation needs no apposition
         m = _APPOSED.match(self.text, end)
         if not m:
             return None, None
         start, run = _cut_at_sentence_end(m.start(1), m.group(1))
+        if " and " in run:                       # "two members of Congress, Ann Ros and Carl Cur,"
+            e = self.resolve_mention(run, start)[0]
+            return (e, run) if e is not None and e.kind == "group" else (None, None)
         nm = N.read(run)
         if nm is None or nm.kind != "person":
             return None, None
@@ -769,7 +773,8 @@ _OFFSET = itemgetter(0)
 _SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)*+")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
-_APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?(?=,|[ \u00a0](?:said|says|told|added))")
+_APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?"
+                      r"(?=,|[ \u00a0](?:said|says|told|added))")
 _POSTPOSED = re.compile(r"[,”\"’'][ \u00a0]\Z")
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
 _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
@@ -867,7 +872,8 @@ def _segment_steps(seg: str) -> tuple:
     # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
     candidates = [seg]
     cut = _PREP.search(seg)
-    if cut:
+    if cut and not _POSSESSOR_THEN_NAME.search(seg, cut.end()):
+        # (but "War on Want's John Hilary": the preposition is inside the possessor's name)
         candidates.insert(0, seg[:cut.start()])
     steps = []
     described = False
@@ -919,11 +925,14 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         if k in done:
             q.speaker = done[k]
             continue
-        e, alias = art.resolve_mention(q.speaker_mention, pos)
-        if e is None and q.speaker_end is not None:
-            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said": the name the text
-            # puts in apposition right after a description
+        e = alias = None
+        if q.speaker_end is not None:
+            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said", "Another delegate
+            # on the slate, Jim Poole, said": the name the text puts in apposition right after a description
+            # is who speaks, more precisely than the description
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
+        if e is None:
+            e, alias = art.resolve_mention(q.speaker_mention, pos)
         if e is None:
             done[k] = None
             continue
