@@ -360,3 +360,15 @@ def test_a_database_made_before_the_new_speakers_columns_gets_them(tmp_path):
     assert {"affiliation", "anonymous", "roles"} <= set(db["speakers"].columns_dict)
     assert [r["name"] for r in db["speakers"].rows] == ["Jane Doe"]
     assert next(db["quotes"].rows)["speaker_id"] == 1
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Tom Hale, the opposition leader, said the plan had failed.", "opposition leader"),
+    ("The union is angry. Its general secretary, Tom Hale, said pay must rise.", "general secretary"),
+    ("Tom Hale, the chief executive of Acme, said sales rose.", "chief executive of Acme"),
+    ("Tom Hale, a man of few words, said little.", None),
+])
+def test_a_description_in_apposition_gives_the_role(text, role):
+    sentences, quotes = quotes_for(text, ["Tom Hale" if text.startswith("Tom") else "Its general secretary"])
+    (speaker,) = resolve(text, sentences, quotes)
+    assert (speaker.name, speaker.role) == ("Tom Hale", role)

@@ -956,5 +956,34 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
                 q.speaker = quotes[j].speaker
                 break
             j = quotes[j].continues
+    for e in art.out:
+        if e.kind == "person" and not e.anonymous and not e.role:
+            e.role = _appositive_role(text, e)
     return [Speaker(name=e.name, kind=e.kind, role=e.role, aliases=list(e.aliases), affiliation=e.affiliation,
                     anonymous=e.anonymous) for e in art.out]
+
+
+# a description in apposition to a name: "Tom Hale, the opposition leader," / "Its general secretary, Dan Oka,"
+_APPOS_DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)"
+_ROLE_AFTER = re.compile(r", " + _APPOS_DET + r" ((?:[\w’'-]+ ){0,5}?[\w’'-]+)(?=,| (?:said|says|told|who)\b)")
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])" + _APPOS_DET + r" ((?:[\w’'-]+ ){0,5}[\w’'-]+), \Z")
+_ROLE_PREP = re.compile(r" (?:of|for|at|in|to|on|with)\b")
+
+
+def _appositive_role(text: str, e: _Entity) -> str | None:
+    """The role a description in apposition gives a named person, the first time the article writes one
+    next to one of the names it uses for them; None unless the description's head is a title word
+    ("leader", "secretary", "director"): "a man of few words" is no role."""
+    for alias in sorted({a for a in e.aliases if len(a.split()) >= 2}, key=len, reverse=True):
+        i = text.find(alias)
+        while i >= 0:
+            j = i + len(alias)
+            for m in (_ROLE_AFTER.match(text, j), _ROLE_BEFORE.search(text, max(0, i - 80), i)):
+                if m is None:
+                    continue
+                desc = m.group(1)
+                cut = _ROLE_PREP.search(desc)
+                if N.is_title((desc[:cut.start()] if cut else desc).split()[-1]):
+                    return desc
+            i = text.find(alias, j)
+    return None
