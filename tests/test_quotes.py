@@ -244,6 +244,22 @@ def test_nouns_that_look_like_cues_are_not_cues():
             "During the call, the ministers discussed trade. The plans were published on Friday."))
 
 
+@pytest.mark.parametrize("text", [
+    "The index closed up 41 points on Monday.",
+    "The 7 July bombings changed the city.",
+    "A third reading could follow next week.",
+    "The tribunal ruling is a setback for the union.",
+    "The June reading was the weakest this year.",
+])
+def test_a_cue_form_after_a_number_or_before_a_verb_is_a_noun(text):
+    assert quotes(text) == []
+
+
+def test_an_ordinal_subject_still_speaks():
+    assert [(q.speaker_mention, q.cue) for q in quotes("The second said the vote was fair.")] == [("The second",
+                                                                                                 "said")]
+
+
 # the lexicon ------------------------------------------------------------------
 
 def test_inflections():

@@ -841,6 +841,11 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 continue
             if _after_determiner(lx, prev, form):
                 continue                    # "a written statement", "the so-called", "his stated aim"
+            if (form.endswith("ing") or form in _noun_like(base)) and _counted(prev):
+                continue                    # "up 23 points", "the 11 September attacks", "a second reading"
+            if form.endswith("ing") and _NOUN_ING_NEXT.match(m, c.end()) and prev[:1].isalpha() \
+                    and prev.lower() not in lx.subject and prev.lower() not in lx.relative:
+                continue                    # "the court ruling is", "a reading could": a noun before a verb
             if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
                 continue                    # a noun: "a phone call", "the plans"
         if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
@@ -946,6 +951,25 @@ def _after_determiner(lx: _Lex, prev: str, form: str) -> bool:
 
 
 _QUANTIFIERS = frozenset("all both some many most several few others".split())
+# a number, an ordinal or a month before a cue form makes it a noun ("23 points", "September attacks")
+_COUNTING = frozenset("""one two three four five six seven eight nine ten first second third fourth fifth last
+    next january february march april may june july august september october november december""".split())
+# what follows an -ing noun, not a participle: a verb of its own ("the ruling is", "the reading could")
+_NOUN_ING_NEXT = re.compile(r" (?:is|was|are|were|has|had|could|would|will|may|might|should|must|can)\b")
+
+
+def _counted(prev: str) -> bool:
+    """Is the word before a cue form a number, an ordinal or a (capitalised) month, so that the form is a
+    noun?"""
+    w = prev.lower()
+    if not w:
+        return False
+    if w[0].isdigit():
+        return w[-1].isdigit()
+    return w in _COUNTING and (w not in _MONTHS or prev[0].isupper())
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 
