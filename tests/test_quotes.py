@@ -255,6 +255,19 @@ def test_a_cue_form_after_a_number_or_before_a_verb_is_a_noun(text):
     assert quotes(text) == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a clause between the commas is no appositive: the speaker comes after the verb
+    ("Lately, the plant has been idle, says Mr Holt.", "Mr Holt"),
+    # a relative clause with commas of its own: the phrase before it speaks
+    ("Ms Rana, whose first company, Tillwise, sells seeds, said the market was strong.", "Ms Rana"),
+    ("Hugh Hill, a doctor at the clinic, said the wait was long.", "Hugh Hill"),
+    ("Hugh Hill, a doctor who has treated the mayor, said the wait was long.", "Hugh Hill"),
+    ("Dunn, as he has before, said the wait was long.", "Dunn"),
+])
+def test_asides_between_commas(text, speaker):
+    assert one(text).speaker_mention == speaker
+
+
 def test_an_ordinal_subject_still_speaks():
     assert [(q.speaker_mention, q.cue) for q in quotes("The second said the vote was fair.")] == [("The second",
                                                                                                  "said")]

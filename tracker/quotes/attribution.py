@@ -349,12 +349,18 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
             b += 1
         if not B.has(b + 1) or B[b][2] != ",":
             return None
+        if _clause_between(B, b0, b):
+            # "Currently, the firm is losing money, says Mr Dean": a clause between the commas, no aside
+            # (unless a relative clause holds it: "Mr Slink, whose start-up, Paradata, uses data, said")
+            return _relative_aside(lx, B, b + 1)
         k = _np_backward(lx, B, b + 1)
         if k is None:
             return None
         if B[k][2].lower() in lx.subject and k == b + 1:
             return B[k][0], B[k][1], None
-        return B[k][0], B[b + 1][1], None
+        if k == b + 1 and B[k][2].endswith("ly") and B[k][2][:1].isupper():
+            return None                     # "Currently, ..., says": an adverb, no speaker
+        return _relative_aside(lx, B, b + 1) or (B[k][0], B[b + 1][1], None)
     if w0 == ")":
         # "Harry M. Reid (D-Nev.) said": skip the bracket
         b = b0
@@ -374,6 +380,41 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     if k is None:
         return None
     return B[k][0], B[b0][1], None
+
+
+_RELATIVE_ASIDE = frozenset(("who", "whose", "which"))
+_ASIDE_OPENERS = frozenset("as while although though when if because since after before unless until".split())
+# verbs that make the words between two commas a clause, not an appositive
+_FINITE = frozenset("is are was were has have had will would can could does did".split())
+
+
+def _clause_between(B: _Back, b0: int, b: int) -> bool:
+    """Do the words between two commas (B[b-1] first, B[b0+1] last) make a clause of their own: a finite
+    verb before any relative pronoun ("the firm is losing money", but not "a doctor who is retiring")?"""
+    if B[b - 1][2].lower() in _ASIDE_OPENERS:
+        return False                            # "Cruz, as he has in the past, opposed": an aside
+    for j in range(b - 1, b0, -1):
+        x = B[j][2].lower()
+        if x in _RELATIVE_ASIDE or x == "that":
+            return False
+        if x in _FINITE:
+            return True
+    return False
+
+
+def _relative_aside(lx: _Lex, B: _Back, b: int):
+    """The subject before a relative clause that holds commas of its own: in "Mr Slink, whose start-up,
+    Paradata, uses big data, said", the tokens from ``b`` back lead to ", whose": Mr Slink speaks."""
+    for j in range(b, b + 30):
+        if not B.has(j + 1):
+            return None
+        x = B[j][2]
+        if x in (".", ";", ":") or x[0] == MASK:
+            return None
+        if x.lower() in _RELATIVE_ASIDE and B[j + 1][2] == ",":
+            k = _np_backward(lx, B, j + 2)
+            return (B[k][0], B[j + 2][1], None) if k is not None else None
+    return None
 
 
 def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
