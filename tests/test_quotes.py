@@ -263,6 +263,9 @@ def test_a_cue_form_after_a_number_or_before_a_verb_is_a_noun(text):
     ("Hugh Hill, a doctor at the clinic, said the wait was long.", "Hugh Hill"),
     ("Hugh Hill, a doctor who has treated the mayor, said the wait was long.", "Hugh Hill"),
     ("Dunn, as he has before, said the wait was long.", "Dunn"),
+    # a name, a description in apposition, a relative clause about the description: the name speaks
+    ("But Ann Lee, head of the Tenants Union, which filed the suit, said rents were too high.", "Ann Lee"),
+    ("In June, a district judge, in response to the suit, ordered the files released.", "a district judge"),
 ])
 def test_asides_between_commas(text, speaker):
     assert one(text).speaker_mention == speaker

@@ -360,6 +360,13 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
             return B[k][0], B[k][1], None
         if k == b + 1 and B[k][2].endswith("ly") and B[k][2][:1].isupper():
             return None                     # "Currently, ..., says": an adverb, no speaker
+        if B[k][2][:1].islower() and B.has(k + 2) and B[k + 1][2] == "," and B[k + 2][2][:1].isupper():
+            # "Ann Lee, head of the Tenants Union, which filed the suit, said": the description is in
+            # apposition to the name before it, which speaks
+            k2 = _np_backward(lx, B, k + 2)
+            if k2 is not None and B[k2][2][:1].isupper() and B[k2][2].lower() not in lx.time and \
+                    (not B.has(k2 + 1) or B[k2 + 1][2].lower() in _CLAUSE_OPENERS):
+                return B[k2][0], B[k + 2][1], None
         return _relative_aside(lx, B, b + 1) or (B[k][0], B[b + 1][1], None)
     if w0 == ")":
         # "Harry M. Reid (D-Nev.) said": skip the bracket
@@ -383,6 +390,8 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
 
 
 _RELATIVE_ASIDE = frozenset(("who", "whose", "which"))
+# what may stand before a subject at the start of its clause ("But Ann Lee, head of ...")
+_CLAUSE_OPENERS = frozenset(("but", "and", "so", "yet", ",", ";", ":", "—", "–", "(", "."))
 _ASIDE_OPENERS = frozenset("as while although though when if because since after before unless until".split())
 # verbs that make the words between two commas a clause, not an appositive
 _FINITE = frozenset("is are was were has have had will would can could does did".split())
