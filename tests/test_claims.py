@@ -455,6 +455,11 @@ def test_comparisons(text, span, reference):
     ("The firm posted its first quarterly loss in six years.", "its first quarterly loss in six years", "six years"),
     ("It was the first weekly fall for the index after three weeks of gains.",
      "the first weekly fall for the index after three weeks of gains", "three weeks of gains"),
+    # a record of a stretch: a negation before "since", "the last time ... was in"
+    ("No mayor since 1952 has lost the seat.", "No mayor since 1952", "1952"),
+    ("The town hasn't elected a woman since the 1970s.", "hasn't elected a woman since the 1970s", "the 1970s"),
+    ("The last time the club won the cup was in 1987.", "The last time the club won the cup was in 1987", "1987"),
+    ("He is the most trusted within his own party.", "the most trusted within his own party", "his own party"),
     # a superlative over a set, with or without "by far"
     ("The mayor raised by far the most of any candidate.", "by far the most of any candidate", "any candidate"),
     ("The region has by far the largest share.", "by far the largest share", None),
@@ -495,6 +500,9 @@ def test_comparison_figures_are_not_also_quantities(text):
     "The talks reached the first stage after two days of meetings.",
     "She was the first speaker in the morning session.",
     "Most of the staff and the most of them stayed.",
+    "The most recent survey of the area shows a tie.",
+    "She has not spoken since Monday.",
+    "He has lived here since 1990.",
 ])
 def test_not_comparisons(text):
     assert claims(text, "comparison") == []

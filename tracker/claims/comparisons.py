@@ -45,7 +45,7 @@ _TEMPORAL = re.compile(
     r"(?:years|decades?|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
     r"history|years’|years')\b))")
 # the complement of a superlative: "the biggest decline [for a developed nation]"
-_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|across|to\s+date|so\s+far)\b")
+_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
 _SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
                         "from on".split())
 _COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
@@ -189,7 +189,7 @@ def _superlative(scanner, word, s, e, sent):
         return None
     if prev == "at" or low[e:e + 1] == "'":
         return None                              # "at least", "at most", "at best"
-    if word in ("most", "least") and (prev != "the" or low.startswith((" of ", " likely", " recently"), e)):
+    if word in ("most", "least") and (prev != "the" or low.startswith((" of ", " likely", " recent"), e)):
         if not (prev in _POSSESSIVES and word == "most" or prev == "the" and low.startswith(_OF_ANY, e)):
             return None                          # "most voters", "most of the", "the most likely"
     if word in ("oldest", "youngest", "eldest") and _FAMILY.match(low, e):
@@ -632,5 +632,49 @@ def _level(scanner, word, s, e, sent):
     return _claim(scanner, sent, start, e, ref)
 
 
+# "none since 1912 has beaten", "has not produced a president since 1960": a negation before "since" in the
+# same clause makes a record of the stretch; the baseline is a year, a decade or a name ("since Truman")
+_NEGATION = re.compile(r"(?:\b(?:no|none|never|not|nobody|nothing|neither)\b|n[’']t\b)")
+_SINCE_REF = re.compile(r"\s+((?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*|"
+                        r"(?:the\s+)?(?:1[89]|20)\d\ds?(?![\w-]))")
+_NOT_SINCE_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december then i""".split())
+# "The last time the Post conducted such a poll was in 1988"
+_LAST_TIME_WAS = re.compile(r"[^.;:!?]{0,120}?\s(?:was|were)\s+(?:in\s+|back\s+in\s+)?((?:1[89]|20)\d\d)\b")
+
+
+def _since(scanner, word, s, e, sent):
+    low, text = scanner.low, scanner.text
+    lo = max(sent.start, s - 80)
+    for sep in (",", ";", ":", "—", "–", "“", "”", "\""):
+        lo = max(lo, low.rfind(sep, lo, s) + 1)
+    neg = None
+    for neg in _NEGATION.finditer(low, lo, s):
+        pass
+    if neg is None:
+        return None
+    m = _SINCE_REF.match(text, e, sent.end)
+    if not m:
+        return None
+    ref = m.group(1).rstrip(".") if not _ABBREV.fullmatch(m.group(1).split()[-1]) else m.group(1)
+    if ref.lower().split()[-1] in _NOT_SINCE_NAMES or ref.lower() == "the":
+        return None                              # "not since Monday": days and months are no record
+    start = neg.start()
+    if low[start:start + 2] in ("n'", "n’"):
+        start = low.rfind(" ", lo, start) + 1             # "hasn't": the whole word
+    return _claim(scanner, sent, start, m.start(1) + len(ref), ref)
+
+
+def _last_time(scanner, word, s, e, sent):
+    low = scanner.low
+    if not low.endswith("the ", max(0, s - 4), s) or not low.startswith(" time", e):
+        return None
+    m = _LAST_TIME_WAS.match(scanner.text, e + 5, sent.end)
+    if not m:
+        return None
+    return _claim(scanner, sent, s - 4, m.end(), m.group(1))
+
+
 _READERS = {"superlative": _superlative, "first": _first, "record": _record, "times": _times,
-            "multiple": _multiple, "surpass": _surpass, "fold": _fold, "level": _level}
+            "multiple": _multiple, "surpass": _surpass, "fold": _fold, "level": _level, "since": _since,
+            "last": _last_time}

@@ -47,6 +47,7 @@ WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON, WORD_CLASS_SPAN = 1,
 _STRIP = "([{\"“‘'’”)]},;:"
 _SIGNS = frozenset("$£€¥₹")
 _DATE_PREPOSITIONS = frozenset("on from until till by since before after of between".split())
+_POSSESSIVE_PRONOUNS = frozenset("her his their its our my your".split())
 _SPLIT_ABBREVIATIONS = (" no.", " nos.", " p.", " pp.", " vol.", " jan.", " feb.", " mar.", " apr.", " jun.", " jul.",
                         " aug.", " sep.", " sept.", " oct.", " nov.", " dec.")
 _MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:mark|threshold|barrier|milestone|level|"
@@ -415,8 +416,8 @@ class _Scanner:
             return False
         if not initial and not self.text[sent.start:i].strip(" \"“‘'([—–-"):
             return False
-        if w.endswith("ly"):
-            return False                        # "Fully 40%", "Roughly 4,000"
+        if w.endswith("ly") or w in _POSSESSIVE_PRONOUNS:
+            return False                        # "Fully 40%", "Roughly 4,000", "Her three speeches"
         if w.endswith(("'s", "’s")) and w[:-2] not in _PRONOUNS:
             # "Atlantic City’s eight remaining casinos" counts; "Boeing's 777 line", "Ocean's 12" are names
             return not _COUNTED_AHEAD.match(self.low, s)
