@@ -392,3 +392,15 @@ def test_passive_after_an_adverb_is_no_cue_and_phrasal_progressives_are():
 
 def test_betting_that_is_a_belief():
     assert one("The senator is betting that voters will reward her.").speaker_mention == "The senator"
+
+
+@pytest.mark.parametrize("text, speaker, second", [
+    ("“We will not back down,” the mayor said of the strike on Tuesday, “and nobody should expect us to.”",
+     "the mayor", "and nobody should expect us to."),
+    ("“The budget is a disgrace,” said Ann Rivers, a councillor for the east ward, “but we will vote for it.”",
+     "Ann Rivers", "but we will vote for it."),
+])
+def test_a_split_quotation_resumes_after_the_words_that_follow_its_cue(text, speaker, second):
+    found = triples(text)
+    assert found[-1] == ("direct", second, speaker)
+    assert all(sp == speaker for _, _, sp in found)

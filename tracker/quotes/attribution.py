@@ -1215,6 +1215,10 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
+                elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
+                    k = _resumed_quotation(lx, m, cs, ue)
+                    if k is not None:
+                        f.contents.append([k, None])
                 return
         if not tail:
             if m[cue_e:ue].rstrip().endswith(":") and f.cls == cues.SPEECH:
@@ -1259,6 +1263,28 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             k = _skip_space(m, j + 1, ue)
             if k < ue and m[k] == MASK:
                 f.contents.append([k, None])
+            elif prev_char == MASK and text[max(us, before_end - 3):before_end].rstrip("”\"’'» ").endswith(","):
+                k = _resumed_quotation(lx, m, k, ue)
+                if k is not None:
+                    f.contents.append([k, None])
+
+
+_RESUME = re.compile(r"[,.:][ \t]*\x01")
+
+
+def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
+    """Where a split quotation resumes after its frame: in "“A,” he said of the plan in May, “B.”" the
+    words after the cue ("of the plan in May") lead, through a comma, to the rest of the same quotation.
+    The offset of that quotation's opening mark, or None when a clause break, another cue or another
+    quotation comes first (the first part ending in a comma says that the sentence goes on)."""
+    r = _RESUME.search(m, i, min(ue, i + 160))
+    if r is None:
+        return None
+    k = r.end() - 1
+    seg = m[i:r.start()]
+    if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg or lx.cue.search(seg):
+        return None
+    return k
 
 
 def _issuer(lx: _Lex, m: str, us: int, s0: int, s1: int) -> tuple[int, int] | None:
