@@ -404,3 +404,9 @@ def test_a_split_quotation_resumes_after_the_words_that_follow_its_cue(text, spe
     found = triples(text)
     assert found[-1] == ("direct", second, speaker)
     assert all(sp == speaker for _, _, sp in found)
+
+
+def test_a_cue_coordinated_with_a_verb_that_reports_nothing_takes_its_subject():
+    # "laughed" is a cue of its own but reports no words: "admitted" shares its subject
+    text = "Asked about the delays, the engineer laughed and admitted, “We were far too optimistic.”"
+    assert triples(text)[-1] == ("direct", "We were far too optimistic.", "the engineer")

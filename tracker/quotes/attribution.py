@@ -737,6 +737,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             inherit_q = None
             if f.inherit is not None and f.inherit.quote_idx is not None:
                 inherit_q = f.inherit.quote_idx
+            elif f.inherit is not None and f.sp_s is None and f.inherit.sp_s is not None:
+                # "she laughed and admitted “…”": the frame before reports nothing of its own, so
+                # there is no quote to continue; its speaker is this frame's
+                f.sp_s, f.sp_e, f.pronoun = f.inherit.sp_s, f.inherit.sp_e, f.inherit.pronoun
             first = None
             for a, b in f.contents:
                 if b is None or b <= a or f.nested:
