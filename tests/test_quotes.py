@@ -410,3 +410,11 @@ def test_a_cue_coordinated_with_a_verb_that_reports_nothing_takes_its_subject():
     # "laughed" is a cue of its own but reports no words: "admitted" shares its subject
     text = "Asked about the delays, the engineer laughed and admitted, “We were far too optimistic.”"
     assert triples(text)[-1] == ("direct", "We were far too optimistic.", "the engineer")
+
+
+def test_a_verb_that_may_be_a_noun_is_a_cue_right_after_a_quotation_that_goes_on():
+    assert triples("“We need more buses,” the leaflet states. “And we need them soon.”") == [
+        ("direct", "We need more buses", "the leaflet"), ("direct", "And we need them soon.", "the leaflet")]
+    # a quotation that ended its sentence does not make a noun of the next one a cue
+    assert [sp for _, _, sp in triples("He wants to be ready “to go tonight.” One of his reads, “The Long War,” "
+                                      "by J. Smith, made the point.")] == ["He"]

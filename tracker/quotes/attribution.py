@@ -845,7 +845,8 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 continue
             if _after_determiner(lx, prev, form):
                 continue                    # "a written statement", "the so-called", "his stated aim"
-            if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
+            if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()) \
+                    and not (form != base and _after_quotation(m, text, max(us, vs - 80), vs, c.end(), ue)):
                 continue                    # a noun: "a phone call", "the plans"
         if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
@@ -947,6 +948,23 @@ def _after_determiner(lx: _Lex, prev: str, form: str) -> bool:
     w = prev.lower()
     return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and (
         not prev[:1].isupper() or not form.endswith("ing")) or w in ("so", "very", "much")
+
+
+# "“…,” the leaflet states.": a quotation, a comma, a short phrase, then the verb
+_QUOTE_THEN_PHRASE = re.compile(r"\x01,?[ \t]+(?:[\w’'.-]+[ \t]+){1,5}$")
+
+
+def _after_quotation(m: str, text: str, lo: int, vs: int, ve: int, ue: int) -> bool:
+    """Is the verb form at m[vs:ve] ("states", "notes") the cue of a frame that follows a quotation and
+    ends its clause ("“…,” the leaflet states." / "“…?” she presses.")? A noun would not end it there;
+    nor does a quotation that ended its sentence ("…”. One of his reads, …") lead to a frame."""
+    if not (m[ve:ve + 1] in ".,;" or ve >= ue):
+        return False
+    q = _QUOTE_THEN_PHRASE.search(m, lo, vs)
+    if q is None:
+        return False
+    k = q.start() + 1                        # just past the closing mark
+    return m[k:k + 1] == "," or text[max(lo, k - 4):k].rstrip("”\"’'» ")[-1:] in (",", "?", "!")
 
 
 _QUANTIFIERS = frozenset("all both some many most several few others".split())
