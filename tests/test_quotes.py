@@ -418,3 +418,12 @@ def test_a_verb_that_may_be_a_noun_is_a_cue_right_after_a_quotation_that_goes_on
     # a quotation that ended its sentence does not make a noun of the next one a cue
     assert [sp for _, _, sp in triples("He wants to be ready “to go tonight.” One of his reads, “The Long War,” "
                                       "by J. Smith, made the point.")] == ["He"]
+
+
+def test_a_sentence_with_no_cue_ending_in_a_colon_leads_to_the_quotation_in_the_next_paragraph():
+    text = ("After the vote, the harbour board issued the following statement:\n\n"
+            "“We regret the decision and will appeal it.”")
+    assert triples(text) == [("direct", "We regret the decision and will appeal it.", "the harbour board")]
+    # an opening word or a document is no speaker
+    assert triples("Listen to this:\n\n“We regret the decision.”")[0][2] is None
+    assert triples("Full text as follows:\n\n“We regret the decision.”")[0][2] is None

@@ -691,6 +691,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             if not (dashes and _has_dash(m, us, ue)):
                 prev_unit_quote = None
                 prev_unit_end_mask = False
+                if m[us:ue].rstrip().endswith(":"):
+                    lead = _colon_lead(lx, m, us, ue)
                 continue
         frames = _frames(lx, m, text, us, ue, breaks, cue_list[ci:cj]) if cj > ci else []
         ci = cj
@@ -784,6 +786,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                     idx = emit(f, f.contents[0][0], f.contents[0][1])
                     if idx is not None:
                         unit_quotes.append(idx)
+        if lead is None and not unit_quotes and not frames and m[us:ue].rstrip().endswith(":"):
+            # "The mayor released the following statement:" with the quotation in the next paragraph
+            lead = _colon_lead(lx, m, us, ue)
         if unit_quotes:
             # the speech a following quotation continues: the last quotation, else the last quote
             quoted = [i for i in unit_quotes if out[i].kind != "indirect"]
@@ -1054,6 +1059,25 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
             and not m[np_[1]:c.end("np")].lstrip().startswith("("):
         return None
     k = m.find(":", c.end("np"))
+    f = _Frame(k, k + 1, ":", "colon")
+    f.kind = "colon"
+    f.sp_s, f.sp_e = np_
+    return f
+
+
+def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
+    """A unit with no cue that ends in a colon ("When he died, the mayor released the following
+    statement:", "Transcript as follows:"): its subject speaks the quotation that opens the next unit.
+    The subject must be followed by a verb ("released", "issues"), so that an opening word ("Wait, …:") or
+    a document ("Transcript as follows:") is not taken for a speaker."""
+    k = us + m[us:ue].rstrip().rfind(":")
+    np_ = _clause_subject(lx, m, us, k)
+    if np_ is None:
+        return None
+    nxt = m[np_[1]:k + 1].split(None, 1)
+    w = nxt[0].lower() if nxt else ""
+    if not (w.isalpha() and nxt[0][0].islower() and w.endswith(("ed", "s")) and w not in lx.stop):
+        return None
     f = _Frame(k, k + 1, ":", "colon")
     f.kind = "colon"
     f.sp_s, f.sp_e = np_
