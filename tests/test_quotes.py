@@ -427,3 +427,16 @@ def test_a_sentence_with_no_cue_ending_in_a_colon_leads_to_the_quotation_in_the_
     # an opening word or a document is no speaker
     assert triples("Listen to this:\n\n“We regret the decision.”")[0][2] is None
     assert triples("Full text as follows:\n\n“We regret the decision.”")[0][2] is None
+
+
+def test_but_before_a_verb_that_may_be_a_noun_opens_a_second_clause_of_the_same_speaker():
+    found = triples("The mayor says she respects the “energy and drive” of the strikers but argues that the city "
+                    "cannot pay.")
+    assert found == [("mixed", "she respects the “energy and drive” of the strikers", "The mayor"),
+                     ("indirect", "that the city cannot pay", "The mayor")]
+
+
+def test_a_past_participle_is_not_the_subject_of_a_verb_that_may_be_a_noun():
+    # "received emails that …": "emails" is a noun here, and "received" no speaker
+    assert triples("She said she had never sent or received emails that were “marked secret at the time.”") == [
+        ("mixed", "she had never sent or received emails that were “marked secret at the time.”", "She")]

@@ -136,6 +136,13 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
         return True
     if lw in lx.subject:
         return (lw in ("he", "she", "it")) == third
+    if third and lw == "but":
+        # "she respects him but argues that …": a second verb of the same subject, when it takes a
+        # clause or a quotation ("emails and calls for help" is a list of nouns)
+        x = m[end:end + 14].split(None, 1)
+        return bool(x) and (x[0][0] in ":\x01" or x[0].lower() == "that")
+    if third and lw.endswith("ed") and not lw.endswith(("eed", "dred")):
+        return False                     # "had sent or received emails that …": the word before is a verb
     if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
         return False
     if w[0].isupper():
