@@ -440,3 +440,13 @@ def test_a_past_participle_is_not_the_subject_of_a_verb_that_may_be_a_noun():
     # "received emails that …": "emails" is a noun here, and "received" no speaker
     assert triples("She said she had never sent or received emails that were “marked secret at the time.”") == [
         ("mixed", "she had never sent or received emails that were “marked secret at the time.”", "She")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("She declared “What a night!” and said that her team would keep going “to the very end” across the state.", "She"),
+    ("Then he turned on the mayor, calling him a “fraud” and accusing him of acting like a “spoiled child.”", "he"),
+    ("And he made a point of saying the town hall “was a place of hope” for everyone.", "he"),
+    ("And in 2011, he all but accused the governor of trying to “wreck” the budget.", "he"),
+])
+def test_a_subjectless_cue_finds_the_subject_of_its_sentence(text, speaker):
+    assert all(sp == speaker for _, _, sp in triples(text))

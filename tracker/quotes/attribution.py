@@ -938,7 +938,9 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         if f.kind == "subjectless":
             ss = us
             for b in breaks:
-                if b <= f.cue_s:
+                # a "sentence" opening in lower case is a slip after "!" or "?" inside a quotation
+                # ("She declared “What a night!” and said …"): the sentence goes on
+                if b <= f.cue_s and not m[b:b + 1].islower():
                     ss = b
             for g in reversed(frames[:n]):
                 if g.cue_s < ss:
@@ -1022,6 +1024,7 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     return f
 
 
+_CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
 
@@ -1035,6 +1038,11 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
+    if len(toks) > 1 and toks[0][2].lower() in _CLAUSE_ADVERBS and toks[1][2] != ",":
+        j = toks[1][0]                   # "Then he turned on the mayor, calling …"
+        toks = toks[1:]
+    if toks and toks[0][2].lower() in lx.subject:
+        return toks[0][0], toks[0][1]
     if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop or toks[0][2].lower() in lx.time
                  or toks[0][2].endswith(("ing", "ed")) and toks[0][2][0].isupper()):
         # an opening phrase ("In a statement,", "Speaking in Salem, New Hampshire,"): the
@@ -1044,6 +1052,8 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
                 continue
             j = _skip_space(m, t[1], hi)
             np_ = _np_forward(lx, m, j, hi)
+            if np_ is not None and m[np_[0]:np_[1]].lower() in lx.subject:
+                return np_                # "In 2011, he all but accused …"
             if np_ is not None:
                 nxt = m[np_[1]:np_[1] + 20].split(None, 1)
                 if nxt and nxt[0][:1].islower() and nxt[0] not in lx.link and nxt[0] not in lx.det:
