@@ -450,3 +450,10 @@ def test_a_past_participle_is_not_the_subject_of_a_verb_that_may_be_a_noun():
 ])
 def test_a_subjectless_cue_finds_the_subject_of_its_sentence(text, speaker):
     assert all(sp == speaker for _, _, sp in triples(text))
+
+
+def test_invisible_characters_before_a_mark_count_as_space():
+    # a direction mark pasted in from social media before a backwards-typed opening mark
+    assert triples("\u202a”We will win this,” wrote Ann Lee.") == [("direct", "We will win this", "Ann Lee")]
+    # a no-break space between the cue and the quotation leaves the quotation whole
+    assert triples("The chair said,\xa0“The vote stands.”") == [("direct", "The vote stands.", "The chair")]

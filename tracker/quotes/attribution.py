@@ -30,7 +30,7 @@ _TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _DASHES = "–—"
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_STRIP = " \t\n.,;:–—-"
+_STRIP = " \t\n.,;:–—-\xa0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 
 
 @cache
