@@ -457,3 +457,10 @@ def test_invisible_characters_before_a_mark_count_as_space():
     assert triples("\u202a”We will win this,” wrote Ann Lee.") == [("direct", "We will win this", "Ann Lee")]
     # a no-break space between the cue and the quotation leaves the quotation whole
     assert triples("The chair said,\xa0“The vote stands.”") == [("direct", "The vote stands.", "The chair")]
+
+
+def test_a_clause_with_an_unknown_past_tense_verb_before_a_colon_introduces_the_quotation():
+    assert triples("Sanders delivered a quick retort: “Nobody is tearing this up.” He moved on.") == [
+        ("direct", "Nobody is tearing this up.", "Sanders")]
+    # a present tense describes rather than narrates a speech
+    assert triples("Giant screens carried a three-word slogan: “Over the Top.”") == []

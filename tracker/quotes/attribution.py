@@ -995,12 +995,18 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
             cs = b
     k = max(m.rfind(";", cs, q.open_mark), m.rfind(":", cs, q.open_mark), m.rfind(" – ", cs, q.open_mark),
             m.rfind(" — ", cs, q.open_mark))
+    hi = q.open_mark
+    lead = k >= 0 and m[k] == ":" and not m[k + 1:q.open_mark].strip()
+    if lead:
+        # "Kasich resisted: “…”": the clause before the colon introduces the quotation
+        hi = k
+        k = max(m.rfind(";", cs, hi), m.rfind(" – ", cs, hi), m.rfind(" — ", cs, hi))
     if k >= 0:
         cs = k + 1
-    np_ = _clause_subject(lx, m, cs, q.open_mark)
+    np_ = _clause_subject(lx, m, cs, hi)
     if np_ is None:
         return None
-    v = lx.verb_after.match(m, np_[1], q.open_mark)
+    v = lx.verb_after.match(m, np_[1], hi)
     if v is None or v.group("w").lower() in lx.stop and v.group("w").lower() not in lx.aux or \
             v.group("w").lower() in lx.det or v.group("w").lower() in lx.link:
         return None
@@ -1012,6 +1018,11 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     f = _Frame(v.start("cue"), v.end("cue"), "", "fallback")
     f.kind = "fallback"
     f.sp_s, f.sp_e = np_
+    if lead:
+        if not w.endswith("ed"):
+            return None                  # "Giant screens …:", "It seems …:": a past tense narrates a speech
+        f.contents.append([q.open_mark, q.close_mark])
+        return f
     end = ue
     for b in breaks:
         if b > q.close_mark:
