@@ -399,6 +399,10 @@ def test_betting_that_is_a_belief():
      "the mayor", "and nobody should expect us to."),
     ("“The budget is a disgrace,” said Ann Rivers, a councillor for the east ward, “but we will vote for it.”",
      "Ann Rivers", "but we will vote for it."),
+    ("“It was a hard winter,” she told the radio station in March, “and the spring was worse.”",
+     "she", "and the spring was worse."),
+    ("“These rules are vague,” said Tom Reed, speaking of the new code, “and nobody reads them.”",
+     "Tom Reed", "and nobody reads them."),
 ])
 def test_a_split_quotation_resumes_after_the_words_that_follow_its_cue(text, speaker, second):
     found = triples(text)

@@ -1290,7 +1290,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
                 elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
-                    k = _resumed_quotation(lx, m, cs, ue)
+                    # ("“A,” she told Hewitt, “B.”": the recipient and the comma are already behind cs)
+                    k = cs if m[cs] == MASK and m[cue_end:cs].rstrip().endswith(",") else \
+                        _resumed_quotation(lx, m, cs, ue)
                     if k is not None:
                         f.contents.append([k, None])
                 return
@@ -1356,7 +1358,10 @@ def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
         return None
     k = r.end() - 1
     seg = m[i:r.start()]
-    if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg or lx.cue.search(seg):
+    if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg:
+        return None
+    # another cue may open another speaker's clause; a participle ("speaking of …") does not
+    if any(not c.group("verb").split()[0].endswith("ing") for c in lx.cue.finditer(seg)):
         return None
     return k
 
