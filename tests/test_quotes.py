@@ -468,3 +468,10 @@ def test_a_clause_with_an_unknown_past_tense_verb_before_a_colon_introduces_the_
         ("direct", "Nobody is tearing this up.", "Sanders")]
     # a present tense describes rather than narrates a speech
     assert triples("Giant screens carried a three-word slogan: “Over the Top.”") == []
+
+
+def test_a_quotation_after_but_alone_continues_the_speaker_before():
+    assert triples("“I do not think it is fatal,” he said outside the hall. But “the party is stronger with him. "
+                   "It helps.”")[-1] == ("direct", "the party is stronger with him. It helps.", "he")
+    # scare quotes inside a sentence of narration stay out
+    assert len(triples("“We won,” she said. But “winning the vote” is not enough.")) == 1

@@ -771,7 +771,11 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             if k in owner:
                 continue
             q = spans[k]
-            at_start = not _WORD.search(m, us, q.open_mark)
+            # (a conjunction alone before a quotation that ends the unit still opens it, after a quote:
+            # "…,” he said. But “…”", unlike the scare quotes of "But “dumping Trump” is hard")
+            at_start = not _WORD.search(m, us, q.open_mark) or \
+                _CONJUNCTION_ONLY.fullmatch(m, us, q.open_mark) is not None and prev_unit_quote is not None \
+                and not _WORD.search(m, q.close_mark, ue)
             prev = None
             if at_start:
                 if q.continues and para - 1 in last_quote_by_para:
@@ -1035,6 +1039,7 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     return f
 
 
+_CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
 _CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
