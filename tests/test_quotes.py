@@ -475,3 +475,12 @@ def test_a_quotation_after_but_alone_continues_the_speaker_before():
                    "It helps.”")[-1] == ("direct", "the party is stronger with him. It helps.", "he")
     # scare quotes inside a sentence of narration stay out
     assert len(triples("“We won,” she said. But “winning the vote” is not enough.")) == 1
+
+
+def test_a_participle_with_its_agent_after_by_is_no_cue():
+    # "measures added by the council": a passive, not "measures" saying something
+    assert [sp for _, _, sp in triples("The vote failed because of “poison pill” measures added by the council "
+                                       "late on Friday.")] in ([], [None])
+    # the medium and the manner after "by" keep the cue
+    assert triples("“I was stunned,” Mr. Dale said by telephone.") == [("direct", "I was stunned", "Mr. Dale")]
+    assert triples("Ms. Hart continued by saying, “We will appeal.”") == [("direct", "We will appeal.", "Ms. Hart")]

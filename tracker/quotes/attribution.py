@@ -864,6 +864,9 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()) \
                     and not (form != base and _after_quotation(m, text, max(us, vs - 80), vs, c.end(), ue)):
                 continue                    # a noun: "a phone call", "the plans"
+        if not npre and form != base and not form.endswith(("ing", "s")) and _BY_AGENT.match(m, c.end("verb")) \
+                and prev.lower() not in lx.subject:
+            continue                        # "measures added by Republicans": a participle, its agent after "by"
         if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
         f = _Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
@@ -1039,6 +1042,9 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     return f
 
 
+# "by" and the agent of a passive participle; not the medium of "said by telephone" nor the manner of
+# "continued by saying"
+_BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
 _CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
