@@ -484,3 +484,10 @@ def test_a_participle_with_its_agent_after_by_is_no_cue():
     # the medium and the manner after "by" keep the cue
     assert triples("“I was stunned,” Mr. Dale said by telephone.") == [("direct", "I was stunned", "Mr. Dale")]
     assert triples("Ms. Hart continued by saying, “We will appeal.”") == [("direct", "We will appeal.", "Ms. Hart")]
+
+
+def test_a_verb_in_ed_after_an_auxiliary_is_no_speaker_but_a_participle_in_a_phrase_is():
+    found = triples("A source said the files that were copied suggested the intruders wanted “trade secrets.”")
+    assert "copied" not in {sp for _, _, sp in found}
+    assert triples("Most of those surveyed said the city was “on the wrong track.”") == [
+        ("mixed", "the city was “on the wrong track.”", "Most of those surveyed")]

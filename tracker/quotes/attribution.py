@@ -283,6 +283,10 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                 break
             elif lw in lx.stop or lw in lx.time:
                 break
+            elif b == k0 and lw.endswith("ed") and not lw.endswith(("eed", "dred")) and (
+                    not _is_word(left) or left.lower() in lx.aux or left.lower() in lx.stop or left.endswith("ly")):
+                # "the network that was hacked suggested": a verb, no noun ("those surveyed said" is a phrase)
+                break
             else:
                 taken += 1
                 first_ok = b
