@@ -491,3 +491,10 @@ def test_a_verb_in_ed_after_an_auxiliary_is_no_speaker_but_a_participle_in_a_phr
     assert "copied" not in {sp for _, _, sp in found}
     assert triples("Most of those surveyed said the city was “on the wrong track.”") == [
         ("mixed", "the city was “on the wrong track.”", "Most of those surveyed")]
+
+
+def test_an_adverb_after_an_inverted_cue_is_no_speaker():
+    found = triples("The senator kept asking why the agency had blamed “spontaneous” protests rather than naming "
+                    "the attackers.")
+    assert "rather" not in {sp for _, _, sp in found}
+    assert triples("“We lost,” said Kelly.") == [("direct", "We lost", "Kelly")]

@@ -1049,6 +1049,8 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
 # "by" and the agent of a passive participle; not the medium of "said by telephone" nor the manner of
 # "continued by saying"
 _BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
+# words that cannot open the speaker's phrase after an inverted cue
+_NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too then there here again".split())
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
 _CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
@@ -1344,6 +1346,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         np_ = _np_forward(lx, m, _skip_space(m, cue_e, ue), ue)
         if np_ is None:
             return
+        first = m[np_[0]:np_[1]].split(None, 1)[0]
+        if first.lower() in _NOT_AFTER_INVERTED or first.islower() and first.endswith("ly") and first not in lx.notly:
+            return                          # "… “spontaneous” protests rather than …": no speaker after it
         f.kind = "inverted"
         f.sp_s, f.sp_e = np_
         cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
