@@ -498,3 +498,13 @@ def test_an_adverb_after_an_inverted_cue_is_no_speaker():
                     "the attackers.")
     assert "rather" not in {sp for _, _, sp in found}
     assert triples("“We lost,” said Kelly.") == [("direct", "We lost", "Kelly")]
+
+
+def test_call_for_after_an_article_is_a_noun_but_after_a_plural_name_a_verb():
+    found = triples("During the debate, Cruz made an unprompted call for an end to farm subsidies, calling them "
+                    "“corporate welfare.”")
+    assert found == [("mixed", "them “corporate welfare.”", "Cruz")]
+    assert triples("Democrats call for a “full review” of the deal.") == [
+        ("mixed", "a “full review” of the deal", "Democrats")]
+    assert triples("Critics warn that the plan is “a gift to landlords.”") == [
+        ("mixed", "that the plan is “a gift to landlords.”", "Critics")]

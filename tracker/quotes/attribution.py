@@ -109,14 +109,21 @@ def lex() -> _Lex:
 
 _BE = frozenset("is are was were be been being 's ’s".split())
 _BE_ING = frozenset("is are was were be been ’s 's am".split())
+_NOUN_WITH_PARTICLE = frozenset("call push".split())
 _UNAMBIGUOUS = frozenset("say says tell tells".split())
 
 
 @cache
 def _noun_like(base: str) -> frozenset[str]:
     """Forms of a verb that may be nouns as well ("call", "calls", "plans")."""
-    if base in _UNAMBIGUOUS or " " in base:
+    if base in _UNAMBIGUOUS:
         return frozenset()
+    head, _, particle = base.partition(" ")
+    if particle:
+        # "a call for calm", "his push for reform": nouns that often take the particle after them
+        # (most phrasal cues are verbs whatever comes before: "points out", "hit back")
+        return frozenset(f + " " + particle for f in _noun_like(head)) if head in _NOUN_WITH_PARTICLE \
+            else frozenset()
     return frozenset(f for f in cues.inflect(base) if not f.endswith(("ed", "ing")))
 
 
@@ -146,7 +153,10 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
     if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
         return False
     if w[0].isupper():
-        return third and lw not in lx.opener
+        if not third:
+            # "Democrats call for", "Republicans claim": a plural name is the subject of the base form
+            return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in lx.opener
+        return lw not in lx.opener
     plural = lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
     if plural == third:
         return False
