@@ -424,3 +424,119 @@ def test_passive_after_an_adverb_is_no_cue_and_phrasal_progressives_are():
 
 def test_betting_that_is_a_belief():
     assert one("The senator is betting that voters will reward her.").speaker_mention == "The senator"
+
+
+@pytest.mark.parametrize("text, speaker, second", [
+    ("“We will not back down,” the mayor said of the strike on Tuesday, “and nobody should expect us to.”",
+     "the mayor", "and nobody should expect us to."),
+    ("“The budget is a disgrace,” said Ann Rivers, a councillor for the east ward, “but we will vote for it.”",
+     "Ann Rivers", "but we will vote for it."),
+    ("“It was a hard winter,” she told the radio station in March, “and the spring was worse.”",
+     "she", "and the spring was worse."),
+    ("“These rules are vague,” said Tom Reed, speaking of the new code, “and nobody reads them.”",
+     "Tom Reed", "and nobody reads them."),
+])
+def test_a_split_quotation_resumes_after_the_words_that_follow_its_cue(text, speaker, second):
+    found = triples(text)
+    assert found[-1] == ("direct", second, speaker)
+    assert all(sp == speaker for _, _, sp in found)
+
+
+def test_a_cue_coordinated_with_a_verb_that_reports_nothing_takes_its_subject():
+    # "laughed" is a cue of its own but reports no words: "admitted" shares its subject
+    text = "Asked about the delays, the engineer laughed and admitted, “We were far too optimistic.”"
+    assert triples(text)[-1] == ("direct", "We were far too optimistic.", "the engineer")
+
+
+def test_a_verb_that_may_be_a_noun_is_a_cue_right_after_a_quotation_that_goes_on():
+    assert triples("“We need more buses,” the leaflet states. “And we need them soon.”") == [
+        ("direct", "We need more buses", "the leaflet"), ("direct", "And we need them soon.", "the leaflet")]
+    # a quotation that ended its sentence does not make a noun of the next one a cue
+    assert [sp for _, _, sp in triples("He wants to be ready “to go tonight.” One of his reads, “The Long War,” "
+                                      "by J. Smith, made the point.")] == ["He"]
+
+
+def test_a_sentence_with_no_cue_ending_in_a_colon_leads_to_the_quotation_in_the_next_paragraph():
+    text = ("After the vote, the harbour board issued the following statement:\n\n"
+            "“We regret the decision and will appeal it.”")
+    assert triples(text) == [("direct", "We regret the decision and will appeal it.", "the harbour board")]
+    # an opening word or a document is no speaker
+    assert triples("Listen to this:\n\n“We regret the decision.”")[0][2] is None
+    assert triples("Full text as follows:\n\n“We regret the decision.”")[0][2] is None
+
+
+def test_but_before_a_verb_that_may_be_a_noun_opens_a_second_clause_of_the_same_speaker():
+    found = triples("The mayor says she respects the “energy and drive” of the strikers but argues that the city "
+                    "cannot pay.")
+    assert found == [("mixed", "she respects the “energy and drive” of the strikers", "The mayor"),
+                     ("indirect", "that the city cannot pay", "The mayor")]
+
+
+def test_a_past_participle_is_not_the_subject_of_a_verb_that_may_be_a_noun():
+    # "received emails that …": "emails" is a noun here, and "received" no speaker
+    assert triples("She said she had never sent or received emails that were “marked secret at the time.”") == [
+        ("mixed", "she had never sent or received emails that were “marked secret at the time.”", "She")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("She declared “What a night!” and said that her team would keep going “to the very end” across the state.", "She"),
+    ("Then he turned on the mayor, calling him a “fraud” and accusing him of acting like a “spoiled child.”", "he"),
+    ("And he made a point of saying the town hall “was a place of hope” for everyone.", "he"),
+    ("And in 2011, he all but accused the governor of trying to “wreck” the budget.", "he"),
+])
+def test_a_subjectless_cue_finds_the_subject_of_its_sentence(text, speaker):
+    assert all(sp == speaker for _, _, sp in triples(text))
+
+
+def test_invisible_characters_before_a_mark_count_as_space():
+    # a direction mark pasted in from social media before a backwards-typed opening mark
+    assert triples("\u202a”We will win this,” wrote Ann Lee.") == [("direct", "We will win this", "Ann Lee")]
+    # a no-break space between the cue and the quotation leaves the quotation whole
+    assert triples("The chair said,\xa0“The vote stands.”") == [("direct", "The vote stands.", "The chair")]
+
+
+def test_a_clause_with_an_unknown_past_tense_verb_before_a_colon_introduces_the_quotation():
+    assert triples("Sanders delivered a quick retort: “Nobody is tearing this up.” He moved on.") == [
+        ("direct", "Nobody is tearing this up.", "Sanders")]
+    # a present tense describes rather than narrates a speech
+    assert triples("Giant screens carried a three-word slogan: “Over the Top.”") == []
+
+
+def test_a_quotation_after_but_alone_continues_the_speaker_before():
+    assert triples("“I do not think it is fatal,” he said outside the hall. But “the party is stronger with him. "
+                   "It helps.”")[-1] == ("direct", "the party is stronger with him. It helps.", "he")
+    # scare quotes inside a sentence of narration stay out
+    assert len(triples("“We won,” she said. But “winning the vote” is not enough.")) == 1
+
+
+def test_a_participle_with_its_agent_after_by_is_no_cue():
+    # "measures added by the council": a passive, not "measures" saying something
+    assert [sp for _, _, sp in triples("The vote failed because of “poison pill” measures added by the council "
+                                       "late on Friday.")] in ([], [None])
+    # the medium and the manner after "by" keep the cue
+    assert triples("“I was stunned,” Mr. Dale said by telephone.") == [("direct", "I was stunned", "Mr. Dale")]
+    assert triples("Ms. Hart continued by saying, “We will appeal.”") == [("direct", "We will appeal.", "Ms. Hart")]
+
+
+def test_a_verb_in_ed_after_an_auxiliary_is_no_speaker_but_a_participle_in_a_phrase_is():
+    found = triples("A source said the files that were copied suggested the intruders wanted “trade secrets.”")
+    assert "copied" not in {sp for _, _, sp in found}
+    assert triples("Most of those surveyed said the city was “on the wrong track.”") == [
+        ("mixed", "the city was “on the wrong track.”", "Most of those surveyed")]
+
+
+def test_an_adverb_after_an_inverted_cue_is_no_speaker():
+    found = triples("The senator kept asking why the agency had blamed “spontaneous” protests rather than naming "
+                    "the attackers.")
+    assert "rather" not in {sp for _, _, sp in found}
+    assert triples("“We lost,” said Kelly.") == [("direct", "We lost", "Kelly")]
+
+
+def test_call_for_after_an_article_is_a_noun_but_after_a_plural_name_a_verb():
+    found = triples("During the debate, Cruz made an unprompted call for an end to farm subsidies, calling them "
+                    "“corporate welfare.”")
+    assert found == [("mixed", "them “corporate welfare.”", "Cruz")]
+    assert triples("Democrats call for a “full review” of the deal.") == [
+        ("mixed", "a “full review” of the deal", "Democrats")]
+    assert triples("Critics warn that the plan is “a gift to landlords.”") == [
+        ("mixed", "that the plan is “a gift to landlords.”", "Critics")]

@@ -30,7 +30,7 @@ _TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _DASHES = "–—"
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_STRIP = " \t\n.,;:–—-"
+_STRIP = " \t\n.,;:–—-\xa0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 
 
 @cache
@@ -109,14 +109,21 @@ def lex() -> _Lex:
 
 _BE = frozenset("is are was were be been being 's ’s".split())
 _BE_ING = frozenset("is are was were be been ’s 's am".split())
+_NOUN_WITH_PARTICLE = frozenset("call push".split())
 _UNAMBIGUOUS = frozenset("say says tell tells".split())
 
 
 @cache
 def _noun_like(base: str) -> frozenset[str]:
     """Forms of a verb that may be nouns as well ("call", "calls", "plans")."""
-    if base in _UNAMBIGUOUS or " " in base:
+    if base in _UNAMBIGUOUS:
         return frozenset()
+    head, _, particle = base.partition(" ")
+    if particle:
+        # "a call for calm", "his push for reform": nouns that often take the particle after them
+        # (most phrasal cues are verbs whatever comes before: "points out", "hit back")
+        return frozenset(f + " " + particle for f in _noun_like(head)) if head in _NOUN_WITH_PARTICLE \
+            else frozenset()
     return frozenset(f for f in cues.inflect(base) if not f.endswith(("ed", "ing")))
 
 
@@ -136,10 +143,20 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
         return True
     if lw in lx.subject:
         return (lw in ("he", "she", "it")) == third
+    if third and lw == "but":
+        # "she respects him but argues that …": a second verb of the same subject, when it takes a
+        # clause or a quotation ("emails and calls for help" is a list of nouns)
+        x = m[end:end + 14].split(None, 1)
+        return bool(x) and (x[0][0] in ":\x01" or x[0].lower() == "that")
+    if third and lw.endswith("ed") and not lw.endswith(("eed", "dred")):
+        return False                     # "had sent or received emails that …": the word before is a verb
     if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
         return False
     if w[0].isupper():
-        return third and lw not in lx.opener
+        if not third:
+            # "Democrats call for", "Republicans claim": a plural name is the subject of the base form
+            return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in lx.opener
+        return lw not in lx.opener
     plural = lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
     if plural == third:
         return False
@@ -275,6 +292,10 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                     return b
                 break
             elif lw in lx.stop or lw in lx.time:
+                break
+            elif b == k0 and lw.endswith("ed") and not lw.endswith(("eed", "dred")) and (
+                    not _is_word(left) or left.lower() in lx.aux or left.lower() in lx.stop or left.endswith("ly")):
+                # "the network that was hacked suggested": a verb, no noun ("those surveyed said" is a phrase)
                 break
             else:
                 taken += 1
@@ -741,6 +762,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             if not (dashes and _has_dash(m, us, ue)):
                 prev_unit_quote = None
                 prev_unit_end_mask = False
+                if m[us:ue].rstrip().endswith(":"):
+                    lead = _colon_lead(lx, m, us, ue)
                 continue
         frames = _frames(lx, m, text, us, ue, breaks, cue_list[ci:cj]) if cj > ci else []
         ci = cj
@@ -787,6 +810,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             inherit_q = None
             if f.inherit is not None and f.inherit.quote_idx is not None:
                 inherit_q = f.inherit.quote_idx
+            elif f.inherit is not None and f.sp_s is None and f.inherit.sp_s is not None:
+                # "she laughed and admitted “…”": the frame before reports nothing of its own, so
+                # there is no quote to continue; its speaker is this frame's
+                f.sp_s, f.sp_e, f.pronoun = f.inherit.sp_s, f.inherit.sp_e, f.inherit.pronoun
             first = None
             for a, b in f.contents:
                 if b is None or b <= a or f.nested:
@@ -808,7 +835,11 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             if k in owner:
                 continue
             q = spans[k]
-            at_start = not _WORD.search(m, us, q.open_mark)
+            # (a conjunction alone before a quotation that ends the unit still opens it, after a quote:
+            # "…,” he said. But “…”", unlike the scare quotes of "But “dumping Trump” is hard")
+            at_start = not _WORD.search(m, us, q.open_mark) or \
+                _CONJUNCTION_ONLY.fullmatch(m, us, q.open_mark) is not None and prev_unit_quote is not None \
+                and not _WORD.search(m, q.close_mark, ue)
             prev = None
             if at_start:
                 if q.continues and para - 1 in last_quote_by_para:
@@ -830,6 +861,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                     idx = emit(f, f.contents[0][0], f.contents[0][1])
                     if idx is not None:
                         unit_quotes.append(idx)
+        if lead is None and not unit_quotes and not frames and m[us:ue].rstrip().endswith(":"):
+            # "The mayor released the following statement:" with the quotation in the next paragraph
+            lead = _colon_lead(lx, m, us, ue)
         if unit_quotes:
             # the speech a following quotation continues: the last quotation, else the last quote
             quoted = [i for i in unit_quotes if out[i].kind != "indirect"]
@@ -896,8 +930,12 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             if form.endswith("ing") and _NOUN_ING_NEXT.match(m, c.end()) and prev[:1].isalpha() \
                     and prev.lower() not in lx.subject and prev.lower() not in lx.relative:
                 continue                    # "the court ruling is", "a reading could": a noun before a verb
-            if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()):
+            if form in _noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()) \
+                    and not (form != base and _after_quotation(m, text, max(us, vs - 80), vs, c.end(), ue)):
                 continue                    # a noun: "a phone call", "the plans"
+        if not npre and form != base and not form.endswith(("ing", "s")) and _BY_AGENT.match(m, c.end("verb")) \
+                and prev.lower() not in lx.subject:
+            continue                        # "measures added by Republicans": a participle, its agent after "by"
         if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
             continue                        # "appeared on stage", not "appeared to"
         f = _Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
@@ -976,7 +1014,9 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
         if f.kind == "subjectless":
             ss = us
             for b in breaks:
-                if b <= f.cue_s:
+                # a "sentence" opening in lower case is a slip after "!" or "?" inside a quotation
+                # ("She declared “What a night!” and said …"): the sentence goes on
+                if b <= f.cue_s and not m[b:b + 1].islower():
                     ss = b
             for g in reversed(frames[:n]):
                 if g.cue_s < ss:
@@ -998,6 +1038,23 @@ def _after_determiner(lx: _Lex, prev: str, form: str) -> bool:
     w = prev.lower()
     return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and (
         not prev[:1].isupper() or not form.endswith("ing")) or w in ("so", "very", "much")
+
+
+# "“…,” the leaflet states.": a quotation, a comma, a short phrase, then the verb
+_QUOTE_THEN_PHRASE = re.compile(r"\x01,?[ \t]+(?:[\w’'.-]+[ \t]+){1,5}$")
+
+
+def _after_quotation(m: str, text: str, lo: int, vs: int, ve: int, ue: int) -> bool:
+    """Is the verb form at m[vs:ve] ("states", "notes") the cue of a frame that follows a quotation and
+    ends its clause ("“…,” the leaflet states." / "“…?” she presses.")? A noun would not end it there;
+    nor does a quotation that ended its sentence ("…”. One of his reads, …") lead to a frame."""
+    if not (m[ve:ve + 1] in ".,;" or ve >= ue):
+        return False
+    q = _QUOTE_THEN_PHRASE.search(m, lo, vs)
+    if q is None:
+        return False
+    k = q.start() + 1                        # just past the closing mark
+    return m[k:k + 1] == "," or text[max(lo, k - 4):k].rstrip("”\"’'» ")[-1:] in (",", "?", "!")
 
 
 _QUANTIFIERS = frozenset("all both some many most several few others".split())
@@ -1033,12 +1090,18 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
             cs = b
     k = max(m.rfind(";", cs, q.open_mark), m.rfind(":", cs, q.open_mark), m.rfind(" – ", cs, q.open_mark),
             m.rfind(" — ", cs, q.open_mark))
+    hi = q.open_mark
+    lead = k >= 0 and m[k] == ":" and not m[k + 1:q.open_mark].strip()
+    if lead:
+        # "Kasich resisted: “…”": the clause before the colon introduces the quotation
+        hi = k
+        k = max(m.rfind(";", cs, hi), m.rfind(" – ", cs, hi), m.rfind(" — ", cs, hi))
     if k >= 0:
         cs = k + 1
-    np_ = _clause_subject(lx, m, cs, q.open_mark)
+    np_ = _clause_subject(lx, m, cs, hi)
     if np_ is None:
         return None
-    v = lx.verb_after.match(m, np_[1], q.open_mark)
+    v = lx.verb_after.match(m, np_[1], hi)
     if v is None or v.group("w").lower() in lx.stop and v.group("w").lower() not in lx.aux or \
             v.group("w").lower() in lx.det or v.group("w").lower() in lx.link:
         return None
@@ -1050,6 +1113,11 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     f = _Frame(v.start("cue"), v.end("cue"), "", "fallback")
     f.kind = "fallback"
     f.sp_s, f.sp_e = np_
+    if lead:
+        if not w.endswith("ed"):
+            return None                  # "Giant screens …:", "It seems …:": a past tense narrates a speech
+        f.contents.append([q.open_mark, q.close_mark])
+        return f
     end = ue
     for b in breaks:
         if b > q.close_mark:
@@ -1062,6 +1130,13 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     return f
 
 
+# "by" and the agent of a passive participle; not the medium of "said by telephone" nor the manner of
+# "continued by saying"
+_BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
+# words that cannot open the speaker's phrase after an inverted cue
+_NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too then there here again".split())
+_CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
+_CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
 
@@ -1075,6 +1150,11 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
+    if len(toks) > 1 and toks[0][2].lower() in _CLAUSE_ADVERBS and toks[1][2] != ",":
+        j = toks[1][0]                   # "Then he turned on the mayor, calling …"
+        toks = toks[1:]
+    if toks and toks[0][2].lower() in lx.subject:
+        return toks[0][0], toks[0][1]
     if toks and (toks[0][2].lower() in lx.opener or toks[0][2].lower() in lx.stop or toks[0][2].lower() in lx.time
                  or toks[0][2].endswith(("ing", "ed")) and toks[0][2][0].isupper()):
         # an opening phrase ("In a statement,", "Speaking in Salem, New Hampshire,"): the
@@ -1084,6 +1164,8 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
                 continue
             j = _skip_space(m, t[1], hi)
             np_ = _np_forward(lx, m, j, hi)
+            if np_ is not None and m[np_[0]:np_[1]].lower() in lx.subject:
+                return np_                # "In 2011, he all but accused …"
             if np_ is not None:
                 nxt = m[np_[1]:np_[1] + 20].split(None, 1)
                 if nxt and nxt[0][:1].islower() and nxt[0] not in lx.link and nxt[0] not in lx.det:
@@ -1106,6 +1188,25 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
             and not m[np_[1]:c.end("np")].lstrip().startswith("("):
         return None
     k = m.find(":", c.end("np"))
+    f = _Frame(k, k + 1, ":", "colon")
+    f.kind = "colon"
+    f.sp_s, f.sp_e = np_
+    return f
+
+
+def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
+    """A unit with no cue that ends in a colon ("When he died, the mayor released the following
+    statement:", "Transcript as follows:"): its subject speaks the quotation that opens the next unit.
+    The subject must be followed by a verb ("released", "issues"), so that an opening word ("Wait, …:") or
+    a document ("Transcript as follows:") is not taken for a speaker."""
+    k = us + m[us:ue].rstrip().rfind(":")
+    np_ = _clause_subject(lx, m, us, k)
+    if np_ is None:
+        return None
+    nxt = m[np_[1]:k + 1].split(None, 1)
+    w = nxt[0].lower() if nxt else ""
+    if not (w.isalpha() and nxt[0][0].islower() and w.endswith(("ed", "s")) and w not in lx.stop):
+        return None
     f = _Frame(k, k + 1, ":", "colon")
     f.kind = "colon"
     f.sp_s, f.sp_e = np_
@@ -1289,6 +1390,12 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
+                elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
+                    # ("“A,” she told Hewitt, “B.”": the recipient and the comma are already behind cs)
+                    k = cs if m[cs] == MASK and m[cue_end:cs].rstrip().endswith(",") else \
+                        _resumed_quotation(lx, m, cs, ue)
+                    if k is not None:
+                        f.contents.append([k, None])
                 return
         if not tail:
             if m[cue_e:ue].rstrip().endswith(":") and f.cls == cues.SPEECH:
@@ -1323,6 +1430,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         np_ = _np_forward(lx, m, _skip_space(m, cue_e, ue), ue)
         if np_ is None:
             return
+        first = m[np_[0]:np_[1]].split(None, 1)[0]
+        if first.lower() in _NOT_AFTER_INVERTED or first.islower() and first.endswith("ly") and first not in lx.notly:
+            return                          # "… “spontaneous” protests rather than …": no speaker after it
         f.kind = "inverted"
         f.sp_s, f.sp_e = np_
         cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
@@ -1333,6 +1443,31 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             k = _skip_space(m, j + 1, ue)
             if k < ue and m[k] == MASK:
                 f.contents.append([k, None])
+            elif prev_char == MASK and text[max(us, before_end - 3):before_end].rstrip("”\"’'» ").endswith(","):
+                k = _resumed_quotation(lx, m, k, ue)
+                if k is not None:
+                    f.contents.append([k, None])
+
+
+_RESUME = re.compile(r"[,.:][ \t]*\x01")
+
+
+def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
+    """Where a split quotation resumes after its frame: in "“A,” he said of the plan in May, “B.”" the
+    words after the cue ("of the plan in May") lead, through a comma, to the rest of the same quotation.
+    The offset of that quotation's opening mark, or None when a clause break, another cue or another
+    quotation comes first (the first part ending in a comma says that the sentence goes on)."""
+    r = _RESUME.search(m, i, min(ue, i + 160))
+    if r is None:
+        return None
+    k = r.end() - 1
+    seg = m[i:r.start()]
+    if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg:
+        return None
+    # another cue may open another speaker's clause; a participle ("speaking of …") does not
+    if any(not c.group("verb").split()[0].endswith("ing") for c in lx.cue.finditer(seg)):
+        return None
+    return k
 
 
 def _issuer(lx: _Lex, m: str, us: int, s0: int, s1: int) -> tuple[int, int] | None:

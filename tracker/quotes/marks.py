@@ -39,8 +39,10 @@ _ANY = re.compile(r"[“”„‟\"«»`‘’'‚‛]")
 _OPENERS = frozenset("“„‟«`")
 _CLOSERS = frozenset("”»")
 # what may stand left of an opening mark / right of a closing mark
-_LEFT_EDGE = frozenset(" \t\n([{—–-/")
-_RIGHT_EDGE = frozenset(" \t\n.,;:!?)]}—–-…")
+# (no-break spaces and the invisible direction and width marks pasted in from social media count as spaces)
+_INVISIBLE = "\xa0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+_LEFT_EDGE = frozenset(" \t\n([{—–-/" + _INVISIBLE)
+_RIGHT_EDGE = frozenset(" \t\n.,;:!?)]}—–-…" + _INVISIBLE)
 # clipped words and years written with a leading apostrophe
 _CLIPPED = re.compile(r"(?:em|til|cause|n|tis|twas|bout|round|\d0s|\d\d)\b", re.I)
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
