@@ -508,3 +508,10 @@ def test_call_for_after_an_article_is_a_noun_but_after_a_plural_name_a_verb():
         ("mixed", "a “full review” of the deal", "Democrats")]
     assert triples("Critics warn that the plan is “a gift to landlords.”") == [
         ("mixed", "that the plan is “a gift to landlords.”", "Critics")]
+
+
+def test_pressed_and_surmised_report_speech_but_the_press_is_no_cue():
+    assert triples("“Can we afford it?” Jones pressed. “Or do we wait?”") == [
+        ("direct", "Can we afford it?", "Jones"), ("direct", "Or do we wait?", "Jones")]
+    assert triples("“People are tired,” he surmised.") == [("direct", "People are tired", "he")]
+    assert [c for c in (q.cue for q in quotes("He told the press that the deal was “dead.”"))] == ["told the press"]
