@@ -515,3 +515,12 @@ def test_pressed_and_surmised_report_speech_but_the_press_is_no_cue():
         ("direct", "Can we afford it?", "Jones"), ("direct", "Or do we wait?", "Jones")]
     assert triples("“People are tired,” he surmised.") == [("direct", "People are tired", "he")]
     assert [c for c in (q.cue for q in quotes("He told the press that the deal was “dead.”"))] == ["told the press"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“I was stunned,” Mr. Dale, now 81 and retired in Salem, Ore., said by telephone.", "Mr. Dale"),
+    ("Rita Moss, 58, a nurse from Leeds, said the ward was “close to breaking.”", "Rita Moss"),
+    ("Moreover, Jo Sachs, an economist at the university, said that the plan would “fail.”", "Jo Sachs"),
+])
+def test_a_speaker_before_an_aside_with_commas_of_its_own(text, speaker):
+    assert [sp for _, _, sp in triples(text)] == [speaker]

@@ -371,6 +371,12 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
         if not B.has(b + 1) or B[b][2] != ",":
             return None
         k = _np_backward(lx, B, b + 1)
+        if k is None or not _opens_clause(B, k):
+            # "“…,” Mr. Dale, now 81 and retired in Salem, Ore., said": an aside with commas of its own;
+            # the speaker is the phrase that opens the clause, further back
+            further = _np_before_asides(lx, B, b, None if k is None else (B[k][0], B[b + 1][1], None))
+            if further is not None:
+                return further
         if k is None:
             return None
         if B[k][2].lower() in lx.subject and k == b + 1:
@@ -395,6 +401,38 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     if k is None:
         return None
     return B[k][0], B[b0][1], None
+
+
+def _opens_clause(B: _Back, k: int) -> bool:
+    """Does the phrase whose first token is B[k] open the unit or follow a quotation ("“…,” Smith, …")?"""
+    before = B.word(k + 1)
+    return not before or before[0] == MASK or before == "," and B.word(k + 2)[:1] == MASK
+
+
+def _np_before_asides(lx: _Lex, B: _Back, b: int, found):
+    """(start, end, None) of a phrase that opens the clause, found across up to three more commas before
+    B[b] (a comma), with no quotation, semicolon or colon between; else None. An opening adverbial
+    ("Moreover, Jo Sachs, an economist, said") leaves the phrase after it (``found``, then each phrase
+    read) as the speaker."""
+    for _ in range(3):
+        b += 1
+        while B.has(b) and b <= 40 and B[b][2] != "," and B[b][2][0] != MASK and B[b][2] not in ";:":
+            b += 1
+        if not B.has(b + 1) or B[b][2] != ",":
+            return None
+        k = _np_backward(lx, B, b + 1)
+        if k is not None and _opens_clause(B, k):
+            first = B[k][2].lower()
+            if first in lx.opener or first in lx.stop or first in lx.time or first in _OPENING_ADVERBS \
+                    or first.endswith(("ly", "ing")):
+                return found
+            return B[k][0], B[b + 1][1], None
+        found = None if k is None else (B[k][0], B[b + 1][1], None)
+    return None
+
+
+_OPENING_ADVERBS = frozenset("moreover overall furthermore however meanwhile not still also instead separately "
+                             "likewise nonetheless nevertheless indeed again yet thus".split())
 
 
 def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
