@@ -524,3 +524,10 @@ def test_pressed_and_surmised_report_speech_but_the_press_is_no_cue():
 ])
 def test_a_speaker_before_an_aside_with_commas_of_its_own(text, speaker):
     assert [sp for _, _, sp in triples(text)] == [speaker]
+
+
+def test_an_opening_adverbial_before_a_postposed_speaker_is_not_his_words():
+    text = "But in a call on Monday, Col. Ann Ward, a spokeswoman in Basra, said, “The raid went to plan.”"
+    assert triples(text) == [("direct", "The raid went to plan.", "Col. Ann Ward")]
+    # a reported clause split by the frame keeps both parts
+    assert len(triples("In my view, the mayor said, the plan will fail.")) == 2

@@ -424,8 +424,8 @@ def _np_before_asides(lx: _Lex, B: _Back, b: int, found):
         if k is not None and _opens_clause(B, k):
             first = B[k][2].lower()
             if first in lx.opener or first in lx.stop or first in lx.time or first in _OPENING_ADVERBS \
-                    or first.endswith(("ly", "ing")):
-                return found
+                    or first.endswith(("ly", "ing")) or first.isdigit():
+                return found                     # (a digit: "… on Dec. | 2, Col. Warren, …", a sentence split)
             return B[k][0], B[b + 1][1], None
         found = None if k is None else (B[k][0], B[b + 1][1], None)
     return None
@@ -1099,6 +1099,9 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
 _BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
 # words that cannot open the speaker's phrase after an inverted cue
 _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too then there here again".split())
+# a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
+_ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
+                             r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
 _CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
@@ -1351,7 +1354,11 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.sp_s, f.sp_e = s0, s1
                 f.cue_e = cue_end
                 c_end = lead_end
-                f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
+                c_start = _clause_start(m, done, len(done), us, c_end)
+                if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
+                        and _ADVERBIAL_ONLY.match(m, _skip_space(m, c_start, c_end), c_end)):
+                    # ("In a call on Monday, Col. Ward, a spokesman, said, “…”": an opening adverbial, no words of his)
+                    f.contents.append([c_start, c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
                 elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
