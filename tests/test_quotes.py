@@ -531,3 +531,12 @@ def test_an_opening_adverbial_before_a_postposed_speaker_is_not_his_words():
     assert triples(text) == [("direct", "The raid went to plan.", "Col. Ann Ward")]
     # a reported clause split by the frame keeps both parts
     assert len(triples("In my view, the mayor said, the plan will fail.")) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Washington (AFP) – Democrat Ann Lee has taken a swipe at her rival, saying that “loud comments” do harm.",
+     "Democrat Ann Lee"),
+    ("SALEM — Rep. Ann Ruiz on Friday attacked the bill while praising the mayor as a “work horse.”", "Rep. Ann Ruiz"),
+])
+def test_a_dateline_is_not_the_subject_of_the_first_sentence(text, speaker):
+    assert triples(text)[-1][2] == speaker

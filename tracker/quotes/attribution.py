@@ -1103,6 +1103,9 @@ _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too the
 _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
                              r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
+# a dateline opening a story: a city in capitals ("JACKSON, Miss. -") or followed by an agency ("Paris (AFP) –")
+_DATELINE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*(?:, [A-Z][a-z]+\.?)?|[A-Z][\w.'’ -]{0,30}? \([A-Z][A-Za-z]{1,10}\))"
+                       r"[ \t]*[–—-]{1,2}[ \t]+")
 _CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
@@ -1111,6 +1114,9 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     """The subject at the start of the unit (after an opening adverbial), for
     "…, saying …" with no cue before it."""
     j = _skip_space(m, us, hi)
+    d = _DATELINE.match(m, j, hi)
+    if d:
+        j = d.end()                       # "TALLAHASSEE — Rep. Ann Ruiz on Friday …", "Washington (AFP) – …"
     toks = _tokens(m, j, min(hi, j + 120))
     if toks and toks[0][2].lower() in lx.subject:
         return toks[0][0], toks[0][1]
