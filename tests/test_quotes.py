@@ -540,3 +540,10 @@ def test_an_opening_adverbial_before_a_postposed_speaker_is_not_his_words():
 ])
 def test_a_dateline_is_not_the_subject_of_the_first_sentence(text, speaker):
     assert triples(text)[-1][2] == speaker
+
+
+def test_a_that_clause_after_a_split_frame_goes_on_with_the_speech():
+    assert triples("“It is our bad luck,” he said, that both men had ties to the club.")[-1] == (
+        "indirect", "that both men had ties to the club", "he")
+    # a relative "that" after scare quotes inside a sentence is no speech
+    assert len(triples("He was listed because of the “impact,” Jo said, that he had on the news.")) == 1

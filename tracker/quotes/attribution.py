@@ -1369,8 +1369,11 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                     f.contents.append([cs, None])
                 elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
                     # ("“A,” she told Hewitt, “B.”": the recipient and the comma are already behind cs)
-                    k = cs if m[cs] == MASK and m[cue_end:cs].rstrip().endswith(",") else \
-                        _resumed_quotation(lx, m, cs, ue)
+                    # ("“A,” he said, that …": a "that" clause goes on with the speech when the quotation
+                    # opened the sentence and the clause has a subject)
+                    whole = not m[c_start:c_end].strip(" \t\n" + MASK)
+                    k = cs if (m[cs] == MASK or whole and _that_clause(lx, m, cs)) \
+                        and m[cue_end:cs].rstrip().endswith(",") else _resumed_quotation(lx, m, cs, ue, whole)
                     if k is not None:
                         f.contents.append([k, None])
                 return
@@ -1426,10 +1429,16 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                     f.contents.append([k, None])
 
 
-_RESUME = re.compile(r"[,.:][ \t]*\x01")
+_RESUME = re.compile(r"[,.:][ \t]*(?:\x01|that )")
 
 
-def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
+def _that_clause(lx: _Lex, m: str, i: int) -> bool:
+    """Does a "that" clause with a subject start at i ("that both men …", not "that is analyzing …")?"""
+    w = m[i:i + 40].split(None, 2)
+    return len(w) > 1 and w[0] == "that" and w[1].lower() not in lx.aux and w[1].lower() not in lx.stop
+
+
+def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int, that: bool = False) -> int | None:
     """Where a split quotation resumes after its frame: in "“A,” he said of the plan in May, “B.”" the
     words after the cue ("of the plan in May") lead, through a comma, to the rest of the same quotation.
     The offset of that quotation's opening mark, or None when a clause break, another cue or another
@@ -1437,7 +1446,9 @@ def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
     r = _RESUME.search(m, i, min(ue, i + 160))
     if r is None:
         return None
-    k = r.end() - 1
+    k = r.end() - 1 if m[r.end() - 1] == MASK else r.end() - 5      # the quotation, or "that" and its clause
+    if m[k] != MASK and not (that and _that_clause(lx, m, k)):
+        return None
     seg = m[i:r.start()]
     if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg:
         return None
