@@ -547,3 +547,8 @@ def test_a_that_clause_after_a_split_frame_goes_on_with_the_speech():
         "indirect", "that both men had ties to the club", "he")
     # a relative "that" after scare quotes inside a sentence is no speech
     assert len(triples("He was listed because of the “impact,” Jo said, that he had on the news.")) == 1
+
+
+def test_a_speaker_before_an_aside_between_dashes():
+    assert triples("Jo Sims — a teacher from Salem — says the vote was “a big deal.”") == [
+        ("mixed", "the vote was “a big deal.”", "Jo Sims")]

@@ -363,6 +363,17 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     if n and _is_word(B.word(b)) and B.word(b).lower() not in lx.stop:
         b0 = b
     w0 = B[b0][2]
+    if w0 in ("–", "—"):
+        # an aside between dashes: "Jo Sims — a teacher from Salem — says"
+        b = b0 + 1
+        while B.has(b) and b - b0 <= 16 and B[b][2] != w0 and B[b][2][0] != MASK and B[b][2] not in ";:,":
+            b += 1
+        if not B.has(b + 1) or B[b][2] != w0 or not B[b + 1][2][:1].isupper():
+            return None
+        k = _np_backward(lx, B, b + 1)
+        if k is None or not B[k][2][:1].isupper():
+            return None
+        return B[k][0], B[b + 1][1], None
     if w0 == ",":
         # an appositive or an aside between commas: "Hugh Hill, a doctor at the clinic, said"
         b = b0 + 1
