@@ -540,3 +540,47 @@ def test_call_for_after_an_article_is_a_noun_but_after_a_plural_name_a_verb():
         ("mixed", "a “full review” of the deal", "Democrats")]
     assert triples("Critics warn that the plan is “a gift to landlords.”") == [
         ("mixed", "that the plan is “a gift to landlords.”", "Critics")]
+
+
+def test_pressed_and_surmised_report_speech_but_the_press_is_no_cue():
+    assert triples("“Can we afford it?” Jones pressed. “Or do we wait?”") == [
+        ("direct", "Can we afford it?", "Jones"), ("direct", "Or do we wait?", "Jones")]
+    assert triples("“People are tired,” he surmised.") == [("direct", "People are tired", "he")]
+    assert [c for c in (q.cue for q in quotes("He told the press that the deal was “dead.”"))] == ["told the press"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“I was stunned,” Mr. Dale, now 81 and retired in Salem, Ore., said by telephone.", "Mr. Dale"),
+    ("Rita Moss, 58, a nurse from Leeds, said the ward was “close to breaking.”", "Rita Moss"),
+    ("Moreover, Jo Sachs, an economist at the university, said that the plan would “fail.”", "Jo Sachs"),
+])
+def test_a_speaker_before_an_aside_with_commas_of_its_own(text, speaker):
+    assert [sp for _, _, sp in triples(text)] == [speaker]
+
+
+def test_an_opening_adverbial_before_a_postposed_speaker_is_not_his_words():
+    text = "But in a call on Monday, Col. Ann Ward, a spokeswoman in Basra, said, “The raid went to plan.”"
+    assert triples(text) == [("direct", "The raid went to plan.", "Col. Ann Ward")]
+    # a reported clause split by the frame keeps both parts
+    assert len(triples("In my view, the mayor said, the plan will fail.")) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Washington (AFP) – Democrat Ann Lee has taken a swipe at her rival, saying that “loud comments” do harm.",
+     "Democrat Ann Lee"),
+    ("SALEM — Rep. Ann Ruiz on Friday attacked the bill while praising the mayor as a “work horse.”", "Rep. Ann Ruiz"),
+])
+def test_a_dateline_is_not_the_subject_of_the_first_sentence(text, speaker):
+    assert triples(text)[-1][2] == speaker
+
+
+def test_a_that_clause_after_a_split_frame_goes_on_with_the_speech():
+    assert triples("“It is our bad luck,” he said, that both men had ties to the club.")[-1] == (
+        "indirect", "that both men had ties to the club", "he")
+    # a relative "that" after scare quotes inside a sentence is no speech
+    assert len(triples("He was listed because of the “impact,” Jo said, that he had on the news.")) == 1
+
+
+def test_a_speaker_before_an_aside_between_dashes():
+    assert triples("Jo Sims — a teacher from Salem — says the vote was “a big deal.”") == [
+        ("mixed", "the vote was “a big deal.”", "Jo Sims")]

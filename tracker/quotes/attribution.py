@@ -363,6 +363,17 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
     if n and _is_word(B.word(b)) and B.word(b).lower() not in lx.stop:
         b0 = b
     w0 = B[b0][2]
+    if w0 in ("–", "—"):
+        # an aside between dashes: "Jo Sims — a teacher from Salem — says"
+        b = b0 + 1
+        while B.has(b) and b - b0 <= 16 and B[b][2] != w0 and B[b][2][0] != MASK and B[b][2] not in ";:,":
+            b += 1
+        if not B.has(b + 1) or B[b][2] != w0 or not B[b + 1][2][:1].isupper():
+            return None
+        k = _np_backward(lx, B, b + 1)
+        if k is None or not B[k][2][:1].isupper():
+            return None
+        return B[k][0], B[b + 1][1], None
     if w0 == ",":
         # an appositive or an aside between commas: "Hugh Hill, a doctor at the clinic, said"
         b = b0 + 1
@@ -375,6 +386,12 @@ def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
             # (unless a relative clause holds it: "Mr Slink, whose start-up, Paradata, uses data, said")
             return _relative_aside(lx, B, b + 1)
         k = _np_backward(lx, B, b + 1)
+        if k is None or not _opens_clause(B, k):
+            # "“…,” Mr. Dale, now 81 and retired in Salem, Ore., said": an aside with commas of its own;
+            # the speaker is the phrase that opens the clause, further back
+            further = _np_before_asides(lx, B, b, None if k is None else (B[k][0], B[b + 1][1], None))
+            if further is not None:
+                return further
         if k is None:
             return None
         if B[k][2].lower() in lx.subject and k == b + 1:
@@ -445,6 +462,38 @@ def _relative_aside(lx: _Lex, B: _Back, b: int):
             k = _np_backward(lx, B, j + 2)
             return (B[k][0], B[j + 2][1], None) if k is not None else None
     return None
+
+
+def _opens_clause(B: _Back, k: int) -> bool:
+    """Does the phrase whose first token is B[k] open the unit or follow a quotation ("“…,” Smith, …")?"""
+    before = B.word(k + 1)
+    return not before or before[0] == MASK or before == "," and B.word(k + 2)[:1] == MASK
+
+
+def _np_before_asides(lx: _Lex, B: _Back, b: int, found):
+    """(start, end, None) of a phrase that opens the clause, found across up to three more commas before
+    B[b] (a comma), with no quotation, semicolon or colon between; else None. An opening adverbial
+    ("Moreover, Jo Sachs, an economist, said") leaves the phrase after it (``found``, then each phrase
+    read) as the speaker."""
+    for _ in range(3):
+        b += 1
+        while B.has(b) and b <= 40 and B[b][2] != "," and B[b][2][0] != MASK and B[b][2] not in ";:":
+            b += 1
+        if not B.has(b + 1) or B[b][2] != ",":
+            return None
+        k = _np_backward(lx, B, b + 1)
+        if k is not None and _opens_clause(B, k):
+            first = B[k][2].lower()
+            if first in lx.opener or first in lx.stop or first in lx.time or first in _OPENING_ADVERBS \
+                    or first.endswith(("ly", "ing")) or first.isdigit():
+                return found                     # (a digit: "… on Dec. | 2, Col. Warren, …", a sentence split)
+            return B[k][0], B[b + 1][1], None
+        found = None if k is None else (B[k][0], B[b + 1][1], None)
+    return None
+
+
+_OPENING_ADVERBS = frozenset("moreover overall furthermore however meanwhile not still also instead separately "
+                             "likewise nonetheless nevertheless indeed again yet thus".split())
 
 
 def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -1135,7 +1184,13 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
 _BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
 # words that cannot open the speaker's phrase after an inverted cue
 _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too then there here again".split())
+# a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
+_ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
+                             r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
+# a dateline opening a story: a city in capitals ("JACKSON, Miss. -") or followed by an agency ("Paris (AFP) –")
+_DATELINE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*(?:, [A-Z][a-z]+\.?)?|[A-Z][\w.'’ -]{0,30}? \([A-Z][A-Za-z]{1,10}\))"
+                       r"[ \t]*[–—-]{1,2}[ \t]+")
 _CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 _RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
 
@@ -1144,6 +1199,9 @@ def _clause_subject(lx: _Lex, m: str, us: int, hi: int):
     """The subject at the start of the unit (after an opening adverbial), for
     "…, saying …" with no cue before it."""
     j = _skip_space(m, us, hi)
+    d = _DATELINE.match(m, j, hi)
+    if d:
+        j = d.end()                       # "TALLAHASSEE — Rep. Ann Ruiz on Friday …", "Washington (AFP) – …"
     toks = _tokens(m, j, min(hi, j + 120))
     if toks and toks[0][2].lower() in lx.subject:
         return toks[0][0], toks[0][1]
@@ -1387,13 +1445,20 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 f.sp_s, f.sp_e = s0, s1
                 f.cue_e = cue_end
                 c_end = lead_end
-                f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
+                c_start = _clause_start(m, done, len(done), us, c_end)
+                if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
+                        and _ADVERBIAL_ONLY.match(m, _skip_space(m, c_start, c_end), c_end)):
+                    # ("In a call on Monday, Col. Ward, a spokesman, said, “…”": an opening adverbial, no words of his)
+                    f.contents.append([c_start, c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
                 elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
                     # ("“A,” she told Hewitt, “B.”": the recipient and the comma are already behind cs)
-                    k = cs if m[cs] == MASK and m[cue_end:cs].rstrip().endswith(",") else \
-                        _resumed_quotation(lx, m, cs, ue)
+                    # ("“A,” he said, that …": a "that" clause goes on with the speech when the quotation
+                    # opened the sentence and the clause has a subject)
+                    whole = not m[c_start:c_end].strip(" \t\n" + MASK)
+                    k = cs if (m[cs] == MASK or whole and _that_clause(lx, m, cs)) \
+                        and m[cue_end:cs].rstrip().endswith(",") else _resumed_quotation(lx, m, cs, ue, whole)
                     if k is not None:
                         f.contents.append([k, None])
                 return
@@ -1449,10 +1514,16 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                     f.contents.append([k, None])
 
 
-_RESUME = re.compile(r"[,.:][ \t]*\x01")
+_RESUME = re.compile(r"[,.:][ \t]*(?:\x01|that )")
 
 
-def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
+def _that_clause(lx: _Lex, m: str, i: int) -> bool:
+    """Does a "that" clause with a subject start at i ("that both men …", not "that is analyzing …")?"""
+    w = m[i:i + 40].split(None, 2)
+    return len(w) > 1 and w[0] == "that" and w[1].lower() not in lx.aux and w[1].lower() not in lx.stop
+
+
+def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int, that: bool = False) -> int | None:
     """Where a split quotation resumes after its frame: in "“A,” he said of the plan in May, “B.”" the
     words after the cue ("of the plan in May") lead, through a comma, to the rest of the same quotation.
     The offset of that quotation's opening mark, or None when a clause break, another cue or another
@@ -1460,7 +1531,9 @@ def _resumed_quotation(lx: _Lex, m: str, i: int, ue: int) -> int | None:
     r = _RESUME.search(m, i, min(ue, i + 160))
     if r is None:
         return None
-    k = r.end() - 1
+    k = r.end() - 1 if m[r.end() - 1] == MASK else r.end() - 5      # the quotation, or "that" and its clause
+    if m[k] != MASK and not (that and _that_clause(lx, m, k)):
+        return None
     seg = m[i:r.start()]
     if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg:
         return None
