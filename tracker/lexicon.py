@@ -5,6 +5,7 @@ the entries come from; blank lines and comments are skipped.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -43,3 +44,27 @@ def mapping(name: str, sep: str = "=") -> dict[str, str]:
         key, _, value = entry.partition(sep)
         out[key.strip().lower()] = value.strip()
     return out
+
+
+def trie_pattern(phrases, space: str = r"\ ") -> str:
+    """A regex alternation of ``phrases`` factored as a trie, a space written as ``space``.
+
+    Python's ``re`` tries the branches of an alternation one by one; sharing
+    prefixes ("seven", "seventeen", "seventy" -> ``seven(?:teen|ty)?``) makes
+    a scan over every position of a text several times faster.
+    """
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)

@@ -1,7 +1,6 @@
 """The claim lexicons of ``data/claims/`` and the regexes built from them (once)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -9,31 +8,8 @@ from .. import lexicon
 
 
 def trie_pattern(phrases) -> str:
-    """A regex alternation of ``phrases`` factored as a trie.
-
-    Python's ``re`` tries the branches of an alternation one by one; sharing
-    prefixes ("seven", "seventeen", "seventy" -> ``seven(?:teen|ty)?``) makes
-    a scan over every position of a text several times faster.
-    """
-    root: dict = {}
-    for p in phrases:
-        node = root
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = []
-        for ch, sub in sorted(node.items()):
-            if ch:
-                alts.append((r"\s+" if ch == " " else re.escape(ch)) + build(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(root)
+    """``lexicon.trie_pattern`` with any run of whitespace where a phrase has a space ("per  cent")."""
+    return lexicon.trie_pattern(phrases, space=r"\s+")
 
 
 @dataclass(frozen=True)

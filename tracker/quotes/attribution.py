@@ -61,12 +61,12 @@ class _Lex:
         self.postposed_thought = g["postposed_thought"]
         self.raising = frozenset(_phrases(raw["raising"]))
         self.document, self.issue = g["document"], g["issue"]
-        pre = cues.trie_pattern(sorted(self.aux | self.adverb))
-        notly = cues.trie_pattern(sorted(self.notly))
+        pre = lexicon.trie_pattern(sorted(self.aux | self.adverb))
+        notly = lexicon.trie_pattern(sorted(self.notly))
         # one scan of the article finds every cue; auxiliaries and adverbs before
         # the verb are read backwards afterwards (cheaper than in the pattern)
         self.cue = re.compile(
-            rf"(?<![\w’'\-])(?P<verb>{cues.trie_pattern(list(self.verbs) + ['according to', 'According to'])})"
+            rf"(?<![\w’'\-])(?P<verb>{lexicon.trie_pattern(list(self.verbs) + ['according to', 'According to'])})"
             r"(?![\w’'\-])")
         self.preverb = self.aux | self.adverb
         self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())

@@ -73,28 +73,6 @@ def verbs() -> dict[str, tuple[str, str]]:
     return table
 
 
-def trie_pattern(words) -> str:
-    """A regex alternation of ``words`` factored by common prefixes; longer first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
-
-
 @cache
 def nominal_pattern() -> str:
     """Regex for "in a statement", "on Twitter", "at a rally" and the like after a verb."""
@@ -105,7 +83,7 @@ def nominal_pattern() -> str:
     det = r"(?:a|an|the|his|her|their|its|this|that|one|several|two|an? \w+|the \w+|his \w+|her \w+|their \w+)"
     parts = []
     for prep, nouns in groups.items():
-        alt = trie_pattern(nouns)
+        alt = lexicon.trie_pattern(nouns)
         if prep == "on":
             parts.append(rf"on (?:{alt})\b")
         else:
