@@ -370,7 +370,7 @@ def _record(scanner, word, s, e, sent):
     if word == "all-time":
         if not _ALL_TIME_NEXT.match(low, e, e + 10):
             return None
-    elif _broken(wide := [w.strip(_STRIP) for w in low[max(sent.start, s - 64):s].split()[-6:]]):
+    elif _broken(wide := scanner.before(s, sent, width=64, n=6)):
         # "broke the record", "surpassing Smith's previous record": the span starts after the verb
         k = next(i for i, w in enumerate(reversed(wide)) if w in _BREAK_VERBS)
         broken_from = s
@@ -434,7 +434,6 @@ def _record(scanner, word, s, e, sent):
     return _claim(scanner, sent, start, end, ref)
 
 
-_STRIP = ",;:\"“”‘()[]"
 _BREAK_VERBS = frozenset("broke break breaks breaking beat beats beating set sets equalled equaled equals smashed "
                          "smashing matched matching surpassed surpass surpasses surpassing shattered shattering "
                          "eclipsed eclipsing topped topping exceeded exceeding".split())

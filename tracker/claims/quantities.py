@@ -369,13 +369,14 @@ class _Scanner:
             self.claims.append(out)
 
     # -- the words before a figure ---------------------------------------------------------
-    def before(self, s: int, sent: Sentence) -> list[str]:
-        """The last words before ``s`` in its sentence, lower case, outer punctuation stripped."""
-        lo = max(sent.start, s - 32)
+    def before(self, s: int, sent: Sentence, width: int = 32, n: int = 5) -> list[str]:
+        """The last ``n`` words before ``s`` in its sentence (in the ``width`` characters before it), lower
+        case, outer punctuation stripped."""
+        lo = max(sent.start, s - width)
         words = self.low[lo:s].split()
         if lo > sent.start and words and not self.low[lo - 1].isspace() and not self.low[lo].isspace():
             del words[0]                        # a cut word
-        return [w.strip(_STRIP) for w in words[-5:]]
+        return [w.strip(_STRIP) for w in words[-n:]]
 
     def qualifier(self, pw: list[str], s: int) -> tuple[str | None, int]:
         """(qualifier, start) from the words before a figure at ``s``: "more than", "about"."""
