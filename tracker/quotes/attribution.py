@@ -1108,8 +1108,9 @@ def _after_quotation(m: str, text: str, lo: int, vs: int, ve: int, ue: int) -> b
 
 _QUANTIFIERS = frozenset("all both some many most several few others".split())
 # a number, an ordinal or a month before a cue form makes it a noun ("23 points", "September attacks")
-_COUNTING = frozenset("""one two three four five six seven eight nine ten first second third fourth fifth last
-    next january february march april may june july august september october november december""".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_COUNTING = frozenset("one two three four five six seven eight nine ten first second third fourth fifth last next"
+                      .split()) | _MONTHS
 # what follows an -ing noun, not a participle: a verb of its own ("the ruling is", "the reading could")
 _NOUN_ING_NEXT = re.compile(r" (?:is|was|are|were|has|had|could|would|will|may|might|should|must|can)\b")
 
@@ -1123,9 +1124,6 @@ def _counted(prev: str) -> bool:
     if w[0].isdigit():
         return w[-1].isdigit()
     return w in _COUNTING and (w not in _MONTHS or prev[0].isupper())
-
-
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 
