@@ -649,7 +649,7 @@ def _since(scanner, word, s, e, sent):
         lo = max(lo, low.rfind(sep, lo, s) + 1)
     neg = None
     for neg in _NEGATION.finditer(low, lo, s):
-        pass
+        pass                                     # the negation nearest "since"
     if neg is None:
         return None
     m = _SINCE_REF.match(text, e, sent.end)
