@@ -227,6 +227,16 @@ def test_a_paragraph_opening_pronoun_after_a_bystander_stays_unresolved():
     assert got == ["Sam Reyes", "Sam Reyes", "Tony Walsh", None]
 
 
+def test_a_party_label_before_capitalised_words_makes_no_person():
+    # "Democratic" and "Green" are party labels, not titles: the convention and the school team are no rival
+    # for "he"
+    text = ("Ann Cole watched Matt Dyer speak at the Democratic National Convention on Monday.\n\n"
+            "At the Democratic National Convention, Dyer mocked Ann Cole's plan. He said it was a fantasy.\n\n"
+            "Dyer then cheered for the Riverside Green Dragons. He said they would win.")
+    got, _, _ = names(text, [("He", 0), ("He", 1)])
+    assert got == ["Matt Dyer", "Matt Dyer"]
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

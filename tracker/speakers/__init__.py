@@ -191,7 +191,7 @@ class _Article:
             nm = N.read(kept)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
-            if nm.given_gender is None and not nm.title and not self._is_named_person(sur):
+            if nm.given_gender is None and not nm.person_title and not self._is_named_person(sur):
                 continue
             p = got.get(nm.pkey)
             if p is None:
@@ -284,7 +284,7 @@ class _Article:
                 ident = "p:" + nm.pkey
                 gender = nm.gender
                 # a two-word name with an unknown first name and no title may be a body ("Western Journalism")
-                kind = "person" if gender or nm.title else "unknown"
+                kind = "person" if gender or nm.person_title else "unknown"
                 e = self.entity(ident, lambda: _Entity(" ".join(nm.name), kind, ident, gender))
             if nm.title and not e.role:
                 t = N.role_text(nm.title)
@@ -309,7 +309,7 @@ class _Article:
             return None
         ident = "s:" + single.lower()
         gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
-        kind = "person" if nm.title or gender else "unknown"
+        kind = "person" if nm.person_title or gender else "unknown"
         e = self.entity(ident, lambda: _Entity(single, kind, ident, gender))
         if kind == "person" and e.kind == "unknown":      # "Trump" first, "Mr. Trump" later: a person after all
             e.kind, e.gender = "person", e.gender or gender
@@ -592,7 +592,7 @@ class _Article:
                         continue
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
-                            nm.given_gender or nm.title or self.persons(nm.sur) or nm.sur in male
+                            nm.given_gender or nm.person_title or self.persons(nm.sur) or nm.sur in male
                             or nm.sur in female):
                         # the subject: the first person named in the sentence, not as a possessor ("Trump’s
                         # Indiana chairman, Rex Early, ... said") nor after a preposition

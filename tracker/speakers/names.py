@@ -231,9 +231,11 @@ class Name:
     sur: str = ""                   # the surname (last core token)
     pkey: str = ""                  # folded core: "vladimir putin" for "Vladimir V. Putin"
     given_gender: str | None = None  # from the first name alone
+    person_title: bool = False      # a title that only people hold: not a party label alone ("Democratic ...")
 
     def __post_init__(self):
         self.text = " ".join(self.name)
+        self.person_title = any(bare(t) not in _NOT_ROLES and is_title(t) for t in self.title)
         self.core = tuple(name_core(self.name)) or tuple(self.name)
         self.sur = strip_possessive(self.core[-1])
         self.pkey = " ".join(strip_possessive(t).lower() for t in self.core)
