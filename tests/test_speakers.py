@@ -237,6 +237,24 @@ def test_a_party_label_before_capitalised_words_makes_no_person():
     assert got == ["Matt Dyer", "Matt Dyer"]
 
 
+def test_a_name_given_an_age_is_a_person_who_competes_for_he():
+    # "Amadou" is in no list of given names, but an age in apposition makes "Amadou Sow" a person, so the
+    # bystander quoted before him is not taken for "He"
+    text = ("Union spokesman Tom Reed said the march was peaceful.\n\n"
+            "Amadou Sow, 13, of Leeds sold lemonade to the marchers. He said sales were good.")
+    got, _, _ = names(text, ["Union spokesman Tom Reed", "He"])
+    assert got == ["Tom Reed", None]
+
+
+def test_a_paragraph_opening_pronoun_is_the_subject_when_that_is_the_main_person():
+    text = ("Mayor Dan Holt said the budget was tight.\n\n"
+            "Holt said the cuts were fair.\n\n"
+            "Holt criticised Ray Bell over the plan.\n\n"
+            "He said Bell had misled voters.")
+    got, _, _ = names(text, ["Mayor Dan Holt", ("Holt", 1), "He"])
+    assert got == ["Dan Holt", "Dan Holt", "Dan Holt"]
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

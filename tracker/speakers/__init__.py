@@ -82,7 +82,8 @@ _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks f
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
-_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b")
+_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
+                        r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
 
 
 def key(speaker: Speaker) -> str | None:
@@ -222,7 +223,8 @@ class _Article:
 
     def _is_named_person(self, sur: str) -> bool:
         """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
-        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"). (Cached: asked for each run.)"""
+        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"), or gives it an age or a "who"
+        clause ("Amara Shook, 13, of Leeds"; "Amara Shook, who won"). (Cached: asked for each run.)"""
         found = self._named_surnames.get(sur)
         if found is None:
             found = self._named_surnames[sur] = False
@@ -675,12 +677,6 @@ class _Article:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
             return next(iter(unknown.values())) if len(unknown) == 1 else None
         p_best, best, _ = compatible[-1]
-        if self.opens_paragraph(pos):
-            # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
-            # person's deeds it is the article's main person again, not the last one quoted
-            main = self.main_person(gender, pos)
-            if main is not None and main is not best:
-                return None
         # someone of unknown gender mentioned after the best candidate could be meant as well
         if any(p > p_best and e.gender is None and e is not best for p, e, _ in window):
             return None
@@ -694,10 +690,17 @@ class _Article:
             last_speaker = next((e if p in self.subjects and bisect_right(self.starts, p) >= s_best else None
                                  for p, e in reversed(self.mentions) if p < pos), None)
             if last_speaker is not None and (last_speaker is best or last_speaker.ident in rivals):
-                return last_speaker
-            if len({e.ident for e in subjects}) == 1:
-                return subjects[0]
-            return None
+                best = last_speaker
+            elif len({e.ident for e in subjects}) == 1:
+                best = subjects[0]
+            else:
+                return None
+        if self.opens_paragraph(pos):
+            # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
+            # person's deeds it is the article's main person again, not the last one quoted
+            main = self.main_person(gender, pos)
+            if main is not None and main is not best:
+                return None
         return best
 
     def opens_paragraph(self, pos: int) -> bool:
