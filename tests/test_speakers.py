@@ -91,6 +91,25 @@ def test_i_and_we_inside_a_quote_are_not_speakers():
     assert got == ["Maria Lopez", None, None]
 
 
+OPINION = ("Why the buses are late\n\n"
+           "I have lived in this city for thirty years. I said last month that the buses were late.\n\n"
+           "\"I never said that,\" the mayor told me.\n\n"
+           "{tagline}")
+
+
+@pytest.mark.parametrize("tagline, writer", [
+    ("Jo Hart is the leader of the Green group on Leeds council.", "Jo Hart"),
+    ("Rep. Dan Ruiz, D-Ariz., was an early critic of the plan. His book is out in May.", "Dan Ruiz"),
+    ("Jo was a class act, and so was her deputy.", None),         # a first name alone names no writer
+    ("Jo Hart was among the first to complain.", None),            # "among": no description of the writer
+    ("Contributing: Jo Hart.", None),
+])
+def test_i_outside_quotation_marks_is_the_writer_named_in_the_closing_line(tagline, writer):
+    text = OPINION.format(tagline=tagline)
+    got, _, _ = names(text, [("I", 1), ("I", 2), "the mayor"])
+    assert got == [writer, None, None]          # the "I" inside the mayor's quotation is the mayor, not the writer
+
+
 def test_pronoun_takes_the_person_of_its_gender_and_stays_unresolved_between_rivals():
     text = ("Sarah Quinn met Paul Dobson in Leeds on Tuesday.\n\n"
             "She said the deal was close.\n\n"

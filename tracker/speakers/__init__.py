@@ -82,6 +82,10 @@ _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks f
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
+# an article's closing line on its writer: "Jo Hart is the mayor of Leeds.", "Rep. Raul Grijalva, D-Ariz., was ..."
+_WRITER_LINE = re.compile(r"([A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*){0,4})(?:, [A-Z][\w\-\.]*,)? (?:is|was|has been)"
+                          r" (?:(?:a|an|the)\b|[A-Z])")
+_SINGULAR_SELF = frozenset({"I", "me", "my", "Me", "My"})
 _CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
                         r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
 
@@ -161,6 +165,7 @@ class _Article:
         self._sentence_roles: dict[int, list[tuple[int, _Entity, bool]]] = {}
         self._named_surnames: dict[str, bool] = {}
         self._context_gender: dict[str, str | None] = {}
+        self._writer: _Entity | None | bool = False       # False: not looked for yet
 
     # -- the article's full names ---------------------------------------------------------------
     def _index(self) -> dict[str, list[str]]:
@@ -333,7 +338,7 @@ class _Article:
             return None, None
         op = plan[0]
         if op == "pronoun":
-            return self.pronoun(plan[1], pos), None
+            return self.pronoun(plan[1], pos, mention), None
         if op == "compound":
             return self.compound(plan[1], pos), plan[2]
         _, head, head_steps, rest = plan
@@ -538,7 +543,7 @@ class _Article:
         return self.entity(ident, lambda: _Entity(name, "group", ident))
 
     # -- pronouns -------------------------------------------------------------------------------------------
-    def pronoun(self, cls: str, pos: int) -> _Entity | None:
+    def pronoun(self, cls: str, pos: int, mention: str = "") -> _Entity | None:
         if cls in ("male", "female"):
             return self.personal(cls, pos)
         if cls == "relative":
@@ -547,7 +552,52 @@ class _Article:
             return self.neuter(pos)
         if cls == "plural":
             return self.plural(pos)
-        return None                                      # "I", "we": never resolved
+        if cls == "self" and mention in _SINGULAR_SELF:
+            return self.writer(pos)
+        return None                                      # "we", "you": never resolved
+
+    def writer(self, pos: int) -> _Entity | None:
+        """"I" outside quotation marks, in an article whose closing lines say who wrote it ("Jo Hart is the
+        mayor of Leeds."): the writer. Inside a quotation "I" is whoever is quoted, and without such a line the
+        writer is unknown."""
+        if self.in_quote(pos):
+            return None
+        si = max(0, bisect_right(self.starts, pos) - 1)
+        s = self.sentences[si] if self.sentences else None
+        if s is None or self.text.count("“", s.start, pos) > self.text.count("”", s.start, pos) \
+                or self.text.count('"', s.start, pos) % 2:
+            return None
+        if self._writer is False:
+            self._writer = self._find_writer()
+        return self._writer
+
+    def _find_writer(self) -> _Entity | None:
+        # one of the last two paragraphs, short, opening "Name is/was ...", "Name, D-Ariz., is ..."
+        paras: list[list[Sentence]] = []
+        for s in reversed(self.sentences):
+            if paras and s.paragraph == paras[-1][0].paragraph:
+                paras[-1].append(s)
+            elif len(paras) == 2:
+                break
+            else:
+                paras.append([s])
+        for para in paras:
+            s = para[-1]        # (the paragraph's sentences were collected backwards)
+            m = _WRITER_LINE.match(s.text)
+            if m is None or para[0].end - s.start > 400:
+                continue
+            nm = N.read(m.group(1))
+            if nm is None or nm.kind != "person" or len(nm.core) < 2:
+                continue
+            e = self.named_person(nm)
+            if e is None or e.anonymous or len(e.name.split()) < 2:
+                continue
+            # a name of unknown kind is a person when the line gives it a person's title ("a staff reporter")
+            if e.kind == "person" or e.kind == "unknown" and any(
+                    N.is_title(w) for w in s.text[m.end():].split()[:6]):
+                e.kind = "person"
+                return e
+        return None
 
     def plural(self, pos: int) -> _Entity | None:
         """"they": the group quoted just before ("Clinton and Sanders", "Six Gannett newspapers"), if the last
