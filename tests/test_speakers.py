@@ -274,6 +274,14 @@ def test_a_paragraph_opening_pronoun_is_the_subject_when_that_is_the_main_person
     assert got == ["Dan Holt", "Dan Holt", "Dan Holt"]
 
 
+def test_the_and_one_capitalised_word_is_a_publication_unless_a_plural_or_a_surname():
+    text = ("The Courier said the mayor would resign. The Danes said nothing.\n\n"
+            "Ed Marsh and Ann Marsh left early. The Marsh said it was late.")
+    got, speakers, quotes = names(text, ["The Courier", "The Danes", "The Marsh"])
+    assert got == ["The Courier", None, None]
+    assert speakers[quotes[0].speaker].kind == "organization"
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

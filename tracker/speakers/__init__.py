@@ -374,6 +374,12 @@ class _Article:
                 e = self.named_person(arg)
             elif op == "org":
                 e = self.org_entity(arg)
+            elif op == "title":
+                # "The Tennessean", "The Hill": a one-word name after a capital "The" is a publication or a
+                # body, unless the article uses the word as a person's surname ("The Trump", clipped)
+                ident = "o:" + arg.lower()
+                e = None if self.persons(arg) else self.entity(
+                    ident, lambda: _Entity("The " + arg, "organization", ident))
             else:
                 e = self.description(arg, pos)
             if e is not None or final:
@@ -843,6 +849,7 @@ _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field ai
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?<!s)")        # one capitalised word, not a plural ("The Saudis")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
 
@@ -953,6 +960,9 @@ def _segment_steps(seg: str) -> tuple:
             else:
                 steps.append(("org", nm.text, True))
         elif cw[0].lower() in _DETERMINERS and len(nm.core) == 1 and not nm.title:
+            if cand == seg and cw[0] == "The" and len(cw) == 2 and _TITLE_WORD.fullmatch(nm.text) \
+                    and not nm.possessive and nm.text not in N.lists()["male"] and nm.text not in N.lists()["female"]:
+                steps.append(("title", nm.text, True))      # "The Tennessean" (not "The Saudis", "The Clintons")
             break               # "the Clinton", "a word Trump": a clipped mention, not a name
         else:
             steps.append(("person", nm, True))
