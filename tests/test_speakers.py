@@ -282,6 +282,13 @@ def test_the_and_one_capitalised_word_is_a_publication_unless_a_plural_or_a_surn
     assert speakers[quotes[0].speaker].kind == "organization"
 
 
+def test_a_surname_that_is_also_a_title_word_joins_the_full_name():
+    text = ("Hedge fund boss Paul Singer gave the campaign money. Singer said it was legal.\n\n"
+            "Singer and Ruth Cole said nothing more. The singer on stage said hello.")
+    got, _, _ = names(text, [("Singer", 2), "Singer and Ruth Cole", "The singer"])
+    assert got == ["Paul Singer", "Paul Singer and Ruth Cole", None]
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

@@ -374,6 +374,10 @@ class _Article:
                 e = self.named_person(arg)
             elif op == "org":
                 e = self.org_entity(arg)
+            elif op == "surname":
+                # a title word alone is a surname where the article names one person with it ("Paul Singer")
+                found = self.persons(arg)
+                e = self.person_entity(next(iter(found.values()))) if len(found) == 1 else None
             elif op == "title":
                 # "The Tennessean", "The Hill": a one-word name after a capital "The" is a publication or a
                 # body, unless the article uses the word as a person's surname ("The Trump", clipped)
@@ -949,6 +953,8 @@ def _segment_steps(seg: str) -> tuple:
             continue
         nm = N.read(runs[-1])
         if nm is None:
+            if len(cw) == 1 and N.is_title(cw[0]):
+                steps.append(("surname", N.strip_possessive(cw[0]), True))     # "Singer", "Judge": see run_steps
             continue
         if nm.kind == "organization" or N.org_canonical(nm.text):
             if described:
