@@ -289,6 +289,24 @@ def test_a_surname_that_is_also_a_title_word_joins_the_full_name():
     assert got == ["Paul Singer", "Paul Singer and Ruth Cole", None]
 
 
+def test_the_newspaper_is_the_publication_quoted_just_before():
+    text = ("The Leeds Courier reported that the mayor would resign.\n\n"
+            "Ann Cole denied it. \"Nonsense,\" she said.\n\n"
+            "The left-leaning newspaper said it stood by the story.")
+    got, _, _ = names(text, ["The Leeds Courier", "she", "The left-leaning newspaper"])
+    assert got == ["Leeds Courier", "Ann Cole", "Leeds Courier"]
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("the nationalist Daily Bugle tabloid", "Daily Bugle"),         # the publication, not "... tabloid"
+    ("a Leeds newspaper", "Leeds newspaper"),                         # a place: the description stays
+    ("the Cole campaign website", None),
+])
+def test_a_publication_described_by_its_kind(mention, name):
+    got, _, _ = names(f"Ann Cole spoke on Monday. Later, {mention} said the vote was close.", [mention])
+    assert got == [name]
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

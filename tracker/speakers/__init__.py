@@ -409,6 +409,14 @@ class _Article:
                 if owner is None or owner.kind != "person":
                     return None
                 return self.org_entity(f"{owner.name.split()[-1]} {head}")
+            if caps and head in _PRESS_HEADS:
+                # "the nationalist Global Times tabloid": the publication; "a Baton Rouge newspaper" stays a
+                # description; "the Sanders campaign website": nobody
+                if not words[-2][:1].isupper():
+                    return None
+                name = " ".join(N.strip_possessive(w) for w in caps)
+                if _PRESS_NAME.search(name) or N.looks_like_org(name.split()):
+                    return self.org_entity(name)
             if caps:
                 return self.org_entity(" ".join(N.strip_possessive(w) for w in caps) + " " + head)
             if det in ("the", "this", "that"):
@@ -454,7 +462,19 @@ class _Article:
         for p, e in self.mentions:
             if p < pos and e.kind == "organization" and head in e.name.lower().split():
                 best = e
+        if best is None and head in _PRESS_HEADS:
+            # "the conservative-leaning newspaper": the publication quoted last, if within the last few sentences
+            recent = self.starts[max(0, bisect_right(self.starts, pos) - 1 - _ROLE_SENTENCES)] if self.starts else 0
+            # (the body quoted last: a publication by its name, or a name of unknown kind like "Orlando Sentinel")
+            best = next((e for p, e in reversed(self.mentions) if p < pos and e.kind in ("organization", "unknown")),
+                        None)
+            if best is not None and (self.last_org_mention(best, pos) < recent
+                                     or best.kind == "organization" and not _PRESS_NAME.search(best.name)):
+                best = None
         return best
+
+    def last_org_mention(self, e: _Entity, pos: int) -> int:
+        return max((p for p, m in self.mentions if m is e and p < pos), default=-1)
 
     def role(self, words: list[str], pos: int) -> _Entity | None:
         """"the defence secretary": the one person the article gave that title (or that description) to."""
@@ -853,6 +873,12 @@ _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field ai
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
+# the head of a description of a publication, and the words that make a body's name one
+_PRESS_HEADS = frozenset("newspaper paper magazine tabloid outlet broadcaster network website publication".split())
+_PRESS_NAME = re.compile(r"\b(?:Journal|Times|Post|News|Telegraph|Guardian|Herald|Tribune|Gazette|Magazine|Review|"
+                         r"Daily|Press|Star|Sun|Mail|Express|Observer|Economist|Chronicle|Examiner|Register|Globe|"
+                         r"Inquirer|Independent|Standard|Record|Courier|Bulletin|Monitor|Reporter|Sentinel|"
+                         r"Atlantic|Hill|Politico|Breitbart|BBC|CNN|NBC|CBS|ABC|Fox|MSNBC|NPR|Reuters|AP)\b")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?<!s)")        # one capitalised word, not a plural ("The Saudis")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
@@ -953,7 +979,7 @@ def _segment_steps(seg: str) -> tuple:
             continue
         nm = N.read(runs[-1])
         if nm is None:
-            if len(cw) == 1 and N.is_title(cw[0]):
+            if cand is seg and len(cw) == 1 and N.is_title(cw[0]):
                 steps.append(("surname", N.strip_possessive(cw[0]), True))     # "Singer", "Judge": see run_steps
             continue
         if nm.kind == "organization" or N.org_canonical(nm.text):

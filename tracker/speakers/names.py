@@ -124,6 +124,13 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
             last = i
     if last >= 0 and not is_title(tokens[-1]):
         return tokens[:last + 1], tokens[last + 1:]
+    if last >= 0:
+        # "New York Congressman Pete King": a surname that is a title word ends the run; the title is what comes
+        # before the given name
+        L = _lists()
+        for i in range(len(tokens) - 3, -1, -1):
+            if is_title(tokens[i]) and (tokens[i + 1] in L["male"] or tokens[i + 1] in L["female"]):
+                return tokens[:i + 1], tokens[i + 1:]
     i = 0
     while i < len(tokens) - 1 and is_title(tokens[i]):
         i += 1
