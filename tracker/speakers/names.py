@@ -49,6 +49,9 @@ def _lists():
         common=frozenset(lexicon.lines(D + "common_capitalised.txt")),
         male=frozenset(lexicon.lines(D + "first_names_male.txt")),
         female=frozenset(lexicon.lines(D + "first_names_female.txt")),
+        # more given names, for the first name of a full name only: alone, "Lolita" is not surely anyone
+        given_male=frozenset(lexicon.lines(D + "first_names_census_male.txt")),
+        given_female=frozenset(lexicon.lines(D + "first_names_census_female.txt")),
     )
 
 
@@ -96,9 +99,9 @@ def first_name_gender(name: list[str]) -> str | None:
     if len(name) < 2:
         return None
     first = strip_possessive(name[0])
-    if first in L["male"]:
+    if first in L["male"] or first in L["given_male"]:
         return "male"
-    if first in L["female"]:
+    if first in L["female"] or first in L["given_female"]:
         return "female"
     return None
 
