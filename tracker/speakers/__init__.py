@@ -85,6 +85,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
 # an article's closing line on its writer: "Jo Hart is the mayor of Leeds.", "Rep. Raul Grijalva, D-Ariz., was ..."
 _WRITER_LINE = re.compile(r"([A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*){0,4})(?:, [A-Z][\w\-\.]*,)? (?:is|was|has been)"
                           r" (?:(?:a|an|the)\b|[A-Z])")
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _SINGULAR_SELF = frozenset({"I", "me", "my", "Me", "My"})
 _CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
                         r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
@@ -423,7 +424,9 @@ class _Article:
                 return self.recent_org(head, pos)
             return None
         if det in ("the", "this", "that"):
-            return self.role(words, pos)          # definite: someone the article has named
+            # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
+            # report", "the survey" are no one
+            return self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
         generic = L["generic"].get(head)
         if generic:
             return self.anonymous(words, head, generic, pos, complement)
@@ -757,9 +760,18 @@ class _Article:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
             return next(iter(unknown.values())) if len(unknown) == 1 else None
         p_best, best, _ = compatible[-1]
-        # someone of unknown gender mentioned after the best candidate could be meant as well
-        if any(p > p_best and e.gender is None and e is not best for p, e, _ in window):
-            return None
+        # someone of unknown gender mentioned after the best candidate could be meant as well; when that is one
+        # person, the subject of this sentence or the one before ("Amadou Sow, 13, sold water. He said ..."), the
+        # pronoun continues with them
+        later = {e.ident: (p, e, subj) for p, e, subj in window if p > p_best and e.gender is None and e is not best}
+        if later:
+            if len(later) > 1:
+                return None
+            p_u, u, subj_u = next(iter(later.values()))
+            if not subj_u or bisect_right(self.starts, pos) - bisect_right(self.starts, p_u) > 1 \
+                    or " " not in u.name:
+                return None         # (a bare surname like "Obama" may be anyone of that family)
+            return u
         # another person of the same gender in the same sentence as the latest one makes it unclear,
         # unless the latest one is also the sentence's subject or the last quoted speaker
         s_best = bisect_right(self.starts, p_best)
@@ -1038,7 +1050,9 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
         # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
         si = max(0, bisect_right(art.starts, pos) - 1)
-        if not art.starts or pos - art.starts[si] < 25 or pos >= q.start:
+        if not art.starts or pos - art.starts[si] < 25 or pos >= q.start \
+                or q.speaker_mention.lower() in _PERSONAL_PRONOUNS:
+            # (and "which he said were ...": a pronoun that speaks is the subject of its clause)
             art.subjects.add(pos)
     for q in quotes:
         # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
