@@ -584,3 +584,11 @@ def test_a_that_clause_after_a_split_frame_goes_on_with_the_speech():
 def test_a_speaker_before_an_aside_between_dashes():
     assert triples("Jo Sims — a teacher from Salem — says the vote was “a big deal.”") == [
         ("mixed", "the vote was “a big deal.”", "Jo Sims")]
+
+
+def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
+    got = quotes("Adopting the advice of a panel that met last week, the board of elections on Monday rejected "
+                 "both claims, ruled Lund eligible and ordered that his name be listed.")
+    assert all(q.speaker_mention != "Lund" for q in got)
+    assert [q.speaker_mention for q in got if q.cue == "ordered"] == ["the board of elections"]
+    assert one("\"We are ready,\" said Ms Lund on Tuesday.").speaker_mention == "Ms Lund"

@@ -1180,6 +1180,12 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
 # "by" and the agent of a passive participle; not the medium of "said by telephone" nor the manner of
 # "continued by saying"
 _BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
+# cues that also take an object and its complement ("ruled Cruz eligible", "called him a liar"): after them, a
+# noun phrase followed by a lower-case word other than these is that object, not an inverted speaker
+_OBJECT_COMPLEMENT = frozenset("rule declare deem call name find judge rate label brand dub pronounce certify "
+                               "consider".split())
+_AFTER_INVERTED_SPEAKER = frozenset("who whom whose which that of from at in on for with to and but as by than then "
+                                    "said says told added".split())
 # words that cannot open the speaker's phrase after an inverted cue
 _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too then there here again".split())
 # a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
@@ -1496,9 +1502,14 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         first = m[np_[0]:np_[1]].split(None, 1)[0]
         if first.lower() in _NOT_AFTER_INVERTED or first.islower() and first.endswith("ly") and first not in lx.notly:
             return                          # "… “spontaneous” protests rather than …": no speaker after it
+        cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
+        k = _skip_space(m, np_[1], ue)
+        if f.base in _OBJECT_COMPLEMENT and cue_end == np_[1] and k < ue and m[k].islower():
+            w = m[k:k + 20].split(None, 1)[0]
+            if w not in _AFTER_INVERTED_SPEAKER and not w.endswith("ing"):
+                return                      # "…, ruled Cruz eligible and …": an object and its complement
         f.kind = "inverted"
         f.sp_s, f.sp_e = np_
-        cue_end, _ = _after_cue(lx, m, np_[1], ue, "")
         c_end = before_end
         f.contents.append([_clause_start(m, done, len(done), us, c_end), c_end])
         j = _skip_space(m, cue_end, ue)
