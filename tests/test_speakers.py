@@ -337,6 +337,20 @@ def test_a_publication_described_by_its_kind(mention, name):
     assert got == [name]
 
 
+def test_an_auxiliary_opening_a_question_is_no_given_name():
+    text = ("Game over. Will Hale give up now?\n\n"
+            "After Tuesday, Senator Tom Hale lost. Hale said he would fight on.")
+    got, _, _ = names(text, ["Hale"])
+    assert got == ["Tom Hale"]              # not "Will Hale", introduced first
+
+
+def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_no_name():
+    text = ("Hacker who broke into the council's email admits to other attacks.\n\n"
+            "The young hacker pleaded guilty on Monday.")
+    got, _, _ = names(text, ["who"])
+    assert got == [None]
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

@@ -174,7 +174,11 @@ class _Article:
         if self._runs is None:
             idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
-            for run in _SIMPLE_MULTI.findall(self.text):
+            text = self.text
+            for m in _SIMPLE_MULTI.finditer(text):
+                run = m.group()
+                if run.partition(" ")[0] in _AUX_FIRST:
+                    run = _question_aux(text, m.start(), run)[1]
                 last = run[run.rfind(" ") + 1:].rstrip(".")
                 if last in _SUFFIX_WORDS:
                     last = run.split()[-2].rstrip(".,")
@@ -373,6 +377,8 @@ class _Article:
         for op, arg, final in steps:
             if op == "person":
                 e = self.named_person(arg)
+                if e is not None and e.kind == "unknown" and len(arg.name) == 1 and self.common_word(arg.name[0], pos):
+                    e = None
             elif op == "org":
                 e = self.org_entity(arg)
             elif op == "surname":
@@ -390,6 +396,14 @@ class _Article:
             if e is not None or final:
                 return e
         return None
+
+    def common_word(self, word: str, pos: int) -> bool:
+        """Is a capitalised word at the start of a sentence an ordinary word the article also writes in lower
+        case ("Hacker who revealed ... admits", then "the Romanian hacker")?"""
+        si = bisect_right(self.starts, pos) - 1
+        if si < 0 or self.text[self.starts[si]:pos].strip(" \u00a0\"“‘'"):
+            return False
+        return re.search(r"(?<![\w’'])" + re.escape(word.lower()) + r"(?![\w’'])", self.text) is not None
 
     def description(self, desc: tuple, pos: int) -> _Entity | None:
         """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role.
@@ -669,6 +683,8 @@ class _Article:
                     run = m.group()
                     if "." in run:
                         start, run = _cut_at_sentence_end(start, run)
+                    if run.partition(" ")[0] in _AUX_FIRST:
+                        start, run = _question_aux(text, start, run)
                     if " " not in run:
                         tok = strip(run)
                         if tok not in idx and tok not in male and tok not in female:
@@ -894,6 +910,25 @@ _PRESS_NAME = re.compile(r"\b(?:Journal|Times|Post|News|Telegraph|Guardian|Heral
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?<!s)")        # one capitalised word, not a plural ("The Saudis")
 _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
+
+
+# auxiliaries that open a question; "Will" and "May" are given names too ("Will Sanders come down?")
+_AUX_FIRST = frozenset("Will Can May Should Would Could Did Does Do Is Are Was Were Has Have Had Must Shall".split())
+_SENTENCE_END = re.compile(r"[.?!\n]")
+
+
+def _question_aux(text: str, start: int, run: str) -> tuple[int, str]:
+    """A run without the auxiliary that opens a question ("Will Sanders" in "Will Sanders come down?")."""
+    first, _, rest = run.partition(" ")
+    if first not in _AUX_FIRST or not rest:
+        return start, run
+    before = text[max(0, start - 3):start].rstrip(" \u00a0")
+    if before and before[-1] not in ".?!:\n“\"":
+        return start, run           # inside a sentence: "Prince William", "Tom and Will Hale"
+    end = _SENTENCE_END.search(text, start + len(run))
+    if end is None or text[end.start()] != "?":
+        return start, run
+    return start + len(first) + 1, rest
 
 
 def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
