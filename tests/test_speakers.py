@@ -351,6 +351,14 @@ def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_no_nam
     assert got == [None]
 
 
+def test_a_full_name_that_ends_a_sentence_before_a_capitalised_word_is_still_read():
+    text = ("The memo went to Inspector General Steve Lenard. The review began in May.\n\n"
+            "Under Secretary Paul Fenn said the files were safe.\n\n"
+            "Lenard said he was satisfied.")
+    got, _, _ = names(text, ["Lenard"])
+    assert got == ["Steve Lenard"]
+
+
 def test_they_is_the_group_quoted_just_before():
     text = ("Four Tyneside newspapers backed the plan on Monday. They said it was overdue.\n\n"
             "Officials said it was costly. They said nothing else.")

@@ -179,15 +179,16 @@ class _Article:
                 run = m.group()
                 if run.partition(" ")[0] in _AUX_FIRST:
                     run = _question_aux(text, m.start(), run)[1]
-                last = run[run.rfind(" ") + 1:].rstrip(".")
-                if last in _SUFFIX_WORDS:
-                    last = run.split()[-2].rstrip(".,")
-                last = strip(last)
-                runs = idx.get(last)
-                if runs is None:
-                    idx[last] = [run]
-                else:
-                    runs.append(run)
+                for run in _sentence_parts(run) if ". " in run else (run,):
+                    last = run[run.rfind(" ") + 1:].rstrip(".")
+                    if last in _SUFFIX_WORDS:
+                        last = run.split()[-2].rstrip(".,")
+                    last = strip(last)
+                    runs = idx.get(last)
+                    if runs is None:
+                        idx[last] = [run]
+                    else:
+                        runs.append(run)
             self._runs = idx
         return self._runs
 
@@ -929,6 +930,20 @@ def _question_aux(text: str, start: int, run: str) -> tuple[int, str]:
     if end is None or text[end.start()] != "?":
         return start, run
     return start + len(first) + 1, rest
+
+
+def _sentence_parts(run: str) -> list[str]:
+    """A run split where a sentence ends inside it ("Inspector General Steve Linick. The" -> the name and "The");
+    parts of one word are no full names and are left out."""
+    parts, cur = [], []
+    for t in run.split(" "):
+        cur.append(t)
+        if t.endswith(".") and not N.is_abbreviation(t):
+            parts.append(" ".join(cur))
+            cur = []
+    if cur:
+        parts.append(" ".join(cur))
+    return [p for p in parts if " " in p]
 
 
 def _cut_at_sentence_end(start: int, run: str) -> tuple[int, str]:
