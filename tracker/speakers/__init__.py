@@ -175,10 +175,9 @@ class _Article:
             idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
             text = self.text
-            for m in _SIMPLE_MULTI.finditer(text):
-                run = m.group()
-                if run.partition(" ")[0] in _AUX_FIRST:
-                    run = _question_aux(text, m.start(), run)[1]
+            for run in _SIMPLE_MULTI.findall(text):
+                if run[:run.find(" ")] in _AUX_FIRST:
+                    run = _question_aux(text, text.find(run), run)[1]
                 for run in _sentence_parts(run) if ". " in run else (run,):
                     last = run[run.rfind(" ") + 1:].rstrip(".")
                     if last in _SUFFIX_WORDS:
@@ -404,7 +403,14 @@ class _Article:
         si = bisect_right(self.starts, pos) - 1
         if si < 0 or self.text[self.starts[si]:pos].strip(" \u00a0\"“‘'"):
             return False
-        return re.search(r"(?<![\w’'])" + re.escape(word.lower()) + r"(?![\w’'])", self.text) is not None
+        text, w = self.text, word.lower()
+        n = len(w)
+        i = text.find(w)
+        while i >= 0:       # (a plain find: a regex compiled per word cost more than the rest of this stage)
+            if (i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum()):
+                return True
+            i = text.find(w, i + 1)
+        return False
 
     def description(self, desc: tuple, pos: int) -> _Entity | None:
         """A mention whose head is a common noun: an anonymous source, a body ("the campaign") or a role.
@@ -684,7 +690,7 @@ class _Article:
                     run = m.group()
                     if "." in run:
                         start, run = _cut_at_sentence_end(start, run)
-                    if run.partition(" ")[0] in _AUX_FIRST:
+                    if run[:run.find(" ")] in _AUX_FIRST:
                         start, run = _question_aux(text, start, run)
                     if " " not in run:
                         tok = strip(run)
