@@ -338,7 +338,7 @@ def test_a_publication_described_by_its_kind(mention, name):
 
 
 def test_an_auxiliary_opening_a_question_is_no_given_name():
-    text = ("Game over. Will Hale give up now?\n\n"
+    text = ("After the count. Will Hale give up now?\n\n"
             "After Tuesday, Senator Tom Hale lost. Hale said he would fight on.")
     got, _, _ = names(text, ["Hale"])
     assert got == ["Tom Hale"]              # not "Will Hale", introduced first

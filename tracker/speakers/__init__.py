@@ -82,13 +82,13 @@ _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks f
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
-# an article's closing line on its writer: "Jo Hart is the mayor of Leeds.", "Rep. Raul Grijalva, D-Ariz., was ..."
+_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
+                        r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
+# an article's closing line on its writer: "Jo Hart is the mayor of Leeds.", "Rep. Dan Ruiz, D-Ariz., was ..."
 _WRITER_LINE = re.compile(r"([A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*){0,4})(?:, [A-Z][\w\-\.]*,)? (?:is|was|has been)"
                           r" (?:(?:a|an|the)\b|[A-Z])")
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _SINGULAR_SELF = frozenset({"I", "me", "my", "Me", "My"})
-_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
-                        r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
 
 
 def key(speaker: Speaker) -> str | None:
@@ -233,8 +233,8 @@ class _Article:
 
     def _is_named_person(self, sur: str) -> bool:
         """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
-        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"), or gives it an age or a "who"
-        clause ("Amara Shook, 13, of Leeds"; "Amara Shook, who won"). (Cached: asked for each run.)"""
+        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"), or gives it an age ("Amara
+        Shook, 13, of Leeds"). (Cached: asked for each run.)"""
         found = self._named_surnames.get(sur)
         if found is None:
             found = self._named_surnames[sur] = False
@@ -939,7 +939,7 @@ def _question_aux(text: str, start: int, run: str) -> tuple[int, str]:
 
 
 def _sentence_parts(run: str) -> list[str]:
-    """A run split where a sentence ends inside it ("Inspector General Steve Linick. The" -> the name and "The");
+    """A run split where a sentence ends inside it ("Inspector General Steve Lenard. The" -> the name and "The");
     parts of one word are no full names and are left out."""
     parts, cur = [], []
     for t in run.split(" "):
