@@ -919,13 +919,13 @@ _SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
 
 
-# auxiliaries that open a question; "Will" and "May" are given names too ("Will Sanders come down?")
+# auxiliaries that open a question; "Will" and "May" are given names too ("Will Hale give up?")
 _AUX_FIRST = frozenset("Will Can May Should Would Could Did Does Do Is Are Was Were Has Have Had Must Shall".split())
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
 
 def _question_aux(text: str, start: int, run: str) -> tuple[int, str]:
-    """A run without the auxiliary that opens a question ("Will Sanders" in "Will Sanders come down?")."""
+    """A run without the auxiliary that opens a question ("Will Hale" in "Will Hale give up?")."""
     first, _, rest = run.partition(" ")
     if first not in _AUX_FIRST or not rest:
         return start, run
