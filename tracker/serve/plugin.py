@@ -173,19 +173,13 @@ async def _dicts(db, sql: str, params: list) -> list[dict]:
     return [dict(r) for r in (await db.execute(sql, params)).rows]
 
 
-QUOTES_OF_ARTICLE = """
-select quotes.*, speakers.name as speaker_name, sentences.idx as sentence_idx
-from quotes
-left join speakers on speakers.id = quotes.speaker_id
-left join sentences on sentences.id = quotes.sentence_id
-where quotes.article_id = ? order by quotes.start"""
-
-CLAIMS_OF_ARTICLE = """
-select claims.*, speakers.name as speaker_name, sentences.idx as sentence_idx
-from claims
-left join speakers on speakers.id = claims.speaker_id
-left join sentences on sentences.id = claims.sentence_id
-where claims.article_id = ? order by claims.start"""
+# the quotes or the claims of an article, with speaker and sentence ({t}: the table)
+ITEMS_OF_ARTICLE = """
+select {t}.*, speakers.name as speaker_name, sentences.idx as sentence_idx
+from {t}
+left join speakers on speakers.id = {t}.speaker_id
+left join sentences on sentences.id = {t}.sentence_id
+where {t}.article_id = ? order by {t}.start"""
 
 QUOTES_OF_SPEAKER = """
 select quotes.id, quotes.kind, quotes.content, quotes.cue, quotes.speaker_mention, quotes.article_id,
@@ -215,8 +209,8 @@ async def article_vars(datasette, database: str, article_id: str) -> dict:
     article = dict(article)
     sentences = await _dicts(db, "select id, idx, start, [end], boilerplate, checkworthiness from sentences "
                                  "where article_id = ? order by start", [article["id"]])
-    quotes = await _dicts(db, QUOTES_OF_ARTICLE, [article["id"]])
-    claims = await _dicts(db, CLAIMS_OF_ARTICLE, [article["id"]])
+    quotes = await _dicts(db, ITEMS_OF_ARTICLE.format(t="quotes"), [article["id"]])
+    claims = await _dicts(db, ITEMS_OF_ARTICLE.format(t="claims"), [article["id"]])
     urls = {t: (lambda i, t=t: datasette.urls.row(database, t, str(i))) for t in ("quotes", "claims", "speakers")}
     for table, items, summary in (("quotes", quotes, quote_title), ("claims", claims, claim_title)):
         for item in items:
