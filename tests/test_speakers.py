@@ -133,6 +133,31 @@ def test_relative_pronoun_refers_to_the_name_before_it():
     assert got == ["Carla Mendes"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the name that ends a longer phrase: a body for "which", a person for "who"
+    ("Sen. Al Brent got a good decision from the Ohio Board of Elections, which said he could run.",
+     "Ohio Board of Elections"),
+    ("The mayor has won over Jane Lane, who said she backs him.", "Jane Lane"),
+    # in apposition: the name the description describes
+    ("But Ray Lopez, a Democrat who said he liked the plan, voted no.", "Ray Lopez"),
+    # not when the phrase leaves open which of two is meant, or the relative hangs without its comma
+    ("The wife of Tom Hale, who said she was tired, left early.", None),
+    ("Ann Ray and Jo Kerr, two of the women who said they were misled, spoke.", None),
+    ("He had a long feud with Tom Hale who said nothing about it.", None),
+    ("Tom Hale released his records in July, which said he was fit.", None),
+])
+def test_relative_pronoun_after_a_longer_phrase(text, expected):
+    got, _, _ = names(text, [re.search(r"\b(?:who|which)\b", text).group()])
+    assert got == [expected]
+
+
+def test_the_body_a_relative_pronoun_named_is_the_board_later_on():
+    text = ("Sen. Al Brent got a good decision from the Ohio Board of Elections, which said he could run.\n\n"
+            "On Monday the board rejected two objections to his bid.")
+    got, _, _ = names(text, ["which", "the board"])
+    assert got == ["Ohio Board of Elections", "Ohio Board of Elections"]
+
+
 def test_a_surname_is_tied_to_the_full_name_only_in_its_own_article():
     text = "Senator Bernie Sanders spoke first. Sanders said the bill was weak."
     got, speakers, _ = names(text, ["Sanders"])

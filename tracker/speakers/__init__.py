@@ -874,10 +874,35 @@ class _Article:
         if found is None:
             return None
         s, e = found
-        plan = _plan(self.text[s:e])
+        phrase = self.text[s:e]
+        plan = _plan(phrase)
         if not plan or plan[0] == "pronoun":
             return None
-        return self.resolve_mention(self.text[s:e], s)[0]
+        found = self.resolve_mention(phrase, s)[0]
+        if found is not None:
+            return found
+        who = self.text[pos:end].lower() in ("who", "whom", "whose")
+        # "a ruling from the Ohio Board of Elections, which": the name that ends the phrase. Not after "and" ("Hale
+        # and Brent, who": one or both); for "who" not after "of" or "for" either ("the wife of Tom Hale, who",
+        # "a spokesman for Tom Hale, who" say nothing about which of the two spoke)
+        # "a relationship with Clinton who declined" (no comma): too loose to read
+        m = _TRAILING_NAME.search(phrase)
+        if m and m.start() > 0 and self.text[e:pos].strip() == ",":
+            before = phrase[:m.start()].split()[-1].lower()
+            if before not in ("and", "or", "&") and not (who and before in ("of", "for")):
+                e2 = self.resolve_mention(m.group(), s + m.start())[0]
+                if e2 is not None and not e2.anonymous and e2.kind == ("person" if who else "organization"):
+                    return e2
+        # "Mr. Lopez, a Democrat who": the name the description is in apposition to (not "Jo Ray and Al Lee,
+        # two of the women who")
+        if who and plan[0] == "segments" and plan[2] and plan[2][0][0] == "desc" \
+                and plan[2][0][1] and plan[2][0][1][2] in ("a", "an", "the"):
+            m = _NAME_THEN_COMMA.search(self.text, max(0, s - 80), s)
+            if m and not _COORDINATION_END.search(self.text, max(0, m.start(1) - 6), m.start(1)):
+                e2 = self.resolve_mention(m.group(1), m.start(1))[0]
+                if e2 is not None and e2.kind == "person" and not e2.anonymous:
+                    return e2
+        return None
 
 
 QUOTED_KINDS = ("direct", "mixed")
@@ -893,6 +918,11 @@ _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?"
                       r"(?=,|[ \u00a0](?:said|says|told|added))")
+# a name (with "of the ..." or "for ..." in it) that ends a phrase, and one followed by the comma of an apposition
+_TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?"
+                            r"[A-Z][\w’'\-\.&]*)*\Z")
+_NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
+_COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 _POSTPOSED = re.compile(r"[,”\"’'][ \u00a0]\Z")
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
 _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
