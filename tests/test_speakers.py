@@ -158,6 +158,26 @@ def test_the_body_a_relative_pronoun_named_is_the_board_later_on():
     assert got == ["Ohio Board of Elections", "Ohio Board of Elections"]
 
 
+def test_the_candidate_is_the_person_the_article_quotes_most_when_no_one_else_is_near():
+    text = ("Sam Oduya, a rival, said little. Dana Pike toured three farms in Iowa on Friday.\n\n"
+            "Pike said the state would decide the race. Pike said her tax plan would help growers. She met "
+            "farmers at noon. \"We are winning,\" Pike said at the last stop.\n\n"
+            "The candidate said she would return in May.")
+    mentions = ["Sam Oduya", ("Pike", 1), ("Pike", 2), ("Pike", 3), "The candidate"]
+    got, _, _ = names(text, mentions)
+    assert got[-1] == "Dana Pike"
+    # with the rival named in the sentences just before, "the candidate" could be either
+    got, _, _ = names(text.replace("She met farmers", "She met Oduya"), mentions)
+    assert got[-1] is None
+
+
+def test_the_campaign_after_his_campaign_is_that_persons_campaign():
+    text = ("Senator Abe Kilner spoke in Ohio. He said little about the focus of his campaign.\n\n"
+            "The campaign said it would spend more on radio.")
+    got, _, _ = names(text, ["The campaign"])
+    assert got == ["Kilner campaign"]
+
+
 def test_a_surname_is_tied_to_the_full_name_only_in_its_own_article():
     text = "Senator Bernie Sanders spoke first. Sanders said the bill was weak."
     got, speakers, _ = names(text, ["Sanders"])

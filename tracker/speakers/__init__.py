@@ -15,15 +15,19 @@ lists in ``data/speakers/`` (see ``names``).
 - bodies and their metonyms: "No 10" is Downing Street, "Moscow" Russia;
   "the Russian Embassy in the UK" keeps its proper complement;
 - descriptions: "the defence secretary" is the person the article gave that
-  title or description to and mentioned in the last few sentences; "the
-  campaign" the campaign it last named; a description followed by a name in
-  apposition is that person;
+  title or description to and mentioned in the last few sentences; an epithet
+  the article gave nobody ("the candidate", "the billionaire") is the person
+  it quotes most, when no one else is mentioned near it; "the campaign" the
+  campaign it last named (or "his campaign" stood for); a description
+  followed by a name in apposition is that person;
 - pronouns: "he"/"she" the latest person of that gender in the preceding
   sentences (names in quotation marks and in the reported speech before a
   postposed "he said" do not count), unless another person competes: two of
   that gender in one sentence go to its subject or to the speaker just quoted
   there, else stay unclear; "it" the body last quoted, "they" the group last
-  quoted, "who" the name just before it; "I" and "we" are never resolved;
+  quoted, "who" the name just before it (the name ending a longer phrase,
+  or the one a description is in apposition to); "I" and "we" are never
+  resolved;
 - anonymous and generic sources ("a Downing Street spokeswoman",
   "officials") become anonymous speakers with their affiliation, never a
   named person.
@@ -77,6 +81,8 @@ _APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-
 _APPOS_END = re.compile(r"(?:[,;.?!)]|\s[—–-]|’s|'s| (?:of|for|at|in|to|from|with|who|whose|and|on|since)\b|\Z)")
 _WINDOW_SENTENCES = 4      # how far back a pronoun looks for its antecedent (3 and 6 measured worse)
 _ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
+_EPITHETS = frozenset("""candidate nominee front-runner frontrunner hopeful contender businessman businesswoman
+    billionaire mogul tycoon magnate""".split())
 _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
 # the first personal pronoun after a name, with no sentence end and no capitalised word between
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
@@ -475,13 +481,20 @@ class _Article:
         """"the campaign", "the agency": the body of that kind the article last named before ``pos``."""
         if head == "campaign":
             found = None
-            for m in re.finditer(r"((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')? [Cc]ampaign\b", self.text[:pos]):
-                found = m.group(1)
-            if found:
-                nm = N.read_run(found.split())
-                owner = nm.name[-1] if nm else found.split()[-1]
-                return self.org_entity(f"{owner} campaign")
-            return None
+            for m in _NAMED_CAMPAIGN.finditer(self.text, 0, pos):
+                found = m
+            if found is None:
+                return None
+            if found.group(1):
+                nm = N.read_run(found.group(1).split())
+                owner = nm.name[-1] if nm else found.group(1).split()[-1]
+            else:
+                # "his campaign": the campaign of the person "his" stands for there
+                e = self.personal("male" if found.group(2).lower() == "his" else "female", found.start())
+                if e is None:
+                    return None
+                owner = e.name.split()[-1]
+            return self.org_entity(f"{owner} campaign")
         best = None
         for p, e in self.mentions:
             if p < pos and e.kind == "organization" and head in e.name.lower().split():
@@ -507,7 +520,7 @@ class _Article:
         if found is None:
             found = self._role_found[ck] = self._fitting(words)
         if not found:
-            return None
+            return self.main_by_epithet(words, pos)
         # the description refers back to someone the article mentioned lately: of several who fit ("the
         # senator" in an article naming three senators) the last one mentioned, and nobody who has not been
         # mentioned in the last few sentences ("the candidate" for a candidate named once, long before)
@@ -517,6 +530,16 @@ class _Article:
         if last[k] < recent or (len(last) > 1 and sorted(last.values())[-2] == last[k]):
             return None
         return self.person_entity(found[k])
+
+    def main_by_epithet(self, words: list[str], pos: int) -> _Entity | None:
+        """"the candidate", "the billionaire": the person the article quotes most, when one clearly leads and is
+        the only person mentioned in the last few sentences."""
+        if words[-1].lower() not in _EPITHETS:
+            return None
+        main = self.main_person(None, pos)
+        if main is None:
+            return None
+        return main if {e.ident for _, e, _ in self._window(pos)} == {main.ident} else None
 
     def last_mention(self, p: _Person, pos: int) -> int:
         """Offset of the last mention of a person (surname or resolved speaker mention) before ``pos``; -1: none."""
@@ -824,11 +847,11 @@ class _Article:
             return False
         return si == 0 or self.sentences[si - 1].paragraph != self.sentences[si].paragraph
 
-    def main_person(self, gender: str, pos: int) -> _Entity | None:
-        """The person of this gender quoted most often before ``pos``, if one clearly leads."""
+    def main_person(self, gender: str | None, pos: int) -> _Entity | None:
+        """The person (of this gender, if given) quoted most often before ``pos``, if one clearly leads."""
         counts: dict[str, int] = {}
         for p, e in self.mentions:
-            if p < pos and e.kind == "person" and e.gender == gender and not e.anonymous:
+            if p < pos and e.kind == "person" and (gender is None or e.gender == gender) and not e.anonymous:
                 counts[e.ident] = counts.get(e.ident, 0) + 1
         if not counts:
             return None
@@ -922,6 +945,7 @@ _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0](?:and[ \u00a0]
 _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?"
                             r"[A-Z][\w’'\-\.&]*)*\Z")
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
+_NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 _POSTPOSED = re.compile(r"[,”\"’'][ \u00a0]\Z")
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
