@@ -267,6 +267,14 @@ def test_names_in_reported_speech_before_a_postposed_pronoun_are_not_the_speaker
     assert got == ["Bob Marsh"]
 
 
+def test_the_frame_before_a_quotation_is_no_reported_speech():
+    # after a closing quotation mark the words before the quote are the writer's, and their subject counts
+    text = ("Tim Ray left office in May.\n\n"
+            "Al Bond, who worked for Mr. Ray for years, listed the rules: \"Manners were assumed,\" he said.")
+    got, _, _ = names(text, ["he"])
+    assert got == ["Al Bond"]
+
+
 def test_the_pm_and_titles_in_the_preceding_sentences():
     text = ("Prime Minister Alan Frost met the unions.\n\n"
             "The PM said a deal was close.\n\n"

@@ -766,7 +766,8 @@ class _Article:
         out: list[tuple[int, _Entity, bool]] = []
         mentions, offsets, subjects = self.mentions, self.mention_offsets, self.subjects
         # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
-        # reported speech, and the people in it are not who speaks
+        # reported speech, and the people in it are not who speaks (after a closing quotation mark the words
+        # before the quotation are the writer's frame: "Al Bond listed the rules: "...," he said")
         postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
         for i in range(si, first - 1, -1):
             lo = starts[i] if starts else 0
@@ -947,7 +948,7 @@ _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ 
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
 _NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
-_POSTPOSED = re.compile(r"[,”\"’'][ \u00a0]\Z")
+_POSTPOSED = re.compile(r",[ \u00a0]\Z")
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
 _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
     ranking reigning opposing striking remaining longstanding retired elected unnamed unidentified alleged
