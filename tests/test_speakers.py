@@ -275,6 +275,17 @@ def test_the_frame_before_a_quotation_is_no_reported_speech():
     assert got == ["Al Bond"]
 
 
+def test_a_pronoun_after_a_bystander_named_as_an_object_stays_open_when_someone_else_just_spoke():
+    text = ("\"We will win,\" said Carl Brook, the mayor.\n\n"
+            "The plan was dropped after a push by Tom Hale. \"The vote moved him,\" he said.")
+    got, _, _ = names(text, ["Carl Brook", "he"])
+    assert got == ["Carl Brook", None]
+    # a possessor is no bystander: "Hale's plan ... he said" is Hale
+    text2 = text.replace("The plan was dropped after a push by Tom Hale.", "The vote sank Tom Hale's plan.")
+    got, _, _ = names(text2, ["Carl Brook", "he"])
+    assert got == ["Carl Brook", "Tom Hale"]
+
+
 def test_the_pm_and_titles_in_the_preceding_sentences():
     text = ("Prime Minister Alan Frost met the unions.\n\n"
             "The PM said a deal was close.\n\n"

@@ -834,6 +834,17 @@ class _Article:
                 best = subjects[0]
             else:
                 return None
+        subj_best = next(subj for p, e, subj in compatible if p == p_best)
+        if not subj_best and best is compatible[-1][1] and not _POSSESSOR_AT.match(self.text, p_best) \
+                and not any(e is best for p, e in self.mentions if p < pos):
+            # the latest candidate is only an object ("forcing Sanders to reverse", not a possessor like
+            # "Comey's statement") and has not spoken, while someone else of that gender was quoted in the last
+            # few sentences: either could be meant
+            last = next(((p, e) for p, e in reversed(self.mentions) if p < pos and e.kind == "person"
+                         and not e.anonymous), None)
+            if last is not None and last[1].gender == gender \
+                    and bisect_right(self.starts, pos) - bisect_right(self.starts, last[0]) <= _WINDOW_SENTENCES:
+                return None
         if self.opens_paragraph(pos):
             # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
             # person's deeds it is the article's main person again, not the last one quoted
@@ -841,6 +852,11 @@ class _Article:
             if main is not None and main is not best:
                 return None
         return best
+
+    def is_mention(self, pos: int) -> bool:
+        """Is there a quote's speaker mention at ``pos``?"""
+        i = bisect_left(self.mention_offsets, pos)
+        return i < len(self.mention_offsets) and self.mention_offsets[i] == pos
 
     def opens_paragraph(self, pos: int) -> bool:
         si = bisect_right(self.starts, pos) - 1
@@ -947,6 +963,7 @@ _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ 
                             r"[A-Z][\w’'\-\.&]*)*\Z")
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
 _NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
+_POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]*(?:[ \u00a0][A-Z][\w\-\.]*)*(?:’s|'s|’|')")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 _POSTPOSED = re.compile(r",[ \u00a0]\Z")
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
