@@ -286,6 +286,16 @@ def test_a_pronoun_after_a_bystander_named_as_an_object_stays_open_when_someone_
     assert got == ["Carl Brook", "Tom Hale"]
 
 
+def test_of_two_people_of_unknown_gender_the_subject_just_quoted_takes_he():
+    # "Mo" and "Obama" give no gender; Obama was named three sentences back, Mo Ellis spoke two sentences back
+    text = ("Dan Rowe said the debates let Republicans attack President Obama. "
+            "The criticism hurt Hillary Clinton.\n\n"
+            "It was a worry, Mo Ellis said. At first, there was pressure on Hillary Clinton to start early. "
+            "Now there is some unease, he said.")
+    got, _, _ = names(text, ["Mo Ellis", "he"])
+    assert got == ["Mo Ellis", "Mo Ellis"]
+
+
 def test_the_pm_and_titles_in_the_preceding_sentences():
     text = ("Prime Minister Alan Frost met the unions.\n\n"
             "The PM said a deal was close.\n\n"

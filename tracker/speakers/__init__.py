@@ -812,11 +812,15 @@ class _Article:
         # pronoun continues with them
         later = {e.ident: (p, e, subj) for p, e, subj in window if p > p_best and e.gender is None and e is not best}
         if later:
-            if len(later) > 1:
+            # (of several, the one in this sentence or the one before, or two before when quoted there, when no
+            # other is as near)
+            s_pos = bisect_right(self.starts, pos)
+            near = [(p, e, subj) for p, e, subj in later.values()
+                    if s_pos - bisect_right(self.starts, p) <= (2 if self.is_mention(p) else 1)]
+            if len(near) != 1:
                 return None
-            p_u, u, subj_u = next(iter(later.values()))
-            if not subj_u or bisect_right(self.starts, pos) - bisect_right(self.starts, p_u) > 1 \
-                    or " " not in u.name:
+            p_u, u, subj_u = near[0]
+            if not subj_u or " " not in u.name:
                 return None         # (a bare surname like "Obama" may be anyone of that family)
             return u
         # another person of the same gender in the same sentence as the latest one makes it unclear,
