@@ -592,3 +592,17 @@ def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
     assert all(q.speaker_mention != "Lund" for q in got)
     assert [q.speaker_mention for q in got if q.cue == "ordered"] == ["the board of elections"]
     assert one("\"We are ready,\" said Ms Lund on Tuesday.").speaker_mention == "Ms Lund"
+
+
+@pytest.mark.parametrize("text, mention", [
+    # two nouns under one article are one person
+    ("The veteran delegate and party activist, who backs Tom Hale, predicted a long fight.",
+     "The veteran delegate and party activist"),
+    ("An engineer and physician by training, she said the plan was sound.", "she"),
+    # a verb, a plural or a second article after "and" are not
+    ("The bill passed and officials said it was good.", "officials"),
+    ("The mayor spoke at the convention and others said it was good.", "others"),
+    ("The mayor and the governor said it was good.", "the governor"),
+])
+def test_coordinated_nouns_before_a_cue(text, mention):
+    assert quotes(text)[-1].speaker_mention == mention

@@ -284,7 +284,8 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                 if lw == "and":
                     # "Smith and Jones", "Smith and his wife"; not "the bill passed and officials"
                     right = toks[b - 1][2] if b > 0 else ""
-                    if not (left[:1].isupper() and (right[:1].isupper() or right.lower() in det)):
+                    if not (left[:1].isupper() and (right[:1].isupper() or right.lower() in det)) \
+                            and not _one_person_two_nouns(lx, B, b):
                         break
             elif lw in subject:
                 # "she began saying": the words taken were verbs, the pronoun is the subject
@@ -323,6 +324,31 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
 
 
 _ARTICLES = frozenset("the a an his her their its my our your".split())
+
+
+_COMPARATIVES = frozenset("least most less more best worst".split())
+
+
+def _one_person_two_nouns(lx: _Lex, B: _Back, b: int) -> bool:
+    """"The veteran delegate and party activist": at the "and" toks[b], two singular nouns under one article
+    (no second article after "and"), one person; not "the bill passed and officials" (a verb before "and")."""
+    toks = B.toks
+    right = toks[b - 1][2] if b > 0 else ""
+    lr = right.lower()
+    if not right[:1].islower() or not right.isalpha() or lr.endswith("s") or lr in lx.det or lr in lx.link \
+            or lr in lx.stop or lr in lx.subject or lr in _COMPARATIVES:
+        return False
+    for k in range(b + 1, b + 4):
+        if len(toks) <= k and B.fill(k + 1) <= k:
+            return False
+        w = toks[k][2]
+        lw = w.lower()
+        if lw in ("the", "a", "an"):
+            return k > b + 1
+        if not w.isalpha() or not w[:1].islower() or lw in lx.det or lw in lx.link or lw in lx.stop \
+                or lw in lx.subject or lw.endswith(("ed", "s")):
+            return False
+    return False
 
 
 def _subject(lx: _Lex, m: str, lo: int, hi: int, B: _Back | None = None):
