@@ -296,6 +296,17 @@ def test_of_two_people_of_unknown_gender_the_subject_just_quoted_takes_he():
     assert got == ["Mo Ellis", "Mo Ellis"]
 
 
+@pytest.mark.parametrize("headline", [
+    "Maybe Rowe has lost his touch",
+    "Crowd jeers outside Ohio Rowe rally",
+])
+def test_capitals_in_a_headline_make_no_person(headline):
+    text = (f"{headline}\n\n"
+            "Senator Dan Rowe spoke in Dayton on Monday. \"We will win,\" Rowe said.")
+    got, _, _ = names(text, [("Rowe", 2)])
+    assert got == ["Dan Rowe"]
+
+
 def test_the_pm_and_titles_in_the_preceding_sentences():
     text = ("Prime Minister Alan Frost met the unions.\n\n"
             "The PM said a deal was close.\n\n"

@@ -45,6 +45,7 @@ from operator import itemgetter
 
 from ..model import Quote, Sentence, Speaker
 from ..quotes.attribution import antecedent as _antecedent
+from ..segment import is_headline
 from . import names as N
 
 __all__ = ["resolve", "key"]
@@ -164,6 +165,7 @@ class _Article:
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._runs: dict[str, list[tuple[int, str]]] | None = None
+        self._headline_runs: set[str] = set()
         self._people: dict[str, dict[str, _Person]] = {}
         self._named: dict[N.Name, _Entity | None] = {}
         self._lower: str | None = None
@@ -181,6 +183,9 @@ class _Article:
             idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
             text = self.text
+            head = self.headline_end()
+            if head:
+                self._headline_runs = set(_SIMPLE_MULTI.findall(text, 0, head))
             for run in _SIMPLE_MULTI.findall(text):
                 if run[:run.find(" ")] in _AUX_FIRST:
                     run = _question_aux(text, text.find(run), run)[1]
@@ -208,7 +213,10 @@ class _Article:
             nm = N.read(kept)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
-            if nm.given_gender is None and not nm.person_title and not self._is_named_person(sur):
+            if nm.given_gender is None and not nm.person_title and (
+                    not self._is_named_person(sur) or run in self._headline_runs and self.only_in_headline(run)):
+                # (a headline's capitals are no evidence of a name: "Maybe Trump hasn't ...", "outside Wisconsin
+                # Trump rally" made people who then took every later "Trump")
                 continue
             p = got.get(nm.pkey)
             if p is None:
@@ -229,6 +237,16 @@ class _Article:
                 if len(longer) == 1:
                     longer[0].count += got.pop(k).count
         return got
+
+    def headline_end(self) -> int:
+        """End of the headline (the first paragraph, when it is one), else 0."""
+        first = [s for s in self.sentences if s.paragraph == 0]
+        if not first or len(first) == len(self.sentences):
+            return 0
+        return first[-1].end if is_headline(self.text[first[0].start:first[-1].end], True) else 0
+
+    def only_in_headline(self, run: str) -> bool:
+        return self.text.find(run, self.headline_end()) < 0
 
     def people_named(self, first: str) -> list[_Person]:
         """Everyone the article names in full with this first name. Only the surnames with a run that holds the
