@@ -307,6 +307,13 @@ def test_capitals_in_a_headline_make_no_person(headline):
     assert got == ["Dan Rowe"]
 
 
+def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():
+    text = ("\"We can win Ohio,\" said Ray Dunn, the campaign chairman.\n\n"
+            "He wants voters to back Tom Hale and he doubts anyone could disagree.")
+    got, _, _ = names(text, ["Ray Dunn", ("he", 0)])
+    assert got == ["Ray Dunn", "Ray Dunn"]
+
+
 def test_the_pm_and_titles_in_the_preceding_sentences():
     text = ("Prime Minister Alan Frost met the unions.\n\n"
             "The PM said a deal was close.\n\n"

@@ -819,6 +819,14 @@ class _Article:
 
     def personal(self, gender: str, pos: int) -> _Entity | None:
         """"he"/"she": the latest person of that gender in the window, unless another person competes."""
+        si = bisect_right(self.starts, pos) - 1
+        if si >= 0 and self.starts[si] < pos:
+            # "He concludes that voters should back Trump and he doubts ...": a later "he" in a sentence that
+            # opens with "He" or "His" is the same person (or as unclear)
+            m = _OPENING_PRONOUN.match(self.text, self.starts[si])
+            if m and m.start(1) < pos and (m.group(1).lower() in ("he", "his")) == (gender == "male") \
+                    and not self.in_quote(m.start(1)):
+                return self.personal(gender, m.start(1))
         window = self._window(pos, gender)
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
         if not compatible:
@@ -986,6 +994,8 @@ _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ 
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
 _NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 _POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]*(?:[ \u00a0][A-Z][\w\-\.]*)*(?:’s|'s|’|')")
+_OPENING_PRONOUN = re.compile(r"[\"“‘'(]?(?:(?:But|And|So|Yet|Still|Now|Then|Later|Instead|Meanwhile|Also),?[ \u00a0])?"
+                              r"(He|His|She|Her)\b")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 _POSTPOSED = re.compile(r",[ \u00a0]\Z")
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
