@@ -12,6 +12,8 @@ lists in ``data/speakers/`` (see ``names``).
   bare surname. When two people share it, an honorific's gender chooses
   ("Mrs Sanders"), else the one the article introduced first (newspapers
   name the other in full), and "Dr Morgan" between two Dr Morgans is unclear;
+  a headline's capitals make no full name unless the given name is a known
+  one ("Maybe Trump hasn't ..." is no person called Maybe Trump);
 - bodies and their metonyms: "No 10" is Downing Street, "Moscow" Russia;
   "the Russian Embassy in the UK" keeps its proper complement;
 - descriptions: "the defence secretary" is the person the article gave that
