@@ -167,7 +167,8 @@ class _Article:
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._runs: dict[str, list[tuple[int, str]]] | None = None
-        self._headline_runs: set[str] = set()
+        self._headline_runs: set[str] = set()        # runs of capitals in the headline, and where it ends
+        self._headline_end = 0
         self._people: dict[str, dict[str, _Person]] = {}
         self._named: dict[N.Name, _Entity | None] = {}
         self._lower: str | None = None
@@ -185,7 +186,7 @@ class _Article:
             idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
             text = self.text
-            head = self.headline_end()
+            head = self._headline_end = self.headline_end()
             if head:
                 self._headline_runs = set(_SIMPLE_MULTI.findall(text, 0, head))
             for run in _SIMPLE_MULTI.findall(text):
@@ -248,7 +249,7 @@ class _Article:
         return first[-1].end if is_headline(self.text[first[0].start:first[-1].end], True) else 0
 
     def only_in_headline(self, run: str) -> bool:
-        return self.text.find(run, self.headline_end()) < 0
+        return self.text.find(run, self._headline_end) < 0
 
     def people_named(self, first: str) -> list[_Person]:
         """Everyone the article names in full with this first name. Only the surnames with a run that holds the
@@ -950,14 +951,14 @@ class _Article:
         plan = _plan(phrase)
         if not plan or plan[0] == "pronoun":
             return None
-        found = self.resolve_mention(phrase, s)[0]
-        if found is not None:
-            return found
+        whole = self.resolve_mention(phrase, s)[0]
+        if whole is not None:
+            return whole
         who = self.text[pos:end].lower() in ("who", "whom", "whose")
-        # "a ruling from the Ohio Board of Elections, which": the name that ends the phrase. Not after "and" ("Hale
-        # and Brent, who": one or both); for "who" not after "of" or "for" either ("the wife of Tom Hale, who",
-        # "a spokesman for Tom Hale, who" say nothing about which of the two spoke)
-        # "a relationship with Clinton who declined" (no comma): too loose to read
+        # "a ruling from the Ohio Board of Elections, which": the name that ends the phrase, after a comma ("a
+        # relationship with Clinton who declined" is too loose to read). Not after "and" ("Hale and Brent, who":
+        # one or both); for "who" not after "of" or "for" either ("the wife of Tom Hale, who", "a spokesman for
+        # Tom Hale, who" say nothing about which of the two spoke)
         m = _TRAILING_NAME.search(phrase)
         if m and m.start() > 0 and self.text[e:pos].strip() == ",":
             before = phrase[:m.start()].split()[-1].lower()
