@@ -181,23 +181,14 @@ left join speakers on speakers.id = {t}.speaker_id
 left join sentences on sentences.id = {t}.sentence_id
 where {t}.article_id = ? order by {t}.start"""
 
-QUOTES_OF_SPEAKER = """
-select quotes.id, quotes.kind, quotes.content, quotes.cue, quotes.speaker_mention, quotes.article_id,
-       articles.title as article_title, articles.published, sentences.idx as sentence_idx
-from quotes
-join articles on articles.id = quotes.article_id
-left join sentences on sentences.id = quotes.sentence_id
-where quotes.speaker_id = ?
-order by articles.published is null, articles.published desc, quotes.article_id, quotes.start
-limit ?"""
-
-CLAIMS_OF_SPEAKER = """
-select claims.*, articles.title as article_title, articles.published, sentences.idx as sentence_idx
-from claims
-join articles on articles.id = claims.article_id
-left join sentences on sentences.id = claims.sentence_id
-where claims.speaker_id = ?
-order by articles.published is null, articles.published desc, claims.article_id, claims.start
+# the quotes or the claims of a speaker, newest article first, with the article and sentence ({t}: the table)
+ITEMS_OF_SPEAKER = """
+select {t}.*, articles.title as article_title, articles.published, sentences.idx as sentence_idx
+from {t}
+join articles on articles.id = {t}.article_id
+left join sentences on sentences.id = {t}.sentence_id
+where {t}.speaker_id = ?
+order by articles.published is null, articles.published desc, {t}.article_id, {t}.start
 limit ?"""
 
 
@@ -239,8 +230,8 @@ async def speaker_vars(datasette, database: str, speaker_id: str) -> dict:
         speaker["aliases"] = json.loads(speaker.get("aliases") or "[]")
     except ValueError:
         speaker["aliases"] = []
-    quotes = await _dicts(db, QUOTES_OF_SPEAKER, [speaker["id"], LIST_LIMIT])
-    claims = await _dicts(db, CLAIMS_OF_SPEAKER, [speaker["id"], LIST_LIMIT])
+    quotes = await _dicts(db, ITEMS_OF_SPEAKER.format(t="quotes"), [speaker["id"], LIST_LIMIT])
+    claims = await _dicts(db, ITEMS_OF_SPEAKER.format(t="claims"), [speaker["id"], LIST_LIMIT])
     for table, items in (("quotes", quotes), ("claims", claims)):
         for item in items:
             item["article_url"] = datasette.urls.row(database, "articles", str(item["article_id"]))
