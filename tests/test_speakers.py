@@ -11,6 +11,7 @@ import sqlite_utils
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.extract import extract
 from tracker.model import Document, Extraction, Quote
 from tracker.segment import segment
 from tracker.speakers import key, resolve
@@ -305,6 +306,60 @@ def test_capitals_in_a_headline_make_no_person(headline):
             "Senator Dan Rowe spoke in Dayton on Monday. \"We will win,\" Rowe said.")
     got, _, _ = names(text, [("Rowe", 2)])
     assert got == ["Dan Rowe"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Right After This Senator Backed Rowe, Chaos Followed",      # a title before capitals
+    "Ann Lake Praises Rowe’s Budget",                           # a given name before capitals
+])
+def test_a_title_or_a_given_name_in_a_headline_makes_no_person_of_the_words_after_it(headline):
+    text = (f"{headline}\n\n"
+            "Ohio Sen. Jim Reed endorsed Dan Rowe on Friday. Ann Lake agreed. \"We will win,\" Rowe said.")
+    got, _, _ = names(text, [("Rowe", 2)])
+    assert got == ["Dan Rowe"]
+
+
+def test_a_description_of_one_party_does_not_fit_a_role_given_with_another_party():
+    text = ("Maria Lopez and Tom Baker are running for mayor.\n\n"
+            "Speaking on Monday, the Republican front-runner said Democratic front-runner Lopez "
+            "could not balance a budget.")
+    got, _, _ = names(text, ["the Republican front-runner"])
+    assert got == [None]
+
+
+def speaker_names(text):
+    ex = extract(Document(text=text))
+    return [(q.speaker_mention, None if q.speaker is None else ex.speakers[q.speaker].name) for q in ex.quotes]
+
+
+def test_a_name_that_modifies_a_noun_is_no_antecedent():
+    # "a Baker rally": Baker is not who "he" continues; Jim Cole, the sentence before's subject, is
+    text = ("Tom Baker is running for mayor of Dayton.\n\n"
+            "Jim Cole is a respected lawyer in the city. On Sunday, he appeared at a Baker rally where he "
+            "said the town needed a change.")
+    assert ("he", "Jim Cole") in speaker_names(text)
+
+
+def test_a_possessive_ends_a_name_and_the_clause_before_a_preposed_pronoun_is_read():
+    # "Rep. Sam Byrd’s Senate campaign" names Sam Byrd (no person called "Senate"); the clause before ", he
+    # blasted out" is the writer's, not reported speech, so its names are candidates
+    text = ("As Rep. Sam Byrd’s Senate campaign fell apart over the allegations, he blasted out a robocall "
+            "touting a Byrd for House campaign.")
+    assert speaker_names(text) == [("he", "Sam Byrd")]
+
+
+def test_a_pronoun_after_as_for_takes_the_name_before_it():
+    text = ("\"We will have the delegates,\" Ray Dunn said on Friday.\n\n"
+            "Ted Lane warned against a contested convention. \"It would be a disaster,\" Lane said.\n\n"
+            "As for Dunn, he said he was not worried.")
+    assert speaker_names(text)[-1] == ("he", "Ray Dunn")
+
+
+def test_a_pronoun_that_continues_one_opening_its_clause_skips_the_names_after_that_one():
+    # "her own vote" opened the clause before Jane Hill was named: "she" goes on with the actress
+    text = ("The actress Mary Stone spoke on television on Sunday about the primary.\n\n"
+            "Asked about her own vote if Jane Hill wins the nomination, she replied: \"I don't know yet.\"")
+    assert speaker_names(text)[-1] == ("she", "Mary Stone")
 
 
 def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():

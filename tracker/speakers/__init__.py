@@ -67,6 +67,9 @@ _PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "you
 _VAGUE = frozenset("""the a an former then current new old longtime long-time outgoing incoming acting
     interim top senior one this that presumptive republican democratic democrat gop labour tory conservative
     independent""".split())
+# party words the description words above may carry: a description of one party never fits a role of another
+_PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D", "labour": "Lab", "tory": "Con",
+            "conservative": "Con"}
 # abbreviations newspapers use for a role before a name
 _ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep", "congressman", "congresswoman"},
               "general": {"gen"}, "admiral": {"adm"}, "colonel": {"col"}, "captain": {"capt"},
@@ -166,6 +169,8 @@ class _Article:
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
+        # offsets of the mentions that follow what their quote reports ("..., he said"); None: not known
+        self.after_content: set[int] | None = None
         self._runs: dict[str, list[tuple[int, str]]] | None = None
         self._headline_runs: set[str] = set()        # runs of capitals in the headline, and where it ends
         self._headline_end = 0
@@ -187,21 +192,27 @@ class _Article:
             strip = N.strip_possessive
             text = self.text
             head = self._headline_end = self.headline_end()
-            if head:
-                self._headline_runs = set(_SIMPLE_MULTI.findall(text, 0, head))
-            for run in _SIMPLE_MULTI.findall(text):
-                if run[:run.find(" ")] in _AUX_FIRST:
-                    run = _question_aux(text, text.find(run), run)[1]
-                for run in _sentence_parts(run) if ". " in run else (run,):
-                    last = run[run.rfind(" ") + 1:].rstrip(".")
-                    if last in _SUFFIX_WORDS:
-                        last = run.split()[-2].rstrip(".,")
-                    last = strip(last)
-                    runs = idx.get(last)
-                    if runs is None:
-                        idx[last] = [run]
-                    else:
-                        runs.append(run)
+            for m in _SIMPLE_MULTI.finditer(text):
+                # "Rep. Alan Grayson’s Senate campaign", "National Review’s Ian Tuttle": a possessive ends a run
+                whole = m.group()
+                parts = _POSSESSIVE_CUT.split(whole) if "’s " in whole or "'s " in whole else (whole,)
+                if m.start() < head:
+                    self._headline_runs.update(parts)
+                for run in parts:
+                    if " " not in run:
+                        continue
+                    if run[:run.find(" ")] in _AUX_FIRST:
+                        run = _question_aux(text, text.find(run), run)[1]
+                    for run in _sentence_parts(run) if ". " in run else (run,):
+                        last = run[run.rfind(" ") + 1:].rstrip(".")
+                        if last in _SUFFIX_WORDS:
+                            last = run.split()[-2].rstrip(".,")
+                        last = strip(last)
+                        runs = idx.get(last)
+                        if runs is None:
+                            idx[last] = [run]
+                        else:
+                            runs.append(run)
             self._runs = idx
         return self._runs
 
@@ -216,10 +227,14 @@ class _Article:
             nm = N.read(kept)
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
-            if nm.given_gender is None and not nm.person_title and (
-                    not self._is_named_person(sur) or run in self._headline_runs and self.only_in_headline(run)):
-                # (a headline's capitals are no evidence of a name: "Maybe Trump hasn't ...", "outside Wisconsin
-                # Trump rally" made people who then took every later "Trump")
+            headline_only = run in self._headline_runs and self.only_in_headline(run)
+            if nm.given_gender is None and (headline_only or not nm.person_title and not self._is_named_person(sur)) \
+                    or headline_only and len(nm.core) > 2 and self.title_case_headline() \
+                    and self.only_in_headline(f"{nm.core[0]} {nm.core[-1]}") \
+                    and self.only_in_headline(" ".join(nm.core[-2:])):
+                # (a headline's capitals are no evidence of a name, even after a title or a given name: "Maybe
+                # Trump hasn't ...", "outside Wisconsin Trump rally", "This Big-Name Senator Endorsed Trump", "Chuck
+                # Grassley Compares Trump’s ..." made people who then took every later "Trump")
                 continue
             p = got.get(nm.pkey)
             if p is None:
@@ -247,6 +262,12 @@ class _Article:
         if not first or len(first) == len(self.sentences):
             return 0
         return first[-1].end if is_headline(self.text[first[0].start:first[-1].end], True) else 0
+
+    def title_case_headline(self) -> bool:
+        """Is the headline in title case ("Grassley Compares Trump’s Attacks To ...")? There every word is a capital,
+        and a run of capitals says nothing about where a name ends."""
+        words = [w for w in self.text[:self._headline_end].split() if len(w) > 3 and w[0].isalpha()]
+        return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
     def only_in_headline(self, run: str) -> bool:
         return self.text.find(run, self._headline_end) < 0
@@ -585,9 +606,12 @@ class _Article:
         said = {w.lower().strip(".,’'") for w in words}      # the mention itself is one occurrence of its head
         if not any(self._lower.count(h) > (h in said) for h in heads if " " not in h):
             return {}                   # the article gives nobody this title: nothing to look up
+        parties = {_PARTIES[w] for w in said if w in _PARTIES}
         found: dict[str, _Person] = {}
         for p, phrase in self.roles_for(heads):
             phrase = [w.strip(",") for w in phrase]
+            if parties and {_PARTIES[w] for w in phrase if w in _PARTIES} - parties:
+                continue        # "the GOP front-runner" is not "Democratic front-runner Clinton"
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
                     and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
                 found[p.pkey] = p
@@ -725,13 +749,11 @@ class _Article:
                 st = s.text
                 marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)] \
                     if "“" in st or '"' in st or "''" in st else ()
-                for m in _SIMPLE_RUN.finditer(text, s.start, s.end):
-                    start = m.start()
+                for start, run in _runs_split_at_possessives(text, s.start, s.end):
                     if marked and any(a < start < b for a, b in marked):
                         continue
                     if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
                         continue    # "anti-Trump": a capital inside a word starts no name
-                    run = m.group()
                     if "." in run:
                         start, run = _cut_at_sentence_end(start, run)
                     if run[:run.find(" ")] in _AUX_FIRST:
@@ -742,6 +764,9 @@ class _Article:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
                     if quoted and self.in_quote(start):
                         continue
+                    if _ATTRIBUTIVE_BEFORE.search(text, max(s.start, start - 4), start) \
+                            and _LOWER_NEXT.match(text, start + len(run)):
+                        continue    # "a Trump rally", "the Clinton campaign": a name used as a modifier
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
                             nm.given_gender or nm.person_title or self.persons(nm.sur) or nm.sur in male
@@ -789,7 +814,14 @@ class _Article:
         # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
         # reported speech, and the people in it are not who speaks (after a closing quotation mark the words
         # before the quotation are the writer's frame: "Al Bond listed the rules: "...," he said")
+        # (not "As Al Bond's campaign fell apart, he blasted out ...": there the clause before the comma is the
+        # writer's, and the reported words follow the speaker)
         postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
+        if postposed and self.after_content is not None and pos not in self.after_content and starts:
+            # the pronoun continues one that opens the clause before it, ahead of any name ("Asked about her own
+            # vote if Clinton runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
+            earlier = _GENDERED_PRONOUN[gender].search(self.text, starts[si], pos) if gender else None
+            postposed = earlier is not None and not any(p < earlier.start() for p, _, _ in self.names_in(si))
         for i in range(si, first - 1, -1):
             lo = starts[i] if starts else 0
             hi = sentences[i].end if sentences else pos
@@ -997,6 +1029,7 @@ _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ 
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
 _NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 _POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]*(?:[ \u00a0][A-Z][\w\-\.]*)*(?:’s|'s|’|')")
+_GENDERED_PRONOUN = {"male": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "female": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 _OPENING_PRONOUN = re.compile(r"[\"“‘'(]?(?:(?:But|And|So|Yet|Still|Now|Then|Later|Instead|Meanwhile|Also),?[ \u00a0])?"
                               r"(He|His|She|Her)\b")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
@@ -1013,6 +1046,11 @@ _DEFINITE_TITLE = re.compile(r"[Tt](?<!\w[Tt])he ([a-z]+)(?=’s|'s|\b)")
 _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field air private press campaign member
     star host head chief general major""".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+# an article before a name and a lower-case word after it: the name modifies a noun ("a Trump rally")
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?|[Tt]he)[ \u00a0]\Z")
+_LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
+_IN_PREPOSITIONAL = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than)[ \u00a0]+\Z")
+_POSSESSIVE_CUT = re.compile(r"(?<=[’']s)[ \u00a0]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
 # the head of a description of a publication, and the words that make a body's name one
@@ -1029,6 +1067,23 @@ _SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)
 # auxiliaries that open a question; "Will" and "May" are given names too ("Will Hale give up?")
 _AUX_FIRST = frozenset("Will Can May Should Would Could Did Does Do Is Are Was Were Has Have Had Must Shall".split())
 _SENTENCE_END = re.compile(r"[.?!\n]")
+
+
+def _runs_split_at_possessives(text: str, lo: int, hi: int):
+    """(start, run) for the runs of capitalised words in text[lo:hi], a run cut after a possessive inside it:
+    "Rep. Alan Grayson’s Senate campaign" names Alan Grayson, and no person called Senate."""
+    for m in _SIMPLE_RUN.finditer(text, lo, hi):
+        start, run = m.start(), m.group()
+        if "’s " in run or "'s " in run:
+            parts = _POSSESSIVE_CUT.split(run)
+            for i, part in enumerate(parts):
+                # (a possessor inside a prepositional phrase, "on President Obama’s Affordable Care Act", "of
+                # Vladimir Putin’s Russia", is no antecedent: it read as part of one long name before the cut)
+                if i == len(parts) - 1 or not _IN_PREPOSITIONAL.search(text, max(lo, start - 8), start):
+                    yield start, part
+                start += len(part) + 1
+        else:
+            yield start, run
 
 
 def _question_aux(text: str, start: int, run: str) -> tuple[int, str]:
@@ -1182,6 +1237,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
     if not quotes:
         return []
     art = _Article(text, sentences, [(q.start, q.end) for q in quotes if q.kind in QUOTED_KINDS])
+    art.after_content = {q.speaker_start for q in quotes if q.speaker_start is not None and q.speaker_start > q.start}
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].speaker_start if quotes[i].speaker_start is not None
                                                        else quotes[i].start))
     done: dict[tuple[int, str], int | None] = {}    # quotes sharing one mention (nested, mixed) resolve once
