@@ -362,6 +362,18 @@ def test_a_pronoun_that_continues_one_opening_its_clause_skips_the_names_after_t
     assert speaker_names(text)[-1] == ("she", "Mary Stone")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("While Tom Hale has yet to back Ann Ray, his running mate — Gov. Jim Pike — has thrown his support behind "
+     "Ray. And he says his boss is fine with it.", "Jim Pike"),
+    ("When Tom Hale suggested that the mill would close, Ray Dunn fired back: \"It will not close.\" "
+     "And he went on, mocking Hale for his forecasts.", "Ray Dunn"),
+    # no name after the comma: the opening clause's subject is the sentence's
+    ("When Tom Hale took Ray Dunn on, he did it sideways, saying the mill had a future.", "Tom Hale"),
+])
+def test_the_main_clause_subject_after_an_opening_subordinate_clause(text, expected):
+    assert speaker_names(text)[-1] == ("he", expected)
+
+
 def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():
     text = ("\"We can win Ohio,\" said Ray Dunn, the campaign chairman.\n\n"
             "He wants voters to back Tom Hale and he doubts anyone could disagree.")

@@ -743,7 +743,10 @@ class _Article:
                 L = N.lists()
                 male, female = L["male"], L["female"]
                 strip, quoted = N.strip_possessive, self.quoted
-                subject_taken = False
+                # "While Donald Trump has yet to endorse Ryan, Trump’s running mate — Mike Pence — has ...": an
+                # opening subordinate clause has a subject of its own, and the main clause after its comma another
+                main_from = self.main_clause(si)
+                subject_taken = main_taken = False
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
                 st = s.text
@@ -773,14 +776,38 @@ class _Article:
                             or nm.sur in female):
                         # the subject: the first person named in the sentence, not as a possessor ("Trump’s
                         # Indiana chairman, Rex Early, ... said") nor after a preposition
-                        subj = not subject_taken and not nm.possessive and not _AFTER_PREPOSITION.search(
-                            self.text, max(s.start, start - 12), start)
+                        if start > main_from > 0 and not main_taken:
+                            main_taken = True
+                            # (the first name after the comma, unless a pronoun or a clause comes first: "..., he
+                            # sees Christie as ...", "..., acknowledging that Mr. Trump ...")
+                            subject_taken = bool(_NOT_A_SUBJECT_YET.search(self.text, main_from, start))
+                        subj = not subject_taken and not nm.possessive \
+                            and not _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start)
                         if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
                             found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
                         subject_taken = subject_taken or not nm.possessive
                         found.append((start, nm, subj))
+                if main_from > 0 and any(subj and p > main_from for p, _, subj in found):
+                    # the main clause's subject is the sentence's; the opening clause's is only while no other
+                    # is named ("When Rubio took Trump on, he did it sideways")
+                    found = [(p, nm, subj and p > main_from) for p, nm, subj in found]
             self._sentence_names[si] = found
         return found
+
+    def main_clause(self, si: int) -> int:
+        """Where the main clause of sentence ``si`` starts, after an opening subordinate clause ("When Trump
+        suggested ..., Rubio fired back"): the offset of the comma that ends it; -1: the sentence opens with it."""
+        s = self.sentences[si]
+        sub = _SUBORDINATE_OPENING.match(self.text, s.start, s.end)
+        return self.text.find(",", sub.end(), s.end) if sub else -1
+
+    def is_subject_at(self, si: int, pos: int) -> bool:
+        """Is a speaker mention at ``pos`` its sentence's subject, by where it stands: near the start of the
+        sentence, or of its main clause when a subordinate clause opens it."""
+        main_from = self.main_clause(si)
+        if main_from < 0:
+            return pos - self.starts[si] < 25
+        return 0 <= pos - main_from < 25 and not _NOT_A_SUBJECT_YET.search(self.text, main_from, pos)
 
     def roles_in(self, si: int, pos: int) -> list[tuple[int, _Entity, bool]]:
         """People the sentence refers to by title before ``pos`` ("the admiral chuckled"), as resolved
@@ -1050,6 +1077,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?|[Tt]he)[ \u00a0]\Z")
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
 _IN_PREPOSITIONAL = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than)[ \u00a0]+\Z")
+_SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
+                                  r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
+                                  r"[ \u00a0]")
+_NOT_A_SUBJECT_YET = re.compile(r"\b(?:he|she|they|it|we|I|you|that|who|which|to|and|but|or|if|when|as|like)\b")
 _POSSESSIVE_CUT = re.compile(r"(?<=[’']s)[ \u00a0]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
 _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
@@ -1269,7 +1300,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
         # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
         si = max(0, bisect_right(art.starts, pos) - 1)
-        if not art.starts or pos - art.starts[si] < 25 or pos >= q.start \
+        if not art.starts or art.is_subject_at(si, pos) or pos >= q.start \
                 or q.speaker_mention.lower() in _PERSONAL_PRONOUNS:
             # (and "which he said were ...": a pronoun that speaks is the subject of its clause)
             art.subjects.add(pos)
