@@ -225,7 +225,9 @@ def test_relative_pronoun_resolves_to_the_phrase_before_it():
     from tracker.extract import extract
     from tracker.model import Document
 
-    text = ("Nora Linden chairs the ethics panel. The Oregon senator, who has long argued that the rules are weak, "
+    # (two people before "The Oregon senator": the description stays unresolved, and so does its "who")
+    text = ("Nora Linden and Al Ortiz chair the ethics panel. The Oregon senator, who has long argued that the "
+            "rules are weak, "
             "spoke on Monday. Farmers who say the subsidy is too low marched. Linden, who said the vote was close, "
             "left early.")
     ex = extract(Document(text=text))

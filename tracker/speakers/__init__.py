@@ -89,6 +89,10 @@ _WINDOW_SENTENCES = 4      # how far back a pronoun looks for its antecedent (3 
 _ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
 _EPITHETS = frozenset("""candidate nominee front-runner frontrunner hopeful contender businessman businesswoman
     billionaire mogul tycoon magnate""".split())
+# public roles a description may give the person the sentence before had as its subject ("the Vermont senator")
+_SUBJECT_HEADS = _EPITHETS | frozenset("""senator governor congressman congresswoman president leader incumbent
+    mayor premier chancellor lawmaker""".split())
+_GENDERED_HEADS = {"businessman": "male", "congressman": "male", "businesswoman": "female", "congresswoman": "female"}
 _ROLE_SENTENCES = 6         # how far back a description ("the senator") looks for its person's last mention
 # the first personal pronoun after a name, with no sentence end and no capitalised word between
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
@@ -169,6 +173,7 @@ class _Article:
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
+        self.speaker_offsets: list[int] = []     # offsets of all the quotes' speaker mentions, resolved or not
         # offsets of the mentions that follow what their quote reports ("..., he said"); None: not known
         self.after_content: set[int] | None = None
         self._runs: dict[str, list[tuple[int, str]]] | None = None
@@ -562,7 +567,7 @@ class _Article:
         if found is None:
             found = self._role_found[ck] = self._fitting(words)
         if not found:
-            return self.main_by_epithet(words, pos)
+            return self.main_by_epithet(words, pos) or self.previous_subject(words, pos)
         # the description refers back to someone the article mentioned lately: of several who fit ("the
         # senator" in an article naming three senators) the last one mentioned, and nobody who has not been
         # mentioned in the last few sentences ("the candidate" for a candidate named once, long before)
@@ -582,6 +587,44 @@ class _Article:
         if main is None:
             return None
         return main if {e.ident for _, e, _ in self._window(pos)} == {main.ident} else None
+
+    def previous_subject(self, words: list[str], pos: int) -> _Entity | None:
+        """'Hillary Clinton delivered her speech. "...," said the Democratic nominee': a description of a public
+        role the article gives nobody is the subject of the sentence before, when that sentence opens with its
+        subject and names no one else (possessors aside), and nobody is named between."""
+        head = words[-1].lower().strip(".,’'")
+        if head not in _SUBJECT_HEADS:
+            return None
+        if self._lower is None:
+            self._lower = self.text.lower()
+        if self.roles_for({head} | _ROLE_ABBR.get(head, set())):
+            return None         # someone holds that title: the description may well mean them
+        si = bisect_right(self.starts, pos) - 1
+        if si < 1 or any(p < pos for p, _, _ in self.names_in(si)) \
+                or any(self.starts[si] <= p < pos for p in self.mention_offsets):
+            return None
+        prev, start = si - 1, self.starts[si - 1]
+        end = self.starts[si]
+        # the sentence's subject, by name (not a pronoun, which may itself be read wrong)
+        named = [(p, self.named_person(nm), subj) for p, nm, subj in self.names_in(prev) if not nm.possessive]
+        people = {e.ident: e for _, e, _ in named if e is not None}
+        people.update((e.ident, e) for _, e, _ in self.roles_in(prev, end))
+        a, b = bisect_left(self.mention_offsets, start), bisect_left(self.mention_offsets, end)
+        people.update((e.ident, e) for _, e in self.mentions[a:b])
+        if len(people) != 1 or not named or not named[0][2] or not self.is_subject_at(prev, named[0][0]):
+            return None
+        e = named[0][1]
+        if e.kind != "person" or e.anonymous:
+            return None
+        # nor anyone the sentence mentions without a name ("McConnell spoke with the candidate"; a speaker
+        # mention left unresolved)
+        titles = N.lists()["titles"]
+        if any(m.group(1).lower() in titles and m.group(1).lower() not in _NOT_PEOPLE_TITLES and not self.in_quote(
+                m.start()) for m in _DEFINITE_TITLE.finditer(self.text, start, end)) \
+                or any(start <= q < end for q in self.speaker_offsets if not self.is_mention(q)):
+            return None
+        gender = _GENDERED_HEADS.get(head)
+        return e if gender is None or e.gender in (gender, None) else None
 
     def last_mention(self, p: _Person, pos: int) -> int:
         """Offset of the last mention of a person (surname or resolved speaker mention) before ``pos``; -1: none."""
@@ -1269,6 +1312,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         return []
     art = _Article(text, sentences, [(q.start, q.end) for q in quotes if q.kind in QUOTED_KINDS])
     art.after_content = {q.speaker_start for q in quotes if q.speaker_start is not None and q.speaker_start > q.start}
+    art.speaker_offsets = sorted({q.speaker_start for q in quotes if q.speaker_start is not None and q.speaker_mention})
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].speaker_start if quotes[i].speaker_start is not None
                                                        else quotes[i].start))
     done: dict[tuple[int, str], int | None] = {}    # quotes sharing one mention (nested, mixed) resolve once
