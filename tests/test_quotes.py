@@ -608,3 +608,25 @@ def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
 ])
 def test_coordinated_nouns_before_a_cue(text, mention):
     assert quotes(text)[-1].speaker_mention == mention
+
+
+def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees_quotes():
+    from tracker.extract import extract
+    from tracker.model import Document
+
+    text = ("Linton mayor Tom Hale on the new bridge\n\n"
+            "Tom Hale has run the town for ten years. Questions and answers have been edited for length.\n\n"
+            "Q: Why a bridge?\n\n"
+            "A: Because the ferry is too slow. I think people will use it every day.\n\n"
+            "QWhat about the cost?\n\n"
+            "A: We can pay for it.")
+    ex = extract(Document(text=text))
+    answers = [q for q in ex.quotes if q.speaker_mention == "A"]
+    assert [(q.kind, q.content) for q in answers] == [
+        ("direct", "Because the ferry is too slow. I think people will use it every day."),
+        ("direct", "We can pay for it.")]
+    assert all(text[q.start:q.end] == q.content and text[q.speaker_start:q.speaker_end] == "A" for q in answers)
+    assert {ex.speakers[q.speaker].name for q in answers} == {"Tom Hale"}
+    # one "A:" paragraph is no interview
+    one = extract(Document(text="A: a note.\n\nThe council met on Monday."))
+    assert not any(q.speaker_mention == "A" for q in one.quotes)

@@ -32,6 +32,7 @@ and the speakers stage sees one mention per speech.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Quote, Sentence
 from .attribution import attribute
@@ -46,7 +47,45 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     """The quotes of an article, in text order; boilerplate sentences are skipped."""
     quotes = attribute(text, [s for s in sentences if not s.boilerplate])
     _leave_nested_quotations_to_their_speaker(text, quotes)
+    answers = _interview_answers(text, sentences)
+    if answers:
+        order = sorted(range(len(quotes) + len(answers)),
+                       key=lambda i: (quotes + answers)[i].start)
+        where = {old: new for new, old in enumerate(order)}
+        quotes = [(quotes + answers)[i] for i in order]
+        for q in quotes:                    # (a continued quote points at its quote's new place)
+            if q.continues is not None:
+                q.continues = where[q.continues]
     return quotes
+
+
+# an interview printed as questions and answers: "Q: ..." and "A: ..." paragraphs ("QWhy?" when the layout
+# lost the colon)
+_QUESTION = re.compile(r"^Q(?:[:.][ \t]+|(?=[A-Z]))", re.M)
+_ANSWER = re.compile(r"^A[:.][ \t]+(?=\S)", re.M)
+
+
+def _interview_answers(text: str, sentences: list[Sentence]) -> list[Quote]:
+    """Each answer of a question-and-answer interview is a direct quote of the interviewee, its mention the
+    "A" that opens it (the speakers stage finds who that is). Two questions and two answers at least."""
+    if "A" not in text or len(_QUESTION.findall(text)) < 2:
+        return []
+    found = list(_ANSWER.finditer(text))
+    if len(found) < 2:
+        return []
+    starts = [s.start for s in sentences]
+    out = []
+    for m in found:
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        content = text[m.end():end].rstrip()
+        if not content:
+            continue
+        si = max(0, bisect_right(starts, m.end()) - 1)
+        out.append(Quote(kind="direct", content=content, start=m.end(), end=m.end() + len(content),
+                         sentence_idx=sentences[si].idx if sentences else 0, speaker_mention="A",
+                         speaker_start=m.start(), speaker_end=m.start() + 1))
+    return out
 
 
 def _leave_nested_quotations_to_their_speaker(text: str, quotes: list[Quote]) -> None:

@@ -173,6 +173,7 @@ class _Article:
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
+        self._interviewee: _Entity | bool | None = None
         self.speaker_offsets: list[int] = []     # offsets of all the quotes' speaker mentions, resolved or not
         # offsets of the mentions that follow what their quote reports ("..., he said"); None: not known
         self.after_content: set[int] | None = None
@@ -587,6 +588,32 @@ class _Article:
         if main is None:
             return None
         return main if {e.ident for _, e, _ in self._window(pos)} == {main.ident} else None
+
+    def interviewee(self) -> _Entity | None:
+        """Who answers in a question-and-answer interview: the one person the headline names ("Q&A with Vice
+        President Joe Biden", "Laura Bush sees hope for Afghan women"), else the one person the introduction
+        (the paragraph after the headline) names in full; None when that is not one person."""
+        if self._interviewee is None:
+            head = self.headline_end()
+            for lo, hi in ((0, head), (head, self._first_paragraph_end(head))):
+                people = {}
+                for si, st in enumerate(self.starts):
+                    if lo <= st < hi:
+                        for _, nm, _ in self.names_in(si):
+                            e = self.named_person(nm)
+                            if e is not None and e.kind == "person" and not e.anonymous and " " in e.name:
+                                people[e.ident] = e
+                if people or lo:
+                    self._interviewee = next(iter(people.values())) if len(people) == 1 else False
+                    break
+        return self._interviewee or None
+
+    def _first_paragraph_end(self, after: int) -> int:
+        i = bisect_right(self.starts, after)
+        if i >= len(self.sentences):
+            return len(self.text)
+        par = self.sentences[i].paragraph
+        return max(s.end for s in self.sentences if s.paragraph == par)
 
     def previous_subject(self, words: list[str], pos: int) -> _Entity | None:
         """'Hillary Clinton delivered her speech. "...," said the Democratic nominee': a description of a public
@@ -1322,6 +1349,12 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         if not q.speaker_mention:
             continue
         pos = q.speaker_start if q.speaker_start is not None else q.start
+        if q.speaker_mention == "A":
+            # the "A:" of an interview's answer: the interviewee, for the answer itself only (a cue that took
+            # the letter for its subject has found no speaker)
+            e = art.interviewee() if q.cue is None else None
+            q.speaker = None if e is None else art.use(e, None)
+            continue
         k = (pos, q.speaker_mention)
         if k in done:
             q.speaker = done[k]
