@@ -388,6 +388,12 @@ def test_the_main_clause_subject_after_an_opening_subordinate_clause(text, expec
     assert speaker_names(text)[-1] == ("he", expected)
 
 
+def test_a_name_in_an_opening_prepositional_phrase_leaves_the_subject_to_the_name_after_it():
+    text = ("During an interview with Tom Hale that aired on Wednesday, Ray Dunn discussed the new bridge. "
+            "When he first described it in May, he said, \"We will build it.\"")
+    assert speaker_names(text)[-1] == ("he", "Ray Dunn")
+
+
 def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():
     text = ("\"We can win Ohio,\" said Ray Dunn, the campaign chairman.\n\n"
             "He wants voters to back Tom Hale and he doubts anyone could disagree.")

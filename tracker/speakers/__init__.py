@@ -817,6 +817,8 @@ class _Article:
                 # opening subordinate clause has a subject of its own, and the main clause after its comma another
                 main_from = self.main_clause(si)
                 subject_taken = main_taken = False
+                # the end of an opening phrase ("During an interview with Sean Hannity that aired Wednesday,")
+                opening_end = self.text.find(",", s.start, s.end) if _OPENING_PHRASE.match(self.text, s.start) else -1
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
                 st = s.text
@@ -851,11 +853,14 @@ class _Article:
                             # (the first name after the comma, unless a pronoun or a clause comes first: "..., he
                             # sees Christie as ...", "..., acknowledging that Mr. Trump ...")
                             subject_taken = bool(_NOT_A_SUBJECT_YET.search(self.text, main_from, start))
-                        subj = not subject_taken and not nm.possessive \
-                            and not _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start)
+                        after_preposition = _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start)
+                        subj = not subject_taken and not nm.possessive and not after_preposition
                         if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
                             found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
-                        subject_taken = subject_taken or not nm.possessive
+                        # (a name after a preposition in an opening phrase leaves the subject to come: "During an
+                        # interview with Sean Hannity that aired Wednesday, Donald Trump discussed ...")
+                        subject_taken = subject_taken or not nm.possessive and not (
+                            after_preposition and start < opening_end)
                         found.append((start, nm, subj))
                 if main_from > 0 and any(subj and p > main_from for p, _, subj in found):
                     # the main clause's subject is the sentence's; the opening clause's is only while no other
@@ -1150,6 +1155,8 @@ _IN_PREPOSITIONAL = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|agai
 _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
                                   r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
                                   r"[ \u00a0]")
+_OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
+                            r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
 _NOT_A_SUBJECT_YET = re.compile(r"\b(?:he|she|they|it|we|I|you|that|who|which|to|and|but|or|if|when|as|like)\b")
 _POSSESSIVE_CUT = re.compile(r"(?<=[’']s)[ \u00a0]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
