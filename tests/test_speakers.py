@@ -394,6 +394,15 @@ def test_a_name_in_an_opening_prepositional_phrase_leaves_the_subject_to_the_nam
     assert speaker_names(text)[-1] == ("he", "Ray Dunn")
 
 
+@pytest.mark.parametrize("mention, expected", [
+    ("A flabbergasted Cole", "Ann Cole"),
+    ("A visibly angry Cole", "Ann Cole"),
+])
+def test_an_adjective_before_a_surname_describes_the_person_named_in_full(mention, expected):
+    text = f'Senator Ann Cole lost the vote on Monday. {mention} said "we will be back."'
+    assert speaker_names(text)[-1] == (mention, expected)
+
+
 def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():
     text = ("\"We can win Ohio,\" said Ray Dunn, the campaign chairman.\n\n"
             "He wants voters to back Tom Hale and he doubts anyone could disagree.")

@@ -392,6 +392,13 @@ class _Article:
     # -- the mention types ----------------------------------------------------------------------------
     def resolve_mention(self, mention: str, pos: int) -> tuple[_Entity | None, str | None]:
         """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
+        described = _DESCRIBED_NAME.match(mention)
+        if described and not any(w in N.lists()["titles"] for w in described.group(1).split()):
+            # "A defiant Trump", "a visibly angry Clinton": the person named, when the article names them in full
+            nm = N.read(described.group(2))
+            if nm is not None and nm.kind == "person" and self.persons_by_surname(nm.sur, None):
+                e = self.named_person(nm)
+                return e, described.group(2) if e is not None else None
         plan = _plan(mention)
         if not plan:
             return None, None
@@ -1155,6 +1162,9 @@ _IN_PREPOSITIONAL = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|agai
 _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
                                   r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
                                   r"[ \u00a0]")
+# an indefinite article, an adjective (by its ending, or an adverb before it) and a surname: "A flabbergasted Noah"
+_DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?[a-z]+(?:ed|ive|ous|ful|ent|ant|ic|al|ble|less|ish|ing|y)|[a-z]+ly "
+                             r"[a-z]+) ([A-Z][\w’'\-]+)\Z")
 _OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
                             r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
 _NOT_A_SUBJECT_YET = re.compile(r"\b(?:he|she|they|it|we|I|you|that|who|which|to|and|but|or|if|when|as|like)\b")
