@@ -68,7 +68,7 @@ _ANSWER = re.compile(r"^A[:.][ \t]+(?=\S)", re.M)
 def _interview_answers(text: str, sentences: list[Sentence]) -> list[Quote]:
     """Each answer of a question-and-answer interview is a direct quote of the interviewee, its mention the
     "A" that opens it (the speakers stage finds who that is). Two questions and two answers at least."""
-    if "A" not in text or len(_QUESTION.findall(text)) < 2:
+    if "\nA" not in text or "\nQ" not in text and not text.startswith("Q") or len(_QUESTION.findall(text)) < 2:
         return []
     found = list(_ANSWER.finditer(text))
     if len(found) < 2:

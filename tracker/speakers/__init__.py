@@ -198,13 +198,12 @@ class _Article:
             strip = N.strip_possessive
             text = self.text
             head = self._headline_end = self.headline_end()
-            for m in _SIMPLE_MULTI.finditer(text):
+            if head:
+                self._headline_runs = {run for whole in _SIMPLE_MULTI.findall(text, 0, head)
+                                       for run in _possessive_parts(whole)}
+            for whole in _SIMPLE_MULTI.findall(text):
                 # "Rep. Alan Grayson’s Senate campaign", "National Review’s Ian Tuttle": a possessive ends a run
-                whole = m.group()
-                parts = _POSSESSIVE_CUT.split(whole) if "’s " in whole or "'s " in whole else (whole,)
-                if m.start() < head:
-                    self._headline_runs.update(parts)
-                for run in parts:
+                for run in _possessive_parts(whole) if "s " in whole else (whole,):
                     if " " not in run:
                         continue
                     if run[:run.find(" ")] in _AUX_FIRST:
@@ -392,7 +391,7 @@ class _Article:
     # -- the mention types ----------------------------------------------------------------------------
     def resolve_mention(self, mention: str, pos: int) -> tuple[_Entity | None, str | None]:
         """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
-        described = _DESCRIBED_NAME.match(mention)
+        described = _DESCRIBED_NAME.match(mention) if mention[:2] in ("A ", "a ", "An", "an") else None
         if described and not any(w in N.lists()["titles"] for w in described.group(1).split()):
             # "A defiant Trump", "a visibly angry Clinton": the person named, when the article names them in full
             nm = N.read(described.group(2))
@@ -831,7 +830,10 @@ class _Article:
                 st = s.text
                 marked = [(q.start(), q.end()) for q in _QUOTED_WORDS.finditer(text, s.start, s.end)] \
                     if "“" in st or '"' in st or "''" in st else ()
-                for start, run in _runs_split_at_possessives(text, s.start, s.end):
+                runs = [(m.start(), m.group()) for m in _SIMPLE_RUN.finditer(text, s.start, s.end)]
+                if "s " in st:
+                    runs = _split_at_possessives(text, runs, s.start)
+                for start, run in runs:
                     if marked and any(a < start < b for a, b in marked):
                         continue
                     if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
@@ -846,7 +848,7 @@ class _Article:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
                     if quoted and self.in_quote(start):
                         continue
-                    if _ATTRIBUTIVE_BEFORE.search(text, max(s.start, start - 4), start) \
+                    if text.endswith(_ARTICLES_BEFORE, max(s.start - 1, start - 5), start) \
                             and _LOWER_NEXT.match(text, start + len(run)):
                         continue    # "a Trump rally", "the Clinton campaign": a name used as a modifier
                     nm = N.read(run)
@@ -1156,7 +1158,7 @@ _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field ai
     star host head chief general major""".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 # an article before a name and a lower-case word after it: the name modifies a noun ("a Trump rally")
-_ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?|[Tt]he)[ \u00a0]\Z")
+_ARTICLES_BEFORE = (" a ", " an ", " the ", "\na ", "\nan ", "\nthe ", "A ", "An ", "The ", "“a ", "“the ", '"a ', '"the ')
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
 _IN_PREPOSITIONAL = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than)[ \u00a0]+\Z")
 _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
@@ -1187,21 +1189,26 @@ _AUX_FIRST = frozenset("Will Can May Should Would Could Did Does Do Is Are Was W
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
 
-def _runs_split_at_possessives(text: str, lo: int, hi: int):
-    """(start, run) for the runs of capitalised words in text[lo:hi], a run cut after a possessive inside it:
-    "Rep. Alan Grayson’s Senate campaign" names Alan Grayson, and no person called Senate."""
-    for m in _SIMPLE_RUN.finditer(text, lo, hi):
-        start, run = m.start(), m.group()
+def _possessive_parts(run: str):
+    return _POSSESSIVE_CUT.split(run) if "’s " in run or "'s " in run else (run,)
+
+
+def _split_at_possessives(text: str, runs: list[tuple[int, str]], lo: int) -> list[tuple[int, str]]:
+    """(start, run) for runs of capitalised words, a run cut after a possessive inside it: "Rep. Alan Grayson’s
+    Senate campaign" names Alan Grayson, and no person called Senate."""
+    out = []
+    for start, run in runs:
         if "’s " in run or "'s " in run:
             parts = _POSSESSIVE_CUT.split(run)
             for i, part in enumerate(parts):
                 # (a possessor inside a prepositional phrase, "on President Obama’s Affordable Care Act", "of
                 # Vladimir Putin’s Russia", is no antecedent: it read as part of one long name before the cut)
                 if i == len(parts) - 1 or not _IN_PREPOSITIONAL.search(text, max(lo, start - 8), start):
-                    yield start, part
+                    out.append((start, part))
                 start += len(part) + 1
         else:
-            yield start, run
+            out.append((start, run))
+    return out
 
 
 def _question_aux(text: str, start: int, run: str) -> tuple[int, str]:
