@@ -16,7 +16,9 @@ Quoted text is masked out before cues and speakers are looked for, so a
 quotation's own words are never taken for its frame. A quotation with no cue
 of its own continues the speaker of the quotation just before it (the next
 sentence or paragraph of the same speech); short quoted phrases with no cue
-are scare quotes, nicknames and titles, and are not quotes.
+are scare quotes, nicknames and titles, and are not quotes. In an interview
+printed as questions and answers ("Q: ..." / "A: ..."), each answer is a
+direct quote whose speaker mention is its "A".
 
 A quote whose sentence names nobody (a continued quotation, "…, but added:
 “…”", "…, saying …") gets ``continues`` = the index of the quote it goes on

@@ -19,17 +19,21 @@ lists in ``data/speakers/`` (see ``names``).
 - descriptions: "the defence secretary" is the person the article gave that
   title or description to and mentioned in the last few sentences; an epithet
   the article gave nobody ("the candidate", "the billionaire") is the person
-  it quotes most, when no one else is mentioned near it; "the campaign" the
+  it quotes most, when no one else is mentioned near it, and a public role it
+  gave nobody ("the Vermont senator") the named subject of the sentence
+  before, when that sentence names no one else; "the campaign" the
   campaign it last named (or "his campaign" stood for); a description
   followed by a name in apposition is that person;
 - pronouns: "he"/"she" the latest person of that gender in the preceding
-  sentences (names in quotation marks and in the reported speech before a
-  postposed "he said" do not count), unless another person competes: two of
-  that gender in one sentence go to its subject or to the speaker just quoted
-  there, else stay unclear; "it" the body last quoted, "they" the group last
+  sentences (names in quotation marks, in the reported speech before a
+  postposed "he said", and names modifying a noun, "a Trump rally", do not
+  count), unless another person competes: two of that gender in one sentence
+  go to its subject (after an opening "When ...," clause, the main clause's)
+  or to the speaker just quoted there, else stay unclear; "it" the body last quoted, "they" the group last
   quoted, "who" the name just before it (the name ending a longer phrase,
   or the one a description is in apposition to); "I" and "we" are never
-  resolved;
+  resolved; the "A:" of an interview's answer is the one person its headline
+  (else its introduction) names;
 - anonymous and generic sources ("a Downing Street spokeswoman",
   "officials") become anonymous speakers with their affiliation, never a
   named person.
