@@ -51,10 +51,10 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     _leave_nested_quotations_to_their_speaker(text, quotes)
     answers = _interview_answers(text, sentences)
     if answers:
-        order = sorted(range(len(quotes) + len(answers)),
-                       key=lambda i: (quotes + answers)[i].start)
+        merged = quotes + answers
+        order = sorted(range(len(merged)), key=lambda i: merged[i].start)
         where = {old: new for new, old in enumerate(order)}
-        quotes = [(quotes + answers)[i] for i in order]
+        quotes = [merged[i] for i in order]
         for q in quotes:                    # (a continued quote points at its quote's new place)
             if q.continues is not None:
                 q.continues = where[q.continues]
@@ -70,8 +70,8 @@ _ANSWER = re.compile(r"^A[:.][ \t]+(?=\S)", re.M)
 def _interview_answers(text: str, sentences: list[Sentence]) -> list[Quote]:
     """Each answer of a question-and-answer interview is a direct quote of the interviewee, its mention the
     "A" that opens it (the speakers stage finds who that is). Two questions and two answers at least."""
-    if "\nA" not in text or "\nQ" not in text and not text.startswith("Q") or len(_QUESTION.findall(text)) < 2:
-        return []
+    if "\nA" not in text or ("\nQ" not in text and not text.startswith("Q")) or len(_QUESTION.findall(text)) < 2:
+        return []               # (the two str tests spare the pattern's scan of nearly every article)
     found = list(_ANSWER.finditer(text))
     if len(found) < 2:
         return []

@@ -29,11 +29,11 @@ lists in ``data/speakers/`` (see ``names``).
   postposed "he said", and names modifying a noun, "a Trump rally", do not
   count), unless another person competes: two of that gender in one sentence
   go to its subject (after an opening "When ...," clause, the main clause's)
-  or to the speaker just quoted there, else stay unclear; "it" the body last quoted, "they" the group last
-  quoted, "who" the name just before it (the name ending a longer phrase,
-  or the one a description is in apposition to); "I" and "we" are never
-  resolved; the "A:" of an interview's answer is the one person its headline
-  (else its introduction) names;
+  or to the speaker just quoted there, else stay unclear; "it" the body last
+  quoted, "they" the group last quoted, "who" the name just before it (the
+  name ending a longer phrase, or the one a description is in apposition
+  to); "I" and "we" are never resolved; the "A:" of an interview's answer is
+  the one person its headline (else its introduction) names;
 - anonymous and generic sources ("a Downing Street spokeswoman",
   "officials") become anonymous speakers with their affiliation, never a
   named person.
@@ -619,7 +619,8 @@ class _Article:
         return self._interviewee or None
 
     def _first_paragraph_end(self, after: int) -> int:
-        i = bisect_right(self.starts, after)
+        """The end of the paragraph of the first sentence at or after ``after``."""
+        i = bisect_left(self.starts, after)
         if i >= len(self.sentences):
             return len(self.text)
         par = self.sentences[i].paragraph
@@ -1153,8 +1154,8 @@ _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
 _ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
     ranking reigning opposing striking remaining longstanding retired elected unnamed unidentified alleged
     disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than|and|or|as)[ \u00a0]+"
-                                r"(?:the[ \u00a0]+)?\Z", re.I)
+_PREPOSITIONS = "of|to|with|by|for|from|at|on|in|about|against|than"
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS}|and|or|as)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.I)
 # "\b[Tt]he ..." written so that the scan starts at the letter T (a pattern that starts with \b makes the regex engine
 # try every position: three times slower); the lookbehind is the word boundary
 _DEFINITE_TITLE = re.compile(r"[Tt](?<!\w[Tt])he ([a-z]+)(?=’s|'s|\b)")
@@ -1164,7 +1165,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 # an article before a name and a lower-case word after it: the name modifies a noun ("a Trump rally")
 _ARTICLES_BEFORE = (" a ", " an ", " the ", "\na ", "\nan ", "\nthe ", "A ", "An ", "The ", "“a ", "“the ", '"a ', '"the ')
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
-_IN_PREPOSITIONAL = re.compile(r"\b(?:of|to|with|by|for|from|at|on|in|about|against|than)[ \u00a0]+\Z")
+_IN_PREPOSITIONAL = re.compile(rf"\b(?:{_PREPOSITIONS})[ \u00a0]+\Z")
 _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
                                   r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
                                   r"[ \u00a0]")
@@ -1202,8 +1203,8 @@ def _split_at_possessives(text: str, runs: list[tuple[int, str]], lo: int) -> li
     Senate campaign" names Alan Grayson, and no person called Senate."""
     out = []
     for start, run in runs:
-        if "’s " in run or "'s " in run:
-            parts = _POSSESSIVE_CUT.split(run)
+        parts = _possessive_parts(run)
+        if len(parts) > 1:
             for i, part in enumerate(parts):
                 # (a possessor inside a prepositional phrase, "on President Obama’s Affordable Care Act", "of
                 # Vladimir Putin’s Russia", is no antecedent: it read as part of one long name before the cut)
