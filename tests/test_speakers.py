@@ -403,6 +403,14 @@ def test_an_adjective_before_a_surname_describes_the_person_named_in_full(mentio
     assert speaker_names(text)[-1] == (mention, expected)
 
 
+def test_a_name_after_a_pronoun_subject_is_not_the_subject():
+    # "he told Tom Hale": Hale is spoken to; the next "he said" is not his (the pronoun's own person is unclear)
+    text = ("\"It could be 40 feet,\" he told Tom Hale at the rally where Ray Dunn spoke.\n\n"
+            "\"We have no choice,\" he said.")
+    got, _, _ = names(text, [("he", 1)])
+    assert got == [None]
+
+
 def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():
     text = ("\"We can win Ohio,\" said Ray Dunn, the campaign chairman.\n\n"
             "He wants voters to back Tom Hale and he doubts anyone could disagree.")

@@ -869,6 +869,12 @@ class _Article:
                             subject_taken = bool(_NOT_A_SUBJECT_YET.search(self.text, main_from, start))
                         after_preposition = _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start)
                         subj = not subject_taken and not nm.possessive and not after_preposition
+                        if subj:
+                            # "“...,” he told Hannity": a pronoun before the name in its stretch of the sentence
+                            # is the subject (not one in a clause of its own: "As he has before, Cruz said")
+                            seg = max(s.start, text.rfind(",", s.start, start), text.rfind(":", s.start, start),
+                                      *(b for a, b in marked if b <= start))
+                            subj = not _SUBJECT_PRONOUN.search(text, seg, start)
                         if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
                             found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
                         # (a name after a preposition in an opening phrase leaves the subject to come: "During an
@@ -1174,6 +1180,7 @@ _DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?[a-z]+(?:ed|ive|ous|ful|ent
                              r"[a-z]+) ([A-Z][\w’'\-]+)\Z")
 _OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
                             r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 _NOT_A_SUBJECT_YET = re.compile(r"\b(?:he|she|they|it|we|I|you|that|who|which|to|and|but|or|if|when|as|like)\b")
 _POSSESSIVE_CUT = re.compile(r"(?<=[’']s)[ \u00a0]")
 _COORDINATED = re.compile(r"[A-Z][\w’'\-\. \u00a0]*?,?[ \u00a0]+(?:and|or|&)[ \u00a0]+\Z")
