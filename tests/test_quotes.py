@@ -630,3 +630,16 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees_quo
     # one "A:" paragraph is no interview
     one = extract(Document(text="A: a note.\n\nThe council met on Monday."))
     assert not any(q.speaker_mention == "A" for q in one.quotes)
+
+
+def test_a_participle_after_a_thing_goes_to_the_subject_of_the_clause_it_follows():
+    # "The fracas" does not speak; "the tycoon", the subject of the clause before the comma, does, and the
+    # participle joined by "and" is his too
+    text = ("The fracas erupted two months after the tycoon entered the race with harsh words, "
+            "calling his rivals weak and vowing to win.")
+    from tracker.segment import segment
+    quotes = find_quotes(text, segment(text))
+    assert [(q.cue, q.speaker_mention) for q in quotes] == [("calling", "the tycoon"), ("vowing", "the tycoon")]
+    # another subject after the clause: not the clause's
+    text = "Two weeks after Ann Cole retired, Tom Hale broke his silence by asking questions."
+    assert all(q.speaker_mention != "Ann Cole" for q in find_quotes(text, segment(text)))

@@ -61,6 +61,9 @@ class _Lex:
         self.postposed_thought = g["postposed_thought"]
         self.raising = frozenset(_phrases(raw["raising"]))
         self.document, self.issue = g["document"], g["issue"]
+        # nouns for people and bodies, from the speakers' word lists: who or what may speak
+        self.speaking = frozenset(lexicon.mapping("speakers/titles.txt")) | frozenset(
+            lexicon.mapping("speakers/generic_sources.txt")) | lexicon.words("speakers/organization_words.txt")
         pre = lexicon.trie_pattern(sorted(self.aux | self.adverb))
         notly = lexicon.trie_pattern(sorted(self.notly))
         # one scan of the article finds every cue; auxiliaries and adverbs before
@@ -1098,11 +1101,44 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                     break
                 if g.kind == "subjectless" or not any(a <= g.cue_s < b for h in frames[:n] if h is not g
                                                       for a, b in h.contents):
-                    f.inherit = g if g.kind != "subjectless" else g.inherit
+                    f.inherit = g if g.kind != "subjectless" else g.inherit or (g if g.sp_s is not None else None)
                     break
             if f.inherit is None:
                 f.sp_s, f.sp_e = _clause_subject(lx, m, ss, f.cue_s) or (None, None)
+                if f.sp_s is not None and m[f.cue_s - 2:f.cue_s] == ", " and not _can_speak(lx, m[f.sp_s:f.sp_e]):
+                    # "The fracas erupted after the tycoon entered the race ..., calling them rapists": a thing
+                    # does not speak; the subject of the clause the participle follows does
+                    f.sp_s, f.sp_e = _subordinate_subject(lx, m, f.sp_e, f.cue_s) or (f.sp_s, f.sp_e)
     return frames
+
+
+def _can_speak(lx: _Lex, np: str) -> bool:
+    """Can this noun phrase be a speaker: a pronoun, a name, or a common noun for a person or a body
+    ("the senator", "critics", "the campaign"), not a thing ("The fracas")?"""
+    words = np.split()
+    if not words:
+        return False
+    if np.lower() in lx.subject or words[0][0].isupper() and words[0].lower() not in lx.det:
+        return True
+    head = words[-1].lower().strip(".,’'")
+    return head in lx.speaking or head.endswith("s") and head[:-1] in lx.speaking or any(
+        w[0].isupper() for w in words[1:])
+
+
+# a subordinate clause: its conjunction, then its subject
+_SUBORDINATOR = re.compile(r"\b(?:after|when|as|because|since|while|before|until|once|although|though)[ \t]+")
+
+
+def _subordinate_subject(lx: _Lex, m: str, lo: int, hi: int):
+    """The subject of the last subordinate clause in m[lo:hi], if it can speak."""
+    found = None
+    for sub in _SUBORDINATOR.finditer(m, lo, hi):
+        np_ = _np_forward(lx, m, sub.end(), hi)
+        if np_ is not None and _can_speak(lx, m[np_[0]:np_[1]]):
+            found = np_
+    # (the clause runs on to the participle's comma: not "Two weeks after Scalia died, Thomas broke his silence by
+    # asking ...", where another subject comes after the clause)
+    return found if found is not None and "," not in m[found[1]:hi - 2] else None
 
 
 def _after_determiner(lx: _Lex, prev: str, form: str) -> bool:
