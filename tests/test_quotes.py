@@ -643,3 +643,12 @@ def test_a_participle_after_a_thing_goes_to_the_subject_of_the_clause_it_follows
     # another subject after the clause: not the clause's
     text = "Two weeks after Ann Cole retired, Tom Hale broke his silence by asking questions."
     assert all(q.speaker_mention != "Ann Cole" for q in find_quotes(text, segment(text)))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The senator left early, saying he was tired.", "The senator"),
+    ("The Hale campaign spent heavily in May, saying the race was close.", "The Hale campaign"),
+])
+def test_an_irregular_past_tense_ends_the_subject_read_forwards(text, mention):
+    from tracker.segment import segment
+    assert [q.speaker_mention for q in find_quotes(text, segment(text))] == [mention]

@@ -61,6 +61,7 @@ class _Lex:
         self.postposed_thought = g["postposed_thought"]
         self.raising = frozenset(_phrases(raw["raising"]))
         self.document, self.issue = g["document"], g["issue"]
+        self.past = g["past"]
         # nouns for people and bodies, from the speakers' word lists: who or what may speak
         self.speaking = frozenset(lexicon.mapping("speakers/titles.txt")) | frozenset(
             lexicon.mapping("speakers/generic_sources.txt")) | lexicon.words("speakers/organization_words.txt")
@@ -576,8 +577,8 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
                 if k == j or _is_word(nxt) and (not nxt[0].isupper() or toks[k - 1][2].endswith("s")):
                     break
                 last = k - 1
-            elif lw.endswith("ed") and last is not None and toks[j - 1][2].lower() not in lx.det:
-                break                          # "The candidate changed …": a verb
+            elif (lw.endswith("ed") or lw in lx.past) and last is not None and toks[j - 1][2].lower() not in lx.det:
+                break                          # "The candidate changed …", "The senator left …": a verb
             else:
                 last = j
         elif w == "." and j and toks[j - 1][1] == s and len(toks[j - 1][2]) <= 4 and toks[j - 1][2][0].isupper() \
