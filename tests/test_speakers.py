@@ -411,6 +411,14 @@ def test_a_name_after_a_pronoun_subject_is_not_the_subject():
     assert got == [None]
 
 
+def test_a_name_before_a_role_and_another_name_only_modifies_the_role():
+    # "Hale campaign manager Ray Dunn": Ray Dunn is the subject, not Tom Hale
+    text = ("Tom Hale won the primary.\n\n"
+            "And Hale campaign manager Ray Dunn offered a slogan when asked about the race. "
+            "\"We will fight for every vote,\" he said.")
+    assert speaker_names(text)[-1] == ("he", "Ray Dunn")
+
+
 def test_a_later_he_in_a_sentence_opening_with_he_is_the_same_person():
     text = ("\"We can win Ohio,\" said Ray Dunn, the campaign chairman.\n\n"
             "He wants voters to back Tom Hale and he doubts anyone could disagree.")

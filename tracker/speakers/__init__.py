@@ -856,6 +856,9 @@ class _Article:
                     if text.endswith(_ARTICLES_BEFORE, max(s.start - 1, start - 5), start) \
                             and _LOWER_NEXT.match(text, start + len(run)):
                         continue    # "a Trump rally", "the Clinton campaign": a name used as a modifier
+                    role = _ROLE_THEN_NAME.match(text, start + len(run))
+                    if role and role.group(1).lower() in L["titles"]:
+                        continue    # "Clinton campaign manager Robby Mook": the name modifies a role
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
                             nm.given_gender or nm.person_title or self.persons(nm.sur) or nm.sur in male
@@ -1170,6 +1173,8 @@ _NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field ai
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 # an article before a name and a lower-case word after it: the name modifies a noun ("a Trump rally")
 _ARTICLES_BEFORE = (" a ", " an ", " the ", "\na ", "\nan ", "\nthe ", "A ", "An ", "The ", "“a ", "“the ", '"a ', '"the ')
+# lower-case words ending in a role, then a name: "[Clinton] campaign manager Robby Mook"
+_ROLE_THEN_NAME = re.compile(r"(?:[ \u00a0][a-z][\w\-]*){0,2}[ \u00a0]([a-z][\w\-]*)[ \u00a0][A-Z]")
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
 _IN_PREPOSITIONAL = re.compile(rf"\b(?:{_PREPOSITIONS})[ \u00a0]+\Z")
 _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
