@@ -178,6 +178,7 @@ class _Article:
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self._interviewee: _Entity | bool | None = None
+        self._main_clause: dict[int, int] = {}
         self.speaker_offsets: list[int] = []     # offsets of all the quotes' speaker mentions, resolved or not
         # offsets of the mentions that follow what their quote reports ("..., he said"); None: not known
         self.after_content: set[int] | None = None
@@ -829,7 +830,7 @@ class _Article:
                 main_from = self.main_clause(si)
                 subject_taken = main_taken = False
                 # the end of an opening phrase ("During an interview with Sean Hannity that aired Wednesday,")
-                opening_end = self.text.find(",", s.start, s.end) if _OPENING_PHRASE.match(self.text, s.start) else -1
+                opening_end = None
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
                 st = s.text
@@ -853,12 +854,12 @@ class _Article:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
                     if quoted and self.in_quote(start):
                         continue
-                    if text.endswith(_ARTICLES_BEFORE, max(s.start - 1, start - 5), start) \
-                            and _LOWER_NEXT.match(text, start + len(run)):
-                        continue    # "a Trump rally", "the Clinton campaign": a name used as a modifier
-                    role = _ROLE_THEN_NAME.match(text, start + len(run))
-                    if role and role.group(1).lower() in L["titles"]:
-                        continue    # "Clinton campaign manager Robby Mook": the name modifies a role
+                    if _LOWER_NEXT.match(text, start + len(run)):
+                        if text.endswith(_ARTICLES_BEFORE, max(s.start - 1, start - 5), start):
+                            continue    # "a Trump rally", "the Clinton campaign": a name used as a modifier
+                        role = _ROLE_THEN_NAME.match(text, start + len(run))
+                        if role and role.group(1) in L["titles"]:
+                            continue    # "Clinton campaign manager Robby Mook": the name modifies a role
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
                             nm.given_gender or nm.person_title or self.persons(nm.sur) or nm.sur in male
@@ -882,6 +883,9 @@ class _Article:
                             found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
                         # (a name after a preposition in an opening phrase leaves the subject to come: "During an
                         # interview with Sean Hannity that aired Wednesday, Donald Trump discussed ...")
+                        if after_preposition and opening_end is None:
+                            opening_end = text.find(",", s.start, s.end) if _OPENING_PHRASE.match(text, s.start) \
+                                else -1
                         subject_taken = subject_taken or not nm.possessive and not (
                             after_preposition and start < opening_end)
                         found.append((start, nm, subj))
@@ -895,9 +899,12 @@ class _Article:
     def main_clause(self, si: int) -> int:
         """Where the main clause of sentence ``si`` starts, after an opening subordinate clause ("When Trump
         suggested ..., Rubio fired back"): the offset of the comma that ends it; -1: the sentence opens with it."""
-        s = self.sentences[si]
-        sub = _SUBORDINATE_OPENING.match(self.text, s.start, s.end)
-        return self.text.find(",", sub.end(), s.end) if sub else -1
+        found = self._main_clause.get(si)
+        if found is None:
+            s = self.sentences[si]
+            sub = _SUBORDINATE_OPENING.match(self.text, s.start, s.end)
+            found = self._main_clause[si] = self.text.find(",", sub.end(), s.end) if sub else -1
+        return found
 
     def is_subject_at(self, si: int, pos: int) -> bool:
         """Is a speaker mention at ``pos`` its sentence's subject, by where it stands: near the start of the
