@@ -184,7 +184,7 @@ class _Article:
         self.after_content: set[int] | None = None
         self._runs: dict[str, list[tuple[int, str]]] | None = None
         self._headline_runs: set[str] = set()        # runs of capitals in the headline, and where it ends
-        self._headline_end = 0
+        self._headline_end: int | None = None
         self._people: dict[str, dict[str, _Person]] = {}
         self._named: dict[N.Name, _Entity | None] = {}
         self._lower: str | None = None
@@ -202,7 +202,7 @@ class _Article:
             idx: dict[str, list[str]] = {}
             strip = N.strip_possessive
             text = self.text
-            head = self._headline_end = self.headline_end()
+            head = self.headline_end()
             if head:
                 self._headline_runs = {run for whole in _SIMPLE_MULTI.findall(text, 0, head)
                                        for run in _possessive_parts(whole)}
@@ -267,20 +267,27 @@ class _Article:
         return got
 
     def headline_end(self) -> int:
-        """End of the headline (the first paragraph, when it is one), else 0."""
-        first = [s for s in self.sentences if s.paragraph == 0]
-        if not first or len(first) == len(self.sentences):
-            return 0
-        return first[-1].end if is_headline(self.text[first[0].start:first[-1].end], True) else 0
+        """End of the headline (the first paragraph, when it is one), else 0 (cached)."""
+        if self._headline_end is None:
+            first = [s for s in self.sentences if s.paragraph == 0]
+            self._headline_end = first[-1].end if first and len(first) < len(self.sentences) and is_headline(
+                self.text[first[0].start:first[-1].end], True) else 0
+        return self._headline_end
 
     def title_case_headline(self) -> bool:
         """Is the headline in title case ("Grassley Compares Trump’s Attacks To ...")? There every word is a capital,
         and a run of capitals says nothing about where a name ends."""
-        words = [w for w in self.text[:self._headline_end].split() if len(w) > 3 and w[0].isalpha()]
+        words = [w for w in self.text[:self.headline_end()].split() if len(w) > 3 and w[0].isalpha()]
         return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
+    def lower(self) -> str:
+        """The article's text in lower case (made once, on first use)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
     def only_in_headline(self, run: str) -> bool:
-        return self.text.find(run, self._headline_end) < 0
+        return self.text.find(run, self.headline_end()) < 0
 
     def people_named(self, first: str) -> list[_Person]:
         """Everyone the article names in full with this first name. Only the surnames with a run that holds the
@@ -634,8 +641,6 @@ class _Article:
         head = words[-1].lower().strip(".,’'")
         if head not in _SUBJECT_HEADS:
             return None
-        if self._lower is None:
-            self._lower = self.text.lower()
         if self.roles_for({head} | _ROLE_ABBR.get(head, set())):
             return None         # someone holds that title: the description may well mean them
         si = bisect_right(self.starts, pos) - 1
@@ -683,10 +688,8 @@ class _Article:
         former = any(w.lower() in ("former", "ex") for w in words)
         head, mods = want[-1], want[:-1]
         heads = {head} | _ROLE_ABBR.get(head, set())
-        if self._lower is None:
-            self._lower = self.text.lower()
         said = {w.lower().strip(".,’'") for w in words}      # the mention itself is one occurrence of its head
-        if not any(self._lower.count(h) > (h in said) for h in heads if " " not in h):
+        if not any(self.lower().count(h) > (h in said) for h in heads if " " not in h):
             return {}                   # the article gives nobody this title: nothing to look up
         parties = {_PARTIES[w] for w in said if w in _PARTIES}
         found: dict[str, _Person] = {}
@@ -705,7 +708,7 @@ class _Article:
         Goldberg", "Gov. Chris Christie") or a description in apposition after it ("Ben Jealous, the former
         president of the NAACP", "Ayotte - the first-term senator"). Only the occurrences of the head words
         are read, not the whole article."""
-        text, low = self.text, self._lower
+        text, low = self.text, self.lower()
         out = []
         for h in heads:
             if " " in h:
@@ -991,7 +994,7 @@ class _Article:
             # "He concludes that voters should back Trump and he doubts ...": a later "he" in a sentence that
             # opens with "He" or "His" is the same person (or as unclear)
             m = _OPENING_PRONOUN.match(self.text, self.starts[si])
-            if m and m.start(1) < pos and (m.group(1).lower() in ("he", "his")) == (gender == "male") \
+            if m and m.start(1) < pos and (m.group(1).lower() in _MALE_WORDS) == (gender == "male") \
                     and not self.in_quote(m.start(1)):
                 return self.personal(gender, m.start(1))
         window = self._window(pos, gender)
@@ -1087,7 +1090,7 @@ class _Article:
         while i >= 0:
             m = _NEXT_PRONOUN.match(text, i + len(last))
             if m:
-                votes.add("male" if m.group(1).lower() in ("he", "his", "him") else "female")
+                votes.add("male" if m.group(1).lower() in _MALE_WORDS else "female")
             i = text.find(last, i + 1)
         found = self._context_gender[last] = votes.pop() if len(votes) == 1 else None
         return found
@@ -1161,6 +1164,7 @@ _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ 
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
 _NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 _POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]*(?:[ \u00a0][A-Z][\w\-\.]*)*(?:’s|'s|’|')")
+_MALE_WORDS = frozenset(("he", "his", "him"))
 _GENDERED_PRONOUN = {"male": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "female": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 _OPENING_PRONOUN = re.compile(r"[\"“‘'(]?(?:(?:But|And|So|Yet|Still|Now|Then|Later|Instead|Meanwhile|Also),?[ \u00a0])?"
                               r"(He|His|She|Her)\b")
