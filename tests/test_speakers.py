@@ -184,6 +184,8 @@ def test_the_candidate_is_the_person_the_article_quotes_most_when_no_one_else_is
     ("Dan Rowe met Tom Hale in Des Moines on Monday.", None),             # two people: either could be meant
     ("Dan Rowe said he had spoken with the governor on Monday.", None),   # someone else, without a name
     ("In Des Moines, farmers cheered Dan Rowe on Monday.", None),         # not the subject
+    ("Dan Rowe will face no rival in the June 7 primary.", "Dan Rowe"),   # a date: no woman named June
+    ("Dan Rowe met June Hale in Des Moines.", None),                      # but June Hale is a person
 ])
 def test_a_description_nobody_holds_is_the_subject_of_the_sentence_before(first, expected):
     text = f"{first} \"We will win this state,\" the Iowa senator said."

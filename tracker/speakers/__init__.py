@@ -855,6 +855,8 @@ class _Article:
                         tok = strip(run)
                         if tok not in idx and tok not in male and tok not in female:
                             continue        # a lone capitalised word that is neither a known surname nor a given name
+                        if tok in _NAME_MONTHS and _DAY_AFTER.match(text, start + len(run)):
+                            continue        # "the primary on June 7": a date, not a woman named June
                     if quoted and self.in_quote(start):
                         continue
                     if _LOWER_NEXT.match(text, start + len(run)):
@@ -1153,6 +1155,9 @@ _OFFSET = itemgetter(0)
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
 # after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
 # help, and not trying saves a sixth of the scan
+# months that are also given names or surnames, and a day of the month after one
+_NAME_MONTHS = frozenset(("May", "June", "July"))
+_DAY_AFTER = re.compile(r"[ \u00a0]\d{1,2}\b")
 _SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)*+")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
