@@ -710,3 +710,27 @@ def test_a_description_in_apposition_gives_the_role(text, role):
     sentences, quotes = quotes_for(text, ["Tom Hale" if text.startswith("Tom") else "Its general secretary"])
     (speaker,) = resolve(text, sentences, quotes)
     assert (speaker.name, speaker.role) == ("Tom Hale", role)
+
+
+def test_a_long_quotation_does_not_push_its_speaker_out_of_reach_of_the_next_pronoun():
+    text = ("Senator Omar Pryce spoke in Dayton on Friday.\n\n"
+            "He explained the vote by saying: “We counted every ballot. We checked every box. We asked every "
+            "clerk. We read every rule. We heard every complaint. Nothing was missed.”\n\n"
+            "He then smiled and joked, “Next time I will count them myself.”")
+    assert speaker_names(text)[-1] == ("He", "Omar Pryce")
+
+
+def test_he_is_not_the_person_he_told():
+    text = ("Nora Vance asked Carl Ditmer how tall the new bridge would be.\n\n"
+            "“Taller than the old one, and twice as wide,” he told Vance at the meeting.\n\n"
+            "“It will be done by June,” he said.")
+    assert speaker_names(text)[-2:] == [("he", "Carl Ditmer"), ("he", "Carl Ditmer")]
+    text = text.replace("Nora Vance", "Tom Vance")      # two men: only "told Vance" rules one out
+    assert speaker_names(text)[-2] == ("he", "Carl Ditmer")
+
+
+def test_a_possessor_does_not_win_a_pronoun_over_a_subject_of_unknown_gender():
+    text = ("Veteran speaks out.\n\nAshdown Keel, 41, is a retired Army captain.\n\n"
+            "Keel spoke about the hopes of Senator Jim Walsh’s supporters.\n\n"
+            "“They have never been asked to choose,” he said.")
+    assert speaker_names(text)[-1] == ("he", None)

@@ -937,15 +937,16 @@ class _Article:
                     found.append((m.start(), e, not _CAPITALISED.search(before) and len(before) < 40))
         return [t for t in found if t[0] < pos]
 
-    def _window(self, pos: int, gender: str | None = None) -> list[tuple[int, _Entity, bool]]:
-        """(offset, entity, subject?) of the people mentioned in the sentences before ``pos``, in text order.
+    def _window(self, pos: int, gender: str | None = None, reach: bool = False) -> list[tuple[int, _Entity, bool]]:
+        """(offset, entity, subject?) of the people mentioned in the sentences before ``pos``, in text order
+        (with ``reach``, back past a long quotation to the sentence that opens it).
 
         Sentences are read backwards; with a ``gender``, reading stops after the nearest sentence that mentions
         a person of that gender (nothing earlier can change the choice).
         """
         starts, sentences = self.starts, self.sentences
         si = max(0, bisect_right(starts, pos) - 1)
-        first = max(0, si - _WINDOW_SENTENCES)
+        first = self.window_start(si) if reach else max(0, si - _WINDOW_SENTENCES)
         out: list[tuple[int, _Entity, bool]] = []
         mentions, offsets, subjects = self.mentions, self.mention_offsets, self.subjects
         # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
@@ -985,6 +986,19 @@ class _Article:
                     break
         return out
 
+    def window_start(self, si: int) -> int:
+        """The sentence before the run of sentences wholly inside a quotation that ends just before sentence
+        ``si``: the one that opens the quotation and names its speaker."""
+        first = si - 1
+        while first > 0:
+            s = self.sentences[first]
+            words = self.text[s.start:s.end]
+            if not (self.in_quote(s.start + len(words) - len(words.lstrip("“\"' "))) and self.in_quote(
+                    s.start + len(words.rstrip("”\"' \n")) - 1)):
+                break
+            first -= 1
+        return max(first, 0)
+
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and pos < self.quoted[i][1]
@@ -999,12 +1013,26 @@ class _Article:
             if m and m.start(1) < pos and (m.group(1).lower() in _MALE_WORDS) == (gender == "male") \
                     and not self.in_quote(m.start(1)):
                 return self.personal(gender, m.start(1))
-        window = self._window(pos, gender)
+        # (nobody at all in the last few sentences: a long quotation may have pushed its speaker out, as in "He
+        # explained: “...” [six sentences of quote] He then joked")
+        window = self._window(pos, gender) or self._window(pos, gender, reach=True)
+        obj = _TOLD_WHOM.match(self.text, pos)
+        # "“...,” he told Hannity": whoever "he" is, it is not the person he told
+        told = N.strip_possessive(obj.group(1).split()[-1]) if obj else None
+        if told:
+            window = [t for t in window if t[1].name.split()[-1] != told]
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
         if not compatible:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
             return next(iter(unknown.values())) if len(unknown) == 1 else None
-        p_best, best, _ = compatible[-1]
+        p_best, best, subj_best = compatible[-1]
+        if not subj_best:
+            # "Groberg spoke about the hopes of Bernie Sanders’ supporters. “...,” he said": the sentence's subject,
+            # of a gender not known, is as likely as a man named after it
+            s_best = bisect_right(self.starts, p_best)
+            if any(e.gender is None and subj and e.kind == "person" and bisect_right(self.starts, p) == s_best
+                   for p, e, subj in window if p < p_best):
+                return None
         # someone of unknown gender mentioned after the best candidate could be meant as well; when that is one
         # person, the subject of this sentence or the one before ("Amadou Sow, 13, sold water. He said ..."), the
         # pronoun continues with them
@@ -1044,7 +1072,7 @@ class _Article:
             # few sentences: either could be meant
             last = next(((p, e) for p, e in reversed(self.mentions) if p < pos and e.kind == "person"
                          and not e.anonymous), None)
-            if last is not None and last[1].gender == gender \
+            if last is not None and last[1].gender == gender and last[1].name.split()[-1] != told \
                     and bisect_right(self.starts, pos) - bisect_right(self.starts, last[0]) <= _WINDOW_SENTENCES:
                 return None
         if self.opens_paragraph(pos):
@@ -1155,6 +1183,8 @@ _OFFSET = itemgetter(0)
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
 # after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
 # help, and not trying saves a sixth of the scan
+# a pronoun and the person it spoke to ("he told Hannity")
+_TOLD_WHOM = re.compile(r"\w+ (?:told|asked|assured|reminded|warned|informed) ((?:[A-Z][\w’'\-]+ )*[A-Z][\w’'\-]+)")
 # months that are also given names or surnames, and a day of the month after one
 _NAME_MONTHS = frozenset(("May", "June", "July"))
 _DAY_AFTER = re.compile(r"[ \u00a0]\d{1,2}\b")
