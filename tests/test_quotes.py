@@ -137,6 +137,23 @@ def test_speaker_before_colon_in_transcripts_and_headlines():
     assert (q.kind, q.content, q.speaker_mention) == ("direct", "We will not raise taxes", "Minister")
 
 
+def test_an_inverted_cue_before_a_colon_is_not_part_of_the_speaker():
+    for verb in ("Continued", "Added", "Said"):
+        q = one(f"Roger Pell spoke for an hour.\n\n{verb} Pell: “The rules were broken twice.”")
+        assert (q.speaker_mention, q.cue, q.content) == ("Pell", verb, "The rules were broken twice.")
+    q = one("Roger Pell spoke for an hour.\n\nUnited Airlines: “The rules were broken twice.”")
+    assert (q.speaker_mention, q.cue) == ("United Airlines", ":")
+
+
+def test_an_opening_participle_before_the_speaker_is_not_reported_speech():
+    for opening in ("Holding up a letter", "Smiling broadly", "Taking it in"):
+        q = one(f"{opening}, Mina Ruiz said, “We will appeal on Monday.”")
+        assert (q.kind, q.content, q.speaker_mention) == ("direct", "We will appeal on Monday.", "Mina Ruiz")
+    # a clause with a finite verb is still her words
+    found = triples("Winning the appeal is likely, Mina Ruiz said, “and soon.”")
+    assert ("indirect", "Winning the appeal is likely", "Mina Ruiz") in found
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

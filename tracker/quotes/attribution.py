@@ -1254,6 +1254,18 @@ _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too the
 # a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
 _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
                              r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
+# an opening participle ("Holding open a book", "Smiling broadly")
+_PARTICIPLE_ONLY = re.compile(r"(?:(?:But|And|Then|Later)\s*,?\s+)?[A-Z][a-z]+ing\b[^\x01;:]*$")
+
+
+def _adverbial_only(lx: _Lex, m: str, s: int, e: int) -> bool:
+    """Is m[s:e] only an opening phrase of time, place or manner, with no finite verb ("Speaking in his real voice
+    again", but not "Building it is the plan")?"""
+    if _ADVERBIAL_ONLY.match(m, s, e):
+        return True
+    return _PARTICIPLE_ONLY.match(m, s, e) is not None and not any(w in lx.aux for w in m[s:e].lower().split())
+
+
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
 # a dateline opening a story: a city in capitals ("JACKSON, Miss. -") or followed by an agency ("Paris (AFP) –")
 _DATELINE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*(?:, [A-Z][a-z]+\.?)?|[A-Z][\w.'’ -]{0,30}? \([A-Z][A-Za-z]{1,10}\))"
@@ -1316,6 +1328,13 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     f = _Frame(k, k + 1, ":", "colon")
     f.kind = "colon"
     f.sp_s, f.sp_e = np_
+    first = m[np_[0]:np_[1]].split(None, 1)
+    verb = first[0].lower()
+    if len(first) == 2 and verb in lx.verbs and verb.endswith(("ed", "said")):
+        # "Continued Stone: “…”": an inverted cue, not part of the name
+        f = _Frame(np_[0], np_[0] + len(first[0]), *lx.verbs[verb])
+        f.kind = "colon"
+        f.sp_s, f.sp_e = np_[1] - len(first[1]), np_[1]
     return f
 
 
@@ -1514,8 +1533,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 c_end = lead_end
                 c_start = _clause_start(m, done, len(done), us, c_end)
                 if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
-                        and _ADVERBIAL_ONLY.match(m, _skip_space(m, c_start, c_end), c_end)):
-                    # ("In a call on Monday, Col. Ward, a spokesman, said, “…”": an opening adverbial, no words of his)
+                        and _adverbial_only(lx, m, _skip_space(m, c_start, c_end), c_end)):
+                    # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding open a book, Beck said,
+                    # “…”": an opening adverbial or participle, no words of his)
                     f.contents.append([c_start, c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
                     f.contents.append([cs, None])
