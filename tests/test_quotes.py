@@ -428,7 +428,17 @@ def test_as_reported_by_names_who_reports_the_clause():
                    ("indirect", "both rules unfair", "former agent Jo Tate")]
     assert triples("The bill would fail, as noted by the senator.") == [
         ("indirect", "The bill would fail", "the senator")]
-    assert triples("He was asked by the host whether he would run.") == []
+
+
+def test_the_agent_of_asked_by_speaks_the_question():
+    assert triples("He was asked by the host whether he would run.") == [
+        ("indirect", "whether he would run", "the host")]
+    assert triples("Asked by Ann Lowe on Friday about the tax, Jo Tate said it would go.") == [
+        ("indirect", "about the tax", "Ann Lowe"), ("indirect", "it would go", "Jo Tate")]
+    assert triples("He was asked by the host, who smiled, to explain it.") == []
+    # a no-break space before the quotation changes nothing
+    assert triples("Asked by Ann Lowe to respond, Jo Tate said,\u00a0“We will win.”") == [
+        ("indirect", "to respond", "Ann Lowe"), ("direct", "We will win.", "Jo Tate")]
 
 
 def test_an_opening_according_to_reports_the_whole_clause_and_its_speaker_keeps_his_words():

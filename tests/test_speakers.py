@@ -734,3 +734,10 @@ def test_a_possessor_does_not_win_a_pronoun_over_a_subject_of_unknown_gender():
             "Keel spoke about the hopes of Senator Jim Walsh’s supporters.\n\n"
             "“They have never been asked to choose,” he said.")
     assert speaker_names(text)[-1] == ("he", None)
+
+
+def test_the_agent_of_asked_by_asks_but_is_not_the_subject_a_pronoun_continues():
+    text = ("Debate night.\n\nMarco Rubio spoke first. Rubio was asked by Gerard Baker whether his plan would cost "
+            "too much.\n\nThe Florida senator’s answer was that the family matters most. But he had a bit of a slip."
+            "\n\n“The most important job I’m ever going to have is this one,” he said.")
+    assert speaker_names(text) == [("Gerard Baker", "Gerard Baker"), ("he", "Marco Rubio")]

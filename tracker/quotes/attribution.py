@@ -733,6 +733,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
         m = "".join(parts)
     else:
         m = text
+    if "\u00a0" in m:
+        m = m.replace("\u00a0", " ")     # a no-break space ("said,\u00a0“…”") reads as a space (same offsets)
     # units: sentences, merged where a quotation crosses a sentence break or a
     # sentence follows a quotation that ended its sentence ("…?” Smith asked.)
     units: list[list] = []            # [start, end, paragraph, sentence breaks inside]
@@ -957,6 +959,12 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
 def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], matches) -> list[_Frame]:
     """The attribution frames of one unit, with their content spans resolved."""
     frames: list[_Frame] = []
+    k = _skip_space(m, us, ue)
+    if m.startswith("Asked by ", k):
+        # (a capitalised "Asked" is no cue of the lexicon's: the one that opens a sentence)
+        f = _asked_by(lx, m, k, k + 5, ue)
+        if f is not None:
+            frames.append(f)
     for c in matches:
         form = c.group()
         if form[1:] == "ccording to":
@@ -985,6 +993,13 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             else:
                 break
         prev = words[-1 - npre] if len(words) > npre else ""
+        if base == "ask" and form in ("asked", "Asked") and m.startswith(" by ", c.end("verb")):
+            # "Asked by Matt Lauer whether she had practised": the agent after "by" asks, the clause after it
+            # is the question
+            f = _asked_by(lx, m, lo + pos if npre else vs, c.end("verb"), ue)
+            if f is not None:
+                frames.append(f)
+            continue
         if npre:
             # the auxiliary nearest the verb, past any adverbs ("was once thought")
             last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
@@ -1237,6 +1252,30 @@ def _fallback(lx: _Lex, m: str, us: int, ue: int, q, breaks: list[int]) -> _Fram
     if br:
         end = br.start()
     f.contents.append([_skip_space(m, v.end(), ue), end])
+    return f
+
+
+_QUESTION_AFTER = re.compile(r"[ \t]+(?=(?:to|whether|if|about|what|how|why|who|when|where)\b)")
+
+
+def _asked_by(lx: _Lex, m: str, cue_s: int, cue_e: int, ue: int) -> _Frame | None:
+    """The frame of "(was) asked by NP [when] whether/if/to/about …": NP speaks the question."""
+    np_ = _np_forward(lx, m, cue_e + 4, ue)
+    if np_ is None:
+        return None
+    j = np_[1]
+    w = lx.when.match(m, j, ue)
+    if w and w.end() > j:
+        j = w.end()
+    q = _QUESTION_AFTER.match(m, j, ue)
+    if q is None:
+        return None
+    f = _Frame(cue_s, cue_e, "ask", cues.SPEECH)
+    f.kind = "preposed"
+    f.sp_s, f.sp_e = np_
+    f.contents.append([q.end(), None])
+    f.content_start = q.end()
+    f.subordinate = True        # the question ends at the comma: "Asked by X whether …, Smith said …"
     return f
 
 

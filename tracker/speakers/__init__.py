@@ -1464,9 +1464,10 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
         # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
         si = max(0, bisect_right(art.starts, pos) - 1)
-        if not art.starts or art.is_subject_at(si, pos) or pos >= q.start \
-                or q.speaker_mention.lower() in _PERSONAL_PRONOUNS:
-            # (and "which he said were ...": a pronoun that speaks is the subject of its clause)
+        if (not art.starts or art.is_subject_at(si, pos) or pos >= q.start
+                or q.speaker_mention.lower() in _PERSONAL_PRONOUNS) and not art.text.endswith(" by ", 0, pos):
+            # (and "which he said were ...": a pronoun that speaks is the subject of its clause; not the agent of
+            # "Rubio was asked by Gerard Baker whether ...")
             art.subjects.add(pos)
     for q in quotes:
         # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
