@@ -154,6 +154,13 @@ def test_an_opening_participle_before_the_speaker_is_not_reported_speech():
     assert ("indirect", "Winning the appeal is likely", "Mina Ruiz") in found
 
 
+def test_an_irregular_past_tense_after_a_name_ends_the_speaker():
+    q = one("Mrs. Dale spent Monday in Ohio, arguing that the plan would work.")
+    assert (q.speaker_mention, q.cue, q.content) == ("Mrs. Dale", "arguing", "that the plan would work")
+    q = one("While touring the plant, Governor Amy Dale spent Friday arguing that the plan would work.")
+    assert (q.speaker_mention, q.cue, q.content) == ("Governor Amy Dale", "arguing", "that the plan would work")
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

@@ -298,6 +298,8 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                 break
             elif lw in lx.stop or lw in lx.time:
                 break
+            elif lw in lx.past and left[:1].isupper() and left.lower() not in det:
+                break                            # "President Obama spent Thursday discussing": a verb after a name
             elif b == k0 and lw.endswith("ed") and not lw.endswith(("eed", "dred")) and (
                     not _is_word(left) or left.lower() in lx.aux or left.lower() in lx.stop or left.endswith("ly")):
                 # "the network that was hacked suggested": a verb, no noun ("those surveyed said" is a phrase)
@@ -598,7 +600,7 @@ def _np_forward(lx: _Lex, m: str, lo: int, hi: int):
 def _plain_noun(lx: _Lex, lw: str) -> bool:
     """Could this lower-case word be a common noun inside a name's phrase (not a function word, verb or adverb)?"""
     return not (lw in lx.stop or lw in lx.time or lw in lx.subject or lw in lx.that or lw in lx.det
-                or lw in lx.link or lw in lx.adverb or lw.endswith(("ly", "ed")))
+                or lw in lx.link or lw in lx.adverb or lw in lx.past or lw.endswith(("ly", "ed")))
 
 
 def _skip_space(m: str, i: int, hi: int) -> int:
