@@ -448,6 +448,15 @@ def test_the_agent_of_asked_by_speaks_the_question():
         ("indirect", "to respond", "Ann Lowe"), ("direct", "We will win.", "Jo Tate")]
 
 
+def test_a_closing_according_to_reports_the_quotation_and_who_spoke_it():
+    got = triples("“The count was fair,” Jo Tate said at a briefing, according to the Ledger.")
+    assert got == [("direct", "The count was fair", "Jo Tate"),
+                   ("indirect", "“The count was fair,” Jo Tate said at a briefing", "the Ledger")]
+    got = triples("The count was fair, Jo Tate said, according to the Ledger.")
+    assert got == [("indirect", "The count was fair", "Jo Tate"),
+                   ("indirect", "The count was fair, Jo Tate said", "the Ledger")]
+
+
 def test_an_opening_according_to_reports_the_whole_clause_and_its_speaker_keeps_his_words():
     got = triples("According to the Ledger, Jo Tate said “we will win.”")
     assert [(c, s) for _, c, s in got] == [("Jo Tate said “we will win.”", "the Ledger"), ("we will win.", "Jo Tate")]

@@ -103,7 +103,9 @@ def _leave_nested_quotations_to_their_speaker(text: str, quotes: list[Quote]) ->
         for inner in quotes:
             if (inner is not outer and inner.kind == "direct" and inner.speaker_start is not None
                     and outer.start < inner.speaker_start and inner.end <= outer.end
-                    and inner.speaker_mention != outer.speaker_mention):
+                    and inner.speaker_mention != outer.speaker_mention
+                    and not (outer.cue_start is not None and outer.cue_start >= inner.speaker_end)):
+                # (not when the outer speaker reports the whole after it: "“…,” Smith said, according to the Post")
                 end = outer.start + len(_DANGLING.sub("", text[outer.start:inner.speaker_start]))
                 if end > outer.start:
                     outer.end, outer.content = end, text[outer.start:end]

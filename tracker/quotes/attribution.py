@@ -1055,7 +1055,13 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                             g.coordinated, g.cut_at = False, None
                             reported.add(id(g))
             else:
-                f.contents.append([_clause_start(m, frames, n, us, f.cue_s), f.cue_s])
+                start = _clause_start(m, frames, n, us, f.cue_s)
+                g = frames[n - 1] if n else None
+                if g is not None and g.kind in ("postposed", "inverted") and g.contents \
+                        and not m[max(g.cue_e, g.sp_e or 0):f.cue_s].strip(" \t,"):
+                    # "“…,” the judge said, according to the Post": the Post reports the quotation and who spoke it
+                    start = min(start, g.contents[0][0])
+                f.contents.append([start, f.cue_s])
     # content ends: the next coordinated frame, a clause break, the unit end
     for n, f in enumerate(frames):
         for c in f.contents:
@@ -1578,8 +1584,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                     # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding open a book, Beck said,
                     # “…”": an opening adverbial or participle, no words of his)
                     f.contents.append([c_start, c_end])
-                if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead):
-                    f.contents.append([cs, None])
+                if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead) \
+                        and not m.startswith("according to", cs):
+                    f.contents.append([cs, None])       # (", according to the Post" is the Post's frame)
                 elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
                     # ("“A,” she told Hewitt, “B.”": the recipient and the comma are already behind cs)
                     # ("“A,” he said, that …": a "that" clause goes on with the speech when the quotation
