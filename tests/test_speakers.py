@@ -741,3 +741,9 @@ def test_the_agent_of_asked_by_asks_but_is_not_the_subject_a_pronoun_continues()
             "too much.\n\nThe Florida senator’s answer was that the family matters most. But he had a bit of a slip."
             "\n\n“The most important job I’m ever going to have is this one,” he said.")
     assert speaker_names(text) == [("Gerard Baker", "Gerard Baker"), ("he", "Marco Rubio")]
+
+
+def test_who_after_a_name_at_the_end_of_a_phrase_that_opens_with_a_verb():
+    text = ("Detective Alan Burke also interviewed Ledger reporter Ben Tarris, who saw the fight and "
+            "described it in print.")
+    assert speaker_names(text) == [("who", "Ben Tarris"), ("who", "Ben Tarris")]

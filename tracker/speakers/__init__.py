@@ -1146,11 +1146,13 @@ class _Article:
         s, e = found
         phrase = self.text[s:e]
         plan = _plan(phrase)
-        if not plan or plan[0] == "pronoun":
+        if plan and plan[0] == "pronoun":
             return None
-        whole = self.resolve_mention(phrase, s)[0]
+        whole = self.resolve_mention(phrase, s)[0] if plan else None
         if whole is not None:
             return whole
+        # (a phrase that reads as no mention may still end in a name: "interviewed Washington Post reporter Ben
+        # Terris, who")
         who = self.text[pos:end].lower() in ("who", "whom", "whose")
         # "a ruling from the Ohio Board of Elections, which": the name that ends the phrase, after a comma ("a
         # relationship with Clinton who declined" is too loose to read). Not after "and" ("Hale and Brent, who":
@@ -1165,7 +1167,7 @@ class _Article:
                     return e2
         # "Mr. Lopez, a Democrat who": the name the description is in apposition to (not "Jo Ray and Al Lee,
         # two of the women who")
-        if who and plan[0] == "segments" and plan[2] and plan[2][0][0] == "desc" \
+        if who and plan and plan[0] == "segments" and plan[2] and plan[2][0][0] == "desc" \
                 and plan[2][0][1] and plan[2][0][1][2] in ("a", "an", "the"):
             m = _NAME_THEN_COMMA.search(self.text, max(0, s - 80), s)
             if m and not _COORDINATION_END.search(self.text, max(0, m.start(1) - 6), m.start(1)):
