@@ -747,3 +747,10 @@ def test_who_after_a_name_at_the_end_of_a_phrase_that_opens_with_a_verb():
     text = ("Detective Alan Burke also interviewed Ledger reporter Ben Tarris, who saw the fight and "
             "described it in print.")
     assert speaker_names(text) == [("who", "Ben Tarris"), ("who", "Ben Tarris")]
+
+
+def test_a_quotation_that_opens_by_naming_someone_is_not_theirs():
+    text = ("Party elder Ray Vickery backs Senator Tom Cruise.\n\n"
+            "Cruise is not only right on the issues, he is also the ablest candidate Vickery argues.\n\n"
+            "“Cruise is our best debater,” he says.")
+    assert speaker_names(text)[-1] == ("he", "Ray Vickery")

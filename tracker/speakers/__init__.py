@@ -177,6 +177,7 @@ class _Article:
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
+        self.named_in_quote: frozenset[str] | tuple = ()    # surnames the quote being resolved names
         self._interviewee: _Entity | bool | None = None
         self._main_clause: dict[int, int] = {}
         self.speaker_offsets: list[int] = []     # offsets of all the quotes' speaker mentions, resolved or not
@@ -1016,6 +1017,8 @@ class _Article:
         # (nobody at all in the last few sentences: a long quotation may have pushed its speaker out, as in "He
         # explained: “...” [six sentences of quote] He then joked")
         window = self._window(pos, gender) or self._window(pos, gender, reach=True)
+        if self.named_in_quote:
+            window = [t for t in window if t[1].name.split()[-1] not in self.named_in_quote]
         obj = _TOLD_WHOM.match(self.text, pos)
         # "“...,” he told Hannity": whoever "he" is, it is not the person he told
         told = N.strip_possessive(obj.group(1).split()[-1]) if obj else None
@@ -1185,6 +1188,16 @@ _OFFSET = itemgetter(0)
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
 # after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
 # help, and not trying saves a sixth of the scan
+# a quotation that opens with a name, a title before it or not ("Cruz is", "Mr. Cruz has", "Sen. Ted Cruz’s")
+_OPENING_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.? )?(?:[A-Z][\w\-]+ )?([A-Z][\w\-]+)(?:’s|'s)? [a-z]")
+
+
+def _named_in(content: str) -> frozenset[str]:
+    """The person a quotation opens with, in the third person: not who says it."""
+    m = _OPENING_NAME.match(content)
+    return frozenset((m.group(1),)) if m and m.group(1) not in ("I", "We", "The", "This", "That", "It") else frozenset()
+
+
 # a pronoun and the person it spoke to ("he told Hannity")
 _TOLD_WHOM = re.compile(r"\w+ (?:told|asked|assured|reminded|warned|informed) ((?:[A-Z][\w’'\-]+ )*[A-Z][\w’'\-]+)")
 # months that are also given names or surnames, and a day of the month after one
@@ -1455,7 +1468,10 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             # is who speaks, more precisely than the description
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
         if e is None:
+            # ("“Cruz is our best debater,” he says": whoever "he" is, not the man his quotation names)
+            art.named_in_quote = _named_in(q.content) if q.kind == "direct" else ()
             e, alias = art.resolve_mention(q.speaker_mention, pos)
+            art.named_in_quote = ()
         if e is None:
             done[k] = None
             continue
