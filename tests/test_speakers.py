@@ -399,6 +399,8 @@ def test_a_name_in_an_opening_prepositional_phrase_leaves_the_subject_to_the_nam
 @pytest.mark.parametrize("mention, expected", [
     ("A flabbergasted Cole", "Ann Cole"),
     ("A visibly angry Cole", "Ann Cole"),
+    ("A terse Cole", "Ann Cole"),
+    ("A former Cole", None),
 ])
 def test_an_adjective_before_a_surname_describes_the_person_named_in_full(mention, expected):
     text = f'Senator Ann Cole lost the vote on Monday. {mention} said "we will be back."'

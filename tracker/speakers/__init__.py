@@ -1242,8 +1242,7 @@ _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0
                                   r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
                                   r"[ \u00a0]")
 # an indefinite article, an adjective (by its ending, or an adverb before it) and a surname: "A flabbergasted Noah"
-_DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?[a-z]+(?:ed|ive|ous|ful|ent|ant|ic|al|ble|less|ish|ing|y)|[a-z]+ly "
-                             r"[a-z]+) ([A-Z][\w’'\-]+)\Z")
+_DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?(?!second\b|third\b|former\b|future\b|new\b)[a-z]+) ([A-Z][\w’'\-]+)\Z")
 _OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
                             r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
