@@ -161,6 +161,20 @@ def test_an_irregular_past_tense_after_a_name_ends_the_speaker():
     assert (q.speaker_mention, q.cue, q.content) == ("Governor Amy Dale", "arguing", "that the plan would work")
 
 
+def test_an_adverb_opening_a_clause_is_not_part_of_the_speaker():
+    got = triples("He admits the critics mean well, but ultimately Dale Pryor thinks their logic is flawed.")
+    assert got == [("indirect", "the critics mean well", "He"),
+                   ("indirect", "their logic is flawed", "Dale Pryor")]
+    # a degree adverb inside a clause is not stripped to make a speaker of the name after it
+    assert all(s != "Ohio" for _, _, s in triples("How boldly Ohio reacts to the ruling is the question."))
+
+
+def test_a_verb_alone_before_a_cue_is_no_speaker():
+    assert triples("But he laid off 200 staffers and began talking about what will happen next.") == []
+    got = triples("The candidate has bucked efforts to rein him in, committing repeated gaffes.")
+    assert all(s != "committing" for _, _, s in got)
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

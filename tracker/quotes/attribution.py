@@ -320,16 +320,25 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
         b += 1
     if first_ok is None:
         return None
-    # a phrase cannot open with a linking word
+    # a phrase cannot open with a linking word, nor an adverb ("but ultimately Prager thinks")
     k = first_ok
-    while k >= k0 and toks[k][2] in link:
+    while k >= k0 and (toks[k][2] in link or k > k0 and toks[k][2][-2:] == "ly" and toks[k][2].islower()
+                       and toks[k][2] not in lx.notly and _after_clause_break(toks, k)):
         k -= 1
     if k == k0 and toks[k][2].lower() in _ARTICLES:
         return None                              # "the" alone: the noun was read as a verb
+    if k == k0 and toks[k][2].islower() and (toks[k][2].endswith(("ing", "ed")) or toks[k][2] in lx.past):
+        return None                              # "and began talking", "committing repeated": a verb, no noun
     return k if k >= k0 else None
 
 
 _ARTICLES = frozenset("the a an his her their its my our your".split())
+
+
+def _after_clause_break(toks, k: int) -> bool:
+    """Does token k (counted from the end) open a clause: after a comma or a coordinator, or first?
+    ("but ultimately Prager thinks", not "how boldly China reacts")"""
+    return len(toks) <= k + 1 or toks[k + 1][2].lower() in (",", ";", "but", "and", "yet", "so", "then")
 
 
 _COMPARATIVES = frozenset("least most less more best worst".split())
@@ -1617,7 +1626,12 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         f.subordinate = lead_s.split()[-1:] in _SUBORDINATORS
         f.contents.append([cs, None])
         f.content_start = cs
-        # a coordinated clause: "…, and Smith said …" cuts the frame before
+        # a coordinated clause: "…, and Smith said …" cuts the frame before (an adverb between: "…, but
+        # ultimately Smith thinks")
+        last = lead_s.rsplit(None, 1)
+        if len(last) == 2 and last[1].endswith("ly") and last[1].islower() and last[1] not in lx.notly:
+            lead_s = last[0]
+            lead_c, lead_end = lead_s[-1:], lo + len(lead_s)
         if lead_c in ",;" + _DASHES:
             f.coordinated = True
             f.cut_at = lead_end - 1
