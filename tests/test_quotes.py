@@ -175,6 +175,15 @@ def test_a_verb_alone_before_a_cue_is_no_speaker():
     assert all(s != "committing" for _, _, s in got)
 
 
+def test_a_relative_clause_without_a_pronoun_is_its_subjects():
+    got = triples("A fan used a crude word to describe Senator Ann Cole, a word Mr. Dale then repeated.")
+    assert ("indirect", "a word", "Mr. Dale") in got
+    # not a description in apposition to a name, nor a noun with a prepositional phrase
+    assert ("indirect", "the vote was rigged", "The venture capitalist Ann Cole") in triples(
+        "The venture capitalist Ann Cole said the vote was rigged.")
+    assert all(s != "Ohio" for _, _, s in triples("The visit was short, the pitch in Ohio says."))
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

@@ -1310,6 +1310,8 @@ _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too the
 # a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
 _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
                              r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
+# a noun and a name with no relative pronoun between ("a word Trump", "the same wording Paul Ryan")
+_ZERO_RELATIVE = re.compile(r"(?:[Aa]n?|[Tt]he)(?: same)?((?: [a-z]+){1,2}) ([A-Z][\w’'\-\.]+(?: [A-Z][\w’'\-\.]+)*)")
 # an opening participle ("Holding open a book", "Smiling broadly")
 _PARTICIPLE_ONLY = re.compile(r"(?:(?:But|And|Then|Later)\s*,?\s+)?[A-Z][a-z]+ing\b[^\x01;:]*$")
 
@@ -1554,6 +1556,19 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
         if pw and pw[0].lower() in _TRUE_PREPS:
             subj = None                     # "in a statement credited …": not a subject
+    if subj is not None and not subj[2]:
+        z = _ZERO_RELATIVE.fullmatch(m, subj[0], subj[1])
+        if z:
+            cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
+            if not m[cue_end:ue].strip(" \t\n.,;:!?") and not any(
+                    w in lx.speaking or w in lx.link or w in lx.stop for w in m[z.start(1):z.end(1)].split()):
+                # "..., a word Trump then repeated.": a relative clause with no pronoun and no object; its
+                # subject (the name) says the noun before it
+                f.kind = "preposed"
+                f.sp_s, f.sp_e = z.start(2), subj[1]
+                f.cue_e = cue_e + len(m[cue_e:cue_end].rstrip(" \t\n.,;:!?"))
+                f.contents.append([subj[0], z.start(2)])
+                return
     if subj is not None:
         s0, s1, rel = subj
         lo = max(us, s0 - 80)
