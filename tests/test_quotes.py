@@ -184,6 +184,13 @@ def test_a_relative_clause_without_a_pronoun_is_its_subjects():
     assert all(s != "Ohio" for _, _, s in triples("The visit was short, the pitch in Ohio says."))
 
 
+def test_a_pronoun_and_a_group_are_one_subject():
+    got = triples("Rabbi Ann Lowe said she and other Jewish leaders are planning to skip the speech.")
+    assert got == [("indirect", "she and other Jewish leaders are planning to skip the speech", "Rabbi Ann Lowe")]
+    got = triples("The officer grabbed a reporter by the arm, she and another reporter said.")
+    assert got == [("indirect", "The officer grabbed a reporter by the arm", "she and another reporter")]
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

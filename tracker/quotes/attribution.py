@@ -280,7 +280,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                 first_ok = b
                 # "a staffer in the room", "one of the officials": the phrase goes on before a link
                 ll = left.lower()
-                if not (ll in link and ll != "and"):
+                if not (ll in link and (ll != "and" or B.word(b + 2).lower() in _PERSONAL)):
                     break
             elif lw in link:
                 if taken == 0:
@@ -289,12 +289,15 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                     # "Smith and Jones", "Smith and his wife"; not "the bill passed and officials"
                     right = toks[b - 1][2] if b > 0 else ""
                     if not (left[:1].isupper() and (right[:1].isupper() or right.lower() in det)) \
-                            and not _one_person_two_nouns(lx, B, b):
-                        break
+                            and not _one_person_two_nouns(lx, B, b) \
+                            and not (left.lower() in _PERSONAL and right.lower() in det):
+                        break                    # (but "he and other leaders", "she and her husband")
             elif lw in subject:
                 # "she began saying": the words taken were verbs, the pronoun is the subject
                 if taken and all(toks[k][2][0].islower() and toks[k][2].lower() not in det for k in range(k0, b)):
                     return b
+                if taken and toks[b - 1][2] == "and" and lw in _PERSONAL:
+                    first_ok = b                 # "he and other leaders"
                 break
             elif lw in lx.stop or lw in lx.time:
                 break
@@ -333,6 +336,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
 
 
 _ARTICLES = frozenset("the a an his her their its my our your".split())
+_PERSONAL = frozenset("i he she we they".split())
 
 
 def _after_clause_break(toks, k: int) -> bool:
