@@ -191,6 +191,12 @@ def test_a_pronoun_and_a_group_are_one_subject():
     assert got == [("indirect", "The officer grabbed a reporter by the arm", "she and another reporter")]
 
 
+def test_the_person_written_to_after_a_postposed_cue_is_not_the_words():
+    for cue in ("wrote", "told"):
+        got = triples(f"The records were moved to a safe place, Pat Kenny {cue} Steve Linn.")
+        assert got == [("indirect", "The records were moved to a safe place", "Pat Kenny")]
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

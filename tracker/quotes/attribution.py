@@ -1316,6 +1316,7 @@ _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)
                              r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
 # a noun and a name with no relative pronoun between ("a word Trump", "the same wording Paul Ryan")
 _ZERO_RELATIVE = re.compile(r"(?:[Aa]n?|[Tt]he)(?: same)?((?: [a-z]+){1,2}) ([A-Z][\w’'\-\.]+(?: [A-Z][\w’'\-\.]+)*)")
+_NAME_ONLY = re.compile(r"[A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*)*")
 # an opening participle ("Holding open a book", "Smiling broadly")
 _PARTICIPLE_ONLY = re.compile(r"(?:(?:But|And|Then|Later)\s*,?\s+)?[A-Z][a-z]+ing\b[^\x01;:]*$")
 
@@ -1594,7 +1595,9 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             closed = quote_lead and inner.endswith(".") and lead_c == MASK
             post = not new_sentence and (
                 not tail or not closed and bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
-                (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0)))
+                (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0))
+                # "…, Kennedy wrote Linick.": the person written to, not words
+                or (f.base in lx.recipient or f.base == "write") and _NAME_ONLY.fullmatch(tail) is not None)
             if not post and quote_lead and not new_sentence:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
                 post = between == "," or not inner.endswith((".", "…")) and not tail.lower().startswith("that ")
