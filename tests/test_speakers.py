@@ -756,3 +756,16 @@ def test_a_quotation_that_opens_by_naming_someone_is_not_theirs():
             "Cruise is not only right on the issues, he is also the ablest candidate Vickery argues.\n\n"
             "“Cruise is our best debater,” he says.")
     assert speaker_names(text)[-1] == ("he", "Ray Vickery")
+
+
+def test_a_paragraph_opening_with_he_continues_the_one_person_of_the_paragraph_before():
+    # the article's main person (quoted most) gives way to the one person the paragraph before quoted
+    main = " ".join(f"“Point {i} stands,” Nash said." for i in range(4))
+    text = ("Senate panel meets.\n\nSenator Carl Nash opened the hearing. " + main + "\n\n"
+            "Rep. Elijah Cumbers, chair of the committee, said that it was “open to every view.”\n\n"
+            "He said he was committed to a fair process.")
+    assert speaker_names(text)[-1] == ("He", "Elijah Cumbers")
+    # not when someone else spoke in that paragraph too
+    text = text.replace("said that it was", "said, as Ms. Dale put it, that it was").replace(
+        "“open to every view.”", "“open to every view.” Ms. Dale said the same.")
+    assert speaker_names(text)[-1] == ("He", None)

@@ -50,6 +50,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..model import Quote, Sentence, Speaker
+from ..quotes import cues as _cues
 from ..quotes.attribution import antecedent as _antecedent
 from ..segment import is_headline
 from . import names as N
@@ -1082,9 +1083,36 @@ class _Article:
             # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
             # person's deeds it is the article's main person again, not the last one quoted
             main = self.main_person(gender, pos)
-            if main is not None and main is not best:
+            if main is not None and main is not best and not (
+                    self.speaks_next(pos) and self.opened_last_paragraph(best, pos)):
                 return None
         return best
+
+    def speaks_next(self, pos: int) -> bool:
+        """Is the pronoun at ``pos`` the subject of a cue ("He said", "She also told", "He criticized")?"""
+        m = _VERB_AFTER_PRONOUN.match(self.text, pos)
+        return m is not None and m.group(1) in _cues.verbs()
+
+    def opened_last_paragraph(self, e: _Entity, pos: int) -> bool:
+        """Is ``e`` the one person quoted or named as a subject in the paragraph before the one starting at
+        ``pos`` ("Rep. Elijah Cummings, chair of the committee, said ... ¶ He said ...")?"""
+        si = bisect_right(self.starts, pos) - 1
+        if si < 1:
+            return False
+        para = self.sentences[si - 1].paragraph
+        first = si - 1
+        while first > 0 and self.sentences[first - 1].paragraph == para:
+            first -= 1
+        a, b = bisect_left(self.mention_offsets, self.starts[first]), bisect_left(self.mention_offsets, pos)
+        if any(self.starts[first] <= q < pos for q in self.speaker_offsets if not self.is_mention(q)):
+            return False            # someone the resolver could not name spoke there too
+        people = {x.ident for _, x in self.mentions[a:b] if x.kind != "organization"}
+        for i in range(first, si):
+            for _, nm, subj in self.names_in(i):
+                x = self.named_person(nm) if subj else None
+                if x is not None and x.kind == "person":
+                    people.add(x.ident)
+        return people == {e.ident}
 
     def is_mention(self, pos: int) -> bool:
         """Is there a quote's speaker mention at ``pos``?"""
@@ -1188,6 +1216,8 @@ _OFFSET = itemgetter(0)
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
 # after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
 # help, and not trying saves a sixth of the scan
+# the verb after a pronoun, past an adverb ("He also told", "She then said")
+_VERB_AFTER_PRONOUN = re.compile(r"\w+ (?:(?:also|then|later|again|further|\w+ly) )?([a-z]+)\b")
 # a quotation that opens with a name, a title before it or not ("Cruz is", "Mr. Cruz has", "Sen. Ted Cruz’s")
 _OPENING_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.? )?(?:[A-Z][\w\-]+ )?([A-Z][\w\-]+)(?:’s|'s)? [a-z]")
 
