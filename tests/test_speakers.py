@@ -769,3 +769,12 @@ def test_a_paragraph_opening_with_he_continues_the_one_person_of_the_paragraph_b
     text = text.replace("said that it was", "said, as Ms. Dale put it, that it was").replace(
         "“open to every view.”", "“open to every view.” Ms. Dale said the same.")
     assert speaker_names(text)[-1] == ("He", None)
+
+
+def test_a_headline_description_without_an_article_is_the_one_person_the_article_gives_that_title():
+    text = ("Saudi prince mocks Dale Ruiz on Twitter.\n\n"
+            "Saudi Prince Faisal Bin Omar mocked a post by Dale Ruiz on Thursday.")
+    assert speaker_names(text)[0] == ("Saudi prince", "Faisal Bin Omar")
+    # two people with the title: either could be meant
+    text = text.replace("on Thursday.", "on Thursday, as did Saudi Prince Nayef Bin Saad.")
+    assert speaker_names(text)[0] == ("Saudi prince", None)

@@ -418,6 +418,14 @@ class _Article:
         op = plan[0]
         if op == "pronoun":
             return self.pronoun(plan[1], pos, mention), None
+        words = mention.split()
+        if 1 < len(words) < 4 and words[-1].islower() and words[-1] in N.lists()["titles"] \
+                and words[0].lower() not in _DETERMINERS and pos < self.headline_end():
+            # a headline drops its articles ("Saudi prince mocks Trump") and names its people later: the one
+            # person the article gives that title
+            fit = self._fitting(words)
+            if len(fit) == 1:
+                return self.person_entity(next(iter(fit.values()))), None
         if op == "compound":
             return self.compound(plan[1], pos), plan[2]
         _, head, head_steps, rest = plan
