@@ -197,6 +197,12 @@ def test_the_person_written_to_after_a_postposed_cue_is_not_the_words():
         assert got == [("indirect", "The records were moved to a safe place", "Pat Kenny")]
 
 
+def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
+    got = triples("Mr. Dale rallied the crowd with sharp and relentless attacks on his rival.")
+    assert all(s != "relentless" for _, _, s in got)
+    assert triples("There were no serious calls to close the border.") == []
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

@@ -161,6 +161,8 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
             # "Democrats call for", "Republicans claim": a plural name is the subject of the base form
             return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in lx.opener
         return lw not in lx.opener
+    if lw.endswith(("less", "ous", "ful")) and lw not in lx.subject:
+        return False                     # "sharp and relentless attacks on": an adjective, so the form is a noun
     plural = lw.endswith("s") and not lw.endswith(("ss", "us", "is"))
     if plural == third:
         return False
