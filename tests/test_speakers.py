@@ -778,3 +778,11 @@ def test_a_headline_description_without_an_article_is_the_one_person_the_article
     # two people with the title: either could be meant
     text = text.replace("on Thursday.", "on Thursday, as did Saudi Prince Nayef Bin Saad.")
     assert speaker_names(text)[0] == ("Saudi prince", None)
+
+
+def test_an_acronym_in_a_description_matches_the_words_it_abbreviates():
+    text = ("Party chief rejects claims.\n\n"
+            "Democratic National Committee Chair Ann Lowe dismissed the claims on Monday.\n\n"
+            "The DNC chair said they were false.")
+    assert speaker_names(text)[-1] == ("The DNC chair", "Ann Lowe")
+    assert speaker_names(text.replace("The DNC chair", "The RNC chair"))[-1] == ("The RNC chair", None)

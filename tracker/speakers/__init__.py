@@ -708,7 +708,8 @@ class _Article:
             if parties and {_PARTIES[w] for w in phrase if w in _PARTIES} - parties:
                 continue        # "the GOP front-runner" is not "Democratic front-runner Clinton"
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
-                    and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) for m in mods):
+                    and all(m in phrase or _ROLE_ABBR.get(m, set()) & set(phrase) or _acronym_in(m, phrase)
+                            for m in mods):
                 found[p.pkey] = p
         return found
 
@@ -1224,6 +1225,13 @@ _OFFSET = itemgetter(0)
 # boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
 # after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
 # help, and not trying saves a sixth of the scan
+def _acronym_in(word: str, phrase: list[str]) -> bool:
+    """Do consecutive words of the role phrase spell the acronym ("dnc": Democratic National Committee)?"""
+    n = len(word)
+    return 1 < n < len(phrase) and word.isalpha() and any(
+        "".join(w[:1] for w in phrase[i:i + n]).lower() == word for i in range(len(phrase) - n + 1))
+
+
 # the verb after a pronoun, past an adverb ("He also told", "She then said")
 _VERB_AFTER_PRONOUN = re.compile(r"\w+ (?:(?:also|then|later|again|further|\w+ly) )?([a-z]+)\b")
 # a quotation that opens with a name, a title before it or not ("Cruz is", "Mr. Cruz has", "Sen. Ted Cruz’s")
