@@ -203,6 +203,11 @@ def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
     assert triples("There were no serious calls to close the border.") == []
 
 
+def test_a_participle_in_an_opening_clause_is_the_main_subjects():
+    got = triples("After blasting the Ledger for its story about his fast, Glenn Bock doubled down on Monday.")
+    assert got == [("indirect", "the Ledger for its story about his fast", "Glenn Bock")]
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

@@ -1144,6 +1144,14 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                     break
             if f.inherit is None:
                 f.sp_s, f.sp_e = _clause_subject(lx, m, ss, f.cue_s) or (None, None)
+                if f.sp_s is None and _OPENING_SUBORDINATE.match(m, _skip_space(m, ss, f.cue_s)):
+                    # "After blasting the Drudge Report for ..., Glenn Beck doubled down": the subject of the
+                    # main clause after the comma
+                    f.sp_s, f.sp_e = _clause_subject(lx, m, ss, ue) or (None, None)
+                    for c in f.contents:
+                        if f.sp_s is not None and c[1] is not None and c[0] < f.sp_s < c[1]:
+                            k = m.rfind(",", c[0], f.sp_s)
+                            c[1] = k if k > c[0] else f.sp_s     # (the words end with the opening clause)
                 if f.sp_s is not None and m[f.cue_s - 2:f.cue_s] == ", " and not _can_speak(lx, m[f.sp_s:f.sp_e]):
                     # "The fracas erupted after the tycoon entered the race ..., calling them rapists": a thing
                     # does not speak; the subject of the clause the participle follows does
@@ -1318,6 +1326,7 @@ _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)
                              r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
 # a noun and a name with no relative pronoun between ("a word Trump", "the same wording Paul Ryan")
 _ZERO_RELATIVE = re.compile(r"(?:[Aa]n?|[Tt]he)(?: same)?((?: [a-z]+){1,2}) ([A-Z][\w’'\-\.]+(?: [A-Z][\w’'\-\.]+)*)")
+_OPENING_SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|On|By|Without|Despite|In)\s+[a-z]+ing\b")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*)*")
 # an opening participle ("Holding open a book", "Smiling broadly")
 _PARTICIPLE_ONLY = re.compile(r"(?:(?:But|And|Then|Later)\s*,?\s+)?[A-Z][a-z]+ing\b[^\x01;:]*$")
