@@ -786,3 +786,16 @@ def test_an_acronym_in_a_description_matches_the_words_it_abbreviates():
             "The DNC chair said they were false.")
     assert speaker_names(text)[-1] == ("The DNC chair", "Ann Lowe")
     assert speaker_names(text.replace("The DNC chair", "The RNC chair"))[-1] == ("The RNC chair", None)
+
+
+def test_the_name_opening_a_coordinated_clause_is_its_subject():
+    text = ("Senator meets bishop.\n\nSenator Abe Kilner met Bishop Tom Hale on Saturday.\n\n"
+            "Kilner and the bishop share many goals, and Kilner suggested that was the reason for the meeting "
+            "with Hale.\n\n"
+            "\"The speech I gave yesterday would have been the same ten years ago,\" he said.")
+    assert speaker_names(text)[-1] == ("he", "Abe Kilner")
+    # the last item of a list is no clause's subject
+    text = ("Delegate speaks.\n\nAl Ruiz, a delegate, said the week was a circus.\n\n"
+            "\"We show anger,\" said Ruiz, who backed others first: Tom Hale, Rick Dunn, and Ted Fox.\n\n"
+            "\"We are alive,\" he said.")
+    assert speaker_names(text)[-1] == ("he", "Al Ruiz")

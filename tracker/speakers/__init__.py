@@ -888,6 +888,11 @@ class _Article:
                             # sees Christie as ...", "..., acknowledging that Mr. Trump ...")
                             subject_taken = bool(_NOT_A_SUBJECT_YET.search(self.text, main_from, start))
                         after_preposition = _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start)
+                        if found and (text.startswith((", and ", ", but "), start - 6) or text.startswith(
+                                "; ", start - 2)) and _LOWER_NEXT.match(text, start + len(run)):
+                            # "..., and Sanders suggested": the subject of a coordinated clause (a verb follows; not
+                            # the last of a list: "Marco Rubio, and Ted Cruz.")
+                            subject_taken = after_preposition = False
                         subj = not subject_taken and not nm.possessive and not after_preposition
                         if subj:
                             # "“...,” he told Hannity": a pronoun before the name in its stretch of the sentence
