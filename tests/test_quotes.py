@@ -208,6 +208,12 @@ def test_a_participle_in_an_opening_clause_is_the_main_subjects():
     assert got == [("indirect", "the Ledger for its story about his fast", "Glenn Bock")]
 
 
+def test_an_inverted_cue_ending_a_paragraph_in_a_colon_leads_to_the_next_quotation():
+    got = quotes("Roger Pell spoke on the radio.\n\nStated Pell:\n\n“The stakes are high.”")
+    assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
+        ("direct", "The stakes are high.", "Pell", "Stated")]
+
+
 def test_appositive_between_speaker_and_cue():
     q = one("Hugh Hill, a doctor at the clinic, said the ward would reopen in May.")
     assert (q.kind, q.content, q.speaker_mention, q.cue) == (

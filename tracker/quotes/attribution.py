@@ -1418,6 +1418,17 @@ def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     The subject must be followed by a verb ("released", "issues"), so that an opening word ("Wait, …:") or
     a document ("Transcript as follows:") is not taken for a speaker."""
     k = us + m[us:ue].rstrip().rfind(":")
+    j = _skip_space(m, us, k)
+    first = m[j:k].split(None, 1)
+    verb = first[0].lower() if first else ""
+    if len(first) == 2 and first[0][0].isupper() and verb in lx.verbs and verb.endswith(("ed", "said")):
+        # "Stated Stone:" with the quotation in the next paragraph: an inverted cue
+        np_ = _np_forward(lx, m, _skip_space(m, j + len(first[0]), k), k)
+        if np_ is not None and not m[np_[1]:k].strip():
+            f = _Frame(j, j + len(first[0]), *lx.verbs[verb])
+            f.kind = "colon"
+            f.sp_s, f.sp_e = np_
+            return f
     np_ = _clause_subject(lx, m, us, k)
     if np_ is None:
         return None
