@@ -1403,13 +1403,18 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     f.kind = "colon"
     f.sp_s, f.sp_e = np_
     first = m[np_[0]:np_[1]].split(None, 1)
-    verb = first[0].lower()
-    if len(first) == 2 and verb in lx.verbs and verb.endswith(("ed", "said")):
+    if len(first) == 2 and _inverted_cue(lx, first[0]):
         # "Continued Stone: “…”": an inverted cue, not part of the name
-        f = _Frame(np_[0], np_[0] + len(first[0]), *lx.verbs[verb])
+        f = _Frame(np_[0], np_[0] + len(first[0]), *lx.verbs[first[0].lower()])
         f.kind = "colon"
         f.sp_s, f.sp_e = np_[1] - len(first[1]), np_[1]
     return f
+
+
+def _inverted_cue(lx: _Lex, word: str) -> bool:
+    """Is this capitalised word a verb of the past opening an inverted frame ("Continued Stone:", "Said Smith:")?"""
+    verb = word.lower()
+    return word[:1].isupper() and verb in lx.verbs and verb.endswith(("ed", "said"))
 
 
 def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
@@ -1420,12 +1425,11 @@ def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     k = us + m[us:ue].rstrip().rfind(":")
     j = _skip_space(m, us, k)
     first = m[j:k].split(None, 1)
-    verb = first[0].lower() if first else ""
-    if len(first) == 2 and first[0][0].isupper() and verb in lx.verbs and verb.endswith(("ed", "said")):
+    if len(first) == 2 and _inverted_cue(lx, first[0]):
         # "Stated Stone:" with the quotation in the next paragraph: an inverted cue
         np_ = _np_forward(lx, m, _skip_space(m, j + len(first[0]), k), k)
         if np_ is not None and not m[np_[1]:k].strip():
-            f = _Frame(j, j + len(first[0]), *lx.verbs[verb])
+            f = _Frame(j, j + len(first[0]), *lx.verbs[first[0].lower()])
             f.kind = "colon"
             f.sp_s, f.sp_e = np_
             return f

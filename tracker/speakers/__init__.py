@@ -178,7 +178,7 @@ class _Article:
         self.mentions: list[tuple[int, _Entity]] = []     # resolved speaker mentions by offset
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
-        self.named_in_quote: frozenset[str] | tuple = ()    # surnames the quote being resolved names
+        self.named_in_quote: frozenset[str] = frozenset()   # the name the quote being resolved opens with
         self._interviewee: _Entity | bool | None = None
         self._main_clause: dict[int, int] = {}
         self.speaker_offsets: list[int] = []     # offsets of all the quotes' speaker mentions, resolved or not
@@ -1032,13 +1032,12 @@ class _Article:
         # (nobody at all in the last few sentences: a long quotation may have pushed its speaker out, as in "He
         # explained: “...” [six sentences of quote] He then joked")
         window = self._window(pos, gender) or self._window(pos, gender, reach=True)
-        if self.named_in_quote:
-            window = [t for t in window if t[1].name.split()[-1] not in self.named_in_quote]
         obj = _TOLD_WHOM.match(self.text, pos)
-        # "“...,” he told Hannity": whoever "he" is, it is not the person he told
+        # "“...,” he told Hannity": whoever "he" is, it is not the person he told (nor one his quotation names)
         told = N.strip_possessive(obj.group(1).split()[-1]) if obj else None
-        if told:
-            window = [t for t in window if t[1].name.split()[-1] != told]
+        if told or self.named_in_quote:
+            ruled_out = self.named_in_quote | ({told} if told else frozenset())
+            window = [t for t in window if t[1].name.split()[-1] not in ruled_out]
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
         if not compatible:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
@@ -1226,10 +1225,6 @@ QUOTED_KINDS = ("direct", "mixed")
 _OFFSET = itemgetter(0)
 
 
-# runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
-# boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
-# after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
-# help, and not trying saves a sixth of the scan
 def _acronym_in(word: str, phrase: list[str]) -> bool:
     """Do consecutive words of the role phrase spell the acronym ("dnc": Democratic National Committee)?"""
     n = len(word)
@@ -1254,6 +1249,10 @@ _TOLD_WHOM = re.compile(r"\w+ (?:told|asked|assured|reminded|warned|informed) ((
 # months that are also given names or surnames, and a day of the month after one
 _NAME_MONTHS = frozenset(("May", "June", "July"))
 _DAY_AFTER = re.compile(r"[ \u00a0]\d{1,2}\b")
+# runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
+# boundary would double the cost again, so callers skip matches that start inside a word); full stops are cut
+# after. The quantifiers are possessive (*+, ++): a word never ends in a space, so giving characters back cannot
+# help, and not trying saves a sixth of the scan
 _SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)*+")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
@@ -1292,7 +1291,8 @@ _IN_PREPOSITIONAL = re.compile(rf"\b(?:{_PREPOSITIONS})[ \u00a0]+\Z")
 _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
                                   r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
                                   r"[ \u00a0]")
-# an indefinite article, an adjective (by its ending, or an adverb before it) and a surname: "A flabbergasted Noah"
+# an indefinite article, a word that describes (an adverb before it or not) and a surname: "A flabbergasted Noah",
+# "a terse Miller" (not "a second Miller")
 _DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?(?!second\b|third\b|former\b|future\b|new\b)[a-z]+) ([A-Z][\w’'\-]+)\Z")
 _OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
                             r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
@@ -1519,9 +1519,9 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
         if e is None:
             # ("“Cruz is our best debater,” he says": whoever "he" is, not the man his quotation names)
-            art.named_in_quote = _named_in(q.content) if q.kind == "direct" else ()
+            art.named_in_quote = _named_in(q.content) if q.kind == "direct" else frozenset()
             e, alias = art.resolve_mention(q.speaker_mention, pos)
-            art.named_in_quote = ()
+            art.named_in_quote = frozenset()
         if e is None:
             done[k] = None
             continue
