@@ -752,9 +752,9 @@ def test_who_after_a_name_at_the_end_of_a_phrase_that_opens_with_a_verb():
 
 
 def test_a_quotation_that_opens_by_naming_someone_is_not_theirs():
-    text = ("Party elder Ray Vickery backs Senator Tom Cruise.\n\n"
-            "Cruise is not only right on the issues, he is also the ablest candidate Vickery argues.\n\n"
-            "“Cruise is our best debater,” he says.")
+    text = ("Party elder Ray Vickery backs Senator Tom Crane.\n\n"
+            "Crane is not only right on the issues, he is also the ablest candidate Vickery argues.\n\n"
+            "“Crane is our best debater,” he says.")
     assert speaker_names(text)[-1] == ("he", "Ray Vickery")
 
 
