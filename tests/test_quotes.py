@@ -162,22 +162,22 @@ def test_an_irregular_past_tense_after_a_name_ends_the_speaker():
 
 
 def test_an_adverb_opening_a_clause_is_not_part_of_the_speaker():
-    got = triples("He admits the critics mean well, but ultimately Dale Pryor thinks their logic is flawed.")
-    assert got == [("indirect", "the critics mean well", "He"),
-                   ("indirect", "their logic is flawed", "Dale Pryor")]
+    got = triples("He admits the rivals work hard, but finally Dale Pryor says their sums do not add up.")
+    assert got == [("indirect", "the rivals work hard", "He"),
+                   ("indirect", "their sums do not add up", "Dale Pryor")]
     # a degree adverb inside a clause is not stripped to make a speaker of the name after it
     assert all(s != "Ohio" for _, _, s in triples("How boldly Ohio reacts to the ruling is the question."))
 
 
 def test_a_verb_alone_before_a_cue_is_no_speaker():
-    assert triples("But he laid off 200 staffers and began talking about what will happen next.") == []
-    got = triples("The candidate has bucked efforts to rein him in, committing repeated gaffes.")
+    assert triples("Yet she closed four offices and began talking about the plan for the autumn.") == []
+    got = triples("The mayor has ignored every plea to slow down, committing repeated blunders.")
     assert all(s != "committing" for _, _, s in got)
 
 
 def test_a_relative_clause_without_a_pronoun_is_its_subjects():
-    got = triples("A fan used a crude word to describe Senator Ann Cole, a word Mr. Dale then repeated.")
-    assert ("indirect", "a word", "Mr. Dale") in got
+    got = triples("A heckler shouted a rude name at Senator Ann Cole, a name Mr. Dale later repeated.")
+    assert ("indirect", "a name", "Mr. Dale") in got
     # not a description in apposition to a name, nor a noun with a prepositional phrase
     assert ("indirect", "the vote was rigged", "The venture capitalist Ann Cole") in triples(
         "The venture capitalist Ann Cole said the vote was rigged.")
@@ -185,10 +185,10 @@ def test_a_relative_clause_without_a_pronoun_is_its_subjects():
 
 
 def test_a_pronoun_and_a_group_are_one_subject():
-    got = triples("Rabbi Ann Lowe said she and other Jewish leaders are planning to skip the speech.")
-    assert got == [("indirect", "she and other Jewish leaders are planning to skip the speech", "Rabbi Ann Lowe")]
-    got = triples("The officer grabbed a reporter by the arm, she and another reporter said.")
-    assert got == [("indirect", "The officer grabbed a reporter by the arm", "she and another reporter")]
+    got = triples("Pastor Ann Lowe said she and other church leaders are planning to boycott the dinner.")
+    assert got == [("indirect", "she and other church leaders are planning to boycott the dinner", "Pastor Ann Lowe")]
+    got = triples("The guard pushed a camera away, she and another photographer said.")
+    assert got == [("indirect", "The guard pushed a camera away", "she and another photographer")]
 
 
 def test_the_person_written_to_after_a_postposed_cue_is_not_the_words():
@@ -198,20 +198,20 @@ def test_the_person_written_to_after_a_postposed_cue_is_not_the_words():
 
 
 def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
-    got = triples("Mr. Dale rallied the crowd with sharp and relentless attacks on his rival.")
-    assert all(s != "relentless" for _, _, s in got)
-    assert triples("There were no serious calls to close the border.") == []
+    got = triples("Mr. Dale won the hall over with fierce and endless attacks on his rival.")
+    assert all(s != "endless" for _, _, s in got)
+    assert triples("There were no famous calls to shut the port.") == []
 
 
 def test_a_participle_in_an_opening_clause_is_the_main_subjects():
-    got = triples("After blasting the Ledger for its story about his fast, Glenn Bock doubled down on Monday.")
-    assert got == [("indirect", "the Ledger for its story about his fast", "Glenn Bock")]
+    got = triples("After praising the Ledger for its report on the flood, Glenn Bock went further on Monday.")
+    assert got == [("indirect", "the Ledger for its report on the flood", "Glenn Bock")]
 
 
 def test_an_inverted_cue_ending_a_paragraph_in_a_colon_leads_to_the_next_quotation():
-    got = quotes("Roger Pell spoke on the radio.\n\nStated Pell:\n\n“The stakes are high.”")
+    got = quotes("Roger Pell spoke on the radio.\n\nStated Pell:\n\n“The count must be redone.”")
     assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
-        ("direct", "The stakes are high.", "Pell", "Stated")]
+        ("direct", "The count must be redone.", "Pell", "Stated")]
 
 
 def test_appositive_between_speaker_and_cue():

@@ -739,22 +739,22 @@ def test_a_possessor_does_not_win_a_pronoun_over_a_subject_of_unknown_gender():
 
 
 def test_the_agent_of_asked_by_asks_but_is_not_the_subject_a_pronoun_continues():
-    text = ("Debate night.\n\nMarco Rubio spoke first. Rubio was asked by Gerard Baker whether his plan would cost "
-            "too much.\n\nThe Florida senator’s answer was that the family matters most. But he had a bit of a slip."
-            "\n\n“The most important job I’m ever going to have is this one,” he said.")
-    assert speaker_names(text) == [("Gerard Baker", "Gerard Baker"), ("he", "Marco Rubio")]
+    text = ("Forum night.\n\nMark Rubin spoke first. Rubin was asked by Gerald Baxter whether his budget would "
+            "hold.\n\nThe Ohio senator’s reply was that schools come first. Then he stumbled over a figure."
+            "\n\n“I meant the other column of the table,” he said.")
+    assert speaker_names(text) == [("Gerald Baxter", "Gerald Baxter"), ("he", "Mark Rubin")]
 
 
 def test_who_after_a_name_at_the_end_of_a_phrase_that_opens_with_a_verb():
-    text = ("Detective Alan Burke also interviewed Ledger reporter Ben Tarris, who saw the fight and "
-            "described it in print.")
+    text = ("The inspector also visited Ledger columnist Ben Tarris, who noted the shoving and "
+            "reported it the next morning.")
     assert speaker_names(text) == [("who", "Ben Tarris"), ("who", "Ben Tarris")]
 
 
 def test_a_quotation_that_opens_by_naming_someone_is_not_theirs():
     text = ("Party elder Ray Vickery backs Senator Tom Crane.\n\n"
-            "Crane is not only right on the issues, he is also the ablest candidate Vickery argues.\n\n"
-            "“Crane is our best debater,” he says.")
+            "Crane is not only sound on taxes, he is also the finest speaker in the race Vickery insists.\n\n"
+            "“Crane wins every room he walks into,” he says.")
     assert speaker_names(text)[-1] == ("he", "Ray Vickery")
 
 
@@ -762,18 +762,17 @@ def test_a_paragraph_opening_with_he_continues_the_one_person_of_the_paragraph_b
     # the article's main person (quoted most) gives way to the one person the paragraph before quoted
     main = " ".join(f"“Point {i} stands,” Nash said." for i in range(4))
     text = ("Senate panel meets.\n\nSenator Carl Nash opened the hearing. " + main + "\n\n"
-            "Rep. Elijah Cumbers, chair of the committee, said that it was “open to every view.”\n\n"
-            "He said he was committed to a fair process.")
+            "Rep. Elijah Cumbers, who runs the rules panel, said that the hearing would hear “both sides.”\n\n"
+            "He said the vote would wait until June.")
     assert speaker_names(text)[-1] == ("He", "Elijah Cumbers")
     # not when someone else spoke in that paragraph too
-    text = text.replace("said that it was", "said, as Ms. Dale put it, that it was").replace(
-        "“open to every view.”", "“open to every view.” Ms. Dale said the same.")
+    text = text.replace("“both sides.”", "“both sides.” Ms. Dale said the same.")
     assert speaker_names(text)[-1] == ("He", None)
 
 
 def test_a_headline_description_without_an_article_is_the_one_person_the_article_gives_that_title():
-    text = ("Saudi prince mocks Dale Ruiz on Twitter.\n\n"
-            "Saudi Prince Faisal Bin Omar mocked a post by Dale Ruiz on Thursday.")
+    text = ("Saudi prince slams Dale Ruiz over tariffs.\n\n"
+            "Saudi Prince Faisal Bin Omar scolded Dale Ruiz over his tariff plan on Thursday.")
     assert speaker_names(text)[0] == ("Saudi prince", "Faisal Bin Omar")
     # two people with the title: either could be meant
     text = text.replace("on Thursday.", "on Thursday, as did Saudi Prince Nayef Bin Saad.")
@@ -790,12 +789,12 @@ def test_an_acronym_in_a_description_matches_the_words_it_abbreviates():
 
 def test_the_name_opening_a_coordinated_clause_is_its_subject():
     text = ("Senator meets bishop.\n\nSenator Abe Kilner met Bishop Tom Hale on Saturday.\n\n"
-            "Kilner and the bishop share many goals, and Kilner suggested that was the reason for the meeting "
+            "Kilner and the bishop agree on housing, and Kilner hinted that this brought about the talk "
             "with Hale.\n\n"
-            "\"The speech I gave yesterday would have been the same ten years ago,\" he said.")
+            "\"We talked about rents more than about votes,\" he said.")
     assert speaker_names(text)[-1] == ("he", "Abe Kilner")
     # the last item of a list is no clause's subject
-    text = ("Delegate speaks.\n\nAl Ruiz, a delegate, said the week was a circus.\n\n"
-            "\"We show anger,\" said Ruiz, who backed others first: Tom Hale, Rick Dunn, and Ted Fox.\n\n"
-            "\"We are alive,\" he said.")
+    text = ("Delegate speaks.\n\nAl Ruiz, a delegate, said the week had been loud.\n\n"
+            "\"Loud is fine,\" said Ruiz, who had backed three others: Tom Hale, Rick Dunn, and Ted Fox.\n\n"
+            "\"Quiet would worry me,\" he said.")
     assert speaker_names(text)[-1] == ("he", "Al Ruiz")

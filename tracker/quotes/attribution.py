@@ -304,7 +304,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
             elif lw in lx.stop or lw in lx.time:
                 break
             elif lw in lx.past and left[:1].isupper() and left.lower() not in det:
-                break                            # "President Obama spent Thursday discussing": a verb after a name
+                break                            # "Governor Amy Dale spent Friday arguing": a verb after a name
             elif b == k0 and lw.endswith("ed") and not lw.endswith(("eed", "dred")) and (
                     not _is_word(left) or left.lower() in lx.aux or left.lower() in lx.stop or left.endswith("ly")):
                 # "the network that was hacked suggested": a verb, no noun ("those surveyed said" is a phrase)
@@ -325,7 +325,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
         b += 1
     if first_ok is None:
         return None
-    # a phrase cannot open with a linking word, nor an adverb ("but ultimately Prager thinks")
+    # a phrase cannot open with a linking word, nor an adverb ("but finally Pryor says")
     k = first_ok
     while k >= k0 and (toks[k][2] in link or k > k0 and toks[k][2][-2:] == "ly" and toks[k][2].islower()
                        and toks[k][2] not in lx.notly and _after_clause_break(toks, k)):
@@ -343,7 +343,7 @@ _PERSONAL = frozenset("i he she we they".split())
 
 def _after_clause_break(toks, k: int) -> bool:
     """Does token k (counted from the end) open a clause: after a comma or a coordinator, or first?
-    ("but ultimately Prager thinks", not "how boldly China reacts")"""
+    ("but finally Pryor says", not "how boldly Ohio reacts")"""
     return len(toks) <= k + 1 or toks[k + 1][2].lower() in (",", ";", "but", "and", "yet", "so", "then")
 
 
@@ -1011,7 +1011,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 break
         prev = words[-1 - npre] if len(words) > npre else ""
         if base == "ask" and form in ("asked", "Asked") and m.startswith(" by ", c.end("verb")):
-            # "Asked by Matt Lauer whether she had practised": the agent after "by" asks, the clause after it
+            # "Asked by Ann Lowe whether she would run": the agent after "by" asks, the clause after it
             # is the question
             f = _asked_by(lx, m, lo + pos if npre else vs, c.end("verb"), ue)
             if f is not None:
@@ -1145,7 +1145,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
             if f.inherit is None:
                 f.sp_s, f.sp_e = _clause_subject(lx, m, ss, f.cue_s) or (None, None)
                 if f.sp_s is None and _OPENING_SUBORDINATE.match(m, _skip_space(m, ss, f.cue_s)):
-                    # "After blasting the Drudge Report for ..., Glenn Beck doubled down": the subject of the
+                    # "After praising the Ledger for ..., Glenn Bock went further": the subject of the
                     # main clause after the comma
                     f.sp_s, f.sp_e = _clause_subject(lx, m, ss, ue) or (None, None)
                     for c in f.contents:
@@ -1324,7 +1324,7 @@ _NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too the
 # a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
 _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
                              r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
-# a noun and a name with no relative pronoun between ("a word Trump", "the same wording Paul Ryan")
+# a noun and a name with no relative pronoun between ("a name Mr. Dale", "the same phrase Jo Tate")
 _ZERO_RELATIVE = re.compile(r"(?:[Aa]n?|[Tt]he)(?: same)?((?: [a-z]+){1,2}) ([A-Z][\w’'\-\.]+(?: [A-Z][\w’'\-\.]+)*)")
 _OPENING_SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|On|By|Without|Despite|In)\s+[a-z]+ing\b")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*)*")
@@ -1404,7 +1404,7 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     f.sp_s, f.sp_e = np_
     first = m[np_[0]:np_[1]].split(None, 1)
     if len(first) == 2 and _inverted_cue(lx, first[0]):
-        # "Continued Stone: “…”": an inverted cue, not part of the name
+        # "Continued Pell: “…”": an inverted cue, not part of the name
         f = _Frame(np_[0], np_[0] + len(first[0]), *lx.verbs[first[0].lower()])
         f.kind = "colon"
         f.sp_s, f.sp_e = np_[1] - len(first[1]), np_[1]
@@ -1412,7 +1412,7 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
 
 
 def _inverted_cue(lx: _Lex, word: str) -> bool:
-    """Is this capitalised word a verb of the past opening an inverted frame ("Continued Stone:", "Said Smith:")?"""
+    """Is this capitalised word a verb of the past opening an inverted frame ("Continued Pell:", "Said Smith:")?"""
     verb = word.lower()
     return word[:1].isupper() and verb in lx.verbs and verb.endswith(("ed", "said"))
 
@@ -1426,7 +1426,7 @@ def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     j = _skip_space(m, us, k)
     first = m[j:k].split(None, 1)
     if len(first) == 2 and _inverted_cue(lx, first[0]):
-        # "Stated Stone:" with the quotation in the next paragraph: an inverted cue
+        # "Stated Pell:" with the quotation in the next paragraph: an inverted cue
         np_ = _np_forward(lx, m, _skip_space(m, j + len(first[0]), k), k)
         if np_ is not None and not m[np_[1]:k].strip():
             f = _Frame(j, j + len(first[0]), *lx.verbs[first[0].lower()])
@@ -1593,7 +1593,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             cue_end, cs = _after_cue(lx, m, cue_e, ue, f.base)
             if not m[cue_end:ue].strip(" \t\n.,;:!?") and not any(
                     w in lx.speaking or w in lx.link or w in lx.stop for w in m[z.start(1):z.end(1)].split()):
-                # "..., a word Trump then repeated.": a relative clause with no pronoun and no object; its
+                # "..., a name Mr. Dale later repeated.": a relative clause with no pronoun and no object; its
                 # subject (the name) says the noun before it
                 f.kind = "preposed"
                 f.sp_s, f.sp_e = z.start(2), subj[1]
@@ -1622,7 +1622,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
             post = not new_sentence and (
                 not tail or not closed and bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
                 (between == ":" and m[cs] == MASK and not _WORD.search(m, us, s0))
-                # "…, Kennedy wrote Linick.": the person written to, not words
+                # "…, Pat Kenny wrote Steve Linn.": the person written to, not words
                 or (f.base in lx.recipient or f.base == "write") and _NAME_ONLY.fullmatch(tail) is not None)
             if not post and quote_lead and not new_sentence:
                 # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
@@ -1638,7 +1638,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
                 c_start = _clause_start(m, done, len(done), us, c_end)
                 if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
                         and _adverbial_only(lx, m, _skip_space(m, c_start, c_end), c_end)):
-                    # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding open a book, Beck said,
+                    # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding up a letter, Mina Ruiz said,
                     # “…”": an opening adverbial or participle, no words of his)
                     f.contents.append([c_start, c_end])
                 if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead) \

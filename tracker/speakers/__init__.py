@@ -421,7 +421,7 @@ class _Article:
         words = mention.split()
         if 1 < len(words) < 4 and words[-1].islower() and words[-1] in N.lists()["titles"] \
                 and words[0].lower() not in _DETERMINERS and pos < self.headline_end():
-            # a headline drops its articles ("Saudi prince mocks Trump") and names its people later: the one
+            # a headline drops its articles ("Saudi prince slams Dale Ruiz") and names its people later: the one
             # person the article gives that title
             fit = self._fitting(words)
             if len(fit) == 1:
@@ -890,8 +890,8 @@ class _Article:
                         after_preposition = _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start)
                         if found and (text.startswith((", and ", ", but "), start - 6) or text.startswith(
                                 "; ", start - 2)) and _LOWER_NEXT.match(text, start + len(run)):
-                            # "..., and Sanders suggested": the subject of a coordinated clause (a verb follows; not
-                            # the last of a list: "Marco Rubio, and Ted Cruz.")
+                            # "..., and Kilner hinted": the subject of a coordinated clause (a verb follows; not
+                            # the last of a list: "Rick Dunn, and Ted Fox.")
                             subject_taken = after_preposition = False
                         subj = not subject_taken and not nm.possessive and not after_preposition
                         if subj:
@@ -1044,7 +1044,7 @@ class _Article:
             return next(iter(unknown.values())) if len(unknown) == 1 else None
         p_best, best, subj_best = compatible[-1]
         if not subj_best:
-            # "Groberg spoke about the hopes of Bernie Sanders’ supporters. “...,” he said": the sentence's subject,
+            # "Keel spoke about the hopes of Senator Walsh’s supporters. “...,” he said": the sentence's subject,
             # of a gender not known, is as likely as a man named after it
             s_best = bisect_right(self.starts, p_best)
             if any(e.gender is None and subj and e.kind == "person" and bisect_right(self.starts, p) == s_best
@@ -1108,7 +1108,7 @@ class _Article:
 
     def opened_last_paragraph(self, e: _Entity, pos: int) -> bool:
         """Is ``e`` the one person quoted or named as a subject in the paragraph before the one starting at
-        ``pos`` ("Rep. Elijah Cummings, chair of the committee, said ... ¶ He said ...")?"""
+        ``pos`` ("Rep. Elijah Cumbers, who runs the rules panel, said ... ¶ He said ...")?"""
         si = bisect_right(self.starts, pos) - 1
         if si < 1:
             return False
@@ -1195,8 +1195,8 @@ class _Article:
         whole = self.resolve_mention(phrase, s)[0] if plan else None
         if whole is not None:
             return whole
-        # (a phrase that reads as no mention may still end in a name: "interviewed Washington Post reporter Ben
-        # Terris, who")
+        # (a phrase that reads as no mention may still end in a name: "visited Ledger columnist Ben
+        # Tarris, who")
         who = self.text[pos:end].lower() in ("who", "whom", "whose")
         # "a ruling from the Ohio Board of Elections, which": the name that ends the phrase, after a comma ("a
         # relationship with Clinton who declined" is too loose to read). Not after "and" ("Hale and Brent, who":
@@ -1234,7 +1234,7 @@ def _acronym_in(word: str, phrase: list[str]) -> bool:
 
 # the verb after a pronoun, past an adverb ("He also told", "She then said")
 _VERB_AFTER_PRONOUN = re.compile(r"\w+ (?:(?:also|then|later|again|further|\w+ly) )?([a-z]+)\b")
-# a quotation that opens with a name, a title before it or not ("Cruz is", "Mr. Cruz has", "Sen. Ted Cruz’s")
+# a quotation that opens with a name, a title before it or not ("Crane is", "Mr. Crane has", "Sen. Tom Crane’s")
 _OPENING_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.? )?(?:[A-Z][\w\-]+ )?([A-Z][\w\-]+)(?:’s|'s)? [a-z]")
 
 
@@ -1292,7 +1292,7 @@ _SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0
                                   r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
                                   r"[ \u00a0]")
 # an indefinite article, a word that describes (an adverb before it or not) and a surname: "A flabbergasted Noah",
-# "a terse Miller" (not "a second Miller")
+# "a terse Cole" (not "a second Cole")
 _DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?(?!second\b|third\b|former\b|future\b|new\b)[a-z]+) ([A-Z][\w’'\-]+)\Z")
 _OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
                             r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
@@ -1518,7 +1518,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             # is who speaks, more precisely than the description
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
         if e is None:
-            # ("“Cruz is our best debater,” he says": whoever "he" is, not the man his quotation names)
+            # ("“Crane wins every room,” he says": whoever "he" is, not the man his quotation names)
             art.named_in_quote = _named_in(q.content) if q.kind == "direct" else frozenset()
             e, alias = art.resolve_mention(q.speaker_mention, pos)
             art.named_in_quote = frozenset()
@@ -1535,7 +1535,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         if (not art.starts or art.is_subject_at(si, pos) or pos >= q.start
                 or q.speaker_mention.lower() in _PERSONAL_PRONOUNS) and not art.text.endswith(" by ", 0, pos):
             # (and "which he said were ...": a pronoun that speaks is the subject of its clause; not the agent of
-            # "Rubio was asked by Gerard Baker whether ...")
+            # "Rubin was asked by Gerald Baxter whether ...")
             art.subjects.add(pos)
     for q in quotes:
         # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
