@@ -152,7 +152,7 @@ def _verb_context(lx: _Lex, w: str, third: bool, m: str, end: int) -> bool:
         # clause or a quotation ("emails and calls for help" is a list of nouns)
         x = m[end:end + 14].split(None, 1)
         return bool(x) and (x[0][0] in ":\x01" or x[0].lower() == "that")
-    if third and lw.endswith("ed") and not lw.endswith(("eed", "dred")):
+    if third and _ed_verb(lw):
         return False                     # "had sent or received emails that …": the word before is a verb
     if not _is_word(w) or lw.endswith(("’s", "'s", "s’", "s'")) or lw in lx.det or lw in lx.stop or lw in lx.link:
         return False
@@ -305,7 +305,7 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
                 break
             elif lw in lx.past and left[:1].isupper() and left.lower() not in det:
                 break                            # "Governor Amy Dale spent Friday arguing": a verb after a name
-            elif b == k0 and lw.endswith("ed") and not lw.endswith(("eed", "dred")) and (
+            elif b == k0 and _ed_verb(lw) and (
                     not _is_word(left) or left.lower() in lx.aux or left.lower() in lx.stop or left.endswith("ly")):
                 # "the network that was hacked suggested": a verb, no noun ("those surveyed said" is a phrase)
                 break
@@ -339,6 +339,11 @@ def _np_backward(lx: _Lex, B: _Back, k0: int):
 
 _ARTICLES = frozenset("the a an his her their its my our your".split())
 _PERSONAL = frozenset("i he she we they".split())
+
+
+def _ed_verb(lw: str) -> bool:
+    """Does a lower-case word end like a past tense ("changed"), not like a noun ("need", "hundred")?"""
+    return lw.endswith("ed") and not lw.endswith(("eed", "dred"))
 
 
 def _after_clause_break(toks, k: int) -> bool:
@@ -1398,16 +1403,20 @@ def _colon_speaker(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     if np_ is None or np_[1] != c.end("np") and m[np_[1]:c.end("np")].strip(" )(") != "" \
             and not m[np_[1]:c.end("np")].lstrip().startswith("("):
         return None
-    k = m.find(":", c.end("np"))
-    f = _Frame(k, k + 1, ":", "colon")
-    f.kind = "colon"
-    f.sp_s, f.sp_e = np_
     first = m[np_[0]:np_[1]].split(None, 1)
     if len(first) == 2 and _inverted_cue(lx, first[0]):
         # "Continued Pell: “…”": an inverted cue, not part of the name
-        f = _Frame(np_[0], np_[0] + len(first[0]), *lx.verbs[first[0].lower()])
-        f.kind = "colon"
-        f.sp_s, f.sp_e = np_[1] - len(first[1]), np_[1]
+        return _colon_frame(np_[0], np_[0] + len(first[0]), lx.verbs[first[0].lower()],
+                            (np_[1] - len(first[1]), np_[1]))
+    k = m.find(":", c.end("np"))
+    return _colon_frame(k, k + 1, (":", "colon"), np_)
+
+
+def _colon_frame(cue_s: int, cue_e: int, verb: tuple[str, str], speaker: tuple[int, int]) -> _Frame:
+    """A frame whose quotation follows a colon; ``verb``: (base, class) of its cue."""
+    f = _Frame(cue_s, cue_e, *verb)
+    f.kind = "colon"
+    f.sp_s, f.sp_e = speaker
     return f
 
 
@@ -1429,10 +1438,7 @@ def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
         # "Stated Pell:" with the quotation in the next paragraph: an inverted cue
         np_ = _np_forward(lx, m, _skip_space(m, j + len(first[0]), k), k)
         if np_ is not None and not m[np_[1]:k].strip():
-            f = _Frame(j, j + len(first[0]), *lx.verbs[first[0].lower()])
-            f.kind = "colon"
-            f.sp_s, f.sp_e = np_
-            return f
+            return _colon_frame(j, j + len(first[0]), lx.verbs[first[0].lower()], np_)
     np_ = _clause_subject(lx, m, us, k)
     if np_ is None:
         return None
@@ -1440,10 +1446,7 @@ def _colon_lead(lx: _Lex, m: str, us: int, ue: int) -> _Frame | None:
     w = nxt[0].lower() if nxt else ""
     if not (w.isalpha() and nxt[0][0].islower() and w.endswith(("ed", "s")) and w not in lx.stop):
         return None
-    f = _Frame(k, k + 1, ":", "colon")
-    f.kind = "colon"
-    f.sp_s, f.sp_e = np_
-    return f
+    return _colon_frame(k, k + 1, (":", "colon"), np_)
 
 
 _DASH_NEAR = re.compile(r"\x01[ ]*[-–—]")

@@ -1042,7 +1042,8 @@ class _Article:
         if not compatible:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
             return next(iter(unknown.values())) if len(unknown) == 1 else None
-        p_best, best, subj_best = compatible[-1]
+        p_best, best, _ = compatible[-1]
+        subj_best = next(subj for p, e, subj in compatible if p == p_best)
         if not subj_best:
             # "Keel spoke about the hopes of Senator Walsh’s supporters. “...,” he said": the sentence's subject,
             # of a gender not known, is as likely as a man named after it
@@ -1081,7 +1082,6 @@ class _Article:
                 best = subjects[0]
             else:
                 return None
-        subj_best = next(subj for p, e, subj in compatible if p == p_best)
         if not subj_best and best is compatible[-1][1] and not _POSSESSOR_AT.match(self.text, p_best) \
                 and not any(e is best for p, e in self.mentions if p < pos):
             # the latest candidate is only an object ("forcing Sanders to reverse", not a possessor like
