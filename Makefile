@@ -12,6 +12,7 @@ $(BIN)/python:
 
 # reinstall when the project's dependencies change
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip uninstall -q -y tracker 2>/dev/null || true   # the distribution's name before it was renamed
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
