@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from tracker.cli import cli
 from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
-from tracker.serve import METADATA, make_datasette, metadata_for
+from tracker.serve import METADATA, make_datasette
+from tracker.serve.queries import QUESTIONS, parameters
 from tracker.serve.article import claim_title, render_text
 from tracker.store import TABLES, Store
 
@@ -199,11 +200,17 @@ def test_sentence_number_links_to_the_anchor_in_its_article(ds):
     assert link in get(ds, f"/news/sentences/{sentence['id']}").text
 
 
-def test_quote_sentence_links_to_the_anchor_in_its_article(ds):
+def test_quote_sentence_links_to_its_page_and_the_anchor_in_its_article(ds):
+    (quote,) = rows(ds, "/news/quotes.json?id=1")
     page = get(ds, "/news/quotes").text
-    assert '<a href="/news/articles/1#s2"' in page        # "The river will not win..." is sentence 2
+    assert f'<a href="/news/sentences/{quote["sentence_id"]}">{quote["sentence_id"]}</a>' in page   # no query a row
+    (row,) = rows(ds, f'/news/sentences.json?id={quote["sentence_id"]}')
+    assert row["text"].startswith("Councillor Priya Shah said")
+    sentence = get(ds, f'/news/sentences/{quote["sentence_id"]}').text
+    assert f'<a href="/news/articles/1#s{row["idx"]}">Read it in the whole article</a>' in sentence
     claim_page = get(ds, "/news/claims/2").text
-    assert re.search(r'<a href="/news/articles/1#s\d+"[^>]*>The scheme will cost £48m', claim_page)
+    assert re.search(r'<a href="/news/articles/1#s\d+">Harbour wall approved after protest</a>', claim_page)
+    assert re.search(r'<mark class="claim quantity"[^>]*><a href="/news/claims/2">£48m</a></mark>', claim_page)
 
 
 # --- the article page --------------------------------------------------------------------------------------
@@ -344,8 +351,8 @@ def test_metadata_names_real_tables_columns_and_queries(ds, db_path, samples_db)
             named = set(spec.get("columns", {})) | set(spec.get("facets", []))
             named |= {spec[k] for k in ("label_column", "sort", "sort_desc") if k in spec}
             assert named <= columns, (table, named - columns)
-    for name in block["queries"]:
-        params = {p: "x" for p in re.findall(r":(\w+)", block["queries"][name]["sql"])}
+    for name, q in asyncio.run(ds.get_canned_queries("news", None)).items():
+        params = {p: "x" for p in parameters(q["sql"])}
         assert get(ds, f"/news/{name}?" + "&".join(f"{k}={v}" for k, v in params.items())).status_code == 200
 
 
@@ -356,11 +363,24 @@ def test_metadata_describes_every_table_and_column(db_path):
         assert set(spec["columns"]) <= set(meta[table]["columns"]), (table, set(spec["columns"]) - set(meta[table]["columns"]))
 
 
-def test_metadata_is_rekeyed_to_any_database_file_name():
-    for path, name in (("news.db", "news"), ("/tmp/x/2024 archive.sqlite", "2024 archive"), ("tracker.db", "tracker")):
-        meta = metadata_for(path)
-        assert list(meta["databases"]) == [name]
-        assert "search_quotes" in meta["databases"][name]["queries"]
+@pytest.mark.parametrize("name", ["news", "2024 archive", "tracker"])
+def test_plain_datasette_serves_any_file_name_with_the_metadata_and_queries(db_path, tmp_path, name):
+    """``datasette FILE -m metadata.yml``, as Datasette's users run it: the plugin supplies the rest."""
+    from datasette.app import Datasette
+
+    copy = tmp_path / f"{name}.sqlite"
+    copy.write_bytes(db_path.read_bytes())
+    plain = Datasette([str(copy)], metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+    queries = asyncio.run(plain.get_canned_queries(name, None))
+    assert {q.name for q in QUESTIONS} == set(queries)
+    assert plain.metadata("label_column", database=name, table="speakers") == "name"
+    assert plain.metadata("facets", database=name, table="claims") == ["kind", "unit", "qualifier"]
+    db = name.replace(" ", "~20")
+    hits = get(plain, f"/{db}/search_quotes.json?q=river&_shape=array").json()
+    assert [h["quote_id"] for h in hits] == [1]
+    assert "Harbour wall approved" in get(plain, f"/{db}/articles/1").text and 'class="tracker-article"' in \
+        get(plain, f"/{db}/articles/1").text
+    assert "Quotes per month" in get(plain, f"/{db}/speakers/1").text
 
 
 @pytest.mark.parametrize("table,facets", [("quotes", ["kind", "speaker_id", "cue"]),
@@ -458,7 +478,7 @@ def test_published_mode_settings(samples_db):
     assert local.databases["demo"].is_mutable and not public.databases["demo"].is_mutable
     assert public.setting("allow_download") is False
     assert public.setting("max_returned_rows") <= 1000 and public.setting("sql_time_limit_ms") <= 1000
-    assert public.metadata("queries", database="demo") == local.metadata("queries", database="demo")
+    assert asyncio.run(public.get_canned_queries("demo", None)) == asyncio.run(local.get_canned_queries("demo", None))
 
 
 def test_articles_table_previews_the_text_and_links_the_article_page(ds):
@@ -529,11 +549,15 @@ def test_render_text_keeps_the_text_escaped_and_the_tags_nested(case):
 
 
 @pytest.mark.parametrize("claim,reading", [
-    (dict(kind="quantity", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact"), "quantity: 48,000,000 GBP"),
+    (dict(kind="quantity", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact"), "quantity: £48m"),
+    (dict(kind="quantity", value=1.07e12, low=1.07e12, high=1.07e12, unit="people", qualifier="exact"),
+     "quantity: 1.07 trillion people"),
+    (dict(kind="quantity", value=35e9, low=None, high=35e9, unit="GBP per year", qualifier="upper_bound"),
+     "quantity: upper bound £35bn per year"),
     (dict(kind="quantity", value=20.0, low=20.0, high=None, unit="troops", qualifier="lower_bound"),
      "quantity: lower bound 20 troops"),
     (dict(kind="quantity", value=59.5, low=None, high=59.5, unit="percent", qualifier="near_lower"),
-     "quantity: nearly 59.5 percent"),
+     "quantity: nearly 59.5%"),
     (dict(kind="quantity", value=None, low=10000.0, high=99999.0, unit="people", qualifier="vague"),
      "quantity: 10,000 to 99,999 people (vague)"),
     (dict(kind="quantity", value=None, low=150.0, high=200.0, unit="posts", qualifier="range"),
