@@ -238,7 +238,8 @@ def test_article_page_highlights_quotes_claims_and_speakers(article_page):
     assert re.search(r'<mark class="quote mixed"[^>]*>', article_page)
     # the claim inside the indirect quote: both highlights, the claim's link inside
     assert re.search(r'<mark class="quote indirect"[^>]*><mark class="claim quantity" title="quantity: about 2,000 '
-                     r'homes"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>', article_page)
+                     r'homes" data-row="/news/claims/1"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>',
+                     article_page)
     assert '<a href="/news/speakers/1">Councillor Priya Shah</a>' in article_page
     assert 'class="speaker unresolved"' in article_page                     # "a spokesman"
     assert 'class="sentence checkworthy"' in article_page

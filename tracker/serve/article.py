@@ -142,7 +142,8 @@ def _render_stretch(text: str, start: int, end: int, spans: list[tuple]) -> str:
         for layer in reversed(_LAYERS):
             if layer in covering:
                 attrs = covering[layer]
-                piece = f'<mark class="{escape(attrs["cls"])}" title="{escape(attrs["title"])}">{piece}</mark>'
+                row = f' data-row="{escape(attrs["href"])}"' if attrs["href"] and layer in ("quote", "claim") else ""
+                piece = f'<mark class="{escape(attrs["cls"])}" title="{escape(attrs["title"])}"{row}>{piece}</mark>'
         out.append(piece)
     return "".join(out)
 

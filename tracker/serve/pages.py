@@ -292,8 +292,8 @@ async def page_vars(datasette, database, table, view_name, request, template, co
         return {"tracker_home": await home(datasette, database, cols)}
     if view_name == "table" and table:
         return table_vars(table, request, cols)
-    if view_name == "query" and request is not None:
-        return query_vars(request)
+    if request is not None and (view_name == "query" or "query" in str(template)):
+        return query_vars(request)      # Datasette 0.65 gives a canned query's page no view name
     if view_name != "row" or request is None or table not in ("articles", "speakers", "quotes", "claims",
                                                                "sentences"):
         return {}
