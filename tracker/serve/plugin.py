@@ -58,6 +58,7 @@ class _Known:
         self.tracker: set[str] = set()
         self.checked: dict[str, float] = {}           # name -> when it was found not to be one
         self.columns: dict[str, tuple[int, Columns]] = {}
+        self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
 
 
 _known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -185,6 +186,8 @@ def startup(datasette):
         for name in list(datasette.databases):
             await is_tracker(datasette, name)
         await _register_for_datasette_1(datasette)
+        if public(datasette):
+            known(datasette).folders = await _folders(datasette)
     return inner
 
 
@@ -355,6 +358,54 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
         return await pages.page_vars(datasette, database, table, view_name, request, template,
                                      await columns_of(datasette, database))
     return inner
+
+
+async def _folders(datasette) -> list[str]:
+    """The folders that articles were read from and that databases live in (public mode hides them)."""
+    import os
+
+    folders = set()
+    for name in list(datasette.databases):
+        db = datasette.databases[name]
+        if getattr(db, "path", None):
+            folders.add(os.path.dirname(os.path.abspath(db.path)) + os.sep)
+        if await is_tracker(datasette, name):
+            rows = (await db.execute("select distinct source from articles where source like '/%' "
+                                     "or source like '_:\\%' limit 200000")).rows
+            folders.update(os.path.dirname(r[0].replace("\\", "/")) + "/" for r in rows)
+    return sorted(folders, key=len, reverse=True)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Public mode: JSON and CSV show a file path as its name only, as the HTML pages do (``articles.source``).
+
+    The folders are known at startup (``_folders``); each is cut out of the body as
+    it is, and as JSON escapes it."""
+    def wrap(app):
+        async def wrapped(scope, receive, send):
+            if scope.get("type") != "http" or not public(datasette) or not (
+                    scope.get("path", "").endswith((".json", ".csv")) or "_format=" in
+                    scope.get("query_string", b"").decode("latin-1")):
+                return await app(scope, receive, send)
+            start, body = None, []
+
+            async def capture(message):
+                nonlocal start
+                if message["type"] == "http.response.start":
+                    start = message
+                    return
+                body.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    data = b"".join(body)
+                    for folder in known(datasette).folders:
+                        data = data.replace(folder.encode(), b"").replace(json.dumps(folder)[1:-1].encode(), b"")
+                    headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                    await send(dict(start, headers=headers + [(b"content-length", str(len(data)).encode())]))
+                    await send({"type": "http.response.body", "body": data})
+            await app(scope, receive, capture)
+        return wrapped
+    return wrap
 
 
 @hookimpl
