@@ -165,8 +165,9 @@ async def _register_for_datasette_1(datasette) -> None:
         if not await is_tracker(datasette, name):
             continue
         for qname, q in build_queries(await columns_of(datasette, name)).items():
+            # trusted: a published copy (no arbitrary SQL) still runs the canned questions, as on 0.65
             await datasette.add_query(name, qname, q["sql"], title=q["title"], description=q["description"],
-                                      hide_sql=q["hide_sql"])
+                                      hide_sql=q["hide_sql"], is_trusted=True, source="plugin")
         await datasette.set_database_metadata(name, "description", block.get("description", ""))
         for table, spec in block.get("tables", {}).items():
             for key in ("description", "label_column"):
