@@ -57,7 +57,8 @@ class _Known:
     def __init__(self):
         self.tracker: set[str] = set()
         self.checked: dict[str, float] = {}           # name -> when it was found not to be one
-        self.columns: dict[str, tuple[int, Columns]] = {}
+        self.columns: dict[str, tuple[int, Columns, float]] = {}
+        self.homes: dict[str, tuple[float, dict]] = {}    # the home page's counts, kept HOME_TTL seconds
         self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
 
 
@@ -124,14 +125,21 @@ async def is_tracker(datasette, database: str | None) -> bool:
     return False
 
 
+SCHEMA_CHECK = 2.0         # seconds between looks at a mutable database's schema version
+
+
 async def columns_of(datasette, database: str) -> Columns:
-    """The database's columns, read again only when its schema changed."""
+    """The database's columns, read again only when its schema changed (an immutable one's never)."""
     db = datasette.get_database(database)
-    version = (await db.execute("pragma schema_version")).first()[0]
     k = known(datasette)
     cached = k.columns.get(database)
+    now = time.monotonic()
+    if cached is not None and (not db.is_mutable or now - cached[2] < SCHEMA_CHECK):
+        return cached[1]
+    version = (await db.execute("pragma schema_version")).first()[0]
     if cached is None or cached[0] != version:
-        cached = k.columns[database] = (version, await read_columns(db))
+        cached = (version, await read_columns(db), now)
+    k.columns[database] = (cached[0], cached[1], now)
     return cached[1]
 
 

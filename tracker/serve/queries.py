@@ -86,7 +86,8 @@ SPEAKER_FILTER = """{t}.speaker_id = cast(:speaker as integer)
   and (:from = '' or articles.published >= :from)
   and (:to = '' or articles.published < :to || 'z')"""
 
-SPEAKER_MATCH = """(speakers.name like '%' || :name || '%'
+# the speakers first, then their rows by the speaker_id index (1.5 s against 0.26 s at 128,000 articles, issue 19)
+SPEAKER_MATCH = """{t}.speaker_id in (select speakers.id from speakers where speakers.name like '%' || :name || '%'
    or exists (select 1 from json_each(speakers.aliases) where json_each.value like '%' || :name || '%'))"""
 
 
@@ -110,16 +111,23 @@ order by {order}
 
 # --- the canned queries ----------------------------------------------------------------------------------------
 
-def paged(columns: str, source: str, where: str, order: str, held: str = "") -> str:
+def paged(columns: str, source: str, where: str, order: str, held: str = "", count_from: str = "") -> str:
     """One page of rows, with ``total`` (and ``held_back``) counted by an uncorrelated subquery,
     which SQLite runs once. (``count(*) over ()`` would do it too, but a window function
-    stops ``snippet()`` working: "unable to use function snippet in the requested context".)"""
-    held_back = f"(select {held} from {source} where {where}) as held_back, " if held else ""
-    return f"""select (select count(*) from {source} where {where}) as total, {held_back}{columns}
+    stops ``snippet()`` working: "unable to use function snippet in the requested context".)
+    ``count_from``: the tables the count needs, when ``where`` names fewer than ``source`` joins
+    (the joins only add columns: counting without them is 3-10x faster on the BBC database)."""
+    counted = count_from or source
+    held_back = f"(select {held} from {counted} where {where}) as held_back, " if held else ""
+    return f"""select (select count(*) from {counted} where {where}) as total, {held_back}{columns}
 from {source}
 where {where}
 order by {order}
 {LIMIT}"""
+
+
+def _needs_articles(where: str) -> bool:
+    return "articles." in where
 
 
 def _quote_rows(c: Columns, where: str, order: str, *, search: bool = False) -> str:
@@ -133,7 +141,8 @@ def _quote_rows(c: Columns, where: str, order: str, *, search: bool = False) -> 
                  f"""{source}
 join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
-left join sentences on sentences.id = quotes.sentence_id""", where, conf_order + order, held)
+left join sentences on sentences.id = quotes.sentence_id""", where, conf_order + order, held,
+                 count_from=None if _needs_articles(where) else source)
 
 
 def _claim_rows(c: Columns, where: str, order: str, *, search: bool = False, first: str = "",
@@ -151,7 +160,8 @@ def _claim_rows(c: Columns, where: str, order: str, *, search: bool = False, fir
                  f"""{source}
 join articles on articles.id = claims.article_id
 left join speakers on speakers.id = claims.speaker_id
-left join sentences on sentences.id = claims.sentence_id""", where, order)
+left join sentences on sentences.id = claims.sentence_id""", where, order,
+                 count_from=None if _needs_articles(where) else source)
 
 
 def _search_all(c: Columns) -> str:
@@ -188,13 +198,14 @@ order by tier, score
 
 
 def _most_quoted(c: Columns) -> str:
+    dup = c.has("articles", "duplicate_of")
     return paged("speakers.id as speaker_id, speakers.name as speaker, speakers.role, counts.quotes, "
-                 "counts.articles, counts.last_published",
+                 "counts.articles, (select max(articles.published) from quotes join articles on articles.id = "
+                 "quotes.article_id where quotes.speaker_id = speakers.id) as last_published",
                  f"""(
-  select quotes.speaker_id, count(*) as quotes, count(distinct quotes.article_id) as articles,
-         max(articles.published) as last_published
-  from quotes join articles on articles.id = quotes.article_id
-  where quotes.speaker_id is not null and {original(c)}
+  select quotes.speaker_id, count(*) as quotes, count(distinct quotes.article_id) as articles
+  from quotes{" join articles on articles.id = quotes.article_id" if dup else ""}
+  where quotes.speaker_id is not null and {original(c) if dup else "1"}
   group by quotes.speaker_id
 ) as counts
 join speakers on speakers.id = counts.speaker_id""", not_generic(c),
@@ -209,7 +220,8 @@ def _checkworthy(c: Columns) -> str:
        sentences.article_id, sentences.idx as sentence_idx""",
                  "sentences\njoin articles on articles.id = sentences.article_id",
                  f"sentences.checkworthiness >= 0.5 and not sentences.boilerplate and {original(c)}",
-                 "sentences.checkworthiness desc, sentences.article_id, sentences.idx")
+                 "sentences.checkworthiness desc, sentences.article_id, sentences.idx",
+                 count_from=None if c.has("articles", "duplicate_of") else "sentences")
 
 
 # Atom wants a time with a zone: a bare date is taken as midnight UTC
@@ -265,7 +277,7 @@ QUESTIONS = [
              "Every quote by the speakers whose name or one of whose aliases contains the text you give "
              '("Shah" finds "Priya Shah" and "Ms Shah"), newest first. To find speakers by role, search '
              "the speakers table.",
-             lambda c: _quote_rows(c, SPEAKER_MATCH, "articles.published is null, articles.published desc, "
+             lambda c: _quote_rows(c, SPEAKER_MATCH.format(t="quotes"), "articles.published is null, articles.published desc, "
                                    "quotes.article_id, quotes.start")),
     Question("search_quotes", "What did they say about ...",
              "Full-text search of what was said, the speaker as the article names them and the cue, best "
@@ -309,7 +321,7 @@ QUESTIONS = [
                                    "coalesce(claims.value, claims.high, claims.low) desc, claims.id")),
     Question("claims_by_speaker", "Claims by a speaker",
              "Figures and comparisons made by the speakers whose name or an alias contains the text you give.",
-             lambda c: _claim_rows(c, SPEAKER_MATCH, "articles.published is null, articles.published desc, "
+             lambda c: _claim_rows(c, SPEAKER_MATCH.format(t="claims"), "articles.published is null, articles.published desc, "
                                    "claims.article_id, claims.start", first="speakers.name as speaker,")),
     Question("speaker_quotes", "A speaker's quotes",
              "The quotes of one speaker (the id on their page), filtered by words in the quote, outlet and "
