@@ -104,6 +104,12 @@ class Reader:
         assert response.status == 200, path
         return self.page
 
+    def follow(self, target):
+        """Click a link or a submit button (a selector or a locator) and wait for the page it leads to."""
+        with self.page.expect_navigation():
+            (self.page.locator(target) if isinstance(target, str) else target).click()
+        return self.page
+
     def shot(self, name):
         SHOTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -155,7 +161,7 @@ def test_table_page_shows_content_first(reader):
     assert page.locator("dl.column-descriptions").is_hidden()
     assert page.locator("td.col-speaker_id a", has_text="Priya Shah").count() >= 1      # names, not ids
     reader.shot("quotes-table")
-    page.click("text=show all columns")
+    reader.follow("a[href=\"?_all_columns=1\"]")
     assert "cue_start" in " ".join(page.locator("table.rows-and-columns th").all_inner_texts())
     claims = reader.open("/demo/claims?unit=GBP+per+year")
     assert "£2.1bn per year" in claims.locator("table.rows-and-columns").inner_text()
@@ -205,7 +211,7 @@ def test_speaker_page_charts_filters_and_exports(reader, db):
     assert bars.count() >= 2 and page.locator("svg.figures circle.figure").count() >= 2
     assert page.locator("svg.timeline").bounding_box()["height"] > 50
     page.fill("input[name=q]", "councillor")
-    page.click("input[type=submit][value=Filter]")
+    reader.follow("input[type=submit][value=Filter]")
     assert page.locator("table.quotes tbody tr").count() == 1
     csv = page.request.get(reader.base + page.get_attribute("text=CSV >> nth=0", "href"))
     assert csv.status == 200 and "Nobody becomes a councillor" in csv.text()
@@ -231,7 +237,7 @@ def test_no_script_from_article_text_runs_anywhere(reader, db):
 def test_journey_what_did_x_say_about_y(reader):
     page = reader.open("/")
     page.fill("input[name=q]", "Delgado")
-    page.click("input[type=submit][value=Search]")                          # 1
+    reader.follow("input[type=submit][value=Search]")                       # 1
     page.click("td.col-id a:has-text('speaker')")                           # 2: the speaker comes first
     page.wait_for_url("**/speakers/*")
     page.fill("input[name=q]", "waiting")
@@ -244,7 +250,7 @@ def test_journey_what_did_x_say_about_y(reader):
 
 def test_journey_which_figures_were_claimed_and_did_they_change(reader):
     page = reader.open("/")
-    page.click("text=Figures about ..., and did they change")               # 1
+    reader.follow("text=Figures about ..., and did they change")            # 1
     page.fill("input[name=q]", "treatments")
     page.click("input[type=submit][value=Search]")                          # 2
     page.wait_for_url("**q=treatments*")
@@ -265,7 +271,7 @@ def test_journey_who_is_quoted_most(reader, db):
     generic = {r["name"] for r in rows(db, "select name from speakers where anonymous")}
     assert speakers and not generic & set(speakers)
     top = page.locator("td.col-quotes").first.inner_text()
-    page.locator("td.col-speaker a").first.click()                          # 2
+    reader.follow(page.locator("td.col-speaker a").first)                   # 2
     assert page.locator("svg.timeline").count() == 1
     assert f"of {top}" in page.locator(".tracker-pager").first.inner_text()
     reader.shot("journey-quoted-most")
