@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from . import charts
+from . import cache, charts
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
 from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, Columns, confident_first, items_sql, not_generic,
                       original)
@@ -28,6 +28,8 @@ HIDDEN = {
     "speakers": {"key", "roles"},
 }
 ALL_COLUMNS = "_all_columns"
+# the tables the home page links, in this order (a database page lists any other after them)
+TABLE_ORDER = ("articles", "quotes", "claims", "speakers", "sentences", "ingest_errors")
 
 
 def without_path(source: str) -> str:
@@ -54,37 +56,29 @@ def _urls(datasette, database):
 
 # --- home --------------------------------------------------------------------------------------------------------
 
-HOME_TTL = 30.0            # seconds the home page's counts and recent articles are kept (immutable: for good)
+async def home(datasette, database: str) -> dict:
+    """Counts, recent articles, questions: kept until the database changes (``cache.py``)."""
+    from .plugin import columns_of
 
-
-async def home(datasette, database: str, cols: Columns) -> dict:
-    """Counts, recent articles, questions: about 80 ms of SQL on the BBC database, so kept a while."""
-    import time
-
-    from .plugin import known
-
-    db = datasette.get_database(database)
-    cached = known(datasette).homes.get(database)
-    if cached and (not db.is_mutable or time.monotonic() - cached[0] < HOME_TTL):
-        return cached[1]
-    value = await _home(datasette, database, cols)
-    known(datasette).homes[database] = (time.monotonic(), value)
-    return value
+    cols = await columns_of(datasette, database)
+    return await cache.cached(datasette, database, "home", lambda: _home(datasette, database, cols))
 
 
 async def _home(datasette, database: str, cols: Columns) -> dict:
     db = datasette.get_database(database)
     orig = original(cols)
-    counts = dict((await db.execute(f"""select
-        (select count(*) from articles where {orig}) as articles,
-        (select count(*) from quotes) as quotes,
-        (select count(*) from claims) as claims,
-        (select count(*) from speakers where {not_generic(cols)}) as speakers,
+    hidden = set(await db.hidden_table_names())
+    names = [t for t in TABLE_ORDER if cols.has(t)] + sorted(
+        t for t in cols.columns if t not in TABLE_ORDER and t not in hidden and not t.startswith("sqlite_"))
+    duplicates = ("(select count(*) from articles where duplicate_of is not null) as duplicates, "
+                  if cols.has("articles", "duplicate_of") else "")
+    row = dict((await db.execute(f"""select
+        (select count(*) from articles where {orig}) as articles_original, {duplicates}
+        (select count(*) from speakers where {not_generic(cols)}) as speakers_named,
         (select count(*) from sentences where checkworthiness >= {CHECKWORTHY} and not boilerplate)
-            as checkworthy""")).first())
-    if cols.has("articles", "duplicate_of"):
-        counts["duplicates"] = (await db.execute(
-            "select count(*) from articles where duplicate_of is not null")).first()[0]
+            as checkworthy, """ + ", ".join(f"(select count(*) from [{t}]) as [table {t}]" for t in names))).first())
+    counts = dict(articles=row["articles_original"], quotes=row["table quotes"], claims=row["table claims"],
+                  speakers=row["speakers_named"], checkworthy=row["checkworthy"], duplicates=row.get("duplicates"))
     recent = await _dicts(db, f"""select id, title, outlet, published from articles where {orig}
         order by published is null, published desc, id desc limit {RECENT}""", [])
     for a in recent:
@@ -93,15 +87,9 @@ async def _home(datasette, database: str, cols: Columns) -> dict:
                       url=datasette.urls.database(database) + "/" + q.name) for q in QUESTIONS]
     return dict(database=database, counts=counts, recent=recent, questions=questions,
                 search_url=datasette.urls.database(database) + "/search",
-                tables=[dict(name=t, url=datasette.urls.table(database, t))
-                        for t in ("articles", "quotes", "claims", "speakers", "sentences", "ingest_errors")
-                        if cols.has(t)])
-
-
-async def home_vars(datasette, names: list[str]) -> dict:
-    from .plugin import columns_of
-
-    return {"tracker_homes": [await home(datasette, n, await columns_of(datasette, n)) for n in names]}
+                tables=[dict(name=t, url=datasette.urls.table(database, t)) for t in TABLE_ORDER if cols.has(t)],
+                all_tables=[dict(name=t, url=datasette.urls.table(database, t), count=row[f"table {t}"])
+                            for t in names])
 
 
 # --- table and query pages ----------------------------------------------------------------------------------
@@ -306,8 +294,6 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
 async def page_vars(datasette, database, table, view_name, request, template, cols: Columns) -> dict:
     from datasette.utils import urlsafe_components
 
-    if view_name == "database":
-        return {"tracker_home": await home(datasette, database, cols)}
     if view_name == "table" and table:
         return table_vars(table, request, cols)
     if request is not None and (view_name == "query" or "query" in str(template)):
@@ -325,4 +311,4 @@ async def page_vars(datasette, database, table, view_name, request, template, co
     return await item_vars(datasette, database, table, pks[0], cols)
 
 
-__all__ = ["Markup", "page_vars", "home_vars", "without_path"]
+__all__ = ["Markup", "page_vars", "home", "without_path"]

@@ -18,7 +18,8 @@ gets everything ``tracker serve`` shows, whatever the file is called:
   runs a query: what a link needs comes in the row.
 - ``extra_template_vars``: what the home, table, query, article, speaker,
   quote, claim and sentence pages show (``pages.py``).
-- ``register_routes``: in public mode, ``/-/databases`` without file paths.
+- ``register_routes``: the home page and a tracker database's page, in a handful of
+  queries (``routes.py``); in public mode, ``/-/databases`` without file paths.
 
 Every hook first checks that the database is a tracker database, so other
 databases served alongside are left alone. No hook writes to the database.
@@ -35,7 +36,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import pages
+from . import pages, routes
 from .article import readable_number
 from .meta import database_block
 from .queries import MAX_SIZE, PAGE, Columns, canned_queries as build_queries, read_columns
@@ -58,7 +59,6 @@ class _Known:
         self.tracker: set[str] = set()
         self.checked: dict[str, float] = {}           # name -> when it was found not to be one
         self.columns: dict[str, tuple[int, Columns, float]] = {}
-        self.homes: dict[str, tuple[float, dict]] = {}    # the home page's counts, kept HOME_TTL seconds
         self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
 
 
@@ -359,9 +359,6 @@ def render_cell(row, value, column, table, database, datasette):
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     async def inner():
-        if view_name == "index":
-            return await pages.home_vars(datasette, [n for n in datasette.databases
-                                                     if await is_tracker(datasette, n)])
         if not await is_tracker(datasette, database):
             return {}
         return await pages.page_vars(datasette, database, table, view_name, request, template,
@@ -419,11 +416,12 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def register_routes(datasette):
-    """Public mode: ``/-/databases`` without the files' paths (Datasette's lists them)."""
+    """The home page and a tracker database's page (``routes.py``); in public mode, ``/-/databases``
+    without the files' paths (Datasette's lists them)."""
     if not public(datasette):
-        return []
+        return routes.routes()
 
     async def databases(request):
         info = [{k: v for k, v in d.items() if k != "path"} for d in datasette._connected_databases()]
         return Response.json(info)
-    return [(r"^/-/databases(\.json)?$", databases)]
+    return routes.routes() + [(r"^/-/databases(\.json)?$", databases)]
