@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from . import cache, charts
+from . import cache, charts, summary
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
-from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, Columns, confident_first, items_sql, not_generic,
+from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, Columns, confident_first, home_counts, items_sql,
                       original)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
@@ -70,25 +70,27 @@ async def _home(datasette, database: str, cols: Columns) -> dict:
     hidden = set(await db.hidden_table_names())
     names = [t for t in TABLE_ORDER if cols.has(t)] + sorted(
         t for t in cols.columns if t not in TABLE_ORDER and t not in hidden and not t.startswith("sqlite_"))
-    duplicates = ("(select count(*) from articles where duplicate_of is not null) as duplicates, "
-                  if cols.has("articles", "duplicate_of") else "")
-    row = dict((await db.execute(f"""select
-        (select count(*) from articles where {orig}) as articles_original, {duplicates}
-        (select count(*) from speakers where {not_generic(cols)}) as speakers_named,
-        (select count(*) from sentences where checkworthiness >= {CHECKWORTHY} and not boilerplate)
-            as checkworthy, """ + ", ".join(f"(select count(*) from [{t}]) as [table {t}]" for t in names))).first())
-    counts = dict(articles=row["articles_original"], quotes=row["table quotes"], claims=row["table claims"],
-                  speakers=row["speakers_named"], checkworthy=row["checkworthy"], duplicates=row.get("duplicates"))
-    recent = await _dicts(db, f"""select id, title, outlet, published from articles where {orig}
-        order by published is null, published desc, id desc limit {RECENT}""", [])
+    counts = await summary.named_counts(datasette, database)
+    if counts is None or any(f"table {t}" not in counts for t in names):
+        counts = dict((await db.execute("select " + ", ".join(
+            [f"({sql}) as [{name}]" for name, sql in home_counts(cols).items()]
+            + [f"(select count(*) from [{t}]) as [table {t}]" for t in names]))).first())
+    # the newest dated articles, then the undated ones, newest added first: each part in an index's order
+    recent = await _dicts(db, f"""select * from (select id, title, outlet, published from articles
+        where published is not null and {orig} order by published desc, id desc limit {RECENT})
+        union all select * from (select id, title, outlet, published from articles
+        where published is null and {orig} order by id desc limit {RECENT}) limit {RECENT}""", [])
     for a in recent:
         a["url"] = datasette.urls.row(database, "articles", str(a["id"]))
     questions = [dict(name=q.name, title=q.title, description=q.description, home=q.home,
                       url=datasette.urls.database(database) + "/" + q.name) for q in QUESTIONS]
-    return dict(database=database, counts=counts, recent=recent, questions=questions,
+    return dict(database=database, recent=recent, questions=questions,
+                counts=dict(articles=counts["articles"], quotes=counts["table quotes"], claims=counts["table claims"],
+                            speakers=counts["speakers"], checkworthy=counts["checkworthy"],
+                            duplicates=counts.get("duplicates")),
                 search_url=datasette.urls.database(database) + "/search",
                 tables=[dict(name=t, url=datasette.urls.table(database, t)) for t in TABLE_ORDER if cols.has(t)],
-                all_tables=[dict(name=t, url=datasette.urls.table(database, t), count=row[f"table {t}"])
+                all_tables=[dict(name=t, url=datasette.urls.table(database, t), count=counts[f"table {t}"])
                             for t in names])
 
 

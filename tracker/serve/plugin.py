@@ -10,6 +10,8 @@ gets everything ``tracker serve`` shows, whatever the file is called:
   tables), under the name Datasette gives it. On Datasette 1.0 alphas, which
   have neither hook, ``startup`` writes the same through ``add_query`` and the
   metadata setters.
+- ``register_facet_classes``: the facets metadata.yml names, counted once per change
+  of the database, from the ingest's summary when it can (``facets.py``).
 - ``register_magic_parameters``: ``:_tracker_offset``, a canned query's page
   (``?page=2``) as an offset, so that the page number is no form field.
 - ``render_cell``: search hits marked (escaped first), ids and titles linked to
@@ -30,13 +32,13 @@ import json
 import re
 import sqlite3
 import time
-import weakref
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from . import pages, routes
+from .facets import KeptFacet
 from .article import readable_number
 from .meta import database_block
 from .queries import MAX_SIZE, PAGE, Columns, canned_queries as build_queries, read_columns
@@ -60,16 +62,16 @@ class _Known:
         self.checked: dict[str, float] = {}           # name -> when it was found not to be one
         self.columns: dict[str, tuple[int, Columns, float]] = {}
         self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
-
-
-_known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self.block: dict | None = None                # metadata.yml's database block (get_metadata)
 
 
 def known(datasette) -> _Known:
-    k = _known.get(datasette)
-    if k is None:
-        k = _known[datasette] = _Known()
-    return k
+    """The plugin's state for one Datasette instance, kept on it (asked for on every cell of a page)."""
+    try:
+        return datasette._tracker_known
+    except AttributeError:
+        datasette._tracker_known = _Known()
+        return datasette._tracker_known
 
 
 def public(datasette) -> bool:
@@ -150,8 +152,12 @@ def get_metadata(datasette, key, database, table):
     names = tracker_names(datasette)
     if not names:
         return None
-    block = database_block()
-    return {"databases": {name: block for name in names}}
+    # one copy per instance (Datasette asks 40 times a table page): it merges the instance's own
+    # metadata into it, the same each time
+    k = known(datasette)
+    if k.block is None:
+        k.block = database_block()
+    return {"databases": {name: k.block for name in names}}
 
 
 @hookimpl
@@ -185,7 +191,8 @@ async def _register_for_datasette_1(datasette) -> None:
                 await datasette.set_column_metadata(name, table, column, "description", text)
             if config is not None:
                 tables = config.setdefault("databases", {}).setdefault(name, {}).setdefault("tables", {})
-                settings = {k: spec[k] for k in ("facets", "sort", "sort_desc", "label_column") if k in spec}
+                settings = {k: spec[k] for k in ("facets", "sort", "sort_desc", "label_column", "size", "hidden")
+                            if k in spec}
                 tables[table] = {**settings, **tables.get(table, {})}
 
 
@@ -216,6 +223,11 @@ def _paging(key: str, request) -> int:
     if key == "offset":
         return (_arg(request, "page", 1, 100_000) - 1) * size
     raise KeyError(key)
+
+
+@hookimpl
+def register_facet_classes():
+    return [KeptFacet]
 
 
 @hookimpl
