@@ -67,6 +67,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("claims", ["qualifier"], False),
     ("claims", ["value"], False),
     ("sentences", ["checkworthiness"], False),
+    ("sentences", ["boilerplate", "checkworthiness"], False),
 ]
 
 
