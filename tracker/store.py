@@ -68,6 +68,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("claims", ["value"], False),
     ("sentences", ["checkworthiness"], False),
     ("sentences", ["boilerplate", "checkworthiness"], False),
+    ("articles", ["published"], False),
 ]
 
 
