@@ -187,6 +187,7 @@ class Store:
     def close(self) -> None:
         self.flush()
         ensure_db_shape(self.db)
+        __import__("tracker.serve.summary", fromlist=["refresh"]).refresh(self.db)   # counts the pages show
 
     def _write(self, ex: Extraction, h: str) -> int:
         """The rows of one article, inside the caller's transaction."""
