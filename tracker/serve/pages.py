@@ -252,6 +252,7 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
         if row is None:
             return {}
         item = dict(row)
+        own = list(item)
         first = last = item["idx"]
         quotes = await _dicts(db, items_sql(cols, "quotes", "quotes.sentence_id = ?", "quotes.start", ""), [pk])
         claims = await _dicts(db, items_sql(cols, "claims", "claims.sentence_id = ?", "claims.start", ""), [pk])
@@ -260,6 +261,7 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
         if not rows:
             return {}
         item = rows[0]
+        own = [k for k in item if k in cols.columns.get(table, ())]      # before _decorate adds links
         _decorate(rows, table, datasette, database)
         quotes, claims = (rows, []) if table == "quotes" else ([], rows)
         first = last = item.get("sentence_idx") or 0
@@ -284,7 +286,7 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
         for c in extra["claims_inside"]:
             c["url"] = datasette.urls.row(database, "claims", str(c["id"]))
     return {"tracker_item": dict(
-        table=table, kind=table[:-1], item=item, article=article,
+        table=table, kind=table[:-1], item=item, article=article, columns=own,
         window=render_text(text, sentences, quotes, claims, urls, article["url"], item.get("idx", first)),
         sentence_idx=item.get("idx", item.get("sentence_idx")),
         quotes=quotes if table == "sentences" else [], claims=claims if table == "sentences" else [],
@@ -293,24 +295,22 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
         **extra)}
 
 
-async def page_vars(datasette, database, table, view_name, request, template, cols: Columns) -> dict:
-    from datasette.utils import urlsafe_components
+async def row_vars(datasette, database: str, table: str, pk: str, request, cols: Columns) -> dict:
+    """What the page of one article, speaker, quote, claim or sentence shows (``routes.row_page``)."""
+    if table == "articles":
+        return await article_vars(datasette, database, pk, cols)
+    if table == "speakers":
+        return await speaker_vars(datasette, database, pk, request, cols)
+    return await item_vars(datasette, database, table, pk, cols)
 
+
+async def page_vars(datasette, database, table, view_name, request, template, cols: Columns) -> dict:
+    """The table and query pages' extra variables (Datasette renders those pages)."""
     if view_name == "table" and table:
         return table_vars(table, request, cols)
     if request is not None and (view_name == "query" or "query" in str(template)):
         return query_vars(request)      # Datasette 0.65 gives a canned query's page no view name
-    if view_name != "row" or request is None or table not in ("articles", "speakers", "quotes", "claims",
-                                                               "sentences"):
-        return {}
-    pks = urlsafe_components(request.url_vars.get("pks", ""))
-    if len(pks) != 1:
-        return {}
-    if table == "articles":
-        return await article_vars(datasette, database, pks[0], cols)
-    if table == "speakers":
-        return await speaker_vars(datasette, database, pks[0], request, cols)
-    return await item_vars(datasette, database, table, pks[0], cols)
+    return {}
 
 
-__all__ = ["Markup", "page_vars", "home", "without_path"]
+__all__ = ["Markup", "page_vars", "row_vars", "home", "without_path"]
