@@ -305,11 +305,9 @@ async def row_vars(datasette, database: str, table: str, pk: str, request, cols:
 
 
 async def page_vars(datasette, database, table, view_name, request, template, cols: Columns) -> dict:
-    """The table and query pages' extra variables (Datasette renders those pages)."""
+    """A table page's extra variables (Datasette renders those pages)."""
     if view_name == "table" and table:
         return table_vars(table, request, cols)
-    if request is not None and (view_name == "query" or "query" in str(template)):
-        return query_vars(request)      # Datasette 0.65 gives a canned query's page no view name
     return {}
 
 

@@ -1,5 +1,6 @@
-"""The plugin's own routes: the home page (``/``), a tracker database's page (``/news``)
-and the pages of its articles, speakers, quotes, claims and sentences (``/news/quotes/7``).
+"""The plugin's own routes: the home page (``/``), a tracker database's page (``/news``),
+its canned questions (``/news/most_quoted``) and the pages of its articles,
+speakers, quotes, claims and sentences (``/news/quotes/7``), as HTML.
 
 Datasette's own views for these two pages look at every table of every
 database (counts, hidden tables, full-text indexes, views, canned queries): 100
@@ -8,7 +9,10 @@ about 9 s a page under 20 clients. These routes answer both pages from the
 home's counts (``pages.home``, kept until the database changes) and no other
 query. A row page is read in four to six queries (``pages.row_vars``) where
 Datasette's row view ran about 45 (its introspection of the table, the rows
-that link to this one) before the plugin's own. Whatever these routes do not
+that link to this one) before the plugin's own. A question runs its one
+statement (Datasette ran ``explain`` on it first, and passed each of its cells
+through the ``render_cell`` hooks of every plugin); its JSON, CSV and Atom
+stay Datasette's, so every export answers as before. Whatever these routes do not
 serve goes to Datasette's own view unchanged: a database that is not a tracker
 database, ``?sql=`` (0.65 runs SQL from the database page), any argument on the
 database page, another table's rows, every ``.json``.
@@ -20,45 +24,57 @@ installed (0.65, or the 1.0 alphas).
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 
-from datasette.utils import tilde_decode
+from datasette.database import QueryInterrupted
+from datasette.utils import is_url, tilde_decode, truncate_url
 from datasette.utils.asgi import Forbidden, Response
+from markupsafe import Markup
 
 from . import pages
+from .queries import QUESTIONS, parameters
+
+QUESTIONS_BY_NAME = {q.name: q for q in QUESTIONS}
 
 DATABASE_ROUTE = r"^/(?P<database>[^/.]+)$"
 ROW_ROUTE = r"^/(?P<database>[^/.]+)/(?P<table>articles|speakers|quotes|claims|sentences)/(?P<pks>[0-9]+)$"
+QUERY_ROUTE = r"^/(?P<database>[^/.]+)/(?P<table>" + "|".join(q.name for q in QUESTIONS) + r")$"
+QUERY_ERROR = "SQL query took too long. The time limit is controlled by the sql_time_limit_ms setting."
 
 
 async def _datasette_view(datasette, name: str, request, send):
-    """Datasette's own view (``IndexView``, ``DatabaseView``, ``RowView``) answers the request."""
+    """Datasette's own view (``IndexView``, ``DatabaseView``, ``RowView``, ``TableView``) answers the request."""
     from datasette.app import wrap_view
-    from datasette.views import database, index, row
+    from datasette.views import database, index, row, table
 
-    cls = getattr({"IndexView": index, "DatabaseView": database, "RowView": row}[name], name)
+    cls = getattr({"IndexView": index, "DatabaseView": database, "RowView": row, "TableView": table}[name], name)
     request.scope["url_route"]["kwargs"].setdefault("format", None)     # what Datasette's route captures
     return await wrap_view(cls.as_view(datasette) if hasattr(cls, "as_view") else cls, datasette)(request, send)
 
 
-async def allowed(datasette, actor, action: str, database: str | None = None, table: str | None = None) -> bool:
-    """Whether ``actor`` may do ``action`` (on ``database``, ``table``), on Datasette 0.65 or a 1.0 alpha."""
+async def allowed(datasette, actor, action: str, database: str | None = None, child: str | None = None) -> bool:
+    """Whether ``actor`` may do ``action`` (on ``database``, and a table or query of it), on Datasette 0.65
+    or a 1.0 alpha."""
     if hasattr(datasette, "permission_allowed"):                     # 0.65
-        return await datasette.permission_allowed(actor, action, (database, table) if table else database,
+        return await datasette.permission_allowed(actor, action, (database, child) if child else database,
                                                   default=True)
-    from datasette.resources import DatabaseResource, TableResource   # 1.0 alphas
+    from datasette.resources import DatabaseResource, QueryResource, TableResource   # 1.0 alphas
 
-    resource = (TableResource(database=database, table=table) if table
-                else DatabaseResource(database=database) if database else None)
+    if child:
+        resource = (QueryResource if action == "view-query" else TableResource)(database, child)
+    else:
+        resource = DatabaseResource(database=database) if database else None
     return await datasette.allowed(action=action, resource=resource, actor=actor)
 
 
-async def _ensure(datasette, request, database: str | None = None, table: str | None = None) -> None:
+async def _ensure(datasette, request, database: str | None = None, table: str | None = None,
+                  action: str = "view-table") -> None:
     if not await allowed(datasette, request.actor, "view-instance"):
         raise Forbidden("view-instance")
     if database and not await allowed(datasette, request.actor, "view-database", database):
         raise Forbidden("view-database")
-    if table and not await allowed(datasette, request.actor, "view-table", database, table):
-        raise Forbidden("view-table")
+    if table and not await allowed(datasette, request.actor, action, database, table):
+        raise Forbidden(action)
 
 
 async def _instance_metadata(datasette) -> dict:
@@ -146,5 +162,63 @@ async def row_page(request, send, datasette):
     }, "row")
 
 
+def _display(row, column: str, value, database: str, datasette, truncate: int):
+    """A cell of a question's result, as Datasette's query page shows it (``plugin._cell`` first)."""
+    from .plugin import _cell
+
+    shown = _cell(row, value, column, None, database, datasette)
+    if shown is not None:
+        return shown
+    if value is None or value == "":
+        return ""
+    text = str(value)
+    if is_url(text.strip()):
+        return Markup('<a href="{}">{}</a>').format(text.strip(), truncate_url(text.strip(), truncate))
+    return text[:truncate] + "\u2026" if truncate and len(text) > truncate else text
+
+
+async def query_page(request, send, datasette):
+    from .plugin import _paging, columns_of, is_tracker
+
+    try:
+        database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
+    except KeyError:
+        database = None
+    name = request.url_vars["table"]
+    if database is None or not await is_tracker(datasette, database):
+        return await _datasette_view(datasette, "TableView", request, send)
+    await _ensure(datasette, request, database, name, action="view-query")
+    question = QUESTIONS_BY_NAME[name]
+    sql = question.build(await columns_of(datasette, database))
+    named = parameters(sql)
+    values = {p: request.args.get(p) or "" for p in named}
+    params = dict(values, _tracker_limit=_paging("limit", request), _tracker_offset=_paging("offset", request))
+    error, rows, columns = None, [], []
+    try:
+        results = await datasette.get_database(database).execute(
+            sql, {k: v for k, v in params.items() if f":{k}" in sql}, truncate=True)
+        rows, columns = results.rows, [d[0] for d in results.description]
+    except QueryInterrupted:
+        error = QUERY_ERROR
+    except sqlite3.DatabaseError as e:
+        error = str(e)
+    truncate = datasette.setting("truncate_cells_html")
+    base = datasette.urls.database(database) + "/" + name
+    qs = ("?" + request.query_string) if request.query_string else ""
+    renderers = {"json": f"{base}.json{qs}"}
+    if "atom_id" in columns:
+        renderers["atom"] = f"{base}.atom{qs}"
+    return await _render(datasette, request, "tracker_query.html", {
+        "database": database, "database_color": color(database), "canned_query": name,
+        "metadata": {"title": question.title, "description": question.description},
+        "named_parameter_values": values, "error": error, "rows": rows, "columns": columns,
+        "display_rows": [[_display(r, c, v, database, datasette, truncate) for c, v in zip(columns, r)]
+                         for r in rows],
+        "renderers": renderers, "url_csv": f"{base}.csv{qs}",
+        **pages.query_vars(request),
+    }, "query")
+
+
 def routes() -> list[tuple[str, object]]:
-    return [(r"^/$", index_page), (DATABASE_ROUTE, database_page), (ROW_ROUTE, row_page)]
+    return [(r"^/$", index_page), (DATABASE_ROUTE, database_page), (ROW_ROUTE, row_page),
+            (QUERY_ROUTE, query_page)]
