@@ -28,6 +28,7 @@ databases served alongside are left alone. No hook writes to the database.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sqlite3
@@ -197,11 +198,49 @@ async def _register_for_datasette_1(datasette) -> None:
                 tables[table] = {**settings, **tables.get(table, {})}
 
 
+# what Datasette 0.65 asks a database about its tables on every table page, one statement each (about 20 a
+# page, each waiting its turn in the SQL thread pool): the answers only change with the schema
+INTROSPECTION = ("table_exists", "table_names", "table_columns", "table_column_details", "primary_keys",
+                 "fts_table", "label_column_for_table", "foreign_keys_for_table", "hidden_table_names",
+                 "view_names", "get_table_definition", "get_view_definition")
+
+
+def keep_introspection(datasette, name: str) -> None:
+    """Keep a tracker database's answers to ``INTROSPECTION`` until its schema changes.
+
+    Each method of this ``Database`` object is wrapped; the schema version is the one ``columns_of``
+    reads (at most every ``SCHEMA_CHECK`` seconds), so no statement is added. Datasette 0.65 only: the
+    1.0 alphas keep a catalog of their own, and their methods differ."""
+    import datasette as datasette_package
+
+    if not datasette_package.__version__.startswith("0."):
+        return
+    db = datasette.databases[name]
+    kept: dict = {}
+    for method in INTROSPECTION:
+        original = getattr(db, method, None)
+        if original is None or getattr(original, "tracker_kept", False):
+            continue
+
+        async def wrapper(*args, _method=method, _original=original, **kwargs):
+            cached = known(datasette).columns.get(name)
+            version = cached[0] if cached else None
+            key = (_method, args, tuple(sorted(kwargs.items())))
+            hit = kept.get(key)
+            if version is None or hit is None or hit[0] != version:
+                hit = kept[key] = (version, await _original(*args, **kwargs))
+            return copy.deepcopy(hit[1]) if isinstance(hit[1], (list, dict)) else hit[1]
+        wrapper.tracker_kept = True
+        setattr(db, method, wrapper)
+
+
 @hookimpl
 def startup(datasette):
     async def inner():
         for name in list(datasette.databases):
-            await is_tracker(datasette, name)
+            if await is_tracker(datasette, name):
+                await columns_of(datasette, name)
+                keep_introspection(datasette, name)
         await _register_for_datasette_1(datasette)
         if public(datasette):
             known(datasette).folders = await _folders(datasette)
