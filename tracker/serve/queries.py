@@ -86,11 +86,14 @@ SPEAKER_FILTER = """{t}.speaker_id = cast(:speaker as integer)
   and (:from = '' or articles.published >= :from)
   and (:to = '' or articles.published < :to || 'z')"""
 
-# the speakers first, then their rows by the speaker_id index (1.5 s against 0.26 s at 128,000 articles, issue 19)
-# (aliases is a JSON list: its text contains a name exactly when one of the names does, and LIKE on the
-# text is 7x cheaper than json_each on 40,000 speakers)
-SPEAKER_MATCH = """{t}.speaker_id in (select speakers.id from speakers where speakers.name like '%' || :name || '%'
-   or speakers.aliases like '%' || :name || '%')"""
+# the speakers first, then their rows by the speaker_id index (1.5 s against 0.26 s at 128,000 articles, issue 19);
+# the speakers are found once for the count and the page (``MATCHED``); aliases is a JSON list: its text
+# contains a name exactly when one of the names does, and LIKE on the text is 7x cheaper than json_each
+MATCHED = """with matched as materialized (
+  select speakers.id from speakers where speakers.name like '%' || :name || '%'
+  or speakers.aliases like '%' || :name || '%')
+"""
+SPEAKER_MATCH = "{t}.speaker_id in matched"
 
 
 def items_sql(c: Columns, table: str, where: str, order: str, limit: str = "limit ?") -> str:
@@ -186,7 +189,7 @@ class SQL(str):
 
 
 def paged(c: Columns, name: str | None, columns: str, source: str, where: str, order: str, *, held: str = "",
-          count_from: str = "", late: tuple[str, str, str] | None = None) -> SQL:
+          count_from: str = "", late: tuple[str, str, str] | None = None, with_: str = "") -> SQL:
     """One page of rows, with ``total`` (and ``held_back``) counted by an uncorrelated subquery,
     which SQLite runs once. (``count(*) over ()`` would do it too, but a window function
     stops ``snippet()`` working: "unable to use function snippet in the requested context".)
@@ -197,6 +200,7 @@ def paged(c: Columns, name: str | None, columns: str, source: str, where: str, o
     ``late``: ``(key, table, tables)``: the page's keys are found first in ``tables`` (what ``where``
     and ``order`` need) and only the page's rows are joined to the rest, instead of every matching
     row being joined before the sort (``claims_by_unit`` on 50,000 articles: 313 ms before).
+    ``with_``: common table expressions ``where`` uses (``MATCHED``).
     """
     counted = count_from or source
     counts = {"total": f"select count(*) from {counted} where {where}"}
@@ -213,16 +217,16 @@ def paged(c: Columns, name: str | None, columns: str, source: str, where: str, o
         key, table, tables = late
         source = (f"(select {key} as page_key from {tables} where {where} order by {order} {LIMIT}) as page\n"
                   f"join {table} on {key} = page.page_key" + source[source.index("\n"):])
-        sql = SQL(f"""select {head}{columns}
+        sql = SQL(f"""{with_}select {head}{columns}
 from {source}
 order by {order}""")
     else:
-        sql = SQL(f"""select {head}{columns}
+        sql = SQL(f"""{with_}select {head}{columns}
 from {source}
 where {where}
 order by {order}
 {LIMIT}""")
-    sql.counts = counts
+    sql.counts = {k: with_ + v for k, v in counts.items()}
     return sql
 
 
@@ -230,7 +234,7 @@ def _needs_articles(where: str) -> bool:
     return "articles." in where
 
 
-def _quote_rows(c: Columns, name: str, where: str, order: str, *, search: bool = False) -> str:
+def _quote_rows(c: Columns, name: str, where: str, order: str, *, search: bool = False, with_: str = "") -> str:
     conf, conf_order, held = confident_first(c)
     snippet = "snippet(quotes_fts, -1, char(1), char(2), '…', 24) as snippet,\n       " if search else ""
     source = ("quotes_fts\njoin quotes on quotes.rowid = quotes_fts.rowid" if search else "quotes")
@@ -244,12 +248,13 @@ join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
 left join sentences on sentences.id = quotes.sentence_id""", where,
                  conf_order + order + ("" if search or order.endswith("quotes.id") else ", quotes.id"), held=held,
-                 count_from=None if _needs_articles(where) else source,
-                 late=None if search else ("quotes.id", "quotes", needs))
+                 count_from=source + ("\njoin articles on articles.id = quotes.article_id" if _needs_articles(where)
+                                      else ""),
+                 late=None if search else ("quotes.id", "quotes", needs), with_=with_)
 
 
 def _claim_rows(c: Columns, name: str, where: str, order: str, *, search: bool = False, first: str = "",
-                snippet: bool = True) -> str:
+                snippet: bool = True, with_: str = "") -> str:
     """Claims with who made them; ``search``: from the full-text index (``snippet``: the hits marked,
     which SQLite allows only when the rows come in ``rank`` order)."""
     snippet = ("snippet(claims_fts, -1, char(1), char(2), '…', 24) as snippet,\n       "
@@ -266,8 +271,9 @@ join articles on articles.id = claims.article_id
 left join speakers on speakers.id = claims.speaker_id
 left join sentences on sentences.id = claims.sentence_id""", where,
                  order + ("" if "rank" in order else ", claims.id"),
-                 count_from=None if _needs_articles(where) else source,
-                 late=None if search or "rank" in order else ("claims.id", "claims", needs))
+                 count_from=source + ("\njoin articles on articles.id = claims.article_id" if _needs_articles(where)
+                                      else ""),
+                 late=None if search or "rank" in order else ("claims.id", "claims", needs), with_=with_)
 
 
 def _search_all(c: Columns) -> str:
@@ -352,11 +358,14 @@ def _unit_match(c: Columns) -> str:
             f"{unit.format(u='value')} and {summary_fresh(c)}\n    union all {scan.format(gate=_gate(c))})")
 
 
-# a flag other than "change" (a figure that is a change is no reason to doubt it): json.dumps writes the
-# flags sorted as stored; '[]' sorts after any array with an element, so these ranges skip '[]' and
-# '["change"]' by index when claims.flags has one, and the json_each test settles the rest
-OTHER_FLAG = """((claims.flags < '["change"]' or (claims.flags > '["change"]' and claims.flags < '[]'))
-     and exists (select 1 from json_each(claims.flags) where json_each.value != 'change'))"""
+# Figures to double-check: vague, or with a flag other than "change" (a figure that is a change is no reason
+# to doubt it). The first part is one OR of ranges that SQLite answers from the qualifier and flags indexes
+# (the flags as json.dumps writes them: every text but '[]' and '["change"]'); the json_each test settles
+# the rest. 84 ms to 9 ms a page on 50,000 articles: a scan of every claim before.
+DOUBTFUL = """(claims.qualifier = 'vague' or claims.flags < '["change"]'
+       or (claims.flags > '["change"]' and claims.flags < '[]') or claims.flags > '[]')
+  and (claims.qualifier = 'vague'
+       or exists (select 1 from json_each(claims.flags) where json_each.value != 'change'))"""
 
 
 # Atom wants a time with a zone: a bare date is taken as midnight UTC
@@ -414,7 +423,7 @@ QUESTIONS = [
              "the speakers table.",
              lambda c: _quote_rows(c, "quotes_by_speaker", SPEAKER_MATCH.format(t="quotes"),
                                    "articles.published is null, articles.published desc, quotes.article_id, "
-                                   "quotes.start")),
+                                   "quotes.start", with_=MATCHED)),
     Question("search_quotes", "What did they say about ...",
              "Full-text search of what was said, the speaker as the article names them and the cue, best "
              'matches first. Words are matched by stem (warn, warned, warning); use "quotes" for a phrase, '
@@ -440,7 +449,7 @@ QUESTIONS = [
     Question("questionable_figures", "Figures to double-check",
              'Numbers the tracker could not read as written (flagged malformed_number, e.g. "100,00") first, '
              'then vague magnitudes ("dozens of", "tens of thousands"): the figures to ask the source about.',
-             lambda c: _claim_rows(c, "questionable_figures", f"claims.qualifier = 'vague' or {OTHER_FLAG}",
+             lambda c: _claim_rows(c, "questionable_figures", DOUBTFUL,
                                    "claims.qualifier = 'vague', claims.article_id, claims.start",
                                    first="claims.raw_number, claims.flags,")),
     Question("unresolved_speakers", "Unresolved speaker mentions",
@@ -458,7 +467,7 @@ QUESTIONS = [
              "Figures and comparisons made by the speakers whose name or an alias contains the text you give.",
              lambda c: _claim_rows(c, "claims_by_speaker", SPEAKER_MATCH.format(t="claims"),
                                    "articles.published is null, articles.published desc, claims.article_id, "
-                                   "claims.start", first="speakers.name as speaker,")),
+                                   "claims.start", first="speakers.name as speaker,", with_=MATCHED)),
     Question("speaker_quotes", "A speaker's quotes",
              "The quotes of one speaker (the id on their page), filtered by words in the quote, outlet and "
              "dates (from, to: YYYY-MM-DD), newest first; what the speaker page exports as CSV and JSON.",
