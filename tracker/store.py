@@ -69,6 +69,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("sentences", ["checkworthiness"], False),
     ("sentences", ["boilerplate", "checkworthiness"], False),
     ("articles", ["published"], False),
+    ("claims", ["flags"], False),
 ]
 
 
