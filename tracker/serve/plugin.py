@@ -198,23 +198,21 @@ async def _register_for_datasette_1(datasette) -> None:
                 tables[table] = {**settings, **tables.get(table, {})}
 
 
-# what Datasette 0.65 asks a database about its tables on every table page, one statement each (about 20 a
-# page, each waiting its turn in the SQL thread pool): the answers only change with the schema
-INTROSPECTION = ("table_exists", "table_names", "table_columns", "table_column_details", "primary_keys",
-                 "fts_table", "label_column_for_table", "foreign_keys_for_table", "hidden_table_names",
-                 "view_names", "get_table_definition", "get_view_definition")
+# what Datasette asks a database about its tables on every table page, one statement each (about 20 a page
+# on 0.65, 85 to 130 on 1.0a41, each waiting its turn in the SQL thread pool): the answers only change with
+# the schema
+INTROSPECTION = ("table_exists", "view_exists", "table_names", "table_columns", "table_column_details",
+                 "primary_keys", "fts_table", "label_column_for_table", "foreign_keys_for_table",
+                 "get_all_foreign_keys", "hidden_table_names", "view_names", "get_table_definition",
+                 "get_view_definition")
 
 
 def keep_introspection(datasette, name: str) -> None:
     """Keep a tracker database's answers to ``INTROSPECTION`` until its schema changes.
 
     Each method of this ``Database`` object is wrapped; the schema version is the one ``columns_of``
-    reads (at most every ``SCHEMA_CHECK`` seconds), so no statement is added. Datasette 0.65 only: the
-    1.0 alphas keep a catalog of their own, and their methods differ."""
-    import datasette as datasette_package
-
-    if not datasette_package.__version__.startswith("0."):
-        return
+    reads (at most every ``SCHEMA_CHECK`` seconds), so no statement is added. A method this Datasette
+    does not have is left alone."""
     db = datasette.databases[name]
     kept: dict = {}
     for method in INTROSPECTION:
