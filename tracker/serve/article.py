@@ -57,7 +57,8 @@ def readable_number(value, unit: str | None = None) -> str:
     for threshold, word, short in _MAGNITUDES:
         if abs(value) >= threshold:
             scaled = value / threshold          # three significant figures; thousands of trillions in full
-            scaled = f"{scaled:.3g}" if abs(scaled) < 1000 else f"{round(scaled, -int(len(str(int(abs(scaled))))) + 3):,.0f}"
+            digits = len(str(int(abs(scaled))))
+            scaled = f"{scaled:.3g}" if digits <= 3 else f"{round(scaled, 3 - digits):,.0f}"
             figure = f"{scaled}{short}" if symbol else f"{scaled} {word}"
             break
     if symbol:

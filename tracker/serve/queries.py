@@ -147,7 +147,9 @@ def home_counts(c: Columns) -> dict[str, str]:
     """The home page's counts: name -> a statement giving one number."""
     out = {"articles": f"select count(*) from articles where {original(c)}",
            "speakers": f"select count(*) from speakers where {not_generic(c)}",
-           "checkworthy": f"select count(*) from sentences {'join articles on articles.id = sentences.article_id ' if c.has('articles', 'duplicate_of') else ''}where {CHECKWORTHY_WHERE} and {original(c)}"}
+           "checkworthy": "select count(*) from sentences "
+                          + ("join articles on articles.id = sentences.article_id " if c.has("articles", "duplicate_of")
+                             else "") + f"where {CHECKWORTHY_WHERE} and {original(c)}"}
     if c.has("articles", "duplicate_of"):
         out["duplicates"] = "select count(*) from articles where duplicate_of is not null"
     return out
@@ -351,7 +353,8 @@ def _unit_match(c: Columns) -> str:
     """Claims in the units that are the one given or a rate of it: the units found first (in the summary's
     list of units while it is fresh, else among the distinct units, by index), then their claims by index."""
     unit = "(lower({u}) = lower(trim(:unit)) or lower({u}) like lower(trim(:unit)) || ' per %')"
-    scan = f"select distinct u.unit from {{gate}}claims as u where {unit.format(u='u.unit')}"
+    scan = ("select distinct claim_units.unit from {gate}claims as claim_units where "
+            + unit.format(u="claim_units.unit"))
     if not summary_tables(c):
         return f"claims.unit in ({scan.format(gate='')})"
     return (f"claims.unit in (select value from {SUMMARY} where tbl = 'claims' and col = 'unit' and "
