@@ -796,22 +796,33 @@ def test_an_ingest_leaves_a_summary_that_counts_what_the_tables_hold(samples_db)
         conn.execute(speaker_counts_sql(live)))
 
 
+def altered(source, folder, *statements):
+    """A copy of the database ``source`` (as ``news.db`` in ``folder``) with ``statements`` run on it."""
+    path = folder / "news.db"
+    path.write_bytes(source.read_bytes())
+    conn = sqlite3.connect(path)
+    with conn:
+        for sql in statements:
+            conn.execute(sql)
+    return path, conn
+
+
+LATE_ERROR = "insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')"
+
+
 def test_pages_take_counts_from_the_summary_only_while_it_is_fresh(summarized, tmp_path):
     """Counts written into the summary by hand show while every table ends where it was counted; one row
     more anywhere and the pages count for themselves."""
-    path = tmp_path / "news.db"
-    path.write_bytes(summarized.read_bytes())
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("update tracker_summary set n = 999 where tbl = '' and col = 'articles'")
-        conn.execute("update tracker_summary set n = 777 where tbl = 'quotes' and col = 'kind' and value = 'direct'")
-        conn.execute("update tracker_summary set n = 555 where tbl = '' and col = 'unresolved_speakers total'")
+    path, conn = altered(summarized, tmp_path,
+                         "update tracker_summary set n = 999 where tbl = '' and col = 'articles'",
+                         "update tracker_summary set n = 777 where tbl = 'quotes' and col = 'kind' and value = 'direct'",
+                         "update tracker_summary set n = 555 where tbl = '' and col = 'unresolved_speakers total'")
     kept = make_datasette(str(path))
     assert "999 articles" in get(kept, "/").text
     assert "of 555" in get(kept, "/news/unresolved_speakers").text
     assert 777 in [v["count"] for v in facet_values(kept, "/news/quotes", "kind")]
     with conn:
-        conn.execute("insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')")
+        conn.execute(LATE_ERROR)
     counted = make_datasette(str(path))
     assert "2 articles" in get(counted, "/").text
     assert "of 1" in get(counted, "/news/unresolved_speakers").text
@@ -826,13 +837,8 @@ def facet_values(ds, path, column):
 
 
 def test_questions_answer_the_same_with_the_summary_fresh_stale_or_absent(db_path, summarized, tmp_path):
-    stale = tmp_path / "news.db"
-    stale.write_bytes(summarized.read_bytes())
-    conn = sqlite3.connect(stale)
-    with conn:
-        conn.execute("update tracker_summary set n = -1")
-        conn.execute("update tracker_speaker_counts set quotes = -1, articles = -1")
-        conn.execute("insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')")
+    stale, _ = altered(summarized, tmp_path, "update tracker_summary set n = -1",
+                       "update tracker_speaker_counts set quotes = -1, articles = -1", LATE_ERROR)
     servers = [make_datasette(str(p)) for p in (db_path, summarized, stale)]
     args = "q=river%20OR%20tax%20OR%20homes&name=Shah&unit=GBP&speaker=1&outlet=&from=&to="
     for q in QUESTIONS:

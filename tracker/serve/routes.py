@@ -98,6 +98,17 @@ async def _render(datasette, request, template: str, context: dict, view_name: s
     return Response.html(await datasette.render_template(template, context, request=request, view_name=view_name))
 
 
+async def _tracker_database(datasette, request) -> str | None:
+    """The name of the database the address names, if it is a tracker database (else Datasette answers)."""
+    from .plugin import is_tracker
+
+    try:
+        database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
+    except KeyError:
+        return None
+    return database if await is_tracker(datasette, database) else None
+
+
 async def index_page(request, send, datasette):
     from .plugin import is_tracker
 
@@ -116,13 +127,8 @@ async def index_page(request, send, datasette):
 
 
 async def database_page(request, send, datasette):
-    from .plugin import is_tracker
-
-    try:
-        database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
-    except KeyError:
-        database = None
-    if database is None or request.query_string or not await is_tracker(datasette, database):
+    database = await _tracker_database(datasette, request)
+    if database is None or request.query_string:
         return await _datasette_view(datasette, "DatabaseView", request, send)
     await _ensure(datasette, request, database)
     return await _render(datasette, request, "tracker_database.html", {
@@ -135,14 +141,11 @@ async def database_page(request, send, datasette):
 
 
 async def row_page(request, send, datasette):
-    from .plugin import _cell, columns_of, is_tracker
+    from .plugin import _cell, columns_of
 
-    try:
-        database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
-    except KeyError:
-        database = None
+    database = await _tracker_database(datasette, request)
     table, pk = request.url_vars["table"], request.url_vars["pks"]
-    if database is None or not await is_tracker(datasette, database):
+    if database is None:
         return await _datasette_view(datasette, "RowView", request, send)
     await _ensure(datasette, request, database, table)
     found = await pages.row_vars(datasette, database, table, pk, request, await columns_of(datasette, database))
@@ -178,14 +181,11 @@ def _display(row, column: str, value, database: str, datasette, truncate: int):
 
 
 async def query_page(request, send, datasette):
-    from .plugin import _paging, columns_of, is_tracker
+    from .plugin import _paging, columns_of
 
-    try:
-        database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
-    except KeyError:
-        database = None
+    database = await _tracker_database(datasette, request)
     name = request.url_vars["table"]
-    if database is None or not await is_tracker(datasette, database):
+    if database is None:
         return await _datasette_view(datasette, "TableView", request, send)
     await _ensure(datasette, request, database, name, action="view-query")
     question = QUESTIONS_BY_NAME[name]
@@ -228,14 +228,11 @@ async def feed_page(request, send, datasette):
     there); this route answers on both."""
     from feedgen.feed import FeedGenerator
 
-    from .plugin import columns_of, is_tracker
+    from .plugin import columns_of
 
-    try:
-        database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
-    except KeyError:
-        database = None
+    database = await _tracker_database(datasette, request)
     name = request.url_vars["table"]
-    if database is None or not await is_tracker(datasette, database):
+    if database is None:
         request.scope["url_route"]["kwargs"]["format"] = "atom"
         return await _datasette_view(datasette, "TableView", request, send)
     await _ensure(datasette, request, database, name, action="view-query")
