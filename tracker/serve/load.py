@@ -44,17 +44,20 @@ async def run(base: str, targets: list[tuple[str, str]], clients: int, requests:
     import httpx
 
     times: dict[str, list[float]] = {}
-    errors: list[tuple[int, str]] = []
+    errors: list[tuple[int | str, str]] = []
     queue = [targets[i % len(targets)] for i in range(requests)]
 
     async def worker(client):
         while queue:
             kind, path = queue.pop()
             start = time.perf_counter()
-            r = await client.get(base + path)
+            try:
+                status = (await client.get(base + path)).status_code
+            except httpx.HTTPError as e:        # a timeout (60 s) or a dropped connection: an error, timed
+                status = type(e).__name__
             times.setdefault(kind, []).append(time.perf_counter() - start)
-            if r.status_code != 200:
-                errors.append((r.status_code, path))
+            if status != 200:
+                errors.append((status, path))
     async with httpx.AsyncClient(timeout=60) as client:
         await asyncio.gather(*(worker(client) for _ in range(clients)))
     print(f"{len(errors)} errors" + (f", e.g. {errors[:3]}" if errors else ""))

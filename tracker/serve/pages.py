@@ -1,8 +1,9 @@
 """What each page of a tracker database shows, read in a few queries per page (never one per row).
 
-``page_vars`` is called by the plugin's ``extra_template_vars``; the templates in
-``templates/`` render what it returns (``tracker_*`` variables). All SQL comes
-from ``queries.py``.
+``home`` and ``row_vars`` give what the plugin's own pages show (``routes.py``),
+``page_vars`` what a table page adds to Datasette's (the plugin's
+``extra_template_vars``); the templates in ``templates/`` render them
+(``tracker_*`` variables). All SQL comes from ``queries.py``.
 """
 from __future__ import annotations
 
@@ -207,8 +208,7 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         _, conf_order, _ = confident_first(cols, table) if table == "quotes" else ("", "", "")
         sql = items_sql(cols, table, SPEAKER_FILTER.format(t=table, field=field),
                         f"{conf_order}articles.published is null, articles.published desc, "
-                        f"{table}.article_id, {table}.start",
-                        "limit :limit offset :offset").replace("select ", "select count(*) over () as total, ", 1)
+                        f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True)
         rows = await _dicts(db, sql, dict(params, offset=(page - 1) * ITEMS))
         _decorate(rows, table, datasette, database)
         total = rows[0]["total"] if rows else 0

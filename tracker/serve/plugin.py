@@ -18,10 +18,11 @@ gets everything ``tracker serve`` shows, whatever the file is called:
   their pages, figures read as a newsroom writes them (£35bn, 4.7%), JSON
   lists and objects as text, the articles table's text previewed. No cell
   runs a query: what a link needs comes in the row.
-- ``extra_template_vars``: what the home, table, query, article, speaker,
-  quote, claim and sentence pages show (``pages.py``).
-- ``register_routes``: the home page and a tracker database's page, in a handful of
-  queries (``routes.py``); in public mode, ``/-/databases`` without file paths.
+- ``extra_template_vars``: what a table page adds to Datasette's (``pages.py``).
+- ``register_routes``: the pages the plugin writes itself, in a handful of
+  queries each (``routes.py``): the home page, a tracker database's page, its
+  questions and their feeds, the pages of its articles, speakers, quotes,
+  claims and sentences; in public mode, ``/-/databases`` without file paths.
 
 Every hook first checks that the database is a tracker database, so other
 databases served alongside are left alone. No hook writes to the database.
@@ -420,6 +421,9 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
+    if view_name != "table" or not table:
+        return None                     # the plugin's own pages (routes.py) come with their variables
+
     async def inner():
         if not await is_tracker(datasette, database):
             return {}

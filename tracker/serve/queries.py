@@ -96,19 +96,31 @@ MATCHED = """with matched as materialized (
 SPEAKER_MATCH = "{t}.speaker_id in matched"
 
 
-def items_sql(c: Columns, table: str, where: str, order: str, limit: str = "limit ?") -> str:
+def items_sql(c: Columns, table: str, where: str, order: str, limit: str = "limit ?", *, page: bool = False) -> str:
     """The quotes or the claims (``table``) matching ``where``, with speaker, article and sentence.
 
     One builder for the article page, the speaker page and the row pages
     (issue 13: the same SQL was written twice with the table name changed).
+    ``page``: one page of them (``limit``) with ``total``, the page's keys found first from the table and
+    its articles, then only the page's rows joined to the rest (a speaker with 8,000 quotes on 50,000
+    articles: 50 ms to 27 ms, when ``count(*) over ()`` joined every one to speakers and sentences).
     """
     extra = ", sentences.text as sentence_text" if table == "quotes" else ""
-    return f"""select {table}.*, speakers.name as speaker_name, sentences.idx as sentence_idx{extra},
-       articles.title as article_title, articles.published, articles.outlet
-from {table}
-join articles on articles.id = {table}.article_id
+    columns = f"""{table}.*, speakers.name as speaker_name, sentences.idx as sentence_idx{extra},
+       articles.title as article_title, articles.published, articles.outlet"""
+    joins = f"""join articles on articles.id = {table}.article_id
 left join speakers on speakers.id = {table}.speaker_id
-left join sentences on sentences.id = {table}.sentence_id
+left join sentences on sentences.id = {table}.sentence_id"""
+    if page:
+        keyed = f"{table} join articles on articles.id = {table}.article_id where {where}"
+        return f"""select (select count(*) from {keyed}) as total, {columns}
+from (select {table}.id as page_key from {keyed} order by {order} {limit}) as page
+join {table} on {table}.id = page.page_key
+{joins}
+order by {order}"""
+    return f"""select {columns}
+from {table}
+{joins}
 where {where}
 order by {order}
 {limit}"""
