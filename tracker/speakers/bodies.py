@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from . import names as N
 from .article import Article, Entity
 
-_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_PERSON_POSSESSIVES = lexicon.words(N.D + "possessive_determiners.txt")
 _NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 
 # the head of a description of a publication, and the words that make a body's name one
-_PRESS_HEADS = frozenset("newspaper paper magazine tabloid outlet broadcaster network website publication".split())
-_PRESS_NAME = re.compile(r"\b(?:Journal|Times|Post|News|Telegraph|Guardian|Herald|Tribune|Gazette|Magazine|Review|"
-                         r"Daily|Press|Star|Sun|Mail|Express|Observer|Economist|Chronicle|Examiner|Register|Globe|"
-                         r"Inquirer|Independent|Standard|Record|Courier|Bulletin|Monitor|Reporter|Sentinel|"
-                         r"Atlantic|Hill|Politico|Breitbart|BBC|CNN|NBC|CBS|ABC|Fox|MSNBC|NPR|Reuters|AP)\b")
+_PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
+_PRESS_NAME = re.compile(rf"\b(?:{lexicon.trie_pattern(lexicon.lines(N.D + 'press_name_words.txt'))})\b")
 
 
 class Bodies(Article):

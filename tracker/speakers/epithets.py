@@ -19,16 +19,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from .. import lexicon
 from . import names as N
 from .article import Article, Entity
-from .titles import DEFINITE_TITLE, NOT_PEOPLE_TITLES, ROLE_ABBR
+from .titles import DEFINITE_TITLE, NOT_PEOPLE_TITLES, TITLE_FORMS
 
-_EPITHETS = frozenset("""candidate nominee front-runner frontrunner hopeful contender businessman businesswoman
-    billionaire mogul tycoon magnate""".split())
-# public roles a description may give the person the sentence before had as its subject ("the Vermont senator")
-_SUBJECT_HEADS = _EPITHETS | frozenset("""senator governor congressman congresswoman president leader incumbent
-    mayor premier chancellor lawmaker""".split())
-_GENDERED_HEADS = {"businessman": "male", "congressman": "male", "businesswoman": "female", "congresswoman": "female"}
+# epithets: "the candidate", "the billionaire"
+_EPITHETS = lexicon.words(N.D + "epithets.txt")
+# public roles a description may give the person the sentence before had as its subject ("the Vermont senator"),
+# and the gender of those that have one ("congresswoman")
+_SUBJECT_HEADS = _EPITHETS | lexicon.words(N.D + "public_roles.txt")
+_GENDERED_HEADS = {head: gender for head in _SUBJECT_HEADS if (gender := N.lists()["titles"].get(head))}
 
 
 class Epithets(Article):
@@ -49,7 +50,7 @@ class Epithets(Article):
         head = words[-1].lower().strip(".,’'")
         if head not in _SUBJECT_HEADS:
             return None
-        if self.roles_for({head} | ROLE_ABBR.get(head, set())):
+        if self.roles_for({head} | TITLE_FORMS.get(head, set())):
             return None         # someone holds that title: the description may well mean them
         si = bisect_right(self.starts, pos) - 1
         if si < 1 or any(p < pos for p, _, _ in self.names_in(si)) \

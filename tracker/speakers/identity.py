@@ -17,6 +17,8 @@ import re
 from ..model import Speaker
 from . import names as N
 
+_SUFFIXES = frozenset(s.lower() for s in N.SUFFIXES)     # "jr", "ii"
+
 
 def key(speaker: Speaker) -> str | None:
     """The cross-article identity of a speaker, or None when it must not be linked across articles.
@@ -37,7 +39,7 @@ def key(speaker: Speaker) -> str | None:
         # two initials do ("George H. W. Bush" is not "George W. Bush"), and are kept
         initials = [w for w in words if N.INITIAL.match(w)]
         core = [w for w in words if w not in initials]
-        suffix = [w for w in core if w.rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv")]
+        suffix = [w for w in core if w.rstrip(".").lower() in _SUFFIXES]
         core = [w for w in core if w not in suffix]
         core = core[:1] + core[-1:] if len(core) > 2 else core
         if sum(len(w.rstrip(".").split(".")) for w in initials) > 1 and len(core) == 2:

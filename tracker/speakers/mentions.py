@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import lexicon
 from . import names as N
 from .article import Article, Entity
 from .runs import cut_at_sentence_end
@@ -38,18 +39,14 @@ _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|tha
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
 _POSSESSOR_THEN_NAME = re.compile(r"[’']s\s+[A-Z]")
-DETERMINERS = frozenset("""a an the one two three four five six some several many most few other others
-    another both each every any all multiple various numerous certain his her their its our my your this that
-    these those such""".split())
+DETERMINERS = lexicon.words(N.D + "determiners.txt") | lexicon.words(N.D + "possessive_determiners.txt")
 _ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?"
                       r"(?=,|[ \u00a0](?:said|says|told|added))")
 
 _NOT_A_MODIFIER = re.compile(r"(?:ly|ing|ed)$")
-_ING_MODIFIERS = frozenset("""leading ruling governing outgoing incoming acting founding presiding visiting sitting
-    ranking reigning opposing striking remaining longstanding retired elected unnamed unidentified alleged
-    disgruntled embattled respected renowned celebrated noted acclaimed veteran family likely""".split())
+_ING_MODIFIERS = lexicon.words(N.D + "modifiers_like_verbs.txt")      # "acting", "unnamed": not a clipped clause
 # an indefinite article, a word that describes (an adverb before it or not) and a surname: "A flabbergasted Noah",
 # "a terse Cole" (not "a second Cole")
 _DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?(?!second\b|third\b|former\b|future\b|new\b)[a-z]+) ([A-Z][\w’'\-]+)\Z")

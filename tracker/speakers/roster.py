@@ -30,7 +30,6 @@ _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
 _CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
                         r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
 
-_SUFFIX_WORDS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 class Roster(Article):
@@ -53,7 +52,7 @@ class Roster(Article):
                         run = question_aux(text, text.find(run), run)[1]
                     for run in sentence_parts(run) if ". " in run else (run,):
                         last = run[run.rfind(" ") + 1:].rstrip(".")
-                        if last in _SUFFIX_WORDS:
+                        if last in N.SUFFIXES:
                             last = run.split()[-2].rstrip(".,")
                         last = strip(last)
                         runs = idx.get(last)

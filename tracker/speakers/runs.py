@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from . import names as N
 
 # runs of capitalised words as a plain scan finds them (twice as fast as names.RUN; a lookbehind for the word
@@ -39,7 +40,7 @@ _POSSESSIVE_CUT = re.compile(r"(?<=[’']s)[ \u00a0]")
 
 
 # auxiliaries that open a question; "Will" and "May" are given names too ("Will Hale give up?")
-AUX_FIRST = frozenset("Will Can May Should Would Could Did Does Do Is Are Was Were Has Have Had Must Shall".split())
+AUX_FIRST = frozenset(lexicon.lines(N.D + "question_auxiliaries.txt"))
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from . import names as N
 from .article import Article
 from .runs import AUX_FIRST, PREPOSITIONS, SIMPLE_RUN, cut_at_sentence_end, question_aux, split_at_possessives
 
 # months that are also given names or surnames, and a day of the month after one
-_NAME_MONTHS = frozenset(("May", "June", "July"))
+_NAME_MONTHS = frozenset(lexicon.lines(N.D + "months_as_names.txt"))
 _DAY_AFTER = re.compile(r"[ \u00a0]\d{1,2}\b")
 # a name after a preposition is no subject ("a push by Tom Hale")
 _AFTER_PREPOSITION = re.compile(rf"\b(?:{PREPOSITIONS}|and|or|as)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.I)
@@ -43,11 +44,10 @@ _ROLE_THEN_NAME = re.compile(r"(?:[ \u00a0][a-z][\w\-]*){0,2}[ \u00a0]([a-z][\w\
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
 # a subordinate clause opening the sentence ("When Trump suggested ..., Rubio fired back"): the subject is the main
 # clause's, after the comma; and a phrase opening it ("During an interview with X ..., Y discussed")
-_SUBORDINATE_OPENING = re.compile(r"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?(?:While|Whilst|Although|Though|Even though|"
-                                  r"When|Whenever|After|Before|Since|Because|If|Unless|Until|Once|Whereas|As)"
-                                  r"[ \u00a0]")
-_OPENING_PHRASE = re.compile(r"[\"“‘'(]?(?:During|In|At|With|After|Before|On|From|For|By|About|Under|Over|Despite|Amid|"
-                            r"Following|Unlike|Asked|Speaking|Writing|Appearing|Interviewed)\b")
+_SUBORDINATORS = lexicon.trie_pattern(lexicon.lines(N.D + "subordinators_opening.txt"))
+_OPENING_PHRASE_WORDS = lexicon.trie_pattern(lexicon.lines(N.D + "opening_phrase_words.txt"))
+_SUBORDINATE_OPENING = re.compile(rf"[\"“‘'(]?(?:(?:And|But|Yet|So),?[ \u00a0])?{_SUBORDINATORS}[ \u00a0]")
+_OPENING_PHRASE = re.compile(rf"[\"“‘'(]?{_OPENING_PHRASE_WORDS}\b")
 # a pronoun before a name in its stretch of the sentence, and words before a main clause's subject
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 _NOT_A_SUBJECT_YET = re.compile(r"\b(?:he|she|they|it|we|I|you|that|who|which|to|and|but|or|if|when|as|like)\b")

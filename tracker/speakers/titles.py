@@ -31,23 +31,34 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from . import names as N
 from .article import Article, Entity, Person
 from .runs import cut_at_sentence_end
 
-# description words that say nothing about who is meant ("the former governor")
-_VAGUE = frozenset("""the a an former then current new old longtime long-time outgoing incoming acting
-    interim top senior one this that presumptive republican democratic democrat gop labour tory conservative
-    independent""".split())
-# party words the description words above may carry: a description of one party never fits a role of another
-_PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D", "labour": "Lab", "tory": "Con",
-            "conservative": "Con"}
-# abbreviations newspapers use for a role before a name
-ROLE_ABBR = {"governor": {"gov"}, "senator": {"sen"}, "representative": {"rep", "congressman", "congresswoman"},
-             "general": {"gen"}, "admiral": {"adm"}, "colonel": {"col"}, "captain": {"capt"},
-             "lieutenant": {"lt"}, "sergeant": {"sgt"}, "major": {"maj"}, "detective": {"det"},
-             "professor": {"prof"}, "doctor": {"dr"}, "reverend": {"rev"}, "congressman": {"rep"},
-             "congresswoman": {"rep"}, "president": {"pres"}, "pm": {"prime minister"}}
+# description words that say nothing about who is meant ("the former governor"), party labels among them
+_VAGUE = lexicon.words(N.D + "vague_description_words.txt") | frozenset(N.PARTY_LABELS)
+# the party of a party word: a description of one party never fits a role of another
+_PARTIES = {label: party for label, party in N.PARTY_LABELS.items() if party}
+
+
+def _title_forms() -> dict[str, set[str]]:
+    """Other words a title is written with before a name: its abbreviations, and the title words for the same
+    office with theirs ("representative": rep, congressman, congresswoman; "congressman": rep)."""
+    abbreviations: dict[str, set[str]] = {}
+    for abbr, title in N.TITLE_ABBREVIATIONS.items():
+        abbreviations.setdefault(title.lower(), set()).add(abbr)
+    out = {title: set(abbrs) for title, abbrs in abbreviations.items()}
+    for word, title in lexicon.mapping(N.D + "title_synonyms.txt").items():
+        out.setdefault(word, set()).update(abbreviations.get(title, ()))
+        out.setdefault(title, set()).add(word)
+    return out
+
+
+# the words newspapers write for a title before a name ("Gov.", "Rep."): a description matches them all; an
+# abbreviated description ("the PM") is someone with the title written out (Prime Minister)
+TITLE_FORMS = _title_forms()
+_ROLE_EXPAND = {abbr: title.lower().split() for abbr, title in N.TITLE_ABBREVIATIONS.items()}
 # a name right after a title word ("Secretary Ben Wallace") and a name before a description in apposition
 # ("Ben Jealous, the former president")
 _NAME_AFTER = re.compile(r"\.?[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)")
@@ -57,14 +68,10 @@ _APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-
 # what ends a description in apposition: "Ben Jealous, the former president of ...", not "Clinton - the
 # candidate began ..."
 _APPOS_END = re.compile(r"(?:[,;.?!)]|\s[—–-]|’s|'s| (?:of|for|at|in|to|from|with|who|whose|and|on|since)\b|\Z)")
-
-_ROLE_EXPAND = {"pm": ["prime", "minister"]}     # "the PM": someone titled Prime Minister
-
 # "\b[Tt]he ..." written so that the scan starts at the letter T (a pattern that starts with \b makes the regex engine
 # try every position: three times slower); the lookbehind is the word boundary
 DEFINITE_TITLE = re.compile(r"[Tt](?<!\w[Tt])he ([a-z]+)(?=’s|'s|\b)")
-NOT_PEOPLE_TITLES = frozenset("""house senate state home foreign first field air private press campaign member
-    star host head chief general major""".split())
+NOT_PEOPLE_TITLES = lexicon.words(N.D + "titles_not_people.txt")     # "the House", "the host"
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 
 
@@ -104,7 +111,7 @@ class Titles(Article):
             return {}
         former = any(w.lower() in ("former", "ex") for w in words)
         head, mods = want[-1], want[:-1]
-        heads = {head} | ROLE_ABBR.get(head, set())
+        heads = {head} | TITLE_FORMS.get(head, set())
         said = {w.lower().strip(".,’'") for w in words}      # the mention itself is one occurrence of its head
         if not any(self.lower().count(h) > (h in said) for h in heads if " " not in h):
             return {}                   # the article gives nobody this title: nothing to look up
@@ -115,7 +122,7 @@ class Titles(Article):
             if parties and {_PARTIES[w] for w in phrase if w in _PARTIES} - parties:
                 continue        # "the GOP front-runner" is not "Democratic front-runner Clinton"
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
-                    and all(m in phrase or ROLE_ABBR.get(m, set()) & set(phrase) or _acronym_in(m, phrase)
+                    and all(m in phrase or TITLE_FORMS.get(m, set()) & set(phrase) or _acronym_in(m, phrase)
                             for m in mods):
                 found[p.pkey] = p
         return found
