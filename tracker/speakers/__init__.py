@@ -32,8 +32,9 @@ lists in ``data/speakers/`` (see ``names``).
   or to the speaker just quoted there, else stay unclear; "it" the body last
   quoted, "they" the group last quoted, "who" the name just before it (the
   name ending a longer phrase, or the one a description is in apposition
-  to); "I" and "we" are never resolved; the "A:" of an interview's answer is
-  the one person its headline (else its introduction) names;
+  to); "I" outside quotation marks the writer an op-ed's closing line
+  names, "we" never; the "A:" of an interview's answer the one person its
+  headline names;
 - anonymous and generic sources ("a Downing Street spokeswoman",
   "officials") become anonymous speakers with their affiliation, never a
   named person.

@@ -8,7 +8,7 @@ split a mention into a role, a name and an affiliation.
 
 >>> split_run("Defence Secretary Ben Wallace".split())
 (['Defence', 'Secretary'], ['Ben', 'Wallace'])
->>> person_key(["Vladimir", "V.", "Putin"])
+>>> read("Vladimir V. Putin").pkey
 'vladimir putin'
 """
 from __future__ import annotations
@@ -182,17 +182,6 @@ def is_core_token(t: str) -> bool:
 def name_core(name: list[str]) -> list[str]:
     """The name without initials and generational suffixes: what identifies the person."""
     return [t for t in name if is_core_token(t)]
-
-
-def surname(name: list[str]) -> str:
-    core = name_core(name) or name
-    return strip_possessive(core[-1])
-
-
-def person_key(name: list[str]) -> str:
-    """Folded first and last names, initials dropped, suffixes kept: "Vladimir V. Putin" -> "vladimir putin"."""
-    core = [strip_possessive(t).lower() for t in name if not INITIAL.match(t)]
-    return " ".join(core)
 
 
 def is_acronym(token: str) -> bool:

@@ -113,7 +113,7 @@ class Titles(Article):
         head, mods = want[-1], want[:-1]
         heads = {head} | TITLE_FORMS.get(head, set())
         said = {w.lower().strip(".,’'") for w in words}      # the mention itself is one occurrence of its head
-        if not any(self.lower().count(h) > (h in said) for h in heads if " " not in h):
+        if not any(self.lower().count(h) > (h in said) for h in heads):
             return {}                   # the article gives nobody this title: nothing to look up
         parties = {_PARTIES[w] for w in said if w in _PARTIES}
         found: dict[str, Person] = {}
@@ -136,8 +136,6 @@ class Titles(Article):
         text, low = self.text, self.lower()
         out = []
         for h in heads:
-            if " " in h:
-                continue
             i = low.find(h)
             while i >= 0:
                 j = i + len(h)

@@ -37,11 +37,10 @@ class Writer(Article):
 
     def _find_writer(self) -> Entity | None:
         # one of the last two paragraphs, short, opening "Name is/was ...", "Name, D-Ariz., is ..."
-        paras = []          # (first, last) sentence of the last paragraph and of the one before
-        if self.sentences:
-            paras.append(self.paragraph(len(self.sentences) - 1))
-            if paras[0][0] > 0:
-                paras.append(self.paragraph(paras[0][0] - 1))
+        # (writer() asks only in an article with sentences)
+        paras = [self.paragraph(len(self.sentences) - 1)]     # (first, last) sentence of the last paragraph
+        if paras[0][0] > 0:
+            paras.append(self.paragraph(paras[0][0] - 1))     # and of the one before
         for first, last in paras:
             s = self.sentences[first]
             m = _WRITER_LINE.match(s.text)
@@ -50,9 +49,7 @@ class Writer(Article):
             nm = N.read(m.group(1))
             if nm is None or nm.kind != "person" or len(nm.core) < 2:
                 continue
-            e = self.named_person(nm)
-            if e is None or e.anonymous or len(e.name.split()) < 2:
-                continue
+            e = self.named_person(nm)       # (a full name: never None, anonymous or one word)
             # a name of unknown kind is a person when the line gives it a person's title ("a staff reporter")
             if e.kind == "person" or e.kind == "unknown" and any(
                     N.is_title(w) for w in s.text[m.end():].split()[:6]):
