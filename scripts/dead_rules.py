@@ -26,7 +26,6 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -91,7 +90,8 @@ def missing(report: dict, files: list[Path]) -> dict[Path, tuple[set[int], set[t
     return out
 
 
-def spans(lines: list[int]) -> list[tuple[int, int]]:
+def spans(lines: set[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive line numbers, as (first, last)."""
     out: list[tuple[int, int]] = []
     for n in sorted(lines):
         if out and n == out[-1][1] + 1:
@@ -105,8 +105,9 @@ def coverage_of_tests(target: Path, tmp: Path) -> dict:
     """The coverage JSON report of the project's tests (one process, no xdist) over ``target``."""
     data, out = tmp / "tests.coverage", tmp / "tests.json"
     env = dict(os.environ, PYTHONPATH=str(REPO))
+    where = f"--source={target}" if target.is_dir() else f"--include={target}"
     subprocess.run([sys.executable, "-m", "coverage", "run", "--branch", f"--data-file={data}",
-                    f"--source={target}", "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+                    where, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
                     str(REPO / "tests")], cwd=REPO, env=env, check=False, stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, "-m", "coverage", "json", f"--data-file={data}", "-o", str(out), "-q"],
                    cwd=REPO, check=True)
@@ -130,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        cov = coverage.Coverage(branch=True, source=[str(target)], data_file=None)
+        where = {"source": [str(target)]} if target.is_dir() else {"include": [str(target)]}
+        cov = coverage.Coverage(branch=True, data_file=None, **where)
         cov.start()
         n = ingest_all(args.shared.resolve(), tmp / "dead_rules.db")
         cov.stop()
@@ -146,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         # (line, what, reached by a test?): a branch into a line never run is told with that line
         found: list[tuple[int, str, bool | None]] = []
         t_lines, t_branches = tested[f] if tested is not None else (set(), set())
-        for a, b in spans(sorted(lines)):
+        for a, b in spans(lines):
             found.append((a, f"never run: lines {a}-{b}" if b > a else f"never run: line {a}",
                           None if tested is None else any(n not in t_lines for n in range(a, b + 1))))
         for a, b in sorted(branches):
