@@ -20,6 +20,8 @@ from .mentions import DETERMINERS
 
 
 class Anonymous(Article):
+    """A mixin of ``resolver.Resolver``; it calls no other module's rules."""
+
     def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
                   complement: str | None = None) -> Entity:
         """An anonymous source: named by its words without determiners, the body it speaks for put first

@@ -31,6 +31,8 @@ _PRESS_NAME = re.compile(rf"\b(?:{lexicon.trie_pattern(lexicon.lines(N.D + 'pres
 
 
 class Bodies(Article):
+    """A mixin of ``resolver.Resolver``; it calls personal, pronoun (pronouns)."""
+
     def org_entity(self, words: str) -> Entity:
         canon = N.org_canonical(words)
         if canon is None:

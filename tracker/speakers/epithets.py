@@ -33,6 +33,9 @@ _GENDERED_HEADS = {head: gender for head in _SUBJECT_HEADS if (gender := N.lists
 
 
 class Epithets(Article):
+    """A mixin of ``resolver.Resolver``; it calls named_person (people); is_subject_at, names_in (subjects);
+    roles_for, roles_in (titles); main_person, window (window)."""
+
     def main_by_epithet(self, words: list[str], pos: int) -> Entity | None:
         """"the candidate", "the billionaire": the person the article quotes most, when one clearly leads and is
         the only person mentioned in the last few sentences."""

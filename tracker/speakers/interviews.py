@@ -14,6 +14,8 @@ from .article import Article, Entity
 
 
 class Interviews(Article):
+    """A mixin of ``resolver.Resolver``; it calls named_person (people); names_in (subjects)."""
+
     def interviewee(self) -> Entity | None:
         """Who answers in a question-and-answer interview: the one person the headline names in full ("Q&A with
         Vice President Joe Biden", "Laura Bush sees hope for Afghan women"); None when that is not one person."""

@@ -156,6 +156,10 @@ def _segment_steps(seg: str) -> tuple:
 
 
 class Mentions(Article):
+    """A mixin of ``resolver.Resolver``; it calls anonymous (anonymous); described_body, org_entity (bodies);
+    common_word, named_person, person_entity (people); pronoun (pronouns); persons, persons_by_surname (roster);
+    fitting, role (titles)."""
+
     def resolve_mention(self, mention: str, pos: int) -> tuple[Entity | None, str | None]:
         """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
         described = _DESCRIBED_NAME.match(mention) if mention[:2] in ("A ", "a ", "An", "an") else None

@@ -26,6 +26,8 @@ from .article import Article, Entity, Person
 
 
 class People(Article):
+    """A mixin of ``resolver.Resolver``; it calls people_named, persons, persons_by_surname (roster)."""
+
     def person_entity(self, person: Person) -> Entity:
         ident = "p:" + person.pkey
         role = person.titles[0] if person.titles else None

@@ -52,6 +52,9 @@ def named_in(content: str) -> frozenset[str]:
 
 
 class Pronouns(Article):
+    """A mixin of ``resolver.Resolver``; it calls named_person (people); relative (relatives); names_in (subjects);
+    main_person, window (window); writer (writer)."""
+
     def pronoun(self, cls: str, pos: int, mention: str = "") -> Entity | None:
         if cls in ("male", "female"):
             return self.personal(cls, pos)

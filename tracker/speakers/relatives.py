@@ -28,6 +28,8 @@ _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 
 
 class Relatives(Article):
+    """A mixin of ``resolver.Resolver``; it calls resolve_mention (mentions)."""
+
     def relative(self, pos: int) -> Entity | None:
         """"who"/"which": the phrase right before it, read as the quote finder reads a speaker ("Chris Murphy, who",
         "the Connecticut senator, who", "voters who"), and resolved as a mention of its own."""

@@ -33,6 +33,8 @@ _CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|
 
 
 class Roster(Article):
+    """A mixin of ``resolver.Resolver``; it calls no other module's rules."""
+
     def run_index(self) -> dict[str, list[str]]:
         """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
         if self._runs is None:

@@ -57,6 +57,8 @@ _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''.*?''")
 
 
 class Subjects(Article):
+    """A mixin of ``resolver.Resolver``; it calls persons, run_index (roster)."""
+
     def names_in(self, si: int) -> list[tuple[int, N.Name, bool]]:
         """(offset, name, subject?) of the names in sentence ``si`` outside quotation marks (cached)."""
         found = self._sentence_names.get(si)

@@ -76,6 +76,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 
 
 class Titles(Article):
+    """A mixin of ``resolver.Resolver``; it calls main_by_epithet, previous_subject (epithets); person_entity
+    (people); persons, persons_by_surname (roster)."""
+
     def role(self, words: list[str], pos: int) -> Entity | None:
         """"the defence secretary": the one person the article gave that title (or that description) to."""
         ck = tuple(words)

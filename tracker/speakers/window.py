@@ -34,6 +34,8 @@ _POSTPOSED = re.compile(r",[ \u00a0]\Z")
 
 
 class Window(Article):
+    """A mixin of ``resolver.Resolver``; it calls named_person (people); names_in (subjects); roles_in (titles)."""
+
     def window(self, pos: int, gender: str | None = None, reach: bool = False) -> list[tuple[int, Entity, bool]]:
         """(offset, entity, subject?) of the people mentioned in the sentences before ``pos``, in text order
         (with ``reach``, back past a long quotation to the sentence that opens it).

@@ -20,6 +20,8 @@ _WRITER_LINE = re.compile(r"([A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*){0,4})(?:,
 
 
 class Writer(Article):
+    """A mixin of ``resolver.Resolver``; it calls named_person (people)."""
+
     def writer(self, pos: int) -> Entity | None:
         """"I" outside quotation marks, in an article whose closing lines say who wrote it ("Jo Hart is the
         mayor of Leeds."): the writer. Inside a quotation "I" is whoever is quoted, and without such a line the
