@@ -70,8 +70,17 @@ together in ``resolver.Resolver``, rather than functions over a context
 object: a call between them stays ``self.rule(...)``, the same bound-method
 call as in one class (no hook or late import to break the import cycles
 that functions calling each other across modules would make, and no extra
-indirection on the hot path). A module imports from another only constants
-and pure functions, never to call its rules.
+indirection on the hot path): over the BBC corpus the stage makes the same
+calls as the single module did (1,405,507 against 1,404,779: two shared
+helpers) in the same time (ratio 1.001, timed article by article in turn
+with the single-module version). A module imports from another only
+constants and pure functions, never to call its rules; each mixin's
+docstring names the rules of other modules it calls.
+
+A new rule goes into the module of its decision, its word lists into
+``data/speakers/`` with a header, and its figures into the module's
+docstring; ``scripts/dead_rules.py tracker/speakers`` lists what no article
+exercises.
 """
 from __future__ import annotations
 
