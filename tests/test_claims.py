@@ -608,3 +608,20 @@ def test_a_figure_hyphened_to_a_non_ascii_letter_does_not_crash():
         assert all(text[c.start:c.end] == c.text for c in claims)
     text = "The 46-page report was published."
     assert [c.unit for c in find_claims(text, segment(text))] == ["page"]
+
+
+@pytest.mark.parametrize("text", [
+    "Buyers were offered the cheapest--and worst--deal on the market.",
+    "The survey ranks the best- and worst-paid jobs in the region.",
+    "Coal is the largest- and oldest source of power here.",
+])
+def test_a_superlative_before_a_dash_or_a_hanging_hyphen_does_not_crash(text):
+    # the rest of a compound ("best-funded") was skipped with a regex that needs a letter after the hyphen: a
+    # dash or a hyphen left hanging made it return None, and the whole article was refused (AttributeError)
+    assert claims(text, "comparison") == []
+
+
+def test_a_superlative_compound_still_reads_its_set():
+    text = "It is the best-funded charity in the country."
+    assert [(c.text, c.reference) for c in claims(text, "comparison")] == \
+        [("the best-funded charity in the country", "the country")]

@@ -283,6 +283,8 @@ def _scope(scanner, e: int, limit: int) -> int | None:
     low = scanner.low
     if low[e:e + 1] == "-":                      # "best-funded": skip the rest of the compound
         m = _COMPOUND_REST.match(low, e)
+        if m is None:                            # a dash ("the cheapest--and"), or a hyphen left hanging
+            return None                          # ("the best- and worst-paid"): no complement is read
         e = m.end()
     lx = scanner.lx
     plural_before = False
