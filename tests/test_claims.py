@@ -625,3 +625,19 @@ def test_a_superlative_compound_still_reads_its_set():
     text = "It is the best-funded charity in the country."
     assert [(c.text, c.reference) for c in claims(text, "comparison")] == \
         [("the best-funded charity in the country", "the country")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose by " + "1" * 5000 + "/2 this year.",
+    "The fund keeps $4 of every $" + "7" * 4400 + " it raises.",
+])
+def test_a_figure_of_more_than_4300_digits_does_not_crash(text):
+    # int() refuses a string of more than 4,300 digits (ValueError): the slash and "of every $N" readers read
+    # the figure with read_digits (a float) instead
+    find_claims(text, segment(text))
+
+
+def test_a_share_of_every_zero_dollars_does_not_crash():
+    # "-$4 of every $0": the share was divided by the zero it was compared with (ZeroDivisionError)
+    text = "The fund lost -$4 of every $0 it raised."
+    assert [(c.text, c.value) for c in claims(text)] == [("-$4", -4.0), ("$0", 0.0)]

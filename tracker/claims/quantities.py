@@ -657,7 +657,7 @@ class _Scanner:
         f = _SLASH.match(self.low, e, e + 6)
         if not f or not dig.isdigit():
             return f.end() if f else e
-        num, den = int(dig), int(f.group(1))
+        num, den = read_digits(dig), read_digits(f.group(1))     # not int(): it refuses 4,301 digits or more
         if num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100) and (num != 1 or den > 1000):
             return f.end()                      # "9/11", "24/7": names
         pw = self.before(s, sent)
@@ -908,9 +908,9 @@ class _Scanner:
                         return self.make(sent, qs, fo.end(), text[s:fo.end()], value / den, "fraction", qual, flags)
         if cur and not has_scale and value is not None and low.startswith((" of every ", " out of every ", " of each "), e):
             fo = rx.fraction_of.match(low, e)
-            if fo and fo.group("cur") == cur and fo.group("den").isdigit() and value < int(fo.group("den")):
-                return self.make(sent, qs, fo.end(), text[s:fo.end()], value / int(fo.group("den")), "fraction",
-                                 qual, flags)
+            den = read_digits(fo.group("den")) if fo and fo.group("cur") == cur and fo.group("den").isdigit() else None
+            if den and value < den:              # read_digits, not int(): int() refuses 4,301 digits or more
+                return self.make(sent, qs, fo.end(), text[s:fo.end()], value / den, "fraction", qual, flags)
         if fraction and value is not None:
             # "half of 1 percent" -> 0.5 percent; "half a percentage point" -> 0.5 points
             fs_ = _FRACTION_OF_SCALE.match(low, e, e + 40)
