@@ -570,6 +570,28 @@ def test_any_text_gives_exact_offsets_and_consistent_bounds(text):
             assert c.value is None
 
 
+# what broke the stage before: dashes and hyphens next to words ("the cheapest--and worst--option", "the best- and
+# worst-paid"), unmatched brackets and quotation marks, runs of digits and punctuation, figures too long for int()
+_HOSTILE = st.one_of(
+    _PIECES,
+    st.sampled_from(["-", "--", "- ", " -", "—", "–", "(", ")", "[", "]", "{", "“", "”", "‘", "’", '"', "'", "/", ":",
+                     ";", "…", "#", "+", "^", "\u00a0", "\u2028", "\x85", "ǅ", "İ", "ß", "٣", "３", "²", "best", "worst",
+                     "cheapest", " most ", " record", " twice ", " doubled ", "-fold", " in five", " of every $",
+                     " 2 1/2", "-year-old", "mid-", "0s", " p.m.", " Street", " No ", "US$", "A€", "-$"]),
+    st.text(alphabet="0123456789.,-–—/:%$£ ()[]", min_size=1, max_size=12),
+    st.integers(4290, 5100).map(lambda n: "7" * n),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=6),      # any character but a lone surrogate
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_HOSTILE, max_size=50).map("".join))
+def test_find_claims_never_raises_and_every_span_is_the_text(text):
+    for sentences in (segment(text), None):
+        for c in find_claims(text, sentences):
+            assert c.text == text[c.start:c.end]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789$£€¥₹٣３.,? abc“”\n")) | st.characters(), max_size=80))
 def test_figure_starts_are_those_of_the_regex_scan(text):
