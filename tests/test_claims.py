@@ -596,9 +596,8 @@ def test_find_claims_never_raises_and_every_span_is_the_text(text):
 @given(st.text(alphabet=st.sampled_from(list("0123456789$£€¥₹٣３.,? abc“”\n")) | st.characters(), max_size=80))
 def test_figure_starts_are_those_of_the_regex_scan(text):
     """figure_starts jumps between marked characters instead of scanning with the regex: same starts."""
-    from tracker.claims.quantities import figure_starts, rx
-    scan = rx().scan_digits
-    assert figure_starts(text, scan) == [(m.start(), None) for m in scan.finditer(text)]
+    from tracker.claims.anchors import SCAN_DIGITS, figure_starts
+    assert figure_starts(text, SCAN_DIGITS) == [(m.start(), None) for m in SCAN_DIGITS.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -607,11 +606,10 @@ def test_figure_starts_are_those_of_the_regex_scan(text):
                                  ",", "?", "é"]) | st.characters(), max_size=40))
 def test_word_starts_are_those_of_the_regex_scan(parts):
     """word_starts splits the number-word scan in two (after spaces, after the other characters): same matches."""
-    from tracker.claims.quantities import rx, word_starts
+    from tracker.claims.anchors import SCAN_SPACE_WORDS, SCAN_WORDS, WORD_PREFIXES, word_starts
     text = "".join(parts)
-    r = rx()
-    expected = [(m.start(1), m.group(1)) for m in r.scan_words.finditer(text)]
-    assert sorted(word_starts(text, r.scan_words, r.scan_space_words, r.word_prefixes)) == expected
+    expected = [(m.start(1), m.group(1)) for m in SCAN_WORDS.finditer(text)]
+    assert sorted(word_starts(text, SCAN_WORDS, SCAN_SPACE_WORDS, WORD_PREFIXES)) == expected
 
 
 def test_a_currency_prefix_with_another_sign_does_not_crash():
@@ -663,3 +661,14 @@ def test_a_share_of_every_zero_dollars_does_not_crash():
     # "-$4 of every $0": the share was divided by the zero it was compared with (ZeroDivisionError)
     text = "The fund lost -$4 of every $0 it raised."
     assert [(c.text, c.value) for c in claims(text)] == [("-$4", -4.0), ("$0", 0.0)]
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import pkgutil
+
+    import tracker.claims
+
+    for info in pkgutil.iter_modules(tracker.claims.__path__):
+        module = __import__(f"tracker.claims.{info.name}", fromlist=["_"])
+        assert doctest.testmod(module).failed == 0, info.name
