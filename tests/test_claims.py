@@ -669,6 +669,6 @@ def test_docstring_examples_hold():
 
     import tracker.claims
 
-    for info in pkgutil.iter_modules(tracker.claims.__path__):
-        module = __import__(f"tracker.claims.{info.name}", fromlist=["_"])
+    for info in pkgutil.walk_packages(tracker.claims.__path__, "tracker.claims."):
+        module = __import__(info.name, fromlist=["_"])
         assert doctest.testmod(module).failed == 0, info.name
