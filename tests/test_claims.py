@@ -672,3 +672,12 @@ def test_docstring_examples_hold():
     for info in pkgutil.walk_packages(tracker.claims.__path__, "tracker.claims."):
         module = __import__(info.name, fromlist=["_"])
         assert doctest.testmod(module).failed == 0, info.name
+
+
+def test_every_claims_lexicon_says_what_it_holds():
+    from tracker.lexicon import DATA
+
+    files = sorted((DATA / "claims").glob("*.txt"))
+    assert len(files) > 30
+    for f in files:
+        assert f.read_text(encoding="utf-8").startswith("# "), f.name      # a header: what, and where from

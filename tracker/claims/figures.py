@@ -36,21 +36,20 @@ from ..model import Claim, Sentence
 from . import comparisons
 from . import not_quantities as nq
 from .after import FRACTION_OF, LEVEL_AFTER, finish
-from .lexicons import DIG, SCALE_WORDS, lexicons, written_number_pattern
+from .lexicons import DIG, SCALE_WORDS, lexicons, word_list, written_number_pattern
 from .numbers import read_digits, read_words as value_of_words
 from .qualifiers import QUAL_LAST, RANGE_END, RANGE_LINK, qualifier, read_decade, read_vague
 from .units import COMPOUND, CUR_WORD, CURRENCY_SIGNS, PCT, UNIT_WORD, currency_before, unit_after
 
-# fraction words that are also ordinals: they need a numerator ("a third", "two-fifths")
-FRACTION_HEADS = frozenset(("third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
-                            "sixth", "sixths", "eighth", "eighths", "tenth", "tenths", "halves"))
+# fraction words but "half" (data/claims/fractions.txt): ordinals too, they need a numerator ("a third",
+# "two-fifths"; "third quarter" is none)
+FRACTION_HEADS = frozenset(lexicons().fractions) - {"half"}
 # "the two countries", "all four candidates": a reference to known things, not a count
 DETERMINERS = frozenset("the these those all both its their his her our my your whose every each".split())
 _STRIP = "([{\"“‘'’”)]},;:"
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
-_RACE_DISTANCES = frozenset(("50", "60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"))
-_RACE_WORDS = (" hurdles", " relay", " race", " final", " sprint", " freestyle", " butterfly", " breaststroke",
-               " backstroke", " medley", " runner", " title", " event", " heat", " gold", " silver", " bronze")
+_RACE_DISTANCES = word_list("race_distances")
+_RACE_WORDS = tuple(" " + w for w in word_list("race_words"))
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
            " sixth", " eighth", " tenth", " half", " point ", " point.", " point,", " percentage", " year", " month",

@@ -17,6 +17,11 @@ SCALE_WORDS = frozenset(("thousand", "million", "billion", "trillion"))
 DIG = r"\d+(?:[.,]\d+)*"
 
 
+def word_list(name: str) -> frozenset[str]:
+    """The words of ``data/claims/<name>.txt``, lower case."""
+    return lexicon.words(f"claims/{name}.txt")
+
+
 def trie_pattern(phrases) -> str:
     """``lexicon.trie_pattern`` with any run of whitespace where a phrase has a space ("per  cent")."""
     return lexicon.trie_pattern(phrases, space=r"\s+")

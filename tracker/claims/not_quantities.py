@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import Sentence
-from .lexicons import lexicons, qualifier_last_words
+from .lexicons import lexicons, qualifier_last_words, trie_pattern
 from .units import unit_after
 
 _STRIP = "([{\"“‘'’”)]},;:"
@@ -71,8 +72,7 @@ _DATE_TAIL = re.compile(
     r"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|through|until|till)\s*(?:[a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?"
     r"(?:,?\s+\d{4}\b)?")
 _DATE_NEXT = re.compile(r"\s+(?P<m>[a-z]+)\.?(?:,?\s+\d{4}\b)?")
-_ADDRESS = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|"
-                      r"Square|Place|Boulevard|Blvd|Close|Crescent|Terrace|Court|Gardens|Row)\b")
+_ADDRESS = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + trie_pattern(lexicon.lines("claims/street_types.txt")) + r")\b")
 
 
 def title_case(sentence: str) -> bool:

@@ -34,18 +34,21 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Sentence
-from .lexicons import DIG, currency_sign_pattern, lexicons, qualifier_last_words, written_number_pattern
+from .lexicons import (DIG, currency_sign_pattern, lexicons, qualifier_last_words, trie_pattern, word_list,
+                       written_number_pattern)
 from .not_quantities import RELATIVE_TIME, age_follows, skip_age
 from .numbers import read_digits, read_words
 from .units import CUR_WORD, PCT, RATE, SHARE_UNITS, TIME_UNITS, UNIT_WORD, inherit_unit, norm_unit, per, unit_after
 
-VAGUE_WORDS = frozenset(("dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens", "scores"))
+# the one-word plural magnitudes of data/claims/vague.txt: "dozens", "tens", "thousands" (a scan anchor each)
+VAGUE_WORDS = frozenset(k for k in lexicons().vague if " " not in k and k.endswith("s"))
 QUAL_LAST = qualifier_last_words()
 _QUALIFIERS = lexicons().qualifiers
 _QUAL_MAX = max(len(q.split()) for q in _QUALIFIERS)
 _QUAL_THE = any(q.split()[-1] == "the" for q in _QUALIFIERS)
-_MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:mark|threshold|barrier|milestone|level|"
-                   r"ceiling|target|figure|point)\b")
+_MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:" + trie_pattern(word_list("mark_nouns")) +
+                   r")\b")
+_MARK_VERBS = word_list("mark_verbs")
 AFTER_STARTS = (" or ", " and ", " plus", "+", "-plus", " at ", ", or ")
 QUAL_AFTER = re.compile(r"\s*(?P<q>" + "|".join(
     re.escape(a).replace(r"\ ", r"\s+") + (r"(?![\w])" if a[-1].isalpha() else "")
@@ -66,8 +69,7 @@ def qualifier(sc, pw: list[str], s: int) -> tuple[str | None, int]:
     if not pw or pw[-1] not in QUAL_LAST:
         return None, s
     n = len(pw)
-    if pw[-1] == "the" and n > 1 and pw[-2] in ("past", "passed", "crossed", "topped", "surpassed", "broke",
-                                                 "breaking", "hit", "reached") and _MARK.match(sc.low, s):
+    if pw[-1] == "the" and n > 1 and pw[-2] in _MARK_VERBS and _MARK.match(sc.low, s):
         return "lower_bound", sc.low.rfind(pw[-2], 0, s)        # "past the $1billion mark"
     if pw[-1] == "the" and not _QUAL_THE:
         return None, s                      # no qualifier ends in "the": "the 2,000 people"

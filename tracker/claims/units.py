@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from ..model import Sentence
-from .lexicons import lexicons, number_word_pattern, trie_pattern
+from .lexicons import lexicons, number_word_pattern, trie_pattern, word_list
 from .numbers import read_words
 
 TIME_UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"))
@@ -57,14 +57,12 @@ def _build():
         sorted((k[:-1] for k in lx.currencies if len(k) > 1 and k[-1] in CURRENCY_SIGNS), key=len, reverse=True),
         re.compile(r"\s*(?:-\s*)?(?P<u>%|per\s*cent(?:age\s+points?)?\b|percent(?:age[\s-]+points?)?\b|"
                    r"pc\b|pct\b|basis\s+points?\b|bps\b|points?\b|pts\b)"),
-        re.compile(r"\s+(?:of\s+)?(?:us\s+|american\s+|canadian\s+|australian\s+|hong\s+kong\s+)?"
+        re.compile(r"\s+(?:of\s+)?(?:(?:" + trie_pattern(word_list("currency_countries")) + r")\s+)?"
                    r"(?P<w>" + "|".join(cur_words) + r")(?![\w])"),
         re.compile(r"\s*-?(?P<w>" + trie_pattern(units) + r")(?![\w-])"),
         re.compile(
             r"(?:(?:\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|\s*/\s*)(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
-            r"(?P<p>hour|day|week|month|year|annum|quarter|capita|head|person|night|minute|second|decade|share|"
-            r"barrel|tonne|ton|kg|kilo|litre|liter|gallon|unit|pupil|student|patient|household|family|mile|km)"
-            r"s?(?![\w-])"),
+            r"(?P<p>" + trie_pattern(word_list("rate_units")) + r")s?(?![\w-])"),
         re.compile(
             r"\s+(?:over|in|during|within|across)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+|"
             r"first\s+)?(?P<n>\d+|" + nw + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?"

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import trie_pattern, word_list
 from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, noun_phrase
 
 _POSSESSIVES = frozenset("its their his her our my your".split())
@@ -56,7 +57,7 @@ _RECORD_NEXT = re.compile(r"[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums
                           r"[$£€¥]?\d)")
 
 
-_FAMILY = re.compile(r"\s+(?:son|daughter|child|children|brother|sister|sibling|grandson|granddaughter)s?\b")
+_FAMILY = re.compile(r"\s+(?:" + trie_pattern(word_list("family_nouns")) + r")s?\b")
 _OF_ITS_KIND = re.compile(r"[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
 _FIRST_SINCE = re.compile(r"(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|and|but|when)\b")
@@ -78,9 +79,9 @@ _OF_ANY = (" of any ", " of all ")
 # "doing the best it can": an idiom, no comparison
 _CAN = re.compile(r"\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
 # an award's name: "the best debut performance prize"
-_AWARD = re.compile(r"\s(?:award|awards|prize|prizes|trophy|gong|category|nomination|nominations|honour|honor)\b")
+_AWARD = re.compile(r"\s(?:" + trie_pattern(word_list("award_nouns")) + r")\b")
 # a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
-_PLACES = frozenset("world nation country state city region continent planet industry market".split())
+_PLACES = word_list("set_nouns")
 # praise, not a ranking: "the world's greatest economist", "in the country's best interest"
 _PRAISE = frozenset(("best", "worst", "greatest"))
 
@@ -348,13 +349,10 @@ def _record(scanner, word, s, e, sent):
     return claim(scanner, sent, start, end, ref)
 
 
-_BREAK_VERBS = frozenset("broke break breaks breaking beat beats beating set sets equalled equaled equals smashed "
-                         "smashing matched matching surpassed surpass surpasses surpassing shattered shattering "
-                         "eclipsed eclipsing topped topping exceeded exceeding".split())
+_BREAK_VERBS = word_list("record_verbs")
 
 
-_BEFORE_RECORD = frozenset("the a an new previous prior old existing former world british national european olympic "
-                           "all-time his her their its own".split())
+_BEFORE_RECORD = frozenset("the a an his her their its".split()) | word_list("record_adjectives")
 
 
 def _broken(pw: list[str]) -> bool:

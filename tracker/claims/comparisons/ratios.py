@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ...model import Claim
+from ..lexicons import trie_pattern, word_list
 from ..numbers import read_words
 from .reference import TRAILING, claim, noun_phrase
 
@@ -149,8 +150,7 @@ def _surpass(scanner, word, s, e, sent):
 
 _APPOSITION = re.compile(r"(?:,|\(|—|–|-)\s*(?:or\s+)?$")
 _BASELINE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|[\w.-]+(?:’s|'s)\s+)"
-                       r"(?:[\w’'-]+\s+){0,2}?(?:claim|figure|total|level|rate|number|estimate|average|amount|"
-                       r"forecast|target|peak|record|high|low|price|cost|budget|sum|value|share|tally|count)s?\b")
+                       r"(?:[\w’'-]+\s+){0,2}?(?:" + trie_pattern(word_list("baseline_nouns")) + r")s?\b")
 
 
 def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
@@ -190,10 +190,9 @@ def fold_claim(scanner, start: int, e: int, sent) -> Claim:
     return claim(scanner, sent, start, end, None)
 
 
-_FOLD_NOUN = re.compile(r"\s+(?:increase|rise|jump|growth|gain|drop|fall|decline|reduction|expansion)s?\b")
+_FOLD_NOUN = re.compile(r"\s+(?:" + trie_pattern(word_list("change_nouns")) + r")s?\b")
 # "half the size of Pfizer", "a third the rate of 2010": a ratio to a baseline
-_MEASURE_OF = re.compile(r"\s+the\s+(?:size|rate|level|number|amount|cost|price|value|population|pace|length|height|"
-                         r"weight|speed|area|budget|income|salary|share|total)\s+of\b")
+_MEASURE_OF = re.compile(r"\s+the\s+(?:" + trie_pattern(word_list("measure_nouns")) + r")\s+of\b")
 
 
 def fraction_of_measure(scanner, start: int, e: int, sent) -> Claim | None:

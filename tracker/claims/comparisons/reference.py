@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ...model import Claim
+from ..lexicons import word_list
 
 # words that end the noun phrase after a trigger: clause words, verbs of saying, pronouns, negated auxiliaries
 BOUNDARY = frozenset(
@@ -29,7 +30,7 @@ BOUNDARY = frozenset(
 
 TOKEN = re.compile(r"\s+([^\s,;:!?()\[\]“”\"—–]+)")
 TRAILING = frozenset("on in of for by at to with from during among into over the a an and or last this".split())
-_TITLES = frozenset("mr mrs ms dr st sen rep gov gen lt col sgt prof jr sr mt ft".split())
+_TITLES = word_list("title_abbreviations")
 ABBREV = re.compile(r"(?:[A-Za-z]\.)+")
 
 
