@@ -206,7 +206,7 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
     if not unit and linked_time(low, end):
         return None                          # "incidents that happened 20 and 50 years ago"
     if not unit and sc.elided:
-        unit = inherit_unit(sc, sent, value)
+        unit = inherit_unit(sc, sent)
     if value is not None and pw and (pw[-1] in lx.change_words or pw[-1] == "by" and len(pw) > 1 and
                                      (pw[-2] in lx.change_words or pw[-2] in lx.change_by_words)):
         flags = flags + ["change"]

@@ -43,6 +43,8 @@ from .lexicons import lexicons, qualifier_last_words, trie_pattern
 from .units import unit_after
 
 _STRIP = "([{\"“‘'’”)]},;:"
+# what may open a sentence before its first word
+_NOT_OPENING = re.compile(r"[^ \"“‘'(\[—–-]")
 _QUAL_LAST = qualifier_last_words()
 # qualifiers that also place a year in time: "below 2005 levels", "after 2010"
 TEMPORAL_QUALIFIERS = frozenset("over above below under past before after since by until".split())
@@ -75,10 +77,28 @@ _DATE_NEXT = re.compile(r"\s+(?P<m>[a-z]+)\.?(?:,?\s+\d{4}\b)?")
 _ADDRESS = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + trie_pattern(lexicon.lines("claims/street_types.txt")) + r")\b")
 
 
-def title_case(sentence: str) -> bool:
-    """A headline in Title Case ("Only 24 Percent Of Donors Give"): capitals say nothing there."""
-    words = sentence.split()
-    return len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+def title_case(sc, sent: Sentence) -> bool:
+    """A headline in Title Case ("Only 24 Percent Of Donors Give"): capitals say nothing there.
+
+    Answered once a sentence (``sc.title_cased``): asked at every capitalised figure, it made a long sentence
+    quadratic."""
+    answer = sc.title_cased.get(sent.idx)
+    if answer is None:
+        words = sent.text.split()
+        answer = sc.title_cased[sent.idx] = len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+    return answer
+
+
+def _words_before(sc, sent: Sentence, pos: int) -> bool:
+    """Does the sentence hold more than quotation marks, brackets and dashes before ``pos``?
+
+    (``text[sent.start:pos].strip(_OPENING)`` is not empty.) The sentence's first such character is found once
+    (``sc.opening``): a slice of the sentence at every figure made a long sentence quadratic."""
+    first = sc.opening.get(sent.idx)
+    if first is None:
+        m = _NOT_OPENING.search(sc.text, sent.start)
+        first = sc.opening[sent.idx] = m.start() if m else len(sc.text)
+    return first < pos
 
 
 def glued(low: str, fs: int, dig: str, att: str | None) -> bool:
@@ -157,7 +177,7 @@ def capitalised_phrase(sc, start: int, e: int, sent: Sentence) -> bool:
     sentence ("the Forbes Under 30 Summit")?"""
     text = sc.text
     return text[start].isupper() and text[e:e + 1] == " " and text[e + 1:e + 2].isupper() and \
-        bool(text[sent.start:start].strip(" \"“‘'([—–-")) and not title_case(sent.text)
+        _words_before(sc, sent, start) and not title_case(sc, sent)
 
 
 def capitalised_name_before(sc, s: int, sent: Sentence, pw: list[str], initial: bool = True) -> bool:
@@ -174,7 +194,7 @@ def capitalised_name_before(sc, s: int, sent: Sentence, pw: list[str], initial: 
     i = sc.low.rfind(w, sent.start, s)
     if i < sent.start or not sc.text[i].isupper() or not w or not sc.low[i + len(w):s].isspace():
         return False
-    if not initial and not sc.text[sent.start:i].strip(" \"“‘'([—–-"):
+    if not initial and not _words_before(sc, sent, i):
         return False
     if w.endswith("ly") or w in _POSSESSIVE_PRONOUNS:
         return False                        # "Fully 40%", "Roughly 4,000", "Her three speeches"
@@ -199,15 +219,14 @@ def named_number_word(sc, s: int, sent: Sentence, pw: list[str], prev: str, qual
     if prev in sc.lx.identifier_words or capitalised_name_before(sc, s, sent, pw):
         return True
     text = sc.text
-    return text[s].isupper() and not qual and bool(text[sent.start:s].strip(" \"“‘'([—–-")) and \
-        not title_case(sent.text)
+    return text[s].isupper() and not qual and _words_before(sc, sent, s) and not title_case(sc, sent)
 
 
 def named_unit(sc, ws: int, sent: Sentence) -> bool:
     """Is the unit word at ``ws`` Capitalised ("Degrees", not "GB" or "MW") in a sentence that is not a
     Title Case headline ("98 Degrees" is a band)?"""
     text = sc.text
-    return text[ws].isupper() and text[ws + 1:ws + 2].islower() and not title_case(sent.text)
+    return text[ws].isupper() and text[ws + 1:ws + 2].islower() and not title_case(sc, sent)
 
 
 def age(low: str, e: int, pw: list[str], prev: str) -> bool:

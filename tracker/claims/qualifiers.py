@@ -182,7 +182,7 @@ def read_range(sc, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, 
         if len(pw) > 1 and pw[-2] in ("ranging", "range"):
             start = low.rfind(pw[-2], 0, start)
     if not unit:
-        unit = inherit_unit(sc, sent, v2)
+        unit = inherit_unit(sc, sent)
     return Claim(kind="quantity", text=text[start:endq], start=start, end=endq, sentence_idx=sent.idx,
                  raw_number=raw, value=None, low=lo_v, high=v2, unit=unit, qualifier="range", flags=flags)
 
@@ -221,7 +221,7 @@ def read_vague(sc, w: str, s: int, sent: Sentence, bounds=None, phrase_end=None)
         if unit:
             end = uend
         else:
-            unit = inherit_unit(sc, sent, None)
+            unit = inherit_unit(sc, sent)
     c = Claim(kind="quantity", text=sc.text[qs:end], start=min(qs, s), end=end, sentence_idx=sent.idx,
               raw_number=raw, value=None, low=lo, high=hi, unit=unit, qualifier="vague")
     if qual == "lower_bound":
@@ -239,7 +239,7 @@ def read_decade(sc, s: int, e: int, base: int, sent: Sentence):
         return None
     lo, hi = {"low": (0, 3), "mid": (3, 7), "high": (7, 9), "upper": (7, 9)}[m.group("k")]
     start = s - len(pre) + m.start()
-    unit = "percent" if PCT.match(sc.low, e) else inherit_unit(sc, sent, None) or "percent"
+    unit = "percent" if PCT.match(sc.low, e) else inherit_unit(sc, sent) or "percent"
     return Claim(kind="quantity", text=sc.text[start:e], start=start, end=e, sentence_idx=sent.idx,
                  raw_number=sc.text[s - len(pre) + m.start("k"):e], value=None,
                  low=float(base + lo), high=float(base + hi), unit=unit, qualifier="vague")

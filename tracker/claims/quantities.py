@@ -30,7 +30,7 @@ from .anchors import WORD_CLASS, WORD_CLASS_COMPARISON, WORD_CLASS_SPAN, WORD_CL
 from .figures import read_figure, read_words
 from .lexicons import lexicons
 from .qualifiers import read_span, read_vague
-from .units import to_major_currency
+from .units import inheritable, to_major_currency
 
 _STRIP = "([{\"“‘'’”)]},;:"
 _READERS = comparisons.readers()            # comparison trigger word -> its reader
@@ -59,6 +59,9 @@ class Scan:
         self.comparisons: list[Claim] = []
         self.lx = lexicons()
         self.elided = False             # set by units.unit_after: the counted noun is left out
+        self.unit_to_inherit: tuple[int, str] | None = None     # (sentence idx, unit): see units.inherit_unit
+        self.title_cased: dict[int, bool] = {}                  # sentence idx -> see not_quantities.title_case
+        self.opening: dict[int, int] = {}                       # sentence idx -> its first word's first character
 
     def run(self) -> None:
         sentences, starts, word_class, readers = self.sentences, self.starts, WORD_CLASS, _READERS
@@ -101,6 +104,8 @@ class Scan:
                 continue
             consumed = out.end
             self.claims.append(out)
+            if inheritable(out.unit):
+                self.unit_to_inherit = (out.sentence_idx, out.unit)
 
     def before(self, s: int, sent: Sentence, width: int = 32, n: int = 5) -> list[str]:
         """The last ``n`` words before ``s`` in its sentence (in the ``width`` characters before it), lower

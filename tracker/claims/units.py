@@ -222,15 +222,18 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
     return None, e
 
 
-def inherit_unit(sc, sent: Sentence, value: float | None) -> str | None:
-    """An elided unit: "thousands of shootings, thousands since" -> shootings."""
-    for c in reversed(sc.claims):
-        if c.sentence_idx != sent.idx:
-            break
-        if not c.unit or c.unit in ("fraction", "ratio") or c.unit in SHARE_UNITS:
-            continue                        # "46 percent ..., voters 45 and older"
-        return c.unit
-    return None
+def inheritable(unit: str | None) -> bool:
+    """May a later figure of the sentence that leaves its noun out take this unit? Not a share or a fraction:
+    "46 percent ..., voters 45 and older"."""
+    return bool(unit) and unit not in ("fraction", "ratio") and unit not in SHARE_UNITS
+
+
+def inherit_unit(sc, sent: Sentence) -> str | None:
+    """An elided unit: "thousands of shootings, thousands since" -> shootings: the unit of the sentence's last
+    claim with an ``inheritable`` one (``sc.unit_to_inherit``, kept as claims are added: a walk back over the
+    sentence's claims at every figure made a long sentence quadratic)."""
+    last = sc.unit_to_inherit
+    return last[1] if last is not None and last[0] == sent.idx else None
 
 
 def to_major_currency(claims: list, minor: dict) -> None:

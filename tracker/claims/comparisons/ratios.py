@@ -142,7 +142,9 @@ def _surpass(scanner, word, s, e, sent):
     ref, end = noun_phrase(scanner, fig.end(), sent.end, max_words=14)
     if ref and ref.split()[0].lower() in ("that", "which", "raised", "spent", "in", "for", "during", "from", "of"):
         pass
-    tail = _CLAUSE_TAIL.match(scanner.text, fig.end(), sent.end)
+    # the clause after the figure, read no further than it may be taken (120 characters), not to the end of the
+    # sentence at every trigger: that made a long sentence quadratic
+    tail = _CLAUSE_TAIL.match(scanner.text, fig.end(), min(sent.end, fig.end() + 120))
     end = tail.end() if tail and tail.end() - fig.end() < 120 else fig.end()
     ref = scanner.text[fig.end():end].strip() or None
     return claim(scanner, sent, s, end, ref)
