@@ -210,8 +210,6 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
     """The claim of the written number found at ``s`` (its first word ``w``), None, or the end of a stretch to
     skip."""
     low, text, lx = sc.low, sc.text, sc.lx
-    if s and low[s - 1] == "-":
-        return None                         # the second half of "twenty-seven", "one-third"
     if w in FRACTION_HEADS and not low.endswith(("a ", "an ", "one "), max(0, s - 4), s):
         return None                         # "third quarter", "fifth year": ordinals
     if w == "one":
@@ -246,8 +244,6 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
         return None
     if head in FRACTION_HEADS and not lead:
         return None                          # "third quarter", "fifth year": ordinals
-    if _HALF_CENTURY.match(low, s):
-        return None
     if head in _SCALE_HEADS and not lead:
         if prev in ("several", "few", "many", "couple") or prev == "of" and len(pw) > 1 and pw[-2] == "couple":
             # "several hundred", "a few thousand": a vague magnitude

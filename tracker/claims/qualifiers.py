@@ -118,8 +118,6 @@ def read_range(sc, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, 
                 return None
         if scw2:
             mult2 *= lx.scales[scw2]
-        if len(d2) == 4 and d2.isdigit() and 1800 <= int(d2) <= 2099 and not cur2:
-            return None
     else:
         v2 = read_words(fm.group("wd"))
     if v2 is None:
@@ -152,7 +150,7 @@ def read_range(sc, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, 
     if u2 is None and cur2:
         u2 = lx.currencies[cur2]
     if unit and u2 and unit != u2:
-        return None                          # "by 0.1 percentage points to 4.2 percent"
+        return None                          # "between £5 and $7": two units, no range
     if unit and not u2:
         uw = UNIT_WORD.match(low, end2)
         if uw and lx.units.get(uw.group("w")) == unit:
@@ -201,9 +199,6 @@ def read_vague(sc, w: str, s: int, sent: Sentence, bounds=None, phrase_end=None)
         pass
     elif m.group("scale"):
         mult = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[m.group("scale")]
-        if w not in ("tens", "hundreds"):
-            e = s + len(w)
-            mult = 1.0
         lo, hi = lo * mult, hi * mult
     elif w in ("tens", "scores"):
         if w == "tens" or not low.startswith(" of ", e):

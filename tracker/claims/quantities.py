@@ -91,10 +91,6 @@ class Scan:
                     out = read_span(self, w, s, sent)
                 else:
                     out = read_words(self, s, sent, w)
-                if out is None and w in readers:
-                    c = readers[w](self, w, s, s + len(w), sent)
-                    if c is not None:
-                        self.comparisons.append(c)
             if out is None:
                 continue
             if isinstance(out, int):             # a stretch to skip: a date range, a score

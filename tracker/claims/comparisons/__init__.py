@@ -33,11 +33,10 @@ from __future__ import annotations
 from functools import cache
 
 from ... import lexicon
-from ...model import Claim
 from . import ranks, ratios
 from .ratios import fold_claim, fraction_of_baseline, fraction_of_measure, times_follow
 
-__all__ = ["triggers", "readers", "read", "fold_claim", "fraction_of_baseline", "fraction_of_measure", "times_follow"]
+__all__ = ["triggers", "readers", "fold_claim", "fraction_of_baseline", "fraction_of_measure", "times_follow"]
 
 _READERS = {**ranks.READERS, **ratios.READERS}
 
@@ -51,10 +50,3 @@ def triggers() -> dict[str, str]:
 def readers() -> dict:
     """Trigger word -> the reader of its kind of comparison (looked up once per trigger in the scan)."""
     return {w: _READERS[kind] for w, kind in triggers().items()}
-
-
-def read(scanner, word: str, s: int, e: int, sent) -> Claim | None:
-    kind = triggers().get(word)
-    if kind is None:
-        return None
-    return _READERS[kind](scanner, word, s, e, sent)

@@ -98,10 +98,8 @@ def _superlative(scanner, word, s, e, sent):
     prev = pw[-1] if pw else ""
     if word in ("best", "worst") and _CAN.match(low, e):
         return None                              # "doing the best it can"
-    if prev in ("at", "the") and word in ("least", "most", "best", "worst") and low.startswith(" bit", e):
+    if prev == "the" and word in ("least", "most", "best", "worst") and low.startswith(" bit", e):
         return None
-    if prev == "at" or low[e:e + 1] == "'":
-        return None                              # "at least", "at most", "at best"
     if word in ("most", "least") and (prev != "the" or low.startswith((" of ", " likely", " recent"), e)):
         if not (prev in _POSSESSIVES and word == "most" or prev == "the" and low.startswith(_OF_ANY, e)):
             return None                          # "most voters", "most of the", "the most likely"
@@ -324,16 +322,15 @@ def _record(scanner, word, s, e, sent):
     elif nxt:
         end = nxt.end()
         # the figure and its noun: "a record $100 million penalty"
-        m = _RECORD_FIGURE.match(low, end, limit)
-        if m:
-            words = scanner.text[end:m.end()].split()
-            keep = []
-            for w in words:
-                if w.lower().strip(".,") in BOUNDARY or w.lower() in TRAILING or w.lower() == "imposed":
-                    break
-                keep.append(w)
-            end = end + len(" ".join(keep)) + (len(scanner.text[end:m.end()]) - len(scanner.text[end:m.end()].lstrip()))
-            end = end if keep else nxt.end()
+        m = _RECORD_FIGURE.match(low, end, limit)      # matches always, perhaps nothing
+        words = scanner.text[end:m.end()].split()
+        keep = []
+        for w in words:
+            if w.lower().strip(".,") in BOUNDARY or w.lower() in TRAILING or w.lower() == "imposed":
+                break
+            keep.append(w)
+        end = end + len(" ".join(keep)) + (len(scanner.text[end:m.end()]) - len(scanner.text[end:m.end()].lstrip()))
+        end = end if keep else nxt.end()
     elif broken_from is None and not _RECORD_SCOPE.match(low, e, limit):
         m = _NEXT_WORD.match(low, e, min(e + 25, limit))
         if m and m.group().strip() not in BOUNDARY:

@@ -119,8 +119,6 @@ def _multiple(scanner, word, s, e, sent):
         follows = _MULTIPLE_FOLLOW.match(low, e, sent.end)
         if not follows and not (pw and (pw[-1] in _MULTIPLE_BEFORE or before in _MULTIPLE_BEFORE)):
             return None
-        if word in ("double", "triple", "treble") and not (follows or pw and pw[-1] in ("than", "nearly", "almost")):
-            return None
     start = _qualifier_start(scanner, pw, s)
     rest = _MULTIPLE_REST.match(low, e, sent.end)
     pos = rest.end() if rest and not rest.group().strip() in ("the", "its", "their", "his", "her") else e
@@ -139,9 +137,6 @@ def _surpass(scanner, word, s, e, sent):
         return None
     # the figure, then what it measured: "the $846.8million that poured into ... 2012 election cycle"
     fig = _FIGURE.match(low, m.end() - 1)
-    ref, end = noun_phrase(scanner, fig.end(), sent.end, max_words=14)
-    if ref and ref.split()[0].lower() in ("that", "which", "raised", "spent", "in", "for", "during", "from", "of"):
-        pass
     # the clause after the figure, read no further than it may be taken (120 characters), not to the end of the
     # sentence at every trigger: that made a long sentence quadratic
     tail = _CLAUSE_TAIL.match(scanner.text, fig.end(), min(sent.end, fig.end() + 120))
@@ -171,9 +166,6 @@ def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
 
 def _fold(scanner, word, s, e, sent):
     """"a tenfold increase", "improves by about 10 fold": a multiplier whose baseline is implicit."""
-    low = scanner.low
-    if low[e:e + 1] == "-":
-        return None
     pw = scanner.before(s, sent)
     if word == "fold":
         start = _multiplier_before(scanner, pw, s)
