@@ -748,3 +748,43 @@ def test_a_participle_after_a_thing_goes_to_the_subject_of_the_clause_it_follows
 def test_an_irregular_past_tense_ends_the_subject_read_forwards(text, mention):
     from tracker.segment import segment
     assert [q.speaker_mention for q in find_quotes(text, segment(text))] == [mention]
+
+
+# time bounds -------------------------------------------------------------------
+
+# sentences of every frame kind; the words before their full stops are long (the hang of a per-sentence
+# lower-casing of the article back to the last space, which ran from the start of the text for a word of
+# seven letters or more)
+_LONG_ARTICLE_PARAGRAPH = (
+    "The mayor said the budget was balanced. Critics argued that the council overspent. "
+    "“We will keep the libraries open,” she said. Residents complained about potholes everywhere. "
+    "The treasurer, a former banker, warned of deficits ahead. “Nothing is settled,” said Rep. Dale Hume. "
+    "According to the auditors, the accounts were incomplete. Ann Lowe – a nurse from Salem – "
+    "told reporters that waiting lists had lengthened. The council leader hit back, adding that spending "
+    "was prudent. Stated Hume: “We will appeal.”\n\n")
+
+
+def _attribution_seconds(text: str) -> float:
+    """The least process time of three runs of the attribution stage over ``text``."""
+    import gc
+    import time
+
+    from tracker.quotes.attribution import attribute
+    sentences = segment(text)
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        t0 = time.process_time()
+        found = attribute(text, sentences)
+        best = min(best, time.process_time() - t0)
+    assert len(found) > len(text) // 200
+    return best
+
+
+def test_attribution_time_is_linear_in_the_length_of_the_article():
+    # a quarter of a megabyte and a megabyte: four times the text must take about four times as long
+    # (sixteen, were it quadratic); eight leaves room for a noisy machine
+    n = 250_000
+    text = _LONG_ARTICLE_PARAGRAPH * (n // len(_LONG_ARTICLE_PARAGRAPH))
+    ratio = _attribution_seconds(text * 4) / _attribution_seconds(text)
+    assert ratio < 8, ratio

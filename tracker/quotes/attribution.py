@@ -53,6 +53,7 @@ class _Lex:
             f for f, (b, _) in self.verbs.items() if " " not in f and f not in _noun_like(b))
         self.that = g["that"]
         self.title = g["title"]
+        self.longest_title = max(map(len, self.title))
         self.audience = g["audience"]
         # multi-word verbs ("call on", "look like") are written with a space: read them from the raw lines
         raw = lexicon.mapping("quotes/grammar.txt", ":")
@@ -702,6 +703,21 @@ def _recipient(lx: _Lex, toks):
     return None
 
 
+def _last_word(m: str, s: int, e: int) -> str:
+    """The last word of m[s:e]: after its last space, else all of it (never more: the text before ``s``
+    was once read too when the phrase had no space, a prefix of the article per cue)."""
+    sp = m.rfind(" ", s, e)
+    return m[sp + 1 if sp >= 0 else s:e]
+
+
+def _char_before(m: str, i: int) -> str:
+    """The last character before m[i] that is not white space ("" if none), read back only over the
+    white space rather than by stripping the whole prefix m[:i]."""
+    while i > 0 and m[i - 1].isspace():
+        i -= 1
+    return m[i - 1:i]
+
+
 def _strip_span(text: str, a: int, b: int, chars: str = _STRIP):
     while a < b and text[a] in chars:
         a += 1
@@ -774,8 +790,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 units[-1][1] = s.end
                 continue
             c0 = m[b:b + 1]
-            if m[pe - 1:pe] == "." and m[pe - 2:pe - 1].isalpha() and \
-                    m[m.rfind(" ", max(pe - 8, 0), pe - 1) + 1:pe - 1].lower() in lx.title or \
+            if m[pe - 1:pe] == "." and m[pe - 2:pe - 1].isalpha() and _title_before(lx, m, pe - 1) or \
                     c0 and not (c0.isupper() or c0.isdigit() or c0 in "\"“‘'([" or c0 == MASK):
                 units[-1][1] = s.end        # "Rep. | Trey Gowdy said", "(R-S.C. | ): …": one sentence
                 continue
@@ -978,6 +993,14 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     return out
 
 
+def _title_before(lx: _Lex, m: str, dot: int) -> bool:
+    """Is the word before the full stop at m[dot] a title written with one ("Rep.")? Only a word as short
+    as the longest title is lower-cased: lower-casing the text back to the last space cost a whole
+    prefix of the article per sentence when the word was long, quadratic in the article's length."""
+    sp = m.rfind(" ", max(dot - 7, 0), dot)
+    return dot - sp - 1 <= lx.longest_title and m[sp + 1:dot].lower() in lx.title
+
+
 def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], matches) -> list[_Frame]:
     """The attribution frames of one unit, with their content spans resolved."""
     frames: list[_Frame] = []
@@ -1030,7 +1053,7 @@ def _frames(lx: _Lex, m: str, text: str, us: int, ue: int, breaks: list[int], ma
                 continue                    # passive: "is expected to", "was told"; "was back"
         else:
             if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
-                    and form.endswith("ed") and (vs - 3 <= us or m[:vs - 3].rstrip()[-1:] in ",;(–—"):
+                    and form.endswith("ed") and (vs - 3 <= us or _char_before(m, vs - 3) in ",;(–—"):
                 # "As reported by The Post, …", "…, as noted by the senator": the agent after "by" speaks
                 np_ = _np_forward(lx, m, c.end() + 4, ue)
                 if np_ is not None:
@@ -1531,7 +1554,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
     if bare_ing:
         # "with Donald Trump tweeting that …": the phrase after "with" speaks
         subj = _subject(lx, m, us, cue_s, B)
-        if subj is not None and not subj[2] and m[m.rfind(" ", subj[0], subj[1]) + 1:subj[1]].lower() in lx.document:
+        if subj is not None and not subj[2] and _last_word(m, subj[0], subj[1]).lower() in lx.document:
             issuer = _issuer(lx, m, us, subj[0], subj[1])
             if issuer is not None:
                 # "Both men issued a statement expressing …": who issued the statement speaks
@@ -1582,7 +1605,7 @@ def _analyse(lx: _Lex, m: str, text: str, us: int, ue: int, f: _Frame, done: lis
         return
     subj = _subject(lx, m, us, cue_s, B)
     if subj is not None and not subj[2] and m[subj[0]].islower() \
-            and m[m.rfind(" ", subj[0], subj[1]) + 1:subj[1]].lower() in lx.document:
+            and _last_word(m, subj[0], subj[1]).lower() in lx.document:
         issuer = _issuer(lx, m, us, subj[0], subj[1])
         if issuer is not None:
             subj = issuer[0], issuer[1], None
