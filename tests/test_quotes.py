@@ -781,10 +781,36 @@ def _attribution_seconds(text: str) -> float:
     return best
 
 
-def test_attribution_time_is_linear_in_the_length_of_the_article():
-    # a quarter of a megabyte and a megabyte: four times the text must take about four times as long
-    # (sixteen, were it quadratic); eight leaves room for a noisy machine
-    n = 250_000
-    text = _LONG_ARTICLE_PARAGRAPH * (n // len(_LONG_ARTICLE_PARAGRAPH))
+# one run-on sentence of quotations, cues and asides: every pass over a unit's frames for each frame (where a
+# postposed frame's content starts, where a content ends, which frames another holds) was quadratic in it
+_RUN_ON_SENTENCE = ("“We will”, she said, “keep going”, he added, and the mayor said that the budget, a tight one, "
+                    "was balanced, critics argued, according to the council, ")
+
+
+@pytest.mark.parametrize("unit, n", [(_LONG_ARTICLE_PARAGRAPH, 250_000), (_RUN_ON_SENTENCE, 50_000)],
+                         ids=["paragraphs", "one sentence"])
+def test_attribution_time_is_linear_in_the_length_of_the_article(unit, n):
+    # n and 4n characters: four times the text must take about four times as long (sixteen, were it
+    # quadratic); eight leaves room for a noisy machine
+    text = unit * (n // len(unit))
     ratio = _attribution_seconds(text * 4) / _attribution_seconds(text)
     assert ratio < 8, ratio
+
+
+def test_many_frames_in_a_unit_read_as_few(monkeypatch):
+    # a unit of many frames finds which contents hold an offset through an index; it must read the
+    # frames exactly as the plain pass over all of them does
+    from tracker.quotes.attribution import attribute
+    from tracker.quotes.content import Holders
+    text = ("“We will”, she said, “keep going”, he added, and Ann Lee said that Bob Hale said the plan, "
+            "which Jo Sims — a critic — called “bad”, had failed, adding that it was late, according to the "
+            "council, while “nothing” was settled, officials said; ") * 12
+    sentences = segment(text)
+
+    def read():
+        return [(q.kind, q.start, q.end, q.speaker_start, q.cue_start, q.continues) for q in attribute(text, sentences)]
+    monkeypatch.setattr(Holders, "_FEW", 10 ** 6)
+    plain = read()
+    monkeypatch.setattr(Holders, "_FEW", 0)
+    assert read() == plain
+    assert len(plain) > 60

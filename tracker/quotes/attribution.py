@@ -19,6 +19,8 @@ before a cue (noun phrases, asides): ``subjects``, ``phrases``, ``asides``; wher
 """
 from __future__ import annotations
 
+from bisect import insort
+
 from ..model import Quote, Sentence
 from . import content, continuations, cues, inverted, postposed, preposed
 from .article import Article
@@ -80,6 +82,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                     unit_quotes.append(idx)
         if dash is not None:
             unit_quotes += _dash_quotes(art, dash, us, pending)
+        by_cue = content.ByCue(frames) if len(frames) > 1 else None
         for f in frames:
             inherit_q = None
             if f.inherit is not None and f.inherit.quote_idx is not None:
@@ -93,8 +96,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
                 if b is None or b <= a or f.nested:
                     continue
                 # "Johnson asked … what Downing Street has called “…”": Downing Street's words
-                foreign = {k for g in frames if g is not f and not g.nested and a <= g.cue_s < b
-                           for c0, c1 in g.contents if c1 for k in art.masks_in(c0, c1)} if len(frames) > 1 else ()
+                foreign = content.Foreign(spans, by_cue, f, a, b) if by_cue else ()
                 idx = art.emit(f, a, b, inherit_q if first is None else first, foreign)
                 if idx is not None:
                     if first is None:
@@ -130,24 +132,28 @@ def _frames(lx: Lexicon, art: Article, us: int, ue: int, breaks: list[int], matc
         f = asked_by(lx, m, k, k + 5, ue)
         if f is not None:
             frames.append(f)
+    ends: list[int] = []                # content.frame_end of the frames so far, sorted
     for c in matches:
         f = cue_frame(lx, m, text, us, ue, c, frames)
         if f is not None and f.kind is None:
-            _analyse(lx, m, text, us, ue, f, frames)
+            _analyse(lx, m, text, us, ue, f, ends)
         if f is not None and f.kind:
             frames.append(f)
+            end = content.frame_end(f)
+            if end is not None:
+                insort(ends, end)
     if not frames:
         return frames
     reported = content.according_contents(m, us, ue, frames)
-    content.close(m, ue, breaks, frames)
-    content.nest(m, frames, reported)
-    continuations.inherit(lx, m, us, ue, breaks, frames)
+    holders = content.close(m, ue, breaks, frames)
+    content.nest(m, frames, reported, holders)
+    continuations.inherit(lx, m, us, ue, breaks, frames, holders)
     return frames
 
 
-def _analyse(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: list[Frame]) -> None:
-    """Fill in the frame's kind, speaker and content for the cue at f.cue_s..f.cue_e (``done``: the unit's
-    frames before it); the kind stays None when the cue frames nothing."""
+def _analyse(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[int]) -> None:
+    """Fill in the frame's kind, speaker and content for the cue at f.cue_s..f.cue_e (``ends``: where the
+    unit's postposed frames before it end, sorted); the kind stays None when the cue frames nothing."""
     B = Back(m, max(us, f.cue_s - 240), f.cue_s)
     w0 = B.word(0)
     prev_word = w0.lower()
@@ -159,7 +165,7 @@ def _analyse(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: l
         return
     subj = cue_subject(lx, m, us, f.cue_s, B, f.ing)
     if subj is None:
-        inverted.read(lx, m, text, us, ue, f, done, B)
+        inverted.read(lx, m, text, us, ue, f, ends, B)
         return
     if not subj[2] and preposed.zero_relative(lx, m, ue, f, subj):
         return
@@ -167,7 +173,7 @@ def _analyse(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: l
     lead_s = m[lo:subj[0]].rstrip()           # the end of what precedes the speaker
     cue_end, cs = after_cue(lx, m, f.cue_e, ue, f.base)
     tail = m[cs:ue].strip(" \t\n.,;:!?")
-    if not postposed.read(lx, m, text, us, ue, f, done, subj, lead_s, lo + len(lead_s), cue_end, cs, tail):
+    if not postposed.read(lx, m, text, us, ue, f, ends, subj, lead_s, lo + len(lead_s), cue_end, cs, tail):
         preposed.read(lx, m, ue, f, B, subj, lead_s, lo + len(lead_s), cue_end, cs, tail)
 
 

@@ -12,9 +12,10 @@ A quotation no frame took continues the speech before when it opens its unit: th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .article import Article
-from .content import CLAUSE_END
+from .content import CLAUSE_END, Holders
 from .cue_phrase import after_cue
 from .frames import Frame
 from .reading import DASHES, MASK, WORD, Back, skip_space
@@ -65,22 +66,26 @@ def _cut_point(B: Back, cue_s: int) -> int:
 _OPENING_SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|On|By|Without|Despite|In)\s+[a-z]+ing\b")
 
 
-def inherit(lx: Lexicon, m: str, us: int, ue: int, breaks: list[int], frames: list[Frame]) -> None:
-    """Give each subjectless frame of a unit its speaker."""
+def inherit(lx: Lexicon, m: str, us: int, ue: int, breaks: list[int], frames: list[Frame],
+            holders: Holders | None) -> None:
+    """Give each subjectless frame of a unit its speaker (``holders``: content.close's)."""
     # a subjectless cue shares the speaker of the last frame (of its sentence) not nested in another
     for n, f in enumerate(frames):
         if f.kind == "subjectless":
             ss = us
-            for b in breaks:
-                # a "sentence" opening in lower case is a slip after "!" or "?" inside a quotation
-                # ("She declared “What a night!” and said …"): the sentence goes on
-                if b <= f.cue_s and not m[b:b + 1].islower():
-                    ss = b
-            for g in reversed(frames[:n]):
+            i = bisect_right(breaks, f.cue_s)
+            # a "sentence" opening in lower case is a slip after "!" or "?" inside a quotation
+            # ("She declared “What a night!” and said …"): the sentence goes on
+            while i and m[breaks[i - 1]:breaks[i - 1] + 1].islower():
+                i -= 1
+            if i:
+                ss = breaks[i - 1]
+            for gi in range(n - 1, -1, -1):
+                g = frames[gi]
                 if g.cue_s < ss:
                     break
-                if g.kind == "subjectless" or not any(a <= g.cue_s < b for h in frames[:n] if h is not g
-                                                      for a, b in h.contents):
+                if g.kind == "subjectless" or not any(a <= g.cue_s < b for hn, h, (a, b) in holders.of(g.cue_s)
+                                                      if hn < n and h is not g):
                     f.inherit = g if g.kind != "subjectless" else g.inherit or (g if g.sp_s is not None else None)
                     break
             if f.inherit is None:

@@ -17,7 +17,7 @@ from .reading import MASK, Back, skip_space
 from .words import Lexicon
 
 
-def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: list[Frame], B: Back) -> None:
+def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[int], B: Back) -> None:
     """Fill in the frame of ``f`` as inverted, "CONTENT, CUE SPEAKER [, CONTENT]" ("…,” said Smith."),
     when it is one: a verb of speech right after a comma or a quotation, a noun phrase after it."""
     cue_e = f.cue_e
@@ -41,7 +41,7 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: list[
     f.kind = "inverted"
     f.sp_s, f.sp_e = np_
     c_end = before_end
-    f.contents.append([clause_start(m, done, len(done), us, c_end), c_end])
+    f.contents.append([clause_start(m, ends, us, c_end), c_end])
     j = skip_space(m, cue_end, ue)
     if j < ue and m[j] in ",:":
         k = skip_space(m, j + 1, ue)

@@ -22,7 +22,7 @@ from .reading import DASHES, MASK, WORD, skip_space
 from .words import Lexicon
 
 
-def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: list[Frame], subj, lead_s: str,
+def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[int], subj, lead_s: str,
          lead_end: int, cue_end: int, cs: int, tail: str) -> bool:
     """Is the frame of ``f`` postposed: its speaker ``subj`` after a comma, a quotation or a dash (``lead_s``
     is what precedes the speaker, ending at ``lead_end``), and its content before it (and after the cue
@@ -59,7 +59,7 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, done: list[
     f.sp_s, f.sp_e = s0, s1
     f.cue_e = cue_end
     c_end = lead_end
-    c_start = clause_start(m, done, len(done), us, c_end)
+    c_start = clause_start(m, ends, us, c_end)
     if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
             and _adverbial_only(lx, m, skip_space(m, c_start, c_end), c_end)):
         # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding up a letter, Mina Ruiz said,
