@@ -47,7 +47,7 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
         b += 1
     if not B.has(b + 1) or B[b][2] != ",":
         return None
-    if _clause_between(B, b0, b):
+    if _clause_between(lx, B, b0, b):
         # "Currently, the firm is losing money, says Mr Dean": a clause between the commas, no aside
         # (unless a relative clause holds it: "Mr Slink, whose start-up, Paradata, uses data, said")
         return _relative_aside(lx, B, b + 1)
@@ -69,7 +69,7 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
         # apposition to the name before it, which speaks
         k2 = np_backward(lx, B, k + 2)
         if k2 is not None and B[k2][2][:1].isupper() and B[k2][2].lower() not in lx.time and \
-                (not B.has(k2 + 1) or B[k2 + 1][2].lower() in _CLAUSE_OPENERS):
+                (not B.has(k2 + 1) or B[k2 + 1][2].lower() in lx.coordinator or B[k2 + 1][2] in _CLAUSE_MARKS):
             return B[k2][0], B[k + 2][1], None
     return _relative_aside(lx, B, b + 1) or (B[k][0], B[b + 1][1], None)
 
@@ -87,24 +87,20 @@ def _before_brackets(lx: Lexicon, B: Back, b0: int):
     return B[k][0], B[b0][1], None
 
 
-_RELATIVE_ASIDE = frozenset(("who", "whose", "which"))
-# what may stand before a subject at the start of its clause ("But Ann Lee, head of ...")
-_CLAUSE_OPENERS = frozenset(("but", "and", "so", "yet", ",", ";", ":", "—", "–", "(", "."))
-_ASIDE_OPENERS = frozenset("as while although though when if because since after before unless until".split())
-# verbs that make the words between two commas a clause, not an appositive
-_FINITE = frozenset("is are was were has have had will would can could does did".split())
+# the marks that may stand before a subject at the start of its clause ("But Ann Lee, head of ...", "; Ann Lee")
+_CLAUSE_MARKS = frozenset((",", ";", ":", "—", "–", "(", "."))
 
 
-def _clause_between(B: Back, b0: int, b: int) -> bool:
+def _clause_between(lx: Lexicon, B: Back, b0: int, b: int) -> bool:
     """Do the words between two commas (B[b-1] first, B[b0+1] last) make a clause of their own: a finite
     verb before any relative pronoun ("the firm is losing money", but not "a doctor who is retiring")?"""
-    if B[b - 1][2].lower() in _ASIDE_OPENERS:
+    if B[b - 1][2].lower() in lx.subordinator:
         return False                            # "Cruz, as he has in the past, opposed": an aside
     for j in range(b - 1, b0, -1):
         x = B[j][2].lower()
-        if x in _RELATIVE_ASIDE or x == "that":
+        if x in lx.relative_aside or x == "that":
             return False
-        if x in _FINITE:
+        if x in lx.finite:
             return True
     return False
 
@@ -118,7 +114,7 @@ def _relative_aside(lx: Lexicon, B: Back, b: int):
         x = B[j][2]
         if x in (".", ";", ":") or x[0] == MASK:
             return None
-        if x.lower() in _RELATIVE_ASIDE and B[j + 1][2] == ",":
+        if x.lower() in lx.relative_aside and B[j + 1][2] == ",":
             k = np_backward(lx, B, j + 2)
             return (B[k][0], B[j + 2][1], None) if k is not None else None
     return None
@@ -144,13 +140,9 @@ def _np_before_asides(lx: Lexicon, B: Back, b: int, found):
         k = np_backward(lx, B, b + 1)
         if k is not None and _opens_clause(B, k):
             first = B[k][2].lower()
-            if first in lx.opener or first in lx.stop or first in lx.time or first in _OPENING_ADVERBS \
-                    or first.endswith(("ly", "ing")) or first.isdigit():
+            if first in lx.opener or first in lx.stop or first in lx.time or first in lx.clause_adverb \
+                    or first in lx.negation or first.endswith(("ly", "ing")) or first.isdigit():
                 return found                     # (a digit: "… on Dec. | 2, Col. Warren, …", a sentence split)
             return B[k][0], B[b + 1][1], None
         found = None if k is None else (B[k][0], B[b + 1][1], None)
     return None
-
-
-_OPENING_ADVERBS = frozenset("moreover overall furthermore however meanwhile not still also instead separately "
-                             "likewise nonetheless nevertheless indeed again yet thus".split())

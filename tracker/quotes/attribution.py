@@ -25,7 +25,6 @@ from ..model import Quote, Sentence
 from . import content, continuations, cues, inverted, postposed, preposed
 from .article import Article
 from .cue_phrase import after_cue, cue_frame
-from .continuations import PREPS, SUBJECTLESS_BEFORE
 from .frames import Frame, asked_by, colon_lead, colon_speaker, has_dash, unit_dash
 from .reading import MASK, Back, is_word, skip_space
 from .subjects import antecedent, cue_subject
@@ -158,7 +157,7 @@ def _analyse(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: l
     w0 = B.word(0)
     prev_word = w0.lower()
     # "released a statement saying …", "began saying": the subject of the clause speaks
-    bare_ing = f.ing and is_word(w0) and prev_word not in SUBJECTLESS_BEFORE and prev_word not in PREPS
+    bare_ing = f.ing and is_word(w0) and prev_word not in lx.subjectless_after and prev_word not in lx.participle_after
     if bare_ing and preposed.participle(lx, m, us, ue, f, B):
         return
     if continuations.subjectless(lx, m, ue, f, B, bare_ing and f.cls == cues.SPEECH):

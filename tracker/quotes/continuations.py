@@ -22,9 +22,6 @@ from .reading import DASHES, MASK, WORD, Back, skip_space
 from .subjects import can_speak, clause_subject, subordinate_subject
 from .words import Lexicon
 
-SUBJECTLESS_BEFORE = frozenset("and but then before after while by when".split())
-PREPS = frozenset("in of for by after before without about from on with upon while when since".split())
-
 
 def subjectless(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, bare_ing: bool) -> bool:
     """Is the cue of ``f`` subjectless (", adding …", "– saying …", "and added", "but added:", "by tweeting";
@@ -32,14 +29,15 @@ def subjectless(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, bare_ing: bool)
     speaker is found when the unit's frames are all read (``inherit``)."""
     w0 = B.word(0)
     prev_char, prev_word, ing = w0[-1:], w0.lower(), f.ing
-    if not (prev_word in SUBJECTLESS_BEFORE or (ing and (prev_char in "," + DASHES + MASK or prev_word in PREPS))
+    if not (prev_word in lx.subjectless_after or (ing and (prev_char in "," + DASHES + MASK
+                                                           or prev_word in lx.participle_after))
             or bare_ing):
         return False
     if prev_word in ("by", "when") and not ing:
         return True
     cue_e = f.cue_e
     f.kind = "subjectless"
-    f.cut_at = _cut_point(B, f.cue_s)
+    f.cut_at = _cut_point(lx, B, f.cue_s)
     f.coordinated = True
     cue_end, cs = after_cue(lx, m, cue_e, ue, f.base)
     f.cue_e = cue_end
@@ -55,15 +53,12 @@ def subjectless(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, bare_ing: bool)
     return True
 
 
-def _cut_point(B: Back, cue_s: int) -> int:
+def _cut_point(lx: Lexicon, B: Back, cue_s: int) -> int:
     """Where the clause before a subjectless cue ends (before ", adding", " and added")."""
     k = 0
-    while B.has(k) and (B[k][2].lower() in SUBJECTLESS_BEFORE or B[k][2] in ",–—" or B[k][2].endswith("ly")):
+    while B.has(k) and (B[k][2].lower() in lx.subjectless_after or B[k][2] in ",–—" or B[k][2].endswith("ly")):
         k += 1
     return B[k][1] if B.has(k) else cue_s
-
-
-_OPENING_SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|On|By|Without|Despite|In)\s+[a-z]+ing\b")
 
 
 def inherit(lx: Lexicon, m: str, us: int, ue: int, breaks: list[int], frames: list[Frame],
@@ -90,7 +85,7 @@ def inherit(lx: Lexicon, m: str, us: int, ue: int, breaks: list[int], frames: li
                     break
             if f.inherit is None:
                 f.sp_s, f.sp_e = clause_subject(lx, m, ss, f.cue_s) or (None, None)
-                if f.sp_s is None and _OPENING_SUBORDINATE.match(m, skip_space(m, ss, f.cue_s)):
+                if f.sp_s is None and lx.opening_participle.match(m, skip_space(m, ss, f.cue_s)):
                     # "After praising the Ledger for ..., Glenn Bock went further": the subject of the
                     # main clause after the comma
                     f.sp_s, f.sp_e = clause_subject(lx, m, ss, ue) or (None, None)

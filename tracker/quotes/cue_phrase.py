@@ -53,7 +53,7 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
         # the auxiliary nearest the verb, past any adverbs ("was once thought")
         last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
         verb = form.split(" ", 1)[0] if " " in form else form      # "referring" of "referring to"
-        if last in _BE and (form == base or not verb.endswith(("ing", "s"))):
+        if last in lx.passive_be and (form == base or not verb.endswith(("ing", "s"))):
             return None                 # passive: "is expected to", "was told"; "was back"
     else:
         if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
@@ -62,9 +62,9 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
             return according(lx, m, vs - 3, c.end() + 3, c.end() + 4, ue)
         if _after_determiner(lx, prev, form):
             return None                 # "a written statement", "the so-called", "his stated aim"
-        if (form.endswith("ing") or form in noun_like(base)) and _counted(prev):
+        if (form.endswith("ing") or form in noun_like(base)) and _counted(lx, prev):
             return None                 # "up 23 points", "the 11 September attacks", "a second reading"
-        if form.endswith("ing") and _NOUN_ING_NEXT.match(m, c.end()) and prev[:1].isalpha() \
+        if form.endswith("ing") and lx.verb_next.match(m, c.end()) and prev[:1].isalpha() \
                 and prev.lower() not in lx.subject and prev.lower() not in lx.relative:
             return None                 # "the court ruling is", "a reading could": a noun before a verb
         if form in noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()) \
@@ -76,12 +76,10 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
     if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
         return None                     # "appeared on stage", not "appeared to"
     f = Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
-    f.ing = form.endswith("ing") and not (npre and words[-1] in _BE_ING)
+    f.ing = form.endswith("ing") and not (npre and words[-1] in lx.progressive_be)
     return f
 
 
-_BE = frozenset("is are was were be been being 's ’s".split())
-_BE_ING = frozenset("is are was were be been ’s 's am".split())
 # "by" and the agent of a passive participle; not the medium of "said by telephone" nor the manner of
 # "continued by saying"
 _BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
@@ -140,7 +138,7 @@ def _after_determiner(lx: Lexicon, prev: str, form: str) -> bool:
     if prev.endswith("-"):
         return True
     w = prev.lower()
-    return w in lx.det and w not in _QUANTIFIERS or w.endswith(("’s", "'s")) and (
+    return w in lx.det and w not in lx.quantifier or w.endswith(("’s", "'s")) and (
         not prev[:1].isupper() or not form.endswith("ing")) or w in ("so", "very", "much")
 
 
@@ -161,16 +159,7 @@ def _after_quotation(m: str, text: str, lo: int, vs: int, ve: int, ue: int) -> b
     return m[k:k + 1] == "," or text[max(lo, k - 4):k].rstrip("”\"’'» ")[-1:] in (",", "?", "!")
 
 
-_QUANTIFIERS = frozenset("all both some many most several few others".split())
-# a number, an ordinal or a month before a cue form makes it a noun ("23 points", "September attacks")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-_COUNTING = frozenset("one two three four five six seven eight nine ten first second third fourth fifth last next"
-                      .split()) | _MONTHS
-# what follows an -ing noun, not a participle: a verb of its own ("the ruling is", "the reading could")
-_NOUN_ING_NEXT = re.compile(r" (?:is|was|are|were|has|had|could|would|will|may|might|should|must|can)\b")
-
-
-def _counted(prev: str) -> bool:
+def _counted(lx: Lexicon, prev: str) -> bool:
     """Is the word before a cue form a number, an ordinal or a (capitalised) month, so that the form is a
     noun?"""
     w = prev.lower()
@@ -178,7 +167,7 @@ def _counted(prev: str) -> bool:
         return False
     if w[0].isdigit():
         return w[-1].isdigit()
-    return w in _COUNTING and (w not in _MONTHS or prev[0].isupper())
+    return w in lx.counting and (w not in lx.month or prev[0].isupper())
 
 
 def after_cue(lx: Lexicon, m: str, pos: int, hi: int, base: str):

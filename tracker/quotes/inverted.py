@@ -30,13 +30,13 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     if np_ is None:
         return
     first = m[np_[0]:np_[1]].split(None, 1)[0]
-    if first.lower() in _NOT_AFTER_INVERTED or first.islower() and first.endswith("ly") and first not in lx.notly:
+    if first.lower() in lx.not_inverted_speaker or first.islower() and first.endswith("ly") and first not in lx.notly:
         return                          # "… “spontaneous” protests rather than …": no speaker after it
     cue_end, _ = after_cue(lx, m, np_[1], ue, "")
     k = skip_space(m, np_[1], ue)
-    if f.base in _OBJECT_COMPLEMENT and cue_end == np_[1] and k < ue and m[k].islower():
+    if f.base in lx.object_complement and cue_end == np_[1] and k < ue and m[k].islower():
         w = m[k:k + 20].split(None, 1)[0]
-        if w not in _AFTER_INVERTED_SPEAKER and not w.endswith("ing"):
+        if w not in lx.after_inverted_speaker and not w.endswith("ing"):
             return                      # "…, ruled Cruz eligible and …": an object and its complement
     f.kind = "inverted"
     f.sp_s, f.sp_e = np_
@@ -51,13 +51,3 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
             k = resumed_quotation(lx, m, k, ue)
             if k is not None:
                 f.contents.append([k, None])
-
-
-# cues that also take an object and its complement ("ruled Cruz eligible", "called him a liar"): after them, a
-# noun phrase followed by a lower-case word other than these is that object, not an inverted speaker
-_OBJECT_COMPLEMENT = frozenset("rule declare deem call name find judge rate label brand dub pronounce certify "
-                               "consider".split())
-_AFTER_INVERTED_SPEAKER = frozenset("who whom whose which that of from at in on for with to and but as by than then "
-                                    "said says told added".split())
-# words that cannot open the speaker's phrase after an inverted cue
-_NOT_AFTER_INVERTED = frozenset("rather instead than even just only also too then there here again".split())

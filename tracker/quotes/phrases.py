@@ -46,7 +46,7 @@ def np_backward(lx: Lexicon, B: Back, k0: int):
                 first_ok = b
                 # "a staffer in the room", "one of the officials": the phrase goes on before a link
                 ll = left.lower()
-                if not (ll in link and (ll != "and" or B.word(b + 2).lower() in _PERSONAL)):
+                if not (ll in link and (ll != "and" or B.word(b + 2).lower() in lx.subject)):
                     break
             elif lw in link:
                 if taken == 0:
@@ -56,13 +56,13 @@ def np_backward(lx: Lexicon, B: Back, k0: int):
                     right = toks[b - 1][2] if b > 0 else ""
                     if not (left[:1].isupper() and (right[:1].isupper() or right.lower() in det)) \
                             and not _one_person_two_nouns(lx, B, b) \
-                            and not (left.lower() in _PERSONAL and right.lower() in det):
+                            and not (left.lower() in lx.subject and right.lower() in det):
                         break                    # (but "he and other leaders", "she and her husband")
             elif lw in subject:
                 # "she began saying": the words taken were verbs, the pronoun is the subject
                 if taken and all(toks[k][2][0].islower() and toks[k][2].lower() not in det for k in range(k0, b)):
                     return b
-                if taken and toks[b - 1][2] == "and" and lw in _PERSONAL:
+                if taken and toks[b - 1][2] == "and" and lw in lx.subject:
                     first_ok = b                 # "he and other leaders"
                 break
             elif lw in lx.stop or lw in lx.time:
@@ -92,17 +92,13 @@ def np_backward(lx: Lexicon, B: Back, k0: int):
     # a phrase cannot open with a linking word, nor an adverb ("but finally Pryor says")
     k = first_ok
     while k >= k0 and (toks[k][2] in link or k > k0 and toks[k][2][-2:] == "ly" and toks[k][2].islower()
-                       and toks[k][2] not in lx.notly and _after_clause_break(toks, k)):
+                       and toks[k][2] not in lx.notly and _after_clause_break(lx, toks, k)):
         k -= 1
-    if k == k0 and toks[k][2].lower() in _ARTICLES:
+    if k == k0 and toks[k][2].lower() in lx.article:
         return None                              # "the" alone: the noun was read as a verb
     if k == k0 and toks[k][2].islower() and (toks[k][2].endswith(("ing", "ed")) or toks[k][2] in lx.past):
         return None                              # "and began talking", "committing repeated": a verb, no noun
     return k if k >= k0 else None
-
-
-_ARTICLES = frozenset("the a an his her their its my our your".split())
-_PERSONAL = frozenset("i he she we they".split())
 
 
 def ed_verb(lw: str) -> bool:
@@ -110,13 +106,11 @@ def ed_verb(lw: str) -> bool:
     return lw.endswith("ed") and not lw.endswith(("eed", "dred"))
 
 
-def _after_clause_break(toks, k: int) -> bool:
+def _after_clause_break(lx: Lexicon, toks, k: int) -> bool:
     """Does token k (counted from the end) open a clause: after a comma or a coordinator, or first?
     ("but finally Pryor says", not "how boldly Ohio reacts")"""
-    return len(toks) <= k + 1 or toks[k + 1][2].lower() in (",", ";", "but", "and", "yet", "so", "then")
-
-
-_COMPARATIVES = frozenset("least most less more best worst".split())
+    x = toks[k + 1][2].lower() if len(toks) > k + 1 else ""
+    return not x or x in lx.coordinator or x in (",", ";", "then")
 
 
 def _one_person_two_nouns(lx: Lexicon, B: Back, b: int) -> bool:
@@ -126,7 +120,7 @@ def _one_person_two_nouns(lx: Lexicon, B: Back, b: int) -> bool:
     right = toks[b - 1][2] if b > 0 else ""
     lr = right.lower()
     if not right[:1].islower() or not right.isalpha() or lr.endswith("s") or lr in lx.det or lr in lx.link \
-            or lr in lx.stop or lr in lx.subject or lr in _COMPARATIVES:
+            or lr in lx.stop or lr in lx.subject or lr in lx.comparative:
         return False
     for k in range(b + 1, b + 4):
         if len(toks) <= k and B.fill(k + 1) <= k:

@@ -81,14 +81,16 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
 
 
 # what may follow a postposed "…, Smith said": where, when, to whom
-_ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|reporters\b|[A-Z])|in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
+_ADJUNCT = re.compile(r"(?:to (?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|reporters\b|[A-Z])|"
+                      r"in|on|at|during|of|from|after|before|while|when|as|with|via|through|about|over|for|"
                       r"outside|inside|under|near|amid|following|shortly|last|this|earlier|later|recently|"
                       r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"told|adding|saying|noting|according)\b", re.I)
 _NAME_ONLY = re.compile(r"[A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*)*")
 # a phrase of time or place with no verb: "But in a call with reporters on Monday", "Later that day"
-_ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?(?:In|On|At|During|After|Before|Later|Earlier|"
-                             r"Speaking|Asked|in|on|at|during|after|before)\b[^\x01;:]*$")
+_ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)?"
+                             r"(?:In|On|At|During|After|Before|Later|Earlier|Speaking|Asked|in|on|at|during|after|"
+                             r"before)\b[^\x01;:]*$")
 # an opening participle ("Holding open a book", "Smiling broadly")
 _PARTICIPLE_ONLY = re.compile(r"(?:(?:But|And|Then|Later)\s*,?\s+)?[A-Z][a-z]+ing\b[^\x01;:]*$")
 

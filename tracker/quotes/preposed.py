@@ -105,7 +105,8 @@ def read(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, subj, lead_s: str, lea
         # reads its antecedent); the phrase before it still delimits the clause here
         f.pronoun = B[0][0], B[0][1]
     f.cue_e = cue_end
-    f.subordinate = lead_s.split()[-1:] in _SUBORDINATORS
+    last = lead_s.split()[-1:]
+    f.subordinate = bool(last) and last[0] in lx.subordinator_to_comma
     f.contents.append([cs, None])
     f.content_start = cs
     # a coordinated clause: "…, and Smith said …" cuts the frame before (an adverb between: "…, but
@@ -120,6 +121,3 @@ def read(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, subj, lead_s: str, lea
     elif lead_s.lower().endswith((" and", " but")):
         f.coordinated = True
         f.cut_at = lead_end - 4
-
-
-_SUBORDINATORS = [[w] for w in "while While although Although though Though if If because Because whereas Whereas unless Unless".split()]

@@ -48,8 +48,8 @@ def subject_before(lx: Lexicon, m: str, lo: int, hi: int, B: Back | None = None)
     ago = lw == "ago"
     while B.has(b) and n < (7 if ago else 4):
         x = B[b][2].lower()
-        if not (x in lx.time or _YEAR.fullmatch(x) or x in _WHEN_WORDS
-                or ago and (x in lx.det or x.isdigit() or x in _AGO_WORDS)):
+        if not (x in lx.time or _YEAR.fullmatch(x) or x in lx.time_phrase
+                or ago and (x in lx.det or x.isdigit() or x in lx.ago_phrase)):
             break
         b += 1
         n += 1
@@ -70,8 +70,6 @@ def subject_before(lx: Lexicon, m: str, lo: int, hi: int, B: Back | None = None)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_WHEN_WORDS = frozenset("on last this in earlier late early during ago".split())
-_AGO_WORDS = frozenset("less more than about a few several couple of".split())
 
 
 def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -95,19 +93,14 @@ def cue_subject(lx: Lexicon, m: str, us: int, cue_s: int, B: Back, ing: bool):
             subj = issuer[0], issuer[1], None
     if subj is not None and not subj[2] and not ing and m[subj[0]:subj[1]].lower() not in lx.subject:
         pw = m[max(us, subj[0] - 12):subj[0]].split()[-1:]
-        if pw and pw[0].lower() in _TRUE_PREPS:
-            subj = None                     # "in a statement credited …": not a subject
+        if pw and pw[0].lower() in lx.preposition and pw[0].lower() != "despite":
+            subj = None                     # "in a statement credited …": not a subject (see the data file)
     return subj
-
-
-_TRUE_PREPS = frozenset("in of for by without about from on with upon at to into through over under against "
-                        "during via".split())
 
 
 # a dateline opening a story: a city in capitals ("JACKSON, Miss. -") or followed by an agency ("Paris (AFP) –")
 _DATELINE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*(?:, [A-Z][a-z]+\.?)?|[A-Z][\w.'’ -]{0,30}? \([A-Z][A-Za-z]{1,10}\))"
                        r"[ \t]*[–—-]{1,2}[ \t]+")
-_CLAUSE_ADVERBS = frozenset("then later earlier now still meanwhile instead also again soon".split())
 
 
 def clause_subject(lx: Lexicon, m: str, us: int, hi: int):
@@ -120,10 +113,10 @@ def clause_subject(lx: Lexicon, m: str, us: int, hi: int):
     toks = tokens(m, j, min(hi, j + 120))
     if toks and toks[0][2].lower() in lx.subject:
         return toks[0][0], toks[0][1]
-    if toks and toks[0][2].lower() in ("but", "and", "so", "yet", "or") and len(toks) > 1:
+    if toks and toks[0][2].lower() in lx.coordinator and len(toks) > 1:
         j = toks[1][0]
         toks = toks[1:]
-    if len(toks) > 1 and toks[0][2].lower() in _CLAUSE_ADVERBS and toks[1][2] != ",":
+    if len(toks) > 1 and toks[0][2].lower() in lx.clause_adverb and toks[1][2] != ",":
         j = toks[1][0]                   # "Then he turned on the mayor, calling …"
         toks = toks[1:]
     if toks and toks[0][2].lower() in lx.subject:
@@ -161,14 +154,10 @@ def can_speak(lx: Lexicon, np: str) -> bool:
         w[0].isupper() for w in words[1:])
 
 
-# a subordinate clause: its conjunction, then its subject
-_SUBORDINATOR = re.compile(r"\b(?:after|when|as|because|since|while|before|until|once|although|though)[ \t]+")
-
-
 def subordinate_subject(lx: Lexicon, m: str, lo: int, hi: int):
     """The subject of the last subordinate clause in m[lo:hi], if it can speak."""
     found = None
-    for sub in _SUBORDINATOR.finditer(m, lo, hi):
+    for sub in lx.subordinate_clause.finditer(m, lo, hi):
         np_ = np_forward(lx, m, sub.end(), hi)
         if np_ is not None and can_speak(lx, m[np_[0]:np_[1]]):
             found = np_
@@ -181,7 +170,7 @@ def document_issuer(lx: Lexicon, m: str, us: int, s0: int, s1: int) -> tuple[int
     """The subject of "issued" in "Both men issued a statement expressing …", when m[s0:s1] is the document
     ("a statement", "a resolution") and a verb of issuing comes right before it; else None."""
     words = m[s0:s1].split()
-    if len(words) < 2 or words[0].lower() not in _DOC_DETERMINERS or words[-1].lower() not in lx.document:
+    if len(words) < 2 or words[0].lower() not in lx.document_determiner or words[-1].lower() not in lx.document:
         return None
     B = Back(m, max(us, s0 - 160), s0)
     k = 0
@@ -195,6 +184,3 @@ def document_issuer(lx: Lexicon, m: str, us: int, s0: int, s1: int) -> tuple[int
     if found is None or found[2]:
         return None
     return found[0], found[1]
-
-
-_DOC_DETERMINERS = frozenset("a an the his her their its this that our".split())

@@ -25,9 +25,9 @@ class Lexicon:
 
     def __init__(self) -> None:
         g = grammar()
-        self.aux, self.adverb, self.notly = g["aux"], g["adverb"], g["notly"]
+        self.aux, self.adverb, self.notly = g["aux"] | g["negation"], g["adverb"], g["notly"]
         self.subject, self.relative, self.object = g["subject"], g["relative"], g["object"]
-        self.det, self.link, self.time = g["det"], g["link"], g["time"]
+        self.det, self.link, self.time = g["det"], g["link"], g["time"] | g["month"]
         self.opener = g["opener"] - self.det
         self.verbs = cues.verbs()
         # verb forms end a noun phrase, except those that may be nouns ("the report said")
@@ -57,7 +57,7 @@ class Lexicon:
             r"(?![\w’'\-])")
         self.preverb = self.aux | self.adverb
         self.nominal = re.compile(r"[ \t]*,?[ \t]*" + cues.nominal_pattern())
-        time = "|".join(sorted(g["time"] - {"may", "march"}, key=len, reverse=True))
+        time = "|".join(sorted(self.time - {"may", "march"}, key=len, reverse=True))
         self.verb_after = re.compile(
             rf"\s+(?P<cue>(?:(?:{pre}|(?!(?:{notly})\s)[a-z]+ly)\s+){{0,3}}(?P<w>[a-z][a-z’'-]+)"
             r"(?:\s+(?:up|out|on|off|about|to|of|for|at|with|into|over|back|down)\b)?)(?=\s)")
@@ -70,9 +70,30 @@ class Lexicon:
         self.after_words = frozenset(
             "in on at during to last this early earlier late later next that each every yesterday today tonight "
             "recently again too then privately publicly repeatedly once previously afterward afterwards".split()) \
-            | frozenset(w for w in g["time"]) | frozenset(str(y) for y in range(1900, 2100))
+            | self.time | frozenset(str(y) for y in range(1900, 2100))
         # where, when and how, right after a verb: one pattern, one call
         self.after_verb = re.compile(f"{self.nominal.pattern}|(?i:{self.when.pattern})|{self.adverb_after.pattern}")
+        # the classes that the frames read by name (the data file says what each is for)
+        self.month, self.counting = g["month"], g["counting"] | g["month"]
+        self.subordinator, self.preposition, self.coordinator = g["subordinator"], g["preposition"], g["coordinator"]
+        # (written as they are, or capitalised: "While")
+        self.subordinator_to_comma = frozenset(v for w in g["subordinator_to_comma"] for v in (w, w.capitalize()))
+        self.participle_after, self.subjectless_after = g["participle_after"], g["subjectless_after"]
+        self.clause_adverb, self.finite, self.negation = g["clause_adverb"], g["finite"], g["negation"]
+        self.passive_be, self.progressive_be = g["passive_be"], g["progressive_be"]
+        self.article, self.document_determiner = g["article"], g["document_determiner"]
+        self.quantifier, self.comparative = g["quantifier"], g["comparative"]
+        self.relative_aside = g["relative_aside"]
+        self.time_phrase, self.ago_phrase = g["time_phrase"], g["ago_phrase"]
+        self.object_complement = g["object_complement"]
+        self.after_inverted_speaker, self.not_inverted_speaker = g["after_inverted_speaker"], g["not_inverted_speaker"]
+        # a subordinate clause: its conjunction, then its subject
+        self.subordinate_clause = re.compile(rf"\b(?:{'|'.join(sorted(self.subordinator))})[ \t]+")
+        # a participle clause opening a sentence: "After praising …", "Despite insisting …"
+        self.opening_participle = re.compile(
+            rf"(?:{'|'.join(sorted(w.capitalize() for w in self.subordinator | self.preposition))})\s+[a-z]+ing\b")
+        # a verb of its own after an -ing form makes it a noun ("the ruling is", "the reading could")
+        self.verb_next = re.compile(rf" (?:{'|'.join(sorted(w for w in g['aux'] if w.isalpha()))})\b")
 
 
 def _phrases(line: str) -> list[str]:
@@ -92,19 +113,16 @@ def lex() -> Lexicon:
     return Lexicon()
 
 
-_NOUN_WITH_PARTICLE = frozenset("call push".split())
-_UNAMBIGUOUS = frozenset("say says tell tells".split())
-
-
 @cache
 def noun_like(base: str) -> frozenset[str]:
     """Forms of a verb that may be nouns as well ("call", "calls", "plans")."""
-    if base in _UNAMBIGUOUS:
+    g = grammar()
+    if base in g["never_noun"]:
         return frozenset()
     head, _, particle = base.partition(" ")
     if particle:
         # "a call for calm", "his push for reform": nouns that often take the particle after them
         # (most phrasal cues are verbs whatever comes before: "points out", "hit back")
-        return frozenset(f + " " + particle for f in noun_like(head)) if head in _NOUN_WITH_PARTICLE \
+        return frozenset(f + " " + particle for f in noun_like(head)) if head in g["noun_with_particle"] \
             else frozenset()
     return frozenset(f for f in cues.inflect(base) if not f.endswith(("ed", "ing")))
