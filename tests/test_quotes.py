@@ -679,6 +679,20 @@ def test_a_that_clause_after_a_split_frame_goes_on_with_the_speech():
     assert len(triples("He was listed because of the “impact,” Jo said, that he had on the news.")) == 1
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a relative pronoun right before an aside leads to the phrase it is about, wherever that phrase stands
+    ("Then came Jo Marsh, who, after a long day at the clinic, said the wait was too long.", "Jo Marsh"),
+    ("Next was a nurse, Jo Marsh, who, like her colleagues, said the wait was too long.", "Jo Marsh"),
+    # a relative clause with commas of its own holding a clause: the phrase before it speaks
+    ("Ms Rana, whose company, Tillwise, is growing, said the market was strong.", "Ms Rana"),
+    # a clause between the last two commas, no relative pronoun: the phrase that opens the sentence is that
+    # clause's subject, and the speaker comes after the cue
+    ("New rules, cheaper fares and longer hours, will start in May, said a spokesman.", "a spokesman"),
+])
+def test_the_speaker_before_asides_is_read_one_way(text, speaker):
+    assert [sp for _, _, sp in triples(text)] == [speaker]
+
+
 def test_a_speaker_before_an_aside_between_dashes():
     assert triples("Jo Sims — a teacher from Salem — says the vote was “a big deal.”") == [
         ("mixed", "the vote was “a big deal.”", "Jo Sims")]
