@@ -698,6 +698,11 @@ def test_a_speaker_before_an_aside_between_dashes():
         ("mixed", "the vote was “a big deal.”", "Jo Sims")]
 
 
+def test_a_clause_after_an_inverted_speaker_is_no_complement():
+    # after "declared", "ruled" and the like a lower-case word may still open a clause about the speaker
+    assert triples("“It is over,” declared Lund as he left the hall.") == [("direct", "It is over", "Lund")]
+
+
 def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
     got = quotes("Adopting the advice of a panel that met last week, the board of elections on Monday rejected "
                  "both claims, ruled Lund eligible and ordered that his name be listed.")

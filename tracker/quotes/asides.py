@@ -64,8 +64,6 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
             return further
     if k is None:
         return None
-    if B[k][2].lower() in lx.subject and k == b + 1:
-        return B[k][0], B[k][1], None
     if k == b + 1 and B[k][2].endswith("ly") and B[k][2][:1].isupper():
         return None                     # "Currently, ..., says": an adverb, no speaker
     if B[k][2][:1].islower() and B.has(k + 2) and B[k + 1][2] == "," and B[k + 2][2][:1].isupper():

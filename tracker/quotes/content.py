@@ -58,9 +58,7 @@ def _cut(frames: list[Frame], cutting: list[int], n: int, ue: int, after: int) -
                 and f.contents[0][0] > after and f.contents[0][1] is not None and f.contents[0][1] <= f.cue_s:
             return f.contents[0][0]
         s = f.sp_s if f.sp_s is not None and f.sp_s < f.cue_s and f.kind != "according" else f.cue_s
-        if s <= after:
-            continue
-        if f.kind in ("subjectless", "postposed", "inverted", "according") or f.coordinated:
+        if s > after:
             return f.cut_at if f.cut_at is not None else s
     return ue
 
@@ -244,8 +242,7 @@ class Foreign:
         for g in self.by_cue.within(self.a, self.b):
             if g is not self.f and not g.nested:
                 for c0, c1 in g.contents:
-                    if c1:
-                        (self.merged if c0 < c1 else self.odd).append([c0, c1])
+                    (self.merged if c0 < c1 else self.odd).append([c0, c1])
         self.merged.sort()
         out: list[list[int]] = []
         for c in self.merged:

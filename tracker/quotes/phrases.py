@@ -78,8 +78,6 @@ def np_backward(lx: Lexicon, B: Back, k0: int):
                 first_ok = b
         elif not left:
             break
-        elif w in "’'" and taken and left[-1:] in "sS" and toks[b + 1][1] == s:
-            pass                                 # plural possessive: "voters’ anger"
         elif w == "." and toks[b + 1][1] == s and len(left) <= 4 and left[0].isupper():
             pass                                 # Mr. Sen. U.S. J. Capt.
         elif w == "&" and taken:
@@ -183,8 +181,6 @@ def np_forward(lx: Lexicon, m: str, lo: int, hi: int):
                 last = j
         elif w == "." and j and toks[j - 1][1] == s and len(toks[j - 1][2]) <= 4 and toks[j - 1][2][0].isupper() \
                 and j + 1 < len(toks) and toks[j + 1][2][0].isupper():
-            continue
-        elif w in "’'" and j and toks[j - 1][2][-1:] in "sS":
             continue
         elif w == "&":
             continue
