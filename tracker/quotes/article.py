@@ -2,7 +2,7 @@
 
 A unit is a sentence, or sentences read as one: where a quotation crosses a sentence break, where a
 sentence follows a quotation that ended its own ("…?” Smith asked.", a154c37), and where the segmenter
-split after a title or before a lower-case word ("Rep. | Trey Gowdy said", c816279). The masked text
+split after a title or before a lower-case word ("Rep. | Ann Lowe said", c816279). The masked text
 hides every quotation behind ``MASK`` characters (``reading``); a no-break space reads as a space
 (6ced257). ``emit`` turns a frame and a span into a ``Quote``: direct when the span is one quotation,
 mixed when it holds one of its speaker's, indirect otherwise; another speaker's quotation inside the span

@@ -1,6 +1,6 @@
 """Asides and appositions between a speaker and its cue: "Hugh Hill, a doctor at the clinic, said", "Jo Sims
-— a teacher from Salem — says", "Harry M. Reid (D-Nev.) said", "Mr Slink, whose start-up, Paradata, uses
-data, said".
+— a teacher from Salem — says", "Ann M. Lowe (D-Ore.) said", "Ms Rana, whose first company, Tillwise, sells
+seeds, said".
 
 The speaker is the phrase before the aside, when the aside holds no clause of its own ("Currently, the firm
 is losing money, says Mr Dean" has none: bb21558). An appositive description after a name leaves the name

@@ -2,13 +2,15 @@
 
 A reported clause runs from its cue phrase to the first of: the next coordinated frame (", and Smith
 said", a postposed or subjectless frame), a sentence break inside a merged unit, the closing dash or
-bracket of a relative clause ("Russia – which has denied it plans to invade – has placed …"), a clause
+bracket of a relative clause ("the firm – which has denied it plans to close – has cut …"), a clause
 break (``CLAUSE_END``: a semicolon, a dash, "even though", "while" after a quotation, 1a53610; not ", but",
 whose annotated contents run on: 44dd690), and, after a subordinating conjunction, its comma (84c9a9d).
 Content before a postposed frame starts after the last clause break or postposed frame (``clause_start``).
 "According to X" reports the clause it opens or closes, and a closing one the quotation and speaker
 before it (9a866d0: 14 PolNeAR quotes, mixed attribution F1 0.794 -> 0.798). A frame inside another's
 content is its complement and owns no quotation ("X said he expects Y to “…”": 04816d9, 18f822e).
+A split quotation resumes after its frame (``resumed_quotation``), past the words after the cue ("“A,” she
+said of X in May, “B.”", 7ab897e), a recipient and a participle (41616b1).
 """
 from __future__ import annotations
 

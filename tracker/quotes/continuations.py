@@ -7,7 +7,7 @@ opening "After praising …," clause to the main clause's subject, 1284b06), unl
 A quotation no frame took continues the speech before when it opens its unit: the quote of the unit before
 (7c9176e), the paragraph's last quotation across narration between them (553b9c3), also after a lone
 "But" (3878dac); else, inside a clause with no known cue, the clause's subject and first verb frame it
-(8c8d3d3: ``fallback``, a past tense before a colon too, 3949b90).
+(8c8d3d3: ``_fallback``, a past tense before a colon too, 3949b90).
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ may be a noun ("call", "plans", "states") is a verb only where the word before a
 (06d0006) or a quotation ends right before it ("“…,” the leaflet states.", ef48734); a form after a
 determiner, a number or a month is a noun ("a written statement", "up 23 points", "the 11 September
 attacks": 04816d9, 862c5a7); a participle with its agent after "by" is a passive ("measures added by
-Republicans", 7fb5888); "appeared", "seemed" report only before "to", "that" or "like". Auxiliaries and
+the council", 7fb5888); "appeared", "seemed" report only before "to", "that" or "like". Auxiliaries and
 adverbs before the verb belong to the cue ("has repeatedly told", 4bb1f53); after it come the recipient
 ("told reporters", where the audience joins the cue: c816279) and where and when it was said ("in a
 statement", "on Monday").

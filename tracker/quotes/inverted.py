@@ -3,8 +3,8 @@ speaker after the verb; the content is the clause before, and the quotation resu
 ("“A,” said Reed, speaking of the code, “B.”", 41616b1).
 
 After "ruled", "declared", "called" and the like, a noun phrase followed by its complement is the object,
-not a speaker ("…, ruled Cruz eligible", 7a85857: 2 PolNeAR quotes changed, both better); an adverb,
-"rather" or "instead" opens no speaker's phrase ("… “spontaneous” protests rather than …", 943631b).
+not a speaker ("…, ruled Lund eligible", 7a85857: 2 PolNeAR quotes changed, both better); an adverb,
+"rather" or "instead" opens no speaker's phrase ("… “quick” talks rather than …", 943631b).
 """
 from __future__ import annotations
 

@@ -5,10 +5,10 @@ Capitalisation and closed classes stand in for a parser: a capitalised word or a
 a determiner opens the phrase, a linking word ("of", "for", "and") joins two parts, a word of ``stop`` (a
 verb form that cannot be a noun, an auxiliary, a conjunction) ends it. The exceptions each fixed a
 measured class of PolNeAR speakers: capitalised particles ("Le Pen", 06d0006); two singular nouns under
-one article are one person ("The veteran delegate and party activist", 0191ed7: 4 quotes, all better);
+one article are one person ("the veteran nurse and union activist", 0191ed7: 4 quotes, all better);
 "he and other leaders" is one subject (ecf8fc8); an irregular past tense after a name is a verb
 (974ab5d, 3a59b62); a lone verb or an adverb opening a clause is no speaker (60a0b8b); common nouns
-between a name and another name belong to it ("Concord resident Whit Symms", 28599e7).
+between a name and another name belong to it ("Salem resident Jo Hale", 28599e7).
 """
 from __future__ import annotations
 

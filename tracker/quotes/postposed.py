@@ -2,9 +2,9 @@
 was said, and the content is the clause before them, and the quotation resumed after them.
 
 Deciding it is the work: after a quotation that ended its sentence, a new sentence is not its frame
-("“….” Smith said the plan was dead.", a4c9139; "“… $5 billion.” Former presidents fired back",
+("“….” Smith said the plan was dead.", a4c9139; "“… by May.” Rival firms hit back at the plan",
 d6c997a); only verbs of speech and the verbs of belief that can follow what is believed ("The plan will
-fail, experts believe.") are postposed (d6c997a); "…, Pat Kenny wrote Steve Linn." names who was written
+fail, experts believe.") are postposed (d6c997a); "…, Jo Hale wrote Tom Vale." names who was written
 to (5163777). The content before starts after the last clause break or postposed frame (``content``); an
 opening adverbial or participle is none of the speaker's words ("In a call on Monday, Col. Ward said, “…”",
 11b3f25, 8c80000). A split quotation resumes after its frame, past the words after the cue ("“A,” she

@@ -1,12 +1,12 @@
 """Preposed speakers: "SPEAKER (aux/adverbs) CUE [recipient] [where/when] [that|:|,] CONTENT", the frame
 most quotes have.
 
-Besides the plain case: a participle whose subject stands before it ("with Donald Trump tweeting that …",
-b024087; "Both men issued a statement expressing …", whose issuers speak: d5e2d10); a relative clause with
-no pronoun and no object ("…, a word Trump then repeated.", c4f37cc); a relative pronoun as the mention
-("Chris Murphy, who said …", 0de9529); a clause after a subordinating conjunction ends at its comma
+Besides the plain case: a participle whose subject stands before it ("with the mayor tweeting that …",
+b024087; "The two firms issued a statement urging …", whose issuers speak: d5e2d10); a relative clause with
+no pronoun and no object ("…, a word the mayor then repeated.", c4f37cc); a relative pronoun as the mention
+("Ann Cole, who said …", 0de9529); a clause after a subordinating conjunction ends at its comma
 ("While those surveyed said A, B …", 84c9a9d); a clause coordinated with the one before ("…, and Smith
-said …") ends that clause's content (8255120).
+said …") ends that clause's content (aa8791c).
 """
 from __future__ import annotations
 

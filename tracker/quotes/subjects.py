@@ -1,12 +1,12 @@
 """Who speaks, read from the text before a cue or from the start of its clause.
 
 ``subject_before`` reads the speaker's noun phrase backwards from a cue: a pronoun, a relative pronoun's
-antecedent ("Chris Murphy, who said": the pronoun is the mention, its antecedent delimits the clause,
-0de9529), past time words ("Trump on Monday said") and asides (``asides``). ``clause_subject`` reads the
+antecedent ("Ann Cole, who said": the pronoun is the mention, its antecedent delimits the clause,
+0de9529), past time words ("the mayor on Monday said") and asides (``asides``). ``clause_subject`` reads the
 subject that opens a clause forwards, for a cue that has none of its own (", saying …"), past a dateline
 ("SALEM —", 7b71a18), an opening adverb or conjunction ("Then he …", 4b8f80b) and an opening phrase ("In a
-statement, …"). A document does not speak: "Both men issued a statement expressing …" is the men's
-(d5e2d10), and a thing ("The fracas erupted after the tycoon entered the race …, calling them rapists")
+statement, …"). A document does not speak: "The two firms issued a statement urging …" is the
+firms' (d5e2d10), and a thing ("The vote stalled after the mayor left the room, calling it a farce")
 leaves a participle to the subject of the clause it follows (dfb2bbd).
 """
 from __future__ import annotations
