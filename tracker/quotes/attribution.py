@@ -110,7 +110,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
             elif f.lead and f.sp_s is not None:
                 lead = f
         # quotations no frame took: the speech before goes on, or nobody is named
-        unit_quotes += continuations.uncued(lx, art, us, ue, para, breaks, pending)
+        if pending:
+            unit_quotes += continuations.uncued(lx, art, us, ue, para, breaks, pending)
         if lead is None and not unit_quotes and not frames and m[us:ue].rstrip().endswith(":"):
             # "The mayor released the following statement:" with the quotation in the next paragraph
             lead = colon_lead(lx, m, us, ue)
@@ -147,10 +148,13 @@ def _frames(lx: Lexicon, art: Article, us: int, ue: int, breaks: list[int], matc
                 insort(ends, end)
     if not frames:
         return frames
-    reported = content.according_contents(m, us, ue, frames)
+    kinds = {f.kind for f in frames}
+    reported = content.according_contents(m, us, ue, frames) if "according" in kinds else set()
     holders = content.close(m, ue, breaks, frames)
-    content.nest(m, frames, reported, holders)
-    continuations.inherit(lx, m, us, ue, breaks, frames, holders)
+    if holders is not None:
+        content.nest(m, frames, reported, holders)
+    if "subjectless" in kinds:
+        continuations.inherit(lx, m, us, ue, breaks, frames, holders)
     return frames
 
 

@@ -138,12 +138,10 @@ def close(m: str, ue: int, breaks: list[int], frames: list[Frame]) -> Holders | 
     return holders
 
 
-def nest(m: str, frames: list[Frame], reported: set[int], holders: Holders | None) -> None:
+def nest(m: str, frames: list[Frame], reported: set[int], holders: Holders) -> None:
     """Mark the frames that are the complement of another's clause (``reported``: not those)."""
     # a frame that is the complement of another ("X said he expects Y to “…”") does not
     # own quotations: the outer speaker does
-    if holders is None:
-        return
     for f in frames:
         if reported and id(f) in reported:
             continue
