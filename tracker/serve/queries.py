@@ -212,6 +212,18 @@ join speakers on speakers.id = counts.speaker_id""", not_generic(c),
                  "counts.quotes desc, counts.articles desc, speakers.name")
 
 
+def _likely_duplicates(c: Columns) -> str:
+    """Pairs of speaker rows that may be one (``speaker_pairs``, written at every ingest by tracker/corrections.py)."""
+    if not c.has("speaker_pairs"):
+        return ("select 0 as total, null as name_a, null as name_b, null as kind, null as score, null as reason "
+                "where 0 " + LIMIT)
+    quoted = "(select count(*) from quotes where quotes.speaker_id = speaker_pairs.{})"
+    return paged(f"""speaker_pairs.name_a, speaker_pairs.name_b, speaker_pairs.kind, speaker_pairs.score,
+       speaker_pairs.reason, {quoted.format("speaker_a")} as quotes_a, {quoted.format("speaker_b")} as quotes_b,
+       speaker_pairs.speaker_a, speaker_pairs.speaker_b""", "speaker_pairs", "1",
+                 "speaker_pairs.score desc, speaker_pairs.name_a, speaker_pairs.name_b")
+
+
 def _checkworthy(c: Columns) -> str:
     return paged("""sentences.checkworthiness, sentences.id as sentence_id,
        sentences.text, articles.title as article, articles.published,
@@ -313,6 +325,11 @@ QUESTIONS = [
              'spokesman", "officials", a pronoun): read them in the article to decide who spoke.',
              lambda c: _quote_rows(c, "quotes.speaker_mention is not null and quotes.speaker_id is null",
                                    "quotes.article_id, quotes.start")),
+    Question("likely_duplicates", "Speakers that may be one",
+             "Pairs of speakers with alike names (\"Robert Kilroy-Silk\", \"Robert Kilroy Silk\") or a name in "
+             "common, best matches first, for you to confirm (tracker correct merge A B) or dismiss (tracker "
+             "correct distinct A B); never merged by the tracker itself. Alike names may be different people "
+             "(\"David Davis\", \"David Davies\"): read their quotes first.", _likely_duplicates),
     Question("claims_by_unit", "Figures by unit",
              'The quantities counted in a unit ("GBP", "percent", "troops"), largest first, with who claimed '
              'them; "GBP" also finds rates such as "GBP per year".',
