@@ -200,11 +200,12 @@ order by tier, score
 def _most_quoted(c: Columns) -> str:
     dup = c.has("articles", "duplicate_of")
     return paged("speakers.id as speaker_id, speakers.name as speaker, speakers.role, counts.quotes, "
-                 "counts.articles, (select max(articles.published) from quotes join articles on articles.id = "
-                 "quotes.article_id where quotes.speaker_id = speakers.id) as last_published",
+                 "counts.articles, counts.first_published, counts.last_published, counts.outlets",
                  f"""(
-  select quotes.speaker_id, count(*) as quotes, count(distinct quotes.article_id) as articles
-  from quotes{" join articles on articles.id = quotes.article_id" if dup else ""}
+  select quotes.speaker_id, count(*) as quotes, count(distinct quotes.article_id) as articles,
+         min(articles.published) as first_published, max(articles.published) as last_published,
+         group_concat(distinct articles.outlet) as outlets
+  from quotes join articles on articles.id = quotes.article_id
   where quotes.speaker_id is not null and {original(c) if dup else "1"}
   group by quotes.speaker_id
 ) as counts
@@ -308,8 +309,9 @@ QUESTIONS = [
              lambda c: _claim_rows(c, "claims_fts match tracker_fts(:q)", "rank", search=True,
                                    first="claims.kind,")),
     Question("most_quoted", "Who is quoted most",
-             "Named speakers by number of quotes, with the articles they are quoted in; anonymous and "
-             "generic sources (\"a spokesman\", \"analysts\") are left out.", _most_quoted),
+             "Named speakers by number of quotes, with the articles they are quoted in, when they were first and "
+             "last quoted and by which outlets; anonymous and generic sources (\"a spokesman\", \"analysts\") "
+             "are left out.", _most_quoted),
     Question("checkworthy_sentences", "What to check first",
              "Sentences scored highest for check-worthiness (0.5 or more), with the claims found in each "
              "(page furniture left out).", _checkworthy),
