@@ -934,3 +934,11 @@ def test_bodies_and_generic_sources_are_one_row_across_articles_in_any_order(tmp
     assert rows == [("Lord Brimley", "person", "lord brimley"), ("Zenco", "organization", "org:zenco"),
                     ("analysts", "generic", "generic:analyst|")]
     assert _store(tmp_path / "b.db", "cba") == rows == _store(tmp_path / "c.db", "bca")
+
+
+def test_the_mayor_is_not_the_deputy_mayor():
+    text = ("Deputy Mayor Nina Roth opened the session. The row over the budget went on.\n\n"
+            "The mayor said the plans were sound.")
+    assert names(text, ["The mayor"])[0] == [None]
+    text = "Mayor Nina Roth opened the session.\n\nThe mayor said the plans were sound."
+    assert names(text, ["The mayor"])[0] == ["Nina Roth"]
