@@ -638,11 +638,11 @@ MENTIONS = {"a": ["Sanders", "A Downing Street spokeswoman", "Officials"],
             "c": ["Sanders", "A Downing Street spokeswoman"]}
 
 
-def store_in_order(path, order):
+def store_in_order(path, order, articles=ARTICLES, mentions=MENTIONS):
     store = Store(sqlite_utils.Database(path))
     for name in order:
-        text = ARTICLES[name]
-        sentences, quotes = quotes_for(text, MENTIONS[name])
+        text = articles[name]
+        sentences, quotes = quotes_for(text, mentions[name])
         people = resolve(text, sentences, quotes)
         store.add(Extraction(document=Document(text=text, source=f"{name}.txt"), sentences=sentences,
                              quotes=quotes, speakers=people))
@@ -920,12 +920,7 @@ STORE_MENTIONS = {"a": [("Zenco", 1), "Analysts"], "b": [("Zenco Inc", 1), "anal
 
 
 def _store(path, order):
-    store = Store(sqlite_utils.Database(path))
-    for name in order:
-        text = STORE_ARTICLES[name]
-        sentences, quotes = quotes_for(text, STORE_MENTIONS[name])
-        store.add(Extraction(document=Document(text=text, source=f"{name}.txt"), sentences=sentences,
-                             quotes=quotes, speakers=resolve(text, sentences, quotes)))
+    store_in_order(path, order, STORE_ARTICLES, STORE_MENTIONS)
     return sorted((r["name"], r["kind"], r["key"]) for r in sqlite_utils.Database(path)["speakers"].rows)
 
 

@@ -398,21 +398,6 @@ def _cli():
                                  speaker_key=key, name=name, kind=kind if name else None))
 
     @correct.command()
-    @click.argument("keep_id", type=int)
-    @click.argument("other_id", type=int)
-    @why_option
-    @who_option
-    @db_option
-    def merge(keep_id, other_id, why, who, db_path):
-        """Speakers KEEP_ID and OTHER_ID are one: OTHER_ID's quotes and claims go to KEEP_ID."""
-        con = sqlite3.connect(db_path)
-        try:
-            keys = speaker_key(con, keep_id), speaker_key(con, other_id)
-        except LookupError as e:
-            raise click.ClickException(str(e)) from None
-        done(db_path, Correction("merge", who, why, speaker_key=keys[0], other_key=keys[1]))
-
-    @correct.command()
     @click.argument("speaker_id", type=int)
     @click.option("--article", "article_ids", type=int, multiple=True, required=True,
                   help="an article whose quotes of this speaker are someone else's (repeat for several)")
@@ -433,20 +418,26 @@ def _cli():
         done(db_path, Correction("split", who, why, other_key=key, name=name, kind=kind,
                                  articles=json.dumps(hashes)))
 
-    @correct.command()
-    @click.argument("a_id", type=int)
-    @click.argument("b_id", type=int)
-    @why_option
-    @who_option
-    @db_option
-    def distinct(a_id, b_id, why, who, db_path):
-        """Speakers A_ID and B_ID are not one: the review of likely duplicates no longer lists them."""
-        con = sqlite3.connect(db_path)
-        try:
-            keys = speaker_key(con, a_id), speaker_key(con, b_id)
-        except LookupError as e:
-            raise click.ClickException(str(e)) from None
-        done(db_path, Correction("distinct", who, why, speaker_key=keys[0], other_key=keys[1]))
+    def pair_command(action: str, a: str, b: str, doc: str):
+        """``merge`` and ``distinct``: a correction naming two speakers by id (kept by key)."""
+        @correct.command(action, help=doc)
+        @click.argument(a, type=int)
+        @click.argument(b, type=int)
+        @why_option
+        @who_option
+        @db_option
+        def command(why, who, db_path, **ids):
+            con = sqlite3.connect(db_path)
+            try:
+                keys = speaker_key(con, ids[a.lower()]), speaker_key(con, ids[b.lower()])
+            except LookupError as e:
+                raise click.ClickException(str(e)) from None
+            done(db_path, Correction(action, who, why, speaker_key=keys[0], other_key=keys[1]))
+
+    pair_command("merge", "KEEP_ID", "OTHER_ID",
+                 "Speakers KEEP_ID and OTHER_ID are one: OTHER_ID's quotes and claims go to KEEP_ID.")
+    pair_command("distinct", "A_ID", "B_ID",
+                 "Speakers A_ID and B_ID are not one: the review of likely duplicates no longer lists them.")
 
     @correct.command("apply")
     @db_option
