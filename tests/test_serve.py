@@ -886,3 +886,65 @@ def test_readable_number_of_thousands_of_trillions():
     from tracker.serve.article import readable_number
 
     assert readable_number(1.07e15, "GBP") == "£1,070tn" and readable_number(2.5e16) == "25,000 trillion"
+
+
+# --- corrections (tracker/corrections.py) on the served pages ------------------------------------------------
+
+FERRY = {"a.txt": "Ferry losses grow\n\nHelena Marsh-Odell said the ferry would lose 12% of its passengers this "
+                  "winter. Oskar Brand said the pier needed repairs.\n",
+         "b.txt": "Crossing to close\n\nHelena Marsh Odell said the crossing would close on Sunday.\n",
+         "c.txt": "Pier reopens\n\nHelena Marsh Odell said the pier would reopen in May.\n"}
+
+
+def test_corrections_show_next_to_what_they_changed_and_the_summary_counts_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    db = tmp_path / "news.db"
+
+    def run(*args):
+        result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+
+    def ingest(*names):
+        for name in names:
+            (folder / name).write_text(FERRY[name])
+        run("ingest", folder, "--db", db, "-q")
+
+    def one(sql):
+        return sqlite3.connect(db).execute(sql).fetchone()
+
+    ingest("a.txt", "b.txt")
+    (keep,), (other,) = one("select id from speakers where name = 'Helena Marsh-Odell'"), \
+        one("select id from speakers where name = 'Helena Marsh Odell'")
+    assert [r["name_b"] for r in rows(make_datasette(str(db)), "/news/likely_duplicates.json")] == \
+        ["Helena Marsh Odell"]
+    run("correct", "merge", keep, other, "--why", "one harbour chief, hyphen or not", "--db", db)
+    (quote, claim, sentence), = [one("select q.id, c.id, q.sentence_id from quotes q join claims c on "
+                                     "c.quote_id = q.id where q.content like '%12%'")]
+    run("correct", "speaker", quote, "--name", "Iris Penhallow", "--why", "named in the council minutes", "--db", db)
+    ingest("c.txt")          # brings the merged row back: merged again, in place, after the summary was counted
+    ds = make_datasette(str(db))
+    for path, why in ((f"/news/quotes/{quote}", "named in the council minutes"),
+                      (f"/news/claims/{claim}", "named in the council minutes"),
+                      (f"/news/sentences/{sentence}", "named in the council minutes"),
+                      (f"/news/speakers/{keep}", "one harbour chief, hyphen or not")):
+        page = get(ds, path).text
+        assert 'id="corrections"' in page and why in page, path
+        assert "article_hash" not in page, path           # the stable names are for the tool, not the reader
+    assert 'id="corrections"' not in get(ds, "/news/quotes/2").text
+    # the summary is fresh and counts what the tables hold after the corrections: the same answers as counting
+    conn = sqlite3.connect(db)
+    assert conn.execute(f"select {summary_fresh_sql(conn)}").fetchone()[0] == 1
+    (tmp_path / "counted").mkdir()
+    counted, _ = altered(db, tmp_path / "counted", "drop table tracker_summary", "drop table tracker_speaker_counts")
+    most = [rows(make_datasette(str(p)), "/news/most_quoted.json") for p in (db, counted)]
+    assert most[0] == most[1]
+    assert [(r["speaker"], r["quotes"], r["articles"]) for r in most[0]] == [("Helena Marsh-Odell", 2, 2),
+                                                                           ("Iris Penhallow", 1, 1),
+                                                                           ("Oskar Brand", 1, 1)]
+    assert most[0][0]["first_published"] is None and most[0][0]["outlets"] is None   # plain text: no date, no outlet
+
+
+def summary_fresh_sql(conn):
+    from tracker.serve.queries import summary_fresh
+    return summary_fresh(summary._columns(conn))

@@ -71,11 +71,12 @@ async def _home(datasette, database: str, cols: Columns) -> dict:
     hidden = set(await db.hidden_table_names())
     names = [t for t in TABLE_ORDER if cols.has(t)] + sorted(
         t for t in cols.columns if t not in TABLE_ORDER and t not in hidden and not t.startswith("sqlite_"))
-    counts = await summary.named_counts(datasette, database)
-    if counts is None or any(f"table {t}" not in counts for t in names):
-        counts = dict((await db.execute("select " + ", ".join(
-            [f"({sql}) as [{name}]" for name, sql in home_counts(cols).items()]
-            + [f"(select count(*) from [{t}]) as [table {t}]" for t in names]))).first())
+    # what the summary does not hold (all of it while stale; tables it does not watch) is counted here
+    counts = await summary.named_counts(datasette, database) or {}
+    missing = [f"({sql}) as [{name}]" for name, sql in home_counts(cols).items() if name not in counts] + [
+        f"(select count(*) from [{t}]) as [table {t}]" for t in names if f"table {t}" not in counts]
+    if missing:
+        counts.update(dict((await db.execute("select " + ", ".join(missing))).first()))
     # the newest dated articles, then the undated ones, newest added first: each part in an index's order
     recent = await _dicts(db, f"""select * from (select id, title, outlet, published from articles
         where published is not null and {orig} order by published desc, id desc limit {RECENT})
@@ -123,11 +124,31 @@ def query_vars(request) -> dict:
 
 # --- row pages ------------------------------------------------------------------------------------------------
 
-async def corrections(db, cols: Columns, column: str, value) -> list[dict]:
-    """A journalist's corrections naming this row (when the ``corrections`` table has such a column)."""
-    if not cols.has("corrections", column):
+# what a reader of a corrected row is shown of each correction (tracker/corrections.py writes more: the stable
+# names of what it changed, which say nothing to a reader)
+CORRECTION_SHOWN = ("at", "action", "name", "kind", "who", "why", "status")
+# the rows a correction names, by the page it is shown on: column of corrections -> the row's value of it
+CORRECTED = {"quotes": {"quote_id": "id"}, "claims": {"quote_id": "quote_id"},
+             "speakers": {"speaker_id": "id", "other_speaker_id": "id"}}
+
+
+async def corrections(db, cols: Columns, table: str, row: dict) -> list[dict]:
+    """A journalist's corrections that changed this row (a quote's speaker set, a speaker merged or split; a
+    claim's speaker follows its quote's), or, on a sentence's page, its quotes."""
+    if not cols.has("corrections"):
         return []
-    return await _dicts(db, f"select * from corrections where [{column}] = ? order by rowid", [value])
+    shown = ", ".join(f"[{c}]" for c in CORRECTION_SHOWN if cols.has("corrections", c)) or "*"
+    if table == "sentences":
+        if not cols.has("corrections", "quote_id"):
+            return []
+        return await _dicts(db, f"select {shown} from corrections where quote_id in "
+                                "(select id from quotes where sentence_id = ?) order by rowid", [row["id"]])
+    named = [(col, row.get(key)) for col, key in CORRECTED.get(table, {}).items()
+             if cols.has("corrections", col) and row.get(key) is not None]
+    if not named:
+        return []
+    where = " or ".join(f"[{col}] = ?" for col, _ in named)
+    return await _dicts(db, f"select {shown} from corrections where {where} order by rowid", [v for _, v in named])
 
 
 def _decorate(items: list[dict], table: str, datasette, database: str) -> None:
@@ -238,7 +259,7 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
                     claims_csv=f"{base}/speaker_claims.csv?{export}", claims_json=f"{base}/speaker_claims.json?{export}"),
         feed=f"{base}/speaker_feed.atom?speaker={speaker['id']}",
         timeline=charts.timeline(months), figures_chart=charts.figures(figures),
-        corrections=await corrections(db, cols, "speaker_id", speaker["id"]),
+        corrections=await corrections(db, cols, "speakers", speaker),
         generic=speaker.get("kind") == "generic" or bool(speaker.get("anonymous")),
     )}
 
@@ -290,8 +311,7 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
         window=render_text(text, sentences, quotes, claims, urls, article["url"], item.get("idx", first)),
         sentence_idx=item.get("idx", item.get("sentence_idx")),
         quotes=quotes if table == "sentences" else [], claims=claims if table == "sentences" else [],
-        corrections=await corrections(db, cols, {"quotes": "quote_id", "claims": "claim_id",
-                                                  "sentences": "sentence_id"}[table], item["id"]),
+        corrections=await corrections(db, cols, table, item),
         **extra)}
 
 

@@ -135,12 +135,16 @@ SUMMARY_WATCHED = ("articles", "sentences", "speakers", "quotes", "claims", "cor
 
 
 def summary_tables(c: Columns) -> bool:
-    return c.has(SUMMARY) and c.has(SPEAKER_COUNTS)
+    # a summary written before the speakers' counts had outlets is not read (the pages count for themselves)
+    return c.has(SUMMARY) and c.has(SPEAKER_COUNTS, "outlets")
 
 
 def summary_stamp(c: Columns) -> str:
-    """Where the watched tables end (their highest rowids, one index lookup each), as one text."""
-    return " || ' ' || ".join(f"coalesce((select max(rowid) from [{t}]), 0)" for t in SUMMARY_WATCHED if c.has(t))
+    """Where the watched tables end (their highest rowids, one index lookup each), as one text; a table not
+    made yet ends at 0, as it does once made empty (the corrections table, made after the summary at the end of
+    the first ingest, leaves it fresh)."""
+    return " || ' ' || ".join(f"coalesce((select max(rowid) from [{t}]), 0)" if c.has(t) else "0"
+                              for t in SUMMARY_WATCHED)
 
 
 def summary_fresh(c: Columns) -> str:
@@ -174,15 +178,16 @@ def summary_counts(c: Columns) -> dict[str, str]:
     for q in QUESTIONS:
         sql = q.build(c)
         for key, count in getattr(sql, "counts", {}).items():
-            if not parameters(count):
+            if getattr(sql, "summarised", False) and not parameters(count):
                 out[f"{q.name} {key}"] = count
     return out
 
 
 def _speaker_counts(c: Columns, gate: str = "") -> str:
     # per speaker and article first, then per speaker: 1.5 s against 2.5 s for count(distinct) on 50,000 articles
-    return f"""select speaker_id, sum(n) as quotes, count(*) as articles, max(published) as last_published
-  from (select quotes.speaker_id, count(*) as n, articles.published
+    return f"""select speaker_id, sum(n) as quotes, count(*) as articles, min(published) as first_published,
+         max(published) as last_published, group_concat(distinct outlet) as outlets
+  from (select quotes.speaker_id, count(*) as n, articles.published, articles.outlet
         from {gate}quotes join articles on articles.id = quotes.article_id
         where quotes.speaker_id is not null and {original(c)}
         group by quotes.speaker_id, quotes.article_id)
@@ -190,7 +195,8 @@ def _speaker_counts(c: Columns, gate: str = "") -> str:
 
 
 def speaker_counts_sql(c: Columns) -> str:
-    """Quotes, articles and latest date of every quoted speaker (near-duplicate articles counted once)."""
+    """Quotes, articles, first and latest dates and outlets of every quoted speaker (near-duplicate articles
+    counted once)."""
     return _speaker_counts(c)
 
 
@@ -200,6 +206,7 @@ class SQL(str):
     """A canned query's SQL, with the statements that count its ``total`` (and ``held_back``) in ``counts``."""
 
     counts: dict[str, str] = {}
+    summarised = False      # its counts are read from the summary while it is fresh (``paged``'s ``name``)
 
 
 def paged(c: Columns, name: str | None, columns: str, source: str, where: str, order: str, *, held: str = "",
@@ -241,6 +248,7 @@ where {where}
 order by {order}
 {LIMIT}""")
     sql.counts = {k: with_ + v for k, v in counts.items()}
+    sql.summarised = bool(name)
     return sql
 
 
@@ -329,7 +337,7 @@ def _most_quoted(c: Columns) -> str:
     """Speakers by quotes: from the summary while it is fresh (in its index's order, so a page reads a page
     of speakers), else counted from every quote."""
     columns = ("speakers.id as speaker_id, speakers.name as speaker, speakers.role, counts.quotes, "
-               "counts.articles, counts.last_published")
+               "counts.articles, counts.first_published, counts.last_published, counts.outlets")
     order = "counts.quotes desc, counts.articles desc, speakers.name"
     live = paged(c, "most_quoted", columns,
                  f"(\n  {_speaker_counts(c, _gate(c) if summary_tables(c) else '')}\n) as counts\n"
@@ -339,11 +347,24 @@ def _most_quoted(c: Columns) -> str:
     kept = paged(c, "most_quoted", columns, f"{SPEAKER_COUNTS} as counts\njoin speakers on speakers.id = "
                  "counts.speaker_id", f"{not_generic(c)} and {summary_fresh(c)}", order)
     both = SQL(f"select * from (\n{kept}\n)\nunion all\nselect * from (\n{live}\n)")
-    both.counts = live.counts
+    both.counts, both.summarised = live.counts, True
     return both
 
 
 CHECKWORTHY_WHERE = "sentences.checkworthiness >= 0.5 and sentences.boilerplate = 0"
+
+
+def _likely_duplicates(c: Columns) -> str:
+    """Pairs of speaker rows that may be one (``speaker_pairs``, written at every ingest by tracker/corrections.py)."""
+    if not c.has("speaker_pairs"):
+        return ("select 0 as total, null as name_a, null as name_b, null as kind, null as score, null as reason "
+                "where 0 " + LIMIT)
+    quoted = "(select count(*) from quotes where quotes.speaker_id = speaker_pairs.{})"
+    # not from the summary: the pairs are written after it, at the end of the ingest (a few dozen rows)
+    return paged(c, None, f"""speaker_pairs.name_a, speaker_pairs.name_b, speaker_pairs.kind, speaker_pairs.score,
+       speaker_pairs.reason, {quoted.format("speaker_a")} as quotes_a, {quoted.format("speaker_b")} as quotes_b,
+       speaker_pairs.speaker_a, speaker_pairs.speaker_b""", "speaker_pairs", "1",
+                 "speaker_pairs.score desc, speaker_pairs.name_a, speaker_pairs.name_b")
 
 
 def _checkworthy(c: Columns) -> str:
@@ -456,8 +477,9 @@ QUESTIONS = [
              lambda c: _claim_rows(c, "search_claims", "claims_fts match tracker_fts(:q)", "rank", search=True,
                                    first="claims.kind,")),
     Question("most_quoted", "Who is quoted most",
-             "Named speakers by number of quotes, with the articles they are quoted in; anonymous and "
-             "generic sources (\"a spokesman\", \"analysts\") are left out.", _most_quoted),
+             "Named speakers by number of quotes, with the articles they are quoted in, when they were first and "
+             "last quoted and by which outlets; anonymous and generic sources (\"a spokesman\", \"analysts\") "
+             "are left out.", _most_quoted),
     Question("checkworthy_sentences", "What to check first",
              "Sentences scored highest for check-worthiness (0.5 or more), with the claims found in each "
              "(page furniture left out).", _checkworthy),
@@ -473,6 +495,11 @@ QUESTIONS = [
              lambda c: _quote_rows(c, "unresolved_speakers",
                                    "quotes.speaker_mention is not null and quotes.speaker_id is null",
                                    "quotes.id")),
+    Question("likely_duplicates", "Speakers that may be one",
+             "Pairs of speakers with alike names (\"Robert Kilroy-Silk\", \"Robert Kilroy Silk\") or a name in "
+             "common, best matches first, for you to confirm (tracker correct merge A B) or dismiss (tracker "
+             "correct distinct A B); never merged by the tracker itself. Alike names may be different people "
+             "(\"David Davis\", \"David Davies\"): read their quotes first.", _likely_duplicates),
     Question("claims_by_unit", "Figures by unit",
              'The quantities counted in a unit ("GBP", "percent", "troops"), largest first, with who claimed '
              'them; "GBP" also finds rates such as "GBP per year".',

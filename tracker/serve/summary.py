@@ -9,7 +9,7 @@ small tables:
   ``col`` the name: the home page's counts and the totals of the questions
   without parameters); and the *stamp* (``col`` "stamp"): where the tables
   ended when they were counted.
-- ``tracker_speaker_counts (speaker_id, quotes, articles, last_published)``:
+- ``tracker_speaker_counts (speaker_id, quotes, articles, first_published, last_published, outlets)``:
   "who is quoted most", counted as ``queries.speaker_counts_sql`` counts it.
 
 The summary is *fresh* while every watched table still ends at the rowid it
@@ -29,7 +29,7 @@ import sqlite3
 
 from . import cache
 from .meta import facet_columns
-from .queries import (SPEAKER_COUNTS, SUMMARY, Columns, not_generic, speaker_counts_sql, summary_counts,
+from .queries import (SPEAKER_COUNTS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts,
                       summary_fresh, summary_stamp, summary_tables)
 
 
@@ -42,11 +42,10 @@ def _columns(conn: sqlite3.Connection) -> Columns:
 
 
 def counted_tables(conn: sqlite3.Connection) -> list[str]:
-    """Every table but SQLite's own, full-text indexes and their shadow tables, and the summary's."""
-    rows = conn.execute("select name, sql from sqlite_master where type = 'table'").fetchall()
-    virtual = [n for n, sql in rows if (sql or "").lower().startswith("create virtual table")]
-    return sorted(n for n, _ in rows if n not in virtual and not n.startswith("sqlite_")
-                  and n not in (SUMMARY, SPEAKER_COUNTS) and not any(n.startswith(v + "_") for v in virtual))
+    """The tables whose changes the stamp sees (others, such as ``speaker_pairs``, written after the summary at
+    the end of an ingest, are counted by the pages: they are small)."""
+    return [t for (t,) in conn.execute("select name from sqlite_master where type = 'table'")
+            if t in SUMMARY_WATCHED]
 
 
 def refresh(db) -> None:
@@ -78,15 +77,15 @@ def refresh(db) -> None:
         conn.execute(f"create table if not exists {SUMMARY} (tbl text not null, col text not null, value, "
                      "n integer not null)")
         conn.execute(f"create index if not exists idx_{SUMMARY}_tbl_col_n on {SUMMARY} (tbl, col, n)")
-        conn.execute(f"create table if not exists {SPEAKER_COUNTS} (speaker_id integer primary key, "
-                     "quotes integer not null, articles integer not null, last_published text)")
+        conn.execute(f"drop table if exists {SPEAKER_COUNTS}")        # made anew: its columns may have changed
+        conn.execute(f"create table {SPEAKER_COUNTS} (speaker_id integer primary key, quotes integer not null, "
+                     "articles integer not null, first_published text, last_published text, outlets text)")
         conn.execute(f"create index if not exists idx_{SPEAKER_COUNTS}_quotes_articles on {SPEAKER_COUNTS} "
                      "(quotes, articles)")
         conn.execute(f"delete from {SUMMARY}")
-        conn.execute(f"delete from {SPEAKER_COUNTS}")
         conn.executemany(f"insert into {SUMMARY} (tbl, col, value, n) values (?, ?, ?, ?)", rows)
-        conn.executemany(f"insert into {SPEAKER_COUNTS} (speaker_id, quotes, articles, last_published) "
-                         "values (?, ?, ?, ?)", speakers)
+        conn.executemany(f"insert into {SPEAKER_COUNTS} (speaker_id, quotes, articles, first_published, "
+                         "last_published, outlets) values (?, ?, ?, ?, ?, ?)", speakers)
         conn.execute(f"insert into {SUMMARY} (tbl, col, value, n) select '', 'most_quoted total', null, count(*) "
                      f"from {SPEAKER_COUNTS} as counts join speakers on speakers.id = counts.speaker_id "
                      f"where {not_generic(cols)}")
