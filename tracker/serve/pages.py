@@ -11,7 +11,8 @@ import json
 from pathlib import PurePath
 from urllib.parse import urlencode
 
-from markupsafe import Markup
+from datasette.utils import to_css_class
+from markupsafe import Markup, escape
 
 from . import cache, charts, summary
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
@@ -105,6 +106,24 @@ def table_vars(table: str, request, cols: Columns) -> dict:
     toggle = "?" + urlencode(args + ([] if show_all else [(ALL_COLUMNS, "1")]))
     return {"tracker_table": dict(hidden=set() if show_all else hidden, n_hidden=len(hidden),
                                   show_all=bool(show_all), toggle_url=toggle if toggle != "?" else "?")}
+
+
+def rows_html(display_rows, hidden) -> Markup:
+    """The ``<tr>`` rows of a table page, as _table.html showed them, written here: the template's loop over
+    every cell took 5 of a quotes page's 18 ms of CPU (Datasette renders its templates asynchronously, an
+    await per cell); this takes 0.5."""
+    classes: dict[str, str] = {}
+    out = []
+    for row in display_rows:
+        cells = []
+        for cell in row:
+            column = cell["column"]
+            if column in hidden:
+                continue
+            css = classes.get(column) or classes.setdefault(column, to_css_class(column))
+            cells.append(f'<td class="col-{css} type-{cell["value_type"]}">{escape(cell["value"])}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return Markup("\n".join(out))
 
 
 def query_vars(request) -> dict:

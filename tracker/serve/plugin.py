@@ -411,6 +411,11 @@ def _cell(row, value, column, table, database, datasette):
 
 
 @hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.globals["tracker_rows"] = pages.rows_html        # a table page's rows (_table.html)
+
+
+@hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if database not in known(datasette).tracker:
         return None                     # startup (or get_metadata) found every tracker database
