@@ -4,7 +4,8 @@
 asks for the home, database, table, row (article, speaker, quote, claim,
 sentence) and canned-query pages in turn, ``clients`` at a time, and prints the
 p50, p95 and longest time of each kind of page and of all of them, and how
-many answered with anything but 200. ``--pid`` (the server's process id) adds
+many answered with anything but 200. ``--alone N`` first asks for each page N
+times with nothing else asked at once: the server's time for it. ``--pid`` (the server's process id) adds
 the server's CPU time per request, which other work on a shared machine
 disturbs less than wall time. Only loopback addresses are accepted.
 """
@@ -19,7 +20,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 
+# sample arguments of the questions' parameters (a question with others is asked with these)
+ARGUMENTS = {"q": "minister", "name": "Blair", "outlet": "", "from": "", "to": ""}
+
+
 def paths(db_file: str) -> list[tuple[str, str]]:
+    """Every kind of page: home, database, each table, each kind of row, the top speaker's page (filtered and
+    paged too), every question (and a later page of one), each feed, a CSV export and search."""
+    from .queries import QUESTIONS, parameters
+    from .summary import _columns
+
     conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     name = Path(db_file).stem
@@ -29,18 +39,26 @@ def paths(db_file: str) -> list[tuple[str, str]]:
            for t in ("articles", "speakers", "quotes", "claims", "sentences")}
     out = [("home", "/"), ("database", f"/{name}")]
     out += [(f"table {t}", f"/{name}/{t}") for t in ("articles", "quotes", "claims", "speakers", "sentences")]
+    out += [("table quotes faceted", f"/{name}/quotes?kind=direct"), ("table search", f"/{name}/quotes?_search=growth")]
     out += [(f"row {t}", f"/{name}/{t}/{i}") for t, xs in ids.items() for i in xs[:4]]
-    out += [("speaker (top)", f"/{name}/speakers/{top_speaker}")]
-    out += [(f"query {q.split()[0]}", f"/{name}/{q.split()[0]}{a}") for q, a in (
-        ("search", "?q=minister"), ("search_quotes", "?q=growth"), ("search_claims", "?q=million"),
-        ("figures_about", "?q=unemployment"), ("quotes_by_speaker", "?name=Blair"), ("most_quoted", ""),
-        ("checkworthy_sentences", ""), ("questionable_figures", ""), ("unresolved_speakers", ""),
-        ("claims_by_unit", f"?unit={unit}"), ("claims_by_speaker", "?name=Brown"),
-        ("speaker_quotes", f"?speaker={top_speaker}"), ("claims_by_unit page 3", f"?unit={unit}&page=3"))]
+    out += [("speaker (top)", f"/{name}/speakers/{top_speaker}"),
+            ("speaker (top) filtered", f"/{name}/speakers/{top_speaker}?q=the&from=2004&page=2")]
+    args = dict(ARGUMENTS, speaker=top_speaker, unit=unit)
+    cols = _columns(conn)
+    for q in QUESTIONS:
+        given = "&".join(f"{p}={args[p]}" for p in sorted(parameters(q.build(cols))))
+        ext = ".atom" if q.name.endswith("_feed") else ""
+        out.append((f"query {q.name}", f"/{name}/{q.name}{ext}" + (f"?{given}" if given else "")))
+    out += [("query claims_by_unit page 3", f"/{name}/claims_by_unit?unit={unit}&page=3"),
+            ("query speaker_quotes csv", f"/{name}/speaker_quotes.csv?speaker={top_speaker}&q=&outlet=&from=&to="
+                                         "&size=1000")]
     return out
 
 
-async def run(base: str, targets: list[tuple[str, str]], clients: int, requests: int) -> dict[str, list[float]]:
+async def run(base: str, targets: list[tuple[str, str]], clients: int, requests: int,
+              pid: int | None = None) -> dict[str, list[float]]:
+    """Time ``requests`` requests for ``targets`` in turn, ``clients`` at a time; with one client and the
+    server's ``pid``, each request's server CPU time too (in ``times["cpu " + kind]``)."""
     import httpx
 
     times: dict[str, list[float]] = {}
@@ -50,12 +68,14 @@ async def run(base: str, targets: list[tuple[str, str]], clients: int, requests:
     async def worker(client):
         while queue:
             kind, path = queue.pop()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), cpu_seconds(pid) if pid else 0.0
             try:
                 status = (await client.get(base + path)).status_code
             except httpx.HTTPError as e:        # a timeout (60 s) or a dropped connection: an error, timed
                 status = type(e).__name__
             times.setdefault(kind, []).append(time.perf_counter() - start)
+            if pid:
+                times.setdefault("cpu " + kind, []).append(cpu_seconds(pid) - cpu)
             if status != 200:
                 errors.append((status, path))
     async with httpx.AsyncClient(timeout=60) as client:
@@ -83,12 +103,23 @@ def main(argv=None):
     ap.add_argument("db")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--alone", type=int, default=0, metavar="N",
+                    help="first ask for every page N times, one request at a time, and print each page's time")
     ap.add_argument("--pid", type=int, help="the server's process id: report its CPU time per request")
     args = ap.parse_args(argv)
     if urlparse(args.base).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("loopback addresses only")
     targets = paths(args.db)
     asyncio.run(run(args.base, targets, 1, len(targets)))          # warm
+    if args.alone:
+        # each page alone, one at a time: the server's time for it (wall time with nothing else asked)
+        alone = asyncio.run(run(args.base, targets * args.alone, 1, len(targets) * args.alone, args.pid))
+        print(f"{'page, alone':32} {'n':>5} {'p50 ms':>8} {'max ms':>8}" + ("  server CPU ms" if args.pid else ""))
+        for kind, xs in sorted(((k, v) for k, v in alone.items() if not k.startswith("cpu ")),
+                               key=lambda kv: -pct(kv[1], 0.5)):
+            cpu = alone.get("cpu " + kind)
+            print(f"{kind:32} {len(xs):5} {pct(xs, .5):8.0f} {max(xs) * 1000:8.0f}"
+                  + (f"  {statistics.mean(cpu) * 1000:8.1f}" if cpu else ""))
     cpu = cpu_seconds(args.pid) if args.pid else None
     start = time.perf_counter()
     times = asyncio.run(run(args.base, targets, args.clients, args.requests))
