@@ -120,7 +120,7 @@ def main(argv=None):
             cpu = alone.get("cpu " + kind)
             print(f"{kind:32} {len(xs):5} {pct(xs, .5):8.0f} {max(xs) * 1000:8.0f}"
                   + (f"  {statistics.mean(cpu) * 1000:8.1f}" if cpu else ""))
-    cpu = cpu_seconds(args.pid) if args.pid else None
+    cpu, own = cpu_seconds(args.pid) if args.pid else None, time.process_time()
     start = time.perf_counter()
     times = asyncio.run(run(args.base, targets, args.clients, args.requests))
     wall = time.perf_counter() - start
@@ -131,7 +131,8 @@ def main(argv=None):
     print(f"{'all':32} {len(every):5} {pct(every, .5):8.0f} {pct(every, .95):8.0f} {max(every) * 1000:8.0f}"
           f"  mean {statistics.mean(every)*1000:.0f}, {len(every) / wall:.0f} requests/s")
     if cpu is not None:
-        print(f"server CPU: {(cpu_seconds(args.pid) - cpu) / len(every) * 1000:.1f} ms per request")
+        print(f"server CPU: {(cpu_seconds(args.pid) - cpu) / len(every) * 1000:.1f} ms per request, "
+              f"this client's {(time.process_time() - own) / len(every) * 1000:.1f}")
 
 
 if __name__ == "__main__":

@@ -152,10 +152,15 @@ def summary_fresh(c: Columns) -> str:
     return f"(select value from {SUMMARY} where tbl = '' and col = 'stamp') is ({summary_stamp(c)})"
 
 
-def _gate(c: Columns) -> str:
+def _gate(c: Columns, fresh: bool = False) -> str:
     """A one-row table while the summary is stale (none while fresh): ``from GATE cross join t`` reads ``t``
     only when the summary cannot answer (SQLite keeps a cross join's order, and a false WHERE alone would
-    not spare the scan)."""
+    not spare the scan). ``fresh``: the other way round, for reading every row of a summary table (the test
+    made once, not once a row: "Figures by unit" on the BBC corpus 13 ms to 2); where a page of rows is read
+    in an index's order, as from the speakers' counts, the test in WHERE keeps that order and runs for the
+    page's rows only."""
+    if fresh:
+        return f"(select 1 where {summary_fresh(c)}) as fresh cross join "
     return f"(select 1 where not ({summary_fresh(c)})) as stale cross join "
 
 
@@ -390,8 +395,8 @@ def _unit_match(c: Columns) -> str:
             + unit.format(u="claim_units.unit"))
     if not summary_tables(c):
         return f"claims.unit in ({scan.format(gate='')})"
-    return (f"claims.unit in (select value from {SUMMARY} where tbl = 'claims' and col = 'unit' and "
-            f"{unit.format(u='value')} and {summary_fresh(c)}\n    union all {scan.format(gate=_gate(c))})")
+    return (f"claims.unit in (select value from {_gate(c, fresh=True)}{SUMMARY} where tbl = 'claims' and "
+            f"col = 'unit' and {unit.format(u='value')}\n    union all {scan.format(gate=_gate(c))})")
 
 
 # Figures to double-check: vague, or with a flag other than "change" (a figure that is a change is no reason

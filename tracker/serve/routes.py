@@ -32,7 +32,7 @@ from datasette.utils.asgi import Forbidden, Response
 from markupsafe import Markup
 
 from . import pages
-from .queries import QUESTIONS, parameters
+from .queries import HIDDEN, QUESTIONS, parameters
 
 QUESTIONS_BY_NAME = {q.name: q for q in QUESTIONS}
 
@@ -212,8 +212,8 @@ async def query_page(request, send, datasette):
         "database": database, "database_color": color(database), "canned_query": name,
         "metadata": {"title": question.title, "description": question.description},
         "named_parameter_values": values, "error": error, "rows": rows, "columns": columns,
-        "display_rows": [[_display(r, c, v, database, datasette, truncate) for c, v in zip(columns, r)]
-                         for r in rows],
+        "display_rows": [[_display(r, c, v, database, datasette, truncate) if c not in HIDDEN else ""
+                          for c, v in zip(columns, r)] for r in rows],
         "renderers": renderers, "url_csv": f"{base}.csv{qs}",
         **pages.query_vars(request),
     }, "query")
