@@ -948,3 +948,27 @@ def test_corrections_show_next_to_what_they_changed_and_the_summary_counts_them(
 def summary_fresh_sql(conn):
     from tracker.serve.queries import summary_fresh
     return summary_fresh(summary._columns(conn))
+
+
+# --- quotes.confidence, when a database has it ---------------------------------------------------------------
+
+def test_quote_and_claim_pages_show_confidence_when_the_column_exists(db_path, summarized, tmp_path):
+    path, conn = altered(summarized, tmp_path, "alter table quotes add column confidence real",
+                         "update quotes set confidence = 0.93 where content like 'The river will not win%'",
+                         "update quotes set confidence = 0.42 where content like 'the wall would protect%'")
+    (sure,), (unsure,) = conn.execute("select id from quotes where confidence is not null order by confidence desc")
+    (inside,), (alone,) = [conn.execute("select id from claims where text = ?", [t]).fetchone()
+                           for t in ("about 2,000 homes", "£48m")]
+    ds = make_datasette(str(path))
+    assert "<dt>Confidence</dt><dd>0.93 (confident)</dd>" in get(ds, f"/news/quotes/{sure}").text
+    assert "<dt>Confidence</dt><dd>0.42 (held back for review)</dd>" in get(ds, f"/news/quotes/{unsure}").text
+    assert "<dt>Confidence</dt><dd>0.42 (held back for review: its quote&#39;s)</dd>" in \
+        get(ds, f"/news/claims/{inside}").text
+    assert "<dt>Confidence</dt>" not in get(ds, f"/news/claims/{alone}").text      # in no quote: nothing to show
+    speaker = conn.execute("select speaker_id from quotes where id = ?", [sure]).fetchone()[0]
+    assert "held back for review" in get(ds, f"/news/speakers/{speaker}").text
+    found = {r["quote_id"]: r["confidence"] for r in query(ds, "search_quotes", q="river OR homes")}
+    assert found == {sure: 0.93, unsure: 0.42}
+    without = make_datasette(str(db_path))
+    assert "<dt>Confidence</dt>" not in get(without, f"/news/quotes/{sure}").text + \
+        get(without, f"/news/claims/{inside}").text

@@ -306,9 +306,13 @@ async def item_vars(datasette, database: str, table: str, pk: str, cols: Columns
         _decorate(rows, table, datasette, database)
         quotes, claims = (rows, []) if table == "quotes" else ([], rows)
         first = last = item.get("sentence_idx") or 0
-        if table == "quotes" and cols.has("quotes", "confidence"):
-            item["confidence_note"] = ("confident" if (item.get("confidence") or 0) >= CONFIDENT
-                                       else "held back for review")
+        if table == "claims" and not cols.has("claims", "confidence") and cols.has("quotes", "confidence") \
+                and item.get("quote_id") is not None:        # a claim in a quote: as sure as its quote
+            item["confidence"] = (await db.execute("select confidence from quotes where id = ?",
+                                                   [item["quote_id"]])).first()[0]
+            item["confidence_of"] = "its quote's"
+        if item.get("confidence") is not None:
+            item["confidence_note"] = "confident" if item["confidence"] >= CONFIDENT else "held back for review"
     span_end = item.get("end") or 0
     sentences = await _dicts(db, """select id, idx, start, [end], boilerplate, checkworthiness from sentences
         where article_id = :a and idx between :first - 1 and
