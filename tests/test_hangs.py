@@ -8,8 +8,11 @@ import re
 import time
 from copy import deepcopy
 
+import pytest
+
 from tracker.extract import attach_claims_to_quotes, extract
 from tracker.model import Claim, Document, Quote
+from tracker.pipeline import time_limit
 from tracker.quotes import _leave_nested_quotations_to_their_speaker, _strip_dangling
 
 OLD_DANGLING = re.compile(r"(?:[\s,;:–—-]+|\b(?:what|which|that|as|and|but|or|how|the|a|an)\b)+$", re.I)
@@ -129,3 +132,14 @@ def test_nested_quotations_are_not_quadratic():
                             speaker_mention="John Roe", speaker_start=20 * i + 5, speaker_end=20 * i + 8))
     _, took = timed(_leave_nested_quotations_to_their_speaker, text, quotes)
     assert took < 1.0 and all(q.end == q.start + 5 for q in quotes[::2])
+
+
+@pytest.mark.parametrize("unit", ['"', '"a" '])
+@pytest.mark.xfail(reason="tracker/quotes/attribution.py attribute(): _WORD.search(m, us, q.open_mark) and "
+                          "_WORD.search(m, q.close_mark, ue) for each quotation no frame took scan the unit from its "
+                          "start or to its end (the masked text has no words): quadratic in the marks of a unit",
+                   strict=False)
+def test_a_long_run_of_quotation_marks_is_quick(unit):
+    text = (unit * 20000)[:20000]        # 100 KB of '"' took 106 s
+    with time_limit(1.0):
+        extract(Document(text=text))

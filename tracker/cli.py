@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sqlite3
 import sys
@@ -11,8 +10,8 @@ from collections.abc import Iterator
 
 import click
 
-from .extract import extract as extract_document
 from .model import Document
+from .pipeline import extractions
 from .read import KNOWN, Note, ReadError, expand, read_items
 
 DEFAULT_DB = "tracker.db"
@@ -24,28 +23,13 @@ def cli():
     """Quotes and factual claims from news articles, in SQLite, browsable with Datasette."""
 
 
-def _extract_safely(task: tuple) -> tuple:
-    """Extraction never stops a run: an unexpected failure becomes an error for that article."""
-    item, name, record = task
-    if not isinstance(item, Document):
-        return task
-    try:
-        return extract_document(item), name, record
-    except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
-        return ReadError(name, f"extraction failed: {type(e).__name__}: {e}", record, "extract"), name, record
-
-
-def extractions(tasks, jobs: int):
-    """Extract in ``jobs`` processes (1: in this one), keeping the input order."""
-    if jobs <= 1:
-        yield from map(_extract_safely, tasks)
-        return
-    with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(_extract_safely, tasks, chunksize=8)
-
-
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+_TIMEOUT = click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0),
+                        help="seconds an article may take; a slower one is recorded as an error and skipped "
+                             "(0: no limit)")
 
 
 @cli.command()
@@ -54,17 +38,19 @@ def _n(count: int, noun: str) -> str:
               help="SQLite database to create or add to")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0),
               help="extraction processes (0: one per CPU)")
+@_TIMEOUT
 @click.option("--lock-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
               help="seconds to wait while another process writes to the database before giving up")
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
               help="articles written in one transaction")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar")
-def ingest(paths, db_path, jobs, lock_timeout, batch_size, quiet):
+def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
     """Add the articles in PATHS (files, folders, or - for stdin) to the database.
 
     An article already stored (same text) is skipped. An input that cannot be
-    read or parsed, or an article whose extraction fails, gets one line on stderr
-    and a row in ingest_errors; the rest goes on, and the exit status is 1. Several ingests may write to one database at
+    read or parsed, or an article whose extraction fails or takes longer than
+    --timeout, gets one line on stderr and a row in ingest_errors; the rest goes
+    on, and the exit status is 1. Several ingests may write to one database at
     once: each waits its turn for every batch.
     """
     from .store import LockTimeout, Store
@@ -93,13 +79,15 @@ def ingest(paths, db_path, jobs, lock_timeout, batch_size, quiet):
     origin: dict[int, tuple[str, str | None]] = {}       # queued extraction -> (input, record)
 
     def fresh() -> Iterator[tuple]:
-        for item, name, record in read_items(sources):
-            if isinstance(item, Note):
-                click.echo(f"note: {item}", err=True)
-            elif isinstance(item, Document) and store.has(item.text):
-                counts["present"] += 1
-            else:
-                yield item, name, record
+        """The inputs to extract; with --jobs, a thread of the pool runs this (so, a connection of its own)."""
+        with store.reader() as stored:
+            for item, name, record in read_items(sources):
+                if isinstance(item, Note):
+                    click.echo(f"note: {item}", err=True)
+                elif isinstance(item, Document) and stored(item.text):
+                    counts["present"] += 1
+                else:
+                    yield item, name, record
 
     def report(err: ReadError) -> None:
         click.echo(f"error: {err}", err=True)
@@ -126,7 +114,7 @@ def ingest(paths, db_path, jobs, lock_timeout, batch_size, quiet):
     try:
         with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr, hidden=not show) as bar:
             last = None
-            for result, name, record in extractions(fresh(), jobs or os.cpu_count() or 1):
+            for result, name, record in extractions(fresh(), jobs or os.cpu_count() or 1, timeout):
                 if isinstance(result, ReadError):
                     report(result)
                 else:
@@ -163,7 +151,8 @@ def ingest(paths, db_path, jobs, lock_timeout, batch_size, quiet):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="indented JSON instead of one object a line")
-def extract(paths, pretty):
+@_TIMEOUT
+def extract(paths, pretty, timeout):
     """Print the extraction of each article in PATHS as JSON, without a database."""
     failed = False
 
@@ -174,7 +163,7 @@ def extract(paths, pretty):
             else:
                 yield item, name, record
 
-    for result, _, _ in extractions(items(), 1):
+    for result, _, _ in extractions(items(), 1, timeout):
         if isinstance(result, ReadError):
             click.echo(f"error: {result}", err=True)
             failed = True

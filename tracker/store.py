@@ -23,7 +23,8 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -158,6 +159,7 @@ class Store:
             self.conn = connect(db)
             self.db = sqlite_utils.Database(self.conn)
         self.owns_connection = not isinstance(db, sqlite_utils.Database)
+        self.path = self.conn.execute("PRAGMA database_list").fetchone()[2]     # "" in memory
         # parameters a statement may take: 32766 from SQLite 3.32 on, 999 before
         self.max_variables = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) \
             if hasattr(self.conn, "getlimit") else 999
@@ -215,9 +217,25 @@ class Store:
     # -- reading -------------------------------------------------------------------------------------------
 
     def has(self, text: str) -> bool:
+        """Whether the same text is stored or queued."""
         h = content_hash(text)
         return h in self.pending or self.conn.execute(
             "select 1 from articles where content_hash = ?", [h]).fetchone() is not None
+
+    @contextmanager
+    def reader(self) -> Iterator[Callable[[str], bool]]:
+        """``stored(text)`` on a connection of its own, for another thread (the one that feeds a process
+        pool): a connection serves the thread that made it only. The writer checks again in its transaction."""
+        path = self.path
+        if not path:            # an in-memory database: no other connection sees it
+            yield lambda text: content_hash(text) in self.pending
+            return
+        conn = sqlite3.connect(path, timeout=self.lock_timeout)
+        try:
+            yield lambda text: conn.execute("select 1 from articles where content_hash = ?",
+                                            [content_hash(text)]).fetchone() is not None
+        finally:
+            conn.close()
 
     def earlier_versions(self, doc: Document) -> list[int]:
         """Stored articles from the same source as ``doc`` with another text (an article edited since)."""
