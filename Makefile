@@ -1,10 +1,10 @@
-# make demo | make test | make bench   (each creates .venv on first use)
+# make demo | make test | make bench | make soak   (each creates .venv on first use)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m tracker.bench --shared $(SHARED)
+
+# the audit at length: more fuzzed texts, more kills, more concurrent ingests, then hostile and huge articles
+soak: $(VENV)/.installed
+	TRACKER_SOAK=1 $(BIN)/python -m pytest -n 2 tests/test_properties.py tests/test_safety.py tests/test_schema.py
+	$(BIN)/python scripts/stress.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache
