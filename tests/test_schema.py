@@ -166,10 +166,14 @@ print("done", flush=True)
 
 @pytest.mark.parametrize("start", ["empty", "main"])
 def test_a_kill_during_setup_leaves_the_database_as_it_was_or_complete(tmp_path, start):
+    template = tmp_path / "main.template"
+    if start == "main":
+        old_database(template, [doc(1)])
+
     def fresh(name: str) -> Path:
         path = tmp_path / f"{start}-{name}.db"
         if start == "main":
-            old_database(path, [doc(1)])
+            path.write_bytes(template.read_bytes())
         return path
 
     def run(path: Path, kill_after: float | None) -> float:
