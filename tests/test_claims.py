@@ -570,13 +570,34 @@ def test_any_text_gives_exact_offsets_and_consistent_bounds(text):
             assert c.value is None
 
 
+# what broke the stage before: dashes and hyphens next to words ("the cheapest--and worst--option", "the best- and
+# worst-paid"), unmatched brackets and quotation marks, runs of digits and punctuation, figures too long for int()
+_HOSTILE = st.one_of(
+    _PIECES,
+    st.sampled_from(["-", "--", "- ", " -", "—", "–", "(", ")", "[", "]", "{", "“", "”", "‘", "’", '"', "'", "/", ":",
+                     ";", "…", "#", "+", "^", "\u00a0", "\u2028", "\x85", "ǅ", "İ", "ß", "٣", "３", "²", "best", "worst",
+                     "cheapest", " most ", " record", " twice ", " doubled ", "-fold", " in five", " of every $",
+                     " 2 1/2", "-year-old", "mid-", "0s", " p.m.", " Street", " No ", "US$", "A€", "-$"]),
+    st.text(alphabet="0123456789.,-–—/:%$£ ()[]", min_size=1, max_size=12),
+    st.integers(4290, 5100).map(lambda n: "7" * n),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=6),      # any character but a lone surrogate
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_HOSTILE, max_size=50).map("".join))
+def test_find_claims_never_raises_and_every_span_is_the_text(text):
+    for sentences in (segment(text), None):
+        for c in find_claims(text, sentences):
+            assert c.text == text[c.start:c.end]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789$£€¥₹٣３.,? abc“”\n")) | st.characters(), max_size=80))
 def test_figure_starts_are_those_of_the_regex_scan(text):
     """figure_starts jumps between marked characters instead of scanning with the regex: same starts."""
-    from tracker.claims.quantities import figure_starts, rx
-    scan = rx().scan_digits
-    assert figure_starts(text, scan) == [(m.start(), None) for m in scan.finditer(text)]
+    from tracker.claims.anchors import SCAN_DIGITS, figure_starts
+    assert figure_starts(text, SCAN_DIGITS) == [(m.start(), None) for m in SCAN_DIGITS.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -585,11 +606,10 @@ def test_figure_starts_are_those_of_the_regex_scan(text):
                                  ",", "?", "é"]) | st.characters(), max_size=40))
 def test_word_starts_are_those_of_the_regex_scan(parts):
     """word_starts splits the number-word scan in two (after spaces, after the other characters): same matches."""
-    from tracker.claims.quantities import rx, word_starts
+    from tracker.claims.anchors import SCAN_SPACE_WORDS, SCAN_WORDS, WORD_PREFIXES, word_starts
     text = "".join(parts)
-    r = rx()
-    expected = [(m.start(1), m.group(1)) for m in r.scan_words.finditer(text)]
-    assert sorted(word_starts(text, r.scan_words, r.scan_space_words, r.word_prefixes)) == expected
+    expected = [(m.start(1), m.group(1)) for m in SCAN_WORDS.finditer(text)]
+    assert sorted(word_starts(text, SCAN_WORDS, SCAN_SPACE_WORDS, WORD_PREFIXES)) == expected
 
 
 def test_a_currency_prefix_with_another_sign_does_not_crash():
@@ -608,3 +628,120 @@ def test_a_figure_hyphened_to_a_non_ascii_letter_does_not_crash():
         assert all(text[c.start:c.end] == c.text for c in claims)
     text = "The 46-page report was published."
     assert [c.unit for c in find_claims(text, segment(text))] == ["page"]
+
+
+@pytest.mark.parametrize("text", [
+    "Buyers were offered the cheapest--and worst--deal on the market.",
+    "The survey ranks the best- and worst-paid jobs in the region.",
+    "Coal is the largest- and oldest source of power here.",
+])
+def test_a_superlative_before_a_dash_or_a_hanging_hyphen_does_not_crash(text):
+    # the rest of a compound ("best-funded") was skipped with a regex that needs a letter after the hyphen: a
+    # dash or a hyphen left hanging made it return None, and the whole article was refused (AttributeError)
+    assert claims(text, "comparison") == []
+
+
+def test_a_superlative_compound_still_reads_its_set():
+    text = "It is the best-funded charity in the country."
+    assert [(c.text, c.reference) for c in claims(text, "comparison")] == \
+        [("the best-funded charity in the country", "the country")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose by " + "1" * 5000 + "/2 this year.",
+    "The fund keeps $4 of every $" + "7" * 4400 + " it raises.",
+])
+def test_a_figure_of_more_than_4300_digits_does_not_crash(text):
+    # int() refuses a string of more than 4,300 digits (ValueError): the slash and "of every $N" readers read
+    # the figure with read_digits (a float) instead
+    find_claims(text, segment(text))
+
+
+def test_a_share_of_every_zero_dollars_does_not_crash():
+    # "-$4 of every $0": the share was divided by the zero it was compared with (ZeroDivisionError)
+    text = "The fund lost -$4 of every $0 it raised."
+    assert [(c.text, c.value) for c in claims(text)] == [("-$4", -4.0), ("$0", 0.0)]
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import pkgutil
+
+    import tracker.claims
+
+    for info in pkgutil.walk_packages(tracker.claims.__path__, "tracker.claims."):
+        module = __import__(info.name, fromlist=["_"])
+        assert doctest.testmod(module).failed == 0, info.name
+
+
+def test_every_claims_lexicon_says_what_it_holds():
+    from tracker.lexicon import DATA
+
+    files = sorted((DATA / "claims").glob("*.txt"))
+    assert len(files) > 30
+    for f in files:
+        assert f.read_text(encoding="utf-8").startswith("# "), f.name      # a header: what, and where from
+
+
+def test_a_long_sentence_takes_time_in_proportion_to_its_length():
+    # a Title Case test of the whole sentence, a slice of it and a walk back over its claims at every figure, and
+    # the clause after every surpassed figure read to the sentence's end, made one long sentence quadratic: 4,000
+    # of these clauses took 4.5 s, 15 times as long as 1,000 (now 3.5 times)
+    import time
+
+    clauses = ["a poster of 98 Degrees hung there", "the scores were 3 4 5", "the Group of 20 met",
+               "the Forbes Under 30 Summit opened", "Six Nations fans came", "thousands of people since",
+               "it surpassed the $5 million raised", "Ocean's Twelve played", "between 5 and 6 ships",
+               "about 40% of voters"]
+
+    def cost(n):
+        text = "It began, " + ", ".join(clauses[i % len(clauses)] for i in range(n)) + "."
+        sentences = segment(text)
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.process_time()
+            find_claims(text, sentences)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    assert cost(4000) < 8 * cost(1000)
+
+
+# -- rules no corpus article exercises, kept for the cases below (found by a branch-coverage pass) -------------
+
+def test_plus_between_two_measures_adds_them_and_bounds_neither():
+    assert [(c.text, c.qualifier) for c in claims("The walk is 40km plus a 5km climb.")] == \
+        [("40km", "exact"), ("5km", "exact")]
+
+
+def test_two_currencies_make_no_range():
+    text = "Tickets cost between £5 and $7 each."
+    assert [(c.text, c.unit, c.qualifier) for c in claims(text)] == [("£5", "GBP", "exact"), ("$7", "USD", "exact")]
+
+
+def test_a_vague_magnitude_with_an_upper_bound_has_no_lower_end():
+    assert fields(one("Up to hundreds of people came.")) == (None, None, 999.0, "people", "vague")
+
+
+def test_the_record_set_at_a_time_not_named_is_a_record():
+    assert [(c.text, c.reference) for c in claims("She broke the record set last year.", "comparison")] == \
+        [("the record set", None)]
+
+
+def test_a_superlative_since_a_quoted_name_takes_no_reference_it_cannot_read():
+    assert claims("It was the worst day since “Black Monday” hit.", "comparison") == []
+
+
+@pytest.mark.parametrize("text", ["The rent was $² a month.", "It cost £³."])
+def test_a_sign_before_a_superscript_digit_is_no_figure(text):
+    # str.isdigit() is true for "²", which the digit regex does not read: the reader must not assume a match
+    assert claims(text) == []
+
+
+def test_no_comparison_word_is_also_a_number_word():
+    # the scan gives a word one reader: a comparison trigger that was also a number, magnitude or span word
+    # would never be read as a comparison
+    from tracker.claims.anchors import WORD_CLASS, WORD_CLASS_COMPARISON
+    from tracker.claims.comparisons import triggers
+
+    assert [w for w in triggers() if WORD_CLASS[w] != WORD_CLASS_COMPARISON] == []

@@ -37,6 +37,7 @@ def test_words_that_are_not_a_number(raw):
 @pytest.mark.parametrize("raw, value", [
     ("$1.2 billion", 1.2e9), ("£600m", 6e8), ("$11.1bn", 11.1e9), ("€10B", 1e10), ("$846.8million", 846.8e6),
     ("5 million", 5e6), ("£30k", 30000), ("US$5", 5), ("$2.174T", 2.174e12), ("12", 12),
+    ("2 million 300 thousand", 2.3e6),
 ])
 def test_figures_with_currency_and_scale(raw, value):
     assert read_number(raw) == pytest.approx(value)

@@ -5,7 +5,9 @@ Store.add), so these tests do not depend on how well the extractors do; one
 end-to-end test ingests the bundled samples and checks structure only.
 """
 import asyncio
+import os
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from hypothesis import strategies as st
 from tracker.cli import cli
 from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
-from tracker.serve import METADATA, make_datasette, metadata_for
+from tracker.serve import METADATA, make_datasette
+from tracker.serve.queries import QUESTIONS, parameters
 from tracker.serve.article import claim_title, render_text
 from tracker.store import TABLES, Store
 
@@ -151,6 +154,22 @@ def rows(ds, path):
     return response.json()
 
 
+def canned(ds, database):
+    """The canned queries Datasette has for a database: its JSON lists them (0.65); 1.0 alphas keep them in a
+    table of their own, read a page at a time."""
+    if hasattr(ds, "list_queries"):
+        get(ds, "/-/versions.json")                      # startup, where the plugin adds them
+        page = asyncio.run(ds.list_queries(database, limit=100))
+        return {q.name: {"name": q.name, "sql": q.sql, "title": q.title} for q in page.queries}
+    return {q["name"]: q for q in get(ds, ds.urls.database(database) + ".json?_size=max").json()["queries"]}
+
+
+def facets_of(ds, path):
+    """The facets of a table page (1.0 alphas give them only when asked, under "results")."""
+    results = get(ds, path + ".json?_extra=facet_results").json()["facet_results"]
+    return sorted(results.get("results", results) if "results" in results else results)
+
+
 def query(ds, canned, /, **params):
     qs = "&".join(f"{k}={v}" for k, v in params.items())
     return rows(ds, f"/news/{canned}.json?{qs}")
@@ -180,9 +199,11 @@ def test_every_row_page_answers(ds):
 
 def test_a_row_page_links_its_article_speaker_and_quote(ds):
     quote = get(ds, "/news/quotes/1").text
-    assert '<a href="/news/articles/1">1</a>' in quote and '<a href="/news/speakers/1">1</a>' in quote
+    # Datasette 0.65 shows a row page's foreign keys as numbers (the plugin links them), 1.0 alphas by label
+    assert re.search(r'<a href="/news/articles/1">(1|Harbour wall approved after protest)</a>', quote)
+    assert re.search(r'<a href="/news/speakers/1">(1|Priya Shah)</a>', quote)
     claim = get(ds, "/news/claims/1").text                 # "about 2,000 homes", inside quote 2
-    assert '<a href="/news/quotes/2">2</a>' in claim
+    assert re.search(r'<a href="/news/quotes/2">(2|quote 2)</a>', claim)
 
 
 def test_same_speaker_in_two_articles_is_one_row_with_both_aliases(ds):
@@ -199,11 +220,17 @@ def test_sentence_number_links_to_the_anchor_in_its_article(ds):
     assert link in get(ds, f"/news/sentences/{sentence['id']}").text
 
 
-def test_quote_sentence_links_to_the_anchor_in_its_article(ds):
+def test_quote_sentence_links_to_its_page_and_the_anchor_in_its_article(ds):
+    (quote,) = rows(ds, "/news/quotes.json?id=1")
     page = get(ds, "/news/quotes").text
-    assert '<a href="/news/articles/1#s2"' in page        # "The river will not win..." is sentence 2
+    assert f'<a href="/news/sentences/{quote["sentence_id"]}">{quote["sentence_id"]}</a>' in page   # no query a row
+    (row,) = rows(ds, f'/news/sentences.json?id={quote["sentence_id"]}')
+    assert row["text"].startswith("Councillor Priya Shah said")
+    sentence = get(ds, f'/news/sentences/{quote["sentence_id"]}').text
+    assert f'<a href="/news/articles/1#s{row["idx"]}">Read it in the whole article</a>' in sentence
     claim_page = get(ds, "/news/claims/2").text
-    assert re.search(r'<a href="/news/articles/1#s\d+"[^>]*>The scheme will cost £48m', claim_page)
+    assert re.search(r'<a href="/news/articles/1#s\d+">Harbour wall approved after protest</a>', claim_page)
+    assert re.search(r'<mark class="claim quantity"[^>]*><a href="/news/claims/2">£48m</a></mark>', claim_page)
 
 
 # --- the article page --------------------------------------------------------------------------------------
@@ -231,7 +258,8 @@ def test_article_page_highlights_quotes_claims_and_speakers(article_page):
     assert re.search(r'<mark class="quote mixed"[^>]*>', article_page)
     # the claim inside the indirect quote: both highlights, the claim's link inside
     assert re.search(r'<mark class="quote indirect"[^>]*><mark class="claim quantity" title="quantity: about 2,000 '
-                     r'homes"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>', article_page)
+                     r'homes" data-row="/news/claims/1"><a href="/news/claims/1">about 2,000 homes</a></mark></mark>',
+                     article_page)
     assert '<a href="/news/speakers/1">Councillor Priya Shah</a>' in article_page
     assert 'class="speaker unresolved"' in article_page                     # "a spokesman"
     assert 'class="sentence checkworthy"' in article_page
@@ -344,8 +372,8 @@ def test_metadata_names_real_tables_columns_and_queries(ds, db_path, samples_db)
             named = set(spec.get("columns", {})) | set(spec.get("facets", []))
             named |= {spec[k] for k in ("label_column", "sort", "sort_desc") if k in spec}
             assert named <= columns, (table, named - columns)
-    for name in block["queries"]:
-        params = {p: "x" for p in re.findall(r":(\w+)", block["queries"][name]["sql"])}
+    for name, q in canned(ds, "news").items():
+        params = {p: "x" for p in parameters(q["sql"])}
         assert get(ds, f"/news/{name}?" + "&".join(f"{k}={v}" for k, v in params.items())).status_code == 200
 
 
@@ -356,18 +384,29 @@ def test_metadata_describes_every_table_and_column(db_path):
         assert set(spec["columns"]) <= set(meta[table]["columns"]), (table, set(spec["columns"]) - set(meta[table]["columns"]))
 
 
-def test_metadata_is_rekeyed_to_any_database_file_name():
-    for path, name in (("news.db", "news"), ("/tmp/x/2024 archive.sqlite", "2024 archive"), ("tracker.db", "tracker")):
-        meta = metadata_for(path)
-        assert list(meta["databases"]) == [name]
-        assert "search_quotes" in meta["databases"][name]["queries"]
+@pytest.mark.parametrize("name", ["news", "2024 archive", "tracker"])
+def test_plain_datasette_serves_any_file_name_with_the_metadata_and_queries(db_path, tmp_path, name):
+    """``datasette FILE -m metadata.yml``, as Datasette's users run it: the plugin supplies the rest."""
+    from datasette.app import Datasette
+
+    copy = tmp_path / f"{name}.sqlite"
+    copy.write_bytes(db_path.read_bytes())
+    plain = Datasette([str(copy)], metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+    db = name.replace(" ", "~20")
+    assert {q.name for q in QUESTIONS} == set(canned(plain, name))
+    assert facets_of(plain, f"/{db}/claims") == ["kind", "qualifier", "unit"]
+    assert re.search(r'<a href="[^"]+/speakers/1">Priya Shah</a>', get(plain, f"/{db}/quotes").text)  # label column
+    hits = get(plain, f"/{db}/search_quotes.json?q=river&_shape=array").json()
+    assert [h["quote_id"] for h in hits] == [1]
+    assert "Harbour wall approved" in get(plain, f"/{db}/articles/1").text and 'class="tracker-article"' in \
+        get(plain, f"/{db}/articles/1").text
+    assert "Quotes per month" in get(plain, f"/{db}/speakers/1").text
 
 
-@pytest.mark.parametrize("table,facets", [("quotes", ["kind", "speaker_id", "cue"]),
+@pytest.mark.parametrize("table,expected", [("quotes", ["kind", "speaker_id", "cue"]),
                                           ("claims", ["kind", "unit", "qualifier"]), ("speakers", ["kind", "role"])])
-def test_metadata_facets_reach_datasette(ds, table, facets):
-    data = get(ds, f"/news/{table}.json").json()
-    assert sorted(data["facet_results"]) == sorted(facets)
+def test_metadata_facets_reach_datasette(ds, table, expected):
+    assert facets_of(ds, f"/news/{table}") == sorted(expected)
 
 
 def test_label_columns_name_the_linked_rows(ds):
@@ -458,7 +497,55 @@ def test_published_mode_settings(samples_db):
     assert local.databases["demo"].is_mutable and not public.databases["demo"].is_mutable
     assert public.setting("allow_download") is False
     assert public.setting("max_returned_rows") <= 1000 and public.setting("sql_time_limit_ms") <= 1000
-    assert public.metadata("queries", database="demo") == local.metadata("queries", database="demo")
+    assert canned(public, "demo") == canned(local, "demo")
+
+
+@pytest.fixture(scope="module")
+def published(samples_db, tmp_path_factory):
+    copy = tmp_path_factory.mktemp("published") / "published.db"
+    copy.write_bytes(samples_db.read_bytes())
+    return make_datasette(str(copy), public=True)
+
+
+def test_public_mode_runs_no_arbitrary_sql_and_offers_no_whole_file_or_table(published):
+    for path in ("/published.json?sql=select+1", "/published?sql=select+1", "/published/-/query?sql=select+1"):
+        response = get(published, path)
+        if response.status_code in (301, 302):            # 1.0 alphas: /db?sql= moved to /db/-/query
+            response = get(published, response.headers["location"])
+        assert response.status_code in (400, 403, 404), path
+    assert get(published, "/published.db").status_code == 403
+    stream = get(published, "/published/sentences.csv?_stream=on&_size=max")
+    assert stream.status_code != 200 or stream.text.count("\n") <= 1001
+    assert len(get(published, "/published/sentences.json?_size=max&_shape=array").json()) <= 1000
+    assert get(published, "/published/most_quoted.json?size=100000&_shape=array").status_code == 200
+    page = get(published, "/published").text
+    assert "<textarea" not in page and 'value="Run SQL"' not in page
+
+
+def test_the_plugin_package_exports_every_hook():
+    """Datasette registers the package tracker.serve: a hook left in plugin.py only would never run."""
+    import tracker.serve
+    import tracker.serve.plugin
+
+    hooks = {n for n, f in vars(tracker.serve.plugin).items() if hasattr(f, "datasette_impl")}
+    assert hooks and hooks == {n for n, f in vars(tracker.serve).items() if hasattr(f, "datasette_impl")}
+
+
+def test_public_mode_blocks_robots(published):
+    assert "Disallow: /" in get(published, "/robots.txt").text
+
+
+@pytest.mark.parametrize("path", ["/", "/published", "/published.json", "/-/databases.json", "/-/metadata.json",
+                                  "/-/plugins.json", "/-/settings.json", "/-/versions.json", "/published/articles",
+                                  "/published/articles.json", "/published/articles/1", "/published/ingest_errors",
+                                  "/published/search?q=said", "/published/speakers/1"])
+def test_public_mode_shows_no_file_path(published, samples_db, path):
+    response = get(published, path)
+    if path == "/-/metadata.json" and response.status_code == 404:     # gone from the 1.0 alphas
+        return
+    assert response.status_code == 200, path
+    for secret in (str(samples_db.parent), str(ROOT), "site-packages", str(Path.home())):
+        assert secret not in response.text.replace("\\/", "/"), (path, secret)
 
 
 def test_articles_table_previews_the_text_and_links_the_article_page(ds):
@@ -529,11 +616,15 @@ def test_render_text_keeps_the_text_escaped_and_the_tags_nested(case):
 
 
 @pytest.mark.parametrize("claim,reading", [
-    (dict(kind="quantity", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact"), "quantity: 48,000,000 GBP"),
+    (dict(kind="quantity", value=48e6, low=48e6, high=48e6, unit="GBP", qualifier="exact"), "quantity: £48m"),
+    (dict(kind="quantity", value=1.07e12, low=1.07e12, high=1.07e12, unit="people", qualifier="exact"),
+     "quantity: 1.07 trillion people"),
+    (dict(kind="quantity", value=35e9, low=None, high=35e9, unit="GBP per year", qualifier="upper_bound"),
+     "quantity: upper bound £35bn per year"),
     (dict(kind="quantity", value=20.0, low=20.0, high=None, unit="troops", qualifier="lower_bound"),
      "quantity: lower bound 20 troops"),
     (dict(kind="quantity", value=59.5, low=None, high=59.5, unit="percent", qualifier="near_lower"),
-     "quantity: nearly 59.5 percent"),
+     "quantity: nearly 59.5%"),
     (dict(kind="quantity", value=None, low=10000.0, high=99999.0, unit="people", qualifier="vague"),
      "quantity: 10,000 to 99,999 people (vague)"),
     (dict(kind="quantity", value=None, low=150.0, high=200.0, unit="posts", qualifier="range"),
@@ -551,3 +642,58 @@ def test_table_and_column_descriptions_reach_datasette(ds):
     page = get(ds, "/news/claims").text
     assert str(escape(meta["claims"]["columns"]["qualifier"])) in page
     assert str(escape(" ".join(meta["claims"]["description"].split()))) in " ".join(page.split())
+
+
+# --- publishing: datasette.yaml and the datasette package recipe ----------------------------------------------
+
+def test_datasette_yaml_holds_the_public_settings():
+    from tracker.serve import PUBLIC_SETTINGS
+
+    config = yaml.safe_load((ROOT / "datasette.yaml").read_text(encoding="utf-8"))
+    assert config["settings"] == PUBLIC_SETTINGS and config["plugins"]["tracker"]["public"] is True
+
+
+def test_datasette_yaml_publishes_safely_on_this_datasette(samples_db, tmp_path):
+    """1.0 alphas read datasette.yaml (-c); 0.65 takes its settings and plugin config as settings and metadata."""
+    import datasette
+    from datasette.app import Datasette
+
+    copy = tmp_path / "published.db"
+    copy.write_bytes(samples_db.read_bytes())
+    config = yaml.safe_load((ROOT / "datasette.yaml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    if datasette.__version__.startswith("0."):
+        ds = Datasette(immutables=[str(copy)], settings=config["settings"],
+                       metadata=dict(meta, plugins=config["plugins"]))
+    else:
+        ds = Datasette(immutables=[str(copy)], config=config, metadata=meta)
+    assert get(ds, "/published/search_quotes.json?q=said&_shape=array").status_code == 200
+    response = get(ds, "/published.json?sql=select+1")
+    if response.status_code in (301, 302):
+        response = get(ds, response.headers["location"])
+    assert response.status_code in (400, 403, 404)
+    assert str(tmp_path) not in get(ds, "/-/databases.json").text
+
+
+def test_publish_recipe_builds_a_read_only_image(samples_db, tmp_path, monkeypatch):
+    """``datasette package`` as far as it runs offline: a stand-in ``docker`` keeps the build context."""
+    bin_dir, context = tmp_path / "bin", tmp_path / "context"
+    bin_dir.mkdir()
+    (bin_dir / "docker").write_text(f'#!/bin/sh\ncp -r . "{context}"\n')
+    (bin_dir / "docker").chmod(0o755)
+    (bin_dir / "datasette").symlink_to(Path(sys.executable).parent / "datasette")
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    wheel = tmp_path / "quote_claim_tracker-0.1.0-py3-none-any.whl"
+    wheel.write_bytes(b"stand-in")
+    from tracker.serve.publish import main
+
+    assert main([str(samples_db), "--wheel", str(wheel), "--tag", "test/tracker"]) == 0
+    dockerfile = (context / "Dockerfile").read_text()
+    assert "-i demo.db" in dockerfile
+    assert f"pip install -U datasette /app/wheels/{wheel.name}" in dockerfile
+    for option in ("default_allow_sql off", "allow_download off", "allow_csv_stream off", "sql_time_limit_ms 1000",
+                   "max_returned_rows 1000"):
+        assert f"--setting {option}" in dockerfile, option
+    assert (context / "wheels" / wheel.name).exists() and (context / "demo.db").exists()
+    published = yaml.safe_load((context / "metadata.json").read_text())
+    assert published["plugins"]["tracker"]["public"] is True

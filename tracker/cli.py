@@ -18,7 +18,7 @@ DEFAULT_DB = "tracker.db"
 
 
 @click.group()
-@click.version_option(package_name="tracker")
+@click.version_option(package_name="quote-claim-tracker")
 def cli():
     """Quotes and factual claims from news articles, in SQLite, browsable with Datasette."""
 
@@ -209,13 +209,14 @@ def check(db_path, repair):
               help="port to listen on (0: any free port)")
 @click.option("-h", "--host", default="127.0.0.1", show_default=True,
               help="address to listen on (0.0.0.0: every interface)")
-@click.option("-i", "--immutable", is_flag=True,
-              help="serve a published copy: turns WAL off, opens the file read-only and immutable, "
-                   "no download of the whole file, tighter time and row limits")
+@click.option("--public", "-i", "--immutable", "public", is_flag=True,
+              help="serve a published copy, safe on the open web: turns WAL off, opens the file read-only "
+                   "and immutable; no arbitrary SQL, no download of the file or of whole tables, row and "
+                   "time limits, no file paths shown, robots blocked (--immutable is the old name)")
 @click.option("--get", "get_path", metavar="PATH",
               help="print the page at PATH (e.g. /tracker/quotes) instead of serving; "
                    "exit status 1 unless it answers 200 (a smoke test)")
-def serve(db_path, port, host, immutable, get_path):
+def serve(db_path, port, host, public, get_path):
     """Browse the database in Datasette, with the tracker's metadata, plugins and templates.
 
     The database's pages are under /NAME, NAME being the file name without its
@@ -233,7 +234,7 @@ def serve(db_path, port, host, immutable, get_path):
             raise click.ClickException(f"cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e} "
                                        f"(is another server running there? choose another with --port)")
         click.echo(f"serving {db_path} on http://{host}:{port}/{database_name(db_path)} (Ctrl-C stops)", err=True)
-    if not run(db_path, host, port, immutable=immutable, get=get_path):
+    if not run(db_path, host, port, public=public, get=get_path):
         sys.exit(1)
 
 

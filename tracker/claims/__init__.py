@@ -4,9 +4,16 @@
 sentences in text order; ``extract.py`` attaches those inside a quote to the
 quote and its speaker.
 
-- ``numbers``: reading a figure exactly as written ("100,00" stays unread)
-- ``quantities``: finding figures in text, with qualifier, range and unit
+- ``quantities``: the scan, which hands every place a claim may start to its reader
+- ``anchors``: where a claim may start (figures, number and comparison words)
+- ``figures``: reading a figure in digits or in words where it stands
+- ``numbers``: a figure's value exactly as written ("100,00" stays unread)
+- ``units``: what a figure counts (currencies, units, rates, the counted noun)
+- ``qualifiers``: about, more than, between X and Y, vague magnitudes
+- ``after``: what the words after a figure make of it (shares, ratios, ranges, units)
+- ``not_quantities``: dates, years, times, names, identifiers, phones, ages, scores
 - ``comparisons``: "the first time since", "a record", "three times the rate"
+- ``lexicons``: the word lists of ``data/claims/`` and the regex pieces built from them
 """
 from __future__ import annotations
 

@@ -126,11 +126,4 @@ def read_number(raw: str) -> float | None:
                 return None
             value *= mult
         return value
-    m = re.fullmatch(r"(\d+(?:[.,]\d+)*)\s+(.+)", s)
-    if m:                                    # "1.2 billion", "2 and a half million"
-        head = read_digits(m.group(1))
-        rest = read_words(m.group(2))
-        if head is None or rest is None:
-            return None
-        return head * rest if m.group(2).split()[0] in scales() else None
-    return read_words(s)
+    return read_words(s)                     # "two and a half million", "2 million 300 thousand"

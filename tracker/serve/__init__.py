@@ -1,36 +1,37 @@
-"""Serving the database with Datasette: metadata, plugin hooks, templates.
+"""Serving the database with Datasette: the plugin, its templates, and ``tracker serve``.
 
-``tracker serve`` runs Datasette in this process with three additions:
+This package is the Datasette plugin (the ``datasette`` entry point names it, so
+``datasette plugins`` lists its ``templates/``); its hooks live in ``plugin.py``
+and are re-exported here. Plain ``datasette news.db -m metadata.yml`` shows the
+same pages and canned queries as ``tracker serve``: the plugin applies
+metadata.yml's database block and the canned queries (``queries.py``) to every
+tracker database, whatever its file is called.
 
-- ``metadata.yml`` (titles, column descriptions, facets, canned queries), whose
-  database block is filed under the name ``tracker`` and re-keyed here to the
-  name Datasette gives the served file (its stem: ``demo.db`` -> ``demo``);
-- the plugin hooks in ``plugin.py`` (registered as a ``datasette`` entry point,
-  so plain ``datasette`` loads them too);
-- the templates in ``templates/`` (the article reading page, the speaker page).
+``tracker serve`` runs Datasette in this process with metadata.yml and one of two
+sets of settings: a local session, or ``--public`` (``--immutable``), a
+published copy that is safe on the open web by default.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from ..lexicon import DATA
+from .meta import METADATA, METADATA_DB, metadata
+from .plugin import (asgi_wrapper, canned_queries, extra_template_vars, get_metadata, prepare_connection,  # noqa: F401
+                     register_magic_parameters, register_routes, render_cell, startup)
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
-# metadata.yml sits at the top of a checkout; a wheel carries a copy in its data folder
-METADATA = next((p for p in (DATA / "metadata.yml", HERE.parent.parent / "metadata.yml") if p.is_file()),
-                HERE.parent.parent / "metadata.yml")
-# the name metadata.yml files its tables and queries under
-METADATA_DB = "tracker"
 
-# Settings for a local session (ingesting and browsing on one's own machine) and for a
-# published copy on the open web (STYLE.md, "Publishing"): there, a slow query must not
-# tie up the server, pages stay small and the file is not offered for download.
-LOCAL_SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500}
+# A local session (ingesting and browsing on one's own machine). Facet suggestions
+# are off everywhere: they cost a query per column on every table page (1.7 s of a
+# 2.0 s quotes page at 128,000 articles, issue 19) and the metadata names the facets
+# worth having.
+LOCAL_SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500, "suggest_facets": False}
+# A published copy on the open web: no arbitrary SQL, a slow query cannot tie up the
+# server, pages stay small, neither the file nor a whole table can be downloaded.
 PUBLIC_SETTINGS = {"sql_time_limit_ms": 1000, "facet_time_limit_ms": 200, "max_returned_rows": 1000,
-                   "allow_download": False}
+                   "allow_download": False, "allow_csv_stream": False, "default_allow_sql": False,
+                   "suggest_facets": False}
 
 
 def database_name(db_path: str) -> str:
@@ -38,26 +39,38 @@ def database_name(db_path: str) -> str:
     return Path(db_path).stem
 
 
-def metadata_for(db_path: str) -> dict:
-    """metadata.yml, with its database block under the name Datasette gives ``db_path``."""
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    name = database_name(db_path)
-    dbs = meta.get("databases", {})
-    if name != METADATA_DB and METADATA_DB in dbs:
-        dbs[name] = dbs.pop(METADATA_DB)
+def instance_metadata(public: bool = False) -> dict:
+    """metadata.yml, plus the plugin's public switch (which hides file paths) when publishing."""
+    meta = metadata()
+    if public:
+        meta.setdefault("plugins", {}).setdefault("tracker", {})["public"] = True
     return meta
 
 
-def make_datasette(db_path: str, immutable: bool = False):
-    """A Datasette instance over one tracker database, with its metadata and templates.
+def ensure_registered() -> None:
+    """Register this package as a plugin when no entry point did (running from a source tree)."""
+    import sys
 
-    ``immutable``: the published mode; turn WAL off first (``prepare_immutable``).
+    from datasette.plugins import pm
+
+    module = sys.modules[__name__]
+    if not pm.is_registered(module) and not any(getattr(p, "__name__", "") == __name__ for p in pm.get_plugins()):
+        pm.register(module, name="tracker")
+
+
+def make_datasette(db_path: str, public: bool = False, immutable: bool | None = None):
+    """A Datasette instance over one tracker database.
+
+    ``public`` (``immutable`` is its old name): the published mode; turn WAL off
+    first (``prepare_immutable``).
     """
     from datasette.app import Datasette
 
-    return Datasette([] if immutable else [db_path], immutables=[db_path] if immutable else [],
-                     metadata=metadata_for(db_path), template_dir=str(TEMPLATES),
-                     settings=dict(PUBLIC_SETTINGS if immutable else LOCAL_SETTINGS))
+    public = public or bool(immutable)
+    ensure_registered()
+    return Datasette([] if public else [db_path], immutables=[db_path] if public else [],
+                     metadata=instance_metadata(public),
+                     settings=dict(PUBLIC_SETTINGS if public else LOCAL_SETTINGS))
 
 
 def prepare_immutable(db_path: str) -> None:
@@ -76,7 +89,7 @@ def prepare_immutable(db_path: str) -> None:
         db.close()
 
 
-def serve(db_path: str, host: str, port: int, immutable: bool = False, get: str | None = None) -> bool:
+def serve(db_path: str, host: str, port: int, public: bool = False, get: str | None = None) -> bool:
     """Serve ``db_path`` with Datasette until interrupted.
 
     ``get``: instead of serving, print the page at that path and return whether
@@ -87,9 +100,9 @@ def serve(db_path: str, host: str, port: int, immutable: bool = False, get: str 
     import uvicorn
     from datasette.utils.testing import TestClient
 
-    if immutable:
+    if public:
         prepare_immutable(db_path)
-    ds = make_datasette(db_path, immutable)
+    ds = make_datasette(db_path, public)
     asyncio.run(ds.invoke_startup())
     if get:
         response = TestClient(ds).get(get)

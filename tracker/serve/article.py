@@ -31,6 +31,39 @@ def _num(value) -> str:
     return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:.6g}"
 
 
+# currency codes written as a symbol before the figure, with short magnitudes (£35bn, $1.2m)
+CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
+# (threshold, word, short word for money)
+_MAGNITUDES = ((1e12, "trillion", "tn"), (1e9, "billion", "bn"), (1e6, "million", "m"))
+_PERCENT = {"percent", "per cent", "%", "percentage points"}
+
+
+def readable_number(value, unit: str | None = None) -> str:
+    """A stored figure as a newsroom writes it.
+
+    >>> readable_number(1.07e12), readable_number(35e9, "GBP"), readable_number(4.7, "percent")
+    ('1.07 trillion', '£35bn', '4.7%')
+    >>> readable_number(2000.0, "homes"), readable_number(1.5e6, "USD per year")
+    ('2,000 homes', '$1.5m per year')
+    """
+    if value is None:
+        return ""
+    value = float(value)
+    code, _, rest = (unit or "").partition(" ")
+    symbol = CURRENCY_SYMBOLS.get(code)
+    figure = _num(value)
+    for threshold, word, short in _MAGNITUDES:
+        if abs(value) >= threshold:
+            scaled = f"{value / threshold:.3g}"
+            figure = f"{scaled}{short}" if symbol else f"{scaled} {word}"
+            break
+    if symbol:
+        return f"{symbol}{figure}" + (f" {rest}" if rest else "")
+    if unit in _PERCENT:
+        return f"{figure}%" if unit != "percentage points" else f"{figure} points"
+    return f"{figure} {unit}" if unit else figure
+
+
 def quote_title(q: dict) -> str:
     who = q.get("speaker_name") or q.get("speaker_mention") or "unknown speaker"
     cue = f' ({q["cue"]})' if q.get("cue") else ""
@@ -50,14 +83,17 @@ def claim_title(c: dict) -> str:
     >>> claim_title(dict(kind="quantity", value=None, low=150, high=200, unit="posts", qualifier="range"))
     'quantity: 150 to 200 posts'
     """
-    unit = f' {c["unit"]}' if c.get("unit") else ""
+    unit = c.get("unit")
     qualifier, value, low, high = c.get("qualifier"), c.get("value"), c.get("low"), c.get("high")
     reading = ""
     if value is not None and qualifier not in ("range", "vague"):
         word = _QUALIFIER_WORDS.get(qualifier or "")
-        reading = f'{word + " " if word else ""}{_num(value)}{unit}'
+        reading = f'{word + " " if word else ""}{readable_number(value, unit)}'
     elif low is not None or high is not None:
-        reading = f'{_num(low) or "…"} to {_num(high) or "…"}{unit}' + (" (vague)" if qualifier == "vague" else "")
+        money = unit and unit.partition(" ")[0] in CURRENCY_SYMBOLS
+        first = readable_number(low, unit if money else None) or "…"
+        reading = f'{first} to {readable_number(high, unit) or "… " + (unit or "")}'.strip()
+        reading += " (vague)" if qualifier == "vague" else ""
     elif c.get("raw_number"):
         reading = f'"{c["raw_number"]}" unreadable'
     if c.get("reference"):
@@ -106,18 +142,21 @@ def _render_stretch(text: str, start: int, end: int, spans: list[tuple]) -> str:
         for layer in reversed(_LAYERS):
             if layer in covering:
                 attrs = covering[layer]
-                piece = f'<mark class="{escape(attrs["cls"])}" title="{escape(attrs["title"])}">{piece}</mark>'
+                row = f' data-row="{escape(attrs["href"])}"' if attrs["href"] and layer in ("quote", "claim") else ""
+                piece = f'<mark class="{escape(attrs["cls"])}" title="{escape(attrs["title"])}"{row}>{piece}</mark>'
         out.append(piece)
     return "".join(out)
 
 
 def render_text(text: str, sentences: list[dict], quotes: list[dict], claims: list[dict],
-                urls: dict[str, Callable[[int], str]]) -> Markup:
+                urls: dict[str, Callable[[int], str]], article_url: str = "", current: int | None = None) -> Markup:
     """The article as HTML paragraphs of sentence ``<span id="s{idx}">``, highlights inside.
 
     ``sentences`` carry ``id idx start end boilerplate checkworthiness``; ``quotes``
     and ``claims`` their table's columns (plus ``speaker_name`` for quotes);
     ``urls`` maps a table name to a function from row id to that row's page.
+    ``article_url``: where the sentence anchors point (empty: this page, the
+    article's); ``current``: the idx of a sentence to mark (a quote's page).
     """
     spans = _spans(quotes, claims, urls)
     sentences = sorted(sentences, key=lambda s: s["start"])
@@ -133,7 +172,7 @@ def render_text(text: str, sentences: list[dict], quotes: list[dict], claims: li
                     paras.append([])
             else:
                 paras[-1].append(str(escape(gap)))
-        classes = ["sentence"]
+        classes = ["sentence"] + (["current"] if s["idx"] == current else [])
         if s.get("boilerplate"):
             classes.append("boilerplate")
         score = s.get("checkworthiness") or 0.0
@@ -146,7 +185,7 @@ def render_text(text: str, sentences: list[dict], quotes: list[dict], claims: li
         attrs = f'id="s{s["idx"]}" class="{" ".join(classes)}" data-sentence-id="{s["id"]}"'
         if title:
             attrs += f' title="{escape(title)}"'
-        anchor = f'<a class="anchor" href="#s{s["idx"]}" aria-label="link to this sentence">#</a>'
+        anchor = f'<a class="anchor" href="{escape(article_url)}#s{s["idx"]}" aria-label="link to this sentence">#</a>'
         paras[-1].append(f'<span {attrs}>{_render_stretch(text, s["start"], s["end"], spans)}{anchor}</span>')
         prev_end = s["end"]
     if not sentences:       # nothing segmented: show the text as it is

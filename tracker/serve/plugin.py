@@ -1,63 +1,229 @@
-"""Datasette plugin hooks for tracker databases (registered as an entry point).
+"""Datasette plugin hooks for tracker databases.
 
-- ``render_cell``: search hits marked (the text escaped first, then ``<mark>``);
-  a quote's or claim's ``sentence_id`` becomes a link to that sentence in the
-  article page; ids in query results and foreign keys on row pages link to
-  their rows; speakers' aliases
-  and claims' flags read as lists, not JSON; the articles table shows the
-  beginning of each text with a link to the article page, and a sentence's
-  idx links to it there.
-- ``prepare_connection``: ``tracker_fts(text)``, the canned searches' way of
-  turning what a user types into a full-text query that cannot be a syntax
-  error (``fts_query``).
-- ``extra_template_vars``: what the article page (``templates/row.html`` on an
-  ``articles`` row) and the speaker page need: the highlighted text, the
-  quotes and claims with the articles they come from.
+Registered as the ``datasette`` entry point ``tracker.serve`` (the package, so
+that ``datasette plugins`` reports its ``templates/``); plain ``datasette DB``
+gets everything ``tracker serve`` shows, whatever the file is called:
 
-Every hook first checks that the database is a tracker database (it has the
-contract's tables), so other databases served alongside are left alone. No
-hook writes to the database.
+- ``startup`` / ``get_metadata`` / ``canned_queries``: metadata.yml's database
+  block (descriptions, facets, label columns) and the canned queries
+  (``queries.py``) for every tracker database (one that has the contract's
+  tables), under the name Datasette gives it. On Datasette 1.0 alphas, which
+  have neither hook, ``startup`` writes the same through ``add_query`` and the
+  metadata setters.
+- ``register_magic_parameters``: ``:_tracker_offset``, a canned query's page
+  (``?page=2``) as an offset, so that the page number is no form field.
+- ``render_cell``: search hits marked (escaped first), ids and titles linked to
+  their pages, figures read as a newsroom writes them (£35bn, 4.7%), JSON
+  lists and objects as text, the articles table's text previewed. No cell
+  runs a query: what a link needs comes in the row.
+- ``extra_template_vars``: what the home, table, query, article, speaker,
+  quote, claim and sentence pages show (``pages.py``).
+- ``register_routes``: in public mode, ``/-/databases`` without file paths.
+
+Every hook first checks that the database is a tracker database, so other
+databases served alongside are left alone. No hook writes to the database.
 """
 from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import time
 import weakref
 
 from datasette import hookimpl
-from datasette.utils import urlsafe_components
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from .article import CHECKWORTHY, claim_title, quote_title, render_text
+from . import pages
+from .article import readable_number
+from .meta import database_block
+from .queries import MAX_SIZE, PAGE, Columns, canned_queries as build_queries, read_columns
 
 TRACKER_TABLES = frozenset({"articles", "sentences", "quotes", "claims", "speakers"})
 # ids in the results of canned queries (and any SQL): linked to their row pages
-ID_COLUMNS = {"quote_id": "quotes", "claim_id": "claims", "speaker_id": "speakers", "article_id": "articles"}
+ID_COLUMNS = {"quote_id": "quotes", "claim_id": "claims", "speaker_id": "speakers", "article_id": "articles",
+              "sentence_id": "sentences"}
 # search snippets are made with snippet(..., char(1), char(2), ...): these bytes mark the hit
 HIT_START, HIT_END = "\x01", "\x02"
-SENTENCE_LABEL = 90        # characters of a sentence shown as the text of a link to it
 ARTICLE_PREVIEW = 240      # characters of an article's text shown in the articles table
-LIST_LIMIT = 500           # quotes or claims listed on one speaker's page
+FIGURES = {"value", "low", "high"}
+RECHECK = 10.0             # seconds before a database that was not a tracker database is looked at again
 
-# database names known to be tracker databases, per Datasette instance
-_tracker_dbs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+class _Known:
+    """Which databases of one Datasette instance are tracker databases, and their columns."""
+
+    def __init__(self):
+        self.tracker: set[str] = set()
+        self.checked: dict[str, float] = {}           # name -> when it was found not to be one
+        self.columns: dict[str, tuple[int, Columns, float]] = {}
+        self.homes: dict[str, tuple[float, dict]] = {}    # the home page's counts, kept HOME_TTL seconds
+        self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
+
+
+_known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def known(datasette) -> _Known:
+    k = _known.get(datasette)
+    if k is None:
+        k = _known[datasette] = _Known()
+    return k
+
+
+def public(datasette) -> bool:
+    """Public (published) mode: ``plugins: tracker: public: true`` in metadata or datasette.yaml."""
+    return bool((datasette.plugin_config("tracker") or {}).get("public"))
+
+
+def _sync_is_tracker(db) -> bool:
+    """For the synchronous ``get_metadata`` hook: open the file read-only and look at its tables."""
+    path = getattr(db, "path", None)
+    if not path or getattr(db, "is_memory", False):
+        return False
+    try:
+        mode = "immutable=1" if not db.is_mutable else "mode=ro"
+        conn = sqlite3.connect(f"file:{path}?{mode}", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return TRACKER_TABLES <= names
+
+
+def tracker_names(datasette) -> set[str]:
+    k = known(datasette)
+    for name, db in list(datasette.databases.items()):
+        if name in k.tracker or name.startswith("_") or time.monotonic() - k.checked.get(name, -RECHECK) < RECHECK:
+            continue
+        if _sync_is_tracker(db):
+            k.tracker.add(name)
+        else:
+            k.checked[name] = time.monotonic()
+    return k.tracker
 
 
 async def is_tracker(datasette, database: str | None) -> bool:
     if not database:
         return False
-    known = _tracker_dbs.setdefault(datasette, set())
-    if database in known:
+    k = known(datasette)
+    if database in k.tracker:
         return True
+    if time.monotonic() - k.checked.get(database, -RECHECK) < RECHECK:
+        return False
     try:
         names = set(await datasette.get_database(database).table_names())
     except KeyError:
         return False
     if TRACKER_TABLES <= names:
-        known.add(database)     # tables are only ever added: a positive answer stays true
+        k.tracker.add(database)     # tables are only ever added: a positive answer stays true
         return True
+    k.checked[database] = time.monotonic()
     return False
 
+
+SCHEMA_CHECK = 2.0         # seconds between looks at a mutable database's schema version
+
+
+async def columns_of(datasette, database: str) -> Columns:
+    """The database's columns, read again only when its schema changed (an immutable one's never)."""
+    db = datasette.get_database(database)
+    k = known(datasette)
+    cached = k.columns.get(database)
+    now = time.monotonic()
+    if cached is not None and (not db.is_mutable or now - cached[2] < SCHEMA_CHECK):
+        return cached[1]
+    version = (await db.execute("pragma schema_version")).first()[0]
+    if cached is None or cached[0] != version:
+        cached = (version, await read_columns(db), now)
+    k.columns[database] = (cached[0], cached[1], now)
+    return cached[1]
+
+
+# --- metadata and canned queries, for a database of any name --------------------------------------------------
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    names = tracker_names(datasette)
+    if not names:
+        return None
+    block = database_block()
+    return {"databases": {name: block for name in names}}
+
+
+@hookimpl
+def canned_queries(datasette, database, actor):
+    async def inner():
+        if not await is_tracker(datasette, database):
+            return None
+        return build_queries(await columns_of(datasette, database))
+    return inner
+
+
+async def _register_for_datasette_1(datasette) -> None:
+    """Datasette 1.0 alphas dropped ``get_metadata`` and ``canned_queries``: write the same at startup."""
+    if not hasattr(datasette, "add_query"):
+        return
+    block = database_block()
+    config = datasette.config if isinstance(getattr(datasette, "config", None), dict) else None
+    for name in list(datasette.databases):
+        if not await is_tracker(datasette, name):
+            continue
+        for qname, q in build_queries(await columns_of(datasette, name)).items():
+            # trusted: a published copy (no arbitrary SQL) still runs the canned questions, as on 0.65
+            await datasette.add_query(name, qname, q["sql"], title=q["title"], description=q["description"],
+                                      hide_sql=q["hide_sql"], is_trusted=True, source="plugin")
+        await datasette.set_database_metadata(name, "description", block.get("description", ""))
+        for table, spec in block.get("tables", {}).items():
+            for key in ("description", "label_column"):
+                if spec.get(key):
+                    await datasette.set_resource_metadata(name, table, key, spec[key])
+            for column, text in spec.get("columns", {}).items():
+                await datasette.set_column_metadata(name, table, column, "description", text)
+            if config is not None:
+                tables = config.setdefault("databases", {}).setdefault(name, {}).setdefault("tables", {})
+                settings = {k: spec[k] for k in ("facets", "sort", "sort_desc", "label_column") if k in spec}
+                tables[table] = {**settings, **tables.get(table, {})}
+
+
+@hookimpl
+def startup(datasette):
+    async def inner():
+        for name in list(datasette.databases):
+            await is_tracker(datasette, name)
+        await _register_for_datasette_1(datasette)
+        if public(datasette):
+            known(datasette).folders = await _folders(datasette)
+    return inner
+
+
+def _arg(request, name: str, default: int, top: int) -> int:
+    try:
+        n = int((request.args.get(name) if request is not None else None) or default)
+    except ValueError:
+        n = default
+    return min(max(n, 1), top)
+
+
+def _paging(key: str, request) -> int:
+    """``:_tracker_limit`` (``?size=``, default PAGE) and ``:_tracker_offset`` (the rows before ``?page=``)."""
+    size = _arg(request, "size", PAGE, MAX_SIZE)
+    if key == "limit":
+        return size
+    if key == "offset":
+        return (_arg(request, "page", 1, 100_000) - 1) * size
+    raise KeyError(key)
+
+
+@hookimpl
+def register_magic_parameters(datasette):
+    return [("tracker", _paging)]
+
+
+# --- full-text search -----------------------------------------------------------------------------------------
 
 _FTS_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _FTS_OPERATORS = frozenset(("OR", "AND", "NOT"))
@@ -95,166 +261,169 @@ def prepare_connection(conn):
     conn.create_function("tracker_fts", 1, fts_query, deterministic=True)
 
 
+# --- cells ----------------------------------------------------------------------------------------------------
+
 def mark_hits(snippet: str) -> Markup:
     """Escape, then turn the hit markers into ``<mark>``: markup in the text stays text."""
     return Markup(str(escape(snippet)).replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))
-
-
-def sentence_url(datasette, database: str, article_id: int, idx: int) -> str:
-    return f'{datasette.urls.row(database, "articles", str(article_id))}#s{idx}'
 
 
 def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-async def sentence_link(datasette, database: str, sentence_id: int, short: bool) -> Markup | None:
-    """A link to the sentence in its article page: labelled with the sentence's
-    beginning, or (``short``, where the row shows the text already) its number."""
-    db = datasette.get_database(database)
-    row = (await db.execute("select article_id, idx, text from sentences where id = ?", [sentence_id])).first()
-    if row is None:
+def _plain(value):
+    """A foreign key Datasette has labelled (table pages) -> its value."""
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def readable_json(value: str) -> Markup | None:
+    """A JSON list or object as text: ``["a", "b"]`` -> a, b; ``{"chair": 2}`` -> chair (2)."""
+    if not (isinstance(value, str) and value[:1] in "[{"):
         return None
-    text = row["text"] or ""
-    label = f'sentence {row["idx"]} ↗' if short else shorten(text, SENTENCE_LABEL)
-    return Markup('<a href="{}" title="{}">{}</a>').format(
-        sentence_url(datasette, database, row["article_id"], row["idx"]), shorten(text, 300), label)
-
-
-def json_list(value: str) -> Markup | None:
     try:
         items = json.loads(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
+    if isinstance(items, dict):
+        items = [f"{k} ({v})" if isinstance(v, (int, float)) else f"{k}: {v}" for k, v in items.items()]
     if not isinstance(items, list):
         return None
-    return Markup(", ").join(escape(str(i)) for i in items) if items else Markup("&nbsp;")
+    return Markup(", ").join(escape(str(i)) for i in items) if items else Markup('<span class="none">none</span>')
+
+
+def _row_get(row, key):
+    try:
+        return _plain(row[key])
+    except (KeyError, IndexError):
+        return None
+
+
+def _cell(row, value, column, table, database, datasette):
+    """The cell as HTML, or None to let Datasette render it. Never runs a query."""
+    urls = datasette.urls
+    if column == "snippet" and isinstance(value, str) and HIT_START in value:
+        return mark_hits(value)
+    labelled = isinstance(value, dict)
+    value = _plain(value)
+    if column in FIGURES and isinstance(value, (int, float)) and (table in (None, "claims")):
+        return Markup('<span class="figure" title="{}">{}</span>').format(
+            value, readable_number(value, _row_get(row, "unit")))
+    if table is None:                       # the result of a canned query (or any SQL)
+        article_id, idx = _row_get(row, "article_id"), _row_get(row, "sentence_idx")
+        if column == "article" and isinstance(article_id, int) and value is not None:
+            anchor = f"#s{idx}" if isinstance(idx, int) else ""
+            return Markup('<a href="{}{}">{}</a>').format(urls.row(database, "articles", str(article_id)), anchor,
+                                                          value)
+        if column in ("speaker", "made_by", "who") and isinstance(_row_get(row, "speaker_id"), int) and value:
+            return Markup('<a href="{}">{}</a>').format(
+                urls.row(database, "speakers", str(_row_get(row, "speaker_id"))), value)
+        if column == "id" and _row_get(row, "found") in ("quote", "claim", "speaker") and isinstance(value, int):
+            return Markup('<a href="{}">{} {}</a>').format(
+                urls.row(database, _row_get(row, "found") + "s", str(value)), _row_get(row, "found"), value)
+        if column == "sentence_id" and isinstance(value, int) and isinstance(article_id, int) and isinstance(idx, int):
+            return Markup('<a href="{}#s{}" title="read it in the article">sentence {} ↗</a>').format(
+                urls.row(database, "articles", str(article_id)), idx, idx)
+        if column in ID_COLUMNS and isinstance(value, int):
+            return Markup('<a href="{}">{}</a>').format(urls.row(database, ID_COLUMNS[column], str(value)), value)
+        if column == "flags":
+            return readable_json(value)
+        return None
+    if table in ("quotes", "claims", "sentences") and column in ID_COLUMNS and isinstance(value, int) \
+            and not labelled and not (table == "sentences" and column == "sentence_id"):
+        # foreign keys Datasette shows as bare numbers (row pages; sentence ids, which have no label)
+        return Markup('<a href="{}">{}</a>').format(urls.row(database, ID_COLUMNS[column], str(value)), value)
+    if table == "sentences" and column == "idx" and isinstance(value, int):
+        article_id = _row_get(row, "article_id")
+        return Markup('<a href="{}#s{}" title="read it in the article">{}</a>').format(
+            urls.row(database, "articles", str(article_id)), value, value)
+    if table == "articles" and column == "text" and isinstance(value, str) and len(value) > ARTICLE_PREVIEW:
+        return Markup('{} <a href="{}">read the article</a>').format(
+            shorten(value, ARTICLE_PREVIEW), urls.row(database, "articles", str(_row_get(row, "id"))))
+    if table == "articles" and column == "source" and isinstance(value, str) and public(datasette):
+        return pages.without_path(value)
+    if column == "confidence" and isinstance(value, float):
+        return Markup('<span class="confidence">{:.2f}</span>').format(value)
+    return readable_json(value)
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    if column == "snippet" and isinstance(value, str) and HIT_START in value:
-        return mark_hits(value)
-    labelled = isinstance(value, dict)
-    if labelled:                                # a foreign key Datasette has labelled (table pages)
-        value = value.get("value")
-    linkable = (column == "sentence_id" and (table is None or table in ("quotes", "claims"))
-                or table is None and column in ID_COLUMNS
-                # a row page shows foreign keys as bare numbers: link them too
-                or not labelled and table in ("quotes", "claims", "sentences") and column in ID_COLUMNS)
-    lists = table == "speakers" and column == "aliases" or table == "claims" and column == "flags"
-    preview = table == "articles" and column == "text" and isinstance(value, str) and len(value) > ARTICLE_PREVIEW
-    position = table == "sentences" and column == "idx" and isinstance(value, int)
-    if not (linkable and isinstance(value, int) or lists and isinstance(value, str) or preview or position):
-        return None
-
-    async def inner():
-        if not await is_tracker(datasette, database):
-            return None
-        if lists:
-            return json_list(value)
-        if preview:             # the article page shows it all, highlighted
-            return Markup('{} <a href="{}">read the article</a>').format(
-                shorten(value, ARTICLE_PREVIEW), datasette.urls.row(database, "articles", str(row["id"])))
-        if position:            # a sentence's number links to it in its article
-            article_id = row["article_id"]
-            if isinstance(article_id, dict):
-                article_id = article_id.get("value")
-            return Markup('<a href="{}" title="read it in the article">{}</a>').format(
-                sentence_url(datasette, database, article_id, value), value)
-        if column == "sentence_id":
-            return await sentence_link(datasette, database, value, short=table is None)
-        return Markup('<a href="{}">{}</a>').format(datasette.urls.row(database, ID_COLUMNS[column], str(value)),
-                                                    value)
-    return inner
+    if database not in known(datasette).tracker:
+        return None                     # startup (or get_metadata) found every tracker database
+    return _cell(row, value, column, table, database, datasette)
 
 
-async def _dicts(db, sql: str, params: list) -> list[dict]:
-    return [dict(r) for r in (await db.execute(sql, params)).rows]
-
-
-# the quotes or the claims of an article, with speaker and sentence ({t}: the table)
-ITEMS_OF_ARTICLE = """
-select {t}.*, speakers.name as speaker_name, sentences.idx as sentence_idx
-from {t}
-left join speakers on speakers.id = {t}.speaker_id
-left join sentences on sentences.id = {t}.sentence_id
-where {t}.article_id = ? order by {t}.start"""
-
-# the quotes or the claims of a speaker, newest article first, with the article and sentence ({t}: the table)
-ITEMS_OF_SPEAKER = """
-select {t}.*, articles.title as article_title, articles.published, sentences.idx as sentence_idx
-from {t}
-join articles on articles.id = {t}.article_id
-left join sentences on sentences.id = {t}.sentence_id
-where {t}.speaker_id = ?
-order by articles.published is null, articles.published desc, {t}.article_id, {t}.start
-limit ?"""
-
-
-async def article_vars(datasette, database: str, article_id: str) -> dict:
-    db = datasette.get_database(database)
-    article = (await db.execute("select * from articles where id = ?", [article_id])).first()
-    if article is None:
-        return {}
-    article = dict(article)
-    sentences = await _dicts(db, "select id, idx, start, [end], boilerplate, checkworthiness from sentences "
-                                 "where article_id = ? order by start", [article["id"]])
-    quotes = await _dicts(db, ITEMS_OF_ARTICLE.format(t="quotes"), [article["id"]])
-    claims = await _dicts(db, ITEMS_OF_ARTICLE.format(t="claims"), [article["id"]])
-    urls = {t: (lambda i, t=t: datasette.urls.row(database, t, str(i))) for t in ("quotes", "claims", "speakers")}
-    for table, items, summary in (("quotes", quotes, quote_title), ("claims", claims, claim_title)):
-        for item in items:
-            item["anchor"] = f'#s{item["sentence_idx"]}' if item["sentence_idx"] is not None else None
-            item["url"] = urls[table](item["id"])
-            item["speaker_url"] = urls["speakers"](item["speaker_id"]) if item["speaker_id"] is not None else None
-            item["summary"] = summary(item)
-    text = article.pop("text") or ""
-    return {"tracker_article": dict(
-        article=article,
-        body=render_text(text, sentences, quotes, claims, urls),
-        quotes=quotes, claims=claims,
-        n_sentences=len(sentences),
-        n_checkworthy=sum(1 for s in sentences if (s["checkworthiness"] or 0) >= CHECKWORTHY
-                          and not s["boilerplate"]),
-    )}
-
-
-async def speaker_vars(datasette, database: str, speaker_id: str) -> dict:
-    db = datasette.get_database(database)
-    speaker = (await db.execute("select * from speakers where id = ?", [speaker_id])).first()
-    if speaker is None:
-        return {}
-    speaker = dict(speaker)
-    try:
-        speaker["aliases"] = json.loads(speaker.get("aliases") or "[]")
-    except ValueError:
-        speaker["aliases"] = []
-    quotes = await _dicts(db, ITEMS_OF_SPEAKER.format(t="quotes"), [speaker["id"], LIST_LIMIT])
-    claims = await _dicts(db, ITEMS_OF_SPEAKER.format(t="claims"), [speaker["id"], LIST_LIMIT])
-    for table, items in (("quotes", quotes), ("claims", claims)):
-        for item in items:
-            item["article_url"] = datasette.urls.row(database, "articles", str(item["article_id"]))
-            if item["sentence_idx"] is not None:
-                item["article_url"] += f'#s{item["sentence_idx"]}'
-            item["url"] = datasette.urls.row(database, table, str(item["id"]))
-    for c in claims:
-        c["summary"] = claim_title(c)
-    return {"tracker_speaker": dict(speaker=speaker, quotes=quotes, claims=claims, limit=LIST_LIMIT)}
-
+# --- pages ----------------------------------------------------------------------------------------------------
 
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
-    if view_name != "row" or table not in ("articles", "speakers") or request is None:
-        return None
-
     async def inner():
+        if view_name == "index":
+            return await pages.home_vars(datasette, [n for n in datasette.databases
+                                                     if await is_tracker(datasette, n)])
         if not await is_tracker(datasette, database):
             return {}
-        pks = urlsafe_components(request.url_vars.get("pks", ""))
-        if len(pks) != 1:
-            return {}
-        if table == "articles":
-            return await article_vars(datasette, database, pks[0])
-        return await speaker_vars(datasette, database, pks[0])
+        return await pages.page_vars(datasette, database, table, view_name, request, template,
+                                     await columns_of(datasette, database))
     return inner
+
+
+async def _folders(datasette) -> list[str]:
+    """The folders that articles were read from and that databases live in (public mode hides them)."""
+    import os
+
+    folders = set()
+    for name in list(datasette.databases):
+        db = datasette.databases[name]
+        if getattr(db, "path", None):
+            folders.add(os.path.dirname(os.path.abspath(db.path)) + os.sep)
+        if await is_tracker(datasette, name):
+            rows = (await db.execute("select distinct source from articles where source like '/%' "
+                                     "or source like '_:\\%' limit 200000")).rows
+            folders.update(os.path.dirname(r[0].replace("\\", "/")) + "/" for r in rows)
+    return sorted(folders, key=len, reverse=True)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Public mode: JSON and CSV show a file path as its name only, as the HTML pages do (``articles.source``).
+
+    The folders are known at startup (``_folders``); each is cut out of the body as
+    it is, and as JSON escapes it."""
+    def wrap(app):
+        async def wrapped(scope, receive, send):
+            if scope.get("type") != "http" or not public(datasette) or not (
+                    scope.get("path", "").endswith((".json", ".csv")) or "_format=" in
+                    scope.get("query_string", b"").decode("latin-1")):
+                return await app(scope, receive, send)
+            start, body = None, []
+
+            async def capture(message):
+                nonlocal start
+                if message["type"] == "http.response.start":
+                    start = message
+                    return
+                body.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    data = b"".join(body)
+                    for folder in known(datasette).folders:
+                        data = data.replace(folder.encode(), b"").replace(json.dumps(folder)[1:-1].encode(), b"")
+                    headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                    await send(dict(start, headers=headers + [(b"content-length", str(len(data)).encode())]))
+                    await send({"type": "http.response.body", "body": data})
+            await app(scope, receive, capture)
+        return wrapped
+    return wrap
+
+
+@hookimpl
+def register_routes(datasette):
+    """Public mode: ``/-/databases`` without the files' paths (Datasette's lists them)."""
+    if not public(datasette):
+        return []
+
+    async def databases(request):
+        info = [{k: v for k, v in d.items() if k != "path"} for d in datasette._connected_databases()]
+        return Response.json(info)
+    return [(r"^/-/databases(\.json)?$", databases)]

@@ -8,7 +8,7 @@ split a mention into a role, a name and an affiliation.
 
 >>> split_run("Defence Secretary Ben Wallace".split())
 (['Defence', 'Secretary'], ['Ben', 'Wallace'])
->>> person_key(["Vladimir", "V.", "Putin"])
+>>> read("Vladimir V. Putin").pkey
 'vladimir putin'
 """
 from __future__ import annotations
@@ -28,10 +28,13 @@ D = "speakers/"
 # whole abbreviations first made the scan five times slower).
 _TOKEN = (r"[A-Z](?:(?:rs|r|s|t|en|ep|eps|ov|dm|ol|apt|gt|aj|et|pl|mdr|dr|rig|rof|ev|upt|nsp|me|lle|tty|ec|mb|on|res)"
           r"\.(?= )|(?:\.[A-Z]){0,2}\.(?![a-z])|o\.? 10\b|umber 10\b|[\w’'\-]*[\w’'])?")
-_PARTICLE = r"(?:(?:de|van|von|der|den|bin|ibn|al|el|da|del|della|di|du|dos|das|la|le|ter)[ \u00a0]+){0,2}"
+_PARTICLE = rf"(?:{lexicon.trie_pattern(lexicon.lines(D + 'name_particles.txt'))}[ \u00a0]+){{0,2}}"     # "de", "van"
 RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+{_PARTICLE}{_TOKEN})*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# generational suffixes as written without a full stop ("Jr", "II"), and as tokens ("jr", "jr.", "ii")
+_SUFFIX_FORMS = lexicon.lines(D + "name_suffixes.txt")
+SUFFIXES = frozenset(s.rstrip(".") for s in _SUFFIX_FORMS)
+_SUFFIXES = frozenset(f.lower() for s in _SUFFIX_FORMS for f in (s, s.rstrip(".")))
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
 
 
@@ -140,19 +143,12 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:i], tokens[i:]
 
 
-# role words that say which side someone is on, not what they do
-_NOT_ROLES = frozenset("""republican republicans democrat democrats democratic gop labour tory conservative liberal
-    independent progressive green lib dem snp ukip""".split())
+# party labels: which side someone is on, not what they do
+PARTY_LABELS = lexicon.mapping(D + "party_labels.txt")
 # title words that only modify a role noun ("Foreign Secretary", "House Speaker")
-_MODIFIER_TITLES = frozenset("""state house senate foreign home defence defense health justice education treasury
-    interior vice deputy acting shadow junior senior former ex majority minority ranking first crown field air rear
-    campaign press communications lieutenant""".split())
-# abbreviated titles written out for the speakers' role column
-_ROLE_WORDS = {"sen": "Senator", "gov": "Governor", "rep": "Representative", "gen": "General", "adm": "Admiral",
-               "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "pres": "President",
-               "atty": "Attorney", "sec": "Secretary", "amb": "Ambassador", "prof": "Professor", "maj": "Major",
-               "det": "Detective", "cmdr": "Commander", "cdr": "Commander", "brig": "Brigadier", "cpl": "Corporal",
-               "supt": "Superintendent", "insp": "Inspector", "pm": "Prime Minister"}
+_MODIFIER_TITLES = lexicon.words(D + "title_modifiers.txt")
+# abbreviated titles written out for the speakers' role column ("sen" -> "Senator")
+TITLE_ABBREVIATIONS = lexicon.mapping(D + "title_abbreviations.txt")
 
 
 def role_text(title: list[str]) -> str | None:
@@ -162,9 +158,9 @@ def role_text(title: list[str]) -> str | None:
     words = []
     for t in title:
         b = bare(t)
-        if b in L["honorifics"] or b in _NOT_ROLES:
+        if b in L["honorifics"] or b in PARTY_LABELS:
             continue
-        words.append(_ROLE_WORDS.get(b, strip_possessive(t)))
+        words.append(TITLE_ABBREVIATIONS.get(b, strip_possessive(t)))
     if words and words[-1].lower() in _MODIFIER_TITLES:
         return None         # "State" left of "Secretary of State Hillary Clinton": no role by itself
     return " ".join(words) or None
@@ -186,17 +182,6 @@ def is_core_token(t: str) -> bool:
 def name_core(name: list[str]) -> list[str]:
     """The name without initials and generational suffixes: what identifies the person."""
     return [t for t in name if is_core_token(t)]
-
-
-def surname(name: list[str]) -> str:
-    core = name_core(name) or name
-    return strip_possessive(core[-1])
-
-
-def person_key(name: list[str]) -> str:
-    """Folded first and last names, initials dropped, suffixes kept: "Vladimir V. Putin" -> "vladimir putin"."""
-    core = [strip_possessive(t).lower() for t in name if not INITIAL.match(t)]
-    return " ".join(core)
 
 
 def is_acronym(token: str) -> bool:
@@ -245,7 +230,7 @@ class Name:
 
     def __post_init__(self):
         self.text = " ".join(self.name)
-        self.person_title = any(bare(t) not in _NOT_ROLES and is_title(t) for t in self.title)
+        self.person_title = any(bare(t) not in PARTY_LABELS and is_title(t) for t in self.title)
         self.core = tuple(name_core(self.name)) or tuple(self.name)
         self.sur = strip_possessive(self.core[-1])
         self.pkey = " ".join(strip_possessive(t).lower() for t in self.core)

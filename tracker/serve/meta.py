@@ -1,0 +1,43 @@
+"""metadata.yml: where it is, and the database block the plugin applies to every tracker database."""
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from pathlib import Path
+
+import yaml
+
+from ..lexicon import DATA
+
+HERE = Path(__file__).resolve().parent
+# metadata.yml sits at the top of a checkout; a wheel carries a copy in its data folder
+METADATA = next((p for p in (DATA / "metadata.yml", HERE.parent.parent / "metadata.yml") if p.is_file()),
+                HERE.parent.parent / "metadata.yml")
+# the name metadata.yml files its database block under (the plugin applies it to any tracker database)
+METADATA_DB = "tracker"
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> dict:
+    return yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+
+
+def metadata() -> dict:
+    """metadata.yml as a dict (a copy: Datasette may change what it is given)."""
+    return copy.deepcopy(_load())
+
+
+@functools.lru_cache(maxsize=1)
+def _block_json() -> str:
+    return json.dumps(_load().get("databases", {}).get(METADATA_DB, {}))
+
+
+def database_block() -> dict:
+    """The ``databases: tracker:`` block: table and column descriptions, facets, label columns.
+
+    A fresh copy each time (Datasette merges other metadata into what it is
+    given); ``get_metadata`` asks for it on every metadata lookup, and
+    ``json.loads`` of the cached text is about ten times faster than ``deepcopy``.
+    """
+    return json.loads(_block_json())

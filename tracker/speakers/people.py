@@ -1,0 +1,102 @@
+"""Which person a name as written denotes in this article: a full name, a bare surname, a first name.
+
+A full name is the person of the article's roster it matches; a bare
+surname ("Wallace", "Mr Wallace") the person the roster names in full with
+it, and a surname the article never ties to a full name stays a bare surname
+of its own (``identity.key`` never links it across articles). Measured
+reasons:
+
+- two people share a surname: the bare surname is the one introduced first
+  (newspapers name the other in full), an honorific's gender chooses between
+  them, and a title without one ("Dr Morgan" between two) is unclear;
+- a first name alone ("Hillary") is the one full name the article starts
+  with it, and unclear between several;
+- a capitalised word at a sentence's start that the article also writes in
+  lower case is an ordinary word (a plain ``find``: a regex compiled per word
+  cost more than the rest of this stage, 0.207 -> 0.183 ms an article);
+- a surname that is a title word ("Singer") joins the one full name the
+  article gives it (``mentions``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from . import names as N
+from .article import Article, Entity, Person
+
+
+class People(Article):
+    """A mixin of ``resolver.Resolver``; it calls people_named, persons, persons_by_surname (roster)."""
+
+    def person_entity(self, person: Person) -> Entity:
+        ident = "p:" + person.pkey
+        role = person.titles[0] if person.titles else None
+        return self.entity(ident, lambda: Entity(" ".join(person.name), "person", ident, person.gender, role))
+
+    def named_person(self, nm: N.Name) -> Entity | None:
+        """The entity for a person's name as written: a full name, or a surname the article ties to one."""
+        try:
+            return self._named[nm]          # names are shared objects (names.read), hashed by identity
+        except KeyError:
+            e = self._named[nm] = self._named_person(nm)
+            return e
+
+    def _named_person(self, nm: N.Name) -> Entity | None:
+        core = nm.core
+        if len(core) >= 2:
+            byk = self.persons(nm.sur)
+            match = byk.get(nm.pkey)
+            if match is None and nm.given_gender is None:
+                longer = [p for k, p in byk.items() if k.endswith(" " + nm.pkey)]
+                match = longer[0] if len(longer) == 1 else None
+            if match:
+                e = self.person_entity(match)
+            else:
+                ident = "p:" + nm.pkey
+                gender = nm.gender
+                # a two-word name with an unknown first name and no title may be a body ("Western Journalism")
+                kind = "person" if gender or nm.person_title else "unknown"
+                e = self.entity(ident, lambda: Entity(" ".join(nm.name), kind, ident, gender))
+            if nm.title and not e.role:
+                t = N.role_text(nm.title)
+                e.role = t or None
+            return e
+        single = N.strip_possessive(core[0] if core else nm.name[-1])
+        cands = self.persons_by_surname(single, nm.gender)
+        if len(cands) > 1:
+            # two people share the surname: the bare surname is the one the article introduced first, as
+            # newspapers name the secondary one in full ("Chris Murphy" ... "Anne Marie Murphy")
+            cands.sort(key=lambda p: p.first)
+            if nm.title and not nm.gender:
+                return None
+        if cands:
+            return self.person_entity(cands[0])
+        # a first name alone ("Hillary") that one full name in the article starts with
+        L = N.lists()
+        firsts = self.people_named(single) if single in L["male"] or single in L["female"] else []
+        if len(firsts) == 1 and not nm.title:
+            return self.person_entity(firsts[0])
+        if len(firsts) > 1:
+            return None
+        ident = "s:" + single.lower()
+        gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
+        kind = "person" if nm.person_title or gender else "unknown"
+        e = self.entity(ident, lambda: Entity(single, kind, ident, gender))
+        if kind == "person" and e.kind == "unknown":      # "Trump" first, "Mr. Trump" later: a person after all
+            e.kind, e.gender = "person", e.gender or gender
+        return e
+
+    def common_word(self, word: str, pos: int) -> bool:
+        """Is a capitalised word at the start of a sentence an ordinary word the article also writes in lower
+        case ("Hacker who revealed ... admits", then "the Romanian hacker")?"""
+        si = bisect_right(self.starts, pos) - 1
+        if si < 0 or self.text[self.starts[si]:pos].strip(" \u00a0\"“‘'"):
+            return False
+        text, w = self.text, word.lower()
+        n = len(w)
+        i = text.find(w)
+        while i >= 0:       # (a plain find: a regex compiled per word cost more than the rest of this stage)
+            if (i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum()):
+                return True
+            i = text.find(w, i + 1)
+        return False
