@@ -81,3 +81,13 @@ def test_schema_drift_is_reported_and_repaired(tmp_path, unchecked):
     assert "problem: schema: schema version 0, older than this tracker's" in result.stderr
     assert check(path, "--repair").exit_code == 0
     assert problems(path) == []
+
+
+def test_a_check_leaves_the_journal_mode_alone(tmp_path):
+    path = tmp_path / "t.db"
+    build(path)
+    conn = sqlite3.connect(path)
+    conn.execute("pragma journal_mode = delete")       # as a published copy is served: WAL off
+    conn.close()
+    assert check(path).exit_code == 0
+    assert sqlite3.connect(path).execute("pragma journal_mode").fetchone() == ("delete",)

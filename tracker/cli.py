@@ -182,10 +182,9 @@ def check(db_path, repair):
     """Check that the database is whole: no row pointing at a row that does not exist, full-text indexes
     that match their tables, the schema complete. Exit status 1 on any problem."""
     from . import check as checks
-    from .store import connect
 
-    try:
-        conn = connect(db_path)
+    try:    # (not the store's connect(): a check leaves the journal mode as it is, WAL or not)
+        conn = sqlite3.connect(db_path, isolation_level=None, timeout=60)
         problems = checks.check(conn)
         if repair and any(p.repairable for p in problems):
             for line in checks.repair(conn):
