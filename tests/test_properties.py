@@ -68,3 +68,23 @@ def test_offsets_slice_the_text_and_nothing_crashes(text):
 
 def test_the_seed_article_keeps_its_invariants(seed_text):
     check(extract(Document(text=seed_text)))
+
+
+@settings(max_examples=1000 if SOAK else 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_stored_spans_slice_the_stored_text(text):
+    import sqlite_utils
+
+    from tracker.store import Store
+
+    db = sqlite_utils.Database(memory=True)
+    Store(db).add(extract(Document(text=text)))
+    for article in db.query("select id, text from articles"):
+        t = article["text"]
+        spans = [("sentences", "start", "end", "text"), ("quotes", "start", "end", "content"),
+                 ("quotes", "speaker_start", "speaker_end", "speaker_mention"), ("quotes", "cue_start", "cue_end", "cue"),
+                 ("claims", "start", "end", "text")]
+        for table, start, end, column in spans:
+            for row in db.query(f"select [{start}] s, [{end}] e, [{column}] v from {table} where article_id = ? "
+                                f"and [{start}] is not null", [article["id"]]):
+                assert t[row["s"]:row["e"]] == row["v"], (table, column)
