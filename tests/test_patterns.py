@@ -90,11 +90,11 @@ ELSEWHERE = {
     "tracker.claims.qualifiers._MARK": "search on 'A' x 20 KB",
     "tracker.claims.units.PERIOD": "search on ' ' x 20 KB",
     "tracker.claims.units._POUNDS_OF": "search on ' ' x 20 KB",
-    "tracker.quotes.attribution._COLON_LEAD": "search on ' ' x 20 KB",
-    "tracker.quotes.attribution._CONJUNCTION_ONLY": "search on ' ' x 20 KB",
-    "tracker.quotes.attribution._DATELINE": "search on 'A' x 20 KB",
-    "tracker.quotes.attribution._QUESTION_AFTER": "search on ' ' x 20 KB",
-    "tracker.quotes.attribution._RAISING_NEXT": "search on ' ' x 20 KB",
+    "tracker.quotes.frames._COLON_LEAD": "search on ' ' x 20 KB",
+    "tracker.quotes.continuations._CONJUNCTION_ONLY": "search on ' ' x 20 KB",
+    "tracker.quotes.subjects._DATELINE": "search on 'A' x 20 KB",
+    "tracker.quotes.frames._QUESTION_AFTER": "search on ' ' x 20 KB",
+    "tracker.quotes.cue_phrase._RAISING_NEXT": "search on ' ' x 20 KB",
     "tracker.speakers.bodies._NAMED_CAMPAIGN": "search on 'A' x 20 KB",
     "tracker.speakers.mentions._ORG_TAIL": "search on ' ' x 20 KB",
     "tracker.speakers.mentions._PAREN": "search on ' ' x 20 KB",
@@ -108,6 +108,8 @@ ELSEWHERE = {
     "tracker.speakers.subjects._COORDINATED": "search on 'A' x 20 KB",
     "tracker.speakers.titles._APPOS_BEFORE": "search on 'Aa ' x 20 KB",
     "tracker.speakers.writer._WRITER_LINE": "search on 'A' x 20 KB",
+    "tracker.speakers.names._LOCATED": "search on 'A' x 20 KB",
+    "tracker.speakers.recipients._FIGURE": "search on '1' x 20 KB",
 }
 
 
