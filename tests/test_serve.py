@@ -799,8 +799,8 @@ def test_an_ingest_leaves_a_summary_that_counts_what_the_tables_hold(samples_db)
 def altered(source, folder, *statements):
     """A copy of the database ``source`` (as ``news.db`` in ``folder``) with ``statements`` run on it."""
     path = folder / "news.db"
-    path.write_bytes(source.read_bytes())
-    conn = sqlite3.connect(path)
+    with contextlib.closing(sqlite3.connect(source)) as src:     # with what is still in its write-ahead log
+        src.backup(conn := sqlite3.connect(path))
     with conn:
         for sql in statements:
             conn.execute(sql)
