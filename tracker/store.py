@@ -93,6 +93,9 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("sentences", ["boilerplate", "checkworthiness"], False),
     ("articles", ["published"], False),
     ("claims", ["flags"], False),
+    # a speaker's page: their quotes' articles and order without reading the quotes (the top speaker of 51,000
+    # articles: the months of their quotes 182 to 83 ms)
+    ("quotes", ["speaker_id", "article_id", "start"], False),
 ]
 
 
