@@ -972,3 +972,24 @@ def test_quote_and_claim_pages_show_confidence_when_the_column_exists(db_path, s
     without = make_datasette(str(db_path))
     assert "<dt>Confidence</dt>" not in get(without, f"/news/quotes/{sure}").text + \
         get(without, f"/news/claims/{inside}").text
+
+
+def test_a_speakers_page_finds_its_quotes_without_reading_them(summarized):
+    """With no text asked for, the page's keys and count come from the quotes' (speaker_id, article_id, start)
+    index alone (EXPLAIN QUERY PLAN); with a text, the quotes are read to match it."""
+    from tracker.serve.queries import SPEAKER_FILTER, SPEAKER_ROWS, items_sql
+
+    conn = sqlite3.connect(summarized)
+    cols = summary._columns(conn)
+    order = "articles.published is null, articles.published desc, quotes.article_id, quotes.start, quotes.id"
+    params = {"speaker": 1, "q": "river", "outlet": "", "from": "", "to": "", "limit": 20, "offset": 0}
+    plans = {}
+    for name, where in (("rows", SPEAKER_ROWS), ("text", SPEAKER_FILTER)):
+        sql = items_sql(cols, "quotes", where.format(t="quotes", field="quotes.content"), order,
+                        "limit :limit offset :offset", page=True)
+        plans[name] = [d for *_, d in conn.execute("explain query plan " + sql, params) if "speaker_id=?" in d]
+    assert len(plans["rows"]) == 2 and all("COVERING INDEX" in d for d in plans["rows"]), plans
+    assert not any("COVERING" in d for d in plans["text"]), plans
+    ds = make_datasette(str(summarized))
+    assert "The river will not win this time." in get(ds, "/news/speakers/1").text
+    assert "libraries matter" not in get(ds, "/news/speakers/1?q=river").text

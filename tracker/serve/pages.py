@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 
 from . import cache, charts, summary
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
-from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, Columns, confident_first, home_counts, items_sql,
-                      original)
+from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, Columns, confident_first, home_counts,
+                      items_sql, original)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
 RECENT = 10                # recent articles on the home page
@@ -247,7 +247,7 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
     for table, field, arg in (("quotes", "quotes.content", "page"), ("claims", "claims.text", "cpage")):
         page = _page(request, arg)
         _, conf_order, _ = confident_first(cols, table) if table == "quotes" else ("", "", "")
-        sql = items_sql(cols, table, SPEAKER_FILTER.format(t=table, field=field),
+        sql = items_sql(cols, table, (SPEAKER_FILTER if filters["q"] else SPEAKER_ROWS).format(t=table, field=field),
                         f"{conf_order}articles.published is null, articles.published desc, "
                         f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True)
         rows = await _dicts(db, sql, dict(params, offset=(page - 1) * ITEMS))

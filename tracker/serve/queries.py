@@ -79,12 +79,15 @@ def original(c: Columns, articles: str = "articles") -> str:
     return f"{articles}.duplicate_of is null" if c.has("articles", "duplicate_of") else "1"
 
 
-# one speaker's rows ({t}: quotes or claims), filtered by text, outlet and date; empty filters match all
-SPEAKER_FILTER = """{t}.speaker_id = cast(:speaker as integer)
-  and (:q = '' or {field} like '%' || :q || '%')
+# one speaker's rows ({t}: quotes or claims), filtered by text, outlet and date; empty filters match all.
+# Without the text filter (``SPEAKER_ROWS``: the speaker's page when no text is asked for) the quotes need not
+# be read: their index on (speaker_id, article_id, start) holds all the rest of a page asks for (the top
+# speaker of 51,000 articles, 5,177 quotes: the page's keys 2x as fast)
+SPEAKER_ROWS = """{t}.speaker_id = cast(:speaker as integer)
   and (:outlet = '' or articles.outlet = :outlet)
   and (:from = '' or articles.published >= :from)
   and (:to = '' or articles.published < :to || 'z')"""
+SPEAKER_FILTER = SPEAKER_ROWS + "\n  and (:q = '' or {field} like '%' || :q || '%')"
 
 # the speakers first, then their rows by the speaker_id index (1.5 s against 0.26 s at 128,000 articles, issue 19);
 # the speakers are found once for the count and the page (``MATCHED``); aliases is a JSON list: its text
