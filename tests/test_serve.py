@@ -756,7 +756,8 @@ def test_pages_run_a_handful_of_statements(summarized):
             assert get(ds, path).status_code == 200, path
             seen.clear()
             assert get(ds, path).status_code == 200, path
-            assert len(seen) <= most, (path, seen)
+            ran = [sql for sql in seen if sql != "PRAGMA schema_version"]   # read every 2 s: more on a slow machine
+            assert len(ran) <= most, (path, ran)
 
 
 @pytest.mark.parametrize("small,large", [("/news/quotes?_size=1", "/news/quotes?_size=5"),
