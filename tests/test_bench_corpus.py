@@ -128,6 +128,8 @@ def test_renamed_people_stay_consistent_within_an_article(source):
 def test_shards_are_ingested_as_distinct_articles(source, tmp_path):
     files = write(Generator(source, seed=0), 25, str(tmp_path / "corpus"), shard=10)
     assert [sum(1 for _ in open(f)) for f in files] == [10, 10, 5]
+    again = write(Generator(source, seed=0), 25, str(tmp_path / "again"), shard=10, jobs=2)    # by two processes
+    assert [f.read_text() for f in again] == [f.read_text() for f in files]
     first = json.loads(files[0].read_text().splitlines()[0])
     assert set(first) == {"title", "text", "published", "outlet", "url"}
     db = tmp_path / "bench.db"

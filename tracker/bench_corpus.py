@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
 import re
 import sys
@@ -154,22 +155,29 @@ class Generator:
             yield self.article(i)
 
 
-def write(gen: Generator, n: int, out: str, shard: int = 1000) -> list[Path]:
-    """Write ``n`` articles as JSON Lines: shards of ``shard`` records in folder ``out``, or stdout for ``-``."""
+def _write_shard(task: tuple[Generator, int, int, Path]) -> Path:
+    gen, first, count, path = task
+    with open(path, "w", encoding="utf-8") as fh:
+        for a in gen.articles(count, first):
+            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+    return path
+
+
+def write(gen: Generator, n: int, out: str, shard: int = 1000, jobs: int = 1) -> list[Path]:
+    """Write ``n`` articles as JSON Lines: shards of ``shard`` records in folder ``out`` (made by ``jobs``
+    processes, each shard on its own), or one stream on stdout for ``-``."""
     if out == "-":
         for a in gen.articles(n):
             sys.stdout.write(json.dumps(a, ensure_ascii=False) + "\n")
         return []
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for k, first in enumerate(range(0, n, shard)):
-        path = folder / f"part-{k:06d}.jsonl"
-        with open(path, "w", encoding="utf-8") as fh:
-            for a in gen.articles(min(shard, n - first), first):
-                fh.write(json.dumps(a, ensure_ascii=False) + "\n")
-        files.append(path)
-    return files
+    tasks = [(gen, first, min(shard, n - first), folder / f"part-{k:06d}.jsonl")
+             for k, first in enumerate(range(0, n, shard))]
+    if jobs <= 1:
+        return [_write_shard(t) for t in tasks]
+    with multiprocessing.Pool(jobs) as pool:
+        return pool.map(_write_shard, tasks, chunksize=1)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -179,8 +187,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", required=True, help="folder for the JSON Lines shards, or - for stdout")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--shard", type=int, default=1000, help="records a shard")
+    ap.add_argument("-j", "--jobs", type=int, default=1, help="processes writing shards")
     a = ap.parse_args(argv)
-    write(Generator(Source(a.corpus), a.seed), a.size, a.out, a.shard)
+    write(Generator(Source(a.corpus), a.seed), a.size, a.out, a.shard, a.jobs)
 
 
 if __name__ == "__main__":

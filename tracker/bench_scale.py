@@ -44,7 +44,8 @@ def make_corpus(shared: Path, n: int, seed: int, folder: Path) -> tuple[float, b
         return 0.0, False
     shutil.rmtree(folder, ignore_errors=True)
     t0 = time.perf_counter()
-    bench_corpus.write(bench_corpus.Generator(bench_corpus.Source(shared / "corpus" / "bbc"), seed), n, str(folder))
+    bench_corpus.write(bench_corpus.Generator(bench_corpus.Source(shared / "corpus" / "bbc"), seed), n, str(folder),
+                       jobs=os.cpu_count() or 1)
     done.write_text(f"{n} {seed}")
     return time.perf_counter() - t0, True
 
@@ -64,6 +65,7 @@ def ingest(corpus: Path, db: Path, jobs: int) -> dict:
     """``tracker ingest`` in a child process: time, CPU, peak memory, and memory as the articles come in."""
     samples: list[tuple[float, int, float]] = []        # (seconds, articles stored, RSS MB of the ingest)
     log = db.with_suffix(".log")
+    curve = open(db.with_suffix(".rss"), "w")           # the samples as they come: a stopped run keeps them
     t0 = time.perf_counter()
     with open(log, "w") as err:
         p = subprocess.Popen([sys.executable, "-m", "tracker.cli", "ingest", str(corpus), "--db", str(db), "-q",
@@ -83,8 +85,11 @@ def ingest(corpus: Path, db: Path, jobs: int) -> dict:
             except sqlite3.Error:
                 stored = samples[-1][1] if samples else 0
             samples.append((time.perf_counter() - t0, stored, rss))
+            curve.write("%.0f %d %.1f\n" % samples[-1])
+            curve.flush()
         if conn is not None:
             conn.close()
+        curve.close()
 
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
