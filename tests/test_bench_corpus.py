@@ -84,6 +84,18 @@ def test_articles_are_distinct(source):
     assert sum(t.startswith("The bakery on Quay Road took on") for t in texts) == 20
 
 
+def test_distinct_even_with_nothing_to_vary(tmp_path):
+    # one paragraph each, no names, no figures: every round makes the same body, the credit still differs
+    for k, text in enumerate(("Rain fell on the hills all week.", "The road over the moor stayed shut.")):
+        (tmp_path / f"weather_{k}.txt").write_text(f"Headline {k}\n\n{text}\n", encoding="utf-8")
+    gen = Generator(Source(tmp_path), seed=0)
+    arts = list(gen.articles(2000))
+    assert len({a["text"] for a in arts}) == 2000
+    # what the credit saves them from: lead, then the other article once or twice (never the lead again)
+    assert len({a["text"].rsplit("\n\n", 1)[0] for a in arts}) == 4
+    assert len({gen.byline(i) for i in range(0, 10 ** 7, 997)}) == len(range(0, 10 ** 7, 997))
+
+
 def test_deterministic_by_seed_and_index(source):
     a = list(Generator(source, seed=3).articles(30))
     assert a == list(Generator(source, seed=3).articles(30))
