@@ -191,6 +191,9 @@ def time_pages(db: Path) -> list[dict]:
 
     from .serve import make_datasette
 
+    from .serve.meta import METADATA_DB, metadata
+
+    facets = metadata()["databases"][METADATA_DB]["tables"]
     ds = make_datasette(str(db))
     asyncio.run(ds.invoke_startup())
     client = TestClient(ds)
@@ -204,9 +207,10 @@ def time_pages(db: Path) -> list[dict]:
         cold, warm, r = _ms(lambda: client.get(path))
         row = dict(page=what, path=path, status=r.status, cold_ms=cold, warm_ms=warm)
         if what.startswith("table ") and "?" not in path:
-            timed_out = client.get(path.replace(f"/{what.split()[1]}", f"/{what.split()[1]}.json", 1)).json.get(
-                "facets_timed_out", [])
-            row["facets_timed_out"] = timed_out
+            # a facet over facet_time_limit_ms is left off the page without a word: missing from the JSON
+            table = what.split()[1]
+            shown = client.get(f"{path}.json").json.get("facet_results", {})
+            row["facets_timed_out"] = [c for c in facets.get(table, {}).get("facets", []) if c not in shown]
         results.append(row)
     conn.close()
     return results
