@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import click
 
 from .cluster import extract_cluster_command
+from .corrections import correct
 from .model import Document
 from .pipeline import extractions
 from .read import KNOWN, Note, ReadError, expand, read_items
@@ -123,8 +124,11 @@ def store_all(db_path: str, tasks, inputs: int, started: float, lock_timeout: fl
         for ex in store.present:
             origin.pop(id(ex), None)
             counts["present"] += 1
+        for err in store.correction_errors:      # (its row is written already)
+            click.echo(f"error: {err}", err=True)
+            counts["errors"] += 1
         failures = list(store.failures)
-        store.added.clear(), store.present.clear(), store.failures.clear()
+        store.added.clear(), store.present.clear(), store.failures.clear(), store.correction_errors.clear()
         for ex, e in failures:
             name, record = origin.pop(id(ex), (ex.document.source or "<input>", None))
             report(ReadError(name, f"could not store: {type(e).__name__}: {e}", record, "store"))
@@ -282,6 +286,7 @@ def serve(db_path, port, host, public, get_path):
         sys.exit(1)
 
 
+cli.add_command(correct)
 cli.add_command(extract_cluster_command)
 
 
