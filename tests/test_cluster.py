@@ -150,3 +150,18 @@ def test_an_unfinished_run_is_not_loaded_and_another_run_is_not_mixed_in(built, 
     result = run("extract-cluster", *corpus["inputs"], corpus["manifest"], "--out", built["out"],
                  "--partition-size", 4, "-q")
     assert f"of {json.loads((built['out'] / '_run.json').read_text())['parts']} parts done before" in result.stderr
+
+
+def test_an_article_over_the_time_limit_is_an_error_record_on_a_worker_too(tmp_path):
+    """The time limit is a signal timer, which a Dask task's thread cannot set: the worker's own process keeps
+    it. A megabyte of our sentences takes far longer than 10 ms; a short article is left alone (no limit)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "long.txt").write_text(article(1) * 2000, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("extract-cluster", tmp_path / "in", "--out", out, "--workers", 1, "--timeout", 0.01, "-q")
+    assert result.exit_code == 1 and "long.txt: took longer than the time limit" in result.stderr
+    assert "without a time limit" not in result.stderr
+    result = run("load", out, "--db", tmp_path / "t.db", "-q")
+    assert result.exit_code == 1
+    assert errors(tmp_path / "t.db") == [(str(tmp_path / "in" / "long.txt"), None, "timeout",
+                                          "took longer than the time limit of 0.01 s (--timeout); skipped")]

@@ -447,7 +447,7 @@ def client_for(scheduler: str | None, workers: int | None):
     # non-daemonic workers, so that each may start the process that keeps the time limit
     with dask.config.set({"distributed.worker.daemon": False}):
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")     # its dashboard on any free port
     client = Client(cluster)
     client._tracker_cluster = cluster            # closed with the client (close_client)
     return client
