@@ -481,7 +481,11 @@ def extract_cluster(paths: list[str], out: str, scheduler: str | None = None, wo
         futures = client.map(on_worker, todo, [parts[i] for i in todo], out=str(root), limit=limit or None,
                              pure=False)
         for future in as_completed(futures):
-            summary = future.result()
+            try:
+                summary = future.result()
+            except Exception as e:  # noqa: BLE001 - a worker that cannot read the code or write --out
+                raise OutputError(f"a part failed on the cluster: {type(e).__name__}: {e} (the parts done are "
+                                  f"kept: run the same command again to do the others)") from e
             for k in ("articles", "quotes", "claims"):
                 totals[k] += summary[k]
             totals["errors"] += len(summary["errors"])
