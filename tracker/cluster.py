@@ -178,7 +178,7 @@ def _manifest_rows(path: str, start: int, stop: int) -> list[dict]:
 
 def run_part(part: int, pieces: list[tuple], out: str, limit: float | None) -> dict:
     """Read, extract and write one part; returns (and writes last, as its marker) the part's summary."""
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, at = time.perf_counter(), time.process_time(), time.time()
     articles: list[tuple[int, Extraction, str, str | None]] = []
     errors: list[dict] = []
     notes: list[str] = []
@@ -191,11 +191,11 @@ def run_part(part: int, pieces: list[tuple], out: str, limit: float | None) -> d
             errors.append(_error_row(part, pos, result, name))
         else:
             articles.append((pos, result, name, record))
-    return _write_part(out, part, articles, errors, notes, started, cpu)
+    return _write_part(out, part, articles, errors, notes, (started, cpu, at))
 
 
 def _write_part(out: str, part: int, articles: list[tuple], errors: list[dict], notes: list[str],
-                started: float | None = None, cpu: float | None = None) -> dict:
+                timing: tuple[float, float, float] | None = None) -> dict:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -234,8 +234,10 @@ def _write_part(out: str, part: int, articles: list[tuple], errors: list[dict], 
     summary = dict(part=part, inputs=inputs, articles=len(rows["articles"]), quotes=len(rows["quotes"]),
                    claims=len(rows["claims"]), errors=[str(_as_error(e)) for e in errors], notes=notes,
                    limited=True)
-    if started is not None:     # the part's wall and CPU seconds, in the process that did it (reading included)
-        summary.update(seconds=round(time.perf_counter() - started, 3), cpu=round(time.process_time() - cpu, 3))
+    if timing:      # the part's wall and CPU seconds in the process that did it (reading included), and when
+        started, cpu, at = timing
+        summary.update(seconds=round(time.perf_counter() - started, 3), cpu=round(time.process_time() - cpu, 3),
+                       began=round(at, 3), ended=round(time.time(), 3))
     _write_json(Path(out, "_done", f"part-{part:05d}.json"), summary)
     return summary
 
