@@ -1,7 +1,6 @@
 """The Dask path: ``tracker extract-cluster`` on a LocalCluster of 2 worker processes, then ``tracker load``,
 gives the database a plain ``tracker ingest`` of the same inputs gives; bad inputs become the same error rows."""
 import json
-import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -78,39 +77,42 @@ def errors(db: Path) -> list[tuple]:
         return conn.execute("select source, record, stage, error from ingest_errors order by id").fetchall()
 
 
-@pytest.fixture(scope="module")
-def built(corpus) -> dict:
+def test_a_local_cluster_of_2_workers_gives_the_database_and_the_errors_of_a_plain_ingest(corpus):
+    """One test (one cluster started, whichever pytest worker runs it): the cluster's database, its error rows
+    and its Parquet outputs."""
     root = corpus["root"]
     out = root / "out"
     extracted = run("extract-cluster", *corpus["inputs"], corpus["manifest"], "--out", out, "--workers", 2,
                     "--partition-size", 4, "-q")
     loaded = run("load", out, "--db", root / "cluster.db", "-q")
     plain = run("ingest", *corpus["inputs"], corpus["same"], "--db", root / "plain.db", "-q")
-    return dict(out=out, extracted=extracted, loaded=loaded, plain=plain, cluster_db=root / "cluster.db",
-                plain_db=root / "plain.db")
-
-
-def test_a_local_cluster_gives_the_database_of_a_plain_ingest(built):
-    assert built["plain"].exit_code == 1 and built["extracted"].exit_code == 1 and built["loaded"].exit_code == 1
-    a, b = signatures(str(built["plain_db"])), signatures(str(built["cluster_db"]))
-    assert set(a) == {"articles", "sentences", "speakers", "quotes", "claims"}
-    for table in a:
-        assert a[table] == b[table], table
-    with sqlite3.connect(built["cluster_db"]) as conn:
+    assert plain.exit_code == 1 and extracted.exit_code == 1 and loaded.exit_code == 1
+    same_database(root / "plain.db", root / "cluster.db")
+    with sqlite3.connect(root / "cluster.db") as conn:
         # the 5 sample articles, 9 stories (one of them twice), 8 of the 10 wire lines, 5 of the 6 manifest rows
         assert conn.execute("select count(*) from articles").fetchone()[0] == 5 + 9 + 8 + 5
         # speakers linked across articles at load: one row for the mayor quoted in many of them
         assert conn.execute("select count(distinct article_id) from quotes join speakers s on s.id = speaker_id "
                             "where s.name = 'Ana Torres'").fetchone()[0] >= 3
     # load counts what an ingest counts
-    assert "27 articles added, 1 already present, 6 errors" in built["loaded"].stderr
-    assert "27 articles added, 1 already present, 6 errors" in built["plain"].stderr
+    assert "27 articles added, 1 already present, 6 errors" in loaded.stderr
+    assert "27 articles added, 1 already present, 6 errors" in plain.stderr
+    same_errors(root / "plain.db", root / "cluster.db", extracted.stderr)
+    partitioned_parquet(out)
 
 
-def test_bad_inputs_are_reported_and_recorded_as_an_ingest_records_them(built, corpus):
-    plain, mine = errors(built["plain_db"]), errors(built["cluster_db"])
+def same_database(a: Path, b: Path) -> None:
+    sa, sb = signatures(str(a)), signatures(str(b))
+    assert set(sa) == {"articles", "sentences", "speakers", "quotes", "claims"}
+    for table in sa:
+        assert sa[table] == sb[table], table
+
+
+def same_errors(plain_db: Path, cluster_db: Path, stderr: str) -> None:
+    """Bad inputs are reported on stderr and recorded as an ingest records them."""
+    plain, mine = errors(plain_db), errors(cluster_db)
     assert len(mine) == len(plain) == 6
-    # the manifest's row and the JSON Lines record stand for the same bad record
+    # (the manifest's row and the JSON Lines record stand for the same bad record)
     assert [e for e in plain if "manifest" not in e[0]] == [e for e in mine if "manifest" not in e[0]]
     wire = [e for e in mine if e[0].endswith("wire.jsonl")]
     assert [(e[1], e[2]) for e in wire] == [("line 6", "parse"), ("line 8", "record")]
@@ -119,37 +121,50 @@ def test_bad_inputs_are_reported_and_recorded_as_an_ingest_records_them(built, c
     bad_row = [e for e in mine if e[0].endswith("manifest.parquet")]
     assert [(e[1], e[2]) for e in bad_row] == [("row 3", "record")]
     for name in ("binary.txt", "broken.json", "empty.md", "wire.jsonl, line 6", "manifest.parquet, row 3"):
-        assert name in built["extracted"].stderr
-    assert "1 file in folders skipped" in built["extracted"].stderr
+        assert name in stderr
+    assert "1 file in folders skipped" in stderr
 
 
-def test_the_outputs_are_partitioned_parquet_tables(built):
-    out = built["out"]
+def partitioned_parquet(out: Path) -> None:
+    """A file a part and a table; the rows of a part link by (part, pos) and item, the spans slice the text."""
     run_meta = json.loads((out / "_run.json").read_text())
     for table in ("articles", "sentences", "quotes", "claims", "article_speakers", "errors"):
         files = sorted((out / table).glob("part-*.parquet"))
         assert len(files) == run_meta["parts"] > 5
-    quotes = pq.read_table(out / "quotes").to_pylist()
     articles = {(a["part"], a["pos"]): a for a in pq.read_table(out / "articles").to_pylist()}
+    sentences = pq.read_table(out / "sentences").to_pylist()
+    assert {(s["part"], s["pos"]) for s in sentences} == set(articles)
+    for s in sentences:
+        assert articles[s["part"], s["pos"]]["text"][s["start"]:s["end"]] == s["text"]
+    speakers = {(p["part"], p["pos"], p["item"]) for p in pq.read_table(out / "article_speakers").to_pylist()}
+    quotes = pq.read_table(out / "quotes").to_pylist()
+    assert any(q["speaker"] is not None for q in quotes)
     for q in quotes:
-        text = articles[q["part"], q["pos"]]["text"]
-        assert text[q["start"]:q["end"]] == q["content"] or q["content"] in text[q["start"]:q["end"]]
+        assert q["speaker"] is None or (q["part"], q["pos"], q["speaker"]) in speakers
 
 
-def test_an_unfinished_run_is_not_loaded_and_another_run_is_not_mixed_in(built, corpus, tmp_path):
+def test_outputs_written_part_by_part_load_as_an_ingest_and_an_unfinished_run_is_refused(tmp_path):
+    """The parts written without a cluster (run_part in this process): loaded, the samples' database; a run
+    with a part missing is not loaded; a folder of another plan is not reused; a finished one is not redone."""
+    from tracker import cluster
+
     out = tmp_path / "out"
-    shutil.copytree(built["out"], out)
-    (out / "_done" / "part-00002.json").unlink()
-    result = CliRunner().invoke(cli, ["load", str(out), "--db", str(tmp_path / "t.db")])
-    assert result.exit_code == 1 and "1 of" in result.stderr and "part 2" in result.stderr
-    assert not (tmp_path / "t.db").exists()
-    result = CliRunner().invoke(cli, ["extract-cluster", *corpus["inputs"], "--out", str(out),
-                                      "--partition-size", "5"])
+    parts, _ = cluster.plan([str(SAMPLES)], 2)
+    assert len(parts) == 3
+    cluster._prepare(out, parts, [str(SAMPLES)], 2)
+    for i, pieces in enumerate(parts):
+        cluster.run_part(i, pieces, str(out), None)
+    assert run("load", out, "--db", tmp_path / "parts.db", "-q").exit_code == 0
+    assert run("ingest", SAMPLES, "--db", tmp_path / "plain.db", "-q").exit_code == 0
+    same_database(tmp_path / "plain.db", tmp_path / "parts.db")
+    result = run("extract-cluster", SAMPLES, "--out", out, "--partition-size", 2, "-q")
+    assert result.exit_code == 0 and "(3 of 3 parts done before)" in result.stderr
+    result = CliRunner().invoke(cli, ["extract-cluster", str(SAMPLES), "--out", str(out), "--partition-size", "3"])
     assert result.exit_code == 1 and "another run" in result.stderr
-    # the same plan over a finished run: nothing to do, no cluster started
-    result = run("extract-cluster", *corpus["inputs"], corpus["manifest"], "--out", built["out"],
-                 "--partition-size", 4, "-q")
-    assert f"of {json.loads((built['out'] / '_run.json').read_text())['parts']} parts done before" in result.stderr
+    (out / "_done" / "part-00001.json").unlink()
+    result = CliRunner().invoke(cli, ["load", str(out), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1 and "1 of 3 parts not extracted yet (e.g. part 1)" in result.stderr
+    assert not (tmp_path / "t.db").exists()
 
 
 def test_an_article_over_the_time_limit_is_an_error_record_on_a_worker_too(tmp_path):
