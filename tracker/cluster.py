@@ -303,19 +303,19 @@ def _close_pool() -> None:
         _POOL = None
 
 
-try:
+def close_pool_plugin():
+    """A worker plugin, registered by the client: a worker that closes stops its extraction processes first
+    (else the worker's exit waits on them until its nanny kills it). Made here, not at import, so that
+    ``tracker`` commands do not import distributed (half a second) to start."""
     from distributed.diagnostics.plugin import WorkerPlugin
-except ImportError:         # the cluster extra is not installed: nothing here runs
-    WorkerPlugin = object
 
+    class ClosePool(WorkerPlugin):
+        name = "tracker-close-pool"
 
-class ClosePool(WorkerPlugin):
-    """Registered by the client: a worker that closes stops its extraction processes first (else the worker's
-    exit waits on them until its nanny kills it)."""
-    name = "tracker-close-pool"
+        def teardown(self, worker) -> None:
+            _close_pool()
 
-    def teardown(self, worker) -> None:
-        _close_pool()
+    return ClosePool()
 
 
 def on_worker(part: int, pieces: list[tuple], out: str, limit: float | None) -> dict:
@@ -479,7 +479,7 @@ def extract_cluster(paths: list[str], out: str, scheduler: str | None = None, wo
         return totals
     client = client_for(scheduler, workers)
     try:
-        client.register_plugin(ClosePool())
+        client.register_plugin(close_pool_plugin())
         futures = client.map(on_worker, todo, [parts[i] for i in todo], out=str(root), limit=limit or None,
                              pure=False)
         for future in as_completed(futures):
