@@ -237,7 +237,7 @@ def _write_part(out: str, part: int, articles: list[tuple], errors: list[dict], 
     if timing:      # the part's wall and CPU seconds in the process that did it (reading included), and when
         started, cpu, at = timing
         summary.update(seconds=round(time.perf_counter() - started, 3), cpu=round(time.process_time() - cpu, 3),
-                       began=round(at, 3), ended=round(time.time(), 3))
+                       began=round(at, 3), ended=round(time.time(), 3), pid=os.getpid())
     _write_json(Path(out, "_done", f"part-{part:05d}.json"), summary)
     return summary
 
