@@ -833,3 +833,94 @@ def test_many_frames_in_a_unit_read_as_few(monkeypatch):
     monkeypatch.setattr(Holders, "_FEW", 0)
     assert read() == plain
     assert len(plain) > 60
+
+
+# --- issue 14, item 2: rows that are no attribution, and attributions lost ---
+
+def test_headline_is_no_quote():
+    text = "Baker says the pier will close\n\nTom Baker, the harbour master, said on Friday that the pier would close."
+    found = quotes(text)
+    assert [(q.content, q.speaker_mention) for q in found] == [("that the pier would close", "Tom Baker")]
+
+
+@pytest.mark.parametrize("text", [
+    "The final saw Ana Pell beat the champion in three sets.",
+    "The two leaders held talks on the new canal in the spring.",
+    "Pell, the fourth seed, lost to a qualifier in the first round.",
+    "The vote means the school will close next year.",
+    "Tom Baker appeared on stage at the festival.",
+])
+def test_verbs_that_narrate_are_no_cues(text):
+    assert quotes(text) == []
+
+
+def test_see_keeps_its_present():
+    q = one("Ana Pell sees the new canal as a waste of money.")
+    assert q.speaker_mention == "Ana Pell" and q.cue == "sees"
+
+
+def test_cue_is_the_verb_not_where_and_when():
+    q = one("Tom Baker said on Monday that the pier would close.")
+    assert q.cue == "said" and q.content.endswith("the pier would close")
+    assert one("Tom Baker said in a statement on Monday that the pier would close.").cue == "said in a statement"
+    assert one("Tom Baker said firmly that the pier would close.").cue == "said"
+    assert one("Tom Baker told reporters that the pier would close.").cue == "told reporters"
+    assert one("Tom Baker has repeatedly warned that the pier would close.").cue == "has repeatedly warned"
+
+
+def test_outlet_told_is_no_inverted_speaker():
+    found = quotes("One of the losing bidders, a shipping firm, told BBC News that it would bid again.")
+    assert all(q.speaker_mention != "BBC News" for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Profits rose to £198m from the £130m reported a year earlier.",
+    "The date most recently proposed by the council is June.",
+])
+def test_figures_and_most_are_no_speakers(text):
+    assert quotes(text) == []
+
+
+def test_contracted_pronoun_is_the_speaker():
+    q = one("I’ve always said that the pier was too short.")
+    assert q.speaker_mention == "I"
+
+
+@pytest.mark.parametrize("text", [
+    "“The pier will reopen in May,” said Ms Rivera; “the repairs are nearly done.”",
+    "“The pier will reopen in May,” Ms Rivera said; “the repairs are nearly done.”",
+    "“The pier will reopen in May,” said Ms Rivera angrily, “the repairs are nearly done.”",
+    "“The pier will reopen in May,” Ms Rivera said angrily, “the repairs are nearly done.”",
+])
+def test_split_quotation_keeps_its_second_half(text):
+    assert triples(text) == [("direct", "The pier will reopen in May", "Ms Rivera"),
+                             ("direct", "the repairs are nearly done.", "Ms Rivera")]
+
+
+def test_semicolon_ends_a_postposed_frame():
+    assert triples("The pier is safe, Ms Rivera said; the council disagreed.") == [
+        ("indirect", "The pier is safe", "Ms Rivera")]
+
+
+def test_adverb_before_a_comma_is_no_content():
+    assert triples("The mayor said firmly, “We will not close the library.”") == [
+        ("direct", "We will not close the library.", "The mayor")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Tom Baker murmured: “I never wanted the job.”", "Tom Baker"),
+    ("The harbour master sighed: “I never wanted the job.”", "The harbour master"),
+])
+def test_colon_after_a_name_and_any_verb(text, speaker):
+    q = one(text)
+    assert (q.kind, q.content, q.speaker_mention) == ("direct", "I never wanted the job.", speaker)
+
+
+def test_a_number_with_a_thousands_comma_stays_whole_in_the_speaker():
+    q = one("Half of the 2,000 people interviewed said they had used the new card.")
+    assert q.speaker_mention == "2,000 people interviewed"
+
+
+def test_adverb_before_a_colon_is_no_content():
+    assert triples("Tom Baker said recently: “I used to sail a lot.”") == [
+        ("direct", "I used to sail a lot.", "Tom Baker")]
