@@ -881,6 +881,19 @@ def test_figures_and_most_are_no_speakers(text):
     assert quotes(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "In the end, all expected the race to finish by noon.",
+    "The two teams held firm, and both wanted a replay.",
+])
+def test_a_lone_lower_case_word_or_quantifier_is_no_speaker(text):
+    assert quotes(text) == []
+
+
+def test_a_lone_plural_or_pronoun_still_speaks():
+    assert one("Critics say the pier is too short.").speaker_mention == "Critics"
+    assert one("We said the pier was safe.").speaker_mention == "We"
+
+
 def test_contracted_pronoun_is_the_speaker():
     q = one("I’ve always said that the pier was too short.")
     assert q.speaker_mention == "I"
@@ -924,3 +937,44 @@ def test_a_number_with_a_thousands_comma_stays_whole_in_the_speaker():
 def test_adverb_before_a_colon_is_no_content():
     assert triples("Tom Baker said recently: “I used to sail a lot.”") == [
         ("direct", "I used to sail a lot.", "Tom Baker")]
+
+
+# --- issue 14, item 3: a confidence on each quote ---
+
+def test_confidence_ranks_a_named_direct_quote_above_a_guess():
+    sure = one("“We will rebuild the pier by May,” Tom Baker, the harbour master, said on Friday.")
+    unsure = one("Local traders apparently feel the pier is too short for the new ferries.")
+    assert 0.8 <= sure.confidence <= 1
+    assert 0 <= unsure.confidence < 0.8
+    assert unsure.confidence < sure.confidence
+
+
+def test_confidence_weights_are_read_and_name_real_features():
+    from tracker.quotes.confidence import features, weights
+    w = weights()
+    assert "bias" in w and len(w) > 20
+    seen = set()
+    for text in ["“We will win,” said Ann Lee.", "He thinks the plan will fail.", "Critics said the plan was “doomed”.",
+                 "According to the council, the pier will close.", "Tom Baker murmured: “No.”"]:
+        for q in quotes(text):
+            seen |= set(features(q))
+    assert seen & set(w) and {"kind=direct", "kind=indirect", "kind=mixed"} <= set(w)
+
+
+def test_confidence_is_stored_and_an_older_database_gains_the_column(tmp_path):
+    import sqlite3
+    from click.testing import CliRunner
+    from tracker.cli import cli
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Pier to close\n\n“We will close the pier,” said Tom Baker.\n")
+    (tmp_path / "b" / "two.txt").write_text("Ferry is late\n\n“The ferry is late again,” said Ann Lee.\n")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a"), "--db", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:            # a database written before the column existed
+        conn.execute("ALTER TABLE quotes DROP COLUMN confidence")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "b"), "--db", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        got = conn.execute("SELECT content, confidence FROM quotes ORDER BY id").fetchall()
+    assert got[0] == ("We will close the pier", None)       # stored before: re-ingest to score it
+    assert got[1][0] == "The ferry is late again" and 0.8 <= got[1][1] <= 1

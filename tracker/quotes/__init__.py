@@ -39,6 +39,7 @@ from bisect import bisect_right
 
 from ..model import Quote, Sentence
 from ..segment import is_headline
+from . import confidence
 from .attribution import attribute
 
 __all__ = ["find_quotes"]
@@ -84,6 +85,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
         for q in quotes:                    # (a continued quote points at its quote's new place)
             if q.continues is not None:
                 q.continues = where[q.continues]
+    confidence.score(quotes)
     return quotes
 
 
