@@ -56,6 +56,8 @@ class Quote:
     speaker: int | None = None      # index into Extraction.speakers; None when unresolved
     continues: int | None = None    # index of the earlier quote whose speaker this one shares
                                     # (a quote continued in the next paragraph, "but added: ...")
+    confidence: float | None = None  # 0..1: the probability that the row is a real attribution with the
+                                     # right speaker (tracker/quotes/confidence.py)
 
 
 @dataclass(slots=True)

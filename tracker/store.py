@@ -53,7 +53,7 @@ TABLES: dict[str, dict] = {
     "quotes": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "content": str,
                             "start": int, "end": int, "cue": str, "cue_start": int, "cue_end": int,
                             "speaker_mention": str, "speaker_start": int, "speaker_end": int,
-                            "speaker_id": int},
+                            "speaker_id": int, "confidence": float},
                    pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
                                           ("speaker_id", "speakers", "id")]),
     "claims": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "text": str,
@@ -445,7 +445,7 @@ class Store:
                   content=q.content, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
                   cue_end=q.cue_end, speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
                   speaker_end=q.speaker_end,
-                  speaker_id=None if q.speaker is None else speaker_ids[q.speaker])
+                  speaker_id=None if q.speaker is None else speaker_ids[q.speaker], confidence=q.confidence)
              for qid, q in zip(quote_ids, ex.quotes))
         claim_ids = self._ids("claims", len(ex.claims))
         self.rows["claims"].extend(

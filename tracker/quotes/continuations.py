@@ -160,20 +160,26 @@ def _fallback(lx: Lexicon, m: str, us: int, ue: int, q, breaks: list[int]) -> Fr
     np_ = clause_subject(lx, m, cs, hi)
     if np_ is None:
         return None
-    v = lx.verb_after.match(m, np_[1], hi)
+    # (before a colon the verb ends the clause: the pattern wants a space after it, so it reads the clause
+    # with one; "Tom Baker murmured: “…”" was lost)
+    off = np_[1]
+    v = lx.verb_after.match(m[off:hi] + " ") if lead else lx.verb_after.match(m, off, hi)
+    if not lead:
+        off = 0
     if v is None or v.group("w").lower() in lx.stop and v.group("w").lower() not in lx.aux or \
             v.group("w").lower() in lx.det or v.group("w").lower() in lx.link:
         return None
     w = v.group("w").lower()
     head = m[np_[0]:np_[1]].split()[0]
     if (not w.endswith(("ed", "s")) or w in lx.aux or w.endswith("ss")
-            or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject)):
+            or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject
+                    or lead and can_speak(lx, m[np_[0]:np_[1]]))):
         return None
-    f = Frame(v.start("cue"), v.end("cue"), "", "fallback")
+    f = Frame(off + v.start("cue"), off + v.end("cue"), "", "fallback")
     f.kind = "fallback"
     f.sp_s, f.sp_e = np_
     if lead:
-        if not w.endswith("ed"):
+        if not (w.endswith("ed") or w in lx.past):
             return None                  # "Giant screens …:", "It seems …:": a past tense narrates a speech
         f.contents.append([q.open_mark, q.close_mark])
         return f
