@@ -937,3 +937,29 @@ def test_the_mayor_is_not_the_deputy_mayor():
     assert names(text, ["The mayor"])[0] == [None]
     text = "Mayor Nina Roth opened the session.\n\nThe mayor said the plans were sound."
     assert names(text, ["The mayor"])[0] == ["Nina Roth"]
+
+
+def test_a_full_name_with_an_unknown_first_name_takes_its_later_surname_after_a_present_tense_cue():
+    # "Quorne notes" shows Quorne is a person: "MaryBeth Quorne" is a full name, and the later "Quorne" is hers
+    text = ("Turnout fears in the north\n\n"
+            '"Turnout will be low in the north," said MaryBeth Quorne, a pollster who advised the mayor.\n\n'
+            'She added that the weather mattered. "Rain keeps people at home," Quorne notes.')
+    got, speakers, _ = names(text, ["MaryBeth Quorne", "Quorne"])
+    assert got == ["MaryBeth Quorne", "MaryBeth Quorne"] and len(speakers) == 1
+
+
+def test_a_word_for_a_body_alone_in_a_headline_is_no_body():
+    text = ("Harlow leads the polls;\nCampaign tries to reach young voters.\n\n"
+            "The Harlow campaign said on Monday that it would spend more on leaflets.")
+    got, _, _ = names(text, ["Campaign", "The Harlow campaign"])
+    assert got == [None, "Harlow campaign"]
+
+
+def test_a_well_known_surname_alone_is_the_public_figure_and_links_across_articles(tmp_path):
+    articles = {"a": "Votes count, says president\n\nPresident Barack Obama said on Monday that every vote counted.",
+                "b": "Turnout matters\n\nObama said the turnout in the south was a worry. Mrs Obama said so too.",
+                "c": "Family day\n\nMichelle Obama visited a school in Ohio.\n\nObama said the children were kind."}
+    mentions = {"a": ["President Barack Obama"], "b": ["Obama", "Mrs Obama"], "c": [("Obama", 1)]}
+    _, by_quote = store_in_order(tmp_path / "t.db", "abc", articles, mentions)
+    assert by_quote == [("a.txt", "President Barack Obama", "Barack Obama"), ("b.txt", "Mrs Obama", "Obama"),
+                        ("b.txt", "Obama", "Barack Obama"), ("c.txt", "Obama", "Michelle Obama")]

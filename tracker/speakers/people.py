@@ -15,7 +15,11 @@ reasons:
   lower case is an ordinary word (a plain ``find``: a regex compiled per word
   cost more than the rest of this stage, 0.207 -> 0.183 ms an article);
 - a surname that is a title word ("Singer") joins the one full name the
-  article gives it (``mentions``).
+  article gives it (``mentions``);
+- a bare surname of a listed public figure ("Obama", "President Putin") in
+  an article that names nobody of that surname in full is that figure
+  (``well_known``): "Barack Obama" had been split over rows on PolNeAR and
+  speakers-dev; BBC corpus: Putin and Musharraf one row each.
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ from .article import Article, Entity, Person
 
 # peers' titles, with the gender each gives: "Lord Falconer" is one person across articles
 PEER_TITLES = lexicon.mapping(N.D + "peer_titles.txt")
+# surnames that alone name one public figure of their years ("Obama"): surname -> full name
+WELL_KNOWN = lexicon.mapping(N.D + "well_known_people.txt")
 
 
 def _described(name: list[str]) -> bool:
@@ -107,6 +113,9 @@ class People(Article):
         peer = self.peer(single, nm)
         if peer is not False:
             return peer                     # the peer, or None between "Lord Hale" and "Lady Hale"
+        known = self.well_known(single, nm)
+        if known is not None:
+            return known
         ident = "s:" + single.lower()
         gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
         kind = "person" if nm.person_title or gender else self.body_kind(single) or "unknown"
@@ -116,6 +125,20 @@ class People(Article):
         if kind == "person" and e.kind == "unknown":      # "Trump" first, "Mr. Trump" later: a person after all
             e.kind, e.gender = "person", e.gender or gender
         return e
+
+    def well_known(self, single: str, nm: N.Name) -> Entity | None:
+        """"Obama", "President Obama" in an article that names nobody called Obama in full: the one public figure
+        that surname names in the news of its years (``data/speakers/well_known_people.txt``), so that the row links
+        across articles (PolNeAR and speakers-dev had split "Barack Obama" over rows); an honorific of the other
+        gender ("Mrs Obama") is someone else."""
+        full = WELL_KNOWN.get(single.lower())
+        if full is None or single[:1].islower():
+            return None
+        known = N.read(full)
+        if known is None or nm.gender and known.gender and nm.gender != known.gender:
+            return None
+        ident = "p:" + known.pkey
+        return self.entity(ident, lambda: Entity(full, "person", ident, known.gender))
 
     def peer(self, single: str, nm: N.Name) -> Entity | None | bool:
         """"Lord Falconer", and "Falconer" or "Mr Falconer" where the article writes "Lord Falconer": a peer, named
