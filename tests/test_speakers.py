@@ -963,3 +963,21 @@ def test_a_well_known_surname_alone_is_the_public_figure_and_links_across_articl
     _, by_quote = store_in_order(tmp_path / "t.db", "abc", articles, mentions)
     assert by_quote == [("a.txt", "President Barack Obama", "Barack Obama"), ("b.txt", "Mrs Obama", "Obama"),
                         ("b.txt", "Obama", "Barack Obama"), ("c.txt", "Obama", "Michelle Obama")]
+
+
+def test_a_title_within_quotation_marks_no_quote_was_found_for_is_no_antecedent():
+    text = ("Pay row at the docks\n\n"
+            "Union leader Mark Denning spoke at the docks on Monday, where Transport Minister Tom Okafor had opened "
+            "the new berth. Mr Okafor thanked the crews. Mr Denning said the offer was poor.\n\n"
+            '"I wonder what the minister\'s advisers were thinking when they drew up this offer." He continued: '
+            '"We will not accept it."')
+    got, _, _ = names(text, ["Mr Denning", "He"])
+    assert got == ["Mark Denning", "Mark Denning"]
+
+
+def test_a_pronoun_within_someone_elses_quotation_is_not_resolved():
+    text = ("Derby ends in a draw\n\n"
+            'Coach Tom Baxter was unhappy. "We are upset, but the referee is in charge and he has called it his way," '
+            "Baxter said.\n\nHe said the team would recover.")
+    got, _, _ = names(text, ["he", "Baxter", "He"])
+    assert got == [None, "Tom Baxter", "Tom Baxter"]
