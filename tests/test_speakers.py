@@ -981,3 +981,15 @@ def test_a_pronoun_within_someone_elses_quotation_is_not_resolved():
             "Baxter said.\n\nHe said the team would recover.")
     got, _, _ = names(text, ["he", "Baxter", "He"])
     assert got == [None, "Tom Baxter", "Tom Baxter"]
+
+
+def test_a_person_named_after_a_possessor_opening_the_sentence_is_not_its_subject():
+    text = ("Debate plan\n\n"
+            'Lord Hale wants a televised debate. "It is time," he said.\n\n'
+            "Lord Hale's plan comes a month after viewers watched Governor Tom Reed argue with his rival. "
+            "He said the public deserved to see the leaders argue.")
+    got, _, _ = names(text, ["he", "He"])
+    assert got[0] == "Lord Hale" and got[1] != "Tom Reed"
+    # a comma between them: "Hale's adviser, Tom Reed, said" puts him in apposition, the subject
+    text = ("Debate plan\n\nLord Hale's adviser, Tom Reed, backed the debate. He said the public deserved it.")
+    assert names(text, ["He"])[0] == ["Tom Reed"]
