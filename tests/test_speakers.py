@@ -993,3 +993,13 @@ def test_a_person_named_after_a_possessor_opening_the_sentence_is_not_its_subjec
     # a comma between them: "Hale's adviser, Tom Reed, said" puts him in apposition, the subject
     text = ("Debate plan\n\nLord Hale's adviser, Tom Reed, backed the debate. He said the public deserved it.")
     assert names(text, ["He"])[0] == ["Tom Reed"]
+
+
+def test_he_is_not_a_man_named_after_by_and_his_title_when_mr_x_was_just_quoted():
+    # "Mr Okoro" makes Okoro a man though his first name is on no list; Daniel Hart, named after "hosted by UK
+    # trade minister", is no subject: "he" could be either, so it stays unresolved rather than wrong
+    text = ("Trade talks\n\nOkwudiliz Okoro, the trade envoy, argued that tariffs hurt poorer nations. He said the "
+            "issue was fairness. Mr Okoro is attending the summit as part of a group of nations. At a conference on "
+            "small firms hosted by UK trade minister Daniel Hart on Friday, he said that he was in favour of lower "
+            "tariffs.")
+    assert names(text, ["Okwudiliz Okoro", "He", ("he", 1)])[0] == ["Okwudiliz Okoro", "Okwudiliz Okoro", None]
