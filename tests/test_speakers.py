@@ -1003,3 +1003,13 @@ def test_he_is_not_a_man_named_after_by_and_his_title_when_mr_x_was_just_quoted(
             "small firms hosted by UK trade minister Daniel Hart on Friday, he said that he was in favour of lower "
             "tariffs.")
     assert names(text, ["Okwudiliz Okoro", "He", ("he", 1)])[0] == ["Okwudiliz Okoro", "Okwudiliz Okoro", None]
+
+
+def test_a_body_described_with_a_hyphenated_modifier_is_the_one_body_named_lately_not_a_headline_word():
+    text = ("TV debate urged for party chiefs\n\n"
+            "Leaders should hold a televised debate, according to the Marlow Trust.\n\n"
+            "It would then be up to the leaders to decide, the non-partisan charity said.")
+    assert names(text, ["the non-partisan charity"])[0] == ["Marlow Trust"]
+    # a modifier that tells one body from another says the body may be another one
+    text = "Zenco profits\n\nZenco Holdings said profits rose. The rival firm said its own profits fell."
+    assert names(text, ["The rival firm"])[0] == [None]
