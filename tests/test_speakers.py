@@ -1013,3 +1013,19 @@ def test_a_body_described_with_a_hyphenated_modifier_is_the_one_body_named_latel
     # a modifier that tells one body from another says the body may be another one
     text = "Zenco profits\n\nZenco Holdings said profits rose. The rival firm said its own profits fell."
     assert names(text, ["The rival firm"])[0] == [None]
+
+
+def test_an_occupation_nobody_is_given_is_the_person_the_headline_and_the_sentence_before_name():
+    text = ("Lennox backs city theatre\n\n"
+            "Film star Annie Lennox has held a dinner in Leeds to raise money for the city's theatre.\n\n"
+            "The Glasgow-born actress said the building needed a new roof.")
+    assert names(text, ["The Glasgow-born actress"])[0] == ["Annie Lennox"]
+    # not a witness the sentence before names, when the headline names someone else
+    text = ("Actor denies charge\n\n"
+            "Criminal expert Hal Dobson told the court the powder came from a gun.\n\n"
+            "The former star of a TV drama has denied the charge.")
+    assert names(text, ["The former star of a TV drama"])[0] == [None]
+    # "and" in a description's complement joins no two speakers
+    text = ("Lennox attacks modern films\n\nFilm star Annie Lennox has attacked the films of today.\n\n"
+            "The star of Harbour Lights and Tin Roof said cinema had lost its way.")
+    assert names(text, ["The star of Harbour Lights and Tin Roof"])[0] == ["Annie Lennox"]

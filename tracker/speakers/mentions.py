@@ -77,7 +77,10 @@ def plan_mention(mention: str) -> tuple:
     if pron:
         return ("pronoun", pron)            # "He’s" (he is) in a clipped mention is still "he"
     parts = _AND.split(m)
-    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts) and not (
+            parts[0].split()[0].lower() in DETERMINERS and _PREP.search(parts[0])
+            and parts[0][:_PREP.search(parts[0]).start()].split()[-1].islower()):
+        # (not "The star of Rain Man and Tootsie": "and" joins the complement's names, not two speakers)
         return ("compound", tuple(parts), m)
     first = m.split()[0]
     if first[:1].islower() and _NOT_A_MODIFIER.search(first) and first not in _ING_MODIFIERS:
