@@ -1029,3 +1029,11 @@ def test_an_occupation_nobody_is_given_is_the_person_the_headline_and_the_senten
     text = ("Lennox attacks modern films\n\nFilm star Annie Lennox has attacked the films of today.\n\n"
             "The star of Harbour Lights and Tin Roof said cinema had lost its way.")
     assert names(text, ["The star of Harbour Lights and Tin Roof"])[0] == ["Annie Lennox"]
+
+
+def test_a_name_right_after_an_ing_verb_is_its_object_not_the_sentence_subject():
+    text = ("Gun law push\n\n"
+            '"This is now a test of leadership," Senator Chris Marsh told me.\n\n'
+            "The push has had one victory: forcing Dan Vogel to reverse his stand on gun makers. "
+            '"The race has moved him," he said.')
+    assert names(text, ["Senator Chris Marsh", "he"])[0][1] != "Dan Vogel"
