@@ -1037,3 +1037,15 @@ def test_a_name_right_after_an_ing_verb_is_its_object_not_the_sentence_subject()
             "The push has had one victory: forcing Dan Vogel to reverse his stand on gun makers. "
             '"The race has moved him," he said.')
     assert names(text, ["Senator Chris Marsh", "he"])[0][1] != "Dan Vogel"
+
+
+def test_a_one_word_name_someone_who_did_something_is_a_person_the_pronoun_can_mean():
+    text = ("Awards night\n\nTwo moments came from stars Nadia Kell and Zendry, who both spoke as they took awards.\n"
+            'In her speech, Kell called for courage: "Change the world," she said.\n'
+            'Meanwhile Zendry, who won the top prize, spoke about self-belief. "Love yourself," she said.')
+    # the second "she" is not Kell: Zendry (one word, of no known gender) may be meant, so it stays unresolved
+    assert names(text, ["she", ("she", 1)])[0] == ["Nadia Kell", None]
+    # a team takes a plural verb after the clause: "Leicester, who signed him, have ..." is no person
+    text = ("Rugby\n\nJulian Brook has been in fine form. Wexley, who signed Brook in 2003, have also gained. "
+            '"I am pleased," he said.')
+    assert names(text, ["he"])[0] == ["Julian Brook"]
