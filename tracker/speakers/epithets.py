@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from .. import lexicon
 from . import names as N
 from .article import Article, Entity
+from .people import word_at
 from .titles import DEFINITE_TITLE, NOT_PEOPLE_TITLES, TITLE_FORMS
 
 # epithets: "the candidate", "the billionaire"
@@ -83,18 +84,8 @@ class Epithets(Article):
                 m.start()) for m in DEFINITE_TITLE.finditer(self.text, start, end)) \
                 or any(start <= q < end for q in self.speaker_offsets if not self.is_mention(q)):
             return None
-        if head in _OCCUPATIONS and not _word_in(self.text, e.name.split()[-1], 0, self.headline_end()):
+        if head in _OCCUPATIONS and not word_at(self.text, e.name.split()[-1], 0, self.headline_end()):
             return None         # "the former star" is the article's main person, not the witness just named
         gender = _GENDERED_HEADS.get(head)
         return e if gender is None or e.gender in (gender, None) else None
 
-
-def _word_in(text: str, word: str, start: int, end: int) -> bool:
-    """Is ``word`` a whole word of ``text[start:end]``?"""
-    i = text.find(word, start, end)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-            return True
-        i = text.find(word, j, end)
-    return False

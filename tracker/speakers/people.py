@@ -50,13 +50,14 @@ def _described(name: list[str]) -> bool:
     return any(N.is_title(t) or t.lower() in N.PARTY_LABELS or t in places for t in name)
 
 
-def _word_at(text: str, phrase: str) -> bool:
-    """Does ``text`` hold ``phrase`` as whole words?"""
-    i, n = text.find(phrase), len(phrase)
+def word_at(text: str, phrase: str, start: int = 0, end: int | None = None) -> bool:
+    """Does ``text`` (or ``text[start:end]``) hold ``phrase`` as whole words?"""
+    end = len(text) if end is None else end
+    i, n = text.find(phrase, start, end), len(phrase)
     while i >= 0:
         if not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()):
             return True
-        i = text.find(phrase, i + 1)
+        i = text.find(phrase, i + 1, end)
     return False
 
 
@@ -165,7 +166,7 @@ class People(Article):
                 return False                # "Judge Hale" is no peer
             text = self.text
             found = {t for t, g in PEER_TITLES.items() if (nm.gender in (None, g))
-                     and _word_at(text, f"{t.capitalize()} {single}")}
+                     and word_at(text, f"{t.capitalize()} {single}")}
             if len(found) != 1:
                 return None if found else False
             title = found.pop().capitalize()
