@@ -1049,3 +1049,15 @@ def test_a_one_word_name_someone_who_did_something_is_a_person_the_pronoun_can_m
     text = ("Rugby\n\nJulian Brook has been in fine form. Wexley, who signed Brook in 2003, have also gained. "
             '"I am pleased," he said.')
     assert names(text, ["he"])[0] == ["Julian Brook"]
+
+
+def test_an_acronym_the_article_spells_out_is_the_body_by_its_full_name_and_links_across_articles(tmp_path):
+    articles = {"a": "Car recall\n\nThe Northern Motor Company (NMC) is recalling 9,000 vans.\n\nNMC said the brakes "
+                     "could fail.",
+                "b": "Van sales\n\nNorthern Motor Company said on Monday that van sales rose.",
+                "c": "Farm news\n\nNMC said the crop was poor."}      # not spelled out: another body, maybe
+    mentions = {"a": [("NMC", 1)], "b": ["Northern Motor Company"], "c": ["NMC"]}
+    rows, by_quote = store_in_order(tmp_path / "t.db", "abc", articles, mentions)
+    assert by_quote == [("a.txt", "NMC", "Northern Motor Company"),
+                        ("b.txt", "Northern Motor Company", "Northern Motor Company"), ("c.txt", "NMC", "NMC")]
+    assert len({r[-1] for r in rows}) == 2
