@@ -1061,3 +1061,12 @@ def test_an_acronym_the_article_spells_out_is_the_body_by_its_full_name_and_link
     assert by_quote == [("a.txt", "NMC", "Northern Motor Company"),
                         ("b.txt", "Northern Motor Company", "Northern Motor Company"), ("c.txt", "NMC", "NMC")]
     assert len({r[-1] for r in rows}) == 2
+
+
+def test_team_and_a_surname_the_article_names_in_full_is_that_persons_campaign():
+    text = ("Rally plans\n\nTeam Harlow sees the convention as a second chance for Peter Harlow to win over voters.\n\n"
+            "The Harlow campaign said on Monday that it would spend more on leaflets.")
+    got, speakers, _ = names(text, ["Team Harlow", "The Harlow campaign"])
+    assert got == ["Harlow campaign", "Harlow campaign"] and len(speakers) == 1
+    # a team of no person the article names stays a team
+    assert names("Cycling\n\nTeam Rocket said its riders were ready.", ["Team Rocket"])[0] == ["Team Rocket"]
