@@ -24,6 +24,7 @@ from bisect import bisect_right
 from .. import lexicon
 from . import names as N
 from .article import Article, Entity, Person
+from .occurrences import occurrences
 
 # peers' titles, with the gender each gives: "Lord Falconer" is one person across articles
 PEER_TITLES = lexicon.mapping(N.D + "peer_titles.txt")
@@ -38,12 +39,9 @@ def _described(name: list[str]) -> bool:
 
 def _word_at(text: str, phrase: str) -> bool:
     """Does ``text`` hold ``phrase`` as whole words?"""
-    i, n = text.find(phrase), len(phrase)
-    while i >= 0:
-        if not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()):
-            return True
-        i = text.find(phrase, i + 1)
-    return False
+    n = len(phrase)
+    return any(not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum())
+               for i in occurrences(text, phrase))
 
 
 class People(Article):
