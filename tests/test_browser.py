@@ -65,7 +65,7 @@ def server(db):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(600):     # (up to a minute: a loaded machine takes that long to start it)
             try:
                 urllib.request.urlopen(base + "/-/versions.json", timeout=1)
                 break
