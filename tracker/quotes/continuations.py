@@ -107,15 +107,25 @@ def uncued(lx: Lexicon, art: Article, us: int, ue: int, para: int, breaks: list[
     took: each continues the speech before, or its clause frames it, or it is no quote (scare quotes)."""
     m, text, last_quote = art.m, art.text, art.last_quote_by_para
     found: list[int] = []
+    # the unit's words, found once: "a word between a and b" is a bisection, not a search of the unit once a
+    # quotation (a unit of thousands of quotation marks and no words searched it from its start for each)
+    words = [w.span() for w in WORD.finditer(m, us, ue)] if pending else []
+    ends = [e for _, e in words]
+
+    def word_in(a: int, b: int) -> bool:
+        """``WORD.search(m, a, b)`` for us <= a <= b <= ue: a word (a run of \\w) with a character in [a, b)."""
+        i = bisect_right(ends, a)
+        return a < b and i < len(words) and words[i][0] < b
+
     for k in pending:
         if k in art.owner:
             continue
         q = art.spans[k]
         # (a conjunction alone before a quotation that ends the unit still opens it, after a quote:
         # "…,” he said. But “…”", unlike the scare quotes of "But “dumping Trump” is hard")
-        at_start = not WORD.search(m, us, q.open_mark) or \
+        at_start = not word_in(us, q.open_mark) or \
             _CONJUNCTION_ONLY.fullmatch(m, us, q.open_mark) is not None and art.prev_unit_quote is not None \
-            and not WORD.search(m, q.close_mark, ue)
+            and not word_in(q.close_mark, ue)
         prev = None
         if at_start:
             if q.continues and para - 1 in last_quote:

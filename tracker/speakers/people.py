@@ -33,6 +33,7 @@ from bisect import bisect_right
 from .. import lexicon
 from . import names as N
 from .article import Article, Entity, Person
+from .occurrences import occurrences
 
 # peers' titles, with the gender each gives: "Lord Falconer" is one person across articles
 PEER_TITLES = lexicon.mapping(N.D + "peer_titles.txt")
@@ -52,12 +53,13 @@ def _described(name: list[str]) -> bool:
 
 def word_at(text: str, phrase: str, start: int = 0, end: int | None = None) -> bool:
     """Does ``text`` (or ``text[start:end]``) hold ``phrase`` as whole words?"""
+    n = len(phrase)
     end = len(text) if end is None else end
-    i, n = text.find(phrase, start, end), len(phrase)
-    while i >= 0:
+    for i in occurrences(text, phrase, start):
+        if i + n > end:
+            return False
         if not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()):
             return True
-        i = text.find(phrase, i + 1, end)
     return False
 
 

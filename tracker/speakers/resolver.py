@@ -25,7 +25,7 @@ a pronoun sees the speakers resolved before it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from ..model import Quote, Sentence, Speaker
 from .anonymous import Anonymous
@@ -150,6 +150,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         at = bisect_right(art.mention_offsets, pos)
         art.mention_offsets.insert(at, pos)
         art.mentions.insert(at, (pos, e))
+        insort(art.mentions_of.setdefault(id(e), []), pos)
         # the speaker is the subject of its sentence when named at its start or after the quote ("..., he said"),
         # not when it is embedded before the reported clause ("pointing out that the paper's X had reported")
         si = max(0, bisect_right(art.starts, pos) - 1)

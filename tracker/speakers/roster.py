@@ -28,6 +28,7 @@ import re
 
 from . import names as N
 from .article import Article, Person
+from .occurrences import occurrences
 from .runs import AUX_FIRST, SIMPLE_MULTI, cut_at_sentence_end, possessive_parts, question_aux, sentence_parts
 
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
@@ -99,7 +100,8 @@ class Roster(Article):
             p = got.get(nm.pkey)
             if p is None:
                 # the offset of the run's first occurrence, looked up only for the runs that make a person
-                p = got[nm.pkey] = Person(nm.name, nm.gender, [], self.text.find(run) + shift, pkey=nm.pkey)
+                first = next(occurrences(self.text, run), -1)
+                p = got[nm.pkey] = Person(nm.name, nm.gender, [], first + shift, pkey=nm.pkey)
             p.count += 1
             if nm.gender and not p.gender:
                 p.gender = nm.gender
@@ -141,14 +143,12 @@ class Roster(Article):
         if found is None:
             found = ""
             text = self.text
-            i = text.find(sur)
-            while i >= 0:
+            for i in occurrences(text, sur):        # (an index: not a scan of the article a surname)
                 if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _AGE_AFTER.match(text, i + len(sur)):
                     found = "titled"
                     break
                 if _CUE_AFTER.match(text, i + len(sur)):
                     found = "cue"
-                i = text.find(sur, i + 1)
             self._named_surnames[sur] = found
         return found
 
