@@ -192,7 +192,7 @@ def read_slash(sc, s: int, e: int, dig: str, sent: Sentence):
     if not f or not dig.isdigit():
         return f.end() if f else e
     num, den = read_digits(dig), read_digits(f.group(1))     # not int(): it refuses 4,301 digits or more
-    if num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100) and (num != 1 or den > 1000):
+    if num is None or den is None or num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100) and (num != 1 or den > 1000):
         return f.end()                      # "9/11", "24/7": names
     pw = sc.before(s, sent)
     qual, qs = qualifier(sc, pw, s)

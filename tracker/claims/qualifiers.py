@@ -4,7 +4,7 @@
 >>> [(c.text, c.qualifier, c.low, c.high) for c in find_claims(
 ...     "Between 40,000 and 50,000 marched, more than 20 were held and tens of thousands watched.", None)]
 [('Between 40,000 and 50,000', 'range', 40000.0, 50000.0), ('more than 20', 'lower_bound', 20.0, None), \
-('tens of thousands', 'vague', 10000.0, 99990.0)]
+('tens of thousands', 'vague', 10000.0, 99999.0)]
 
 - a qualifier before the figure (data/claims/qualifiers.txt: "about",
   "more than", "just under"), longest first; never the particle of a verb
