@@ -745,3 +745,77 @@ def test_no_comparison_word_is_also_a_number_word():
     from tracker.claims.comparisons import triggers
 
     assert [w for w in triggers() if WORD_CLASS[w] != WORD_CLASS_COMPARISON] == []
+
+
+# -- currencies and units from CLDR (issue 16) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("Tehran said the plan would cost Iran 900 trillion rials.", "IRR"),     # a word three currencies share:
+    ("The grocer charged 900 rials for bread.", "rials"),                      # the country decides, or none
+    ("The insurer paid 2m Swiss francs to the family.", "CHF"),
+    ("Pakistan will spend 40bn rupees on roads.", "PKR"),
+    ("The toll is 500 CHF a year.", "CHF per year"),
+    ("The bank lent ₩5bn to the start-up.", "KRW"),
+    ("The dealer sold 300 yen of sweets.", "JPY"),
+])
+def test_currencies_come_from_cldr_and_the_article_decides_a_shared_word(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_currency_code_counts_only_in_capitals_and_a_currency_word_that_is_english_is_none():
+    assert [(c.text, c.unit) for c in claims("She scored 12 all season and won 5 of them.")] != \
+        [("12 all", "ALL")]
+    assert all(c.unit != "KRW" for c in claims("The side has 3 won and 2 lost."))
+
+
+def test_a_conversion_in_brackets_gives_no_unit_to_a_later_figure():
+    text = "Spending rose to 1,546 trillion rials ($175bn; £93bn) in Iran from the previous year's 1,070 trillion."
+    assert [c.unit for c in claims(text)] == ["IRR", "USD", "GBP", "IRR"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The storm brought gusts of 120 miles per hour.", "miles per hour"),
+    ("The train reached 300 km/h on the test track.", "km per hour"),
+    ("The plant makes 100,000 vans a year.", "vans per year"),
+    ("Links of 0.3-0.5 megabits a second are common.", "megabits per second"),
+    ("The town records 3 per 100,000 people.", "per 100,000 people"),
+    ("The clinic saw 5 deaths per 1,000 births.", "deaths per 1,000 births"),
+    ("The stock closed at 412p a share.", "GBP per share"),
+    ("The lake covers 20 square kilometres.", "square km"),
+    ("Phones reach 14Mbps downstream.", "megabits per second"),
+])
+def test_compound_units_and_rates_are_kept_whole(text, unit):
+    assert one(text).unit == unit
+
+
+def test_pence_per_share_are_pounds_per_share():
+    assert one("The stock closed at 412p a share.").value == pytest.approx(4.12)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Inland it reached 41C on Monday.", "degrees Celsius"),
+    ("Inland it reached 106F on Monday.", "degrees Fahrenheit"),
+    ("Inland it reached 41°C on Monday.", "degrees Celsius"),
+    ("The sea warmed by about 2 degrees Celsius.", "degrees Celsius"),
+    ("Nights fell to 20 degrees Fahrenheit.", "degrees Fahrenheit"),
+])
+def test_temperature_scales_are_kept_apart(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_capitalised_unit_of_several_words_is_a_name():
+    assert claims("The fans of 98 Degrees Celsius queued.") == []
+
+
+def test_a_figure_in_brackets_takes_the_unit_of_an_earlier_figure_in_them():
+    assert [c.unit for c in claims("(Of the 1,590 votes cast on Friday, 1128 were for her.)")] == ["votes", "votes"]
+
+
+@pytest.mark.parametrize("text", ["She won three gold medals.", "They played two cup ties.",
+                                  "He kicked two drop goals.", "It was a two-bit affair."])
+def test_units_and_currencies_that_are_english_words_are_none(text):
+    assert all(c.unit not in ("ZWG", "cups", "drops", "bits") for c in claims(text))
+
+
+def test_a_currency_word_shared_by_several_takes_the_full_name_the_article_gave():
+    assert [c.unit for c in claims("Profits fell to 3.4bn Danish kroner. Sales rose to 36bn kroner.")] == ["DKK", "DKK"]

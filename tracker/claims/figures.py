@@ -60,6 +60,7 @@ _ONE_NOT = (" of ", " day", " thing", " way", " time", " another", " man ", " wo
 # "cut the fee in half", "split it in half"
 _HALVING = lexicons().change_words | lexicons().change_by_words | {"split", "splits", "splitting"}
 _ENUMERATION_GAP = re.compile(r"[\s,;]*(?:and\s+|or\s+)?")
+_DEGREES = re.compile(r"°(?: ?[cf](?![a-z]))?")
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
 _SLASH = re.compile(r"/(\d+)(?![\w/.,]|/)")
 DIGIT = re.compile(rf"(?P<dig>{DIG})(?P<att>[a-z%]+)?(?:\s?-?(?P<scw>thousand|million|billion|"
@@ -118,11 +119,17 @@ def read_figure(sc, s: int, sent: Sentence):
             return read_decade(sc, fs, e, int(dig), sent)
         elif att in lx.units and len(att) > 1 and att not in ("am", "pm"):
             unit = lx.units[att]
+        elif att in ("c", "f") and text[e - 1].isupper() and len(dig) <= 3 and not low[e:e + 1].isalnum():
+            unit = lx.units[att]            # "40C", "104F": a temperature
         else:
             return None                     # 1st, 1990s, 9am, 2px, 4G: not an amount
     if scw:
         mult *= lx.scales[scw]
     nxt = low[e:e + 1]
+    if nxt == "°" and not unit:             # "30°C", "86°F", "12°"
+        dm = _DEGREES.match(low, e)
+        unit, e = lx.units[dm.group().replace(" ", "")], dm.end()
+        nxt = low[e:e + 1]
     if not att and not cur:
         if nxt == ":" and low[e + 1:e + 2].isdigit():
             return None                     # 10:30
