@@ -819,3 +819,99 @@ def test_units_and_currencies_that_are_english_words_are_none(text):
 
 def test_a_currency_word_shared_by_several_takes_the_full_name_the_article_gave():
     assert [c.unit for c in claims("Profits fell to 3.4bn Danish kroner. Sales rose to 36bn kroner.")] == ["DKK", "DKK"]
+
+
+# -- the claim as a statement: measure, clause, subject, period (issue 16) -----------------------------------------
+
+def stated(text, figure):
+    """The claim whose text contains ``figure``: (measure, subject, period, statement)."""
+    c = next(c for c in claims(text) if figure in c.text)
+    return c.measure, c.subject, c.period, text[c.statement_start:c.statement_end]
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # the counted noun with its modifiers and a place
+    ("Ruritania has placed about 80,000 soldiers on the frontier.", "80,000", "soldiers on the frontier"),
+    ("Some 300 new posts will be created at the depot.", "300", "new posts"),
+    # X of FIG, FIG of X, FIG worth of X, FIG in X (money)
+    ("The council found savings of £12m in its budget.", "£12m", "savings"),
+    ("The firm unveiled £40m of fresh investment on Monday.", "£40m", "fresh investment"),
+    ("Critics doubt the £9bn worth of efficiencies.", "£9bn", "efficiencies"),
+    ("The agency signed $2bn in supply contracts.", "$2bn", "supply contracts"),
+    # a level: copular verbs, "rose to", "raise X to"
+    ("The jobless rate was 6.1% in April.", "6.1%", "jobless rate"),
+    ("Ruritanian inflation fell to 2.3% last month.", "2.3%", "Ruritanian inflation"),
+    ("The plan would lift turnout to 70% by 2030.", "70%", "turnout"),
+    ("The average user speed in a busy city is likely to be about 3 megabits per second.", "3 megabits",
+     "average user speed"),
+    # a change: the verb's own noun
+    ("Rail fares rose 3.1% in January.", "3.1%", "Rail fares rise"),
+    ("Library spending could be cut by £2m.", "£2m", "Library spending cut"),
+    # a verb that names its amount
+    ("The group invested £80m in battery research.", "£80m", "investment in battery research"),
+    ("The ministry will spend around $3bn on new trains.", "$3bn", "spending on new trains"),
+    ("The mill employs more than 900 people.", "900", "workforce"),
+    ("The yard produced 14 ships last year.", "14 ships", "output of ships"),
+    ("The painting sold for £2m at auction.", "£2m", "sale price"),
+    # the figure modifies a noun
+    ("The board turned down a £4bn takeover bid.", "£4bn", "takeover bid"),
+    # a share
+    ("Nearly one in five homes in the valley was flooded.", "one in five", "share of homes"),
+    ("About 40% of nurses said they would strike.", "40%", "share of nurses"),
+    # dimension adjectives and ages
+    ("The statue is 12 metres tall.", "12 metres", "height"),
+    ("The poet died at the age of 91.", "91", "age"),
+    # a figure joined to the previous one shares its measure
+    ("Savings of £5m at the library and £3m at the museum were found.", "£3m", "Savings"),
+    ("The club rejected a £20m ($37m) offer.", "$37m", "offer"),
+])
+def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("Ruritanian inflation fell to 2.3% last month.", "2.3%", None),
+    ("UK unemployment fell to 4.7% in March.", "4.7%", "UK"),
+    ("The council said Acme's £30m bid was too low.", "£30m", "Acme"),
+    ("Savings of £5m at the Town Library and £3m at the City Museum were found.", "£3m", "the City Museum"),
+    ("Last year, Grand Widgets, which employs 900 people, made a loss.", "900", "Grand Widgets"),
+    ("It rose to 5%.", "5%", None),
+])
+def test_the_subject_is_a_name_the_sentence_gives(text, figure, subject):
+    assert stated(text, figure)[1] == subject
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    ("UK unemployment fell to 4.7% in March.", "4.7%", "in March"),
+    ("Sales rose 5% last year.", "5%", "last year"),
+    ("Prices have risen 40% since 2001.", "40%", "since 2001"),
+    ("Profit was £3m, up from £2m a year earlier.", "£2m", "a year earlier"),
+    ("He won the cup three times in the past six years.", "three", "in the past six years"),
+    ("The bridge carries 40,000 cars.", "40,000", None),
+])
+def test_the_period_is_the_time_phrase_nearest_the_figure(text, figure, period):
+    assert stated(text, figure)[2] == period
+
+
+@pytest.mark.parametrize("text, figure, statement", [
+    ("UK unemployment fell to 4.7% in March, the chancellor said.", "4.7%", "UK unemployment fell to 4.7% in March"),
+    ('"We will close 12 branches," the bank said.', "12", "We will close 12 branches"),
+    ("The minister says the scheme will cost £5bn over ten years.", "£5bn",
+     "the scheme will cost £5bn over ten years"),
+    ("According to the survey, 30% of firms plan to hire.", "30%", "30% of firms plan to hire"),
+    ("Exports rose 4%; imports fell 2%.", "2%", "imports fell 2%"),
+    ("Profits rose 8%, but costs rose 12% as fuel prices climbed.", "12%", "costs rose 12% as fuel prices climbed"),
+])
+def test_the_statement_is_the_clause_that_makes_the_claim(text, figure, statement):
+    assert stated(text, figure)[3] == statement
+
+
+def test_a_headline_figure_repeated_in_the_body_is_one_claim_seen_twice():
+    text = "Council tax to rise by 4.9%\n\nCouncil tax in the county will rise by 4.9% in April, the council said."
+    found = find_claims(text, segment(text))
+    assert [(c.text, c.repeats) for c in found] == [("4.9%", None), ("4.9%", 0)]
+
+
+def test_the_same_small_count_twice_is_two_claims():
+    text = "Two people were hurt in the crash.\n\nLater two people were arrested."
+    assert [c.repeats for c in find_claims(text, segment(text))] == [None, None]

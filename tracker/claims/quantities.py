@@ -1,7 +1,7 @@
 """Quantity claims: the scan that finds them and hands each place to its reader.
 
 >>> [(c.text, c.value, c.unit, c.qualifier) for c in find_quantities(
-...     "Russia has placed about 100,000 troops on the border.")]
+...     "Russia has placed about 100,000 troops on the border.").claims]
 [('about 100,000 troops', 100000.0, 'troops', 'approx')]
 
 One pass over the article, in text order: ``anchors`` finds every place a
@@ -36,8 +36,9 @@ _STRIP = "([{\"“‘'’”)]},;:"
 _READERS = comparisons.readers()            # comparison trigger word -> its reader
 
 
-def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Claim]:
-    """Quantity and comparison claims of ``text`` outside boilerplate sentences, in text order."""
+def find_quantities(text: str, sentences: list[Sentence] | None = None) -> "Scan":
+    """The scan of ``text`` outside boilerplate sentences: its quantity claims (``claims``) and comparisons
+    (``comparisons``), each in text order, and the lower-cased text (``low``)."""
     if sentences is None:
         sentences = [Sentence(0, 0, len(text), text, 0)]
     low = text.lower()
@@ -46,7 +47,7 @@ def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[
     scan = Scan(text, low, sentences)
     scan.run()
     to_major_currency(scan.claims, lexicons().minor_currencies)    # "69 cents" -> 0.69 USD
-    return scan.claims + scan.comparisons
+    return scan
 
 
 class Scan:

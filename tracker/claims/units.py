@@ -66,7 +66,7 @@ def _build():
         re.compile(r"\s*-?(?P<w>" + trie_pattern(units) + r")(?![\w-])"),
         re.compile(
             r"(?:(?:\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|\s*/\s*)(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
-            r"(?P<p>" + trie_pattern(word_list("rate_units")) + r")s?(?![\w-])|"
+            r"(?P<p>" + trie_pattern(word_list("rate_units")) + r")s?(?![\w-])(?!\s+(?:earlier|ago|before|later|on)\b)|"
             r"(?:\s+|-)per[\s-]+(?P<n2>\d[\d.,]*|" + nw + r")\s+(?P<p2>[a-z]+)(?![\w-])"),
         re.compile(
             r"\s+(?:over|in|during|within|across)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+|"
