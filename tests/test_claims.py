@@ -915,3 +915,43 @@ def test_a_headline_figure_repeated_in_the_body_is_one_claim_seen_twice():
 def test_the_same_small_count_twice_is_two_claims():
     text = "Two people were hurt in the crash.\n\nLater two people were arrested."
     assert [c.repeats for c in find_claims(text, segment(text))] == [None, None]
+
+
+# -- comparisons read from the structure of the phrase (issue 16) ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("The new van loses value slower than any other van.", "slower than any other van", "any other van"),
+    ("The depot now builds more buses than the old works.", "more buses than the old works", "the old works"),
+    ("The merger brings far greater savings than for the rival bid.", "far greater savings than for the rival bid",
+     "the rival bid"),
+    ("The party kept 80 seats, two fewer than it won in 1997.", "two fewer than it won in 1997", "it won in 1997"),
+    ("The new links are much faster than 4G.", "much faster than 4G", "4G"),
+    ("Fares rose 3%, compared with 5% on the buses.", "compared with 5% on the buses", "5% on the buses"),
+    ("Sales reached 9,000, up from 7,000 a year earlier.", "up from 7,000 a year earlier", "a year earlier"),
+    ("Income was 4bn, against 2.7bn a year earlier.", "against 2.7bn a year earlier", "a year earlier"),
+    ("The bidder offered a price in excess of the fund's closing value.",
+     "in excess of the fund's closing value", "the fund's closing value"),
+    ("The startup is overtaking Acme as the biggest seller.", "overtaking Acme as the biggest seller", "Acme"),
+    ("The bid is for Japan's biggest port.", "Japan's biggest port", "Japan"),
+])
+def test_comparisons_by_a_comparative_or_a_baseline(text, span, reference):
+    assert (span, reference) in [(c.text, c.reference) for c in claims(text, "comparison")]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 20 people came.", "It took less than a year.", "She chose tea rather than coffee.",
+    "Nobody other than the clerk knew.", "The plan is more important than ever.", "Prices rose from 3% to 5%.",
+    "He came from 10 Downing Street.", "Profits were in excess of £5m.", "Her father's oldest friend came.",
+])
+def test_qualifiers_and_idioms_are_no_comparisons(text):
+    assert claims(text, "comparison") == []
+
+
+def test_a_comparison_takes_the_measure_of_the_figure_it_compares():
+    found = find_claims("Sales reached 9,000, up from 7,000 a year earlier.", None)
+    assert [(c.kind, c.measure) for c in found] == [("quantity", "Sales"), ("comparison", "Sales"),
+                                                    ("quantity", "Sales")]
+
+
+def test_a_passive_overtaking_that_names_nothing_is_no_comparison():
+    assert claims("The visitors led at half-time but were overtaken in the last minutes.", "comparison") == []

@@ -152,7 +152,7 @@ def describe(text: str, low: str, sentences: list[Sentence], claims: list[Claim]
             c.measure, c.subject = _measure(text, low, lo, hi, c, prev, w)
             by_sentence[c.sentence_idx] = c
         else:
-            c.measure, c.subject = _comparison_measure(text, low, lo, c, w)
+            c.measure, c.subject = _comparison_measure(text, low, lo, c, by_sentence.get(c.sentence_idx), w)
         if c.subject is None:
             c.subject = _clause_subject(article, lo, c.start, w)
             if c.subject and c.measure and c.subject.lower() in c.measure.lower():
@@ -237,6 +237,8 @@ class SentenceReading:
         return self.text[best[0]:best[1]].rstrip(".") if best else None
 
 
+# the words between a figure and the earlier figure it is set against: "9,000, up from 7,000"
+_BASELINE_GAP = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|than)\s+")
 _JOINED = re.compile(r"(?:\s+[a-z]+)?\s+(?:and|or)\s+")
 
 
@@ -418,6 +420,7 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
     if prev is not None and prev.measure and prev.end <= c.start and not counted and (
             re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or
+            _BASELINE_GAP.fullmatch(low, prev.end, c.start) or
             re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and not counted and
             (c.unit or "") == (prev.unit or "")):
         return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
@@ -590,8 +593,18 @@ def _name_after(text: str, pos: int, hi: int, w: dict) -> str | None:
     return None
 
 
-def _comparison_measure(text: str, low: str, lo: int, c: Claim, w: dict):
-    """(measure, subject) of a comparison: the subject of its clause, when the clause starts with it."""
+def _comparison_measure(text: str, low: str, lo: int, c: Claim, prev: Claim | None, w: dict):
+    """(measure, subject) of a comparison: the measure of the figure it compares ("sales reached 9,000, up from
+    7,000 a year earlier"), else the noun phrase that opens its clause ("Unemployment is at its lowest level
+    since 1975"), not a pronoun."""
+    if prev is not None and prev.measure and prev.end <= c.end and c.start - prev.end < 40 and \
+            prev.statement_start == c.statement_start:
+        return prev.measure, prev.subject
+    np = _np_right(text, low, lo, c.start, w)
+    if np and np[1] <= c.start and low[np[0]:np[1]].split()[0] not in _PRONOUNS:
+        meas, sub = _split_subject(text, np)
+        if meas.split()[-1].lower() not in w["amounts"]:
+            return meas, sub
     return None, None
 
 
