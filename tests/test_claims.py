@@ -876,6 +876,12 @@ def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, me
     ("Savings of £5m at the Town Library and £3m at the City Museum were found.", "£3m", "the City Museum"),
     ("Last year, Grand Widgets, which employs 900 people, made a loss.", "900", "Grand Widgets"),
     ("It rose to 5%.", "5%", None),
+    # a word that opens the sentence is a name when it is a country's (CLDR) or has a capital inside it
+    ("Germany now has 130,000 troops on the border.", "130,000", "Germany"),
+    ("MegaWidget now employs 1,200 people.", "1,200", "MegaWidget"),
+    ("Separately, the firm sold 300 vans.", "300", None),
+    ("Steel now costs £300 a tonne.", "£300", None),
+    ("The unemployment rate in Ruritania was 6.2% in March.", "6.2%", None),
 ])
 def test_the_subject_is_a_name_the_sentence_gives(text, figure, subject):
     assert stated(text, figure)[1] == subject

@@ -61,6 +61,12 @@ def current_codes() -> frozenset[str]:
 
 
 @cache
+def territory_names() -> frozenset[str]:
+    """Lower-case English names of countries and regions (CLDR), of one word: "europe", "japan"."""
+    return frozenset(n.lower() for n in _locale().territories.values() if " " not in n)
+
+
+@cache
 def territories_of() -> dict[str, tuple[str, ...]]:
     """Currency code -> the names of the territories that use it today ("IRR" -> ("Iran",))."""
     from babel.numbers import get_territory_currencies

@@ -53,6 +53,7 @@ from bisect import bisect_left
 from functools import cache
 
 from .. import lexicon
+from .cldr import territory_names
 from ..model import Claim, Sentence
 from .lexicons import lexicons, trie_pattern, word_list
 
@@ -175,14 +176,19 @@ class Article:
         return r
 
     def name_inside_sentence(self, word: str) -> bool:
-        """Does ``word`` occur capitalised inside a sentence anywhere in the article (so it is a name, not a
-        common word that opens a sentence)? The words are collected once."""
+        """Is ``word``, read at the start of a sentence, a name: capitalised inside a sentence somewhere in the
+        article, a country or region (CLDR's names: "Germany has ..."), or written with a capital inside it
+        ("GlaxoSmithKline")? The words are collected once.
+
+        Not "any word the article never writes in lower case": over 600 BBC articles that made 426 more
+        subjects, mostly openers ("Despite", "Separately", "Shares", "Analysts")."""
         if self._names is None:
             self._names = frozenset(m.group(1) for m in _NAME_INSIDE.finditer(self.text))
-        return word in self._names
+        return word in self._names or word.lower() in territory_names() or _INNER_CAPITAL.search(word) is not None
 
 
 _NAME_INSIDE = re.compile(r"[a-z,] ([A-Z][\w.&-]*)")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 class SentenceReading:
@@ -624,7 +630,7 @@ def _clause_subject(article: Article, lo: int, start: int, w: dict) -> str | Non
         return None
     if len(name.split()) == 1 and _sentence_initial(text, lo) and not article.name_inside_sentence(name):
         return None                  # "Shares rose": a word that opens a sentence, never a name inside one
-    if name.lower().startswith("the ") and len(name.split()) == 1:
+    if name.lower() == "the":
         return None
     return name
 

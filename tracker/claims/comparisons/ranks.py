@@ -31,8 +31,8 @@ set at F1 0.48 before).
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from ..cldr import territory_names
 from ..lexicons import trie_pattern, word_list
 from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, noun_phrase
 
@@ -85,11 +85,6 @@ _AWARD = re.compile(r"\s(?:" + trie_pattern(word_list("award_nouns")) + r")\b")
 _PLACES = word_list("set_nouns")
 
 
-@cache
-def _territories() -> frozenset[str]:
-    """Lower-case English names of countries and regions (CLDR, through babel), of one word: "europe", "japan"."""
-    from ..cldr import _locale
-    return frozenset(n.lower() for n in _locale().territories.values() if " " not in n)
 # praise, not a ranking: "the world's greatest economist", "in the country's best interest"
 _PRAISE = frozenset(("best", "worst", "greatest"))
 
@@ -127,7 +122,7 @@ def _superlative(scanner, word, s, e, sent):
             return claim(scanner, sent, start, max(bf.end(), e), None)
         start = start - 7
         by_far = claim(scanner, sent, start, max(noun_phrase(scanner, e, limit, max_words=2)[1], e), None)
-    if possessive and word not in _PRAISE and prev[:-2] in _territories() and \
+    if possessive and word not in _PRAISE and prev[:-2] in territory_names() and \
             scanner.text[scanner.low.rfind(prev, 0, s)].isupper():
         # "Europe's biggest stock market", "Japan's largest bank": a place (CLDR's names) is the set
         end = _place_noun_end(scanner, e, limit)
