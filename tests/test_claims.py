@@ -961,3 +961,33 @@ def test_a_comparison_takes_the_measure_of_the_figure_it_compares():
 
 def test_a_passive_overtaking_that_names_nothing_is_no_comparison():
     assert claims("The visitors led at half-time but were overtaken in the last minutes.", "comparison") == []
+
+
+# -- the same claim across articles: the key that groups claims (issue 16) ------------------------------------------
+
+def group_of(text, figure):
+    from tracker.claims.groups import group_key
+
+    return group_key(next(c for c in claims(text) if figure in c.text))
+
+
+def test_claims_of_one_measure_about_one_subject_in_one_period_share_a_key_whatever_the_words():
+    key = group_of("Germany's jobless rate rose to 6% in March.", "6%")
+    assert key == "unemployment rate|germany|march|percent"
+    assert group_of("In March, Germany's unemployment rate was 6.2%.", "6.2%") == key
+    assert group_of("Germany's unemployment rates hit 6.2% in March, officials said.", "6.2%") == key
+    assert group_of("Germany's jobless rate rose to 6% in April.", "6%") != key
+
+
+def test_a_claim_about_nobody_in_particular_groups_with_nothing():
+    assert group_of("About 20 people were hurt.", "20") is None
+
+
+def test_a_rate_groups_under_its_currency():
+    from tracker.claims.groups import group_key
+    from tracker.model import Claim
+
+    claim = Claim("quantity", "£30,000 a year", 0, 14, 0, unit="GBP per year", measure="salaries",
+                  subject="the Mayor's")
+    assert group_key(claim) == "salary|mayor||gbp"
+
