@@ -1,6 +1,8 @@
 """Quantity and comparison claims (tracker.claims), on sentences written for these tests."""
 import json
 
+import sqlite_utils
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -990,4 +992,76 @@ def test_a_rate_groups_under_its_currency():
     claim = Claim("quantity", "£30,000 a year", 0, 14, 0, unit="GBP per year", measure="salaries",
                   subject="the Mayor's")
     assert group_key(claim) == "salary|mayor||gbp"
+
+
+# -- the same claim across articles: groups in the store, search and pages (issue 16) --------------------------------
+
+TROOPS_MONDAY = """Troops massed in Ruritania
+
+Ruritania has about 100,000 troops on the border, the defence minister said on Monday.
+"""
+TROOPS_FRIDAY = """Border build-up grows in Ruritania
+
+Ruritania now has 130,000 troops on the border, a general told reporters.
+"""
+TROOPS_SUNDAY = """Talks planned with Ruritania
+
+Ruritania has 130,000 troops on the border, the foreign minister said.
+
+Jobless figures: the Ruritanian jobless rate rose to 6%.
+"""
+
+
+def _ingest(paths, db_path):
+    from tracker.store import Store
+
+    store = Store(str(db_path))
+    for name, text in paths:
+        store.add(extract(Document(text=text, title=text.split("\n")[0], source=name)))
+    store.close()
+    return sqlite_utils.Database(str(db_path))
+
+
+def _groups(db):
+    return sorted((r["key"], r["claims"], r["articles"], r["distinct_values"], r["low"], r["high"])
+                  for r in db.query("select * from claim_groups where articles > 1"))
+
+
+def test_claims_of_the_same_measure_and_subject_form_one_group_whatever_the_ingest_order(tmp_path):
+    docs = [("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY), ("sunday.txt", TROOPS_SUNDAY)]
+    one = _ingest(docs, tmp_path / "a.db")
+    other = _ingest(list(reversed(docs)), tmp_path / "b.db")
+    assert _groups(one) == _groups(other) == [("troop on border|ruritania||troops", 3, 3, 2, 100000.0, 130000.0)]
+    # new claims join the group the first ingest made
+    more = _ingest(docs[:1], tmp_path / "c.db")
+    from tracker.store import Store
+    store = Store(more)
+    for name, text in docs[1:]:
+        store.add(extract(Document(text=text, title=text.split("\n")[0], source=name)))
+    store.close()
+    assert _groups(more) == _groups(one)
+    first = one.execute("select claims.text from claim_groups join claims on claims.id = first_claim_id "
+                        "where claim_groups.articles > 1").fetchone()[0]
+    assert first == "130,000 troops"         # no dates: the first by source ("friday.txt")
+
+
+def test_claims_store_their_statement_measure_subject_period_and_search_finds_them(tmp_path):
+    db = _ingest([("sunday.txt", TROOPS_SUNDAY)], tmp_path / "s.db")
+    row = next(db.query("select * from claims where text = '6%'"))
+    assert (row["measure"], row["subject"], row["statement"]) == ("jobless rate", "Ruritanian",
+                                                                  "the Ruritanian jobless rate rose to 6%")
+    hits = [r["text"] for r in db.query("select claims.text from claims_fts join claims on claims.rowid = "
+                                        "claims_fts.rowid where claims_fts match 'jobless'")]
+    assert hits == ["6%"]
+
+
+def test_a_database_made_before_the_statement_columns_is_upgraded_and_searchable(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(str(path))
+    old["claims"].create({"id": int, "text": str, "unit": str, "reference": str}, pk="id")
+    old["claims"].enable_fts(["text", "unit", "reference"], create_triggers=True, tokenize="porter")
+    old["claims"].insert({"id": 1, "text": "5%", "unit": "percent"})
+    db = _ingest([("sunday.txt", TROOPS_SUNDAY)], path)
+    assert list(db["claims_fts"].columns_dict) == ["text", "unit", "reference", "measure", "statement", "subject"]
+    assert db.execute("select count(*) from claims_fts where claims_fts match 'percent'").fetchone()[0] >= 1
 

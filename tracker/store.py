@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from . import speakers as speaker_rules
+from .claims.groups import group_key
 from .model import Document, Extraction
 from .read import ReadError
 
@@ -38,12 +39,22 @@ TABLES: dict[str, dict] = {
                             "speaker_id": int},
                    pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
                                           ("speaker_id", "speakers", "id")]),
+    # the same claim across articles (tracker/claims/groups.py): one row per group key, its counts kept by
+    # the store as claims join it (``_update_groups``)
+    "claim_groups": dict(columns={"id": int, "key": str, "measure": str, "subject": str, "period": str, "unit": str,
+                                  "claims": int, "articles": int, "speakers": int, "distinct_values": int,
+                                  "low": float, "high": float, "first_claim_id": int, "first_published": str,
+                                  "last_published": str},
+                         pk="id", not_null={"key"}),
     "claims": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "text": str,
                             "start": int, "end": int, "quote_id": int, "speaker_id": int, "raw_number": str,
                             "value": float, "low": float, "high": float, "unit": str, "qualifier": str,
-                            "reference": str, "flags": str},
+                            "reference": str, "flags": str, "measure": str, "subject": str, "period": str,
+                            "statement": str, "statement_start": int, "statement_end": int, "repeats": int,
+                            "group_id": int},
                    pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
-                                          ("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id")]),
+                                          ("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id"),
+                                          ("group_id", "claim_groups", "id")]),
     "ingest_errors": dict(columns={"id": int, "source": str, "error": str, "at": str}, pk="id"),
 }
 
@@ -52,7 +63,7 @@ FTS: dict[str, list[str]] = {
     "sentences": ["text"],
     "speakers": ["name", "aliases", "role"],
     "quotes": ["content", "speaker_mention", "cue"],
-    "claims": ["text", "unit", "reference"],
+    "claims": ["text", "unit", "reference", "measure", "statement", "subject"],
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -66,6 +77,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("claims", ["unit"], False),
     ("claims", ["qualifier"], False),
     ("claims", ["value"], False),
+    ("claim_groups", ["key"], True),
     ("sentences", ["checkworthiness"], False),
 ]
 
@@ -83,7 +95,11 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             if column not in have:
                 db[name].add_column(column, type_)
     for name, columns in FTS.items():
-        if not db[name].detect_fts():
+        fts = db[name].detect_fts()
+        if fts and list(db[fts].columns_dict) != columns:     # columns added to the index since: made anew
+            db[name].disable_fts()
+            fts = None
+        if not fts:
             db[name].enable_fts(columns, create_triggers=True, tokenize="porter")
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
@@ -119,12 +135,15 @@ class Store:
         """In-memory state mirrored from the database (re-read after a failed write)."""
         self.hashes = {r[0] for r in self.db.execute("select content_hash from articles")}
         self.next_id = {t: (self.db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1
-                        for t in ("articles", "sentences", "quotes", "claims", "speakers")}
+                        for t in ("articles", "sentences", "quotes", "claims", "speakers", "claim_groups")}
+        self.groups = {r[0]: r[1] for r in self.db.execute("select key, id from claim_groups")}
+        self.touched_groups: set[int] = set()
         # speakers by key, kept in memory: linking never has to query per mention
         self.speakers = {r["key"]: r for r in self.db.query("select * from speakers")}
         # rows of the articles being written, inserted table by table at the end of the
         # transaction: one insert_all per table and batch instead of one per article
-        self.rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "quotes", "claims")}
+        self.rows: dict[str, list[dict]] = {t: [] for t in ("claim_groups", "articles", "sentences", "quotes",
+                                                            "claims")}
         self.changed_speakers: dict[int, dict] = {}
 
     def _insert_rows(self) -> None:
@@ -132,6 +151,7 @@ class Store:
             self.db["speakers"].upsert_all(self.changed_speakers.values(), pk="id")
         for table, rows in self.rows.items():
             self.db[table].insert_all(rows, batch_size=1000)
+        self._update_groups()
         self.changed_speakers = {}
         self.rows = {t: [] for t in self.rows}
 
@@ -214,10 +234,58 @@ class Store:
                   quote_id=None if c.quote is None else quote_ids[c.quote],
                   speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
                   raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
-                  qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags))
+                  qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags),
+                  measure=c.measure, subject=c.subject, period=c.period,
+                  statement=None if c.statement_start is None else doc.text[c.statement_start:c.statement_end],
+                  statement_start=c.statement_start, statement_end=c.statement_end,
+                  repeats=None if c.repeats is None else claim_ids[c.repeats], group_id=self._group(c))
              for cid, c in zip(claim_ids, ex.claims))
         self.hashes.add(h)
         return article_id
+
+    def _group(self, claim) -> int | None:
+        """The id of the group of the same claim across articles (found by key, or new), or None."""
+        key = group_key(claim)
+        if key is None:
+            return None
+        gid = self.groups.get(key)
+        if gid is None:
+            gid = self.groups[key] = self._ids("claim_groups", 1)[0]
+            measure, subject, period, unit = key.split("|")
+            self.rows["claim_groups"].append(dict(id=gid, key=key, measure=measure, subject=subject,
+                                                  period=period or None, unit=unit or None))
+        self.touched_groups.add(gid)
+        return gid
+
+    def _update_groups(self) -> None:
+        """The counts of the groups that claims joined in this transaction: claims (a repeat counted once),
+        articles, speakers (an article's own claims count as one speaker), distinct values, the lowest and
+        highest figure, and the first claim (the earliest published, then by source and position, so that the
+        order of ingest changes nothing)."""
+        if not self.touched_groups:
+            return
+        ids = sorted(self.touched_groups)
+        self.touched_groups = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            self.db.execute(f"""update claim_groups set
+  claims = (select count(*) from claims where claims.group_id = claim_groups.id and claims.repeats is null),
+  articles = (select count(distinct article_id) from claims where claims.group_id = claim_groups.id),
+  speakers = (select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
+              where claims.group_id = claim_groups.id),
+  distinct_values = (select count(distinct coalesce(value, low || '-' || high)) from claims
+                     where claims.group_id = claim_groups.id),
+  low = (select min(coalesce(value, low, high)) from claims where claims.group_id = claim_groups.id),
+  high = (select max(coalesce(value, high, low)) from claims where claims.group_id = claim_groups.id),
+  first_claim_id = (select claims.id from claims join articles on articles.id = claims.article_id
+                    where claims.group_id = claim_groups.id
+                    order by articles.published is null, articles.published, articles.source,
+                             articles.content_hash, claims.start limit 1),
+  first_published = (select min(articles.published) from claims join articles on articles.id = claims.article_id
+                     where claims.group_id = claim_groups.id),
+  last_published = (select max(articles.published) from claims join articles on articles.id = claims.article_id
+                    where claims.group_id = claim_groups.id)
+where id in ({", ".join("?" * len(chunk))})""", chunk)
 
     def _link_speaker(self, sp, article_hash: str) -> int:
         """The speakers row for an article's speaker: found by key, or new; aliases and roles merged.
