@@ -1065,3 +1065,22 @@ def test_a_database_made_before_the_statement_columns_is_upgraded_and_searchable
     assert list(db["claims_fts"].columns_dict) == ["text", "unit", "reference", "measure", "statement", "subject"]
     assert db.execute("select count(*) from claims_fts where claims_fts match 'percent'").fetchone()[0] >= 1
 
+
+def test_the_canned_queries_list_the_figures_that_changed_and_the_claims_repeated(tmp_path):
+    import asyncio
+
+    from tracker.serve import make_datasette
+
+    path = tmp_path / "t.db"
+    _ingest([("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY), ("sunday.txt", TROOPS_SUNDAY)], path)
+    ds = make_datasette(str(path))
+    changed = asyncio.run(ds.client.get("/t/figures_changed.json?_shape=array")).json()
+    assert [(r["measure"], r["subject"], r["figures"]) for r in changed] == \
+        [("troop on border", "ruritania", "130,000 troops → about 100,000 troops → 130,000 troops")]
+    repeated = asyncio.run(ds.client.get("/t/repeated_claims.json?_shape=array")).json()
+    assert [r["speakers"] for r in repeated] == [3]
+    found = asyncio.run(ds.client.get("/t/search_claims.json?_shape=array&q=jobless")).json()
+    assert [r["text"] for r in found] == ["6%"]
+    group = asyncio.run(ds.client.get(f"/t/claim_groups/{changed[0]['group_id']}")).text
+    assert f"/t/claims?group_id={changed[0]['group_id']}" in group
+
