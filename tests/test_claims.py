@@ -1084,3 +1084,17 @@ def test_the_canned_queries_list_the_figures_that_changed_and_the_claims_repeate
     group = asyncio.run(ds.client.get(f"/t/claim_groups/{changed[0]['group_id']}")).text
     assert f"/t/claims?group_id={changed[0]['group_id']}" in group
 
+
+def test_a_claim_page_shows_its_statement_measure_and_subject_first_and_links_to_its_group(tmp_path):
+    import asyncio
+
+    from tracker.serve import make_datasette
+
+    path = tmp_path / "t.db"
+    _ingest([("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY)], path)
+    claim_id = sqlite_utils.Database(str(path)).execute("select id from claims where text like '%100,000%'").fetchone()[0]
+    page = asyncio.run(make_datasette(str(path)).client.get(f"/t/claims/{claim_id}")).text
+    assert "<dt>Statement</dt><dd>Ruritania has about 100,000 troops on the border</dd>" in page
+    assert "<dt>Measures</dt><dd>troops on the border</dd>" in page and "<dt>About</dt><dd>Ruritania</dd>" in page
+    assert page.index("<dt>Statement</dt>") < page.index("<dt>Made by</dt>") < page.index("<dt>Figure</dt>")
+    assert "/t/claim_groups/" in page
