@@ -309,7 +309,7 @@ def test_relative_pronoun_resolves_to_the_phrase_before_it():
             "left early.")
     ex = extract(Document(text=text))
     got = [(q.speaker_mention, ex.speakers[q.speaker].name if q.speaker is not None else None) for q in ex.quotes]
-    assert got == [("who", None), ("who", "Farmers"), ("who", "Nora Linden")]
+    assert got == [("who", None), ("who", "farmers"), ("who", "Nora Linden")]
 
 
 def test_no_10_is_one_speaker():

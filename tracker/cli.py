@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import click
 
+from .corrections import apply as apply_corrections, correct
 from .extract import extract as extract_document
 from .model import Document, Extraction
 from .read import KNOWN, ReadError, expand, read
@@ -124,6 +125,7 @@ def ingest(paths, db_path, jobs, quiet):
                 bar.update(1)
     store.close()
     report_failures()
+    apply_corrections(db_path)      # the journalist's corrections, again over the new rows (tracker/corrections.py)
     elapsed = time.perf_counter() - started
     rate = counts["added"] / elapsed if elapsed else 0.0
     click.echo(f"{_n(counts['added'], 'article')} added, {counts['present']} already present, "
@@ -183,6 +185,9 @@ def serve(db_path, port, host, public, get_path):
         click.echo(f"serving {db_path} on http://{host}:{port}/{database_name(db_path)} (Ctrl-C stops)", err=True)
     if not run(db_path, host, port, public=public, get=get_path):
         sys.exit(1)
+
+
+cli.add_command(correct)
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
 ]
 
 
-_KIND_ORDER = ["person", "organization", "group", "unknown"]
+_KIND_ORDER = ["person", "organization", "group", "generic", "unknown"]
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
