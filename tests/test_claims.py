@@ -1098,3 +1098,15 @@ def test_a_claim_page_shows_its_statement_measure_and_subject_first_and_links_to
     assert "<dt>Measures</dt><dd>troops on the border</dd>" in page and "<dt>About</dt><dd>Ruritania</dd>" in page
     assert page.index("<dt>Statement</dt>") < page.index("<dt>Made by</dt>") < page.index("<dt>Figure</dt>")
     assert "/t/claim_groups/" in page
+
+
+def test_a_claim_given_to_another_speaker_after_ingest_recounts_its_groups_speakers(tmp_path):
+    path = tmp_path / "c.db"
+    db = _ingest([("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY), ("sunday.txt", TROOPS_SUNDAY)], path)
+    group = db.execute("select id, speakers from claim_groups where articles = 3").fetchone()
+    assert group[1] == 3
+    # what tracker correct does when a journalist says one person made all three claims
+    db["speakers"].insert({"id": 99, "name": "Anna Example", "key": "anna example"})
+    with db.conn:
+        db.execute("update claims set speaker_id = 99 where group_id = ?", [group[0]])
+    assert db.execute("select speakers from claim_groups where id = ?", [group[0]]).fetchone()[0] == 1

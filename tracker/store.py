@@ -82,6 +82,15 @@ INDEXES: list[tuple[str, list[str], bool]] = [
 ]
 
 
+# the speakers of a claim group: an article's own claims count as one speaker
+_GROUP_SPEAKERS = """(select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
+              where claims.group_id = {group})"""
+# a claim given to another speaker after ingest (tracker correct: merge, split, set) recounts its group's speakers
+GROUP_SPEAKERS_TRIGGER = f"""CREATE TRIGGER IF NOT EXISTS claims_group_speakers AFTER UPDATE OF speaker_id ON claims
+WHEN new.group_id IS NOT NULL BEGIN
+  UPDATE claim_groups SET speakers = {_GROUP_SPEAKERS.format(group="new.group_id")} WHERE id = new.group_id;
+END"""
+
 _KIND_ORDER = ["person", "organization", "group", "generic", "unknown"]
 
 
@@ -104,6 +113,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
     db.index_foreign_keys()
+    db.execute(GROUP_SPEAKERS_TRIGGER)
 
 
 def content_hash(text: str) -> str:
@@ -271,8 +281,7 @@ class Store:
             self.db.execute(f"""update claim_groups set
   claims = (select count(*) from claims where claims.group_id = claim_groups.id and claims.repeats is null),
   articles = (select count(distinct article_id) from claims where claims.group_id = claim_groups.id),
-  speakers = (select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
-              where claims.group_id = claim_groups.id),
+  speakers = {_GROUP_SPEAKERS.format(group="claim_groups.id")},
   distinct_values = (select count(distinct coalesce(value, low || '-' || high)) from claims
                      where claims.group_id = claim_groups.id),
   low = (select min(coalesce(value, low, high)) from claims where claims.group_id = claim_groups.id),
