@@ -930,6 +930,7 @@ def test_the_same_small_count_twice_is_two_claims():
 @pytest.mark.parametrize("text, span, reference", [
     ("The new van loses value slower than any other van.", "slower than any other van", "any other van"),
     ("The depot now builds more buses than the old works.", "more buses than the old works", "the old works"),
+    ("The depot built more buses in May than in April.", "more buses in May than in April", "April"),
     ("The merger brings far greater savings than for the rival bid.", "far greater savings than for the rival bid",
      "the rival bid"),
     ("The party kept 80 seats, two fewer than it won in 1997.", "two fewer than it won in 1997", "it won in 1997"),
@@ -950,6 +951,7 @@ def test_comparisons_by_a_comparative_or_a_baseline(text, span, reference):
     "More than 20 people came.", "It took less than a year.", "She chose tea rather than coffee.",
     "Nobody other than the clerk knew.", "The plan is more important than ever.", "Prices rose from 3% to 5%.",
     "He came from 10 Downing Street.", "Profits were in excess of £5m.", "Her father's oldest friend came.",
+    "Trade is more important in Ruritania than tourism.",
 ])
 def test_qualifiers_and_idioms_are_no_comparisons(text):
     assert claims(text, "comparison") == []

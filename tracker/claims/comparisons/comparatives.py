@@ -116,9 +116,12 @@ def _than(scanner, word, s, e, sent):
                                                                           pw[-2] in _SMALL_NUMBERS)) and \
             _PRONOUN_AFTER.match(low, e):
         return None                              # "they pay more than they did": no amount, no baseline named
-    if pw[k] in _QUANTIFIERS and k < len(pw) - 1 and pw[-1].endswith(_ADJECTIVE_ENDINGS) and not _plural(pw[-1]):
-        return None                              # "more important than", "more favourably than": an opinion of a
-        #                                          quality, not an amount ("more cars than", "more firepower than")
+    if pw[k] in _QUANTIFIERS and k < len(pw) - 1 and (
+            pw[-1].endswith(_ADJECTIVE_ENDINGS) and not _plural(pw[-1]) or
+            k + 2 < len(pw) and pw[k + 1].endswith(_ADJECTIVE_ENDINGS) and pw[k + 2] in TRAILING):
+        return None                              # "more important than", "more favourably than", "more important
+        #                                          in Spain than": an opinion of a quality, not an amount ("more
+        #                                          cars than", "more firepower than", "more cars in May than")
     start = s
     for w in reversed(pw[k:]):
         start = low.rfind(w, 0, start)
