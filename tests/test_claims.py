@@ -987,6 +987,25 @@ def test_a_claim_about_nobody_in_particular_groups_with_nothing():
     assert group_of("About 20 people were hurt.", "20") is None
 
 
+def test_a_claim_whose_measure_is_its_counted_noun_groups_with_nothing():
+    # "three films" and "25 films" by one director are not one claim given two figures
+    from tracker.claims.groups import group_key
+    from tracker.model import Claim
+
+    bare = Claim("quantity", "seven films", 0, 11, 0, unit="films", measure="films", subject="Ann Example")
+    assert group_key(bare) is None
+    assert group_key(Claim("quantity", "seven films", 0, 11, 0, unit="films", measure="films shot abroad",
+                           subject="Ann Example")) == "film shot abroad|ann example||films"
+
+
+def test_the_measure_key_is_singular_and_lower_case():
+    from tracker.claims.groups import measure_key
+
+    assert measure_key("The Matches played") == "match played"
+    assert measure_key("unpaid taxes") == "unpaid tax"
+    assert measure_key("the jobless rates") == "unemployment rate"
+
+
 def test_a_rate_groups_under_its_currency():
     from tracker.claims.groups import group_key
     from tracker.model import Claim

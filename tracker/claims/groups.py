@@ -22,7 +22,8 @@ unit, exactly or nearly:
 - the unit's first part ("GBP per year" -> "gbp").
 
 A claim gets a key only when the article names both its measure and its
-subject: "20 people" about nobody in particular groups with nothing. The
+subject, and the measure says more than the counted noun: "20 people" about
+nobody in particular, or "three films" by a director, group with nothing. The
 key is a function of the claim alone, so the groups are the same whatever
 order the articles are ingested in, and a new claim joins its group by
 key (``tracker.store``).
@@ -54,6 +55,8 @@ def _not_plural() -> frozenset[str]:
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return word[:-2]                # "matches", "taxes", "businesses"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _not_plural():
         return word[:-1]
     return word
@@ -93,4 +96,7 @@ def group_key(claim: Claim) -> str | None:
     if not measure or not subject:
         return None
     unit = (claim.unit or "").split(" per ")[0].lower()
+    if set(measure.split()) <= {_singular(w) for w in _WORD.findall(unit)}:
+        return None         # the measure is the counted noun itself ("76 minutes", "three films"): too bare to
+        #                     say two figures are one claim (over the BBC corpus, most such groups were not)
     return f"{measure}|{subject}|{period_key(claim.period)}|{unit}"
