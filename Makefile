@@ -1,10 +1,10 @@
-# make demo | make test | make bench   (each creates .venv on first use)
+# make demo | make test | make bench | make soak   (each creates .venv on first use)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test bench clean test-floors test-datasette-alpha package
+.PHONY: demo test bench soak clean test-floors test-datasette-alpha package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m tracker.bench --shared $(SHARED)
+
+# the audit at length: more fuzzed texts, more kills, more concurrent ingests, then hostile and huge articles
+soak: $(VENV)/.installed
+	TRACKER_SOAK=1 $(BIN)/python -m pytest -n 2 tests/test_properties.py tests/test_safety.py tests/test_schema.py
+	$(BIN)/python scripts/stress.py --shared $(SHARED)
 
 # the lowest versions pyproject.toml allows, each installed exactly, in a fresh venv; then the whole suite
 FLOORS := nltk==3.10.2 trafilatura==1.12.0 click==8.3.1 sqlite-utils==4.2 datasette==0.65.5 lxml_html_clean==0.4.0 \

@@ -2,6 +2,7 @@ import json
 
 import sqlite_utils
 from click.testing import CliRunner
+from dbcheck import check_databases  # noqa: F401  (autouse: tracker check on every database built here)
 
 from tracker.cli import cli
 

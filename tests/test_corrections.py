@@ -120,3 +120,70 @@ def test_correcting_a_row_that_does_not_exist_is_a_clear_error(tmp_path):
     ingest(tmp_path, db, ["a.txt"])
     result = CliRunner().invoke(cli, ["correct", "speaker", "999", "--clear", "--why", "x", "--db", str(db)])
     assert result.exit_code != 0 and "no quote 999" in result.output
+
+
+# --- corrections written with the store's transactions ------------------------------------------------------
+
+def merge_line(keep: str, other: str, uid: str) -> str:
+    """A merge correction as ``tracker correct merge`` writes it to the file, for two people by name."""
+    from tracker.model import Speaker
+    from tracker.speakers import key
+
+    return json.dumps(dict(uid=uid, at="2026-12-05T00:00:00+00:00", who="ed", why="one person", action="merge",
+                           speaker_key=key(Speaker(name=keep, kind="person")),
+                           other_key=key(Speaker(name=other, kind="person")))) + "\n"
+
+
+def test_each_batch_is_committed_with_the_corrections_applied(tmp_path):
+    """A reader never sees a new batch's rows uncorrected: the corrections are applied in its transaction."""
+    from tracker.extract import extract
+    from tracker.model import Document
+    from tracker.store import Store
+
+    db = tmp_path / "news.db"
+    corrections_path(db).write_text(merge_line("Robert Kilroy-Silk", "Robert Kilroy Silk", "m1"))
+    store = Store(db, batch_size=1)
+    reader = sqlite3.connect(db)
+    for name in ("a.txt", "b.txt"):
+        store.add(extract(Document(text=ARTICLES[name], source=name)))     # committed: batches of one
+        assert reader.execute("select count(*) from speakers where name = 'Robert Kilroy Silk'").fetchone() == (0,)
+    assert reader.execute("select count(*) from quotes q join speakers s on s.id = q.speaker_id "
+                          "where s.name = 'Robert Kilroy-Silk'").fetchone() == (2,)
+    assert reader.execute("select status from corrections").fetchone() == ("applied",)
+    store.close()
+
+
+def test_a_corrections_file_that_cannot_be_read_loses_no_article(tmp_path):
+    db = tmp_path / "news.db"
+    corrections_path(db).write_text(merge_line("Robert Kilroy-Silk", "Robert Kilroy Silk", "m1") + "{not json\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ARTICLES:
+        (folder / name).write_text(ARTICLES[name])
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "-q", "--batch-size", "1"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and "corrections.jsonl: could not apply the corrections: JSONDecodeError" in lines[0]
+    assert one(db, "select count(*) from articles") == (3,)
+    assert one(db, "select count(*), min(stage) from ingest_errors") == (1, "corrections")
+    # none of the file applied (not the merge before the bad line either): all or none
+    assert one(db, "select count(*) from speakers where name = 'Robert Kilroy Silk'") == (1,)
+
+
+def test_two_ingests_at_once_apply_a_merge_everywhere(tmp_path):
+    from test_safety import corpus, ingest_process, same
+
+    folder = corpus(tmp_path / "in", range(60))
+    files = sorted(str(f) for f in folder.iterdir())
+    sequential, together = tmp_path / "sequential.db", tmp_path / "together.db"
+    for db in (sequential, together):
+        corrections_path(db).write_text(merge_line("Jane Doe", "John Roe", "m1"))
+    run("ingest", folder, "--db", sequential, "-q")
+    procs = [ingest_process(*files[:40], "--db", together, "--batch-size", "3"),
+             ingest_process(*files[20:], "--db", together, "--batch-size", "2")]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    assert same(together, sequential)
+    assert one(together, "select count(*) from speakers where name = 'John Roe'") == (0,)
+    assert one(together, "select count(*) from quotes where speaker_mention like 'John%' and speaker_id = "
+                         "(select id from speakers where name = 'Jane Doe')")[0] > 0

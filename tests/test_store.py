@@ -1,13 +1,23 @@
 import json
 import sqlite3
+import sys
+import threading
+import time
+from pathlib import Path
 
+import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from dbcheck import check_databases  # noqa: F401  (autouse: tracker check on every database built here)
 
 from tracker.cli import cli
 from tracker.extract import extract
 from tracker.model import Document
-from tracker.store import FTS, Store, ensure_db_shape
+from tracker.read import ReadError
+from tracker.store import FTS, LockTimeout, Store, ensure_db_shape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import diffdb  # noqa: E402
 
 
 def ingest(*args):
@@ -117,3 +127,83 @@ def test_a_batch_keeps_all_but_the_article_that_fails(tmp_path):
     assert [ex.document.source for ex, _ in store.failures] == ["1.txt"]
     assert [r["source"] for r in db["articles"].rows] == ["0.txt", "2.txt"]
     assert sqlite3.connect(tmp_path / "t.db").execute("pragma foreign_key_check").fetchall() == []
+
+
+def story(n: int, *names: str) -> Document:
+    """An article of our own in which each of ``names`` says something."""
+    quotes = " ".join(f'"Plan {n} is ready," {name} said on day {n}.' for name in names)
+    return Document(text=f"Council story {n}.\n\n{quotes}", source=f"{n}.txt")
+
+
+def test_speakers_are_written_without_the_upsert_probe(tmp_path, monkeypatch):
+    # sqlite-utils' upsert_all falls back to INSERT OR IGNORE when its one-time probe fails (it did under
+    # lock contention) and then skipped every new speaker while quotes still pointed at them
+    monkeypatch.setattr(sqlite_utils.Database, "supports_on_conflict", property(lambda self: False))
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    store = Store(db, batch_size=10)
+    for n in range(3):
+        store.add(extract(story(n, "Jane Doe", "John Roe")))
+    store.close()
+    assert sorted(r["name"] for r in db["speakers"].rows) == ["Jane Doe", "John Roe"]
+    assert {q["speaker_id"] for q in db["quotes"].rows} == {r["id"] for r in db["speakers"].rows}
+
+
+def test_two_stores_on_one_file_read_each_others_rows_inside_their_transaction(tmp_path):
+    path = tmp_path / "t.db"
+    first, second = Store(path), Store(path)          # both opened before either wrote
+    first.add(extract(story(1, "Jane Doe")))
+    second.add(extract(story(2, "Jane Doe", "John Roe")))
+    assert not second.add(extract(story(1, "Jane Doe")))           # stored by the other: seen at once
+    first.add(extract(story(3, "John Roe")))
+    first.close(), second.close()
+    assert [len(s.added) for s in (first, second)] == [2, 1]
+    alone = tmp_path / "alone.db"
+    store = Store(alone)
+    for n, names in ((1, ["Jane Doe"]), (2, ["Jane Doe", "John Roe"]), (3, ["John Roe"])):
+        store.add(extract(story(n, *names)))
+    store.close()
+    assert diffdb.signatures(str(path)) == diffdb.signatures(str(alone))
+    rows = list(sqlite_utils.Database(path)["speakers"].rows)
+    assert sorted(r["name"] for r in rows) == ["Jane Doe", "John Roe"]
+
+
+def test_a_text_stored_by_another_writer_while_queued_is_present_not_added(tmp_path):
+    path = tmp_path / "t.db"
+    slow, fast = Store(path, batch_size=10), Store(path)
+    doc = story(1, "Jane Doe")
+    assert slow.add(extract(doc))                    # queued, not written
+    assert fast.add(extract(doc))                    # written at once
+    slow.close(), fast.close()
+    assert (len(slow.added), len(slow.present), len(fast.added)) == (0, 1, 1)
+    assert sqlite_utils.Database(path)["articles"].count == 1
+
+
+def test_a_writer_waits_for_the_lock_and_gives_up_after_lock_timeout(tmp_path):
+    path = tmp_path / "t.db"
+    store = Store(path, lock_timeout=30, on_wait=lambda s: waits.append(s))
+    waits: list[float] = []
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(2.5, lambda: other.execute("ROLLBACK")).start()
+    started = time.monotonic()
+    store.add(extract(story(1, "Jane Doe")))        # waits about 2.5 s, says so once, then writes
+    assert 2.0 < time.monotonic() - started < 10 and len(waits) == 1
+    assert sqlite_utils.Database(path)["articles"].count == 1
+    other.execute("BEGIN IMMEDIATE")
+    store.lock_timeout = 1.0
+    with pytest.raises(LockTimeout):
+        store.add(extract(story(2, "Jane Doe")))
+    other.execute("ROLLBACK")
+    store.close()
+
+
+def test_an_error_is_recorded_once_however_often_it_recurs(tmp_path):
+    path = tmp_path / "t.db"
+    for _ in range(2):
+        store = Store(path)
+        store.record_error(ReadError("feed.jsonl", "invalid JSON at column 2: Expecting value", "line 2", "parse"))
+        store.record_error(ReadError("bad.txt", "binary data, not text (a NUL byte at byte 9)", stage="decode"))
+        store.close()
+    rows = list(sqlite_utils.Database(path).query("select source, record, stage from ingest_errors order by id"))
+    assert rows == [dict(source="feed.jsonl", record="line 2", stage="parse"),
+                    dict(source="bad.txt", record=None, stage="decode")]

@@ -1,20 +1,19 @@
-"""The command line: ``tracker ingest``, ``tracker extract``, ``tracker serve``."""
+"""The command line: ``tracker ingest``, ``tracker extract``, ``tracker check``, ``tracker serve``."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import click
 
-from .corrections import apply as apply_corrections, correct
-from .extract import extract as extract_document
-from .model import Document, Extraction
-from .read import KNOWN, ReadError, expand, read
+from .corrections import correct
+from .model import Document
+from .pipeline import extractions
+from .read import KNOWN, Note, ReadError, expand, read_items
 
 DEFAULT_DB = "tracker.db"
 
@@ -25,27 +24,13 @@ def cli():
     """Quotes and factual claims from news articles, in SQLite, browsable with Datasette."""
 
 
-def _extract_safely(item: Document | ReadError) -> Extraction | ReadError:
-    """Extraction never stops a run: an unexpected failure becomes an error for that article."""
-    if isinstance(item, ReadError):
-        return item
-    try:
-        return extract_document(item)
-    except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
-        return ReadError(item.source or "<input>", f"extraction failed: {type(e).__name__}: {e}")
-
-
-def extractions(items: Iterable[Document | ReadError], jobs: int) -> Iterator[Extraction | ReadError]:
-    """Extract in ``jobs`` processes (1: in this one), keeping the input order."""
-    if jobs <= 1:
-        yield from map(_extract_safely, items)
-        return
-    with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(_extract_safely, items, chunksize=8)
-
-
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+_TIMEOUT = click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0),
+                        help="seconds an article may take; a slower one is recorded as an error and skipped "
+                             "(0: no limit)")
 
 
 @cli.command()
@@ -54,19 +39,33 @@ def _n(count: int, noun: str) -> str:
               help="SQLite database to create or add to")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0),
               help="extraction processes (0: one per CPU)")
+@_TIMEOUT
+@click.option("--lock-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
+              help="seconds to wait while another process writes to the database before giving up")
+@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
+              help="articles written in one transaction")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar")
-def ingest(paths, db_path, jobs, quiet):
+def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
     """Add the articles in PATHS (files, folders, or - for stdin) to the database.
 
-    An article already stored (same text) is skipped. A file that cannot be read
-    or parsed gets one line on stderr and a row in ingest_errors; the rest goes
-    on, and the exit status is 1.
+    An article already stored (same text) is skipped. An input that cannot be
+    read or parsed, or an article whose extraction fails or takes longer than
+    --timeout, gets one line on stderr and a row in ingest_errors; the rest goes
+    on, and the exit status is 1. Several ingests may write to one database at
+    once: each waits its turn for every batch.
     """
-    from .store import Store
+    from .store import LockTimeout, Store
 
     started = time.perf_counter()
+
+    def waiting(seconds: float) -> None:
+        click.echo(f"note: {db_path}: another process is writing to it; waiting for its lock "
+                   f"(up to {lock_timeout:g} s, --lock-timeout)", err=True)
+
     try:
-        store = Store(db_path, batch_size=200)
+        store = Store(db_path, batch_size=batch_size, lock_timeout=lock_timeout, on_wait=waiting)
+    except LockTimeout as e:
+        raise click.ClickException(f"cannot write to {db_path}: {e}") from None
     except sqlite3.Error as e:
         raise click.ClickException(f"cannot open database {db_path}: {e}") from None
     skipped: list[str] = []
@@ -75,57 +74,75 @@ def ingest(paths, db_path, jobs, quiet):
         kinds = ", ".join(sorted(KNOWN))
         click.echo(f"note: {_n(len(skipped), 'file')} in folders skipped, not {kinds} "
                    f"(e.g. {skipped[0]}); name a file to read it as text", err=True)
-    if not sources:
+    if not any(isinstance(s, str) for s in sources):
         click.echo("note: no article files found", err=True)
     counts = dict(added=0, present=0, errors=0, quotes=0, claims=0)
+    origin: dict[int, tuple[str, str | None]] = {}       # queued extraction -> (input, record)
 
-    def fresh() -> Iterator[Document | ReadError]:
-        for item in read(sources):
-            if isinstance(item, Document) and store.has(item.text):
-                counts["present"] += 1
-                continue
-            yield item
+    def fresh() -> Iterator[tuple]:
+        """The inputs to extract; with --jobs, a thread of the pool runs this (so, a connection of its own)."""
+        with store.reader() as stored:
+            for item, name, record in read_items(sources):
+                if isinstance(item, Note):
+                    click.echo(f"note: {item}", err=True)
+                elif isinstance(item, Document) and stored(item.text):
+                    counts["present"] += 1
+                else:
+                    yield item, name, record
 
     def report(err: ReadError) -> None:
         click.echo(f"error: {err}", err=True)
         store.record_error(err)
         counts["errors"] += 1
 
-    def report_failures() -> None:
-        """Articles whose rows could not be written: rolled back whole, reported, the run goes on."""
-        for ex, e in store.failures:
-            report(ReadError(ex.document.source or "<input>", f"could not store: {type(e).__name__}: {e}"))
-            counts["added"] -= 1
-            counts["quotes"] -= len(ex.quotes)
-            counts["claims"] -= len(ex.claims)
-        store.failures.clear()
+    def outcomes() -> None:
+        """What the store has written (or found written by another process, or could not write) since."""
+        for ex in store.added:
+            origin.pop(id(ex), None)
+            counts["added"] += 1
+            counts["quotes"] += len(ex.quotes)
+            counts["claims"] += len(ex.claims)
+        for ex in store.present:
+            origin.pop(id(ex), None)
+            counts["present"] += 1
+        for err in store.correction_errors:      # (its row is written already)
+            click.echo(f"error: {err}", err=True)
+            counts["errors"] += 1
+        failures = list(store.failures)
+        store.added.clear(), store.present.clear(), store.failures.clear(), store.correction_errors.clear()
+        for ex, e in failures:
+            name, record = origin.pop(id(ex), (ex.document.source or "<input>", None))
+            report(ReadError(name, f"could not store: {type(e).__name__}: {e}", record, "store"))
 
     show = not quiet and len(sources) >= 20 and sys.stderr.isatty()
-    with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr, hidden=not show) as bar:
-        done_sources = set()
-        for result in extractions(fresh(), jobs or os.cpu_count() or 1):
-            if isinstance(result, ReadError):
-                report(result)
-                source = result.source
-            else:
-                source = result.document.source
-                if store.add(result):
-                    counts["added"] += 1
-                    earlier = store.earlier_versions(result.document)
-                    if earlier:
-                        click.echo(f"note: {source}: its text has changed since it was stored as article "
-                                   f"{', '.join(map(str, earlier))}; the new text is added beside it", err=True)
-                    counts["quotes"] += len(result.quotes)
-                    counts["claims"] += len(result.claims)
-                else:                       # the same text twice in this run
-                    counts["present"] += 1
-                report_failures()
-            if source not in done_sources:
-                done_sources.add(source)
-                bar.update(1)
-    store.close()
-    report_failures()
-    apply_corrections(db_path)      # the journalist's corrections, again over the new rows (tracker/corrections.py)
+    try:
+        with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr, hidden=not show) as bar:
+            last = None
+            for result, name, record in extractions(fresh(), jobs or os.cpu_count() or 1, timeout):
+                if isinstance(result, ReadError):
+                    report(result)
+                else:
+                    origin[id(result)] = (name, record)
+                    if store.add(result):
+                        earlier = store.earlier_versions(result.document)
+                        if earlier:
+                            click.echo(f"note: {result.document.source}: its text has changed since it was stored "
+                                       f"as article {', '.join(map(str, earlier))}; the new text is added beside "
+                                       f"it", err=True)
+                    else:                       # the same text twice in this run
+                        origin.pop(id(result), None)
+                        counts["present"] += 1
+                    outcomes()
+                if name != last:
+                    last = name
+                    bar.update(1)
+            store.close()
+            outcomes()
+    except LockTimeout as e:
+        lost = len(store.pending) + len(origin)
+        click.echo(f"error: {db_path}: {e}; stopped, {_n(lost, 'article')} of this batch and the inputs after it "
+                   f"not stored (run the same command again to add them)", err=True)
+        sys.exit(1)
     elapsed = time.perf_counter() - started
     rate = counts["added"] / elapsed if elapsed else 0.0
     click.echo(f"{_n(counts['added'], 'article')} added, {counts['present']} already present, "
@@ -138,16 +155,53 @@ def ingest(paths, db_path, jobs, quiet):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="indented JSON instead of one object a line")
-def extract(paths, pretty):
+@_TIMEOUT
+def extract(paths, pretty, timeout):
     """Print the extraction of each article in PATHS as JSON, without a database."""
     failed = False
-    for result in extractions(read(paths), 1):
+
+    def items():
+        for item, name, record in read_items(paths):
+            if isinstance(item, Note):
+                click.echo(f"note: {item}", err=True)
+            else:
+                yield item, name, record
+
+    for result, _, _ in extractions(items(), 1, timeout):
         if isinstance(result, ReadError):
             click.echo(f"error: {result}", err=True)
             failed = True
             continue
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
     if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False, exists=True), help="database to check")
+@click.option("--repair", is_flag=True,
+              help="rebuild what can be rebuilt (full-text indexes, triggers, indexes, missing tables and columns)")
+def check(db_path, repair):
+    """Check that the database is whole: no row pointing at a row that does not exist, full-text indexes
+    that match their tables, the schema complete. Exit status 1 on any problem."""
+    from . import check as checks
+
+    try:    # (not the store's connect(): a check leaves the journal mode as it is, WAL or not)
+        conn = sqlite3.connect(db_path, isolation_level=None, timeout=60)
+        problems = checks.check(conn)
+        if repair and any(p.repairable for p in problems):
+            for line in checks.repair(conn):
+                click.echo(f"repaired: {line}", err=True)
+            problems = checks.check(conn)
+    except sqlite3.Error as e:
+        raise click.ClickException(f"cannot check {db_path}: {e}") from None
+    for p in problems:
+        hint = " (tracker check --repair rebuilds it)" if p.repairable and not repair else ""
+        click.echo(f"problem: {p}{hint}", err=True)
+    conn.close()
+    click.echo(f"{db_path}: {_n(len(problems), 'problem') if problems else 'ok'}", err=True)
+    if problems:
         sys.exit(1)
 
 

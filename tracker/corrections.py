@@ -36,17 +36,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ACTIONS = ("speaker", "merge", "split", "distinct")
-CORRECTIONS_COLUMNS = {
-    "id": "INTEGER PRIMARY KEY", "uid": "TEXT UNIQUE", "at": "TEXT", "who": "TEXT", "why": "TEXT",
-    "action": "TEXT",
-    # what the correction names, stably: a quote (article content hash and offsets), speakers (keys)
-    "article_hash": "TEXT", "quote_start": "INTEGER", "quote_end": "INTEGER",
-    "speaker_key": "TEXT", "other_key": "TEXT", "name": "TEXT", "kind": "TEXT", "articles": "TEXT",
-    # what it changed in this database: the rows Datasette shows it next to
-    "quote_id": "INTEGER", "speaker_id": "INTEGER", "other_speaker_id": "INTEGER", "status": "TEXT",
+# the tables, part of the store's schema (tracker/store.py: made and upgraded with the others, in one transaction)
+TABLES: dict[str, dict] = {
+    # what a correction names, stably (a quote by its article's content hash and offsets, speakers by key),
+    # then the rows it changed in this database
+    "corrections": dict(columns={"id": int, "uid": str, "at": str, "who": str, "why": str, "action": str,
+                                 "article_hash": str, "quote_start": int, "quote_end": int, "speaker_key": str,
+                                 "other_key": str, "name": str, "kind": str, "articles": str, "quote_id": int,
+                                 "speaker_id": int, "other_speaker_id": int, "status": str},
+                        pk="id"),
+    # the likely duplicate speakers, for review (written at the end of every ingest)
+    "speaker_pairs": dict(columns={"speaker_a": int, "speaker_b": int, "name_a": str, "name_b": str, "kind": str,
+                                   "score": float, "reason": str},
+                          pk=None),
 }
-PAIRS_COLUMNS = {"speaker_a": "INTEGER", "speaker_b": "INTEGER", "name_a": "TEXT", "name_b": "TEXT",
-                 "kind": "TEXT", "score": "REAL", "reason": "TEXT"}
+INDEXES: list[tuple[str, list[str], bool]] = [("corrections", ["uid"], True)]
+# the columns of the file
 STORED = ("uid", "at", "who", "why", "action", "article_hash", "quote_start", "quote_end", "speaker_key",
           "other_key", "name", "kind", "articles")
 
@@ -79,16 +84,6 @@ class Correction:
 
     def record(self) -> dict:
         return {k: getattr(self, k) for k in STORED}
-
-
-def ensure_tables(con: sqlite3.Connection) -> None:
-    for table, cols in (("corrections", CORRECTIONS_COLUMNS), ("speaker_pairs", PAIRS_COLUMNS)):
-        con.execute(f"create table if not exists [{table}] ("
-                    + ", ".join(f"[{c}] {t}" for c, t in cols.items()) + ")")
-        have = {r[1] for r in con.execute(f"pragma table_info([{table}])")}
-        for c, t in cols.items():
-            if c not in have:
-                con.execute(f"alter table [{table}] add column [{c}] {t.replace(' UNIQUE', '')}")
 
 
 # --- recording ---------------------------------------------------------------------------------------------
@@ -141,41 +136,47 @@ def load_file(path: Path) -> list[dict]:
 
 
 def apply(db_path: str | Path, pairs: bool = True) -> dict[str, int]:
-    """Bring the table and the file together, apply every correction in order, refresh the duplicate pairs.
+    """Bring the table and the file together, apply every correction in order, refresh the duplicate pairs: in
+    one write transaction of the store's (waiting for another writer's), so that no reader, crash or second
+    writer ever sees them half applied.
 
     Returns how many corrections applied and how many wait for their quote or speaker."""
-    path = corrections_path(db_path)
-    con = sqlite3.connect(db_path)
+    from .store import Store
+
+    store = Store(db_path)
     try:
-        with con:
-            ensure_tables(con)
-            in_file = load_file(path)
-            known = {r["uid"] for r in in_file}
-            cols = list(STORED)
-            in_table = [dict(zip(cols, r)) for r in con.execute(
-                f"select {', '.join(cols)} from corrections order by id")]
-            missing = [r for r in in_table if r["uid"] not in known]
-            if missing:         # a database copied without its file: the file is written anew
-                with open(path, "a", encoding="utf-8") as fh:
-                    for r in missing:
-                        fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                in_file += missing
-            have = {r["uid"] for r in in_table}
-            for r in in_file:
-                if r["uid"] not in have:
-                    con.execute(f"insert into corrections ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
-                                [r.get(k) for k in cols])
-            counts = {"applied": 0, "waiting": 0}
-            for r in in_file:
-                status, qid, sid, oid = _apply_one(con, Correction(**{k: r.get(k) for k in STORED}))
-                counts["applied" if status == "applied" else "waiting"] += 1
-                con.execute("update corrections set status = ?, quote_id = ?, speaker_id = ?, other_speaker_id = ? "
-                            "where uid = ?", [status, qid, sid, oid, r["uid"]])
-            if pairs:
-                write_pairs(con)
-        return counts
+        return store.transaction(lambda: apply_in(store.conn, corrections_path(db_path), pairs))
     finally:
-        con.close()
+        store.close(corrections=False)
+
+
+def apply_in(con: sqlite3.Connection, path: Path, pairs: bool = True) -> dict[str, int]:
+    """``apply``, inside the caller's write transaction (the store runs it with every batch of articles it
+    writes, so that new rows are corrected as they are committed). Run again from the start, it does the same."""
+    in_file = load_file(path)
+    known = {r["uid"] for r in in_file}
+    cols = list(STORED)
+    in_table = [dict(zip(cols, r)) for r in con.execute(f"select {', '.join(cols)} from corrections order by id")]
+    missing = [r for r in in_table if r["uid"] not in known]
+    if missing:         # a database copied without its file: the file is written anew
+        with open(path, "a", encoding="utf-8") as fh:
+            for r in missing:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        in_file += missing
+    have = {r["uid"] for r in in_table}
+    for r in in_file:
+        if r["uid"] not in have:
+            con.execute(f"insert into corrections ({', '.join(cols)}) values ({', '.join('?' * len(cols))})",
+                        [r.get(k) for k in cols])
+    counts = {"applied": 0, "waiting": 0}
+    for r in in_file:
+        status, qid, sid, oid = _apply_one(con, Correction(**{k: r.get(k) for k in STORED}))
+        counts["applied" if status == "applied" else "waiting"] += 1
+        con.execute("update corrections set status = ?, quote_id = ?, speaker_id = ?, other_speaker_id = ? "
+                    "where uid = ?", [status, qid, sid, oid, r["uid"]])
+    if pairs:
+        write_pairs(con)
+    return counts
 
 
 def _speaker_id(con: sqlite3.Connection, key: str | None) -> int | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import email.utils
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,68 +28,146 @@ STDIN = "-"
 
 @dataclass(slots=True)
 class ReadError:
+    """An input (or one record of it) that could not be read or processed; ``stage`` says where it failed:
+    read, decode, parse, record (a JSON record without text), an extraction stage (segment, quotes, speakers,
+    claims, checkworthy), timeout, store."""
     source: str
     error: str
+    record: str | None = None       # which record of a JSON or JSON Lines file: "line 3", "record 2 (id a7)"
+    stage: str = "read"
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.error}"
+        return one_line(f"{self.source}{', ' + self.record if self.record else ''}: {self.error}")
 
 
-def expand(paths: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+@dataclass(slots=True)
+class Note:
+    """Something worth a word on stderr that is not an error: an input with no article, a file skipped."""
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return one_line(f"{self.source}: {self.message}")
+
+
+# what would break a line of stderr: control characters, line and paragraph separators, and lone surrogates
+# (which cannot be written as UTF-8 at all)
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(s: str) -> str:
+    """``s`` with line breaks and other control characters escaped (\\n), so that one message is one line."""
+    return _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), s)
+
+
+def display_name(path: str) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not UTF-8 (which Python
+    keeps as lone surrogates) are written as \\x escapes."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def expand(paths: Iterable[str | ReadError | Note], skipped: list[str] | None = None
+           ) -> Iterator[str | ReadError | Note]:
     """Files named, and the known article files inside folders (recursively, sorted).
 
-    ``skipped`` collects the other files found in folders (hidden ones aside).
+    ``skipped`` collects the other files found in folders (hidden ones aside). A folder that cannot be
+    read is a ``ReadError``; a file in a folder that is not a regular file (a FIFO, a socket, a device) is
+    never opened: it is a ``Note``. A file named on the command line is read whatever it is (``<(cmd)``).
     """
     for p in paths:
-        if p == STDIN or not os.path.isdir(p):
+        if not isinstance(p, str) or p == STDIN or not os.path.isdir(p):
             yield p
             continue
-        found = []
-        for root, dirs, files in os.walk(p):
+        found, problems = [], []
+
+        def unreadable(e: OSError) -> None:
+            problems.append(ReadError(display_name(e.filename or p), f"cannot read folder: {e.strerror or e}"))
+
+        for root, dirs, files in os.walk(p, onerror=unreadable):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for f in files:
                 if f.startswith("."):
                     continue
-                if Path(f).suffix.lower() in KNOWN:
-                    found.append(os.path.join(root, f))
-                elif skipped is not None:
-                    skipped.append(os.path.join(root, f))
+                path = os.path.join(root, f)
+                if Path(f).suffix.lower() not in KNOWN:
+                    if skipped is not None:
+                        skipped.append(display_name(path))
+                    continue
+                try:
+                    mode = os.stat(path).st_mode
+                except OSError:
+                    mode = stat.S_IFREG        # a broken link: reading it says why
+                if stat.S_ISREG(mode):
+                    found.append(path)
+                else:
+                    problems.append(Note(display_name(path), f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')}); skipped"))
+        yield from problems
         yield from sorted(found)
 
 
-def read(paths: Iterable[str]) -> Iterator[Document | ReadError]:
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+
+
+def read(paths: Iterable[str]) -> Iterator[Document | ReadError | Note]:
+    for item, _, _ in read_items(paths):
+        yield item
+
+
+def read_items(paths: Iterable[str | ReadError | Note]) -> Iterator[tuple[Document | ReadError | Note, str, str | None]]:
+    """What ``read`` yields, each with the input it came from and the record of that input (None for a
+    file that holds one article), for messages that name both."""
     for source in expand(paths):
-        yield from read_one(source)
+        if isinstance(source, str):
+            name = display_name(source)
+            for item, record in read_one(source):
+                yield item, name, record
+        else:
+            yield source, source.source, None
 
 
-def read_one(source: str) -> Iterator[Document | ReadError]:
+def read_one(source: str) -> Iterator[tuple[Document | ReadError | Note, str | None]]:
+    """The articles (or errors) of one input, each with its record (None for a file of one article)."""
+    name = display_name(source)
     try:
         data = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
     except OSError as e:
-        yield ReadError(source, f"cannot read: {e.strerror or e}")
+        yield ReadError(name, f"cannot read: {e.strerror or e}"), None
+        return
+    except MemoryError:
+        yield ReadError(name, "cannot read: too large for memory"), None
         return
     try:
         text = decode(data)
-    except UnicodeDecodeError as e:
-        yield ReadError(source, f"cannot decode as UTF-8 text (byte {e.start}); convert it to UTF-8")
+    except ValueError as e:
+        yield ReadError(name, str(e), stage="decode"), None
         return
     ext = Path(source).suffix.lower()
     if source == STDIN:      # sniff the format
         head = text.lstrip()[:1]
         ext = ".json" if head in "{[" and head else ".html" if head == "<" else ".txt"
     if ext in JSON:
-        yield from from_json(text, source, lines=ext != ".json")
+        yield from from_json(text, name, lines=ext != ".json")
     elif ext in HTML:
-        yield from_html(text, source)
+        yield from_html(text, name), None
     else:
-        yield from_text(text, source, markdown=ext in {".md", ".markdown"})
+        yield from_text(text, name, markdown=ext in {".md", ".markdown"}), None
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a byte-order mark is dropped); binary data is refused."""
-    if b"\x00" in data[:4096]:
-        raise UnicodeDecodeError("utf-8", data, data.index(b"\x00"), data.index(b"\x00") + 1, "binary data")
-    return data.decode("utf-8-sig")
+    """UTF-8 (a byte-order mark is dropped); binary data (a NUL byte anywhere) is refused with a ValueError
+    saying why."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ValueError(f"binary data, not text (a NUL byte at byte {nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"cannot decode as UTF-8 text (byte {e.start}); convert it to UTF-8") from None
 
 
 def from_text(text: str, source: str, markdown: bool = False) -> Document | ReadError:
@@ -120,38 +200,83 @@ def from_html(html: str, source: str) -> Document | ReadError:
                     outlet=meta.get("sitename"), published=iso_date(meta.get("date")))
 
 
-def from_json(raw: str, source: str, lines: bool) -> Iterator[Document | ReadError]:
-    """JSON (an object or a list of them) or JSON Lines; records need at least ``text``."""
+def from_json(raw: str, source: str, lines: bool) -> Iterator[tuple[Document | ReadError | Note, str | None]]:
+    """JSON (an object or a list of them) or JSON Lines; records need at least ``text``.
+
+    JSON Lines are split on "\\n" only: U+2028, NEL and the other line breaks ``str.splitlines`` knows may
+    stand unescaped inside a JSON string. A record that cannot be parsed or has no text is an error of
+    its own; the others are read.
+    """
     if lines:
         records = _json_lines(raw, source)
     else:
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as e:
-            yield ReadError(source, f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")
+        data = _loads(raw)
+        if isinstance(data, ReadError):
+            yield ReadError(source, data.error, stage="parse"), None
             return
         items = data if isinstance(data, list) else [data]
-        records = ((f"{source}#{n}" if len(items) > 1 else source, f"record {n}", r)
+        records = ((f"{source}#{n}" if len(items) > 1 else source, f"record {n}" if len(items) > 1 else None, r)
                    for n, r in enumerate(items, 1))
+    count = 0
     for name, where, rec in records:
+        count += 1
+        if isinstance(rec, dict) and isinstance(rec.get("id"), (str, int)) and where:
+            where = f"{where} (id {str(rec['id'])[:80]})"
         if isinstance(rec, ReadError):
-            yield rec
-        elif not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            yield ReadError(name, f"{where}: a record needs a non-empty \"text\" string")
-        else:
-            # "date" and "publisher": the names some corpus exports use (PolNeAR's, for one)
-            yield Document(text=rec["text"], title=_str(rec.get("title")), source=_str(rec.get("source")) or name,
-                           url=_str(rec.get("url")), outlet=_str(rec.get("outlet")) or _str(rec.get("publisher")),
-                           published=iso_date(rec.get("published") or rec.get("date")))
+            yield ReadError(source, rec.error, record=where, stage="parse"), where
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            yield ReadError(source, "a record needs a non-empty \"text\" string", record=where, stage="record"), where
+            continue
+        bad = next((k for k in _FIELDS if isinstance(rec.get(k), str) and not _is_unicode(rec[k])), None)
+        if bad:
+            at = next(i for i, ch in enumerate(rec[bad]) if "\ud800" <= ch <= "\udfff")
+            yield ReadError(source, f"\"{bad}\" is not valid Unicode: a lone surrogate escape "
+                                    f"(\\u{ord(rec[bad][at]):04x}) at character {at}", record=where, stage="record"), where
+            continue
+        # "date" and "publisher": the names some corpus exports use (PolNeAR's, for one)
+        yield Document(text=rec["text"], title=_str(rec.get("title")), source=_str(rec.get("source")) or name,
+                       url=_str(rec.get("url")), outlet=_str(rec.get("outlet")) or _str(rec.get("publisher")),
+                       published=iso_date(rec.get("published") or rec.get("date"))), where
+    if not count:
+        yield Note(source, "no records: nothing to read"), None
+
+
+_FIELDS = ("text", "title", "source", "url", "outlet", "publisher", "published", "date")
+
+
+def _is_unicode(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _int(digits: str) -> int | str:
+    """An integer as JSON writes it; one too long for Python to convert (4,300 digits) stays as written:
+    no field the tracker reads is a number, so it must not cost the record."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
+def _loads(raw: str, line: bool = False) -> object:
+    """The JSON value, or a ReadError saying what is wrong with it (never an exception); ``line``: ``raw``
+    is one line of a file, so only the column is worth saying."""
+    try:
+        return json.loads(raw, parse_int=_int)
+    except json.JSONDecodeError as e:
+        where = f"column {e.colno}" if line else f"line {e.lineno} column {e.colno}"
+        return ReadError("", f"invalid JSON at {where}: {e.msg}")
+    except RecursionError:
+        return ReadError("", "invalid JSON: nested too deeply to read")
+    except ValueError as e:
+        return ReadError("", f"invalid JSON: {e}")
 
 
 def _json_lines(raw: str, source: str) -> Iterator[tuple[str, str, object]]:
-    for n, line in enumerate(raw.splitlines(), 1):
+    for n, line in enumerate(raw.split("\n"), 1):
         if line.strip():
-            try:
-                yield f"{source}#{n}", f"line {n}", json.loads(line)
-            except json.JSONDecodeError as e:
-                yield f"{source}#{n}", f"line {n}", ReadError(f"{source}#{n}", f"invalid JSON: {e.msg}")
+            yield f"{source}#{n}", f"line {n}", _loads(line, line=True)
 
 
 def _str(value: object) -> str | None:

@@ -79,8 +79,9 @@ class _LanguageVars(PunktLanguageVars):
             return self._re_period_context
 
 
-# "said. The", "Smith? He": a word of two or more letters, its end mark, a next token
-_PLAIN_END = re.compile(r"([A-Za-z]{2,})([.?!])\s+\S+")
+# "said. The", "Smith? He": a word of two or more letters, its end mark, a next token (used with fullmatch;
+# the lookbehind keeps a search from trying every letter of a long word, which made it quadratic)
+_PLAIN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})([.?!])\s+\S+")
 
 
 class _Tokenizer(PunktSentenceTokenizer):

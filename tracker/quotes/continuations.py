@@ -99,7 +99,7 @@ def inherit(lx: Lexicon, m: str, us: int, ue: int, breaks: list[int], frames: li
                     f.sp_s, f.sp_e = subordinate_subject(lx, m, f.sp_e, f.cue_s) or (f.sp_s, f.sp_e)
 
 
-_CONJUNCTION_ONLY = re.compile(r"\s*(?:But|And|Yet|Still|Also)\b,?\s*")
+_CONJUNCTION_ONLY = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:But|And|Yet|Still|Also)\b,?\s*")
 
 
 def uncued(lx: Lexicon, art: Article, us: int, ue: int, para: int, breaks: list[int], pending: list[int]) -> list[int]:

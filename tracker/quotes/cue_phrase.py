@@ -83,7 +83,7 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
 # "by" and the agent of a passive participle; not the medium of "said by telephone" nor the manner of
 # "continued by saying"
 _BY_AGENT = re.compile(r" by (?!(?:tele)?phone\b|e-?mail\b|text\b|video\b|satellite\b|letter\b|fax\b|mail\b|\w+ing\b)")
-_RAISING_NEXT = re.compile(r"\s+(?:to|that|like|as if|as though)\b")
+_RAISING_NEXT = re.compile(r"(?<!\s)\s+(?:to|that|like|as if|as though)\b")
 
 
 def _verb_context(lx: Lexicon, w: str, third: bool, m: str, end: int) -> bool:

@@ -58,7 +58,7 @@ def according(lx: Lexicon, m: str, cue_s: int, cue_e: int, np_at: int, ue: int) 
     return f
 
 
-_QUESTION_AFTER = re.compile(r"[ \t]+(?=(?:to|whether|if|about|what|how|why|who|when|where)\b)")
+_QUESTION_AFTER = re.compile(r"(?<![ \t])[ \t]+(?=(?:to|whether|if|about|what|how|why|who|when|where)\b)")
 
 
 def asked_by(lx: Lexicon, m: str, cue_s: int, cue_e: int, ue: int) -> Frame | None:
@@ -82,7 +82,7 @@ def asked_by(lx: Lexicon, m: str, cue_s: int, cue_e: int, ue: int) -> Frame | No
     return f
 
 
-_COLON_LEAD = re.compile(r"\s*(?P<np>[A-Z][^:\x01\n]{0,60}?)\s*:\s*\x01")
+_COLON_LEAD = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?P<np>[A-Z][^:\x01\n]{0,60}?)\s*:\s*\x01")
 
 
 def colon_speaker(lx: Lexicon, m: str, us: int, ue: int) -> Frame | None:

@@ -28,6 +28,7 @@ swallows the rest of the article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # doubled apostrophes first, so that '' is one mark and not two single ones; of three apostrophes, a nested
@@ -132,7 +133,9 @@ def _single_marks(text: str, start: int, end: int, skip: list[list[int]]):
 
 
 def _pair_single(text: str, start: int, end: int, skip: list[list[int]]) -> list[list[int]]:
+    """Pairs of single marks; ``skip``: the double-quoted pairs, sorted."""
     opens, closes = _single_marks(text, start, end, skip)
+    skip_opens = [p[0] for p in skip]
     pairs: list[list[int]] = []
     ci = 0
     last_end = start
@@ -143,7 +146,8 @@ def _pair_single(text: str, start: int, end: int, skip: list[list[int]]) -> list
         while ci < len(closes) and closes[ci][0] <= o:
             ci += 1
         chosen = None
-        for c, weak in closes[ci:]:
+        for j in range(ci, len(closes)):       # (by index: a slice of the rest for every mark was quadratic)
+            c, weak = closes[j]
             if c >= nxt_open and chosen is not None:
                 break
             if chosen is None:
@@ -153,8 +157,9 @@ def _pair_single(text: str, start: int, end: int, skip: list[list[int]]) -> list
                 break
         if chosen is None:
             continue
-        # a single-quoted stretch does not cross double-quoted text
-        if any(o < p[0] < chosen for p in skip):
+        # a single-quoted stretch does not cross double-quoted text (one that opens between its marks)
+        k = bisect_right(skip_opens, o)
+        if k < len(skip_opens) and skip_opens[k] < chosen:
             continue
         pairs.append([o, o + 1, chosen, chosen + 1])
         last_end = chosen + 1

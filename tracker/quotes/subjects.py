@@ -99,7 +99,7 @@ def cue_subject(lx: Lexicon, m: str, us: int, cue_s: int, B: Back, ing: bool):
 
 
 # a dateline opening a story: a city in capitals ("JACKSON, Miss. -") or followed by an agency ("Paris (AFP) –")
-_DATELINE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*(?:, [A-Z][a-z]+\.?)?|[A-Z][\w.'’ -]{0,30}? \([A-Z][A-Za-z]{1,10}\))"
+_DATELINE = re.compile(r"(?:[A-Z]{2}[A-Z .'’-]{0,60}(?:, [A-Z][a-z]+\.?)?|[A-Z][\w.'’ -]{0,30}? \([A-Z][A-Za-z]{1,10}\))"
                        r"[ \t]*[–—-]{1,2}[ \t]+")
 
 

@@ -24,7 +24,7 @@ from .article import Article, Entity
 from .runs import SIMPLE_RUN, cut_at_sentence_end
 
 _PERSON_POSSESSIVES = lexicon.words(N.D + "possessive_determiners.txt")
-_NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
+_NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]{1,60} ){0,12}[A-Z][\w\-]{1,60})(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 
 # the head of a description of a publication, and the words that make a body's name one
 # what goes on after a head noun that is no whole mention ("the bank's", "the bank of")

@@ -33,14 +33,14 @@ from .article import Article, Entity
 from .runs import cut_at_sentence_end
 
 _EDGE = " \t\n\u00a0,;:.—–-()[]\"“”‘’'"
-_PAREN = re.compile(r"\s*\([^()]*\)")
+_PAREN = re.compile(r"(?:(?<!\s)|(?!\s))\s*\([^()]*\)")
 _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
 _POSSESSOR_THEN_NAME = re.compile(r"[’']s\s+[A-Z]")
 DETERMINERS = lexicon.words(N.D + "determiners.txt") | lexicon.words(N.D + "possessive_determiners.txt")
-_ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
+_ORG_TAIL = re.compile(r"(?<!\s)\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?"
                       r"(?=,|[ \u00a0](?:said|says|told|added))")

@@ -121,7 +121,7 @@ def strip_common(tokens: list[str]) -> list[str]:
 # "Rival Zenco", "Distributor Zenco Pictures", "Frankfurt-based Zenco": words before a name that describe it
 DESCRIPTORS = lexicon.words(D + "descriptor_words.txt")
 BODY_NOUNS = lexicon.words(D + "body_nouns.txt")
-_LOCATED = re.compile(r"[A-Z][\w\-]*-(?:based|owned|listed|backed|controlled|run)$")
+_LOCATED = re.compile(r"(?<![\w\-])[A-Z][\w\-]*-(?:based|owned|listed|backed|controlled|run)$")
 
 
 def strip_descriptor(tokens: list[str]) -> tuple[list[str], bool]:

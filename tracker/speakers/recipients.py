@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 _TOLD = re.compile(r"\b(?:told|telling|tell|tells)[ \u00a0]+\Z")
-_FIGURE = re.compile(r"\d[\d.,]*(?:m|bn|k|p|pc)\b")       # a figure and its unit ("100m"; not "98 senators")
+_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*(?:m|bn|k|p|pc)\b")       # a figure and its unit ("100m"; not "98 senators")
 
 
 def not_a_speaker(text: str, start: int, mention: str) -> bool:

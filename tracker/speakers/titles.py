@@ -65,7 +65,7 @@ _ROLE_EXPAND = {abbr: title.lower().split() for abbr, title in N.TITLE_ABBREVIAT
 # ("Ben Jealous, the former president")
 _NAME_AFTER = re.compile(r"\.?[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)")
 _CLAUSE_BREAK = re.compile(r"[,;:.()“”\"—–]")
-_APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,|\s[—–-])\s?"
+_APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]{0,60}(?:[ \u00a0][A-Z][\w’'\-\.]{0,60}){0,20})(?:,|\s[—–-])\s?"
                            r"(?:the|a|an) ((?:[\w\-]+,? ){0,6})\Z")
 # what ends a description in apposition: "Ben Jealous, the former president of ...", not "Clinton - the
 # candidate began ..."
