@@ -89,14 +89,15 @@ def _period_pattern() -> re.Pattern:
 
 _PERIOD = _period_pattern()
 _PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|&|for|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*")
-_POSSESSOR = re.compile(r"((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})(?:’s|'s|’|')\s+$")
-_NAME_AFTER = re.compile(r"\s+(?:in|at|for|of|across|from)\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|and|&|for)\s+"
+_POSSESSOR = re.compile(r"((?:(?<![\w’'])the\s+)?(?<![\w.&-])[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,4})"
+                        r"(?:’s|'s|’|')\s+$")
+_NAME_AFTER = re.compile(r"(?<!\s)\s+(?:in|at|for|of|across|from)\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|and|&|for)\s+"
                          r"(?:the\s+)?)?[A-Z][\w.&’'-]*){0,5})")
-_PARTICIPLE = re.compile(r"\s+([a-z]+)\s+(?:by|in|at|on|to|from|for|during|over|across)\s")
-_PP_AFTER = re.compile(r"\s+(?:on|at|near|along|across|in|inside|outside|around|from|for|of|to)\s+(?:the\s+|a\s+|an\s+|"
+_PARTICIPLE = re.compile(r"(?<!\s)\s+([a-z]+)\s+(?:by|in|at|on|to|from|for|during|over|across)\s")
+_PP_AFTER = re.compile(r"(?<!\s)\s+(?:on|at|near|along|across|in|inside|outside|around|from|for|of|to)\s+(?:the\s+|a\s+|an\s+|"
                        r"its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+")
-_OF_AFTER = re.compile(r"\s+(?:worth\s+)?(?:of|in)\s+")
-_INTRO = re.compile(r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+,\s+")
+_OF_AFTER = re.compile(r"(?<!\s)\s+(?:worth\s+)?(?:of|in)\s+")
+_INTRO = re.compile(r"(?<![\w’'-])(?:[\w’'-]{1,60}\s+){0,5}?[\w’'-]{1,60},\s+")
 _LEADING = re.compile(r"(?:and|but|so|yet|or|also|however|meanwhile|now|then)\b[\s,]*", re.I)
 
 
@@ -244,8 +245,8 @@ class SentenceReading:
 
 
 # the words between a figure and the earlier figure it is set against: "9,000, up from 7,000"
-_BASELINE_GAP = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|than)\s+")
-_JOINED = re.compile(r"(?:\s+[a-z]+)?\s+(?:and|or)\s+")
+_BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|than)\s+")
+_JOINED = re.compile(r"(?:(?<!\s)\s+[a-z]+)?(?<!\s)\s+(?:and|or)\s+")
 
 
 def _share_units(low: str, claims: list[Claim]) -> None:

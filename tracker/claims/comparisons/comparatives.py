@@ -40,25 +40,25 @@ _QUANTIFIERS = frozenset(("more", "less", "fewer"))
 _NOUN_BEFORE = frozenset("a an the this that its their his her our my your third second first fourth last".split())
 # endings of English adjectives and adverbs (a comparison of a quality: "more important than")
 _ADJECTIVE_ENDINGS = ("ly", "ed", "ful", "ous", "ive", "able", "ible", "ic", "ant", "ent", "al", "ary", "less")
-_PRONOUN_AFTER = re.compile(r"\s+(?:they|it|he|she|we|i|you|that|this|those|these|anything|can|could|would|was|were|"
+_PRONOUN_AFTER = re.compile(r"(?<!\s)\s+(?:they|it|he|she|we|i|you|that|this|those|these|anything|can|could|would|was|were|"
                             r"is|are|ever|usual|needed|necessary)\b")
 _SMALL_NUMBERS = frozenset("two three four five six seven eight nine ten twenty".split())
 _INTENSIFIERS = frozenset("far much even slightly significantly considerably substantially markedly still any "
                           "no little lot bit somewhat rather way times".split())
 # what after "than" makes it the qualifier of a figure: a figure, a number word, "a year", "a third", "half"
-_FIGURE_AFTER = re.compile(r"\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
+_FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
                            r"decade|century|million|billion|thousand|hundred|dozen|third|quarter|half|fifth|tenth|"
                            r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b|ever\b)")
 _FIGURE = re.compile(r"(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                      r"per\s*cent|percent|points?))?(?:\s+[a-z]+)?")
-_EARLIER = re.compile(r"\s+(?:(?:a|one|two|three|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|day|season|"
+_EARLIER = re.compile(r"(?<!\s)\s+(?:(?:a|one|two|three|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|day|season|"
                       r"period)s?(?:\s+(?:earlier|ago|before|last\s+year))?|last\s+(?:year|month|week|quarter|season|"
                       r"time)|in\s+(?:\d{4}|the\s+same\s+\w+(?:\s+last\s+year)?|the\s+previous\s+\w+)|"
                       r"at\s+the\s+(?:end|start)\s+of\s+\d{4})\b")
 _UP_DOWN = frozenset(("up", "down", "rise", "fall", "increase", "decrease", "drop", "jump", "gain", "decline",
                       "rose", "fell", "risen", "fallen", "increased", "decreased", "dropped", "climbed", "slipped",
                       "grew", "shrank"))
-_WITH = re.compile(r"\s+(?:with|to)\s")
+_WITH = re.compile(r"(?<!\s)\s+(?:with|to)\s")
 _PHRASE = re.compile(r"(?:[^,;:.!?()\[\]\"“”—–]|(?<=\d)[.,](?=\d))*")
 
 
