@@ -113,16 +113,6 @@ WAIT_NOTE = 2.0         # seconds of waiting for the write lock before saying so
 T = TypeVar("T")
 
 
-# the speakers of a claim group: an article's own claims count as one speaker
-_GROUP_SPEAKERS = """(select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
-              where claims.group_id = {group})"""
-# a claim given to another speaker after ingest (tracker correct: merge, split, set) recounts its group's speakers
-GROUP_SPEAKERS_TRIGGER = ("claims_group_speakers", f"""CREATE TRIGGER IF NOT EXISTS claims_group_speakers
-AFTER UPDATE OF speaker_id ON claims WHEN new.group_id IS NOT NULL BEGIN
-  UPDATE claim_groups SET speakers = {_GROUP_SPEAKERS.format(group="new.group_id")} WHERE id = new.group_id;
-END""")
-
-
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection for writing: transactions are the store's own (no implicit BEGIN), WAL, a busy timeout.
 
@@ -148,18 +138,7 @@ def ensure_db_shape(db: sqlite_utils.Database | sqlite3.Connection, begin: Calla
     transaction. Idempotent; returns the steps taken."""
     conn = db.conn if isinstance(db, sqlite_utils.Database) else db
     tables, indexes = all_tables()
-    steps = schema.ensure(conn, tables, FTS, indexes, begin=begin)
-    name, sql = GROUP_SPEAKERS_TRIGGER
-    if not conn.execute("select 1 from sqlite_master where type = 'trigger' and name = ?", [name]).fetchone():
-        (begin or (lambda: conn.execute("BEGIN IMMEDIATE")))()
-        try:
-            conn.execute(sql)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    return steps
+    return schema.ensure(conn, tables, FTS, indexes, begin=begin)
 
 
 def content_hash(text: str) -> str:
@@ -511,7 +490,7 @@ class Store:
             self.conn.execute(f"""update claim_groups set
   claims = (select count(*) from claims where claims.group_id = claim_groups.id and claims.repeats is null),
   articles = (select count(distinct article_id) from claims where claims.group_id = claim_groups.id),
-  speakers = {_GROUP_SPEAKERS.format(group="claim_groups.id")},
+  speakers = {schema.GROUP_SPEAKERS.format(group="claim_groups.id")},
   distinct_values = (select count(distinct coalesce(value, low || '-' || high)) from claims
                      where claims.group_id = claim_groups.id),
   low = (select min(coalesce(value, low, high)) from claims where claims.group_id = claim_groups.id),
