@@ -863,12 +863,19 @@ def stated(text, figure):
     # dimension adjectives and ages
     ("The statue is 12 metres tall.", "12 metres", "height"),
     ("The poet died at the age of 91.", "91", "age"),
+    # a figure that names only its unit of measurement measures what the unit measures (CLDR's kind of unit)
+    ("The new network offers around two megabits per second.", "two megabits", "data rate"),
+    ("The tank holds 300 litres.", "300 litres", "volume"),
     # a figure joined to the previous one shares its measure
     ("Savings of £5m at the library and £3m at the museum were found.", "£3m", "Savings"),
     ("The club rejected a £20m ($37m) offer.", "$37m", "offer"),
 ])
 def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+def test_points_of_a_score_are_no_distance():
+    assert stated("The index lost 40 points.", "40")[0] != "distance"
 
 
 @pytest.mark.parametrize("text, figure, subject", [

@@ -176,6 +176,22 @@ _UNIT_KINDS = ("length", "area", "volume", "mass", "speed", "temperature", "digi
 
 
 @cache
+def unit_kinds() -> dict[str, str]:
+    """Lower-case long English form of a unit (singular and plural) -> its kind in CLDR ("megabits" ->
+    "digital", "kilometres" -> "length"), for the kinds of ``_UNIT_KINDS``; not the typographer's point (in
+    news, "points" are a score's or an index's)."""
+    from babel import Locale
+    out: dict[str, str] = {}
+    for data in (Locale.parse("en_GB")._data["unit_patterns"], _locale()._data["unit_patterns"]):
+        for unit_id, patterns in data.items():
+            if unit_id.startswith(_UNIT_KINDS) and unit_id != "length-point":   # points of a score or an index
+                for count, pattern in dict(patterns.get("long", {})).items():
+                    if count != "per":
+                        out.setdefault(" ".join(pattern.replace("{0}", " ").split()).lower(), unit_id.split("-")[0])
+    return out
+
+
+@cache
 def cldr_units(project: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """Lower-case unit form -> its one name, for the units of ``_UNIT_KINDS``; ``project`` (form, name) pairs
     name a unit when one of its forms is theirs."""

@@ -53,7 +53,7 @@ from bisect import bisect_left
 from functools import cache
 
 from .. import lexicon
-from .cldr import territory_names
+from .cldr import territory_names, unit_kinds
 from ..model import Claim, Sentence
 from .lexicons import lexicons, trie_pattern, word_list
 
@@ -116,6 +116,7 @@ def _words():
         changes=lexicon.mapping("claims/change_measures.txt"),
         measure_verbs=lexicon.mapping("claims/measure_verbs.txt"),
         dimensions=lexicon.mapping("claims/dimension_adjectives.txt"),
+        unit_measures=lexicon.mapping("claims/unit_measures.txt"),
         levels=frozenset(lexicon.words("claims/level_verbs.txt")),
         amounts=lexicon.words("claims/amount_nouns.txt"),
         change_nouns=word_list("change_nouns"),
@@ -538,8 +539,24 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
             meas, sub = _split_subject(text, np)
             return meas, subject or sub
     if c.unit and c.unit == c.unit.lower() and c.unit not in _SHARE and not c.unit.startswith("per "):
-        return c.unit, subject
+        return _unit_measure(c.unit, w) or c.unit, subject
     return None, subject
+
+
+_PER_TIME = frozenset("second minute hour day week month year".split())
+
+
+def _unit_measure(unit: str, w: dict) -> str | None:
+    """The measure of a figure that names only its unit of measurement: "megabits per second" a data rate,
+    "kilometres" a distance (data/claims/unit_measures.txt over CLDR's kinds of unit); None for a counted noun
+    ("troops") or a duration."""
+    base, _, per = unit.partition(" per ")
+    kind = unit_kinds().get(base)
+    if kind is None:
+        return None
+    if per:
+        return w["unit_measures"].get(f"{kind} per time") if per in _PER_TIME else None
+    return w["unit_measures"].get(kind)
 
 
 def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict):
