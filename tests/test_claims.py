@@ -1001,6 +1001,8 @@ def test_a_claim_whose_measure_is_its_counted_noun_groups_with_nothing():
 
     bare = Claim("quantity", "seven films", 0, 11, 0, unit="films", measure="films", subject="Ann Example")
     assert group_key(bare) is None
+    race = Claim("quantity", "100m", 0, 4, 0, unit="metres", measure="distance", subject="Ann Example")
+    assert group_key(race) is None
     assert group_key(Claim("quantity", "seven films", 0, 11, 0, unit="films", measure="films shot abroad",
                            subject="Ann Example")) == "film shot abroad|ann example||films"
 

@@ -22,8 +22,9 @@ unit, exactly or nearly:
 - the unit's first part ("GBP per year" -> "gbp").
 
 A claim gets a key only when the article names both its measure and its
-subject, and the measure says more than the counted noun: "20 people" about
-nobody in particular, or "three films" by a director, group with nothing. The
+subject, and the measure says more than the counted noun or the unit: "20
+people" about nobody in particular, "three films" by a director or a
+sprinter's "100m" (a distance) group with nothing. The
 key is a function of the claim alone, so the groups are the same whatever
 order the articles are ingested in, and a new claim joins its group by
 key (``tracker.store``).
@@ -35,6 +36,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Claim
+from .statement import unit_measure
 
 _DROP = frozenset("the a an its their his her our my your this that these those of".split())
 _WORD = re.compile(r"[\w’'-]+")
@@ -96,7 +98,9 @@ def group_key(claim: Claim) -> str | None:
     if not measure or not subject:
         return None
     unit = (claim.unit or "").split(" per ")[0].lower()
-    if set(measure.split()) <= {_singular(w) for w in _WORD.findall(unit)}:
-        return None         # the measure is the counted noun itself ("76 minutes", "three films"): too bare to
-        #                     say two figures are one claim (over the BBC corpus, most such groups were not)
+    if set(measure.split()) <= {_singular(w) for w in _WORD.findall(unit)} or \
+            measure == measure_key(unit_measure(claim.unit)):
+        return None         # the measure is the counted noun itself ("76 minutes", "three films") or only what
+        #                     its unit measures ("100 metres": a distance): too bare to say two figures are one
+        #                     claim (over the BBC corpus, most such groups were not)
     return f"{measure}|{subject}|{period_key(claim.period)}|{unit}"

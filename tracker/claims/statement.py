@@ -116,7 +116,6 @@ def _words():
         changes=lexicon.mapping("claims/change_measures.txt"),
         measure_verbs=lexicon.mapping("claims/measure_verbs.txt"),
         dimensions=lexicon.mapping("claims/dimension_adjectives.txt"),
-        unit_measures=lexicon.mapping("claims/unit_measures.txt"),
         levels=frozenset(lexicon.words("claims/level_verbs.txt")),
         amounts=lexicon.words("claims/amount_nouns.txt"),
         change_nouns=word_list("change_nouns"),
@@ -539,24 +538,29 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
             meas, sub = _split_subject(text, np)
             return meas, subject or sub
     if c.unit and c.unit == c.unit.lower() and c.unit not in _SHARE and not c.unit.startswith("per "):
-        return _unit_measure(c.unit, w) or c.unit, subject
+        return unit_measure(c.unit) or c.unit, subject
     return None, subject
 
 
 _PER_TIME = frozenset("second minute hour day week month year".split())
 
 
-def _unit_measure(unit: str, w: dict) -> str | None:
+@cache
+def _unit_measures() -> dict[str, str]:
+    return lexicon.mapping("claims/unit_measures.txt")
+
+
+def unit_measure(unit: str | None) -> str | None:
     """The measure of a figure that names only its unit of measurement: "megabits per second" a data rate,
     "kilometres" a distance (data/claims/unit_measures.txt over CLDR's kinds of unit); None for a counted noun
     ("troops") or a duration."""
-    base, _, per = unit.partition(" per ")
+    base, _, per = (unit or "").partition(" per ")
     kind = unit_kinds().get(base)
     if kind is None:
         return None
     if per:
-        return w["unit_measures"].get(f"{kind} per time") if per in _PER_TIME else None
-    return w["unit_measures"].get(kind)
+        return _unit_measures().get(f"{kind} per time") if per in _PER_TIME else None
+    return _unit_measures().get(kind)
 
 
 def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict):
