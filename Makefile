@@ -45,7 +45,7 @@ soak: $(VENV)/.installed
 
 # the lowest versions pyproject.toml allows, each installed exactly, in a fresh venv; then the whole suite
 FLOORS := nltk==3.10.2 trafilatura==1.12.0 click==8.3.1 sqlite-utils==4.2 datasette==0.65.5 lxml_html_clean==0.4.0 \
-	pyyaml==6.0.1 datasette-block-robots==1.1 datasette-atom==0.9
+	pyyaml==6.0.1 datasette-block-robots==1.1 datasette-atom==0.9 babel==2.16.0
 test-floors:
 	rm -rf .venv-floors && $(PYTHON) -m venv .venv-floors
 	printf '%s\n' $(FLOORS) > .venv-floors/floors.txt

@@ -77,6 +77,16 @@ class Claim:
     qualifier: str | None = None
     reference: str | None = None
     flags: list[str] = field(default_factory=list)
+    # the claim as a statement (tracker/claims/statement.py): what the figure counts or measures ("unemployment
+    # rate", "troops on the border"), the clause that makes the claim (text[statement_start:statement_end]),
+    # who or what it is about ("the UK") and when ("in March"), each None where the text does not say
+    measure: str | None = None
+    statement_start: int | None = None
+    statement_end: int | None = None
+    subject: str | None = None
+    period: str | None = None
+    repeats: int | None = None      # index of an earlier claim of the article that states the same figure
+                                    # (a headline figure repeated in the body): one claim seen twice
 
 
 @dataclass(slots=True)

@@ -23,11 +23,21 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+# the speakers of a claim group (tracker.store keeps it): an article's own claims count as one speaker
+GROUP_SPEAKERS = """(select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
+              where claims.group_id = {group})"""
+
 # 1: ingest_errors gained stage and record, and one row per error (duplicates of older runs folded)
-VERSION = 1
+# 2: a claim given to another speaker after ingest (tracker correct: merge, split, set) recounts its group's
+#    speakers, by a trigger (claim_groups and claims.group_id are made by then: shape steps run first)
+VERSION = 2
 MIGRATIONS: dict[int, list[str]] = {
     1: ["DELETE FROM ingest_errors WHERE id NOT IN "
         "(SELECT max(id) FROM ingest_errors GROUP BY source, error)"],
+    2: ["CREATE TRIGGER IF NOT EXISTS claims_group_speakers AFTER UPDATE OF speaker_id ON claims "
+        "WHEN new.group_id IS NOT NULL BEGIN "
+        f"UPDATE claim_groups SET speakers = {GROUP_SPEAKERS.format(group='new.group_id')} WHERE id = new.group_id; "
+        "END"],
 }
 
 _TYPES = {int: "INTEGER", str: "TEXT", float: "REAL", bytes: "BLOB"}
