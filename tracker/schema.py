@@ -16,18 +16,29 @@ earlier versions of the tracker, which used sqlite-utils for this, compare
 equal statement by statement.
 
 ``PRAGMA user_version`` holds ``VERSION``; ``MIGRATIONS`` are the changes of
-data (not of shape) from one version to the next, run in the same transaction.
+data (not of shape) from one version to the next, run in the same transaction
+(SQL, or a function of the connection for what SQL cannot say).
 """
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
 
+
+
+def _link_near_duplicates(conn: sqlite3.Connection) -> None:
+    from . import neardup
+    neardup.link_stored(conn)
+
+
 # 1: ingest_errors gained stage and record, and one row per error (duplicates of older runs folded)
-VERSION = 1
-MIGRATIONS: dict[int, list[str]] = {
+# 2: articles gained duplicate_of and duplicate_similarity, and article_bands: the articles stored before are
+#    linked to their near-duplicates (tracker.neardup) as an ingest would have
+VERSION = 2
+MIGRATIONS: dict[int, list] = {     # SQL statements, or functions of the connection
     1: ["DELETE FROM ingest_errors WHERE id NOT IN "
         "(SELECT max(id) FROM ingest_errors GROUP BY source, error)"],
+    2: [_link_near_duplicates],
 }
 
 _TYPES = {int: "INTEGER", str: "TEXT", float: "REAL", bytes: "BLOB"}
@@ -174,7 +185,7 @@ def ensure(conn: sqlite3.Connection, tables: dict[str, dict], fts: dict[str, lis
         old = version(conn)
         for v in range(old + 1, VERSION + 1):
             for sql in MIGRATIONS.get(v, []):
-                conn.execute(sql)
+                sql(conn) if callable(sql) else conn.execute(sql)
         if old < VERSION:
             conn.execute(f"PRAGMA user_version = {VERSION}")
         conn.execute("COMMIT")
