@@ -56,11 +56,16 @@ MIN_RATIO = 0.3         # the shorter text's shingles, at least this share of th
 _WORD = re.compile(r"\w+")
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64((1 << 32) - 1)
-# the permutations: fixed, so that every process and every version of the tracker computes the same keys
-_gen = np.random.RandomState(seed=1)
-_A = _gen.randint(1, int(_PRIME), size=PERMUTATIONS, dtype=np.uint64)
-_B = _gen.randint(0, int(_PRIME), size=PERMUTATIONS, dtype=np.uint64)
-del _gen
+
+
+def _constant(name: str, i: int) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{name}{i}".encode(), digest_size=8).digest(), "little") % int(_PRIME)
+
+
+# the permutations (a * h + b): fixed numbers derived from their index, so that every process, version of numpy
+# and version of the tracker computes the same band keys for a text
+_A = np.array([_constant("a", i) or 1 for i in range(PERMUTATIONS)], dtype=np.uint64)
+_B = np.array([_constant("b", i) for i in range(PERMUTATIONS)], dtype=np.uint64)
 
 
 @dataclass(frozen=True)
