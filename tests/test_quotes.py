@@ -309,7 +309,7 @@ def test_relative_pronoun_resolves_to_the_phrase_before_it():
             "left early.")
     ex = extract(Document(text=text))
     got = [(q.speaker_mention, ex.speakers[q.speaker].name if q.speaker is not None else None) for q in ex.quotes]
-    assert got == [("who", None), ("who", "Farmers"), ("who", "Nora Linden")]
+    assert got == [("who", None), ("who", "farmers"), ("who", "Nora Linden")]
 
 
 def test_no_10_is_one_speaker():
@@ -679,9 +679,28 @@ def test_a_that_clause_after_a_split_frame_goes_on_with_the_speech():
     assert len(triples("He was listed because of the “impact,” Jo said, that he had on the news.")) == 1
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a relative pronoun right before an aside leads to the phrase it is about, wherever that phrase stands
+    ("Then came Jo Marsh, who, after a long day at the clinic, said the wait was too long.", "Jo Marsh"),
+    ("Next was a nurse, Jo Marsh, who, like her colleagues, said the wait was too long.", "Jo Marsh"),
+    # a relative clause with commas of its own holding a clause: the phrase before it speaks
+    ("Ms Rana, whose company, Tillwise, is growing, said the market was strong.", "Ms Rana"),
+    # a clause between the last two commas, no relative pronoun: the phrase that opens the sentence is that
+    # clause's subject, and the speaker comes after the cue
+    ("New rules, cheaper fares and longer hours, will start in May, said a spokesman.", "a spokesman"),
+])
+def test_the_speaker_before_asides_is_read_one_way(text, speaker):
+    assert [sp for _, _, sp in triples(text)] == [speaker]
+
+
 def test_a_speaker_before_an_aside_between_dashes():
     assert triples("Jo Sims — a teacher from Salem — says the vote was “a big deal.”") == [
         ("mixed", "the vote was “a big deal.”", "Jo Sims")]
+
+
+def test_a_clause_after_an_inverted_speaker_is_no_complement():
+    # after "declared", "ruled" and the like a lower-case word may still open a clause about the speaker
+    assert triples("“It is over,” declared Lund as he left the hall.") == [("direct", "It is over", "Lund")]
 
 
 def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
@@ -748,3 +767,69 @@ def test_a_participle_after_a_thing_goes_to_the_subject_of_the_clause_it_follows
 def test_an_irregular_past_tense_ends_the_subject_read_forwards(text, mention):
     from tracker.segment import segment
     assert [q.speaker_mention for q in find_quotes(text, segment(text))] == [mention]
+
+
+# time bounds -------------------------------------------------------------------
+
+# sentences of every frame kind; the words before their full stops are long (the hang of a per-sentence
+# lower-casing of the article back to the last space, which ran from the start of the text for a word of
+# seven letters or more)
+_LONG_ARTICLE_PARAGRAPH = (
+    "The mayor said the budget was balanced. Critics argued that the council overspent. "
+    "“We will keep the libraries open,” she said. Residents complained about potholes everywhere. "
+    "The treasurer, a former banker, warned of deficits ahead. “Nothing is settled,” said Rep. Dale Hume. "
+    "According to the auditors, the accounts were incomplete. Ann Lowe – a nurse from Salem – "
+    "told reporters that waiting lists had lengthened. The council leader hit back, adding that spending "
+    "was prudent. Stated Hume: “We will appeal.”\n\n")
+
+
+def _attribution_seconds(text: str) -> float:
+    """The least process time of three runs of the attribution stage over ``text``."""
+    import gc
+    import time
+
+    from tracker.quotes.attribution import attribute
+    sentences = segment(text)
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        t0 = time.process_time()
+        found = attribute(text, sentences)
+        best = min(best, time.process_time() - t0)
+    assert len(found) > len(text) // 200
+    return best
+
+
+# one run-on sentence of quotations, cues and asides: every pass over a unit's frames for each frame (where a
+# postposed frame's content starts, where a content ends, which frames another holds) was quadratic in it
+_RUN_ON_SENTENCE = ("“We will”, she said, “keep going”, he added, and the mayor said that the budget, a tight one, "
+                    "was balanced, critics argued, according to the council, ")
+
+
+@pytest.mark.parametrize("unit, n", [(_LONG_ARTICLE_PARAGRAPH, 250_000), (_RUN_ON_SENTENCE, 50_000)],
+                         ids=["paragraphs", "one sentence"])
+def test_attribution_time_is_linear_in_the_length_of_the_article(unit, n):
+    # n and 4n characters: four times the text must take about four times as long (sixteen, were it
+    # quadratic); eight leaves room for a noisy machine
+    text = unit * (n // len(unit))
+    ratio = _attribution_seconds(text * 4) / _attribution_seconds(text)
+    assert ratio < 8, ratio
+
+
+def test_many_frames_in_a_unit_read_as_few(monkeypatch):
+    # a unit of many frames finds which contents hold an offset through an index; it must read the
+    # frames exactly as the plain pass over all of them does
+    from tracker.quotes.attribution import attribute
+    from tracker.quotes.content import Holders
+    text = ("“We will”, she said, “keep going”, he added, and Ann Lee said that Bob Hale said the plan, "
+            "which Jo Sims — a critic — called “bad”, had failed, adding that it was late, according to the "
+            "council, while “nothing” was settled, officials said; ") * 12
+    sentences = segment(text)
+
+    def read():
+        return [(q.kind, q.start, q.end, q.speaker_start, q.cue_start, q.continues) for q in attribute(text, sentences)]
+    monkeypatch.setattr(Holders, "_FEW", 10 ** 6)
+    plain = read()
+    monkeypatch.setattr(Holders, "_FEW", 0)
+    assert read() == plain
+    assert len(plain) > 60

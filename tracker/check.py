@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from . import schema
-from .store import FTS, INDEXES, TABLES
+from .store import FTS, TABLES, all_tables
 
 _EXAMPLES = 5
 
@@ -108,7 +108,8 @@ def search(conn: sqlite3.Connection) -> list[Problem]:
 
 
 def shape(conn: sqlite3.Connection) -> list[Problem]:
-    out = [Problem("schema", step.problem, True) for step in schema.problems(conn, TABLES, FTS, INDEXES)]
+    tables, indexes = all_tables()
+    out = [Problem("schema", step.problem, True) for step in schema.problems(conn, tables, FTS, indexes)]
     v = schema.version(conn)
     if v < schema.VERSION:
         out.append(Problem("schema", f"schema version {v}, older than this tracker's {schema.VERSION}", True))
@@ -123,7 +124,8 @@ def check(conn: sqlite3.Connection) -> list[Problem]:
 def repair(conn: sqlite3.Connection) -> list[str]:
     """Rebuild what can be rebuilt: the schema's missing parts (with their full-text indexes), then the
     full-text indexes that disagree with their tables. Each in one transaction; returns what was done."""
-    done = [s.problem + ": added" for s in schema.ensure(conn, TABLES, FTS, INDEXES)]
+    tables, indexes = all_tables()
+    done = [s.problem + ": added" for s in schema.ensure(conn, tables, FTS, indexes)]
     for problem in search(conn):
         fts = problem.message.split()[0]
         conn.execute("BEGIN IMMEDIATE")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import click
 
+from .corrections import correct
 from .model import Document
 from .pipeline import extractions
 from .read import KNOWN, Note, ReadError, expand, read_items
@@ -104,8 +105,11 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
         for ex in store.present:
             origin.pop(id(ex), None)
             counts["present"] += 1
+        for err in store.correction_errors:      # (its row is written already)
+            click.echo(f"error: {err}", err=True)
+            counts["errors"] += 1
         failures = list(store.failures)
-        store.added.clear(), store.present.clear(), store.failures.clear()
+        store.added.clear(), store.present.clear(), store.failures.clear(), store.correction_errors.clear()
         for ex, e in failures:
             name, record = origin.pop(id(ex), (ex.document.source or "<input>", None))
             report(ReadError(name, f"could not store: {type(e).__name__}: {e}", record, "store"))
@@ -235,6 +239,9 @@ def serve(db_path, port, host, public, get_path):
         click.echo(f"serving {db_path} on http://{host}:{port}/{database_name(db_path)} (Ctrl-C stops)", err=True)
     if not run(db_path, host, port, public=public, get=get_path):
         sys.exit(1)
+
+
+cli.add_command(correct)
 
 
 if __name__ == "__main__":

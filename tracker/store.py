@@ -28,10 +28,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
-from . import neardup, schema
+from . import corrections, neardup, schema
 from . import speakers as speaker_rules
 from .model import Document, Extraction
 from .read import ReadError
@@ -97,12 +98,13 @@ INDEXES: list[tuple[str, list[str], bool]] = [
 ]
 
 
-_KIND_ORDER = ["person", "organization", "group", "unknown"]
+_KIND_ORDER = ["person", "organization", "group", "generic", "unknown"]
 _IDS = ("articles", "sentences", "quotes", "claims", "speakers")
 _ROWS = ("articles", "sentences", "quotes", "claims")
 ROWS = 256              # rows an INSERT statement (see Store._insert)
 _VARS = 500             # keys per "in (...)" query (SQLite's limit is 32766 from 3.32 on, 999 before)
 WAIT_NOTE = 2.0         # seconds of waiting for the write lock before saying so
+T = TypeVar("T")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -119,11 +121,18 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def all_tables() -> tuple[dict[str, dict], list[tuple[str, list[str], bool]]]:
+    """The tables and indexes of the whole schema: the extraction's (``TABLES``, ``INDEXES``), then those of the
+    journalist's corrections (``tracker.corrections.TABLES``)."""
+    return {**TABLES, **corrections.TABLES}, INDEXES + corrections.INDEXES
+
+
 def ensure_db_shape(db: sqlite_utils.Database | sqlite3.Connection, begin: Callable[[], object] | None = None):
     """Create or upgrade the database to the schema (tables, full-text search with triggers, indexes), in one
     transaction. Idempotent; returns the steps taken."""
     conn = db.conn if isinstance(db, sqlite_utils.Database) else db
-    return schema.ensure(conn, TABLES, FTS, INDEXES, begin=begin)
+    tables, indexes = all_tables()
+    return schema.ensure(conn, tables, FTS, indexes, begin=begin)
 
 
 def content_hash(text: str) -> str:
@@ -179,6 +188,11 @@ class Store:
         self.added: list[Extraction] = []
         self.present: list[Extraction] = []
         self.failures: list[tuple[Extraction, Exception]] = []
+        # the journalist's corrections beside the database (tracker/corrections.py), applied in every batch's
+        # transaction; what could not be applied (a line of the file that is not JSON ...), for the caller
+        self.corrections = corrections.corrections_path(self.path) if self.path else None
+        self.correction_errors: list[ReadError] = []
+        self._told: set[str] = set()
         ensure_db_shape(self.conn, begin=self._begin)
 
     # -- transactions ------------------------------------------------------------------------------------
@@ -200,16 +214,16 @@ class Store:
                 self.on_wait(waited)
                 told = True
 
-    def _transaction(self, write: Callable[[], None]) -> None:
-        """``write`` inside one write transaction, run again from the start if the database was busy in the
+    def transaction(self, write: Callable[[], T]) -> T:
+        """``write()`` inside one write transaction, run again from the start if the database was busy in the
         middle of it (it reads what it depends on inside the transaction, so a retry writes the same rows)."""
         started = time.monotonic()
         while True:
             self._begin()
             try:
-                write()
+                out = write()
                 self.conn.execute("COMMIT")
-                return
+                return out
             except sqlite3.OperationalError as e:
                 self._rollback()
                 if not _locked(e) or time.monotonic() - started >= self.lock_timeout:
@@ -304,18 +318,21 @@ class Store:
             self._commit({}, errors)
 
     def _commit(self, pending: dict[str, Extraction], errors: list[ReadError]) -> None:
-        self._transaction(lambda: self._write(pending, errors))
+        self.transaction(lambda: self._write(pending, errors))
         for h in pending:
             self.sketches.pop(h, None)
         added, present = self._done
         self.added.extend(added)
         self.present.extend(present)
 
-    def close(self) -> None:
-        """Write what is queued; close the connection if the store opened it (which checkpoints the WAL into
-        the database file, so that a copy of the file alone has everything)."""
+    def close(self, corrections: bool = True) -> None:
+        """Write what is queued, apply the corrections and refresh the review of likely duplicate speakers (one
+        transaction); close the connection if the store opened it (which checkpoints the WAL into the database
+        file, so that a copy of the file alone has everything)."""
         self.flush()
         ensure_db_shape(self.conn, begin=self._begin)
+        if corrections and self.corrections:
+            self.transaction(lambda: self._correct(pairs=True))
         if self.owns_connection:
             self.conn.close()
 
@@ -347,6 +364,13 @@ class Store:
                      [r for i, r in self.changed_speakers.items() if i not in self.new_speakers], upsert=True)
         for table, rows in self.rows.items():
             self._insert(table, rows)
+        self._error_rows(errors)
+        if todo and self.corrections:
+            self._correct(pairs=False)
+        # (what the caller learns once the transaction commits; a retry makes them again)
+        self._done = (list(todo.values()), [ex for h, ex in pending.items() if h in stored])
+
+    def _error_rows(self, errors: list[ReadError]) -> None:
         at = now()
         for err in errors:
             key = [err.source, err.record, err.stage, err.error]
@@ -354,8 +378,23 @@ class Store:
                                      "stage is ? and error is ?", [at, *key]).rowcount:
                 self.conn.execute("insert into ingest_errors (source, record, stage, error, at) values (?, ?, ?, ?, ?)",
                                   [*key, at])
-        # (what the caller learns once the transaction commits; a retry makes them again)
-        self._done = (list(todo.values()), [ex for h, ex in pending.items() if h in stored])
+
+    def _correct(self, pairs: bool) -> None:
+        """Apply the corrections inside the transaction, all or none. Corrections that cannot be applied (a
+        line of the file that is not JSON ...) are an error row and an error for the caller
+        (``correction_errors``), and the articles are stored uncorrected rather than lost."""
+        self.conn.execute("SAVEPOINT corrections")
+        try:
+            corrections.apply_in(self.conn, self.corrections, pairs=pairs)
+        except (ValueError, TypeError, KeyError, OSError, sqlite3.IntegrityError) as e:  # JSONDecodeError: ValueError
+            self.conn.execute("ROLLBACK TO corrections")
+            err = ReadError(str(self.corrections), f"could not apply the corrections: {type(e).__name__}: {e}",
+                            None, "corrections")
+            self._error_rows([err])
+            if str(err) not in self._told:          # once a run, not once a batch
+                self._told.add(str(err))
+                self.correction_errors.append(err)
+        self.conn.execute("RELEASE corrections")
 
     def _insert(self, table: str, rows: list[dict], upsert: bool = False) -> None:
         """Insert ``rows`` (dicts with the same keys), many in one statement.

@@ -40,16 +40,16 @@ from .units import (COMPOUND, PCT, RATE_OR_PERIOD_STARTS, TIME_UNITS, UNIT_WORD,
 
 _NW = number_word_pattern()
 # "eight of 10", "one in five", "$4 of every $5": a share of a whole
-FRACTION_OF = re.compile(rf"\s+(?:out\s+)?(?P<k>of|in)\s+(?:every\s+|each\s+)?(?P<cur>{currency_sign_pattern()})?"
+FRACTION_OF = re.compile(rf"(?<!\s)\s+(?:out\s+)?(?P<k>of|in)\s+(?:every\s+|each\s+)?(?P<cur>{currency_sign_pattern()})?"
                          rf"(?P<den>\d+|{_NW})(?![\w,.-]|[.,]\d)")
 # "nine of the 12 jurors": a share of a known whole
-_FRACTION_OF_THE = re.compile(rf"\s+(?:out\s+)?of\s+the\s+(?P<den>\d+|{_NW})(?![\w,.-]|[.,]\d)")
-_CENTS_OF = re.compile(r"\s+cents?\s+(?:out\s+)?of\s+(?:each|every|a)\s+dollar\b")
-_RATIO = re.compile(r"(?:\s+to\s+|-to-|:|-)(?P<d>1|one)(?!\w|[.,]\d)")
-_FRACTION_OF_PERCENT = re.compile(rf"\s+of\s+(?P<n>{DIG}|one)(?P<p>\s*(?:%|percent|per cent))")
-_FRACTION_OF_SCALE = re.compile(r"\s+of\s+an?\s+(?P<s>million|billion|trillion)(?:\s+(?P<c>dollars|pounds|euros))?\b")
+_FRACTION_OF_THE = re.compile(rf"(?<!\s)\s+(?:out\s+)?of\s+the\s+(?P<den>\d+|{_NW})(?![\w,.-]|[.,]\d)")
+_CENTS_OF = re.compile(r"(?<!\s)\s+cents?\s+(?:out\s+)?of\s+(?:each|every|a)\s+dollar\b")
+_RATIO = re.compile(r"(?:(?<!\s)\s+to\s+|-to-|:|-)(?P<d>1|one)(?!\w|[.,]\d)")
+_FRACTION_OF_PERCENT = re.compile(rf"(?<!\s)\s+of\s+(?P<n>{DIG}|one)(?P<p>\s*(?:%|percent|per cent))")
+_FRACTION_OF_SCALE = re.compile(r"(?<!\s)\s+of\s+an?\s+(?P<s>million|billion|trillion)(?:\s+(?P<c>dollars|pounds|euros))?\b")
 # "five of the casinos": the counted noun after the whole it is taken from
-_OF_WHOLE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|your|[a-z][\w.-]*(?:’s|'s))"
+_OF_WHOLE = re.compile(r"(?<!\s)\s+of\s+(?:the|these|those|its|their|his|her|our|your|[a-z][\w.-]*(?:’s|'s))"
                        r"(?:\s+[a-z][\w.-]*(?:’s|'s))?(?=\s)")
 LEVEL_AFTER = re.compile(r" (?:high|low)s?\b(?!-)")
 _SUPERLATIVE_IN = re.compile(r"\s(?:most|least|best|worst|[a-z]+est)\b")

@@ -66,10 +66,10 @@ DIGIT = re.compile(rf"(?P<dig>{DIG})(?P<att>[a-z%]+)?(?:\s?-?(?P<scw>thousand|mi
                    rf"trillion)(?![\w-]))?")
 _WORD_RUN = re.compile(rf"{written_number_pattern()}(?![a-z])")
 _HALF_CENTURY = re.compile(r"(?:half|quarter)[\s-]+(?:century|decade)")
-_HALF_FOLLOW = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|my|your|those|these|all|that|this)\b")
+_HALF_FOLLOW = re.compile(r"(?<!\s)\s+(?:of|the|a|an|their|its|his|her|our|my|your|those|these|all|that|this)\b")
 _FRACTION_FOLLOW = re.compile(r"\s*(?:$|[,.;:)!?—–]|\s(?:of|from|since|in|on|than|to|and|or|"
                               r"between|over|compared|as|last|this|after|before|for|at)\b)")
-_SUPERLATIVE_NEXT = re.compile(r"\s+(?:most|least|top|biggest|largest|smallest|highest|lowest|best|"
+_SUPERLATIVE_NEXT = re.compile(r"(?<!\s)\s+(?:most|least|top|biggest|largest|smallest|highest|lowest|best|"
                                r"worst|[a-z]+est)\b")
 
 

@@ -59,22 +59,22 @@ _YEAR_BEFORE = frozenset("in of since by from until till before after through to
 TIME_INITIALS = frozenset("apogbeuc")
 _MONTH_PREFIXES = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 # a figure followed within three words by a plural noun: "35 states", "eight remaining casinos"
-_COUNTED_AHEAD = re.compile(r"[\w.,%-]*[\w%](?:\s+[\w-]+){0,2}?\s+[a-z][a-z-]*[a-z]s\b")
-_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_COUNTED_AHEAD = re.compile(r"[\w.,%-]{0,60}[\w%](?:\s+[\w-]+){0,2}?\s+[a-z][a-z-]*[a-z]s\b")
+_NEXT_LOWER_WORD = re.compile(r"(?<!\s)\s+([a-z]+)")
 _PHONE = re.compile(r"(?:[-.\s]\d{2,4}){2,}(?![\w])|\)\s?\d{3}[-.\s]\d{4}")
 _PHONE_TAIL = re.compile(r"(?:[ -]\d{3,4})+(?![\w])")
 _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
-_AGE_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
-                        r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?")
+_AGE_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))(?:(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
+                        r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?)")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
-RELATIVE_TIME = re.compile(r"\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
+RELATIVE_TIME = re.compile(r"(?<!\s)\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
                            r"into|prior|previously|beforehand|running|in\s+a\s+row|back)")
-_LINKED_TIME = re.compile(r"\s+(?:and|or|to)\s+\S+\s+(?:years|months|weeks|days|decades)\s+(?:ago|later|earlier|before|after)\b")
+_LINKED_TIME = re.compile(r"(?<!\s)\s+(?:and|or|to)\s+\S+\s+(?:years|months|weeks|days|decades)\s+(?:ago|later|earlier|before|after)\b")
 _DATE_TAIL = re.compile(
     r"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|through|until|till)\s*(?:[a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?"
     r"(?:,?\s+\d{4}\b)?")
-_DATE_NEXT = re.compile(r"\s+(?P<m>[a-z]+)\.?(?:,?\s+\d{4}\b)?")
-_ADDRESS = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + trie_pattern(lexicon.lines("claims/street_types.txt")) + r")\b")
+_DATE_NEXT = re.compile(r"(?<!\s)\s+(?P<m>[a-z]+)\.?(?:,?\s+\d{4}\b)?")
+_ADDRESS = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + trie_pattern(lexicon.lines("claims/street_types.txt")) + r")\b")
 
 
 def title_case(sc, sent: Sentence) -> bool:

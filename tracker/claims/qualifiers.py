@@ -46,15 +46,15 @@ QUAL_LAST = qualifier_last_words()
 _QUALIFIERS = lexicons().qualifiers
 _QUAL_MAX = max(len(q.split()) for q in _QUALIFIERS)
 _QUAL_THE = any(q.split()[-1] == "the" for q in _QUALIFIERS)
-_MARK = re.compile(r"\S+(?:\s+(?:million|billion|trillion|thousand))?\s+(?:" + trie_pattern(word_list("mark_nouns")) +
+_MARK = re.compile(r"\S{1,60}(?:\s+(?:million|billion|trillion|thousand))?\s+(?:" + trie_pattern(word_list("mark_nouns")) +
                    r")\b")
 _MARK_VERBS = word_list("mark_verbs")
 AFTER_STARTS = (" or ", " and ", " plus", "+", "-plus", " at ", ", or ")
-QUAL_AFTER = re.compile(r"\s*(?P<q>" + "|".join(
+QUAL_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?P<q>" + "|".join(
     re.escape(a).replace(r"\ ", r"\s+") + (r"(?![\w])" if a[-1].isalpha() else "")
     for a in sorted(lexicons().qualifiers_after, key=len, reverse=True)) + r")(?!\s+(?:than|of|or\s+minus)\b)")
 RANGE_STARTS = (" to ", " and ", " or ", " through ", "-", "–", "—", " -", " –", " —")
-RANGE_LINK = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<word>to|and|or|through))\s*(?=[$£€¥₹\da-z])")
+RANGE_LINK = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:(?P<dash>[-–—])|(?P<word>to|and|or|through))\s*(?=[$£€¥₹\da-z])")
 # the second figure of a range: in digits with its sign, scale and unit, or in words
 RANGE_END = re.compile(rf"(?P<cur>{currency_sign_pattern()})?(?P<dig>{DIG})(?P<att>[a-z%]+)?"
                        rf"(?:\s?-?(?P<scw>thousand|million|billion|trillion))?(?![\w])|"

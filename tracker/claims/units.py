@@ -42,7 +42,7 @@ _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
 _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
 _NONSPACE = re.compile(r"\S+")
-_POUNDS_OF = re.compile(r"\s+pounds?\s+of\b")
+_POUNDS_OF = re.compile(r"(?<!\s)\s+pounds?\s+of\b")
 _RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", " /", "-a-", "-an-", "-per-")
 _PERIOD_STARTS = (" over ", " in ", " during ", " within ", " across ")
 RATE_OR_PERIOD_STARTS = _RATE_STARTS + _PERIOD_STARTS
@@ -55,16 +55,16 @@ def _build():
     units = sorted((k for k in lx.units if k[0].isalpha()), key=len, reverse=True)
     return (
         sorted((k[:-1] for k in lx.currencies if len(k) > 1 and k[-1] in CURRENCY_SIGNS), key=len, reverse=True),
-        re.compile(r"\s*(?:-\s*)?(?P<u>%|per\s*cent(?:age\s+points?)?\b|percent(?:age[\s-]+points?)?\b|"
+        re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:-\s*)?(?P<u>%|per\s*cent(?:age\s+points?)?\b|percent(?:age[\s-]+points?)?\b|"
                    r"pc\b|pct\b|basis\s+points?\b|bps\b|points?\b|pts\b)"),
-        re.compile(r"\s+(?:of\s+)?(?:(?:" + trie_pattern(word_list("currency_countries")) + r")\s+)?"
+        re.compile(r"(?<!\s)\s+(?:of\s+)?(?:(?:" + trie_pattern(word_list("currency_countries")) + r")\s+)?"
                    r"(?P<w>" + "|".join(cur_words) + r")(?![\w])"),
-        re.compile(r"\s*-?(?P<w>" + trie_pattern(units) + r")(?![\w-])"),
+        re.compile(r"(?:(?<!\s)|(?!\s))\s*-?(?P<w>" + trie_pattern(units) + r")(?![\w-])"),
         re.compile(
-            r"(?:(?:\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|\s*/\s*)(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
+            r"(?:(?:(?<!\s)\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|(?:(?<!\s)|(?!\s))\s*/\s*)(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
             r"(?P<p>" + trie_pattern(word_list("rate_units")) + r")s?(?![\w-])"),
         re.compile(
-            r"\s+(?:over|in|during|within|across)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+|"
+            r"(?<!\s)\s+(?:over|in|during|within|across)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+|"
             r"first\s+)?(?P<n>\d+|" + nw + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
             r"(?:years|months|weeks|days|quarters|decades)(?![\w-])"),
     )

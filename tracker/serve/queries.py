@@ -200,16 +200,29 @@ order by tier, score
 def _most_quoted(c: Columns) -> str:
     dup = c.has("articles", "duplicate_of")
     return paged("speakers.id as speaker_id, speakers.name as speaker, speakers.role, counts.quotes, "
-                 "counts.articles, (select max(articles.published) from quotes join articles on articles.id = "
-                 "quotes.article_id where quotes.speaker_id = speakers.id) as last_published",
+                 "counts.articles, counts.first_published, counts.last_published, counts.outlets",
                  f"""(
-  select quotes.speaker_id, count(*) as quotes, count(distinct quotes.article_id) as articles
-  from quotes{" join articles on articles.id = quotes.article_id" if dup else ""}
+  select quotes.speaker_id, count(*) as quotes, count(distinct quotes.article_id) as articles,
+         min(articles.published) as first_published, max(articles.published) as last_published,
+         group_concat(distinct articles.outlet) as outlets
+  from quotes join articles on articles.id = quotes.article_id
   where quotes.speaker_id is not null and {original(c) if dup else "1"}
   group by quotes.speaker_id
 ) as counts
 join speakers on speakers.id = counts.speaker_id""", not_generic(c),
                  "counts.quotes desc, counts.articles desc, speakers.name")
+
+
+def _likely_duplicates(c: Columns) -> str:
+    """Pairs of speaker rows that may be one (``speaker_pairs``, written at every ingest by tracker/corrections.py)."""
+    if not c.has("speaker_pairs"):
+        return ("select 0 as total, null as name_a, null as name_b, null as kind, null as score, null as reason "
+                "where 0 " + LIMIT)
+    quoted = "(select count(*) from quotes where quotes.speaker_id = speaker_pairs.{})"
+    return paged(f"""speaker_pairs.name_a, speaker_pairs.name_b, speaker_pairs.kind, speaker_pairs.score,
+       speaker_pairs.reason, {quoted.format("speaker_a")} as quotes_a, {quoted.format("speaker_b")} as quotes_b,
+       speaker_pairs.speaker_a, speaker_pairs.speaker_b""", "speaker_pairs", "1",
+                 "speaker_pairs.score desc, speaker_pairs.name_a, speaker_pairs.name_b")
 
 
 def _checkworthy(c: Columns) -> str:
@@ -296,8 +309,9 @@ QUESTIONS = [
              lambda c: _claim_rows(c, "claims_fts match tracker_fts(:q)", "rank", search=True,
                                    first="claims.kind,")),
     Question("most_quoted", "Who is quoted most",
-             "Named speakers by number of quotes, with the articles they are quoted in; anonymous and "
-             "generic sources (\"a spokesman\", \"analysts\") are left out.", _most_quoted),
+             "Named speakers by number of quotes, with the articles they are quoted in, when they were first and "
+             "last quoted and by which outlets; anonymous and generic sources (\"a spokesman\", \"analysts\") "
+             "are left out.", _most_quoted),
     Question("checkworthy_sentences", "What to check first",
              "Sentences scored highest for check-worthiness (0.5 or more), with the claims found in each "
              "(page furniture left out).", _checkworthy),
@@ -313,6 +327,11 @@ QUESTIONS = [
              'spokesman", "officials", a pronoun): read them in the article to decide who spoke.',
              lambda c: _quote_rows(c, "quotes.speaker_mention is not null and quotes.speaker_id is null",
                                    "quotes.article_id, quotes.start")),
+    Question("likely_duplicates", "Speakers that may be one",
+             "Pairs of speakers with alike names (\"Robert Kilroy-Silk\", \"Robert Kilroy Silk\") or a name in "
+             "common, best matches first, for you to confirm (tracker correct merge A B) or dismiss (tracker "
+             "correct distinct A B); never merged by the tracker itself. Alike names may be different people "
+             "(\"David Davis\", \"David Davies\"): read their quotes first.", _likely_duplicates),
     Question("claims_by_unit", "Figures by unit",
              'The quantities counted in a unit ("GBP", "percent", "troops"), largest first, with who claimed '
              'them; "GBP" also finds rates such as "GBP per year".',

@@ -36,11 +36,19 @@ lists in ``data/speakers/`` (see ``names``).
   names, "we" never; the "A:" of an interview's answer the one person its
   headline names;
 - anonymous and generic sources ("a Downing Street spokeswoman",
-  "officials") become anonymous speakers with their affiliation, never a
-  named person.
+  "officials") become speakers of kind generic with their affiliation, never
+  a named person;
+- kinds: a name no list knows is a body's or a person's by what the article
+  writes around it ("Zenco shares", "software firm Zenco", "Mr Zenco"), or a
+  listed company's; "the firm" is the one body quoted or named lately; UK
+  parties ("the Tories", "Labour") are bodies; a peer is named by title
+  ("Lord Falconer"); the one spoken to ("told the BBC") and the tail of a
+  figure ("000 members") are no speakers.
 
 ``key(speaker)`` is the cross-article identity the store links on (None:
-never link this speaker to another article's).
+never link this speaker to another article's): people by folded name, bodies
+by their name without legal form, spaces or case, generic sources by noun and
+affiliation.
 
 How the package is built: one module per decision, each opening with what
 it decides and the measured reason its rules exist.
@@ -57,7 +65,9 @@ it decides and the measured reason its rules exist.
 - ``subjects``: the names of a sentence and which is its subject;
   ``window``: who the sentences before a mention talk about; ``pronouns``,
   ``relatives`` and ``writer`` resolve "he", "it", "they", "who", "I";
-- ``interviews``: the "A:" of an interview's answer;
+- ``interviews``: the "A:" of an interview's answer; ``recipients``: the
+  mentions that are no speaker ("told the BBC");
+- ``kinds``: whether a name is a body's or a person's, from the article;
 - ``resolver``: every quote of an article, in order (``resolve``);
 - ``identity``: ``key``, the cross-article identity the store links on.
 

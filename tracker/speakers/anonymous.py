@@ -14,6 +14,9 @@ affiliation.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from .. import lexicon
 from . import names as N
 from .article import Article, Entity
 from .mentions import DETERMINERS
@@ -24,18 +27,47 @@ class Anonymous(Article):
 
     def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
                   complement: str | None = None) -> Entity:
-        """An anonymous source: named by its words without determiners, the body it speaks for put first
-        ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
-        kept = [N.strip_possessive(w) for w in words if w.lower() not in DETERMINERS]
+        """An anonymous source: named by its words without determiners, in lower case, the body it speaks for put
+        first ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
+        common = N.lists()["common"]
+        kept = [N.strip_possessive(w) for w in words if w.lower() not in DETERMINERS and w not in common]
+        if kept and kept[0] is not words[-1] and kept[0] == N.strip_possessive(words[0]) and kept[0][:1].isupper() \
+                and self.sentence_initial(pos) and not self.capitalised_within(kept[0]):
+            kept[0] = kept[0].lower()       # "Senior officials", "Shocked fans": a sentence's capital, no body's name
         caps = [w for w in kept[:-1] if w[:1].isupper()]      # the head noun ("Officials") is no affiliation
         affiliation = None
         if caps:
-            affiliation = N.org_canonical(" ".join(caps)) or " ".join(caps)
+            affiliation = _body(" ".join(caps))
             kept = [w for w in kept[:-1] if not w[:1].isupper()] + kept[-1:]
         elif complement:
-            affiliation = N.org_canonical(complement) or complement
+            affiliation = _body(complement)
         kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
-        name = f"{affiliation} {' '.join(kept)}".strip() if affiliation else (" ".join(kept) or head)
+        noun = " ".join(kept).lower() or head.lower()
+        name = f"{affiliation} {noun}" if affiliation else noun
         ident = "a:" + name.lower()
-        return self.entity(ident, lambda: Entity(name, kind, ident, role=head, affiliation=affiliation,
+        return self.entity(ident, lambda: Entity(name, kind, ident, role=head.lower(), affiliation=affiliation,
                                                   anonymous=True))
+
+    def sentence_initial(self, pos: int) -> bool:
+        """Does the word at ``pos`` open its sentence (after quotation marks or a bracket, if any)?"""
+        si = bisect_right(self.starts, pos) - 1
+        return si < 0 or not self.text[self.starts[si]:pos].strip(" \u00a0\"“‘'(")
+
+    def capitalised_within(self, word: str) -> bool:
+        """Does the article write ``word`` capitalised inside a sentence (after a lower-case word), as a name is?"""
+        text, i = self.text, self.text.find(word)
+        while i >= 0:
+            if i > 1 and text[i - 1] == " " and (text[i - 2].islower() or text[i - 2] == ",") \
+                    and not text[i + len(word):i + len(word) + 1].isalnum():
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+_PARTIES = lexicon.mapping(N.D + "party_names.txt")
+
+
+def _body(words: str) -> str:
+    """The body an affiliation names: its canonical name ("No 10": Downing Street; "Tory": Conservative Party)."""
+    party = N.PARTY_LABELS.get(words.lower())
+    return N.org_canonical(words) or (_PARTIES.get(party.lower()) if party else None) or words

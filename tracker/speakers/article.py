@@ -74,7 +74,7 @@ class Article:
         self._headline_runs: set[str] = set()        # runs of capitals in the headline
         self._people: dict[str, dict[str, Person]] = {}
         self._named: dict[N.Name, Entity | None] = {}
-        self._named_surnames: dict[str, bool] = {}
+        self._named_surnames: dict[str, str] = {}
         # subjects: the names of each sentence, where its main clause starts
         self._sentence_names: dict[int, list[tuple[int, N.Name, bool]]] = {}
         self._main_clause: dict[int, int] = {}
@@ -85,6 +85,8 @@ class Article:
         self._context_gender: dict[str, str | None] = {}
         self._writer: Entity | None | bool = False       # False: not looked for yet
         self._interviewee: Entity | bool | None = None
+        # kinds: whether the article writes a name as a body's or a person's
+        self._kinds: dict[str, str] = {}
 
     # -- the text's layout -----------------------------------------------------------------------------
     def paragraph(self, si: int) -> tuple[int, int]:

@@ -21,17 +21,23 @@ import re
 from .. import lexicon
 from . import names as N
 from .article import Article, Entity
+from .runs import SIMPLE_RUN, cut_at_sentence_end
 
 _PERSON_POSSESSIVES = lexicon.words(N.D + "possessive_determiners.txt")
-_NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]+ )*[A-Z][\w\-]+)(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
+_NAMED_CAMPAIGN = re.compile(r"(?:((?:[A-Z][\w\-]{1,60} ){0,12}[A-Z][\w\-]{1,60})(?:’s|'s|’|')?|\b([Hh]is|[Hh]er)) [Cc]ampaign\b")
 
 # the head of a description of a publication, and the words that make a body's name one
+# what goes on after a head noun that is no whole mention ("the bank's", "the bank of")
+_COMPLEMENT = re.compile(r"(?:’s|'s|’|')|[ \u00a0](?:of|in|for|at)\b")
+# a name as a clause's subject: "Standard Life has", "Zenco said"
+_SUBJECT_VERB = re.compile(r"(?:’s|'s)?[ \u00a0](?:has|have|had|is|was|are|were|will|would|said|says|announced|added|"
+                           r"reported|posted|made|wants|plans|expects)\b")
 _PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
 _PRESS_NAME = re.compile(rf"\b(?:{lexicon.trie_pattern(lexicon.lines(N.D + 'press_name_words.txt'))})\b")
 
 
 class Bodies(Article):
-    """A mixin of ``resolver.Resolver``; it calls personal, pronoun (pronouns)."""
+    """A mixin of ``resolver.Resolver``; it calls body_kind (kinds); personal, pronoun (pronouns); persons (roster)."""
 
     def org_entity(self, words: str) -> Entity:
         canon = N.org_canonical(words)
@@ -93,6 +99,11 @@ class Bodies(Article):
         for p, e in self.mentions:
             if p < pos and e.kind == "organization" and head in e.name.lower().split():
                 best = e
+        if best is None and head in N.BODY_NOUNS and head not in _PRESS_HEADS and not head.endswith("s"):
+            # "the firm said": the one body quoted or named lately (not "the Bank of England's committee": there
+            # the words read so far are no whole mention)
+            end = self.lower().find(head, pos)
+            return None if end < 0 or _COMPLEMENT.match(self.text, end + len(head)) else self.recent_body(pos)
         if best is None and head in _PRESS_HEADS:
             # "the conservative-leaning newspaper": the publication quoted last, if within the last few sentences
             recent = self.recent_start(pos)
@@ -103,6 +114,39 @@ class Bodies(Article):
                                      or best.kind == "organization" and not _PRESS_NAME.search(best.name)):
                 best = None
         return best
+
+    def recent_body(self, pos: int) -> Entity | None:
+        """"the firm", "the regulator": the one body (not a country, a government building or an outlet) that the
+        sentences since ``recent_start`` quote or name outside quotation marks; None when they name several."""
+        lo = self.recent_start(pos)
+        found = {e.ident: e for p, e in self.mentions if lo <= p < pos and e.kind == "organization"
+                 and not e.anonymous and N.org_canonical(e.name) is None}
+        for m in SIMPLE_RUN.finditer(self.text, lo, pos):
+            if self.in_quote(m.start()) or m.start() and self.text[m.start() - 1].isalnum():
+                continue
+            nm = N.read(cut_at_sentence_end(m.start(), m.group())[1])      # ("Monday. The State Department")
+            if nm is None or N.org_canonical(nm.text) is not None or nm.text.lower() in N.BODY_NOUNS:
+                continue
+            L = N.lists()
+            if nm.kind == "organization" and all(w[:1].isupper() for w in nm.name):
+                if _PRESS_NAME.search(nm.text):
+                    continue            # "told the Daily Post": an outlet is no firm of the story
+                e = self.org_entity(nm.text)
+            elif nm.kind == "person" and len(nm.name) <= 3 and not nm.title and not nm.given_gender \
+                    and nm.name[0] not in L["male"] and nm.name[0] not in L["female"] and nm.text not in L["places"]:
+                if self.body_kind(nm.text) != "organization" or self.persons(nm.sur):
+                    if _SUBJECT_VERB.match(self.text, m.end()) or self.text.endswith(("from ", "by "), 0, m.start()):
+                        # a name of no known kind doing something ("Standard Life has", "a statement from Lycos
+                        # Europe") may be the one meant as well
+                        return None
+                    continue
+                e = self.org_entity(nm.text)
+            else:
+                continue
+            found[e.ident] = e
+            if len(found) > 1:
+                return None
+        return next(iter(found.values())) if found else None
 
     def last_org_mention(self, e: Entity, pos: int) -> int:
         return max((p for p, m in self.mentions if m is e and p < pos), default=-1)

@@ -33,14 +33,14 @@ from .article import Article, Entity
 from .runs import cut_at_sentence_end
 
 _EDGE = " \t\n\u00a0,;:.—–-()[]\"“”‘’'"
-_PAREN = re.compile(r"\s*\([^()]*\)")
+_PAREN = re.compile(r"(?:(?<!\s)|(?!\s))\s*\([^()]*\)")
 _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
 _POSSESSOR_THEN_NAME = re.compile(r"[’']s\s+[A-Z]")
 DETERMINERS = lexicon.words(N.D + "determiners.txt") | lexicon.words(N.D + "possessive_determiners.txt")
-_ORG_TAIL = re.compile(r"\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
+_ORG_TAIL = re.compile(r"(?<!\s)\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
 # ", Gen. Joseph F. Dunford Jr.," or ", Jane," right after a description
 _APPOSED = re.compile(r",[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0](?:and[ \u00a0])?[A-Z][\w’'\-\.]*)*)(?:,? (?:Jr|Sr)\.?)?"
                       r"(?=,|[ \u00a0](?:said|says|told|added))")
@@ -50,6 +50,8 @@ _ING_MODIFIERS = lexicon.words(N.D + "modifiers_like_verbs.txt")      # "acting"
 # an indefinite article, a word that describes (an adverb before it or not) and a surname: "A flabbergasted Noah",
 # "a terse Cole" (not "a second Cole")
 _DESCRIBED_NAME = re.compile(r"[Aa]n? ((?:[a-z]+ly )?(?!second\b|third\b|former\b|future\b|new\b)[a-z]+) ([A-Z][\w’'\-]+)\Z")
+# capitalised plurals that name one body after "the" ("the Conservatives"), and are generic alone
+_DEFINITE_BODIES = lexicon.mapping(N.D + "definite_bodies.txt")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?<!s)")        # one capitalised word, not a plural ("The Saudis")
 
 
@@ -107,6 +109,8 @@ def _segment_steps(seg: str) -> tuple:
     last = words[-1]
     if last[:1].islower():
         return (("desc", _read_description(seg), True),)
+    if len(words) == 2 and words[0].lower() == "the" and last.lower() in _DEFINITE_BODIES:
+        return (("org", _DEFINITE_BODIES[last.lower()], True),)      # "the Conservatives" (not "conservatives")
     if N.lists()["generic"].get(last.lower()) and (len(words) == 1 or words[0].lower() in DETERMINERS):
         return (("desc", _read_description(seg), True),)     # "Officials", "Several Democrats"
     if words[0].lower() in DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
@@ -156,9 +160,9 @@ def _segment_steps(seg: str) -> tuple:
 
 
 class Mentions(Article):
-    """A mixin of ``resolver.Resolver``; it calls anonymous (anonymous); described_body, org_entity (bodies);
-    common_word, named_person, person_entity (people); pronoun (pronouns); persons, persons_by_surname (roster);
-    fitting, role (titles)."""
+    """A mixin of ``resolver.Resolver``; it calls anonymous (anonymous); described_body, org_entity, recent_org
+    (bodies); common_word, named_person, person_entity (people); pronoun (pronouns); persons, persons_by_surname
+    (roster); fitting, role (titles)."""
 
     def resolve_mention(self, mention: str, pos: int) -> tuple[Entity | None, str | None]:
         """(entity, alias form) for a mention at offset ``pos``; entity None when unclear or not a speaker."""
@@ -245,6 +249,10 @@ class Mentions(Article):
         words, head, det, caps, complement = desc
         if head in L["org_words"] or head.endswith("s") and head[:-1] in L["org_words"] and caps:
             return self.described_body(words, head, det, caps, pos)      # "the campaign", "Six Gannett newspapers"
+        if det in ("the", "this", "that") and head in N.BODY_NOUNS and len(words) == 2 and not head.endswith("s"):
+            # "the firm", "the regulator": the body quoted or named lately (not "the German regulator": a modifier
+            # says which body of several, and the rule does not read it)
+            return self.recent_org(head, pos)
         if det in ("the", "this", "that"):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one

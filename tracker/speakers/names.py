@@ -118,6 +118,20 @@ def strip_common(tokens: list[str]) -> list[str]:
     return tokens[i:]
 
 
+# "Rival Zenco", "Distributor Zenco Pictures", "Frankfurt-based Zenco": words before a name that describe it
+DESCRIPTORS = lexicon.words(D + "descriptor_words.txt")
+BODY_NOUNS = lexicon.words(D + "body_nouns.txt")
+_LOCATED = re.compile(r"(?<![\w\-])[A-Z][\w\-]*-(?:based|owned|listed|backed|controlled|run)$")
+
+
+def strip_descriptor(tokens: list[str]) -> tuple[list[str], bool]:
+    """A run without a describing word at its start ("Rival Zenco" -> "Zenco"), and whether that word names a kind
+    of body ("Distributor Zenco Pictures": a body)."""
+    if len(tokens) > 1 and (tokens[0].lower() in DESCRIPTORS or _LOCATED.match(tokens[0])):
+        return tokens[1:], tokens[0].lower() in BODY_NOUNS
+    return tokens, False
+
+
 def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(title tokens, name tokens) of a run of capitalised tokens.
 
@@ -250,11 +264,11 @@ def read_run(tokens: list[str]) -> Name | None:
     """Read a run of capitalised tokens as a person's or a body's name (None: nothing name-like)."""
     if org_canonical(" ".join(tokens)):        # "No 10" before "No" is dropped as a sentence opener
         return Name("organization", tokens)
-    tokens = strip_common(tokens)
+    tokens, body = strip_descriptor(strip_common(tokens))
     # "Media Research Center’s Bozell", "Ukraine’s President Volodymyr Zelensky": the possessor is a modifier
     for i in range(len(tokens) - 2, -1, -1):
         if is_possessive(tokens[i]):
-            tokens = tokens[i + 1:]
+            tokens, body = tokens[i + 1:], False
             break
     if not tokens:
         return None
@@ -264,6 +278,8 @@ def read_run(tokens: list[str]) -> Name | None:
     common = _lists()["common"]
     while len(tokens) > 1 and tokens[-1] in common:       # "CNN Tuesday"
         tokens = tokens[:-1]
+    if body:
+        return Name("organization", tokens, possessive=poss)
     title, name = split_run(tokens)
     # a body when the words after any title hold an organisation word ("House Intelligence Committee",
     # "the Foreign Office") or name a known body; "Senate Majority Leader Mitch McConnell" is a person

@@ -21,12 +21,34 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .. import lexicon
 from . import names as N
 from .article import Article, Entity, Person
 
+# peers' titles, with the gender each gives: "Lord Falconer" is one person across articles
+PEER_TITLES = lexicon.mapping(N.D + "peer_titles.txt")
+
+
+def _described(name: list[str]) -> bool:
+    """A run that holds a title, a party label or a place ("Wisconsin Republican") describes someone: the article's
+    words around it say nothing of a name's kind."""
+    places = N.lists()["places"]
+    return any(N.is_title(t) or t.lower() in N.PARTY_LABELS or t in places for t in name)
+
+
+def _word_at(text: str, phrase: str) -> bool:
+    """Does ``text`` hold ``phrase`` as whole words?"""
+    i, n = text.find(phrase), len(phrase)
+    while i >= 0:
+        if not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
 
 class People(Article):
-    """A mixin of ``resolver.Resolver``; it calls people_named, persons, persons_by_surname (roster)."""
+    """A mixin of ``resolver.Resolver``; it calls org_entity (bodies); body_kind (kinds); people_named, persons,
+    persons_by_surname (roster)."""
 
     def person_entity(self, person: Person) -> Entity:
         ident = "p:" + person.pkey
@@ -54,8 +76,12 @@ class People(Article):
             else:
                 ident = "p:" + nm.pkey
                 gender = nm.gender
-                # a two-word name with an unknown first name and no title may be a body ("Western Journalism")
-                kind = "person" if gender or nm.person_title else "unknown"
+                # a two-word name with an unknown first name and no title may be a body ("Western Journalism"): the
+                # article may say which
+                kind = "person" if gender or nm.person_title else "unknown" if _described(nm.name) \
+                    else self.body_kind(nm.text) or "unknown"
+                if kind == "organization":
+                    return self.org_entity(nm.text)
                 e = self.entity(ident, lambda: Entity(" ".join(nm.name), kind, ident, gender))
             if nm.title and not e.role:
                 t = N.role_text(nm.title)
@@ -78,13 +104,36 @@ class People(Article):
             return self.person_entity(firsts[0])
         if len(firsts) > 1:
             return None
+        peer = self.peer(single, nm)
+        if peer is not False:
+            return peer                     # the peer, or None between "Lord Hale" and "Lady Hale"
         ident = "s:" + single.lower()
         gender = nm.gender or ("male" if single in L["male"] else "female" if single in L["female"] else None)
-        kind = "person" if nm.person_title or gender else "unknown"
+        kind = "person" if nm.person_title or gender else self.body_kind(single) or "unknown"
+        if kind == "organization":
+            return self.org_entity(single)      # "Zenco said", where the article writes of Zenco's shares
         e = self.entity(ident, lambda: Entity(single, kind, ident, gender))
         if kind == "person" and e.kind == "unknown":      # "Trump" first, "Mr. Trump" later: a person after all
             e.kind, e.gender = "person", e.gender or gender
         return e
+
+    def peer(self, single: str, nm: N.Name) -> Entity | None | bool:
+        """"Lord Falconer", and "Falconer" or "Mr Falconer" where the article writes "Lord Falconer": a peer, named
+        by title and name; None when two peers may be meant ("Lord Hale" and "Lady Hale"); False: no peer."""
+        if nm.title and N.bare(nm.title[-1]) in PEER_TITLES:
+            title = N.strip_possessive(nm.title[-1]).capitalize()
+        else:
+            if nm.title and N.bare(nm.title[-1]) not in N.lists()["honorifics"]:
+                return False                # "Judge Hale" is no peer
+            text = self.text
+            found = {t for t, g in PEER_TITLES.items() if (nm.gender in (None, g))
+                     and _word_at(text, f"{t.capitalize()} {single}")}
+            if len(found) != 1:
+                return None if found else False
+            title = found.pop().capitalize()
+        name = f"{title} {single}"
+        ident = "t:" + name.lower()
+        return self.entity(ident, lambda: Entity(name, "person", ident, PEER_TITLES[title.lower()]))
 
     def common_word(self, word: str, pos: int) -> bool:
         """Is a capitalised word at the start of a sentence an ordinary word the article also writes in lower

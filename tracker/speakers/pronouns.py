@@ -35,12 +35,12 @@ from .window import MALE_WORDS, WINDOW_SENTENCES
 _SINGULAR_SELF = frozenset({"I", "me", "my", "Me", "My"})
 
 # the verb after a pronoun, past an adverb ("He also told", "She then said")
-_VERB_AFTER_PRONOUN = re.compile(r"\w+ (?:(?:also|then|later|again|further|\w+ly) )?([a-z]+)\b")
+_VERB_AFTER_PRONOUN = re.compile(r"\w{1,60} (?:(?:also|then|later|again|further|\w+ly) )?([a-z]+)\b")
 # a quotation that opens with a name, a title before it or not ("Crane is", "Mr. Crane has", "Sen. Tom Crane’s")
-_OPENING_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.? )?(?:[A-Z][\w\-]+ )?([A-Z][\w\-]+)(?:’s|'s)? [a-z]")
+_OPENING_NAME = re.compile(r"(?<![\w\-])(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.? )?(?:[A-Z][\w\-]+ )?([A-Z][\w\-]+)(?:’s|'s)? [a-z]")
 # a pronoun and the person it spoke to ("he told Hannity")
-_TOLD_WHOM = re.compile(r"\w+ (?:told|asked|assured|reminded|warned|informed) ((?:[A-Z][\w’'\-]+ )*[A-Z][\w’'\-]+)")
-_POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]*(?:[ \u00a0][A-Z][\w\-\.]*)*(?:’s|'s|’|')")
+_TOLD_WHOM = re.compile(r"\w{1,60} (?:told|asked|assured|reminded|warned|informed) ((?:[A-Z][\w’'\-]+ )*[A-Z][\w’'\-]+)")
+_POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]{0,60}(?:[ \u00a0][A-Z][\w\-\.]{0,60}){0,20}(?:’s|'s|’|')")
 _OPENING_PRONOUN = re.compile(r"[\"“‘'(]?(?:(?:But|And|So|Yet|Still|Now|Then|Later|Instead|Meanwhile|Also),?[ \u00a0])?"
                               r"(He|His|She|Her)\b")
 

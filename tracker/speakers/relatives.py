@@ -21,9 +21,9 @@ from .article import Article, Entity
 from .mentions import plan_mention
 
 # a name (with "of the ..." or "for ..." in it) that ends a phrase, and one followed by the comma of an apposition
-_TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]*(?:[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?"
-                            r"[A-Z][\w’'\-\.&]*)*\Z")
-_NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*),[ \u00a0]+\Z")
+_TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]{0,60}(?:[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?"
+                            r"[A-Z][\w’'\-\.&]{0,60}){0,20}\Z")
+_NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]{0,60}(?:[ \u00a0][A-Z][\w’'\-\.]{0,60}){0,20}),[ \u00a0]+\Z")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 
 

@@ -24,9 +24,11 @@ from .anonymous import Anonymous
 from .bodies import Bodies
 from .epithets import Epithets
 from .interviews import Interviews
+from .kinds import Kinds
 from .mentions import Mentions
 from .people import People
 from .pronouns import Pronouns, named_in
+from .recipients import not_a_speaker
 from .relatives import Relatives
 from .roster import Roster
 from .subjects import Subjects
@@ -39,7 +41,7 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she"})
 
 
 class Resolver(Roster, People, Mentions, Bodies, Anonymous, Titles, Epithets, Subjects, Window, Pronouns,
-               Relatives, Writer, Interviews):
+               Relatives, Writer, Interviews, Kinds):
     """One article's resolver: the rule modules' methods on one article's state."""
 
 
@@ -65,6 +67,8 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             e = art.interviewee() if q.cue is None else None
             q.speaker = None if e is None else art.use(e, None)
             continue
+        if q.speaker_start is not None and not_a_speaker(text, q.speaker_start, q.speaker_mention):
+            continue            # "told the BBC", "000 members": no speaker
         k = (pos, q.speaker_mention)
         if k in done:
             q.speaker = done[k]
@@ -109,5 +113,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
     for e in art.out:
         if e.kind == "person" and not e.anonymous and not e.role:
             e.role = appositive_role(text, e)
-    return [Speaker(name=e.name, kind=e.kind, role=e.role, aliases=list(e.aliases), affiliation=e.affiliation,
-                    anonymous=e.anonymous) for e in art.out]
+    # an anonymous or generic source is of kind generic: within the article it is a person or a group ("they" may
+    # stand for "officials")
+    return [Speaker(name=e.name, kind="generic" if e.anonymous else e.kind, role=e.role, aliases=list(e.aliases),
+                    affiliation=e.affiliation, anonymous=e.anonymous) for e in art.out]

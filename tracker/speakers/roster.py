@@ -13,7 +13,9 @@ a person's. Measured reasons:
 - a two-word run with an unknown first name counts as a person only where the
   article also writes the surname after an honorific, as a cue's subject, or
   with an age in apposition (without it, bodies of two words became people
-  and blocked "he"; with the age, a bystander no longer took it);
+  and blocked "he"; with the age, a bystander no longer took it); but a
+  subject of a cue the article writes as a body's ("Deutsche Boerse said",
+  "Deutsche Boerse shares") is no person (``kinds``);
 - a surname of two words ("Wasserman Schultz" after "Debbie Wasserman
   Schultz") is one person.
 """
@@ -27,13 +29,13 @@ from .runs import AUX_FIRST, SIMPLE_MULTI, cut_at_sentence_end, possessive_parts
 
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
-_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b"
-                        r"|, \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
+_CUE_AFTER = re.compile(r" (?:said|says|told|added|wrote|argued|explained|noted|asked)\b")
+_AGE_AFTER = re.compile(r", \d{1,3}, ")      # an age in apposition ("Cory Lund, 22,"): a person
 
 
 
 class Roster(Article):
-    """A mixin of ``resolver.Resolver``; it calls no other module's rules."""
+    """A mixin of ``resolver.Resolver``; it calls body_kind (kinds)."""
 
     def run_index(self) -> dict[str, list[str]]:
         """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
@@ -77,7 +79,9 @@ class Roster(Article):
             if nm is None or nm.kind != "person" or len(nm.core) < 2 or nm.sur != sur:
                 continue
             headline_only = run in self._headline_runs and self.only_in_headline(run)
-            if nm.given_gender is None and (headline_only or not nm.person_title and not self._is_named_person(sur)) \
+            if nm.given_gender is None and (headline_only or not nm.person_title and (
+                    not self._is_named_person(sur)
+                    or self._is_named_person(sur) == "cue" and self.body_kind(nm.text) == "organization")) \
                     or headline_only and len(nm.core) > 2 and self.title_case_headline() \
                     and self.only_in_headline(f"{nm.core[0]} {nm.core[-1]}") \
                     and self.only_in_headline(" ".join(nm.core[-2:])):
@@ -121,20 +125,24 @@ class Roster(Article):
         return [p for sur, runs in self.run_index().items() if any(first in run for run in runs)
                 for p in self.persons(sur).values() if strip(p.name[0]) == first]
 
-    def _is_named_person(self, sur: str) -> bool:
+    def _is_named_person(self, sur: str) -> str:
         """A two-word run with an unknown first name counts as a person if the article also uses its surname alone
-        with an honorific ("Mr Shook") or as the subject of a cue ("Shook said"), or gives it an age ("Amara
-        Shook, 13, of Leeds"). (Cached: asked for each run.)"""
+        with an honorific ("Mr Shook") or gives it an age ("Amara Shook, 13, of Leeds"): "titled"; or as the
+        subject of a cue ("Shook said"): "cue", which a body may be too. "" for none. (Cached: asked for each
+        run.)"""
         found = self._named_surnames.get(sur)
         if found is None:
-            found = self._named_surnames[sur] = False
+            found = ""
             text = self.text
             i = text.find(sur)
             while i >= 0:
-                if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _CUE_AFTER.match(text, i + len(sur)):
-                    found = self._named_surnames[sur] = True
+                if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _AGE_AFTER.match(text, i + len(sur)):
+                    found = "titled"
                     break
+                if _CUE_AFTER.match(text, i + len(sur)):
+                    found = "cue"
                 i = text.find(sur, i + 1)
+            self._named_surnames[sur] = found
         return found
 
     def persons_by_surname(self, sur: str, gender: str | None) -> list[Person]:

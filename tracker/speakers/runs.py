@@ -30,7 +30,7 @@ from . import names as N
 # help, and not trying saves a sixth of the scan
 SIMPLE_RUN = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)*+")
 
-SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]*+(?:[ \u00a0][A-Z][\w’'\-\.]*+)++")     # two words or more
+SIMPLE_MULTI = re.compile(r"[A-Z][\w’'\-\.]{0,60}+(?:[ \u00a0][A-Z][\w’'\-\.]{0,60}+)++")     # two words or more
 
 PREPOSITIONS = "of|to|with|by|for|from|at|on|in|about|against|than"
 

@@ -17,6 +17,8 @@ Measured reasons:
 - words that say nothing about who is meant ("the former governor") are not
   required, but "former" must agree, and a party word keeps a description off
   another party's role ("the GOP front-runner" had become the Democratic one);
+- a rank before the title makes it another office ("the mayor" is not
+  "Deputy Mayor Nicky Hale", "the president" not the vice president);
 - an acronym matches the words of a role it abbreviates ("the DNC chair";
   PolNeAR: 1 found, right; set 7 0.861 -> 0.870);
 - the people a sentence refers to by title ("the admiral chuckled") are
@@ -63,7 +65,7 @@ _ROLE_EXPAND = {abbr: title.lower().split() for abbr, title in N.TITLE_ABBREVIAT
 # ("Ben Jealous, the former president")
 _NAME_AFTER = re.compile(r"\.?[ \u00a0]([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)")
 _CLAUSE_BREAK = re.compile(r"[,;:.()“”\"—–]")
-_APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?:[ \u00a0][A-Z][\w’'\-\.]*)*)(?:,|\s[—–-])\s?"
+_APPOS_BEFORE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]{0,60}(?:[ \u00a0][A-Z][\w’'\-\.]{0,60}){0,20})(?:,|\s[—–-])\s?"
                            r"(?:the|a|an) ((?:[\w\-]+,? ){0,6})\Z")
 # what ends a description in apposition: "Ben Jealous, the former president of ...", not "Clinton - the
 # candidate began ..."
@@ -72,6 +74,8 @@ _APPOS_END = re.compile(r"(?:[,;.?!)]|\s[—–-]|’s|'s| (?:of|for|at|in|to|fr
 # try every position: three times slower); the lookbehind is the word boundary
 DEFINITE_TITLE = re.compile(r"[Tt](?<!\w[Tt])he ([a-z]+)(?=’s|'s|\b)")
 NOT_PEOPLE_TITLES = lexicon.words(N.D + "titles_not_people.txt")     # "the House", "the host"
+# words before a title that make it another office: a deputy mayor is not the mayor
+_RANKS = frozenset(("deputy", "vice", "assistant", "shadow", "junior", "under"))
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 
 
@@ -124,6 +128,8 @@ class Titles(Article):
             phrase = [w.strip(",") for w in phrase]
             if parties and {_PARTIES[w] for w in phrase if w in _PARTIES} - parties:
                 continue        # "the GOP front-runner" is not "Democratic front-runner Clinton"
+            if len(phrase) > 1 and phrase[-2] in _RANKS and phrase[-2] not in said:
+                continue        # "the mayor" is not "Deputy Mayor Nicky Hale"; "the president" no vice president
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
                     and all(m in phrase or TITLE_FORMS.get(m, set()) & set(phrase) or _acronym_in(m, phrase)
                             for m in mods):

@@ -15,7 +15,7 @@ from . import names as N
 from .article import Article, Entity
 
 # an article's closing line on its writer: "Jo Hart is the mayor of Leeds.", "Rep. Dan Ruiz, D-Ariz., was ..."
-_WRITER_LINE = re.compile(r"([A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*){0,4})(?:, [A-Z][\w\-\.]*,)? (?:is|was|has been)"
+_WRITER_LINE = re.compile(r"(?<![\w’'\-\.])([A-Z][\w’'\-\.]*(?: [A-Z][\w’'\-\.]*){0,4})(?:, [A-Z][\w\-\.]*,)? (?:is|was|has been)"
                           r" (?:(?:a|an|the)\b|[A-Z])")
 
 

@@ -37,7 +37,7 @@ from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, 
 
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
-    r"\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?|"
+    r"(?<!\s)\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?|"
     r"to\s+date|so\s+far)\b|"
     r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|a|an|the\s+past|"
     r"the\s+last|two|three|four|five|six|seven|eight|nine|ten|several|many|recent|a\s+few)\s+(?:[a-z]+\s+)?"
@@ -46,38 +46,38 @@ _TEMPORAL = re.compile(
 
 
 # the complement of a superlative: "the biggest decline [for a developed nation]"
-_REL = re.compile(r"\s+(?:since|ever|on\s+record|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
+_REL = re.compile(r"(?<!\s)\s+(?:since|ever|on\s+record|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
 _SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
                         "from on".split())
 
 
 _COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
-_RECORD_NEXT = re.compile(r"[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
+_RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
                           r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
                           r"[$£€¥]?\d)")
 
 
-_FAMILY = re.compile(r"\s+(?:" + trie_pattern(word_list("family_nouns")) + r")s?\b")
-_OF_ITS_KIND = re.compile(r"[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
-_FIRST_SINCE = re.compile(r"(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
+_FAMILY = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("family_nouns")) + r")s?\b")
+_OF_ITS_KIND = re.compile(r"(?<![\s-])[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
+_FIRST_SINCE = re.compile(r"(?<!\s)(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|and|but|when)\b")
-_FIRST_TIME_IN = re.compile(r"\s+time(?=\s+(?:in|for)\s)")
-_ALL_TIME_NEXT = re.compile(r"\s+(?:highs?|lows?|records?)\b")
-_NEXT_WORD = re.compile(r"\s+[a-z][\w-]*")
+_FIRST_TIME_IN = re.compile(r"(?<!\s)\s+time(?=\s+(?:in|for)\s)")
+_ALL_TIME_NEXT = re.compile(r"(?<!\s)\s+(?:highs?|lows?|records?)\b")
+_NEXT_WORD = re.compile(r"(?<!\s)\s+[a-z][\w-]*")
 _RECORD_FIGURE = re.compile(r"[\w$£€¥.,’'%-]*(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,2}")
-_YEAR = re.compile(r"\s+\d{4}\b")
-_RECORD_SET = re.compile(r"\s+set\s+(?:in|by|at|during|on|last|earlier)\b")
-_RECORD_SCOPE = re.compile(r"\s+(?:for|since|of|in)\b")
+_YEAR = re.compile(r"(?<!\s)\s+\d{4}\b")
+_RECORD_SET = re.compile(r"(?<!\s)\s+set\s+(?:in|by|at|during|on|last|earlier)\b")
+_RECORD_SCOPE = re.compile(r"(?<!\s)\s+(?:for|since|of|in)\b")
 _FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
 _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
 # a rank below the top: "the second highest in 28 years"
 _ORDINALS = tuple(f" {w} " for w in "second third fourth fifth sixth seventh eighth ninth tenth".split())
 # "the most generous by far", "by far the largest"
-_BY_FAR = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
+_BY_FAR = re.compile(r"(?<!\s)(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
 # "the most of any candidate", "the least of all": a superlative over a set, though "most of" is none
 _OF_ANY = (" of any ", " of all ")
 # "doing the best it can": an idiom, no comparison
-_CAN = re.compile(r"\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
+_CAN = re.compile(r"(?<!\s)\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
 # an award's name: "the best debut performance prize"
 _AWARD = re.compile(r"\s(?:" + trie_pattern(word_list("award_nouns")) + r")\b")
 # a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
@@ -160,7 +160,7 @@ def _superlative(scanner, word, s, e, sent):
     return claim(scanner, sent, start, end, ref)
 
 
-_NOUN_WORD = re.compile(r"\s+([a-z][a-z-]*)(?=(\s*[,.;:)—–-]|\s+[\w’']+|$))")
+_NOUN_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z-]*)(?=(\s*[,.;:)—–-]|\s+[\w’']+|$))")
 
 
 def _place_noun_end(scanner, e: int, limit: int) -> int | None:
@@ -241,7 +241,7 @@ def _first(scanner, word, s, e, sent):
 
 # the streak after "the first ... after": "after four weeks of gains", "after three straight quarters"
 _AFTER_SPAN = re.compile(
-    r"\s+after\s+(?P<span>(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?:\d+|a|an|two|three|four|five|six|seven|"
+    r"(?<!\s)\s+after\s+(?P<span>(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?:\d+|a|an|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|many)\s+(?:(?:straight|consecutive|successive)\s+(?:years|decades?|months|weeks|days|"
     r"quarters|sessions|games|races|elections)(?:\s+of\s+[a-z]+)?|(?:years|decades?|months|weeks|days|quarters|"
     r"sessions)\s+of\s+(?:gains|losses|declines|increases|growth|rises|falls|wins|defeats|victories|deficits|"
@@ -371,9 +371,9 @@ def _broken(pw: list[str]) -> bool:
 
 
 # "a 31-year low", "a five-month high": a level not seen for that long
-SPAN_ADJECTIVE = re.compile(r"(?:\d+|[a-z]+)-(?:year|month|week|decade)")
+SPAN_ADJECTIVE = re.compile(r"(?:(?<!\d)\d+|(?<![a-z])[a-z]+)-(?:year|month|week|decade)")
 # what may follow "a new high" (not "a new high school", "a new low-cost airline")
-_LEVEL_NEXT = re.compile(r"(?:$|[,.;:!?)’'\"”]|\s+(?:of|in|for|on|this|last|mark|after|as|since|and|at|against|amid|"
+_LEVEL_NEXT = re.compile(r"(?:$|[,.;:!?)’'\"”]|(?<!\s)\s+(?:of|in|for|on|this|last|mark|after|as|since|and|at|against|amid|"
                          r"earlier|was|is|set|point|level|before|during|following|when|with|but|to|while|today|"
                          r"yesterday|over|from|by|not|or)\b)")
 
@@ -401,7 +401,7 @@ def _level(scanner, word, s, e, sent):
 # "none since 1912 has beaten", "has not produced a president since 1960": a negation before "since" in the
 # same clause makes a record of the stretch; the baseline is a year, a decade or a name ("since Truman")
 _NEGATION = re.compile(r"(?:\b(?:no|none|never|not|nobody|nothing|neither)\b|n[’']t\b)")
-_SINCE_REF = re.compile(r"\s+((?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*|"
+_SINCE_REF = re.compile(r"(?<!\s)\s+((?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*|"
                         r"(?:the\s+)?(?:1[89]|20)\d\ds?(?![\w-]))")
 
 

@@ -24,11 +24,11 @@ from ..lexicons import trie_pattern, word_list
 from ..numbers import read_words
 from .reference import TRAILING, claim, noun_phrase
 
-_TIMES_FOLLOW = re.compile(r"\s+(?:as\b|more\b|higher|larger|bigger|greater|lower|smaller|less|fewer|faster|slower|"
+_TIMES_FOLLOW = re.compile(r"(?<!\s)\s+(?:as\b|more\b|higher|larger|bigger|greater|lower|smaller|less|fewer|faster|slower|"
                            r"the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|than\b|over\b)")
 
 
-_MULTIPLE_FOLLOW = re.compile(r"\s+(?:as\b|the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|"
+_MULTIPLE_FOLLOW = re.compile(r"(?<!\s)\s+(?:as\b|the\b|that\b|what\b|its\b|their\b|his\b|her\b|those\b|these\b|this\b|"
                               r"than\b)")
 
 
@@ -38,17 +38,17 @@ _MULTIPLE_BEFORE = ("more than", "less than", "nearly", "almost", "about", "roug
 
 # the baseline passed: a figure with a determiner ("surpasses the $846.8million raised in 2012"); a bare
 # figure is a threshold ("deficits begin exceeding 3 percent of GDP"), read as a lower bound by the quantities
-_SURPASS_OBJECT = re.compile(r"\s+(?:(?:the|a|its|their)\s+(?:previous\s+|prior\s+)?(?:record\s+)?|"
+_SURPASS_OBJECT = re.compile(r"(?<!\s)\s+(?:(?:the|a|its|their)\s+(?:previous\s+|prior\s+)?(?:record\s+)?|"
                              r"(?:previous|prior|record)\s+)(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TIMES_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
+_TIMES_REST = re.compile(r"(?<!\s)\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
                          r"fewer|faster|slower)(?:\s+[a-z]+){0,2}?\s+than|than|over)\b")
 
 
-_FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|season|night)")
-_MULTIPLE_REST = re.compile(r"\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:the|its|their|his|her)\s+(?=\w)|than|over|from|"
+_FREQUENCY = re.compile(r"(?<!\s)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|season|night)")
+_MULTIPLE_REST = re.compile(r"(?<!\s)\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:the|its|their|his|her)\s+(?=\w)|than|over|from|"
                             r"since)\b")
 
 
@@ -57,7 +57,7 @@ _COMPARATIVES = (" as ", " more", " higher", " larger", " bigger", " greater", "
                  " fewer", " faster", " slower")
 
 
-_THREE_WORDS = re.compile(r"(?:\s+[\w’'-]+){1,3}")
+_THREE_WORDS = re.compile(r"(?<!\s)(?:\s+[\w’'-]+){1,3}")
 _CLAUSE_TAIL = re.compile(r"[^,;.!?]*")
 
 
@@ -146,7 +146,7 @@ def _surpass(scanner, word, s, e, sent):
 
 
 _APPOSITION = re.compile(r"(?:,|\(|—|–|-)\s*(?:or\s+)?$")
-_BASELINE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|[\w.-]+(?:’s|'s)\s+)"
+_BASELINE = re.compile(r"(?<!\s)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|[\w.-]+(?:’s|'s)\s+)"
                        r"(?:[\w’'-]+\s+){0,2}?(?:" + trie_pattern(word_list("baseline_nouns")) + r")s?\b")
 
 
@@ -184,9 +184,9 @@ def fold_claim(scanner, start: int, e: int, sent) -> Claim:
     return claim(scanner, sent, start, end, None)
 
 
-_FOLD_NOUN = re.compile(r"\s+(?:" + trie_pattern(word_list("change_nouns")) + r")s?\b")
+_FOLD_NOUN = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("change_nouns")) + r")s?\b")
 # "half the size of Pfizer", "a third the rate of 2010": a ratio to a baseline
-_MEASURE_OF = re.compile(r"\s+the\s+(?:" + trie_pattern(word_list("measure_nouns")) + r")\s+of\b")
+_MEASURE_OF = re.compile(r"(?<!\s)\s+the\s+(?:" + trie_pattern(word_list("measure_nouns")) + r")\s+of\b")
 
 
 def fraction_of_measure(scanner, start: int, e: int, sent) -> Claim | None:

@@ -28,7 +28,7 @@ BOUNDARY = frozenset(
     "that’s that's".split())
 
 
-TOKEN = re.compile(r"\s+([^\s,;:!?()\[\]“”\"—–]+)")
+TOKEN = re.compile(r"(?<!\s)\s+([^\s,;:!?()\[\]“”\"—–]+)")
 TRAILING = frozenset("on in of for by at to with from during among into over the a an and or last this".split())
 _TITLES = word_list("title_abbreviations")
 ABBREV = re.compile(r"(?:[A-Za-z]\.)+")
