@@ -75,10 +75,14 @@ async def home(datasette, database: str, cols: Columns) -> dict:
 async def _home(datasette, database: str, cols: Columns) -> dict:
     db = datasette.get_database(database)
     orig = original(cols)
+
+    def dup_join(table: str) -> str:       # a near-duplicate article's rows counted once, in the original
+        return (f" join articles on articles.id = {table}.article_id where {orig}"
+                if cols.has("articles", "duplicate_of") else "")
     counts = dict((await db.execute(f"""select
         (select count(*) from articles where {orig}) as articles,
-        (select count(*) from quotes) as quotes,
-        (select count(*) from claims) as claims,
+        (select count(*) from quotes{dup_join("quotes")}) as quotes,
+        (select count(*) from claims{dup_join("claims")}) as claims,
         (select count(*) from speakers where {not_generic(cols)}) as speakers,
         (select count(*) from sentences where checkworthiness >= {CHECKWORTHY} and not boilerplate)
             as checkworthy""")).first())
