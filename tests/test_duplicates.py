@@ -229,3 +229,31 @@ def test_band_keys_do_not_change_between_versions():
     assert len(sk.shingles) == 7 and len(sk.keys) == neardup.BANDS
     assert sk.keys[:2] == (-5331221115385469718, -13853613713770590)
     assert neardup.sketch("").keys == () and neardup.sketch("Two words").keys[0] == -265053222133088166
+
+
+def test_served_totals_count_a_repeated_story_once_and_its_page_links_the_original(tmp_path):
+    import asyncio
+
+    from tracker.serve import make_datasette
+
+    db = tmp_path / "news.db"
+    store_all(db, [text(FERRY), edited_copy(), text(FERRY_OTHER)])
+    ds = make_datasette(str(db))
+
+    def get(path):
+        response = asyncio.run(ds.client.get(path))
+        assert response.status_code == 200, (path, response.text[:300])
+        return response
+
+    top = {r["speaker"]: r for r in get("/news/most_quoted.json?_shape=array").json()}
+    assert top["Maren Tolliver"]["quotes"] == 2 and top["Maren Tolliver"]["articles"] == 2
+    page = get("/news/articles/2").text
+    assert "Repeats" in page and 'href="/news/articles/1"' in page
+    assert "Repeats" not in get("/news/articles/1").text
+    home = get("/news").text
+    assert "and 1 near-duplicates, counted once" in home
+    conn = sqlite3.connect(db)
+    once = conn.execute("select count(*) from quotes join articles on articles.id = quotes.article_id "
+                        "where articles.duplicate_of is null").fetchone()[0]
+    assert once < conn.execute("select count(*) from quotes").fetchone()[0]
+    assert f">{once} quotes<" in home
