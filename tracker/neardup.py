@@ -91,13 +91,7 @@ def shingles(text: str) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(min(SHINGLE, len(ids))):
             h = h * _MULT + ids[j:j + n]
-        # splitmix64's finaliser: every bit of the run's hash depends on every word's
-        h ^= h >> np.uint64(30)
-        h *= np.uint64(0xBF58476D1CE4E5B9)
-        h ^= h >> np.uint64(27)
-        h *= np.uint64(0x94D049BB133111EB)
-        h ^= h >> np.uint64(31)
-    return np.unique(h >> np.uint64(32))
+    return np.unique(_mix(h) >> np.uint64(32))
 
 
 def _signature(hashes: np.ndarray) -> np.ndarray:
@@ -108,12 +102,23 @@ def _signature(hashes: np.ndarray) -> np.ndarray:
 
 
 def _band_keys(signature: np.ndarray) -> tuple[int, ...]:
-    out = []
-    for band in range(BANDS):
-        part = signature[band * ROWS:(band + 1) * ROWS].astype("<u8").tobytes()
-        digest = hashlib.blake2b(bytes([band]) + part, digest_size=8).digest()
-        out.append(int.from_bytes(digest, "little", signed=True))
-    return tuple(out)
+    """One signed 64-bit key a band: its ``ROWS`` minimum hashes and its index, mixed (splitmix64's finaliser)."""
+    rows = signature.reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        h = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for j in range(ROWS):
+            h = _mix((h ^ rows[:, j]) * _MULT)
+    return tuple(h.view(np.int64).tolist())
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of the result depends on every bit of ``h``."""
+    with np.errstate(over="ignore"):
+        h = h ^ (h >> np.uint64(30))
+        h = h * np.uint64(0xBF58476D1CE4E5B9)
+        h = h ^ (h >> np.uint64(27))
+        h = h * np.uint64(0x94D049BB133111EB)
+        return h ^ (h >> np.uint64(31))
 
 
 def sketch(text: str) -> Sketch:
@@ -215,7 +220,10 @@ class Linker:
 
 def link_stored(conn: sqlite3.Connection, batch: int = 500) -> int:
     """Link the articles of a database made before near-duplicates were detected (the schema's migration to
-    version 2), in the order they were stored, as an ingest would have: returns how many are duplicates."""
+    version 2), in the order they were stored, as an ingest would have: returns how many are duplicates. Links
+    made before are made again (a database whose version was set back is linked anew, not twice)."""
+    conn.execute("delete from article_bands")
+    conn.execute("update articles set duplicate_of = null, duplicate_similarity = null where duplicate_of is not null")
     last, linked = 0, 0
     while True:
         rows = [dict(id=i, text=t) for i, t in conn.execute(

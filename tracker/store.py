@@ -70,6 +70,8 @@ TABLES: dict[str, dict] = {
     "ingest_errors": dict(columns={"id": int, "source": str, "error": str, "at": str, "stage": str, "record": str},
                           pk="id"),
     # the LSH band keys of each article's MinHash (tracker.neardup): how a later ingest finds its near-duplicates
+    # (with rowid, as every table: the serve layer's summary reads max(rowid); without it, it was a fifth cheaper
+    # to write and 2.4 times smaller, 10% of the BBC corpus's database with it)
     "article_bands": dict(columns={"id": int, "key": int, "article_id": int}, pk="id"),
 }
 
