@@ -40,6 +40,7 @@ memory, Redis or Cassandra, not in the SQLite database that has to hold them.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -56,6 +57,7 @@ MIN_RATIO = 0.3         # the shorter text's shingles, at least this share of th
 
 _WORD = re.compile(r"\w+")
 _MULT = np.uint64(1_000_003)
+_encode = functools.partial(str.encode, encoding="utf-8", errors="surrogatepass")
 
 
 def _constant(name: str, i: int) -> int:
@@ -84,8 +86,7 @@ def shingles(text: str) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words), dtype=np.uint64,
-                      count=len(words))
+    ids = np.fromiter(map(zlib.crc32, map(_encode, words)), dtype=np.uint64, count=len(words))
     n = max(1, len(ids) - SHINGLE + 1)
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
