@@ -14,6 +14,13 @@ similarity band (its real same-story pairs sit in it; read a sample to judge).
 
 A pair is linked when the two share an LSH band and their similarity is at
 least the threshold, as at ingest (``Linker``). Nothing is written anywhere.
+
+``--write-cost N``: instead, the linking's cost per batch as the database grows:
+a batch of 200 corpus articles linked (and its band rows written) in a
+transaction, in turn into an empty database and into one holding N other
+articles (corpus articles with their words shuffled: as many band rows, no
+near-duplicates), rolled back each time; the median CPU seconds of each and
+the median ratio of ``--pairs`` pairs.
 """
 from __future__ import annotations
 
@@ -99,8 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--negatives", type=int, default=20000)
     ap.add_argument("--threshold", type=float, nargs="*", default=[neardup.THRESHOLD])
     ap.add_argument("--show", type=int, default=0, help="print this many corpus pairs of each band")
+    ap.add_argument("--write-cost", type=int, default=0, metavar="N")
+    ap.add_argument("--pairs", type=int, default=9)
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
+    if args.write_cost:
+        return write_cost(args.shared / "corpus" / "bbc", args.write_cost, args.pairs, rng)
     folder = args.shared / "corpus" / "bbc"
     names = sorted(p.name for p in folder.glob("*.txt"))
     texts = {n: (folder / n).read_text(encoding="utf-8", errors="replace") for n in names}
@@ -159,6 +170,53 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  same-section random pairs linked: {fp} of {len(negatives)}")
         print(f"  precision over made pairs and random same-section pairs: {all_tp / (all_tp + fp):.4f}")
         print(f"  corpus pairs linked: {sum(s >= threshold for s in real.values())}")
+    return 0
+
+
+def write_cost(folder: Path, n: int, pairs: int, rng: random.Random, batch: int = 200) -> int:
+    import sqlite3
+    import statistics
+    import tempfile
+    import time
+
+    from tracker.store import Store, content_hash
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {name: Path(tmp) / f"{name}.db" for name in ("empty", "big")}
+        for path in paths.values():
+            Store(path).close()
+        conn = {name: sqlite3.connect(path, isolation_level=None) for name, path in paths.items()}
+        big = conn["big"]
+        big.execute("begin")
+        for i in range(1, n + 1):
+            words = texts[i % len(texts)].split()
+            rng.shuffle(words)
+            t = " ".join(words) + f" {i}"
+            big.execute("insert into articles (id, content_hash, text) values (?, ?, ?)", [i, content_hash(t), t])
+            big.executemany("insert into article_bands (key, article_id) values (?, ?)",
+                            [(k, i) for k in neardup.sketch(t).keys])
+        big.execute("commit")
+        cost: dict[str, list[float]] = {"empty": [], "big": []}
+        for r in range(pairs):
+            start = (r * batch) % len(texts)
+            chosen = [t + f"\n(probe {r})\n" for t in texts[start:start + batch]]
+            sketches = [neardup.sketch(t) for t in chosen]
+            for name, c in conn.items():
+                first = (c.execute("select max(id) from articles").fetchone()[0] or 0) + 1
+                rows = [dict(id=first + i, text=t) for i, t in enumerate(chosen)]
+                c.execute("begin immediate")
+                t0 = time.process_time()
+                bands = neardup.Linker(c).link(rows, sketches)
+                c.executemany("insert into article_bands (key, article_id) values (?, ?)",
+                              [(b["key"], b["article_id"]) for b in bands])
+                cost[name].append(time.process_time() - t0)
+                c.execute("rollback")
+        rows_big = big.execute("select count(*) from article_bands").fetchone()[0]
+    e, b = statistics.median(cost["empty"]), statistics.median(cost["big"])
+    ratio = statistics.median(y / x for x, y in zip(cost["empty"], cost["big"]))
+    print(f"a batch of {batch}: linking and band rows, CPU s: empty database {e:.3f}, with {n} articles "
+          f"({rows_big} band rows) {b:.3f}; ratio (median of {pairs} pairs) {ratio:.2f}")
     return 0
 
 
