@@ -65,14 +65,16 @@ def server(db):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        # a deadline, not a count of tries: on a busy shared machine starting the server took 13 s (1.3 s of CPU)
+        deadline = time.monotonic() + 90
+        while True:
             try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2)
                 break
             except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("tracker serve did not start")
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("tracker serve did not start")
+                time.sleep(0.2)
         yield base
     finally:
         proc.terminate()

@@ -5,9 +5,12 @@ Store.add), so these tests do not depend on how well the extractors do; one
 end-to-end test ingests the bundled samples and checks structure only.
 """
 import asyncio
+import contextlib
 import os
 import re
+import sqlite3
 import sys
+import types
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,11 +22,15 @@ from hypothesis import given, settings
 from markupsafe import escape
 from hypothesis import strategies as st
 
+from datasette import hookimpl
+from datasette.plugins import pm
+
 from tracker.cli import cli
 from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
-from tracker.serve import METADATA, make_datasette
-from tracker.serve.queries import QUESTIONS, parameters
+from tracker.serve import METADATA, make_datasette, summary
+from tracker.serve.plugin import prepare_connection
+from tracker.serve.queries import QUESTIONS, Columns, parameters
 from tracker.serve.article import claim_title, render_text
 from tracker.store import TABLES, Store
 
@@ -697,3 +704,292 @@ def test_publish_recipe_builds_a_read_only_image(samples_db, tmp_path, monkeypat
     assert (context / "wheels" / wheel.name).exists() and (context / "demo.db").exists()
     published = yaml.safe_load((context / "metadata.json").read_text())
     assert published["plugins"]["tracker"]["public"] is True
+
+
+# --- speed: statements per page, the summary the ingest keeps, the plugin's own routes ------------------------
+
+@contextlib.contextmanager
+def statements(database):
+    """Every SQL statement Datasette runs on ``database`` while the block runs (a fresh Datasette made inside
+    it sees them all; those a full-text index runs inside SQLite, which name the schema 'main', left out)."""
+    seen = []
+    counter = types.ModuleType("statement_counter")
+
+    @hookimpl
+    def prepare_connection(conn, database=None):
+        if database == name:
+            conn.set_trace_callback(lambda sql: sql.startswith("-- ") or "'main'." in sql or seen.append(sql))
+    name = database
+    counter.prepare_connection = prepare_connection
+    pm.register(counter, name="statement-counter")
+    try:
+        yield seen
+    finally:
+        pm.unregister(counter)
+
+
+@pytest.fixture(scope="module")
+def summarized(tmp_path_factory, db_path):
+    """The hand-built database with the summary an ingest leaves (Store.close refreshes it)."""
+    path = tmp_path_factory.mktemp("summarized") / "news.db"
+    path.write_bytes(db_path.read_bytes())
+    Store(str(path)).close()
+    return path
+
+
+# the statements each page may run once Datasette has served it before (its counts, facets and the shapes of
+# its tables kept; one more where the schema's version is read again, every two seconds): Datasette's own
+# views ran 225-240 for the home page and the database page, 19-29 for a table page (85-133 on 1.0a41) and
+# 44-50 for a row page, each waiting its turn in a pool of three threads
+WARM = {"/": 0, "/news": 0, "/news/quotes": 12, "/news/claims": 14, "/news/sentences": 8, "/news/speakers": 6,
+        "/news/articles": 6, "/news/quotes?kind=direct": 12, "/news/articles/1": 7, "/news/speakers/1": 9,
+        "/news/quotes/1": 7, "/news/claims/1": 6, "/news/sentences/1": 8, "/news/most_quoted": 2,
+        "/news/search?q=river": 2, "/news/search_quotes?q=river": 2, "/news/claims_by_unit?unit=GBP": 2,
+        "/news/quotes_by_speaker?name=Shah": 2, "/news/checkworthy_sentences": 2,
+        "/news/questionable_figures": 2, "/news/unresolved_speakers": 2}
+
+
+def test_pages_run_a_handful_of_statements(summarized):
+    with statements("news") as seen:
+        ds = make_datasette(str(summarized))
+        for path, most in WARM.items():
+            assert get(ds, path).status_code == 200, path
+            seen.clear()
+            assert get(ds, path).status_code == 200, path
+            assert len(seen) <= most, (path, seen)
+
+
+@pytest.mark.parametrize("small,large", [("/news/quotes?_size=1", "/news/quotes?_size=5"),
+                                         ("/news/most_quoted?size=1", "/news/most_quoted?size=50"),
+                                         ("/news/unresolved_speakers?size=1", "/news/unresolved_speakers")])
+def test_more_rows_run_no_more_statements(summarized, small, large):
+    with statements("news") as seen:
+        ds = make_datasette(str(summarized))
+        counts = []
+        for path in (small, large, small, large):
+            seen.clear()
+            assert get(ds, path).status_code == 200
+            counts.append(len([sql for sql in seen if sql != "PRAGMA schema_version"]))    # read every 2 s
+    assert counts[2] == counts[3], (small, large, counts)
+
+
+def test_an_ingest_leaves_a_summary_that_counts_what_the_tables_hold(samples_db):
+    from tracker.serve.meta import facet_columns
+    from tracker.serve.queries import SUMMARY, speaker_counts_sql, summary_counts, summary_fresh
+
+    conn = sqlite3.connect(samples_db)
+    cols = summary._columns(conn)
+    assert conn.execute(f"select {summary_fresh(cols)}").fetchone()[0] == 1
+    kept = {(t, c, v): n for t, c, v, n in conn.execute(f"select tbl, col, value, n from {SUMMARY}")}
+    live = Columns({t: c for t, c in cols.columns.items() if not t.startswith("tracker_")})
+    for name, sql in summary_counts(live).items():
+        assert kept["", name, None] == conn.execute(sql).fetchone()[0], name
+    for table in ("articles", "sentences", "quotes", "claims", "speakers"):
+        assert kept[table, "", conn.execute(f"select max(rowid) from {table}").fetchone()[0]] == \
+            conn.execute(f"select count(*) from {table}").fetchone()[0]
+    for table, columns in facet_columns().items():
+        for column in columns:
+            for value, n in conn.execute(f"select [{column}], count(*) from [{table}] where [{column}] is not null "
+                                         "group by 1"):
+                assert kept[table, column, value] == n, (table, column, value)
+    assert sorted(conn.execute("select * from tracker_speaker_counts")) == sorted(
+        conn.execute(speaker_counts_sql(live)))
+
+
+def altered(source, folder, *statements):
+    """A copy of the database ``source`` (as ``news.db`` in ``folder``) with ``statements`` run on it."""
+    path = folder / "news.db"
+    with contextlib.closing(sqlite3.connect(source)) as src:     # with what is still in its write-ahead log
+        src.backup(conn := sqlite3.connect(path))
+    with conn:
+        for sql in statements:
+            conn.execute(sql)
+    return path, conn
+
+
+LATE_ERROR = "insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')"
+
+
+def test_pages_take_counts_from_the_summary_only_while_it_is_fresh(summarized, tmp_path):
+    """Counts written into the summary by hand show while every table ends where it was counted; one row
+    more anywhere and the pages count for themselves."""
+    path, conn = altered(summarized, tmp_path,
+                         "update tracker_summary set n = 999 where tbl = '' and col = 'articles'",
+                         "update tracker_summary set n = 777 where tbl = 'quotes' and col = 'kind' and value = 'direct'",
+                         "update tracker_summary set n = 555 where tbl = '' and col = 'unresolved_speakers total'")
+    kept = make_datasette(str(path))
+    assert "999 articles" in get(kept, "/").text
+    assert "of 555" in get(kept, "/news/unresolved_speakers").text
+    assert 777 in [v["count"] for v in facet_values(kept, "/news/quotes", "kind")]
+    with conn:
+        conn.execute(LATE_ERROR)
+    counted = make_datasette(str(path))
+    assert "2 articles" in get(counted, "/").text
+    assert "of 1" in get(counted, "/news/unresolved_speakers").text
+    direct = conn.execute("select count(*) from quotes where kind = 'direct'").fetchone()[0]
+    assert {v["value"]: v["count"] for v in facet_values(counted, "/news/quotes", "kind")}["direct"] == direct
+
+
+def facet_values(ds, path, column):
+    """One facet's values and counts (1.0 alphas give facets only when asked, under "results")."""
+    results = get(ds, path + ".json?_extra=facet_results").json()["facet_results"]
+    return results.get("results", results)[column]["results"]
+
+
+def test_questions_answer_the_same_with_the_summary_fresh_stale_or_absent(db_path, summarized, tmp_path):
+    stale, _ = altered(summarized, tmp_path, "update tracker_summary set n = -1",
+                       "update tracker_speaker_counts set quotes = -1, articles = -1", LATE_ERROR)
+    servers = [make_datasette(str(p)) for p in (db_path, summarized, stale)]
+    args = "q=river%20OR%20tax%20OR%20homes&name=Shah&unit=GBP&speaker=1&outlet=&from=&to="
+    for q in QUESTIONS:
+        for page in ("size=2", "size=2&page=2"):
+            answers = [rows(ds, f"/news/{q.name}.json?{args}&{page}") for ds in servers]
+            assert answers[0] == answers[1] == answers[2], (q.name, page)
+            assert all(r.get("total", 0) >= 0 for r in answers[1]), q.name
+
+
+def test_questions_read_quotes_claims_and_sentences_by_index(summarized):
+    """EXPLAIN QUERY PLAN of every question: no full scan of a big table, but where the summary is stale
+    (a scan joined to the one-row ``stale`` gate, which is empty while the summary is fresh)."""
+    conn = sqlite3.connect(summarized)
+    prepare_connection(conn)
+    cols = summary._columns(conn)
+    for q in QUESTIONS:
+        sql = q.build(cols)
+        params = {p: "x" for p in re.findall(r":(\w+)", sql)}
+        plan = conn.execute("explain query plan " + sql, params).fetchall()
+        for node, parent, _, detail in plan:
+            if re.match(r"SCAN (quotes|claims|sentences|claim_units)\b", detail):
+                siblings = {d for _, p, _, d in plan if p == parent}
+                assert "SCAN stale" in siblings, (q.name, detail)
+
+
+def test_other_databases_keep_datasettes_own_pages(db_path, tmp_path):
+    from datasette.app import Datasette
+
+    plain = tmp_path / "plain.db"
+    sqlite_utils.Database(plain)["things"].insert({"id": 1, "name": "a thing"}, pk="id")
+    ds = Datasette([str(db_path), str(plain)], metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+    home = get(ds, "/").text
+    assert 'class="tracker-counts"' in home and 'href="/plain"' in home
+    assert "things" in get(ds, "/plain").text and "tracker-counts" not in get(ds, "/plain").text
+    assert "a thing" in get(ds, "/plain/things/1").text
+    assert get(ds, "/news/quotes/999").status_code == 404
+    response = get(ds, "/news?sql=select+'asked'+as+answer")
+    if response.status_code in (301, 302):          # 1.0 alphas: /db?sql= moved to /db/-/query
+        response = get(ds, response.headers["location"])
+    assert response.status_code == 200 and "asked" in response.text
+    assert get(ds, "/news.json").status_code == 200
+
+
+def test_readable_number_of_thousands_of_trillions():
+    from tracker.serve.article import readable_number
+
+    assert readable_number(1.07e15, "GBP") == "£1,070tn" and readable_number(2.5e16) == "25,000 trillion"
+
+
+# --- corrections (tracker/corrections.py) on the served pages ------------------------------------------------
+
+FERRY = {"a.txt": "Ferry losses grow\n\nHelena Marsh-Odell said the ferry would lose 12% of its passengers this "
+                  "winter. Oskar Brand said the pier needed repairs.\n",
+         "b.txt": "Crossing to close\n\nHelena Marsh Odell said the crossing would close on Sunday.\n",
+         "c.txt": "Pier reopens\n\nHelena Marsh Odell said the pier would reopen in May.\n"}
+
+
+def test_corrections_show_next_to_what_they_changed_and_the_summary_counts_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    db = tmp_path / "news.db"
+
+    def run(*args):
+        result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+
+    def ingest(*names):
+        for name in names:
+            (folder / name).write_text(FERRY[name])
+        run("ingest", folder, "--db", db, "-q")
+
+    def one(sql):
+        return sqlite3.connect(db).execute(sql).fetchone()
+
+    ingest("a.txt", "b.txt")
+    (keep,), (other,) = one("select id from speakers where name = 'Helena Marsh-Odell'"), \
+        one("select id from speakers where name = 'Helena Marsh Odell'")
+    assert [r["name_b"] for r in rows(make_datasette(str(db)), "/news/likely_duplicates.json")] == \
+        ["Helena Marsh Odell"]
+    run("correct", "merge", keep, other, "--why", "one harbour chief, hyphen or not", "--db", db)
+    (quote, claim, sentence), = [one("select q.id, c.id, q.sentence_id from quotes q join claims c on "
+                                     "c.quote_id = q.id where q.content like '%12%'")]
+    run("correct", "speaker", quote, "--name", "Iris Penhallow", "--why", "named in the council minutes", "--db", db)
+    ingest("c.txt")          # brings the merged row back: merged again, in place, after the summary was counted
+    ds = make_datasette(str(db))
+    for path, why in ((f"/news/quotes/{quote}", "named in the council minutes"),
+                      (f"/news/claims/{claim}", "named in the council minutes"),
+                      (f"/news/sentences/{sentence}", "named in the council minutes"),
+                      (f"/news/speakers/{keep}", "one harbour chief, hyphen or not")):
+        page = get(ds, path).text
+        assert 'id="corrections"' in page and why in page, path
+        assert "article_hash" not in page, path           # the stable names are for the tool, not the reader
+    assert 'id="corrections"' not in get(ds, "/news/quotes/2").text
+    # the summary is fresh and counts what the tables hold after the corrections: the same answers as counting
+    conn = sqlite3.connect(db)
+    assert conn.execute(f"select {summary_fresh_sql(conn)}").fetchone()[0] == 1
+    (tmp_path / "counted").mkdir()
+    counted, _ = altered(db, tmp_path / "counted", "drop table tracker_summary", "drop table tracker_speaker_counts")
+    most = [rows(make_datasette(str(p)), "/news/most_quoted.json") for p in (db, counted)]
+    assert most[0] == most[1]
+    assert [(r["speaker"], r["quotes"], r["articles"]) for r in most[0]] == [("Helena Marsh-Odell", 2, 2),
+                                                                           ("Iris Penhallow", 1, 1),
+                                                                           ("Oskar Brand", 1, 1)]
+    assert most[0][0]["first_published"] is None and most[0][0]["outlets"] is None   # plain text: no date, no outlet
+
+
+def summary_fresh_sql(conn):
+    from tracker.serve.queries import summary_fresh
+    return summary_fresh(summary._columns(conn))
+
+
+# --- quotes.confidence, when a database has it ---------------------------------------------------------------
+
+def test_quote_and_claim_pages_show_confidence_when_the_column_exists(db_path, summarized, tmp_path):
+    path, conn = altered(summarized, tmp_path, "alter table quotes add column confidence real",
+                         "update quotes set confidence = 0.93 where content like 'The river will not win%'",
+                         "update quotes set confidence = 0.42 where content like 'the wall would protect%'")
+    (sure,), (unsure,) = conn.execute("select id from quotes where confidence is not null order by confidence desc")
+    (inside,), (alone,) = [conn.execute("select id from claims where text = ?", [t]).fetchone()
+                           for t in ("about 2,000 homes", "£48m")]
+    ds = make_datasette(str(path))
+    assert "<dt>Confidence</dt><dd>0.93 (confident)</dd>" in get(ds, f"/news/quotes/{sure}").text
+    assert "<dt>Confidence</dt><dd>0.42 (held back for review)</dd>" in get(ds, f"/news/quotes/{unsure}").text
+    assert "<dt>Confidence</dt><dd>0.42 (held back for review: its quote&#39;s)</dd>" in \
+        get(ds, f"/news/claims/{inside}").text
+    assert "<dt>Confidence</dt>" not in get(ds, f"/news/claims/{alone}").text      # in no quote: nothing to show
+    speaker = conn.execute("select speaker_id from quotes where id = ?", [sure]).fetchone()[0]
+    assert "held back for review" in get(ds, f"/news/speakers/{speaker}").text
+    found = {r["quote_id"]: r["confidence"] for r in query(ds, "search_quotes", q="river OR homes")}
+    assert found == {sure: 0.93, unsure: 0.42}
+    without = make_datasette(str(db_path))
+    assert "<dt>Confidence</dt>" not in get(without, f"/news/quotes/{sure}").text + \
+        get(without, f"/news/claims/{inside}").text
+
+
+def test_a_speakers_page_finds_its_quotes_without_reading_them(summarized):
+    """With no text asked for, the page's keys and count come from the quotes' (speaker_id, article_id, start)
+    index alone (EXPLAIN QUERY PLAN); with a text, the quotes are read to match it."""
+    from tracker.serve.queries import SPEAKER_FILTER, SPEAKER_ROWS, items_sql
+
+    conn = sqlite3.connect(summarized)
+    cols = summary._columns(conn)
+    order = "articles.published is null, articles.published desc, quotes.article_id, quotes.start, quotes.id"
+    params = {"speaker": 1, "q": "river", "outlet": "", "from": "", "to": "", "limit": 20, "offset": 0}
+    plans = {}
+    for name, where in (("rows", SPEAKER_ROWS), ("text", SPEAKER_FILTER)):
+        sql = items_sql(cols, "quotes", where.format(t="quotes", field="quotes.content"), order,
+                        "limit :limit offset :offset", page=True)
+        plans[name] = [d for *_, d in conn.execute("explain query plan " + sql, params) if "speaker_id=?" in d]
+    assert len(plans["rows"]) == 2 and all("COVERING INDEX" in d for d in plans["rows"]), plans
+    assert not any("COVERING" in d for d in plans["text"]), plans
+    ds = make_datasette(str(summarized))
+    assert "The river will not win this time." in get(ds, "/news/speakers/1").text
+    assert "libraries matter" not in get(ds, "/news/speakers/1?q=river").text

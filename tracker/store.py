@@ -97,6 +97,13 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("sentences", ["checkworthiness"], False),
     ("ingest_errors", ["source"], False),
     ("article_bands", ["key", "article_id"], False),
+    # for the served pages (tracker/serve): "what to check first", the newest articles, doubtful figures
+    ("sentences", ["boilerplate", "checkworthiness"], False),
+    ("articles", ["published"], False),
+    ("claims", ["flags"], False),
+    # a speaker's page: their quotes' articles and order without reading the quotes (the top speaker of 51,000
+    # articles: the months of their quotes 182 to 83 ms)
+    ("quotes", ["speaker_id", "article_id", "start"], False),
 ]
 
 
@@ -195,6 +202,7 @@ class Store:
         self.corrections = corrections.corrections_path(self.path) if self.path else None
         self.correction_errors: list[ReadError] = []
         self._told: set[str] = set()
+        self.wrote = False          # articles or errors written: close() counts the served pages' summary again
         ensure_db_shape(self.conn, begin=self._begin)
 
     # -- transactions ------------------------------------------------------------------------------------
@@ -323,6 +331,7 @@ class Store:
         self.transaction(lambda: self._write(pending, errors))
         for h in pending:
             self.sketches.pop(h, None)
+        self.wrote = True
         added, present = self._done
         self.added.extend(added)
         self.present.extend(present)
@@ -335,6 +344,10 @@ class Store:
         ensure_db_shape(self.conn, begin=self._begin)
         if corrections and self.corrections:
             self.transaction(lambda: self._correct(pairs=True))
+        # the counts the served pages show, after rows were written or when stale (a correction adds a row)
+        summary = __import__("tracker.serve.summary", fromlist=["refresh_in"])
+        if self.wrote or not summary.fresh_in(self.conn):
+            self.transaction(lambda: summary.refresh_in(self.conn))
         if self.owns_connection:
             self.conn.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .meta import METADATA, METADATA_DB, metadata
 from .plugin import (asgi_wrapper, canned_queries, extra_template_vars, get_metadata, prepare_connection,  # noqa: F401
-                     register_magic_parameters, register_routes, render_cell, startup)
+                     prepare_jinja2_environment, register_facet_classes, register_magic_parameters, register_routes, render_cell, startup)
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"

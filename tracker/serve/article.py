@@ -5,8 +5,8 @@ Pure functions from database rows to HTML. Every piece of article text is
 escaped before any tag is added, so markup in an article (``<script>``) is
 shown as text, never run.
 
->>> html = render_text("He said: \\"Stop <now>.\\"", [dict(id=7, idx=0, start=0, end=21, boilerplate=0,
-...     checkworthiness=0.2)], [dict(id=1, kind="direct", start=10, end=19, speaker_id=None)], [], {})
+>>> html = render_text("He said: \\"Stop <now>.\\"", [dict(id=7, idx=0, start=0, end=22, boilerplate=0,
+...     checkworthiness=0.2)], [dict(id=1, kind="direct", start=10, end=20, speaker_id=None)], [], {})
 >>> '&lt;now&gt;' in html and 'id="s0"' in html and '<mark class="quote direct"' in html
 True
 """
@@ -45,6 +45,8 @@ def readable_number(value, unit: str | None = None) -> str:
     ('1.07 trillion', '£35bn', '4.7%')
     >>> readable_number(2000.0, "homes"), readable_number(1.5e6, "USD per year")
     ('2,000 homes', '$1.5m per year')
+    >>> readable_number(1.07e15, "GBP"), readable_number(2.5e16)
+    ('£1,070tn', '25,000 trillion')
     """
     if value is None:
         return ""
@@ -54,7 +56,9 @@ def readable_number(value, unit: str | None = None) -> str:
     figure = _num(value)
     for threshold, word, short in _MAGNITUDES:
         if abs(value) >= threshold:
-            scaled = f"{value / threshold:.3g}"
+            scaled = value / threshold          # three significant figures; thousands of trillions in full
+            digits = len(str(int(abs(scaled))))
+            scaled = f"{scaled:.3g}" if digits <= 3 else f"{round(scaled, 3 - digits):,.0f}"
             figure = f"{scaled}{short}" if symbol else f"{scaled} {word}"
             break
     if symbol:

@@ -28,13 +28,34 @@ def metadata() -> dict:
     return copy.deepcopy(_load())
 
 
+# tables the summary the ingest keeps (summary.py) writes: hidden from the lists of tables
+HIDDEN_TABLES = ("tracker_summary", "tracker_speaker_counts")
+
+
+def facet_columns() -> dict[str, list[str]]:
+    """The columns metadata.yml names as facets, table by table."""
+    tables = _load().get("databases", {}).get(METADATA_DB, {}).get("tables", {})
+    return {t: [f for f in spec.get("facets", []) if isinstance(f, str)] for t, spec in tables.items()}
+
+
 @functools.lru_cache(maxsize=1)
 def _block_json() -> str:
-    return json.dumps(_load().get("databases", {}).get(METADATA_DB, {}))
+    from .facets import TYPE
+
+    block = copy.deepcopy(_load().get("databases", {}).get(METADATA_DB, {}))
+    tables = block.setdefault("tables", {})
+    for spec in tables.values():
+        if "facets" in spec:        # metadata.yml writes them as Datasette's column facets
+            spec["facets"] = [{TYPE: f} if isinstance(f, str) else f for f in spec["facets"]]
+    for table in HIDDEN_TABLES:
+        tables.setdefault(table, {})["hidden"] = True
+    return json.dumps(block)
 
 
 def database_block() -> dict:
-    """The ``databases: tracker:`` block: table and column descriptions, facets, label columns.
+    """The ``databases: tracker:`` block as the plugin gives it to Datasette: table and column
+    descriptions, label columns, facets (counted once per change of the database: ``facets.py``),
+    the summary's tables hidden.
 
     A fresh copy each time (Datasette merges other metadata into what it is
     given); ``get_metadata`` asks for it on every metadata lookup, and

@@ -10,32 +10,37 @@ gets everything ``tracker serve`` shows, whatever the file is called:
   tables), under the name Datasette gives it. On Datasette 1.0 alphas, which
   have neither hook, ``startup`` writes the same through ``add_query`` and the
   metadata setters.
+- ``register_facet_classes``: the facets metadata.yml names, counted once per change
+  of the database, from the ingest's summary when it can (``facets.py``).
 - ``register_magic_parameters``: ``:_tracker_offset``, a canned query's page
   (``?page=2``) as an offset, so that the page number is no form field.
 - ``render_cell``: search hits marked (escaped first), ids and titles linked to
   their pages, figures read as a newsroom writes them (£35bn, 4.7%), JSON
   lists and objects as text, the articles table's text previewed. No cell
   runs a query: what a link needs comes in the row.
-- ``extra_template_vars``: what the home, table, query, article, speaker,
-  quote, claim and sentence pages show (``pages.py``).
-- ``register_routes``: in public mode, ``/-/databases`` without file paths.
+- ``extra_template_vars``: what a table page adds to Datasette's (``pages.py``).
+- ``register_routes``: the pages the plugin writes itself, in a handful of
+  queries each (``routes.py``): the home page, a tracker database's page, its
+  questions and their feeds, the pages of its articles, speakers, quotes,
+  claims and sentences; in public mode, ``/-/databases`` without file paths.
 
 Every hook first checks that the database is a tracker database, so other
 databases served alongside are left alone. No hook writes to the database.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sqlite3
 import time
-import weakref
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from . import pages
+from . import pages, routes
+from .facets import KeptFacet
 from .article import readable_number
 from .meta import database_block
 from .queries import MAX_SIZE, PAGE, Columns, canned_queries as build_queries, read_columns
@@ -58,18 +63,18 @@ class _Known:
         self.tracker: set[str] = set()
         self.checked: dict[str, float] = {}           # name -> when it was found not to be one
         self.columns: dict[str, tuple[int, Columns, float]] = {}
-        self.homes: dict[str, tuple[float, dict]] = {}    # the home page's counts, kept HOME_TTL seconds
         self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
-
-
-_known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self.block: dict | None = None                # metadata.yml's database block (get_metadata)
+        self.table_urls: dict[tuple[str, str], str] = {}  # (database, table) -> the table page's address
 
 
 def known(datasette) -> _Known:
-    k = _known.get(datasette)
-    if k is None:
-        k = _known[datasette] = _Known()
-    return k
+    """The plugin's state for one Datasette instance, kept on it (asked for on every cell of a page)."""
+    try:
+        return datasette._tracker_known
+    except AttributeError:
+        datasette._tracker_known = _Known()
+        return datasette._tracker_known
 
 
 def public(datasette) -> bool:
@@ -150,8 +155,12 @@ def get_metadata(datasette, key, database, table):
     names = tracker_names(datasette)
     if not names:
         return None
-    block = database_block()
-    return {"databases": {name: block for name in names}}
+    # one copy per instance (Datasette asks 40 times a table page): it merges the instance's own
+    # metadata into it, the same each time
+    k = known(datasette)
+    if k.block is None:
+        k.block = database_block()
+    return {"databases": {name: k.block for name in names}}
 
 
 @hookimpl
@@ -185,15 +194,52 @@ async def _register_for_datasette_1(datasette) -> None:
                 await datasette.set_column_metadata(name, table, column, "description", text)
             if config is not None:
                 tables = config.setdefault("databases", {}).setdefault(name, {}).setdefault("tables", {})
-                settings = {k: spec[k] for k in ("facets", "sort", "sort_desc", "label_column") if k in spec}
+                settings = {k: spec[k] for k in ("facets", "sort", "sort_desc", "label_column", "size", "hidden")
+                            if k in spec}
                 tables[table] = {**settings, **tables.get(table, {})}
+
+
+# what Datasette asks a database about its tables on every table page, one statement each (about 20 a page
+# on 0.65, 85 to 130 on 1.0a41, each waiting its turn in the SQL thread pool): the answers only change with
+# the schema
+INTROSPECTION = ("table_exists", "view_exists", "table_names", "table_columns", "table_column_details",
+                 "primary_keys", "fts_table", "label_column_for_table", "foreign_keys_for_table",
+                 "get_all_foreign_keys", "hidden_table_names", "view_names", "get_table_definition",
+                 "get_view_definition")
+
+
+def keep_introspection(datasette, name: str) -> None:
+    """Keep a tracker database's answers to ``INTROSPECTION`` until its schema changes.
+
+    Each method of this ``Database`` object is wrapped; the schema version is the one ``columns_of``
+    reads (at most every ``SCHEMA_CHECK`` seconds), so no statement is added. A method this Datasette
+    does not have is left alone."""
+    db = datasette.databases[name]
+    kept: dict = {}
+    for method in INTROSPECTION:
+        original = getattr(db, method, None)
+        if original is None or getattr(original, "tracker_kept", False):
+            continue
+
+        async def wrapper(*args, _method=method, _original=original, **kwargs):
+            cached = known(datasette).columns.get(name)
+            version = cached[0] if cached else None
+            key = (_method, args, tuple(sorted(kwargs.items())))
+            hit = kept.get(key)
+            if version is None or hit is None or hit[0] != version:
+                hit = kept[key] = (version, await _original(*args, **kwargs))
+            return copy.deepcopy(hit[1]) if isinstance(hit[1], (list, dict)) else hit[1]
+        wrapper.tracker_kept = True
+        setattr(db, method, wrapper)
 
 
 @hookimpl
 def startup(datasette):
     async def inner():
         for name in list(datasette.databases):
-            await is_tracker(datasette, name)
+            if await is_tracker(datasette, name):
+                await columns_of(datasette, name)
+                keep_introspection(datasette, name)
         await _register_for_datasette_1(datasette)
         if public(datasette):
             known(datasette).folders = await _folders(datasette)
@@ -216,6 +262,11 @@ def _paging(key: str, request) -> int:
     if key == "offset":
         return (_arg(request, "page", 1, 100_000) - 1) * size
     raise KeyError(key)
+
+
+@hookimpl
+def register_facet_classes():
+    return [KeptFacet]
 
 
 @hookimpl
@@ -299,52 +350,69 @@ def _row_get(row, key):
         return None
 
 
+def _row_url(datasette, database: str, table: str, pk) -> str:
+    """A row page's address (its table's address is built once per database: this runs for every cell)."""
+    prefixes = known(datasette).table_urls
+    prefix = prefixes.get((database, table))
+    if prefix is None:
+        prefix = prefixes[(database, table)] = datasette.urls.table(database, table)
+    return f"{prefix}/{pk}"
+
+
+def _a(href: str, text, title: str = "") -> Markup:
+    """A link, escaped (Markup.format is five times slower, and this runs for most cells of a page)."""
+    title = f' title="{escape(title)}"' if title else ""
+    return Markup(f'<a href="{escape(href)}"{title}>{escape(text)}</a>')
+
+
 def _cell(row, value, column, table, database, datasette):
     """The cell as HTML, or None to let Datasette render it. Never runs a query."""
-    urls = datasette.urls
     if column == "snippet" and isinstance(value, str) and HIT_START in value:
         return mark_hits(value)
     labelled = isinstance(value, dict)
     value = _plain(value)
     if column in FIGURES and isinstance(value, (int, float)) and (table in (None, "claims")):
-        return Markup('<span class="figure" title="{}">{}</span>').format(
-            value, readable_number(value, _row_get(row, "unit")))
+        return Markup(f'<span class="figure" title="{escape(value)}">'
+                      f'{escape(readable_number(value, _row_get(row, "unit")))}</span>')
     if table is None:                       # the result of a canned query (or any SQL)
         article_id, idx = _row_get(row, "article_id"), _row_get(row, "sentence_idx")
         if column == "article" and isinstance(article_id, int) and value is not None:
             anchor = f"#s{idx}" if isinstance(idx, int) else ""
-            return Markup('<a href="{}{}">{}</a>').format(urls.row(database, "articles", str(article_id)), anchor,
-                                                          value)
+            return _a(_row_url(datasette, database, "articles", article_id) + anchor, value)
         if column in ("speaker", "made_by", "who") and isinstance(_row_get(row, "speaker_id"), int) and value:
-            return Markup('<a href="{}">{}</a>').format(
-                urls.row(database, "speakers", str(_row_get(row, "speaker_id"))), value)
+            return _a(_row_url(datasette, database, "speakers", _row_get(row, "speaker_id")), value)
         if column == "id" and _row_get(row, "found") in ("quote", "claim", "speaker") and isinstance(value, int):
-            return Markup('<a href="{}">{} {}</a>').format(
-                urls.row(database, _row_get(row, "found") + "s", str(value)), _row_get(row, "found"), value)
+            found = _row_get(row, "found")
+            return _a(_row_url(datasette, database, found + "s", value), f"{found} {value}")
         if column == "sentence_id" and isinstance(value, int) and isinstance(article_id, int) and isinstance(idx, int):
-            return Markup('<a href="{}#s{}" title="read it in the article">sentence {} ↗</a>').format(
-                urls.row(database, "articles", str(article_id)), idx, idx)
+            return _a(_row_url(datasette, database, "articles", article_id) + f"#s{idx}", f"sentence {idx} ↗",
+                      "read it in the article")
         if column in ID_COLUMNS and isinstance(value, int):
-            return Markup('<a href="{}">{}</a>').format(urls.row(database, ID_COLUMNS[column], str(value)), value)
+            return _a(_row_url(datasette, database, ID_COLUMNS[column], value), value)
         if column == "flags":
             return readable_json(value)
         return None
     if table in ("quotes", "claims", "sentences") and column in ID_COLUMNS and isinstance(value, int) \
             and not labelled and not (table == "sentences" and column == "sentence_id"):
         # foreign keys Datasette shows as bare numbers (row pages; sentence ids, which have no label)
-        return Markup('<a href="{}">{}</a>').format(urls.row(database, ID_COLUMNS[column], str(value)), value)
+        return _a(_row_url(datasette, database, ID_COLUMNS[column], value), value)
     if table == "sentences" and column == "idx" and isinstance(value, int):
-        article_id = _row_get(row, "article_id")
-        return Markup('<a href="{}#s{}" title="read it in the article">{}</a>').format(
-            urls.row(database, "articles", str(article_id)), value, value)
+        return _a(_row_url(datasette, database, "articles", _row_get(row, "article_id")) + f"#s{value}", value,
+                  "read it in the article")
     if table == "articles" and column == "text" and isinstance(value, str) and len(value) > ARTICLE_PREVIEW:
-        return Markup('{} <a href="{}">read the article</a>').format(
-            shorten(value, ARTICLE_PREVIEW), urls.row(database, "articles", str(_row_get(row, "id"))))
+        return Markup(f'{escape(shorten(value, ARTICLE_PREVIEW))} '
+                      f'<a href="{escape(_row_url(datasette, database, "articles", _row_get(row, "id")))}">'
+                      'read the article</a>')
     if table == "articles" and column == "source" and isinstance(value, str) and public(datasette):
         return pages.without_path(value)
     if column == "confidence" and isinstance(value, float):
-        return Markup('<span class="confidence">{:.2f}</span>').format(value)
+        return Markup(f'<span class="confidence">{value:.2f}</span>')
     return readable_json(value)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.globals["tracker_rows"] = pages.rows_html        # a table page's rows (_table.html)
 
 
 @hookimpl
@@ -358,10 +426,10 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
+    if view_name != "table" or not table:
+        return None                     # the plugin's own pages (routes.py) come with their variables
+
     async def inner():
-        if view_name == "index":
-            return await pages.home_vars(datasette, [n for n in datasette.databases
-                                                     if await is_tracker(datasette, n)])
         if not await is_tracker(datasette, database):
             return {}
         return await pages.page_vars(datasette, database, table, view_name, request, template,
@@ -419,11 +487,12 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def register_routes(datasette):
-    """Public mode: ``/-/databases`` without the files' paths (Datasette's lists them)."""
+    """The home page and a tracker database's page (``routes.py``); in public mode, ``/-/databases``
+    without the files' paths (Datasette's lists them)."""
     if not public(datasette):
-        return []
+        return routes.routes()
 
     async def databases(request):
         info = [{k: v for k, v in d.items() if k != "path"} for d in datasette._connected_databases()]
         return Response.json(info)
-    return [(r"^/-/databases(\.json)?$", databases)]
+    return routes.routes() + [(r"^/-/databases(\.json)?$", databases)]

@@ -1,0 +1,134 @@
+"""Counts kept by the ingest, so that no page counts millions of rows per request.
+
+``refresh_in(conn)`` runs when a store that wrote anything closes (``Store.close``:
+the end of an ingest, ``tracker correct``), or that finds the summary stale, in
+one of the store's write transactions, and writes two small tables:
+
+- ``tracker_summary (tbl, col, value, n)``: every table's rows (``col``
+  empty); the rows of each value of every facet metadata.yml names (``col`` the
+  column); the named counts of ``queries.summary_counts`` (``tbl`` empty,
+  ``col`` the name: the home page's counts and the totals of the questions
+  without parameters); and the *stamp* (``col`` "stamp"): where the tables
+  ended when they were counted.
+- ``tracker_speaker_counts (speaker_id, quotes, articles, first_published, last_published, outlets)``:
+  "who is quoted most", counted as ``queries.speaker_counts_sql`` counts it.
+
+The summary is *fresh* while every watched table still ends at the rowid it
+had when counted (``queries.summary_fresh``, one index lookup a table): an
+ingest that did not finish, or a tool that added rows without refreshing it,
+makes the pages count for themselves again, as they did before this summary
+existed. Rows changed in place (a correction moving quotes to another speaker)
+are not seen: every tool of the tracker that changes rows does so through the
+store, whose close counts again. (``Store(path).close()`` brings a stale
+summary up to date, after an ingest that was stopped, say.)
+
+Counting at the end of an ingest costs a scan of each facet's index and of the
+speakers' quotes: 2.6 s on a 50,000-article database (BBC corpus copies).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from . import cache
+from .meta import facet_columns
+from .queries import (SPEAKER_COUNTS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts,
+                      summary_fresh, summary_stamp, summary_tables)
+
+
+def _columns(conn: sqlite3.Connection) -> Columns:
+    out: dict[str, set[str]] = {}
+    for t, c in conn.execute("select m.name, p.name from sqlite_master m join pragma_table_info(m.name) p "
+                             "where m.type = 'table'"):
+        out.setdefault(t, set()).add(c)
+    return Columns(out)
+
+
+def counted_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables whose changes the stamp sees (others, such as ``speaker_pairs``, written after the summary at
+    the end of an ingest, are counted by the pages: they are small)."""
+    return [t for (t,) in conn.execute("select name from sqlite_master where type = 'table'")
+            if t in SUMMARY_WATCHED]
+
+
+def fresh_in(conn: sqlite3.Connection) -> bool:
+    """Whether the database has a summary that still counts what it holds."""
+    cols = _columns(conn)
+    return summary_tables(cols) and bool(conn.execute(f"select {summary_fresh(cols)}").fetchone()[0])
+
+
+def refresh_in(conn: sqlite3.Connection) -> None:
+    """Count everything the summary holds, inside the caller's write transaction (``Store.close`` runs it in one
+    of the store's), so that a page never reads a summary half written, and the counts and the stamp are of
+    one state of the tables."""
+    cols = _columns(conn)
+    if not cols.has("articles"):
+        return
+    # what the pages count when there is no summary: the statements to run here
+    cols = Columns({t: c for t, c in cols.columns.items() if t not in (SUMMARY, SPEAKER_COUNTS)})
+    rows: list[tuple] = [("", "stamp", conn.execute(f"select {summary_stamp(cols)}").fetchone()[0], 0)]
+    for table in counted_tables(conn):
+        n, top = conn.execute(f"select count(*), max(rowid) from [{table}]").fetchone()
+        rows.append((table, "", top, n))
+    counted: dict[str, int] = {}        # the same count asked twice (the home's and a question's) is run once
+    for name, sql in summary_counts(cols).items():
+        if name == "most_quoted total":   # counted below from the speakers' counts, not by grouping again
+            continue
+        if sql not in counted:
+            counted[sql] = conn.execute(sql).fetchone()[0]
+        rows.append(("", name, None, counted[sql]))
+    for table, columns in facet_columns().items():
+        for column in columns:
+            if cols.has(table, column):
+                rows += [(table, column, v, n) for v, n in conn.execute(
+                    f"select [{column}], count(*) from [{table}] where [{column}] is not null group by 1")]
+    speakers = conn.execute(speaker_counts_sql(cols)).fetchall() if cols.has("quotes", "speaker_id") else []
+    conn.execute(f"create table if not exists {SUMMARY} (tbl text not null, col text not null, value, "
+                 "n integer not null)")
+    conn.execute(f"create index if not exists idx_{SUMMARY}_tbl_col_n on {SUMMARY} (tbl, col, n)")
+    conn.execute(f"drop table if exists {SPEAKER_COUNTS}")        # made anew: its columns may have changed
+    conn.execute(f"create table {SPEAKER_COUNTS} (speaker_id integer primary key, quotes integer not null, "
+                 "articles integer not null, first_published text, last_published text, outlets text)")
+    conn.execute(f"create index if not exists idx_{SPEAKER_COUNTS}_quotes_articles on {SPEAKER_COUNTS} "
+                 "(quotes, articles)")
+    conn.execute(f"delete from {SUMMARY}")
+    conn.executemany(f"insert into {SUMMARY} (tbl, col, value, n) values (?, ?, ?, ?)", rows)
+    conn.executemany(f"insert into {SPEAKER_COUNTS} (speaker_id, quotes, articles, first_published, "
+                     "last_published, outlets) values (?, ?, ?, ?, ?, ?)", speakers)
+    conn.execute(f"insert into {SUMMARY} (tbl, col, value, n) select '', 'most_quoted total', null, count(*) "
+                 f"from {SPEAKER_COUNTS} as counts join speakers on speakers.id = counts.speaker_id "
+                 f"where {not_generic(cols)}")
+
+
+# --- reading it, from Datasette ------------------------------------------------------------------------------
+
+async def fresh(datasette, database: str) -> bool:
+    """Whether the database has a summary that still counts what it holds (checked once per change)."""
+    from .plugin import columns_of
+
+    cols = await columns_of(datasette, database)
+    if not summary_tables(cols):
+        return False
+
+    async def check():
+        db = datasette.get_database(database)
+        return bool((await db.execute(f"select {summary_fresh(cols)}")).first()[0])
+    return await cache.cached(datasette, database, "summary fresh", check)
+
+
+async def named_counts(datasette, database: str) -> dict | None:
+    """The named counts and every table's rows (``{"table quotes": 21621, "checkworthy": ...}``), if fresh."""
+    if not await fresh(datasette, database):
+        return None
+    db = datasette.get_database(database)
+    rows = (await db.execute(f"select tbl, col, n from {SUMMARY} where tbl = '' or col = ''")).rows
+    return {(f"table {r['tbl']}" if r["tbl"] else r["col"]): r["n"] for r in rows}
+
+
+async def facet(datasette, database: str, table: str, column: str, limit: int):
+    """A facet's values and rows, as Datasette's facet query returns them, if the summary holds it fresh."""
+    if not await fresh(datasette, database):
+        return None
+    results = await datasette.get_database(database).execute(
+        f"select value, n as count from {SUMMARY} where tbl = ? and col = ? order by n desc, value "
+        f"limit {int(limit)}", [table, column])
+    return results if results.rows else None      # none: a column the summary did not count (or all null)
