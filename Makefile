@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test bench soak clean test-floors test-datasette-alpha package
+.PHONY: demo test bench bench-scale bench-1m soak clean test-floors test-datasette-alpha package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,17 @@ demo: demo.db
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
 
+# SIZE: the archive-size part's synthetic corpus (10k, 100k, 1M); make bench-scale SIZE=100k runs that part alone
+SIZE ?= 10k
 bench: $(VENV)/.installed
-	$(BIN)/python -m tracker.bench --shared $(SHARED)
+	$(BIN)/python -m tracker.bench --shared $(SHARED) --size $(SIZE)
+
+bench-scale: $(VENV)/.installed
+	$(BIN)/python -m tracker.bench --shared $(SHARED) --size $(SIZE) --only scale
+
+# a million articles: over an hour on two cores, and tens of GB in a temporary folder
+bench-1m: $(VENV)/.installed
+	$(BIN)/python -m tracker.bench --shared $(SHARED) --size 1M --only scale
 
 # the audit at length: more fuzzed texts, more kills, more concurrent ingests, then hostile and huge articles
 soak: $(VENV)/.installed
@@ -36,7 +45,7 @@ soak: $(VENV)/.installed
 
 # the lowest versions pyproject.toml allows, each installed exactly, in a fresh venv; then the whole suite
 FLOORS := nltk==3.10.2 trafilatura==1.12.0 click==8.3.1 sqlite-utils==4.2 datasette==0.65.5 lxml_html_clean==0.4.0 \
-	pyyaml==6.0.1 datasette-block-robots==1.1 datasette-atom==0.9
+	pyyaml==6.0.1 datasette-block-robots==1.1 datasette-atom==0.9 babel==2.16.0
 test-floors:
 	rm -rf .venv-floors && $(PYTHON) -m venv .venv-floors
 	printf '%s\n' $(FLOORS) > .venv-floors/floors.txt

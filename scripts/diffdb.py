@@ -49,7 +49,8 @@ def signatures(path: str, tables: list[str] | None = None) -> dict[str, Counter]
             continue
         sig = Counter()
         for r in _rows(db, table):
-            row = tuple(sorted((k, v) for k, v in r.items() if k not in IGNORED))
+            # (a null counts as absent: a column the schema added since, still empty, is no difference)
+            row = tuple(sorted((k, v) for k, v in r.items() if k not in IGNORED and v is not None))
             row += tuple((k, links[k].get(r[k])) for k in sorted(links) if k in r)
             sig[row] += 1
         out[table] = sig

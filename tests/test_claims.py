@@ -1,6 +1,8 @@
 """Quantity and comparison claims (tracker.claims), on sentences written for these tests."""
 import json
 
+import sqlite_utils
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,7 +167,7 @@ def test_approximations(text, expected):
 @pytest.mark.parametrize("text, low, high, unit", [
     ("Dozens of people were hurt.", 24, 99, "people"),
     ("Hundreds of protesters gathered outside.", 100, 999, "protesters"),
-    ("Tens of thousands of people fled the city.", 10000, 99990, "people"),
+    ("Tens of thousands of people fled the city.", 10000, 99999, "people"),
     ("The group spent millions of dollars on adverts.", 1e6, 999e6, "USD"),
     ("The war cost hundreds of billions of dollars.", 1e11, 999e9, "USD"),
     ("The ruins are several hundred years old.", 300, 900, "years"),
@@ -745,3 +747,396 @@ def test_no_comparison_word_is_also_a_number_word():
     from tracker.claims.comparisons import triggers
 
     assert [w for w in triggers() if WORD_CLASS[w] != WORD_CLASS_COMPARISON] == []
+
+
+# -- currencies and units from CLDR (issue 16) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("Tehran said the plan would cost Iran 900 trillion rials.", "IRR"),     # a word three currencies share:
+    ("The grocer charged 900 rials for bread.", "rials"),                      # the country decides, or none
+    ("The insurer paid 2m Swiss francs to the family.", "CHF"),
+    ("Pakistan will spend 40bn rupees on roads.", "PKR"),
+    ("The toll is 500 CHF a year.", "CHF per year"),
+    ("The bank lent ₩5bn to the start-up.", "KRW"),
+    ("The dealer sold 300 yen of sweets.", "JPY"),
+])
+def test_currencies_come_from_cldr_and_the_article_decides_a_shared_word(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_currency_code_counts_only_in_capitals_and_a_currency_word_that_is_english_is_none():
+    assert [(c.text, c.unit) for c in claims("She scored 12 all season and won 5 of them.")] != \
+        [("12 all", "ALL")]
+    assert all(c.unit != "KRW" for c in claims("The side has 3 won and 2 lost."))
+
+
+def test_a_conversion_in_brackets_gives_no_unit_to_a_later_figure():
+    text = "Spending rose to 1,546 trillion rials ($175bn; £93bn) in Iran from the previous year's 1,070 trillion."
+    assert [c.unit for c in claims(text)] == ["IRR", "USD", "GBP", "IRR"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The storm brought gusts of 120 miles per hour.", "miles per hour"),
+    ("The train reached 300 km/h on the test track.", "km per hour"),
+    ("The plant makes 100,000 vans a year.", "vans per year"),
+    ("Links of 0.3-0.5 megabits a second are common.", "megabits per second"),
+    ("The town records 3 per 100,000 people.", "per 100,000 people"),
+    ("The clinic saw 5 deaths per 1,000 births.", "deaths per 1,000 births"),
+    ("The stock closed at 412p a share.", "GBP per share"),
+    ("The lake covers 20 square kilometres.", "square km"),
+    ("Phones reach 14Mbps downstream.", "megabits per second"),
+])
+def test_compound_units_and_rates_are_kept_whole(text, unit):
+    assert one(text).unit == unit
+
+
+def test_pence_per_share_are_pounds_per_share():
+    assert one("The stock closed at 412p a share.").value == pytest.approx(4.12)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Inland it reached 41C on Monday.", "degrees Celsius"),
+    ("Inland it reached 106F on Monday.", "degrees Fahrenheit"),
+    ("Inland it reached 41°C on Monday.", "degrees Celsius"),
+    ("The sea warmed by about 2 degrees Celsius.", "degrees Celsius"),
+    ("Nights fell to 20 degrees Fahrenheit.", "degrees Fahrenheit"),
+])
+def test_temperature_scales_are_kept_apart(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_capitalised_unit_of_several_words_is_a_name():
+    assert claims("The fans of 98 Degrees Celsius queued.") == []
+
+
+def test_a_figure_in_brackets_takes_the_unit_of_an_earlier_figure_in_them():
+    assert [c.unit for c in claims("(Of the 1,590 votes cast on Friday, 1128 were for her.)")] == ["votes", "votes"]
+
+
+@pytest.mark.parametrize("text", ["She won three gold medals.", "They played two cup ties.",
+                                  "He kicked two drop goals.", "It was a two-bit affair."])
+def test_units_and_currencies_that_are_english_words_are_none(text):
+    assert all(c.unit not in ("ZWG", "cups", "drops", "bits") for c in claims(text))
+
+
+def test_a_currency_word_shared_by_several_takes_the_full_name_the_article_gave():
+    assert [c.unit for c in claims("Profits fell to 3.4bn Danish kroner. Sales rose to 36bn kroner.")] == ["DKK", "DKK"]
+
+
+# -- the claim as a statement: measure, clause, subject, period (issue 16) -----------------------------------------
+
+def stated(text, figure):
+    """The claim whose text contains ``figure``: (measure, subject, period, statement)."""
+    c = next(c for c in claims(text) if figure in c.text)
+    return c.measure, c.subject, c.period, text[c.statement_start:c.statement_end]
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # the counted noun with its modifiers and a place
+    ("Ruritania has placed about 80,000 soldiers on the frontier.", "80,000", "soldiers on the frontier"),
+    ("Some 300 new posts will be created at the depot.", "300", "new posts"),
+    # X of FIG, FIG of X, FIG worth of X, FIG in X (money)
+    ("The council found savings of £12m in its budget.", "£12m", "savings"),
+    ("The firm unveiled £40m of fresh investment on Monday.", "£40m", "fresh investment"),
+    ("Critics doubt the £9bn worth of efficiencies.", "£9bn", "efficiencies"),
+    ("The agency signed $2bn in supply contracts.", "$2bn", "supply contracts"),
+    # a level: copular verbs, "rose to", "raise X to"
+    ("The jobless rate was 6.1% in April.", "6.1%", "jobless rate"),
+    ("Ruritanian inflation fell to 2.3% last month.", "2.3%", "Ruritanian inflation"),
+    ("The plan would lift turnout to 70% by 2030.", "70%", "turnout"),
+    ("The average user speed in a busy city is likely to be about 3 megabits per second.", "3 megabits",
+     "average user speed"),
+    # a change: the verb's own noun
+    ("Rail fares rose 3.1% in January.", "3.1%", "Rail fares rise"),
+    ("Library spending could be cut by £2m.", "£2m", "Library spending cut"),
+    # a verb that names its amount
+    ("The group invested £80m in battery research.", "£80m", "investment in battery research"),
+    ("The ministry will spend around $3bn on new trains.", "$3bn", "spending on new trains"),
+    ("The mill employs more than 900 people.", "900", "workforce"),
+    ("The yard produced 14 ships last year.", "14 ships", "output of ships"),
+    ("The painting sold for £2m at auction.", "£2m", "sale price"),
+    # the figure modifies a noun
+    ("The board turned down a £4bn takeover bid.", "£4bn", "takeover bid"),
+    # a share
+    ("Nearly one in five homes in the valley was flooded.", "one in five", "share of homes"),
+    ("About 40% of nurses said they would strike.", "40%", "share of nurses"),
+    # dimension adjectives and ages
+    ("The statue is 12 metres tall.", "12 metres", "height"),
+    ("The poet died at the age of 91.", "91", "age"),
+    # a figure that names only its unit of measurement measures what the unit measures (CLDR's kind of unit)
+    ("The new network offers around two megabits per second.", "two megabits", "data rate"),
+    ("The tank holds 300 litres.", "300 litres", "volume"),
+    # a figure joined to the previous one shares its measure
+    ("Savings of £5m at the library and £3m at the museum were found.", "£3m", "Savings"),
+    ("The club rejected a £20m ($37m) offer.", "$37m", "offer"),
+])
+def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+def test_points_of_a_score_are_no_distance():
+    assert stated("The index lost 40 points.", "40")[0] != "distance"
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("Ruritanian inflation fell to 2.3% last month.", "2.3%", None),
+    ("UK unemployment fell to 4.7% in March.", "4.7%", "UK"),
+    ("The council said Acme's £30m bid was too low.", "£30m", "Acme"),
+    ("Savings of £5m at the Town Library and £3m at the City Museum were found.", "£3m", "the City Museum"),
+    ("Last year, Grand Widgets, which employs 900 people, made a loss.", "900", "Grand Widgets"),
+    ("It rose to 5%.", "5%", None),
+    # a word that opens the sentence is a name when it is a country's (CLDR) or has a capital inside it
+    ("Germany now has 130,000 troops on the border.", "130,000", "Germany"),
+    ("MegaWidget now employs 1,200 people.", "1,200", "MegaWidget"),
+    ("Separately, the firm sold 300 vans.", "300", None),
+    ("Steel now costs £300 a tonne.", "£300", None),
+    ("The unemployment rate in Ruritania was 6.2% in March.", "6.2%", None),
+])
+def test_the_subject_is_a_name_the_sentence_gives(text, figure, subject):
+    assert stated(text, figure)[1] == subject
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    ("UK unemployment fell to 4.7% in March.", "4.7%", "in March"),
+    ("Sales rose 5% last year.", "5%", "last year"),
+    ("Prices have risen 40% since 2001.", "40%", "since 2001"),
+    ("Profit was £3m, up from £2m a year earlier.", "£2m", "a year earlier"),
+    ("He won the cup three times in the past six years.", "three", "in the past six years"),
+    ("The bridge carries 40,000 cars.", "40,000", None),
+])
+def test_the_period_is_the_time_phrase_nearest_the_figure(text, figure, period):
+    assert stated(text, figure)[2] == period
+
+
+@pytest.mark.parametrize("text, figure, statement", [
+    ("UK unemployment fell to 4.7% in March, the chancellor said.", "4.7%", "UK unemployment fell to 4.7% in March"),
+    ('"We will close 12 branches," the bank said.', "12", "We will close 12 branches"),
+    ("The minister says the scheme will cost £5bn over ten years.", "£5bn",
+     "the scheme will cost £5bn over ten years"),
+    ("According to the survey, 30% of firms plan to hire.", "30%", "30% of firms plan to hire"),
+    ("Exports rose 4%; imports fell 2%.", "2%", "imports fell 2%"),
+    ("Profits rose 8%, but costs rose 12% as fuel prices climbed.", "12%", "costs rose 12% as fuel prices climbed"),
+])
+def test_the_statement_is_the_clause_that_makes_the_claim(text, figure, statement):
+    assert stated(text, figure)[3] == statement
+
+
+def test_a_headline_figure_repeated_in_the_body_is_one_claim_seen_twice():
+    text = "Council tax to rise by 4.9%\n\nCouncil tax in the county will rise by 4.9% in April, the council said."
+    found = find_claims(text, segment(text))
+    assert [(c.text, c.repeats) for c in found] == [("4.9%", None), ("4.9%", 0)]
+
+
+def test_the_same_small_count_twice_is_two_claims():
+    text = "Two people were hurt in the crash.\n\nLater two people were arrested."
+    assert [c.repeats for c in find_claims(text, segment(text))] == [None, None]
+
+
+# -- comparisons read from the structure of the phrase (issue 16) ----------------------------------------------------
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("The new van loses value slower than any other van.", "slower than any other van", "any other van"),
+    ("The depot now builds more buses than the old works.", "more buses than the old works", "the old works"),
+    ("The depot built more buses in May than in April.", "more buses in May than in April", "April"),
+    ("The merger brings far greater savings than for the rival bid.", "far greater savings than for the rival bid",
+     "the rival bid"),
+    ("The party kept 80 seats, two fewer than it won in 1997.", "two fewer than it won in 1997", "it won in 1997"),
+    ("The new links are much faster than 4G.", "much faster than 4G", "4G"),
+    ("Fares rose 3%, compared with 5% on the buses.", "compared with 5% on the buses", "5% on the buses"),
+    ("Sales reached 9,000, up from 7,000 a year earlier.", "up from 7,000 a year earlier", "a year earlier"),
+    ("Income was 4bn, against 2.7bn a year earlier.", "against 2.7bn a year earlier", "a year earlier"),
+    ("The bidder offered a price in excess of the fund's closing value.",
+     "in excess of the fund's closing value", "the fund's closing value"),
+    ("The startup is overtaking Acme as the biggest seller.", "overtaking Acme as the biggest seller", "Acme"),
+    ("The bid is for Japan's biggest port.", "Japan's biggest port", "Japan"),
+])
+def test_comparisons_by_a_comparative_or_a_baseline(text, span, reference):
+    assert (span, reference) in [(c.text, c.reference) for c in claims(text, "comparison")]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 20 people came.", "It took less than a year.", "She chose tea rather than coffee.",
+    "Nobody other than the clerk knew.", "The plan is more important than ever.", "Prices rose from 3% to 5%.",
+    "He came from 10 Downing Street.", "Profits were in excess of £5m.", "Her father's oldest friend came.",
+    "Trade is more important in Ruritania than tourism.",
+])
+def test_qualifiers_and_idioms_are_no_comparisons(text):
+    assert claims(text, "comparison") == []
+
+
+def test_a_comparison_takes_the_measure_of_the_figure_it_compares():
+    found = find_claims("Sales reached 9,000, up from 7,000 a year earlier.", None)
+    assert [(c.kind, c.measure) for c in found] == [("quantity", "Sales"), ("comparison", "Sales"),
+                                                    ("quantity", "Sales")]
+
+
+def test_a_passive_overtaking_that_names_nothing_is_no_comparison():
+    assert claims("The visitors led at half-time but were overtaken in the last minutes.", "comparison") == []
+
+
+# -- the same claim across articles: the key that groups claims (issue 16) ------------------------------------------
+
+def group_of(text, figure):
+    from tracker.claims.groups import group_key
+
+    return group_key(next(c for c in claims(text) if figure in c.text))
+
+
+def test_claims_of_one_measure_about_one_subject_in_one_period_share_a_key_whatever_the_words():
+    key = group_of("Germany's jobless rate rose to 6% in March.", "6%")
+    assert key == "unemployment rate|germany|march|percent"
+    assert group_of("In March, Germany's unemployment rate was 6.2%.", "6.2%") == key
+    assert group_of("Germany's unemployment rates hit 6.2% in March, officials said.", "6.2%") == key
+    assert group_of("Germany's jobless rate rose to 6% in April.", "6%") != key
+
+
+def test_a_claim_about_nobody_in_particular_groups_with_nothing():
+    assert group_of("About 20 people were hurt.", "20") is None
+
+
+def test_a_claim_whose_measure_is_its_counted_noun_groups_with_nothing():
+    # "three films" and "25 films" by one director are not one claim given two figures
+    from tracker.claims.groups import group_key
+    from tracker.model import Claim
+
+    bare = Claim("quantity", "seven films", 0, 11, 0, unit="films", measure="films", subject="Ann Example")
+    assert group_key(bare) is None
+    race = Claim("quantity", "100m", 0, 4, 0, unit="metres", measure="distance", subject="Ann Example")
+    assert group_key(race) is None
+    assert group_key(Claim("quantity", "seven films", 0, 11, 0, unit="films", measure="films shot abroad",
+                           subject="Ann Example")) == "film shot abroad|ann example||films"
+
+
+def test_the_measure_key_is_singular_and_lower_case():
+    from tracker.claims.groups import measure_key
+
+    assert measure_key("The Matches played") == "match played"
+    assert measure_key("unpaid taxes") == "unpaid tax"
+    assert measure_key("the jobless rates") == "unemployment rate"
+
+
+def test_a_rate_groups_under_its_currency():
+    from tracker.claims.groups import group_key
+    from tracker.model import Claim
+
+    claim = Claim("quantity", "£30,000 a year", 0, 14, 0, unit="GBP per year", measure="salaries",
+                  subject="the Mayor's")
+    assert group_key(claim) == "salary|mayor||gbp"
+
+
+# -- the same claim across articles: groups in the store, search and pages (issue 16) --------------------------------
+
+TROOPS_MONDAY = """Troops massed in Ruritania
+
+Ruritania has about 100,000 troops on the border, the defence minister said on Monday.
+"""
+TROOPS_FRIDAY = """Border build-up grows in Ruritania
+
+Ruritania now has 130,000 troops on the border, a general told reporters.
+"""
+TROOPS_SUNDAY = """Talks planned with Ruritania
+
+Ruritania has 130,000 troops on the border, the foreign minister said.
+
+Jobless figures: the Ruritanian jobless rate rose to 6%.
+"""
+
+
+def _ingest(paths, db_path):
+    from tracker.store import Store
+
+    store = Store(str(db_path))
+    for name, text in paths:
+        store.add(extract(Document(text=text, title=text.split("\n")[0], source=name)))
+    store.close()
+    return sqlite_utils.Database(str(db_path))
+
+
+def _groups(db):
+    return sorted((r["key"], r["claims"], r["articles"], r["distinct_values"], r["low"], r["high"])
+                  for r in db.query("select * from claim_groups where articles > 1"))
+
+
+def test_claims_of_the_same_measure_and_subject_form_one_group_whatever_the_ingest_order(tmp_path):
+    docs = [("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY), ("sunday.txt", TROOPS_SUNDAY)]
+    one = _ingest(docs, tmp_path / "a.db")
+    other = _ingest(list(reversed(docs)), tmp_path / "b.db")
+    assert _groups(one) == _groups(other) == [("troop on border|ruritania||troops", 3, 3, 2, 100000.0, 130000.0)]
+    # new claims join the group the first ingest made
+    more = _ingest(docs[:1], tmp_path / "c.db")
+    from tracker.store import Store
+    store = Store(more)
+    for name, text in docs[1:]:
+        store.add(extract(Document(text=text, title=text.split("\n")[0], source=name)))
+    store.close()
+    assert _groups(more) == _groups(one)
+    first = one.execute("select claims.text from claim_groups join claims on claims.id = first_claim_id "
+                        "where claim_groups.articles > 1").fetchone()[0]
+    assert first == "130,000 troops"         # no dates: the first by source ("friday.txt")
+
+
+def test_claims_store_their_statement_measure_subject_period_and_search_finds_them(tmp_path):
+    db = _ingest([("sunday.txt", TROOPS_SUNDAY)], tmp_path / "s.db")
+    row = next(db.query("select * from claims where text = '6%'"))
+    assert (row["measure"], row["subject"], row["statement"]) == ("jobless rate", "Ruritanian",
+                                                                  "the Ruritanian jobless rate rose to 6%")
+    hits = [r["text"] for r in db.query("select claims.text from claims_fts join claims on claims.rowid = "
+                                        "claims_fts.rowid where claims_fts match 'jobless'")]
+    assert hits == ["6%"]
+
+
+def test_a_database_made_before_the_statement_columns_is_upgraded_and_searchable(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(str(path))
+    old["claims"].create({"id": int, "text": str, "unit": str, "reference": str}, pk="id")
+    old["claims"].enable_fts(["text", "unit", "reference"], create_triggers=True, tokenize="porter")
+    old["claims"].insert({"id": 1, "text": "5%", "unit": "percent"})
+    db = _ingest([("sunday.txt", TROOPS_SUNDAY)], path)
+    assert list(db["claims_fts"].columns_dict) == ["text", "unit", "reference", "measure", "statement", "subject"]
+    assert db.execute("select count(*) from claims_fts where claims_fts match 'percent'").fetchone()[0] >= 1
+
+
+def test_the_canned_queries_list_the_figures_that_changed_and_the_claims_repeated(tmp_path):
+    import asyncio
+
+    from tracker.serve import make_datasette
+
+    path = tmp_path / "t.db"
+    _ingest([("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY), ("sunday.txt", TROOPS_SUNDAY)], path)
+    ds = make_datasette(str(path))
+    changed = asyncio.run(ds.client.get("/t/figures_changed.json?_shape=array")).json()
+    assert [(r["measure"], r["subject"], r["figures"]) for r in changed] == \
+        [("troop on border", "ruritania", "130,000 troops → about 100,000 troops → 130,000 troops")]
+    repeated = asyncio.run(ds.client.get("/t/repeated_claims.json?_shape=array")).json()
+    assert [r["speakers"] for r in repeated] == [3]
+    found = asyncio.run(ds.client.get("/t/search_claims.json?_shape=array&q=jobless")).json()
+    assert [r["text"] for r in found] == ["6%"]
+    group = asyncio.run(ds.client.get(f"/t/claim_groups/{changed[0]['group_id']}")).text
+    assert f"/t/claims?group_id={changed[0]['group_id']}" in group
+
+
+def test_a_claim_page_shows_its_statement_measure_and_subject_first_and_links_to_its_group(tmp_path):
+    import asyncio
+
+    from tracker.serve import make_datasette
+
+    path = tmp_path / "t.db"
+    _ingest([("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY)], path)
+    claim_id = sqlite_utils.Database(str(path)).execute("select id from claims where text like '%100,000%'").fetchone()[0]
+    page = asyncio.run(make_datasette(str(path)).client.get(f"/t/claims/{claim_id}")).text
+    assert "<dt>Statement</dt><dd>Ruritania has about 100,000 troops on the border</dd>" in page
+    assert "<dt>Measures</dt><dd>troops on the border</dd>" in page and "<dt>About</dt><dd>Ruritania</dd>" in page
+    assert page.index("<dt>Statement</dt>") < page.index("<dt>Made by</dt>") < page.index("<dt>Figure</dt>")
+    assert "/t/claim_groups/" in page
+
+
+def test_a_claim_given_to_another_speaker_after_ingest_recounts_its_groups_speakers(tmp_path):
+    path = tmp_path / "c.db"
+    db = _ingest([("monday.txt", TROOPS_MONDAY), ("friday.txt", TROOPS_FRIDAY), ("sunday.txt", TROOPS_SUNDAY)], path)
+    group = db.execute("select id, speakers from claim_groups where articles = 3").fetchone()
+    assert group[1] == 3
+    # what tracker correct does when a journalist says one person made all three claims
+    db["speakers"].insert({"id": 99, "name": "Anna Example", "key": "anna example"})
+    with db.conn:
+        db.execute("update claims set speaker_id = 99 where group_id = ?", [group[0]])
+    assert db.execute("select speakers from claim_groups where id = ?", [group[0]]).fetchone()[0] == 1

@@ -45,3 +45,9 @@ def test_figures_with_currency_and_scale(raw, value):
 
 def test_malformed_figure_with_currency_is_not_read():
     assert read_number("$100,00") is None
+
+
+def test_a_figure_too_large_for_a_float_is_not_read():
+    # float() of 400 digits is infinity, which is no figure and no JSON: flagged malformed instead
+    assert read_digits("9" * 400) is None
+    assert read_digits("9" * 300) == pytest.approx(1e300)

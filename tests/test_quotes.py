@@ -833,3 +833,148 @@ def test_many_frames_in_a_unit_read_as_few(monkeypatch):
     monkeypatch.setattr(Holders, "_FEW", 0)
     assert read() == plain
     assert len(plain) > 60
+
+
+# --- issue 14, item 2: rows that are no attribution, and attributions lost ---
+
+def test_headline_is_no_quote():
+    text = "Baker says the pier will close\n\nTom Baker, the harbour master, said on Friday that the pier would close."
+    found = quotes(text)
+    assert [(q.content, q.speaker_mention) for q in found] == [("that the pier would close", "Tom Baker")]
+
+
+@pytest.mark.parametrize("text", [
+    "The final saw Ana Pell beat the champion in three sets.",
+    "The two leaders held talks on the new canal in the spring.",
+    "Pell, the fourth seed, lost to a qualifier in the first round.",
+    "The vote means the school will close next year.",
+    "Tom Baker appeared on stage at the festival.",
+])
+def test_verbs_that_narrate_are_no_cues(text):
+    assert quotes(text) == []
+
+
+def test_see_keeps_its_present():
+    q = one("Ana Pell sees the new canal as a waste of money.")
+    assert q.speaker_mention == "Ana Pell" and q.cue == "sees"
+
+
+def test_cue_is_the_verb_not_where_and_when():
+    q = one("Tom Baker said on Monday that the pier would close.")
+    assert q.cue == "said" and q.content.endswith("the pier would close")
+    assert one("Tom Baker said in a statement on Monday that the pier would close.").cue == "said in a statement"
+    assert one("Tom Baker said firmly that the pier would close.").cue == "said"
+    assert one("Tom Baker told reporters that the pier would close.").cue == "told reporters"
+    assert one("Tom Baker has repeatedly warned that the pier would close.").cue == "has repeatedly warned"
+
+
+def test_outlet_told_is_no_inverted_speaker():
+    found = quotes("One of the losing bidders, a shipping firm, told BBC News that it would bid again.")
+    assert all(q.speaker_mention != "BBC News" for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Profits rose to £198m from the £130m reported a year earlier.",
+    "The date most recently proposed by the council is June.",
+])
+def test_figures_and_most_are_no_speakers(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In the end, all expected the race to finish by noon.",
+    "The two teams held firm, and both wanted a replay.",
+])
+def test_a_lone_lower_case_word_or_quantifier_is_no_speaker(text):
+    assert quotes(text) == []
+
+
+def test_a_lone_plural_or_pronoun_still_speaks():
+    assert one("Critics say the pier is too short.").speaker_mention == "Critics"
+    assert one("We said the pier was safe.").speaker_mention == "We"
+
+
+def test_contracted_pronoun_is_the_speaker():
+    q = one("I’ve always said that the pier was too short.")
+    assert q.speaker_mention == "I"
+
+
+@pytest.mark.parametrize("text", [
+    "“The pier will reopen in May,” said Ms Rivera; “the repairs are nearly done.”",
+    "“The pier will reopen in May,” Ms Rivera said; “the repairs are nearly done.”",
+    "“The pier will reopen in May,” said Ms Rivera angrily, “the repairs are nearly done.”",
+    "“The pier will reopen in May,” Ms Rivera said angrily, “the repairs are nearly done.”",
+])
+def test_split_quotation_keeps_its_second_half(text):
+    assert triples(text) == [("direct", "The pier will reopen in May", "Ms Rivera"),
+                             ("direct", "the repairs are nearly done.", "Ms Rivera")]
+
+
+def test_semicolon_ends_a_postposed_frame():
+    assert triples("The pier is safe, Ms Rivera said; the council disagreed.") == [
+        ("indirect", "The pier is safe", "Ms Rivera")]
+
+
+def test_adverb_before_a_comma_is_no_content():
+    assert triples("The mayor said firmly, “We will not close the library.”") == [
+        ("direct", "We will not close the library.", "The mayor")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Tom Baker murmured: “I never wanted the job.”", "Tom Baker"),
+    ("The harbour master sighed: “I never wanted the job.”", "The harbour master"),
+])
+def test_colon_after_a_name_and_any_verb(text, speaker):
+    q = one(text)
+    assert (q.kind, q.content, q.speaker_mention) == ("direct", "I never wanted the job.", speaker)
+
+
+def test_a_number_with_a_thousands_comma_stays_whole_in_the_speaker():
+    q = one("Half of the 2,000 people interviewed said they had used the new card.")
+    assert q.speaker_mention == "2,000 people interviewed"
+
+
+def test_adverb_before_a_colon_is_no_content():
+    assert triples("Tom Baker said recently: “I used to sail a lot.”") == [
+        ("direct", "I used to sail a lot.", "Tom Baker")]
+
+
+# --- issue 14, item 3: a confidence on each quote ---
+
+def test_confidence_ranks_a_named_direct_quote_above_a_guess():
+    sure = one("“We will rebuild the pier by May,” Tom Baker, the harbour master, said on Friday.")
+    unsure = one("Local traders apparently feel the pier is too short for the new ferries.")
+    assert 0.8 <= sure.confidence <= 1
+    assert 0 <= unsure.confidence < 0.8
+    assert unsure.confidence < sure.confidence
+
+
+def test_confidence_weights_are_read_and_name_real_features():
+    from tracker.quotes.confidence import features, weights
+    w = weights()
+    assert "bias" in w and len(w) > 20
+    seen = set()
+    for text in ["“We will win,” said Ann Lee.", "He thinks the plan will fail.", "Critics said the plan was “doomed”.",
+                 "According to the council, the pier will close.", "Tom Baker murmured: “No.”"]:
+        for q in quotes(text):
+            seen |= set(features(q))
+    assert seen & set(w) and {"kind=direct", "kind=indirect", "kind=mixed"} <= set(w)
+
+
+def test_confidence_is_stored_and_an_older_database_gains_the_column(tmp_path):
+    import sqlite3
+    from click.testing import CliRunner
+    from tracker.cli import cli
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Pier to close\n\n“We will close the pier,” said Tom Baker.\n")
+    (tmp_path / "b" / "two.txt").write_text("Ferry is late\n\n“The ferry is late again,” said Ann Lee.\n")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a"), "--db", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:            # a database written before the column existed
+        conn.execute("ALTER TABLE quotes DROP COLUMN confidence")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "b"), "--db", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        got = conn.execute("SELECT content, confidence FROM quotes ORDER BY id").fetchall()
+    assert got[0] == ("We will close the pier", None)       # stored before: re-ingest to score it
+    assert got[1][0] == "The ferry is late again" and 0.8 <= got[1][1] <= 1

@@ -743,7 +743,7 @@ def summarized(tmp_path_factory, db_path):
 # 44-50 for a row page, each waiting its turn in a pool of three threads
 WARM = {"/": 0, "/news": 0, "/news/quotes": 12, "/news/claims": 14, "/news/sentences": 8, "/news/speakers": 6,
         "/news/articles": 6, "/news/quotes?kind=direct": 12, "/news/articles/1": 7, "/news/speakers/1": 9,
-        "/news/quotes/1": 7, "/news/claims/1": 6, "/news/sentences/1": 8, "/news/most_quoted": 2,
+        "/news/quotes/1": 7, "/news/claims/1": 7, "/news/sentences/1": 8, "/news/most_quoted": 2,
         "/news/search?q=river": 2, "/news/search_quotes?q=river": 2, "/news/claims_by_unit?unit=GBP": 2,
         "/news/quotes_by_speaker?name=Shah": 2, "/news/checkworthy_sentences": 2,
         "/news/questionable_figures": 2, "/news/unresolved_speakers": 2}
@@ -756,7 +756,8 @@ def test_pages_run_a_handful_of_statements(summarized):
             assert get(ds, path).status_code == 200, path
             seen.clear()
             assert get(ds, path).status_code == 200, path
-            assert len(seen) <= most, (path, seen)
+            ran = [sql for sql in seen if sql != "PRAGMA schema_version"]   # read every 2 s: more on a slow machine
+            assert len(ran) <= most, (path, ran)
 
 
 @pytest.mark.parametrize("small,large", [("/news/quotes?_size=1", "/news/quotes?_size=5"),
@@ -952,8 +953,10 @@ def summary_fresh_sql(conn):
 
 # --- quotes.confidence, when a database has it ---------------------------------------------------------------
 
-def test_quote_and_claim_pages_show_confidence_when_the_column_exists(db_path, summarized, tmp_path):
-    path, conn = altered(summarized, tmp_path, "alter table quotes add column confidence real",
+def test_quote_and_claim_pages_show_confidence_when_the_column_exists(summarized, tmp_path):
+    (tmp_path / "old").mkdir()
+    older, _ = altered(summarized, tmp_path / "old", "alter table quotes drop column confidence")   # made before it
+    path, conn = altered(summarized, tmp_path, "update quotes set confidence = null",
                          "update quotes set confidence = 0.93 where content like 'The river will not win%'",
                          "update quotes set confidence = 0.42 where content like 'the wall would protect%'")
     (sure,), (unsure,) = conn.execute("select id from quotes where confidence is not null order by confidence desc")
@@ -969,7 +972,7 @@ def test_quote_and_claim_pages_show_confidence_when_the_column_exists(db_path, s
     assert "held back for review" in get(ds, f"/news/speakers/{speaker}").text
     found = {r["quote_id"]: r["confidence"] for r in query(ds, "search_quotes", q="river OR homes")}
     assert found == {sure: 0.93, unsure: 0.42}
-    without = make_datasette(str(db_path))
+    without = make_datasette(str(older))
     assert "<dt>Confidence</dt>" not in get(without, f"/news/quotes/{sure}").text + \
         get(without, f"/news/claims/{inside}").text
 

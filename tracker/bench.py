@@ -2,6 +2,9 @@
 
     python -m tracker.bench [--shared ../shared] [--only NAME ...]
 
+``scale`` is tracker.bench_scale: a synthetic archive of ``--size`` articles made from the BBC corpus,
+ingested, then every Datasette page timed at that size.
+
 Each part is skipped, with a note, when its data is missing. Gold articles are
 written to a temporary folder as ``<id>.txt`` (the scorer matches by file
 name), ingested, and scored with ../shared/eval/score.py. Publishers' texts
@@ -20,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PARTS = ("throughput", "ingest", "seed", "claims", "polnear", "speakers", "checkworthiness")
+PARTS = ("throughput", "ingest", "seed", "claims", "polnear", "speakers", "checkworthiness", "scale")
 
 
 def _peak_rss_mb() -> float:
@@ -193,6 +196,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", default="../shared", type=Path)
     ap.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS))
     ap.add_argument("--keep", help="keep the gold database of the last scored part here")
+    ap.add_argument("--size", default="10k", help="scale: articles in the synthetic archive (10k, 100k, 1M)")
     a = ap.parse_args(argv)
     shared, gold = a.shared, a.shared / "gold"
     for part in a.only:
@@ -210,6 +214,10 @@ def main(argv: list[str] | None = None) -> None:
             score(shared, "speakers-dev", [gold / "speakers-dev.jsonl"], a.keep)
         elif part == "checkworthiness":
             checkworthiness(shared)
+        elif part == "scale":
+            from . import bench_scale
+
+            bench_scale.main(["--shared", str(shared), "--size", a.size])
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The command line: ``tracker ingest``, ``tracker extract``, ``tracker check``, ``tracker serve``."""
+"""The command line: ``tracker ingest``, ``tracker extract``, ``tracker check``, ``tracker serve``,
+``tracker extract-cluster`` and ``tracker load`` (tracker/cluster.py)."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 
 import click
 
+from .cluster import extract_cluster_command
 from .corrections import correct
 from .model import Document
 from .pipeline import extractions
@@ -33,6 +35,13 @@ _TIMEOUT = click.option("--timeout", default=30.0, show_default=True, type=click
                              "(0: no limit)")
 
 
+_LOCK_TIMEOUT = click.option("--lock-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
+                             help="seconds to wait while another process writes to the database before giving up")
+_BATCH_SIZE = click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
+                           help="articles written in one transaction")
+_QUIET = click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -40,11 +49,9 @@ _TIMEOUT = click.option("--timeout", default=30.0, show_default=True, type=click
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0),
               help="extraction processes (0: one per CPU)")
 @_TIMEOUT
-@click.option("--lock-timeout", default=60.0, show_default=True, type=click.FloatRange(0),
-              help="seconds to wait while another process writes to the database before giving up")
-@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1),
-              help="articles written in one transaction")
-@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+@_LOCK_TIMEOUT
+@_BATCH_SIZE
+@_QUIET
 def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
     """Add the articles in PATHS (files, folders, or - for stdin) to the database.
 
@@ -54,9 +61,40 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
     on, and the exit status is 1. Several ingests may write to one database at
     once: each waits its turn for every batch.
     """
-    from .store import LockTimeout, Store
-
     started = time.perf_counter()
+    skipped: list[str] = []
+    sources = list(expand(paths, skipped))
+    if skipped:
+        kinds = ", ".join(sorted(KNOWN))
+        click.echo(f"note: {_n(len(skipped), 'file')} in folders skipped, not {kinds} "
+                   f"(e.g. {skipped[0]}); name a file to read it as text", err=True)
+    if not any(isinstance(s, str) for s in sources):
+        click.echo("note: no article files found", err=True)
+
+    def extracted(store, counts: dict) -> Iterator[tuple]:
+        def fresh() -> Iterator[tuple]:
+            """The inputs to extract; with --jobs, a thread of the pool runs this (so, a connection of its own)."""
+            with store.reader() as stored:
+                for item, name, record in read_items(sources):
+                    if isinstance(item, Note):
+                        click.echo(f"note: {item}", err=True)
+                    elif isinstance(item, Document) and stored(item.text):
+                        counts["present"] += 1
+                    else:
+                        yield item, name, record
+
+        return extractions(fresh(), jobs or os.cpu_count() or 1, timeout)
+
+    store_all(db_path, extracted, len(sources), started, lock_timeout=lock_timeout, batch_size=batch_size,
+              quiet=quiet)
+
+
+def store_all(db_path: str, tasks, inputs: int, started: float, lock_timeout: float, batch_size: int,
+              quiet: bool) -> None:
+    """What ``tracker ingest`` and ``tracker load`` share: the store, fed ``tasks(store, counts)``
+    (``(Extraction | ReadError, input, record)`` in input order, over ``inputs`` inputs); errors reported and
+    recorded, a note for an article whose text has changed, the summary line, exit status 1 on any error."""
+    from .store import LockTimeout, Store
 
     def waiting(seconds: float) -> None:
         click.echo(f"note: {db_path}: another process is writing to it; waiting for its lock "
@@ -68,27 +106,8 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
         raise click.ClickException(f"cannot write to {db_path}: {e}") from None
     except sqlite3.Error as e:
         raise click.ClickException(f"cannot open database {db_path}: {e}") from None
-    skipped: list[str] = []
-    sources = list(expand(paths, skipped))
-    if skipped:
-        kinds = ", ".join(sorted(KNOWN))
-        click.echo(f"note: {_n(len(skipped), 'file')} in folders skipped, not {kinds} "
-                   f"(e.g. {skipped[0]}); name a file to read it as text", err=True)
-    if not any(isinstance(s, str) for s in sources):
-        click.echo("note: no article files found", err=True)
     counts = dict(added=0, present=0, errors=0, quotes=0, claims=0)
     origin: dict[int, tuple[str, str | None]] = {}       # queued extraction -> (input, record)
-
-    def fresh() -> Iterator[tuple]:
-        """The inputs to extract; with --jobs, a thread of the pool runs this (so, a connection of its own)."""
-        with store.reader() as stored:
-            for item, name, record in read_items(sources):
-                if isinstance(item, Note):
-                    click.echo(f"note: {item}", err=True)
-                elif isinstance(item, Document) and stored(item.text):
-                    counts["present"] += 1
-                else:
-                    yield item, name, record
 
     def report(err: ReadError) -> None:
         click.echo(f"error: {err}", err=True)
@@ -114,11 +133,11 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
             name, record = origin.pop(id(ex), (ex.document.source or "<input>", None))
             report(ReadError(name, f"could not store: {type(e).__name__}: {e}", record, "store"))
 
-    show = not quiet and len(sources) >= 20 and sys.stderr.isatty()
+    show = not quiet and inputs >= 20 and sys.stderr.isatty()
     try:
-        with click.progressbar(length=len(sources), label="ingesting", file=sys.stderr, hidden=not show) as bar:
+        with click.progressbar(length=inputs, label="ingesting", file=sys.stderr, hidden=not show) as bar:
             last = None
-            for result, name, record in extractions(fresh(), jobs or os.cpu_count() or 1, timeout):
+            for result, name, record in tasks(store, counts):
                 if isinstance(result, ReadError):
                     report(result)
                 else:
@@ -150,6 +169,32 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
                f"{elapsed:.1f} s ({rate:.0f} articles/s) -> {db_path}", err=True)
     if counts["errors"]:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(file_okay=False, exists=True))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to create or add to")
+@_LOCK_TIMEOUT
+@_BATCH_SIZE
+@_QUIET
+def load(dirs, db_path, lock_timeout, batch_size, quiet):
+    """Add the articles that tracker extract-cluster wrote to DIRS (its --out folders) to the database.
+
+    The same storing as tracker ingest (speakers linked across articles here, once, articles already
+    stored skipped, the errors of the extraction recorded in ingest_errors, exit status 1 if there were
+    any): the database is the one an ingest of the same inputs makes.
+    """
+    from . import cluster
+
+    cluster.needs_extra()
+    started = time.perf_counter()
+    try:
+        inputs = cluster.count(dirs)
+    except cluster.OutputError as e:
+        raise click.ClickException(str(e)) from None
+    store_all(db_path, lambda store, counts: cluster.load(dirs), inputs, started, lock_timeout=lock_timeout,
+              batch_size=batch_size, quiet=quiet)
 
 
 @cli.command()
@@ -242,6 +287,7 @@ def serve(db_path, port, host, public, get_path):
 
 
 cli.add_command(correct)
+cli.add_command(extract_cluster_command)
 
 
 if __name__ == "__main__":

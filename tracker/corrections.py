@@ -281,8 +281,6 @@ def likely_duplicates(con: sqlite3.Connection, threshold: float = 90.0) -> list[
     """Pairs of named speaker rows of one kind that may be one: names alike (rapidfuzz token-sort ratio at or above
     ``threshold`` on names folded to lower-case words without honorifics) or a name-like alias in common. Pairs a
     correction calls distinct, and generic sources, are left out."""
-    from rapidfuzz import fuzz, process
-
     rows = con.execute("select id, name, kind, aliases, key from speakers where kind not in ('generic') "
                        "and not coalesce(anonymous, 0) and key not like 'article %'").fetchall()
     distinct = {frozenset(r) for r in con.execute(
@@ -293,10 +291,7 @@ def likely_duplicates(con: sqlite3.Connection, threshold: float = 90.0) -> list[
         by_kind.setdefault(r[2], []).append(r)
     for kind, group in by_kind.items():
         names = [_fold(r[1]) for r in group]
-        # (process.extract per name rather than process.cdist, which needs numpy)
-        matches = ((i, j, score) for i, name in enumerate(names) for _, score, j in process.extract(
-            name, names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None) if i < j)
-        for i, j, score in matches:
+        for i, j, score in _alike(names, threshold):
             a, b = group[i], group[j]
             # ("David Davis" and "David Davies" are listed too, marked: for a person to tell apart, never merged)
             other = kind == "person" and names[i].split()[-1:] != names[j].split()[-1:] \
@@ -337,6 +332,36 @@ def likely_duplicates(con: sqlite3.Connection, threshold: float = 90.0) -> list[
         result.append(dict(speaker_a=ia, speaker_b=ib, name_a=p["a"][1], name_b=p["b"][1], kind=p["kind"],
                            score=round(p["score"], 1), reason=p["reason"]))
     return result
+
+
+_BLOCK_MOST = 1000
+
+
+def _alike(names: list[str], threshold: float):
+    """(i, j, score) for i < j whose names score ``threshold`` or more (rapidfuzz token-sort ratio).
+
+    Every name against every other was quadratic: 9 CPU-seconds for 8,000 named speakers, about 250 for the
+    41,000 of a 100,000-article database, at the end of every ingest. Names that alike share a word or the
+    first five letters of their words run together ("Time Warner", "TimeWarner"), so each name is scored only
+    against the names of its blocks: a word, or those five letters. A block of more than ``_BLOCK_MOST``
+    names (a common first name) is passed over when the name has a smaller one; on the BBC corpus the pairs
+    found are the same as every name against every other."""
+    from rapidfuzz import fuzz
+
+    blocks: dict[str, list[int]] = {}
+    keys = []
+    for i, name in enumerate(names):
+        k = {"w " + w for w in name.split()} | {"j " + _joined(name)[:5]}
+        keys.append(k)
+        for key in k:
+            blocks.setdefault(key, []).append(i)
+    for i, name in enumerate(names):
+        mine = sorted((blocks[k] for k in keys[i]), key=len)
+        small = [b for b in mine if len(b) <= _BLOCK_MOST] or mine[:1]
+        for j in sorted({j for b in small for j in b if j > i}):
+            score = fuzz.token_sort_ratio(name, names[j], score_cutoff=threshold)
+            if score:
+                yield i, j, score
 
 
 def _joined(name: str) -> str:

@@ -56,6 +56,8 @@ class Quote:
     speaker: int | None = None      # index into Extraction.speakers; None when unresolved
     continues: int | None = None    # index of the earlier quote whose speaker this one shares
                                     # (a quote continued in the next paragraph, "but added: ...")
+    confidence: float | None = None  # 0..1: the probability that the row is a real attribution with the
+                                     # right speaker (tracker/quotes/confidence.py)
 
 
 @dataclass(slots=True)
@@ -75,6 +77,16 @@ class Claim:
     qualifier: str | None = None
     reference: str | None = None
     flags: list[str] = field(default_factory=list)
+    # the claim as a statement (tracker/claims/statement.py): what the figure counts or measures ("unemployment
+    # rate", "troops on the border"), the clause that makes the claim (text[statement_start:statement_end]),
+    # who or what it is about ("the UK") and when ("in March"), each None where the text does not say
+    measure: str | None = None
+    statement_start: int | None = None
+    statement_end: int | None = None
+    subject: str | None = None
+    period: str | None = None
+    repeats: int | None = None      # index of an earlier claim of the article that states the same figure
+                                    # (a headline figure repeated in the body): one claim seen twice
 
 
 @dataclass(slots=True)

@@ -200,15 +200,17 @@ def from_html(html: str, source: str) -> Document | ReadError:
                     outlet=meta.get("sitename"), published=iso_date(meta.get("date")))
 
 
-def from_json(raw: str, source: str, lines: bool) -> Iterator[tuple[Document | ReadError | Note, str | None]]:
+def from_json(raw: str, source: str, lines: bool, first_line: int = 1
+              ) -> Iterator[tuple[Document | ReadError | Note, str | None]]:
     """JSON (an object or a list of them) or JSON Lines; records need at least ``text``.
 
     JSON Lines are split on "\\n" only: U+2028, NEL and the other line breaks ``str.splitlines`` knows may
     stand unescaped inside a JSON string. A record that cannot be parsed or has no text is an error of
-    its own; the others are read.
+    its own; the others are read. ``first_line``: the number of ``raw``'s first line in its file (a block
+    of a long JSON Lines file read on its own, by ``tracker.cluster``).
     """
     if lines:
-        records = _json_lines(raw, source)
+        records = _json_lines(raw, source, first_line)
     else:
         data = _loads(raw)
         if isinstance(data, ReadError):
@@ -217,6 +219,13 @@ def from_json(raw: str, source: str, lines: bool) -> Iterator[tuple[Document | R
         items = data if isinstance(data, list) else [data]
         records = ((f"{source}#{n}" if len(items) > 1 else source, f"record {n}" if len(items) > 1 else None, r)
                    for n, r in enumerate(items, 1))
+    yield from from_records(records, source)
+
+
+def from_records(records: Iterable[tuple[str, str | None, object]], source: str
+                 ) -> Iterator[tuple[Document | ReadError | Note, str | None]]:
+    """Articles from parsed records (the article's default name, which record it is, the record: a dict or
+    the ``ReadError`` of a record that could not be parsed) of the input ``source``."""
     count = 0
     for name, where, rec in records:
         count += 1
@@ -273,8 +282,8 @@ def _loads(raw: str, line: bool = False) -> object:
         return ReadError("", f"invalid JSON: {e}")
 
 
-def _json_lines(raw: str, source: str) -> Iterator[tuple[str, str, object]]:
-    for n, line in enumerate(raw.split("\n"), 1):
+def _json_lines(raw: str, source: str, first: int = 1) -> Iterator[tuple[str, str, object]]:
+    for n, line in enumerate(raw.split("\n"), first):
         if line.strip():
             yield f"{source}#{n}", f"line {n}", _loads(line, line=True)
 

@@ -24,6 +24,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+# the speakers of a claim group (tracker.store keeps it): an article's own claims count as one speaker
+GROUP_SPEAKERS = """(select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
+              where claims.group_id = {group})"""
 
 
 def _link_near_duplicates(conn: sqlite3.Connection) -> None:
@@ -32,13 +35,19 @@ def _link_near_duplicates(conn: sqlite3.Connection) -> None:
 
 
 # 1: ingest_errors gained stage and record, and one row per error (duplicates of older runs folded)
-# 2: articles gained duplicate_of and duplicate_similarity, and article_bands: the articles stored before are
+# 2: a claim given to another speaker after ingest (tracker correct: merge, split, set) recounts its group's
+#    speakers, by a trigger (claim_groups and claims.group_id are made by then: shape steps run first)
+# 3: articles gained duplicate_of and duplicate_similarity, and article_bands: the articles stored before are
 #    linked to their near-duplicates (tracker.neardup) as an ingest would have
-VERSION = 2
+VERSION = 3
 MIGRATIONS: dict[int, list] = {     # SQL statements, or functions of the connection
     1: ["DELETE FROM ingest_errors WHERE id NOT IN "
         "(SELECT max(id) FROM ingest_errors GROUP BY source, error)"],
-    2: [_link_near_duplicates],
+    2: ["CREATE TRIGGER IF NOT EXISTS claims_group_speakers AFTER UPDATE OF speaker_id ON claims "
+        "WHEN new.group_id IS NOT NULL BEGIN "
+        f"UPDATE claim_groups SET speakers = {GROUP_SPEAKERS.format(group='new.group_id')} WHERE id = new.group_id; "
+        "END"],
+    3: [_link_near_duplicates],
 }
 
 _TYPES = {int: "INTEGER", str: "TEXT", float: "REAL", bytes: "BLOB"}

@@ -34,6 +34,7 @@ import sqlite_utils
 
 from . import corrections, neardup, schema
 from . import speakers as speaker_rules
+from .claims.groups import group_key
 from .model import Document, Extraction
 from .read import ReadError
 
@@ -56,15 +57,25 @@ TABLES: dict[str, dict] = {
     "quotes": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "content": str,
                             "start": int, "end": int, "cue": str, "cue_start": int, "cue_end": int,
                             "speaker_mention": str, "speaker_start": int, "speaker_end": int,
-                            "speaker_id": int},
+                            "speaker_id": int, "confidence": float},
                    pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
                                           ("speaker_id", "speakers", "id")]),
+    # the same claim across articles (tracker/claims/groups.py): one row per group key, its counts kept by
+    # the store as claims join it (``_update_groups``)
+    "claim_groups": dict(columns={"id": int, "key": str, "measure": str, "subject": str, "period": str, "unit": str,
+                                  "claims": int, "articles": int, "speakers": int, "distinct_values": int,
+                                  "low": float, "high": float, "first_claim_id": int, "first_published": str,
+                                  "last_published": str},
+                         pk="id", not_null={"key"}),
     "claims": dict(columns={"id": int, "article_id": int, "sentence_id": int, "kind": str, "text": str,
                             "start": int, "end": int, "quote_id": int, "speaker_id": int, "raw_number": str,
                             "value": float, "low": float, "high": float, "unit": str, "qualifier": str,
-                            "reference": str, "flags": str},
+                            "reference": str, "flags": str, "measure": str, "subject": str, "period": str,
+                            "statement": str, "statement_start": int, "statement_end": int, "repeats": int,
+                            "group_id": int},
                    pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
-                                          ("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id")]),
+                                          ("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id"),
+                                          ("group_id", "claim_groups", "id")]),
     # stage: where it failed (read, decode, parse, record, segment, quotes, ..., timeout, store); record: which
     # record of a JSON or JSON Lines file ("line 3", "record 2"); one row per distinct error (a re-run updates at)
     "ingest_errors": dict(columns={"id": int, "source": str, "error": str, "at": str, "stage": str, "record": str},
@@ -80,7 +91,7 @@ FTS: dict[str, list[str]] = {
     "sentences": ["text"],
     "speakers": ["name", "aliases", "role"],
     "quotes": ["content", "speaker_mention", "cue"],
-    "claims": ["text", "unit", "reference"],
+    "claims": ["text", "unit", "reference", "measure", "statement", "subject"],
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -94,6 +105,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("claims", ["unit"], False),
     ("claims", ["qualifier"], False),
     ("claims", ["value"], False),
+    ("claim_groups", ["key"], True),
     ("sentences", ["checkworthiness"], False),
     ("ingest_errors", ["source"], False),
     ("article_bands", ["key", "article_id"], False),
@@ -108,8 +120,8 @@ INDEXES: list[tuple[str, list[str], bool]] = [
 
 
 _KIND_ORDER = ["person", "organization", "group", "generic", "unknown"]
-_IDS = ("articles", "sentences", "quotes", "claims", "speakers")
-_ROWS = ("articles", "sentences", "quotes", "claims")
+_IDS = ("articles", "sentences", "quotes", "claims", "speakers", "claim_groups")
+_ROWS = ("claim_groups", "articles", "sentences", "quotes", "claims")
 ROWS = 256              # rows an INSERT statement (see Store._insert)
 _VARS = 500             # keys per "in (...)" query (SQLite's limit is 32766 from 3.32 on, 999 before)
 WAIT_NOTE = 2.0         # seconds of waiting for the write lock before saying so
@@ -370,8 +382,12 @@ class Store:
         self.new_speakers: dict[int, dict] = {}
         self.changed_speakers: dict[int, dict] = {}
         self.rows: dict[str, list[dict]] = {t: [] for t in _ROWS}
+        group_keys = {h: [group_key(c) for c in ex.claims] for h, ex in todo.items()}
+        self.groups = dict(self._in("select key, id from claim_groups where key in (%s)",
+                                    sorted({k for ks in group_keys.values() for k in ks if k})))
+        self.touched_groups: set[int] = set()
         for h, ex in todo.items():
-            self._article_rows(ex, h, keys[h])
+            self._article_rows(ex, h, keys[h], group_keys[h])
         self.rows["article_bands"] = neardup.Linker(self.conn).link(
             self.rows["articles"], [self.sketches.get(h) or neardup.sketch(ex.document.text) for h, ex in todo.items()])
         # new speakers and those whose aliases or roles grew, in one upsert by id
@@ -382,6 +398,7 @@ class Store:
         self._error_rows(errors)
         if todo and self.corrections:
             self._correct(pairs=False)
+        self._update_groups()
         # (what the caller learns once the transaction commits; a retry makes them again)
         self._done = (list(todo.values()), [ex for h, ex in pending.items() if h in stored])
 
@@ -442,7 +459,7 @@ class Store:
         self.next_id[table] = first + n
         return range(first, first + n)
 
-    def _article_rows(self, ex: Extraction, h: str, speaker_keys: list[str]) -> int:
+    def _article_rows(self, ex: Extraction, h: str, speaker_keys: list[str], group_keys: list[str | None]) -> int:
         """The rows of one article."""
         doc = ex.document
         article_id = self._ids("articles", 1)[0]
@@ -461,7 +478,7 @@ class Store:
                   content=q.content, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
                   cue_end=q.cue_end, speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
                   speaker_end=q.speaker_end,
-                  speaker_id=None if q.speaker is None else speaker_ids[q.speaker])
+                  speaker_id=None if q.speaker is None else speaker_ids[q.speaker], confidence=q.confidence)
              for qid, q in zip(quote_ids, ex.quotes))
         claim_ids = self._ids("claims", len(ex.claims))
         self.rows["claims"].extend(
@@ -470,9 +487,52 @@ class Store:
                   quote_id=None if c.quote is None else quote_ids[c.quote],
                   speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
                   raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
-                  qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags))
-             for cid, c in zip(claim_ids, ex.claims))
+                  qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags),
+                  measure=c.measure, subject=c.subject, period=c.period,
+                  statement=None if c.statement_start is None else doc.text[c.statement_start:c.statement_end],
+                  statement_start=c.statement_start, statement_end=c.statement_end,
+                  repeats=None if c.repeats is None else claim_ids[c.repeats], group_id=self._group(key))
+             for cid, c, key in zip(claim_ids, ex.claims, group_keys))
         return article_id
+
+    def _group(self, key: str | None) -> int | None:
+        """The id of the group of the same claim across articles (found by key, or new), or None."""
+        if key is None:
+            return None
+        gid = self.groups.get(key)
+        if gid is None:
+            gid = self.groups[key] = self._ids("claim_groups", 1)[0]
+            measure, subject, period, unit = key.split("|")
+            self.rows["claim_groups"].append(dict(id=gid, key=key, measure=measure, subject=subject,
+                                                  period=period or None, unit=unit or None))
+        self.touched_groups.add(gid)
+        return gid
+
+    def _update_groups(self) -> None:
+        """The counts of the groups that claims joined in this transaction: claims (a repeat counted once),
+        articles, speakers (an article's own claims count as one speaker), distinct values, the lowest and
+        highest figure, and the first claim (the earliest published, then by source and position, so that the
+        order of ingest changes nothing)."""
+        ids = sorted(self.touched_groups)
+        for i in range(0, len(ids), _VARS):
+            chunk = ids[i:i + _VARS]
+            self.conn.execute(f"""update claim_groups set
+  claims = (select count(*) from claims where claims.group_id = claim_groups.id and claims.repeats is null),
+  articles = (select count(distinct article_id) from claims where claims.group_id = claim_groups.id),
+  speakers = {schema.GROUP_SPEAKERS.format(group="claim_groups.id")},
+  distinct_values = (select count(distinct coalesce(value, low || '-' || high)) from claims
+                     where claims.group_id = claim_groups.id),
+  low = (select min(coalesce(value, low, high)) from claims where claims.group_id = claim_groups.id),
+  high = (select max(coalesce(value, high, low)) from claims where claims.group_id = claim_groups.id),
+  first_claim_id = (select claims.id from claims join articles on articles.id = claims.article_id
+                    where claims.group_id = claim_groups.id
+                    order by articles.published is null, articles.published, articles.source,
+                             articles.content_hash, claims.start limit 1),
+  first_published = (select min(articles.published) from claims join articles on articles.id = claims.article_id
+                     where claims.group_id = claim_groups.id),
+  last_published = (select max(articles.published) from claims join articles on articles.id = claims.article_id
+                    where claims.group_id = claim_groups.id)
+where id in ({", ".join("?" * len(chunk))})""", chunk)
 
     @staticmethod
     def _speaker_key(sp, article_hash: str) -> str:

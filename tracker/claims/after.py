@@ -35,7 +35,7 @@ from .lexicons import DIG, currency_sign_pattern, number_word_pattern
 from .not_quantities import kind_compound, linked_time, named_unit, time_frame
 from .numbers import read_digits, read_words
 from .qualifiers import AFTER_STARTS, RANGE_END, RANGE_LINK, RANGE_STARTS, bound_after, read_range
-from .units import (COMPOUND, PCT, RATE_OR_PERIOD_STARTS, TIME_UNITS, UNIT_WORD, inherit_unit, norm_unit, rate_and_period,
+from .units import (COMPOUND, PCT, RATE_OR_PERIOD_STARTS, RATE_STARTS, TIME_UNITS, UNIT_WORD, inherit_unit, norm_unit, rate_and_period,
                     unit_after, unit_written_after)
 
 _NW = number_word_pattern()
@@ -94,8 +94,11 @@ def _share(sc, sent, s, e, value, unit, qual, qs, flags, has_scale, cur, fractio
         fs_ = _FRACTION_OF_SCALE.match(low, e, e + 40)
         if fs_:                              # "nearly a quarter of a trillion dollars"
             v = value * sc.lx.scales[fs_.group("s")]
-            u = sc.lx.currencies[fs_.group("c")] if fs_.group("c") else None
-            return sc.make(sent, qs, fs_.end(), text[s:fs_.end()], round(v, 6), u, qual, flags)
+            u, end = sc.lx.currencies[fs_.group("c")] if fs_.group("c") else None, fs_.end()
+            if u is None:                    # "a quarter of a million jobs": the counted noun after it
+                u, uend = unit_after(sc, end, sent)
+                end = uend if u else end
+            return sc.make(sent, qs, end, text[s:end], round(v, 6), u, qual, flags)
         fm = _FRACTION_OF_PERCENT.match(low, e, e + 30)
         if fm:
             n = 1.0 if fm.group("n") == "one" else read_digits(fm.group("n"))
@@ -187,6 +190,12 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
                 unit = u                     # but not "the last eight of the Champions League"
                 if not _SUPERLATIVE_IN.search(low, end, uend):
                     end = uend               # "two of the largest airlines in the US" stays a comparison too
+    if not unit and nxt == " ":
+        uw = UNIT_WORD.match(low, end)       # a unit of several words: "degrees Celsius", "square kilometres"
+        if uw and " " in uw.group("w").strip() and not named_unit(sc, uw.start("w"), sent):
+            unit, end = norm_unit(sc, uw.group("w")), uw.end()
+            if low.startswith(RATE_STARTS, end):
+                unit, end = rate_and_period(sc, unit, end)
     if not unit:
         if low.startswith((" times", " fold"), end) and (comparisons.times_follow(low, end + 6) or
                                                           low.startswith(" fold", end) and
@@ -200,13 +209,19 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
             unit = u
             if uend - end < 40:
                 end = uend
+                if low.startswith(RATE_STARTS, end):         # "100,000 cars a year", "2 megabits a second"
+                    unit, end = rate_and_period(sc, unit, end)
+        elif low.startswith(" per ", end):
+            u, uend = rate_and_period(sc, "", end)              # "3 per 100,000 people"
+            if uend > end:
+                unit, end = u.strip(), uend
     # time frames and relative times are not claims: "in the next two weeks", "two years later"
     if unit in TIME_UNITS and time_frame(low, end, qual, pw):
         return None
     if not unit and linked_time(low, end):
         return None                          # "incidents that happened 20 and 50 years ago"
     if not unit and sc.elided:
-        unit = inherit_unit(sc, sent)
+        unit = inherit_unit(sc, sent, s)
     if value is not None and pw and (pw[-1] in lx.change_words or pw[-1] == "by" and len(pw) > 1 and
                                      (pw[-2] in lx.change_words or pw[-2] in lx.change_by_words)):
         flags = flags + ["change"]

@@ -21,6 +21,7 @@ import re
 from . import comparisons
 from .lexicons import lexicons, number_words, trie_pattern
 from .qualifiers import VAGUE_WORDS
+from .units import CURRENCY_SIGNS
 
 WORD_CLASS_NUMBER, WORD_CLASS_VAGUE, WORD_CLASS_COMPARISON, WORD_CLASS_SPAN = 1, 2, 3, 4
 
@@ -39,7 +40,7 @@ WORD_CLASS = _word_class()
 _WORDS = trie_pattern(WORD_CLASS)
 assert all(len(w) >= 3 for w in WORD_CLASS)
 WORD_PREFIXES = frozenset(w[:3] for w in WORD_CLASS)
-SCAN_DIGITS = re.compile(r"[$£€¥₹\d][\d.,]*")                            # used through figure_starts
+SCAN_DIGITS = re.compile(r"[" + re.escape(CURRENCY_SIGNS) + r"\d][\d.,]*")        # used through figure_starts
 SCAN_WORDS = re.compile(r"[\s(“\"‘'\[—–](" + _WORDS + r")\b")          # used through word_starts
 SCAN_SPACE_WORDS = re.compile(r" (" + _WORDS + r")\b")
 _FIRST_WORD = re.compile(r"(" + _WORDS + r")\b")

@@ -60,6 +60,7 @@ _ONE_NOT = (" of ", " day", " thing", " way", " time", " another", " man ", " wo
 # "cut the fee in half", "split it in half"
 _HALVING = lexicons().change_words | lexicons().change_by_words | {"split", "splits", "splitting"}
 _ENUMERATION_GAP = re.compile(r"[\s,;]*(?:and\s+|or\s+)?")
+_DEGREES = re.compile(r"°(?: ?[cf](?![a-z]))?")
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\w/])")
 _SLASH = re.compile(r"/(\d+)(?![\w/.,]|/)")
 DIGIT = re.compile(rf"(?P<dig>{DIG})(?P<att>[a-z%]+)?(?:\s?-?(?P<scw>thousand|million|billion|"
@@ -118,11 +119,17 @@ def read_figure(sc, s: int, sent: Sentence):
             return read_decade(sc, fs, e, int(dig), sent)
         elif att in lx.units and len(att) > 1 and att not in ("am", "pm"):
             unit = lx.units[att]
+        elif att in ("c", "f") and text[e - 1].isupper() and len(dig) <= 3 and not low[e:e + 1].isalnum():
+            unit = lx.units[att]            # "40C", "104F": a temperature
         else:
             return None                     # 1st, 1990s, 9am, 2px, 4G: not an amount
     if scw:
         mult *= lx.scales[scw]
     nxt = low[e:e + 1]
+    if nxt == "°" and not unit:             # "30°C", "86°F", "12°"
+        dm = _DEGREES.match(low, e)
+        unit, e = lx.units[dm.group().replace(" ", "")], dm.end()
+        nxt = low[e:e + 1]
     if not att and not cur:
         if nxt == ":" and low[e + 1:e + 2].isdigit():
             return None                     # 10:30
@@ -192,7 +199,7 @@ def read_slash(sc, s: int, e: int, dig: str, sent: Sentence):
     if not f or not dig.isdigit():
         return f.end() if f else e
     num, den = read_digits(dig), read_digits(f.group(1))     # not int(): it refuses 4,301 digits or more
-    if num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100) and (num != 1 or den > 1000):
+    if num is None or den is None or num >= den or den not in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100) and (num != 1 or den > 1000):
         return f.end()                      # "9/11", "24/7": names
     pw = sc.before(s, sent)
     qual, qs = qualifier(sc, pw, s)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicon
+from .cldr import cldr_currencies, cldr_units, iso_codes
 
 # the scale words that end a written number ("two million"); "hundred" scales inside one
 SCALE_WORDS = frozenset(("thousand", "million", "billion", "trillion"))
@@ -32,7 +33,7 @@ class Lexicons:
     number_words: dict
     scales: dict
     fractions: dict
-    currencies: dict
+    currencies: dict                # word, name, symbol or code -> ISO code, or the codes it may mean
     minor_currencies: dict
     qualifiers: dict
     qualifiers_after: dict
@@ -55,6 +56,12 @@ def _pairs(name: str) -> dict:
     return lexicon.mapping(f"claims/{name}.txt")
 
 
+def _units() -> dict:
+    """The project's units (data/claims/units.txt), then CLDR's names of units of measurement."""
+    own = _pairs("units")
+    return {**cldr_units(tuple(own.items())), **own}
+
+
 @cache
 def lexicons() -> Lexicons:
     vague = {}
@@ -66,12 +73,13 @@ def lexicons() -> Lexicons:
         number_words={k: float(v) for k, v in _pairs("number_words").items()},
         scales={k: float(v) for k, v in _pairs("scales").items()},
         fractions={k: float(v) for k, v in _pairs("fractions").items()},
-        currencies=_pairs("currencies"),
+        # CLDR's names and symbols, ISO codes (read only in capitals), then the project's forms, which win
+        currencies={**{c: c.upper() for c in iso_codes()}, **cldr_currencies(), **_pairs("currencies")},
         minor_currencies=_pairs("minor_currencies"),
         qualifiers=_pairs("qualifiers"),
         qualifiers_after=_pairs("qualifiers_after"),
         vague=vague,
-        units=_pairs("units"),
+        units=_units(),
         plural_nouns=lexicon.words("claims/plural_nouns.txt"),
         not_plural=lexicon.words("claims/not_plural.txt"),
         stop_words=lexicon.words("claims/stop_words.txt"),
@@ -99,10 +107,15 @@ def number_word_pattern() -> str:
     return trie_pattern(number_words())
 
 
+def is_sign(key: str) -> bool:
+    """Is a currency form a sign (with the letters glued before it: "$", "us$", "₩"), not a word?"""
+    return not key[-1].isalnum()
+
+
 @cache
 def currency_sign_pattern() -> str:
     """A regex for a currency sign with its letters, longest first ("US$" before "$")."""
-    signs = sorted((k for k in lexicons().currencies if not k.isalpha()), key=len, reverse=True)
+    signs = sorted((k for k in lexicons().currencies if is_sign(k)), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(s) for s in signs) + ")"
 
 

@@ -26,6 +26,7 @@ from .. import lexicon
 
 # a well-formed figure: plain digits, or thousands groups of exactly three
 _WELL_FORMED = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_INF = float("inf")
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 
 
@@ -45,12 +46,16 @@ def fractions() -> dict[str, float]:
 
 
 def read_digits(raw: str) -> float | None:
-    """The value of a figure in digits, or None when it is malformed ("100,00")."""
+    """The value of a figure in digits, or None when it is malformed ("100,00") or too large for a float
+    (400 digits and more: infinity is no figure, and ``tracker extract`` would print ``Infinity``, which is no
+    JSON)."""
     if raw.isdigit():
-        return float(raw)
-    if not _WELL_FORMED.fullmatch(raw):
+        value = float(raw)
+    elif not _WELL_FORMED.fullmatch(raw):
         return None
-    return float(raw.replace(",", ""))
+    else:
+        value = float(raw.replace(",", ""))
+    return value if value != _INF else None
 
 
 def read_words(raw: str) -> float | None:

@@ -4,7 +4,7 @@
 >>> [(c.text, c.qualifier, c.low, c.high) for c in find_claims(
 ...     "Between 40,000 and 50,000 marched, more than 20 were held and tens of thousands watched.", None)]
 [('Between 40,000 and 50,000', 'range', 40000.0, 50000.0), ('more than 20', 'lower_bound', 20.0, None), \
-('tens of thousands', 'vague', 10000.0, 99990.0)]
+('tens of thousands', 'vague', 10000.0, 99999.0)]
 
 - a qualifier before the figure (data/claims/qualifiers.txt: "about",
   "more than", "just under"), longest first; never the particle of a verb
@@ -38,7 +38,8 @@ from .lexicons import (DIG, currency_sign_pattern, lexicons, qualifier_last_word
                        written_number_pattern)
 from .not_quantities import RELATIVE_TIME, age_follows, skip_age
 from .numbers import read_digits, read_words
-from .units import CUR_WORD, PCT, RATE, SHARE_UNITS, TIME_UNITS, UNIT_WORD, inherit_unit, norm_unit, per, unit_after
+from .units import (CURRENCY_SIGNS, CUR_WORD, PCT, RATE, RATE_STARTS, rate_and_period, SHARE_UNITS, TIME_UNITS, UNIT_WORD, currency_word, inherit_unit, norm_unit,
+                    per, unit_after)
 
 # the one-word plural magnitudes of data/claims/vague.txt: "dozens", "tens", "thousands" (a scan anchor each)
 VAGUE_WORDS = frozenset(k for k in lexicons().vague if " " not in k and k.endswith("s"))
@@ -54,7 +55,8 @@ QUAL_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?P<q>" + "|".join(
     re.escape(a).replace(r"\ ", r"\s+") + (r"(?![\w])" if a[-1].isalpha() else "")
     for a in sorted(lexicons().qualifiers_after, key=len, reverse=True)) + r")(?!\s+(?:than|of|or\s+minus)\b)")
 RANGE_STARTS = (" to ", " and ", " or ", " through ", "-", "–", "—", " -", " –", " —")
-RANGE_LINK = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:(?P<dash>[-–—])|(?P<word>to|and|or|through))\s*(?=[$£€¥₹\da-z])")
+RANGE_LINK = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:(?P<dash>[-–—])|(?P<word>to|and|or|through))\s*(?=[" +
+                        re.escape(CURRENCY_SIGNS) + r"\da-z])")
 # the second figure of a range: in digits with its sign, scale and unit, or in words
 RANGE_END = re.compile(rf"(?P<cur>{currency_sign_pattern()})?(?P<dig>{DIG})(?P<att>[a-z%]+)?"
                        rf"(?:\s?-?(?P<scw>thousand|million|billion|trillion))?(?![\w])|"
@@ -145,8 +147,9 @@ def read_range(sc, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, 
             u2, end2 = norm_unit(sc, pm.group("u")), pm.end()
         else:
             cw = CUR_WORD.match(low, end2)
-            if cw:
-                u2, end2 = lx.currencies[cw.group("w")], cw.end()
+            code = currency_word(sc, cw) if cw else None
+            if code:
+                u2, end2 = code, cw.end()
     if u2 is None and cur2:
         u2 = lx.currencies[cur2]
     if unit and u2 and unit != u2:
@@ -160,12 +163,14 @@ def read_range(sc, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, 
     endq = end2
     if unit:
         rt = RATE.match(low, endq)
-        if rt:
+        if rt and not rt.group("p2"):
             unit, endq = per(unit, rt), rt.end()
     else:
         u, uend = unit_after(sc, end2, sent)
         if u:
             unit, endq = u, uend
+            if low.startswith(RATE_STARTS, endq):           # "0.3-0.5 megabits a second"
+                unit, endq = rate_and_period(sc, unit, endq)
     if unit in TIME_UNITS and RELATIVE_TIME.match(low, endq):
         return None
     if unit == "years" and low.startswith(" old", endq):
@@ -180,7 +185,7 @@ def read_range(sc, sent, s, end, value, unit, cur, has_scale, qual, qs, pw, lm, 
         if len(pw) > 1 and pw[-2] in ("ranging", "range"):
             start = low.rfind(pw[-2], 0, start)
     if not unit:
-        unit = inherit_unit(sc, sent)
+        unit = inherit_unit(sc, sent, s)
     return Claim(kind="quantity", text=text[start:endq], start=start, end=endq, sentence_idx=sent.idx,
                  raw_number=raw, value=None, low=lo_v, high=v2, unit=unit, qualifier="range", flags=flags)
 
@@ -209,14 +214,15 @@ def read_vague(sc, w: str, s: int, sent: Sentence, bounds=None, phrase_end=None)
     unit = None
     end = e
     cw = CUR_WORD.match(low, e)
-    if cw:
-        unit, end = lx.currencies[cw.group("w")], cw.end()
+    code = currency_word(sc, cw) if cw else None
+    if code:
+        unit, end = code, cw.end()
     else:
         unit, uend = unit_after(sc, e, sent, vague=True)
         if unit:
             end = uend
         else:
-            unit = inherit_unit(sc, sent)
+            unit = inherit_unit(sc, sent, s)
     c = Claim(kind="quantity", text=sc.text[qs:end], start=min(qs, s), end=end, sentence_idx=sent.idx,
               raw_number=raw, value=None, low=lo, high=hi, unit=unit, qualifier="vague")
     if qual == "lower_bound":

@@ -1,7 +1,7 @@
 """Quantity claims: the scan that finds them and hands each place to its reader.
 
 >>> [(c.text, c.value, c.unit, c.qualifier) for c in find_quantities(
-...     "Russia has placed about 100,000 troops on the border.")]
+...     "Russia has placed about 100,000 troops on the border.").claims]
 [('about 100,000 troops', 100000.0, 'troops', 'approx')]
 
 One pass over the article, in text order: ``anchors`` finds every place a
@@ -36,8 +36,9 @@ _STRIP = "([{\"“‘'’”)]},;:"
 _READERS = comparisons.readers()            # comparison trigger word -> its reader
 
 
-def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Claim]:
-    """Quantity and comparison claims of ``text`` outside boilerplate sentences, in text order."""
+def find_quantities(text: str, sentences: list[Sentence] | None = None) -> "Scan":
+    """The scan of ``text`` outside boilerplate sentences: its quantity claims (``claims``) and comparisons
+    (``comparisons``), each in text order, and the lower-cased text (``low``)."""
     if sentences is None:
         sentences = [Sentence(0, 0, len(text), text, 0)]
     low = text.lower()
@@ -46,7 +47,7 @@ def find_quantities(text: str, sentences: list[Sentence] | None = None) -> list[
     scan = Scan(text, low, sentences)
     scan.run()
     to_major_currency(scan.claims, lexicons().minor_currencies)    # "69 cents" -> 0.69 USD
-    return scan.claims + scan.comparisons
+    return scan
 
 
 class Scan:
@@ -60,6 +61,7 @@ class Scan:
         self.lx = lexicons()
         self.elided = False             # set by units.unit_after: the counted noun is left out
         self.unit_to_inherit: tuple[int, str] | None = None     # (sentence idx, unit): see units.inherit_unit
+        self.bracket_unit: tuple[int, int, str] | None = None   # (sentence idx, where the brackets open, unit)
         self.title_cased: dict[int, bool] = {}                  # sentence idx -> see not_quantities.title_case
         self.opening: dict[int, int] = {}                       # sentence idx -> its first word's first character
 
@@ -101,7 +103,19 @@ class Scan:
             consumed = out.end
             self.claims.append(out)
             if inheritable(out.unit):
-                self.unit_to_inherit = (out.sentence_idx, out.unit)
+                opened = self.in_brackets(out.start, sent)
+                if opened is None:
+                    self.unit_to_inherit = (out.sentence_idx, out.unit)
+                else:
+                    self.bracket_unit = (out.sentence_idx, opened, out.unit)
+
+    def in_brackets(self, s: int, sent: Sentence) -> int | None:
+        """Where the brackets open that ``s`` is inside, in its sentence and within 60 characters, or None. A
+        figure there (a conversion: "1,546 trillion rials ($175.6bn; £93.6bn)") gives no unit to a later
+        figure outside them: "the previous year's 1,070 trillion" was read as pounds (issue 16)."""
+        lo = max(sent.start, s - 60)
+        opened = self.text.rfind("(", lo, s)
+        return opened if opened > self.text.rfind(")", lo, s) else None
 
     def before(self, s: int, sent: Sentence, width: int = 32, n: int = 5) -> list[str]:
         """The last ``n`` words before ``s`` in its sentence (in the ``width`` characters before it), lower

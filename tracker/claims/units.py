@@ -28,13 +28,17 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import Sentence
-from .lexicons import lexicons, number_word_pattern, trie_pattern, word_list
+from .cldr import iso_codes, resolve
+from .lexicons import is_sign, lexicons, number_word_pattern, trie_pattern, word_list
 from .numbers import read_words
 
 TIME_UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries"))
 SHARE_UNITS = frozenset(("percent", "percentage points", "points", "basis points"))
-CURRENCY_SIGNS = "$£€¥₹"
+# the one-character currency signs a figure may start with: "$", "£", "€", "¥", "₹", "₩" ... (CLDR's and the
+# project's, data/claims/currencies.txt)
+CURRENCY_SIGNS = "".join(sorted({k[-1] for k in lexicons().currencies if is_sign(k)}))
 _SIGNS = frozenset(CURRENCY_SIGNS)
 _SPACE_OR_QUOTE = frozenset(" \t\n\"“”")
 _OPENERS = frozenset("([{—–")
@@ -43,7 +47,7 @@ _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
 _NONSPACE = re.compile(r"\S+")
 _POUNDS_OF = re.compile(r"(?<!\s)\s+pounds?\s+of\b")
-_RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", " /", "-a-", "-an-", "-per-")
+RATE_STARTS = _RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", " /", "-a-", "-an-", "-per-")
 _PERIOD_STARTS = (" over ", " in ", " during ", " within ", " across ")
 RATE_OR_PERIOD_STARTS = _RATE_STARTS + _PERIOD_STARTS
 
@@ -51,18 +55,20 @@ RATE_OR_PERIOD_STARTS = _RATE_STARTS + _PERIOD_STARTS
 def _build():
     lx = lexicons()
     nw = number_word_pattern()
-    cur_words = sorted((k for k in lx.currencies if k.isalpha()), key=len, reverse=True)
+    cur_words = [k for k in lx.currencies if not is_sign(k)]
     units = sorted((k for k in lx.units if k[0].isalpha()), key=len, reverse=True)
     return (
         sorted((k[:-1] for k in lx.currencies if len(k) > 1 and k[-1] in CURRENCY_SIGNS), key=len, reverse=True),
         re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:-\s*)?(?P<u>%|per\s*cent(?:age\s+points?)?\b|percent(?:age[\s-]+points?)?\b|"
                    r"pc\b|pct\b|basis\s+points?\b|bps\b|points?\b|pts\b)"),
         re.compile(r"(?<!\s)\s+(?:of\s+)?(?:(?:" + trie_pattern(word_list("currency_countries")) + r")\s+)?"
-                   r"(?P<w>" + "|".join(cur_words) + r")(?![\w])"),
+                   r"(?P<w>" + trie_pattern(cur_words) + r")(?![\w])"),
         re.compile(r"(?:(?<!\s)|(?!\s))\s*-?(?P<w>" + trie_pattern(units) + r")(?![\w-])"),
         re.compile(
-            r"(?:(?:(?<!\s)\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|(?:(?<!\s)|(?!\s))\s*/\s*)(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
-            r"(?P<p>" + trie_pattern(word_list("rate_units")) + r")s?(?![\w-])"),
+            r"(?:(?:(?<!\s)\s+|-)(?:an?|per|each|every|a\s+single)[\s-]+|(?:(?<!\s)|(?!\s))\s*/\s*)"
+            r"(?:(?P<n>\d[\d.,]*|" + nw + r")\s+)?"
+            r"(?P<p>" + trie_pattern(word_list("rate_units")) + r")s?(?![\w-])(?!\s+(?:earlier|ago|before|later|on)\b)|"
+            r"(?:(?<!\s)\s+|-)per[\s-]+(?P<n2>\d[\d.,]*|" + nw + r")\s+(?P<p2>[a-z]+)(?![\w-])"),
         re.compile(
             r"(?<!\s)\s+(?:over|in|during|within|across)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+|"
             r"first\s+)?(?P<n>\d+|" + nw + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
@@ -73,6 +79,8 @@ def _build():
 # letters glued before a sign ("US", "A"); %, per cent and points; a currency word after a figure; a unit word
 # after it; a rate ("an hour", "per 100,000 people"); a period ("over 10 years")
 _CUR_PREFIXES, PCT, CUR_WORD, UNIT_WORD, RATE, PERIOD = _build()
+_PROJECT_FORMS = frozenset(lexicon.mapping("claims/currencies.txt"))
+_PLURAL_NOUNS, _NOT_PLURAL = lexicons().plural_nouns, lexicons().not_plural
 # a figure as a compound adjective: "a 27-kilometer ring", "a 15,000-square-foot office"
 COMPOUND = re.compile(r"-(?P<w>[a-z]+)(?:-(?P<w2>[a-z]+))?")
 
@@ -112,14 +120,31 @@ def unit_written_after(sc, e: int, nxt: str) -> tuple[str | None, int]:
     if nxt == " ":
         cw = CUR_WORD.match(low, e)     # "300 dollars", "5m of US dollars"
         if cw and not (cw.group("w").startswith("pound") and _POUNDS_OF.match(low, e, e + 12)):
-            return sc.lx.currencies[cw.group("w")], cw.end()
+            code = currency_word(sc, cw)
+            if code:
+                return code, cw.end()
     return None, e
 
 
+def currency_word(sc, cw: re.Match) -> str | None:
+    """The currency a ``CUR_WORD`` match names: its ISO code; for a word several currencies share ("rials")
+    the one of the country the article names, else the word itself; None for an ISO code not written in
+    capitals ("all", "top")."""
+    key = " ".join(cw.group("w").split())
+    code = sc.lx.currencies[key]
+    if key in iso_codes() and key not in _PROJECT_FORMS and not sc.text[cw.start("w"):cw.end("w")].isupper():
+        return None
+    if isinstance(code, tuple):
+        return resolve(code, sc.text, cw.start("w")) or key
+    return code
+
+
 def per(unit: str, rt: re.Match) -> str:
-    """The unit of a rate read by ``RATE``: "USD per hour", "USD per 3 months"."""
-    n = rt.group("n")
-    return f"{unit} per {n} {rt.group('p')}s" if n else f"{unit} per {rt.group('p')}"
+    """The unit of a rate read by ``RATE``: "USD per hour", "USD per 3 months", "per 100,000 people"."""
+    n, p = rt.group("n") or rt.group("n2"), rt.group("p") or rt.group("p2")
+    if not n:
+        return f"{unit} per {p}"
+    return f"{unit} per {n} {p if _plural(p, _PLURAL_NOUNS, _NOT_PLURAL) else p + 's'}"
 
 
 def rate_and_period(sc, unit: str, end: int) -> tuple[str, int]:
@@ -127,7 +152,10 @@ def rate_and_period(sc, unit: str, end: int) -> tuple[str, int]:
     "$374 billion over 10 years"."""
     low = sc.low
     rt = RATE.match(low, end) if low.startswith(_RATE_STARTS, end) else None
-    if rt and (rt.group("n") is None or rt.group("n")[0].isdigit() or read_words(rt.group("n"))):
+    if rt and rt.group("p2") and not _plural(rt.group("p2"), _PLURAL_NOUNS, _NOT_PLURAL):
+        rt = None                           # "per 100,000 people", not "per 100 said"
+    n = rt and (rt.group("n") or rt.group("n2"))
+    if rt and (n is None or n[0].isdigit() or read_words(n)):
         unit, end = per(unit, rt), rt.end()
     pd = PERIOD.match(low, end) if low.startswith(_PERIOD_STARTS, end) else None
     if pd:
@@ -228,17 +256,27 @@ def inheritable(unit: str | None) -> bool:
     return bool(unit) and unit not in ("fraction", "ratio") and unit not in SHARE_UNITS
 
 
-def inherit_unit(sc, sent: Sentence) -> str | None:
+def inherit_unit(sc, sent: Sentence, at: int | None = None) -> str | None:
     """An elided unit: "thousands of shootings, thousands since" -> shootings: the unit of the sentence's last
     claim with an ``inheritable`` one (``sc.unit_to_inherit``, kept as claims are added: a walk back over the
-    sentence's claims at every figure made a long sentence quadratic)."""
+    sentence's claims at every figure made a long sentence quadratic). A figure in brackets (at ``at``) takes
+    the unit of a figure earlier in the same brackets ("(Of the 1,590 votes cast, 1128 were for him)"); one
+    outside them never does (a conversion: "1,546 trillion rials ($175bn) ... the previous year's 1,070
+    trillion")."""
+    inside = sc.bracket_unit
+    if at is not None and inside is not None and inside[0] == sent.idx and \
+            sc.text.rfind("(", inside[1], at) == inside[1] and sc.text.find(")", inside[1], at) < 0:
+        return inside[2]
     last = sc.unit_to_inherit
     return last[1] if last is not None and last[0] == sent.idx else None
 
 
 def to_major_currency(claims: list, minor: dict) -> None:
-    """Amounts in coins in their currency: "69 cents" -> 0.69 USD."""
+    """Amounts in coins in their currency: "69 cents" -> 0.69 USD, "533p a share" -> 5.33 GBP per share."""
     for c in claims:
-        if c.unit in minor:
-            c.unit = minor[c.unit]
+        if not c.unit:
+            continue
+        coin, sep, rate = c.unit.partition(" per ")
+        if coin in minor:
+            c.unit = minor[coin] + sep + rate
             c.value, c.low, c.high = (None if v is None else round(v / 100, 12) for v in (c.value, c.low, c.high))

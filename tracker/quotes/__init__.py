@@ -38,6 +38,8 @@ import re
 from bisect import bisect_right
 
 from ..model import Quote, Sentence
+from ..segment import is_headline
+from . import confidence
 from .attribution import attribute
 
 __all__ = ["find_quotes"]
@@ -70,8 +72,9 @@ def _strip_dangling(s: str) -> str:
 
 
 def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
-    """The quotes of an article, in text order; boilerplate sentences are skipped."""
-    quotes = attribute(text, [s for s in sentences if not s.boilerplate])
+    """The quotes of an article, in text order; boilerplate sentences and the headline are skipped."""
+    headline = _has_headline(text, sentences)
+    quotes = attribute(text, [s for s in sentences if not s.boilerplate and not (headline and s.paragraph == 0)])
     _leave_nested_quotations_to_their_speaker(text, quotes)
     answers = _interview_answers(text, sentences)
     if answers:
@@ -82,7 +85,24 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
         for q in quotes:                    # (a continued quote points at its quote's new place)
             if q.continues is not None:
                 q.continues = where[q.continues]
+    confidence.score(quotes)
     return quotes
+
+
+def _has_headline(text: str, sentences: list[Sentence]) -> bool:
+    """Is the first paragraph the article's headline (one short line before the body, as ``segment``
+    decides, that does not end as a sentence does)? A headline states no attribution of its own ("Firm recalls cars", "Minister says no"): it
+    sums up one that the body reports, and annotators leave headlines out."""
+    if not sentences or sentences[0].paragraph != 0 or sentences[-1].paragraph == 0:
+        return False
+    end = sentences[0].end
+    for x in sentences:
+        if x.paragraph:
+            break
+        end = x.end
+    first = text[sentences[0].start:end].rstrip()
+    # (a short first paragraph that ends as prose does is a lede, when the input gave no title)
+    return is_headline(first, True) and first[-1:] not in ".!?…”\"’'»:"
 
 
 # an interview printed as questions and answers: "Q: ..." and "A: ..." paragraphs ("QWhy?" when the layout

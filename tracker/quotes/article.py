@@ -10,6 +10,7 @@ does not make it mixed (18f822e).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..model import Quote, Sentence
@@ -25,6 +26,8 @@ class Article:
 
     def __init__(self, lx: Lexicon, text: str, sentences: list[Sentence]) -> None:
         self.text = text
+        self.audience, self.nominal, self.time = lx.audience, lx.nominal.match, lx.time
+        self.lx = lx
         # paragraphs of the non-boilerplate sentences
         paras: list[list[int]] = []
         para_ids: list[int] = []
@@ -88,14 +91,17 @@ class Article:
             return None
         q = Quote(kind=kind, content=text[a:b], start=a, end=b, sentence_idx=self.sidx(a))
         if frame is not None:
-            q.cue = text[frame.cue_s:frame.cue_e]
-            q.cue_start, q.cue_end = frame.cue_s, frame.cue_e
+            q.cue_start, q.cue_end = frame.cue_s, self.cue_end(frame)
+            q.cue = text[q.cue_start:q.cue_end]
             if frame.pronoun is not None:
                 q.speaker_start, q.speaker_end = frame.pronoun
                 q.speaker_mention = text[q.speaker_start:q.speaker_end]
             elif frame.sp_s is not None:
-                q.speaker_mention = text[frame.sp_s:frame.sp_e]
-                q.speaker_start, q.speaker_end = frame.sp_s, frame.sp_e
+                sp = _speaker(self.lx, text, frame.sp_s, frame.sp_e)
+                if sp is None:
+                    return None
+                q.speaker_start, q.speaker_end = sp
+                q.speaker_mention = text[sp[0]:sp[1]]
         if inherit_q is not None:
             q.continues = inherit_q
             if q.speaker_mention is None:
@@ -109,9 +115,69 @@ class Article:
             self.owner.setdefault(k, len(out) - 1)
         return len(out) - 1
 
+    def cue_end(self, frame: Frame) -> int:
+        """Where the cue as stored ends: after the verb and its particle ("has told", "pointed out"), or
+        after the audience that joins it ("told reporters") or the medium ("said in a statement"); the
+        when and how that the frame reads past ("said on Monday", "said firmly") are not the cue (with
+        them, 2,548 distinct BBC cues)."""
+        e = frame.cue_e
+        if frame.verb_e < e:
+            v = frame.verb_e
+            n = self.nominal(self.m, v, e)          # the medium stays: "said in a statement", "wrote on Twitter"
+            if n:
+                seg = self.m[v:n.end()].rstrip()
+                t = _TIME_AFTER.search(seg)
+                if t and t.group(1).lower() in self.time:
+                    seg = seg[:t.start()]           # (not "on Monday" after it)
+                v += len(seg)
+            for w in WORD.finditer(self.text, v, e):
+                if w.group().lower() in self.audience:
+                    return w.end()
+                if w.group().lower() not in ("the", "to"):
+                    break
+            e = v
+        return e
+
     def emit_quotation(self, frame: Frame | None, k: int, inherit_q: int | None = None) -> int | None:
         """``emit`` the whole quoted span k, marks included."""
         return self.emit(frame, self.spans[k].open_mark, self.spans[k].close_mark, inherit_q)
+
+
+# a day or a month after the medium of a cue: "said in a statement on Monday"
+_TIME_AFTER = re.compile(r" (?:on|in|at) ([A-Z]\w+)$")
+# a figure read as a speaker: "the £130m expected", "10,000 members" cut at the comma, "100m analysts"
+_FIGURE = re.compile(r"\d[\d,.]*(?:m|bn|k|%|p)?\b")
+# a subject pronoun with its contracted auxiliary: "I’ve always said"
+_CONTRACTED = re.compile(r"(?i)(?:I|we|you|they|he|she|it)(?=['’](?:ve|d|ll|m|re|s)$)")
+
+
+def _speaker(lx: Lexicon, text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The speaker's span as read (s, e), trimmed of a contraction ("I’ve" -> "I"); None when the phrase is
+    no speaker and the frame no attribution: a figure ("the £130m expected a year earlier"; 99 BBC rows,
+    none an attribution), "most" before an adverb ("the date most recently proposed"), a lone lower-case
+    word that is neither a pronoun, a plural nor a noun for people ("qualify", "up", "enough") or a lone
+    quantifier ("all", "both"): of such rows (plurals among them) PolNeAR's annotators counted 82 of 270 as
+    attributions."""
+    c = _CONTRACTED.match(text, s, e)
+    if c:
+        return s, c.end()
+    w = text[s:e]
+    if w.islower() and w.isalpha() and not w.endswith("s") and (w in lx.quantifier or w in lx.det or not (
+            w in lx.subject or w in lx.relative or w in lx.speaking)):
+        return None                     # ("others said" and "critics say" stay)
+    if text[s].isdigit():
+        f = _FIGURE.match(text, s, e)
+        before = text[max(0, s - 1):s]
+        if f and f.end() < e and before == "," and text[s - 2:s - 1].isdigit() and f.group().isdigit():
+            # "1,000 people interviewed said": the phrase was read from the comma of the number
+            while s > 0 and (text[s - 1].isdigit() or text[s - 1] == "," and text[s - 2:s - 1].isdigit()):
+                s -= 1
+            return s, e
+        if f and (f.end() == e or before in ",.£$€" or f.group()[-1].isalpha() or f.group()[-1] == "%"):
+            return None
+    if text[s:e].lower() in ("most", "more", "least", "less") and re.match(r"\s+[a-z]+ly\b", text[e:e + 20]):
+        return None
+    return s, e
 
 
 def _masked(text: str, spans) -> str:

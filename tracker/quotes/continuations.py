@@ -107,15 +107,25 @@ def uncued(lx: Lexicon, art: Article, us: int, ue: int, para: int, breaks: list[
     took: each continues the speech before, or its clause frames it, or it is no quote (scare quotes)."""
     m, text, last_quote = art.m, art.text, art.last_quote_by_para
     found: list[int] = []
+    # the unit's words, found once: "a word between a and b" is a bisection, not a search of the unit once a
+    # quotation (a unit of thousands of quotation marks and no words searched it from its start for each)
+    words = [w.span() for w in WORD.finditer(m, us, ue)] if pending else []
+    ends = [e for _, e in words]
+
+    def word_in(a: int, b: int) -> bool:
+        """``WORD.search(m, a, b)`` for us <= a <= b <= ue: a word (a run of \\w) with a character in [a, b)."""
+        i = bisect_right(ends, a)
+        return a < b and i < len(words) and words[i][0] < b
+
     for k in pending:
         if k in art.owner:
             continue
         q = art.spans[k]
         # (a conjunction alone before a quotation that ends the unit still opens it, after a quote:
         # "…,” he said. But “…”", unlike the scare quotes of "But “dumping Trump” is hard")
-        at_start = not WORD.search(m, us, q.open_mark) or \
+        at_start = not word_in(us, q.open_mark) or \
             _CONJUNCTION_ONLY.fullmatch(m, us, q.open_mark) is not None and art.prev_unit_quote is not None \
-            and not WORD.search(m, q.close_mark, ue)
+            and not word_in(q.close_mark, ue)
         prev = None
         if at_start:
             if q.continues and para - 1 in last_quote:
@@ -160,20 +170,26 @@ def _fallback(lx: Lexicon, m: str, us: int, ue: int, q, breaks: list[int]) -> Fr
     np_ = clause_subject(lx, m, cs, hi)
     if np_ is None:
         return None
-    v = lx.verb_after.match(m, np_[1], hi)
+    # (before a colon the verb ends the clause: the pattern wants a space after it, so it reads the clause
+    # with one; "Tom Baker murmured: “…”" was lost)
+    off = np_[1]
+    v = lx.verb_after.match(m[off:hi] + " ") if lead else lx.verb_after.match(m, off, hi)
+    if not lead:
+        off = 0
     if v is None or v.group("w").lower() in lx.stop and v.group("w").lower() not in lx.aux or \
             v.group("w").lower() in lx.det or v.group("w").lower() in lx.link:
         return None
     w = v.group("w").lower()
     head = m[np_[0]:np_[1]].split()[0]
     if (not w.endswith(("ed", "s")) or w in lx.aux or w.endswith("ss")
-            or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject)):
+            or not (head[0].isupper() and head.lower() not in lx.det or head.lower() in lx.subject
+                    or lead and can_speak(lx, m[np_[0]:np_[1]]))):
         return None
-    f = Frame(v.start("cue"), v.end("cue"), "", "fallback")
+    f = Frame(off + v.start("cue"), off + v.end("cue"), "", "fallback")
     f.kind = "fallback"
     f.sp_s, f.sp_e = np_
     if lead:
-        if not w.endswith("ed"):
+        if not (w.endswith("ed") or w in lx.past):
             return None                  # "Giant screens …:", "It seems …:": a past tense narrates a speech
         f.contents.append([q.open_mark, q.close_mark])
         return f

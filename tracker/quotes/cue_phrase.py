@@ -179,8 +179,9 @@ def after_cue(lx: Lexicon, m: str, pos: int, hi: int, base: str):
     for _ in range(3):
         # only words that can open a where/when/how phrase are worth the pattern
         nxt = m[i:i + 18].lstrip(" \t,").split(None, 1)
-        if not nxt or nxt[0].lower().strip(",") not in lx.after_words and not nxt[0].endswith("ly"):
-            break
+        w = nxt[0].lower().rstrip(",:") if nxt else ""
+        if w not in lx.after_words and not w.endswith("ly"):
+            break                       # (an adverb before a comma or a colon too: "said firmly, “…”")
         mm = after(m, i, hi)
         if not mm:
             break

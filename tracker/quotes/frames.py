@@ -26,10 +26,11 @@ class Frame:
     end None until the unit's frames are all read) and how they stand (``kind``, None: no frame)."""
     __slots__ = ("cue_s", "cue_e", "sp_s", "sp_e", "contents", "inherit", "kind", "lead", "unit", "base",
                  "cls", "relative", "quote_idx", "coordinated", "cut_at", "content_start", "nested", "subordinate",
-                 "ing", "pronoun")
+                 "ing", "pronoun", "verb_e")
 
     def __init__(self, cue_s, cue_e, base, cls):
         self.cue_s, self.cue_e, self.base, self.cls = cue_s, cue_e, base, cls
+        self.verb_e = cue_e      # end of the verb (and particle): the cue as stored ends here, or at an audience
         self.sp_s = self.sp_e = None
         self.contents: list[list[int]] = []
         self.inherit = None      # index of the frame whose speaker this one shares

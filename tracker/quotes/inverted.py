@@ -23,8 +23,8 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     cue_e = f.cue_e
     w0 = B.word(0)
     prev_char = w0[-1:]
-    if not (f.cls == cues.SPEECH and prev_char in "," + MASK and w0):
-        return
+    if not (f.cls == cues.SPEECH and prev_char in "," + MASK and w0) or f.base == "tell":
+        return          # ("…, told BBC News that …": who is told, never who tells)
     before_end = B[0][1]                     # end of the text before the cue
     np_ = np_forward(lx, m, skip_space(m, cue_e, ue), ue)
     if np_ is None:
@@ -43,10 +43,10 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     c_end = before_end
     f.contents.append([clause_start(m, ends, us, c_end), c_end])
     j = skip_space(m, cue_end, ue)
-    if j < ue and m[j] in ",:":
+    if j < ue and m[j] in ",:;":
         k = skip_space(m, j + 1, ue)
         if k < ue and m[k] == MASK:
-            f.contents.append([k, None])
+            f.contents.append([k, None])    # (a semicolon too: "“A,” said Ms Ray; “B.”")
         elif prev_char == MASK and text[max(us, before_end - 3):before_end].rstrip("”\"’'» ").endswith(","):
             k = resumed_quotation(lx, m, k, ue)
             if k is not None:

@@ -44,6 +44,8 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     closed = quote_lead and inner.endswith(".") and lead_c == MASK
     post = not new_sentence and (
         not tail or not closed and bool(_ADJUNCT.match(tail)) or (between == "," and m[cs] == MASK) or
+        # "A, Ms Ray said; B": the semicolon ends the frame's clause
+        not between and m[cs] == ";" or
         (between == ":" and m[cs] == MASK and not WORD.search(m, us, s0))
         # "…, Pat Kenny wrote Steve Linn.": the person written to, not words
         or (f.base in lx.recipient or f.base == "write") and _NAME_ONLY.fullmatch(tail) is not None)
@@ -68,6 +70,8 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     if tail and between in (",", ":") and (m[cs] == MASK or not quote_lead) \
             and not m.startswith("according to", cs):
         f.contents.append([cs, None])       # (", according to the Post" is the Post's frame)
+    elif tail and quote_lead and not between and m[cs] == ";" and m[skip_space(m, cs + 1, ue):][:1] == MASK:
+        f.contents.append([skip_space(m, cs + 1, ue), None])     # "“A,” Ms Ray said; “B.”": the same speech
     elif tail and quote_lead and (inner.endswith(",") or lead_c == ","):
         # ("“A,” she told Hewitt, “B.”": the recipient and the comma are already behind cs)
         # ("“A,” he said, that …": a "that" clause goes on with the speech when the quotation

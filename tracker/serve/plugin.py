@@ -48,7 +48,7 @@ from .queries import MAX_SIZE, PAGE, Columns, canned_queries as build_queries, r
 TRACKER_TABLES = frozenset({"articles", "sentences", "quotes", "claims", "speakers"})
 # ids in the results of canned queries (and any SQL): linked to their row pages
 ID_COLUMNS = {"quote_id": "quotes", "claim_id": "claims", "speaker_id": "speakers", "article_id": "articles",
-              "sentence_id": "sentences"}
+              "sentence_id": "sentences", "group_id": "claim_groups"}
 # search snippets are made with snippet(..., char(1), char(2), ...): these bytes mark the hit
 HIT_START, HIT_END = "\x01", "\x02"
 ARTICLE_PREVIEW = 240      # characters of an article's text shown in the articles table

@@ -4,7 +4,7 @@ The canned queries (the questions on the home page) and the queries behind the
 article, speaker, quote, claim and sentence pages are built here from the
 columns a database really has: columns that newer versions of the tracker add
 (``quotes.confidence``, ``speakers.kind = 'generic'``, ``articles.duplicate_of``,
-``claims.measure`` ...) are used when present, and a database without them is
+``claims.measure``, ``claim_groups`` ...) are used when present, and a database without them is
 served as well. Datasette gets the canned queries through the plugin's
 ``canned_queries`` hook (0.65) or ``add_query`` at startup (1.0 alphas), so they
 apply to a database of any file name.
@@ -414,6 +414,26 @@ DOUBTFUL = """(claims.qualifier = 'vague' or claims.flags < '["change"]'
        or exists (select 1 from json_each(claims.flags) where json_each.value != 'change'))"""
 
 
+def _claim_groups(c: Columns, where: str, order: str) -> str:
+    """Groups of the same claim across articles (``claim_groups``), each with its figures in the order they were
+    published and its first claim; a database made before groups existed answers with no rows."""
+    if not c.has("claim_groups"):
+        return "select 0 as total, 'no claim groups in this database: ingest it again' as note where 0 " + LIMIT
+    return paged(c, None, """claim_groups.id as group_id, claim_groups.measure, claim_groups.subject, claim_groups.period,
+       claim_groups.unit, (select group_concat(t, ' → ') from (select claims.text as t from claims
+          join articles on articles.id = claims.article_id
+          where claims.group_id = claim_groups.id and claims.repeats is null
+          order by articles.published is null, articles.published, articles.source, claims.start)) as figures,
+       claim_groups.distinct_values, claim_groups.low, claim_groups.high, claim_groups.claims,
+       claim_groups.articles, claim_groups.speakers, first.text as first_claim, first.id as claim_id,
+       articles.title as first_article, articles.published as first_published, first.article_id,
+       sentences.idx as sentence_idx""",
+                 """claim_groups
+left join claims as first on first.id = claim_groups.first_claim_id
+left join articles on articles.id = first.article_id
+left join sentences on sentences.id = first.sentence_id""", where, order, count_from="claim_groups")
+
+
 # Atom wants a time with a zone: a bare date is taken as midnight UTC
 ATOM_UPDATED = """case when articles.published is null then articles.ingested_at
             when length(articles.published) = 10 then articles.published || 'T00:00:00+00:00'
@@ -482,7 +502,8 @@ QUESTIONS = [
                                    "claims.unit is null, claims.unit, articles.published, claims.article_id, "
                                    "claims.start", search=True, snippet=False)),
     Question("search_claims", "Search claims",
-             "Full-text search of claims (text, unit, compared-with reference), best matches first; "
+             "Full-text search of claims (the figure, the statement that makes it, what it measures, whom it is "
+             "about, unit, compared-with reference), best matches first; "
              '"quotes" for a phrase, OR between alternatives.',
              lambda c: _claim_rows(c, "search_claims", "claims_fts match tracker_fts(:q)", "rank", search=True,
                                    first="claims.kind,")),
@@ -514,7 +535,18 @@ QUESTIONS = [
              'The quantities counted in a unit ("GBP", "percent", "troops"), largest first, with who claimed '
              'them; "GBP" also finds rates such as "GBP per year".',
              lambda c: _claim_rows(c, "claims_by_unit", _unit_match(c),
-                                   "coalesce(claims.value, claims.high, claims.low) desc")),
+                                   "coalesce(claims.value, claims.high, claims.low) desc, claims.id")),
+    Question("figures_changed", "Figures that changed",
+             "The same claim (the same measure about the same subject, in the same period and unit) given with "
+             "different figures in different articles: its figures in the order they were published, where it "
+             "first appeared, how many articles and speakers gave it. Open a group for its claims.",
+             lambda c: _claim_groups(c, "claim_groups.distinct_values > 1 and claim_groups.articles > 1",
+                                     "claim_groups.articles desc, claim_groups.distinct_values desc, claim_groups.id")),
+    Question("repeated_claims", "Claims repeated by several speakers",
+             "The same claim made by several speakers (an article's own claims count as one speaker), most "
+             "repeated first: who said it first, and whether the figure stayed the same.",
+             lambda c: _claim_groups(c, "claim_groups.speakers > 1",
+                                     "claim_groups.speakers desc, claim_groups.claims desc, claim_groups.id")),
     Question("claims_by_speaker", "Claims by a speaker",
              "Figures and comparisons made by the speakers whose name or an alias contains the text you give.",
              lambda c: _claim_rows(c, "claims_by_speaker", SPEAKER_MATCH.format(t="claims"),

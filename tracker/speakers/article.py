@@ -63,6 +63,7 @@ class Article:
         self.entities: dict[str, Entity] = {}
         self.out: list[Entity] = []
         self.mentions: list[tuple[int, Entity]] = []     # resolved speaker mentions by offset
+        self.mentions_of: dict[int, list[int]] = {}      # their offsets by id(entity), in order (bisected)
         self.mention_offsets: list[int] = []
         self.subjects: set[int] = set()     # offsets of the mentions that are their sentence's subject
         self.speaker_offsets: list[int] = []     # offsets of all the quotes' speaker mentions, resolved or not

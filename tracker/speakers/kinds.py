@@ -27,6 +27,7 @@ import re
 from .. import lexicon
 from . import names as N
 from .article import Article
+from .occurrences import occurrences
 
 BODY_NOUNS = N.BODY_NOUNS
 _MONTHS = frozenset(lexicon.lines(N.D + "months_as_names.txt"))
@@ -95,8 +96,7 @@ class Kinds(Article):
         text, n = self.text, len(name)
         plural = name.endswith("s")       # "Proponents have": a plural noun, no body
         body = person = False
-        i = text.find(name)
-        while i >= 0:
+        for i in occurrences(text, name, overlapping=False):     # (an index: not a scan of the article a name)
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 if _PERSON_BEFORE.search(text, max(0, i - 20), i) or _PERSON_AFTER.match(text, j) \
@@ -107,7 +107,6 @@ class Kinds(Article):
                                  or _BODY_APPOSED.match(text, j)
                                  or not plural and _PLURAL_VERB.match(text, j)):
                     body = True
-            i = text.find(name, j)
         if person:
             return "person"
         return "organization" if body or name in COMPANIES else None

@@ -32,10 +32,12 @@ A description of a role the article gives nobody is ``epithets``' to decide.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import lexicon
 from . import names as N
 from .article import Article, Entity, Person
+from .occurrences import last_before, occurrences
 from .runs import cut_at_sentence_end
 
 # description words that say nothing about who is meant ("the former governor"), party labels among them
@@ -103,10 +105,13 @@ class Titles(Article):
 
     def last_mention(self, p: Person, pos: int) -> int:
         """Offset of the last mention of a person (surname or resolved speaker mention) before ``pos``; -1: none."""
-        i = self.text.rfind(N.strip_possessive(p.name[-1] if N.is_core_token(p.name[-1]) else p.name[-2]), 0, pos)
+        i = last_before(self.text, N.strip_possessive(p.name[-1] if N.is_core_token(p.name[-1]) else p.name[-2]), pos)
         e = self.entities.get("p:" + p.pkey)
-        if e is not None:
-            i = max([i] + [q for q, x in self.mentions if x is e and q < pos])
+        if e is not None:       # (its mentions' offsets, bisected: not a walk over every mention)
+            offsets = self.mentions_of.get(id(e), ())
+            k = bisect_left(offsets, pos)
+            if k:
+                i = max(i, offsets[k - 1])
         return i
 
     def fitting(self, words: list[str]) -> dict[str, Person]:
@@ -211,8 +216,7 @@ def appositive_role(text: str, e: Entity) -> str | None:
     next to one of the names it uses for them; None unless the description's head is a title word
     ("leader", "secretary", "director"): "a man of few words" is no role."""
     for alias in sorted({a for a in e.aliases if len(a.split()) >= 2}, key=len, reverse=True):
-        i = text.find(alias)
-        while i >= 0:
+        for i in occurrences(text, alias, overlapping=False):      # (an index: not a scan of the article)
             j = i + len(alias)
             for m in (_ROLE_AFTER.match(text, j), _ROLE_BEFORE.search(text, max(0, i - 80), i)):
                 if m is None:
@@ -221,5 +225,4 @@ def appositive_role(text: str, e: Entity) -> str | None:
                 cut = _ROLE_PREP.search(desc)
                 if N.is_title((desc[:cut.start()] if cut else desc).split()[-1]):
                     return desc
-            i = text.find(alias, j)
     return None

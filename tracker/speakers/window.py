@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from .article import Article, Entity
+from .occurrences import occurrences
 
 WINDOW_SENTENCES = 4      # how far back a pronoun looks for its antecedent (3 and 6 measured worse)
 # the first personal pronoun after a name, with no sentence end and no capitalised word between
@@ -120,11 +121,9 @@ class Window(Article):
         if last in self._context_gender:
             return self._context_gender[last]
         votes = set()
-        i = text.find(last)
-        while i >= 0:
+        for i in occurrences(text, last):      # (an index: not a scan of the article a name)
             m = _NEXT_PRONOUN.match(text, i + len(last))
             if m:
                 votes.add("male" if m.group(1).lower() in MALE_WORDS else "female")
-            i = text.find(last, i + 1)
         found = self._context_gender[last] = votes.pop() if len(votes) == 1 else None
         return found

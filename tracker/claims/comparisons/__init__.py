@@ -15,6 +15,8 @@ Kinds of comparison (trigger words in ``data/claims/comparisons.txt``):
 - ``ratios``: "three times the rate of civilians", "more than twice what it
   projected for ...", "doubled", "less than one-third of Trump's claim",
   surpassing ("surpasses the $846.8million raised in 2012")
+- ``comparatives``: "slower than any other car", "more cars than MG Rover", "compared with X", "up from X
+  a year earlier", "in excess of the closing price", "overtaking Sony"
 - ``reference``: the noun phrase a comparison names, as written
 
 The quantity scan (``quantities.Scan``) finds the trigger words in its
@@ -33,12 +35,12 @@ from __future__ import annotations
 from functools import cache
 
 from ... import lexicon
-from . import ranks, ratios
+from . import comparatives, ranks, ratios
 from .ratios import fold_claim, fraction_of_baseline, fraction_of_measure, times_follow
 
 __all__ = ["triggers", "readers", "fold_claim", "fraction_of_baseline", "fraction_of_measure", "times_follow"]
 
-_READERS = {**ranks.READERS, **ratios.READERS}
+_READERS = {**ranks.READERS, **ratios.READERS, **comparatives.READERS}
 
 
 @cache

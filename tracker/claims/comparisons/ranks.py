@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from ..cldr import territory_names
 from ..lexicons import trie_pattern, word_list
 from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, noun_phrase
 
@@ -82,6 +83,8 @@ _CAN = re.compile(r"(?<!\s)\s+(?:it|he|she|they|we|i|you)\s+(?:can|could)\b")
 _AWARD = re.compile(r"\s(?:" + trie_pattern(word_list("award_nouns")) + r")\b")
 # a possessor that is the set itself: "the world's largest drugmaker", "the nation's oldest bank"
 _PLACES = word_list("set_nouns")
+
+
 # praise, not a ranking: "the world's greatest economist", "in the country's best interest"
 _PRAISE = frozenset(("best", "worst", "greatest"))
 
@@ -119,6 +122,13 @@ def _superlative(scanner, word, s, e, sent):
             return claim(scanner, sent, start, max(bf.end(), e), None)
         start = start - 7
         by_far = claim(scanner, sent, start, max(noun_phrase(scanner, e, limit, max_words=2)[1], e), None)
+    if possessive and word not in _PRAISE and prev[:-2] in territory_names() and \
+            scanner.text[scanner.low.rfind(prev, 0, s)].isupper():
+        # "Europe's biggest stock market", "Japan's largest bank": a place (CLDR's names) is the set
+        end = _place_noun_end(scanner, e, limit)
+        if end is None:
+            return None
+        return claim(scanner, sent, start, max(end, e), scanner.text[start:start + len(prev) - 2])
     if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the" and word not in _PRAISE:
         # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
         # plants" picks out a group, no claim of a single top)

@@ -1,0 +1,290 @@
+"""The archive-size benchmark: ingest N synthetic articles, then time every Datasette page at that size.
+
+    python -m tracker.bench_scale --shared ../shared --size 10k [--jobs 1] [--work DIR] [--json FILE]
+
+1. makes N distinct articles from ../shared/corpus/bbc (``tracker.bench_corpus``, JSON Lines shards);
+2. runs ``tracker ingest`` on them in a process of its own, as a user does, and reports wall and CPU time,
+   articles/s, articles per CPU-second against bare nltk Punkt's over the same articles in this run (a
+   ratio: the machine is shared), the peak resident memory of the ingest process (``wait4``'s
+   ``ru_maxrss``: the largest of the ingest and its workers) and its resident memory as the articles came
+   in (sampled from /proc), the database's size per article and its rows;
+3. times every page in Datasette's own test client, in this process (server time, no network): home,
+   database, each table with its facets (and which facets timed out), each facet's query alone, full-text
+   search on each table, a row page of each kind (the most quoted speaker's among them), every canned
+   query. Each page once cold, then the median of three warm.
+
+``--work DIR`` keeps the corpus and the database there and reuses a corpus already made with the same size
+and seed; by default both go to a temporary folder, deleted afterwards.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from . import bench_corpus
+
+TABLES = ("articles", "sentences", "speakers", "quotes", "claims")
+
+
+def make_corpus(shared: Path, n: int, seed: int, folder: Path) -> tuple[float, bool]:
+    """The synthetic corpus in ``folder`` (made unless a complete one is there); (seconds, made)."""
+    done = folder / ".complete"
+    if done.is_file() and done.read_text() == f"{n} {seed}":
+        return 0.0, False
+    shutil.rmtree(folder, ignore_errors=True)
+    t0 = time.perf_counter()
+    bench_corpus.write(bench_corpus.Generator(bench_corpus.Source(shared / "corpus" / "bbc"), seed), n, str(folder),
+                       jobs=os.cpu_count() or 1)
+    done.write_text(f"{n} {seed}")
+    return time.perf_counter() - t0, True
+
+
+def _rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def ingest(corpus: Path, db: Path, jobs: int) -> dict:
+    """``tracker ingest`` in a child process: time, CPU, peak memory, and memory as the articles come in."""
+    samples: list[tuple[float, int, float]] = []        # (seconds, articles stored, RSS MB of the ingest)
+    log = db.with_suffix(".log")
+    curve = open(db.with_suffix(".rss"), "w")           # the samples as they come: a stopped run keeps them
+    t0 = time.perf_counter()
+    with open(log, "w") as err:
+        p = subprocess.Popen([sys.executable, "-m", "tracker.cli", "ingest", str(corpus), "--db", str(db), "-q",
+                              "--jobs", str(jobs)], stderr=err, stdout=subprocess.DEVNULL)
+    stop = threading.Event()
+
+    def sample() -> None:
+        conn = None
+        while not stop.wait(1.0):
+            rss = _rss_mb(p.pid)
+            if rss is None:
+                break
+            try:
+                if conn is None and db.exists():
+                    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+                stored = conn.execute("select max(id) from articles").fetchone()[0] or 0 if conn else 0
+            except sqlite3.Error:
+                stored = samples[-1][1] if samples else 0
+            samples.append((time.perf_counter() - t0, stored, rss))
+            curve.write("%.0f %d %.1f\n" % samples[-1])
+            curve.flush()
+        if conn is not None:
+            conn.close()
+        curve.close()
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    watcher.join()
+    lines = log.read_text(errors="replace").strip().splitlines()
+    return dict(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, peak_rss_mb=usage.ru_maxrss / 1024,
+                exit=p.returncode, summary=lines[-1] if lines else "", samples=samples)
+
+
+def punkt_rate(corpus: Path, limit: int = 2000) -> float:
+    """Articles per CPU-second of bare nltk Punkt (default parameters) on the first ``limit`` articles."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    texts = []
+    for f in sorted(corpus.glob("*.jsonl")):
+        with open(f, encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh)
+        if len(texts) >= limit:
+            break
+    texts = texts[:limit]
+    tok = PunktSentenceTokenizer()
+    tok.tokenize(texts[0])
+    c0 = time.process_time()
+    for t in texts:
+        tok.tokenize(t)
+    return len(texts) / (time.process_time() - c0)
+
+
+def database_figures(db: Path) -> dict:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = {t: conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in TABLES}
+    conn.close()
+    size = sum(os.path.getsize(p) for p in (db, Path(f"{db}-wal")) if p.exists())
+    return dict(rows=rows, bytes=size)
+
+
+def _facet_sql(table: str, column: str, size: int = 30) -> str:
+    """The query Datasette's column facet runs on an unfiltered table page."""
+    return (f"select [{column}] as value, count(*) as count from (select * from [{table}]) "
+            f"where [{column}] is not null group by [{column}] order by count desc, value limit {size + 1}")
+
+
+def _ms(f, repeat: int = 3) -> tuple[float, float, object]:
+    """(cold ms, median warm ms, last result) of ``f()``."""
+    t0 = time.perf_counter()
+    out = f()
+    cold = (time.perf_counter() - t0) * 1000
+    warm = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = f()
+        warm.append((time.perf_counter() - t0) * 1000)
+    return cold, statistics.median(warm), out
+
+
+def pages(db: Path) -> list[tuple[str, str]]:
+    """(what, path) of every page to time, with parameters read from the database."""
+    from .serve.meta import METADATA_DB, metadata
+    from .serve.queries import QUESTIONS, Columns, parameters
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    one = lambda sql: (conn.execute(sql).fetchone() or [None])[0]  # noqa: E731
+    name = db.stem
+    top = one("select speaker_id from quotes where speaker_id is not null group by 1 order by count(*) desc limit 1")
+    top_name = one(f"select name from speakers where id = {int(top or 0)}") or "Smith"
+    unit = one("select unit from claims where unit is not null group by 1 order by count(*) desc limit 1") or "GBP"
+    outlet = one("select outlet from articles where outlet is not null limit 1") or ""
+    values = dict(q="minister", name=top_name.split()[-1], speaker=top or 1, unit=unit, outlet=outlet,
+                  **{"from": "2006-01-01", "to": "2012-12-31"})
+    tables = metadata()["databases"][METADATA_DB]["tables"]
+    out = [("home", "/"), ("database", f"/{name}")]
+    for t in TABLES:
+        out.append((f"table {t}", f"/{name}/{t}"))
+        out.append((f"table {t}, no facets", f"/{name}/{t}?_nofacet=1"))
+        out.append((f"search {t}", f"/{name}/{t}?_search=minister"))
+    for t in TABLES:
+        middle = one(f"select max(id) / 2 from [{t}]")
+        out.append((f"row {t}", f"/{name}/{t}/{middle}"))
+    out.append(("row speakers (most quoted)", f"/{name}/speakers/{top}"))
+    for q in QUESTIONS:
+        params = parameters(q.build(Columns()))
+        query = "?" + urlencode({p: values.get(p, "") for p in params}) if params else ""
+        out.append((f"query {q.name}", f"/{name}/{q.name}{query}"))
+    conn.close()
+    return out + [(f"facet {t}.{c} (its SQL)", f"sql:{_facet_sql(t, c)}")
+                  for t in TABLES for c in tables.get(t, {}).get("facets", [])]
+
+
+def time_pages(db: Path) -> list[dict]:
+    """Every page of ``pages`` in Datasette's test client (server time, warm and cold); facet queries in
+    SQLite directly."""
+    import asyncio
+
+    from datasette.utils.testing import TestClient
+
+    from .serve import make_datasette
+
+    from .serve.meta import METADATA_DB, metadata
+
+    facets = metadata()["databases"][METADATA_DB]["tables"]
+    ds = make_datasette(str(db))
+    asyncio.run(ds.invoke_startup())
+    client = TestClient(ds)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    results = []
+    for what, path in pages(db):
+        if path.startswith("sql:"):
+            cold, warm, _ = _ms(lambda: conn.execute(path[4:]).fetchall())
+            results.append(dict(page=what, path=path[4:], status=200, cold_ms=cold, warm_ms=warm))
+            continue
+        cold, warm, r = _ms(lambda: client.get(path))
+        row = dict(page=what, path=path, status=r.status, cold_ms=cold, warm_ms=warm)
+        if what.startswith("table ") and "?" not in path:
+            # a facet over facet_time_limit_ms is left off the page without a word: missing from the JSON
+            table = what.split()[1]
+            shown = client.get(f"{path}.json").json.get("facet_results", {})
+            row["facets_timed_out"] = [c for c in facets.get(table, {}).get("facets", []) if c not in shown]
+        results.append(row)
+    conn.close()
+    return results
+
+
+def run(shared: Path, n: int, seed: int = 0, jobs: int = 1, work: Path | None = None,
+        json_out: Path | None = None) -> dict:
+    tmp = None
+    if work is None:
+        tmp = tempfile.TemporaryDirectory()
+        work = Path(tmp.name)
+    work.mkdir(parents=True, exist_ok=True)
+    label = f"{n:,}"
+    try:
+        corpus = work / f"corpus-{n}-s{seed}"
+        gen_s, made = make_corpus(shared, n, seed, corpus)
+        corpus_mb = sum(f.stat().st_size for f in corpus.glob("*.jsonl")) / 1e6
+        print(f"scale {label}: corpus {corpus_mb:.0f} MB of JSON Lines, "
+              + (f"made in {gen_s:.0f} s ({n / gen_s:.0f} articles/s)" if made else "reused"), flush=True)
+        db = work / f"scale-{n}.db"
+        for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            if p.exists():
+                p.unlink()
+        ing = ingest(corpus, db, jobs)
+        punkt = punkt_rate(corpus)
+        figures = database_figures(db)
+        rate, per_cpu = n / ing["wall_s"], n / ing["cpu_s"]
+        print(f"scale {label}: ingest --jobs {jobs}: {ing['wall_s']:.0f} s wall, {ing['cpu_s']:.0f} s CPU, "
+              f"{rate:.0f} articles/s, {per_cpu:.0f} articles per CPU-second = {per_cpu / punkt:.2f}x bare Punkt "
+              f"({punkt:.0f}/CPU-s, same articles, this run); exit {ing['exit']}: {ing['summary']}", flush=True)
+        samples = ing["samples"]
+        curve = []
+        for frac in (0.1, 0.25, 0.5, 0.75, 1.0):
+            s = next((s for s in samples if s[1] >= frac * n), samples[-1] if samples else None)
+            if s:
+                curve.append(f"{s[2]:.0f} MB at {s[1]:,}")
+        print(f"scale {label}: peak RSS {ing['peak_rss_mb']:.0f} MB (the ingest process or a worker, wait4); "
+              f"RSS as the articles came in: {', '.join(curve) or 'not sampled'}", flush=True)
+        rows = figures["rows"]
+        print(f"scale {label}: database {figures['bytes'] / 1e9:.2f} GB, {figures['bytes'] / max(rows['articles'], 1) / 1e3:.1f}"
+              f" kB per article; rows: " + ", ".join(f"{t} {c:,}" for t, c in rows.items()), flush=True)
+        results = time_pages(db)
+        print(f"scale {label}: server time of each page (Datasette test client; median of 3 warm, first cold):")
+        print(f"  {'page':44} {'status':>6} {'warm ms':>8} {'cold ms':>8}")
+        for r in results:
+            extra = f"  facets timed out: {', '.join(r['facets_timed_out'])}" if r.get("facets_timed_out") else ""
+            print(f"  {r['page']:44} {r['status']:6} {r['warm_ms']:8.0f} {r['cold_ms']:8.0f}{extra}")
+        slow = [r for r in results if r["warm_ms"] >= 200 or r["status"] != 200]
+        print(f"scale {label}: {len(results) - len(slow)} of {len(results)} pages answer 200 under 200 ms warm; "
+              f"over or failing: {', '.join(r['page'] for r in slow) or 'none'}", flush=True)
+        out = dict(size=n, seed=seed, jobs=jobs, generate_s=gen_s if made else None, corpus_mb=corpus_mb,
+                   ingest={k: v for k, v in ing.items()}, punkt_per_cpu_s=punkt, database=figures, pages=results)
+        if json_out:
+            json_out.write_text(json.dumps(out, indent=1))
+        return out
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default="../shared", type=Path)
+    ap.add_argument("--size", type=bench_corpus.size, default=bench_corpus.size("10k"), help="10k, 100k, 1M, ...")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--jobs", type=int, default=1, help="tracker ingest --jobs")
+    ap.add_argument("--work", type=Path, help="keep the corpus and database here (a corpus there is reused)")
+    ap.add_argument("--json", type=Path, help="write the figures here as JSON")
+    a = ap.parse_args(argv)
+    if not (a.shared / "corpus" / "bbc").is_dir():
+        print("scale: no corpus at", a.shared / "corpus" / "bbc")
+        return
+    run(a.shared, a.size, a.seed, a.jobs, a.work, a.json)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""Comparisons by a comparative or a baseline named outright: "slower than any other car", "more cars than MG
+Rover", "far greater than for its rival", "compared with 384 kilobits on older networks", "up from 189,000 a
+year earlier", "in excess of the LSE's closing price", "overtaking Sony".
+
+>>> from tracker.claims import find_claims
+>>> [(c.text, c.reference) for c in find_claims(
+...     "The van is much cheaper than its rivals, and sales reached 9,000, up from 7,000 a year earlier.", None)
+...  if c.kind == "comparison"]
+[('much cheaper than its rivals', 'its rivals'), ('up from 7,000 a year earlier', 'a year earlier')]
+
+Read from the structure of the phrase, not from a list of phrases:
+
+- a comparative before "than": a word in -er ("slower", "greater") or "more", "less", "fewer" with the nouns
+  they count ("more cost savings than"), widened over an intensifier or a figure before it ("far greater",
+  "two less"); the reference is what follows "than". "More than 20" and "less than a year" are qualifiers of
+  a figure (``qualifiers``), "rather than", "other than" no comparison, "more important than" an opinion of
+  a quality, not an amount;
+- "compared with/to X", "in comparison with X": the reference is X;
+- a figure set against an earlier one: "up from X", "down from X", "(rise), from X last year", "against X a
+  year earlier": the reference is the earlier time when the text gives it, else the earlier figure; "from
+  3% to 5%" is a change, read by the quantities;
+- "in excess of" a figure with a determiner ("in excess of the LSE's 533p closing price"); a bare figure is a
+  bound ("in excess of £5m");
+- "overtaking Y", "overtook Y as the market leader": the reference is Y.
+
+Found on the blind set claims1 (issue 16): 13 of its 20 comparisons were of these kinds and none was read.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicons import written_number_pattern
+from .reference import BOUNDARY, TRAILING, claim, noun_phrase
+
+# words in -er that are no comparatives
+_NOT_COMPARATIVE = frozenset("other rather whether either neither over under ever never number order power member "
+                             "paper manager together per after sooner".split())
+_QUANTIFIERS = frozenset(("more", "less", "fewer"))
+# a word before an -er word that makes it a noun: "the third quarter than", "a worker than"
+_NOUN_BEFORE = frozenset("a an the this that its their his her our my your third second first fourth last".split())
+# endings of English adjectives and adverbs (a comparison of a quality: "more important than")
+_ADJECTIVE_ENDINGS = ("ly", "ed", "ful", "ous", "ive", "able", "ible", "ic", "ant", "ent", "al", "ary", "less")
+_PRONOUN_AFTER = re.compile(r"(?<!\s)\s+(?:they|it|he|she|we|i|you|that|this|those|these|anything|can|could|would|was|were|"
+                            r"is|are|ever|usual|needed|necessary)\b")
+_SMALL_NUMBERS = frozenset("two three four five six seven eight nine ten twenty".split())
+_INTENSIFIERS = frozenset("far much even slightly significantly considerably substantially markedly still any "
+                          "no little lot bit somewhat rather way times".split())
+# what after "than" makes it the qualifier of a figure: a figure, a number word, "a year", "a third", "half"
+_FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
+                           r"decade|century|million|billion|thousand|hundred|dozen|third|quarter|half|fifth|tenth|"
+                           r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b|ever\b)")
+_FIGURE = re.compile(r"(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
+                     r"per\s*cent|percent|points?))?(?:\s+[a-z]+)?")
+_EARLIER = re.compile(r"(?<!\s)\s+(?:(?:a|one|two|three|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|day|season|"
+                      r"period)s?(?:\s+(?:earlier|ago|before|last\s+year))?|last\s+(?:year|month|week|quarter|season|"
+                      r"time)|in\s+(?:\d{4}|the\s+same\s+\w+(?:\s+last\s+year)?|the\s+previous\s+\w+)|"
+                      r"at\s+the\s+(?:end|start)\s+of\s+\d{4})\b")
+_UP_DOWN = frozenset(("up", "down", "rise", "fall", "increase", "decrease", "drop", "jump", "gain", "decline",
+                      "rose", "fell", "risen", "fallen", "increased", "decreased", "dropped", "climbed", "slipped",
+                      "grew", "shrank"))
+_WITH = re.compile(r"(?<!\s)\s+(?:with|to)\s")
+_PHRASE = re.compile(r"(?:[^,;:.!?()\[\]\"“”—–]|(?<=\d)[.,](?=\d))*")
+
+
+def _ref(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str | None, int]:
+    """The reference after ``pos``, a leading preposition dropped from it ("for Deutsche Boerse")."""
+    ref, end = noun_phrase(scanner, pos, limit, max_words=max_words)
+    if ref:
+        first, _, rest = ref.partition(" ")
+        if first.lower() in TRAILING and first.lower() not in ("the", "a", "an", "this", "last") and rest:
+            ref = rest
+    return ref, end
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "ous", "is")) or word in ("people", "children")
+
+
+def _comparative(word: str) -> bool:
+    """Is ``word`` an adjective or adverb in the comparative: "slower", "greater", "better"?"""
+    return word in ("better", "worse") or word.endswith("er") and len(word) > 4 and word.isalpha() and \
+        word not in _NOT_COMPARATIVE
+
+
+def _than(scanner, word, s, e, sent):
+    low = scanner.low
+    if _FIGURE_AFTER.match(low, e, e + 24):
+        return None                              # "more than 20", "less than a year": a qualifier of a figure
+    pw = scanner.before(s, sent, width=48, n=6)
+    if not pw:
+        return None
+    last = pw[-1]
+    if last in ("rather", "other"):
+        return None                              # "rather than", "other than"
+    k = None                                     # the index in pw of the comparative
+    for j in range(len(pw) - 1, max(-1, len(pw) - 5), -1):
+        if pw[j] in _QUANTIFIERS:                # "more financial firepower than": the quantifier, not "-er"
+            k = j
+            break
+        if not pw[j].isalpha() or pw[j] in BOUNDARY:
+            break
+    if k is not None:
+        pass
+    elif _comparative(last) and not (len(pw) > 1 and pw[-2] in _NOUN_BEFORE):
+        k = len(pw) - 1
+    else:                                        # "more cost savings than", "a faster rate in the third quarter than"
+        for j in range(len(pw) - 2, -1, -1):
+            if pw[j] in _QUANTIFIERS or _comparative(pw[j]) and not (j and pw[j - 1] in _NOUN_BEFORE):
+                k = j
+                break
+            if not pw[j].isalpha() or pw[j] in BOUNDARY and pw[j] not in _NOUN_BEFORE:
+                break
+    if k is None or pw[k] in _QUANTIFIERS and k == len(pw) - 1 and len(pw) > 1 and pw[-2] in ("no", "not"):
+        return None                              # "no more than they need"
+    if k == len(pw) - 1 and last in _QUANTIFIERS and not (len(pw) > 1 and (pw[-2][:1].isdigit() or
+                                                                          pw[-2] in _SMALL_NUMBERS)) and \
+            _PRONOUN_AFTER.match(low, e):
+        return None                              # "they pay more than they did": no amount, no baseline named
+    if pw[k] in _QUANTIFIERS and k < len(pw) - 1 and (
+            pw[-1].endswith(_ADJECTIVE_ENDINGS) and not _plural(pw[-1]) or
+            k + 2 < len(pw) and pw[k + 1].endswith(_ADJECTIVE_ENDINGS) and pw[k + 2] in TRAILING):
+        return None                              # "more important than", "more favourably than", "more important
+        #                                          in Spain than": an opinion of a quality, not an amount ("more
+        #                                          cars than", "more firepower than", "more cars in May than")
+    start = s
+    for w in reversed(pw[k:]):
+        start = low.rfind(w, 0, start)
+    while k > 0 and (pw[k - 1] in _INTENSIFIERS or pw[k - 1][:1].isdigit() or pw[k - 1] in _SMALL_NUMBERS) and \
+            low.endswith(pw[k - 1] + " ", 0, start):
+        k -= 1                                   # "far greater", "two less", "10 times faster" (not "2004, more")
+        start -= len(pw[k]) + 1
+    ref, end = _ref(scanner, e, sent.end)
+    return claim(scanner, sent, start, max(end, e), ref)
+
+
+def _compared(scanner, word, s, e, sent):
+    low = scanner.low
+    m = _WITH.match(low, e, e + 7)
+    if not m:
+        return None
+    pw = scanner.before(s, sent, n=2)
+    start = s
+    if pw and pw[-1] in ("when", "as", "if", "once"):
+        start = low.rfind(pw[-1], 0, s)
+    # the baseline up to the end of its phrase: "compared with less than 384 kilobits per second on 3G networks"
+    tail = _PHRASE.match(scanner.text, m.end(), min(sent.end, m.end() + 120))
+    words = tail.group().split() if tail else []
+    while words and words[-1].lower() in TRAILING:
+        words.pop()
+    if not words:
+        return None
+    end = scanner.text.index(words[-1], m.end()) + len(words[-1])
+    return claim(scanner, sent, start, end, scanner.text[m.end():end].strip())
+
+
+def _from(scanner, word, s, e, sent):
+    """"up from 189,000 a year earlier", "(the rise,) from 189,000 last year", "against 2.7bn a year earlier"."""
+    low = scanner.low
+    f = _FIGURE.match(low, e + 1) if low[e:e + 1] == " " else None
+    if not f or not low[e + 1:e + 2].isdigit() and low[e + 1:e + 2] not in "$£€¥" and not low[e + 1:e + 3].isalpha():
+        return None
+    fig_end = f.end()
+    if f.group().split()[-1] in BOUNDARY or f.group().split()[-1] in TRAILING or \
+            f.group().split()[-1] in ("a", "an", "last", "the"):
+        fig_end = f.start() + len(f.group().rsplit(" ", 1)[0]) if " " in f.group() else f.end()
+    if low.startswith((" to ", "-"), fig_end):
+        return None                              # "from 3% to 5%": a change, read by the quantities
+    pw = scanner.before(s, sent, n=3)
+    prev = pw[-1] if pw else ""
+    later = _EARLIER.match(low, fig_end, sent.end)
+    start = s
+    if prev in ("up", "down"):
+        start = low.rfind(prev, 0, s)
+    elif not later or word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", "):
+        return None
+    if later:
+        return claim(scanner, sent, start, later.end(), scanner.text[later.start():later.end()].strip())
+    return claim(scanner, sent, start, fig_end, scanner.text[e:fig_end].strip())
+
+
+def _excess(scanner, word, s, e, sent):
+    """"in excess of the LSE's 533p closing price": a baseline passed; "in excess of £5m" is a bound."""
+    low = scanner.low
+    if not low.endswith("in ", max(0, s - 3), s) or not low.startswith(" of ", e):
+        return None
+    m = re.match(r"(?:the|a|an|its|their|his|her|our|[\w.-]+(?:’s|'s))\s", low[e + 4:e + 24])
+    if not m:
+        return None
+    ref, end = _ref(scanner, e + 3, sent.end, max_words=10)
+    if ref is None:
+        return None
+    return claim(scanner, sent, s - 3, end, ref)
+
+
+def _overtake(scanner, word, s, e, sent):
+    """"overtaking Sony as the market leader", "overtook its rival": the reference is what was overtaken;
+    "were overtaken in the final minutes" names none, and is no claim."""
+    nxt = scanner.low[e:e + 5].split()[:1]
+    if not nxt or nxt[0] in TRAILING and nxt[0] not in ("the", "a", "an", "this"):
+        return None
+    ref, end = _ref(scanner, e, sent.end, max_words=5)
+    if ref is None or ref.split()[0].lower() in BOUNDARY:
+        return None
+    words = ref.split()
+    cut = next((i for i, x in enumerate(words) if i and x.lower() in TRAILING), None)
+    if cut:                                      # "overtake Lindsay Davenport| for the number one spot"
+        ref = " ".join(words[:cut])
+        end = scanner.text.index(ref, e) + len(ref)
+    m = re.match(r"\s+as\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}", scanner.low[end:end + 40])
+    if m:
+        end += len(m.group().rstrip())
+    return claim(scanner, sent, s, end, ref)
+
+
+# kind of comparison (data/claims/comparisons.txt) -> its reader
+READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake}
