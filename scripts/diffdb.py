@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 
 IGNORED = {"id", "ingested_at", "article_id", "sentence_id", "speaker_id", "quote_id", "group_id",
-           "duplicate_of", "confidence_rank"}
+           "duplicate_of", "duplicate_similarity", "confidence_rank"}
 
 
 def _rows(db: sqlite3.Connection, table: str) -> list[dict]:

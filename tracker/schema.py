@@ -16,7 +16,8 @@ earlier versions of the tracker, which used sqlite-utils for this, compare
 equal statement by statement.
 
 ``PRAGMA user_version`` holds ``VERSION``; ``MIGRATIONS`` are the changes of
-data (not of shape) from one version to the next, run in the same transaction.
+data (not of shape) from one version to the next, run in the same transaction
+(SQL, or a function of the connection for what SQL cannot say).
 """
 from __future__ import annotations
 
@@ -27,17 +28,26 @@ from dataclasses import dataclass, field
 GROUP_SPEAKERS = """(select count(distinct coalesce('speaker ' || speaker_id, 'article ' || article_id)) from claims
               where claims.group_id = {group})"""
 
+
+def _link_near_duplicates(conn: sqlite3.Connection) -> None:
+    from . import neardup
+    neardup.link_stored(conn)
+
+
 # 1: ingest_errors gained stage and record, and one row per error (duplicates of older runs folded)
 # 2: a claim given to another speaker after ingest (tracker correct: merge, split, set) recounts its group's
 #    speakers, by a trigger (claim_groups and claims.group_id are made by then: shape steps run first)
-VERSION = 2
-MIGRATIONS: dict[int, list[str]] = {
+# 3: articles gained duplicate_of and duplicate_similarity, and article_bands: the articles stored before are
+#    linked to their near-duplicates (tracker.neardup) as an ingest would have
+VERSION = 3
+MIGRATIONS: dict[int, list] = {     # SQL statements, or functions of the connection
     1: ["DELETE FROM ingest_errors WHERE id NOT IN "
         "(SELECT max(id) FROM ingest_errors GROUP BY source, error)"],
     2: ["CREATE TRIGGER IF NOT EXISTS claims_group_speakers AFTER UPDATE OF speaker_id ON claims "
         "WHEN new.group_id IS NOT NULL BEGIN "
         f"UPDATE claim_groups SET speakers = {GROUP_SPEAKERS.format(group='new.group_id')} WHERE id = new.group_id; "
         "END"],
+    3: [_link_near_duplicates],
 }
 
 _TYPES = {int: "INTEGER", str: "TEXT", float: "REAL", bytes: "BLOB"}
@@ -184,7 +194,7 @@ def ensure(conn: sqlite3.Connection, tables: dict[str, dict], fts: dict[str, lis
         old = version(conn)
         for v in range(old + 1, VERSION + 1):
             for sql in MIGRATIONS.get(v, []):
-                conn.execute(sql)
+                sql(conn) if callable(sql) else conn.execute(sql)
         if old < VERSION:
             conn.execute(f"PRAGMA user_version = {VERSION}")
         conn.execute("COMMIT")

@@ -88,7 +88,8 @@ async def _home(datasette, database: str, cols: Columns) -> dict:
     questions = [dict(name=q.name, title=q.title, description=q.description, home=q.home,
                       url=datasette.urls.database(database) + "/" + q.name) for q in QUESTIONS]
     return dict(database=database, recent=recent, questions=questions,
-                counts=dict(articles=counts["articles"], quotes=counts["table quotes"], claims=counts["table claims"],
+                counts=dict(articles=counts["articles"], quotes=counts.get("quotes", counts["table quotes"]),
+                            claims=counts.get("claims", counts["table claims"]),
                             speakers=counts["speakers"], checkworthy=counts["checkworthy"],
                             duplicates=counts.get("duplicates")),
                 search_url=datasette.urls.database(database) + "/search",

@@ -176,6 +176,8 @@ def home_counts(c: Columns) -> dict[str, str]:
                              else "") + f"where {CHECKWORTHY_WHERE} and {original(c)}"}
     if c.has("articles", "duplicate_of"):
         out["duplicates"] = "select count(*) from articles where duplicate_of is not null"
+        for t in ("quotes", "claims"):      # a near-duplicate article's rows counted once, in the original
+            out[t] = f"select count(*) from {t} join articles on articles.id = {t}.article_id where {original(c)}"
     return out
 
 
