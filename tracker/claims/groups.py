@@ -36,7 +36,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Claim
-from .statement import unit_measure
+from .measure import unit_measure
 
 _DROP = frozenset("the a an its their his her our my your this that these those of".split())
 _WORD = re.compile(r"[\w’'-]+")

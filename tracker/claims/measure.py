@@ -1,0 +1,440 @@
+"""What a figure measures, whom it is about: read from the clause around it (``statement.describe`` calls these).
+
+The reasons and measured cases are in ``statement.py``'s docstring, which describes the claim as a whole; this
+module holds the readers of the measure ("unemployment rate", "troops on the border"), of a comparison's
+measure, and of the subject that opens a clause. Split from statement.py when it passed 600 lines.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from ..model import Claim
+from .cldr import unit_kinds
+from .reading import DETERMINERS as _DETERMINERS, PERIOD as _PERIOD, PRONOUNS as _PRONOUNS, TOKEN as _TOKEN
+
+if TYPE_CHECKING:
+    from .statement import Article
+
+_PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|&|for|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*")
+_POSSESSOR = re.compile(r"((?:(?<![\w’'])the\s+)?(?<![\w.&-])[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,4})"
+                        r"(?:’s|'s|’|')\s+$")
+_NAME_AFTER = re.compile(r"(?<!\s)\s+(?:in|at|for|of|across|from)\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|and|&|for)\s+"
+                         r"(?:the\s+)?)?[A-Z][\w.&’'-]*){0,5})")
+_PARTICIPLE = re.compile(r"(?<!\s)\s+([a-z]+)\s+(?:by|in|at|on|to|from|for|during|over|across)\s")
+_PP_AFTER = re.compile(r"(?<!\s)\s+(?:on|at|near|along|across|in|inside|outside|around|from|for|of|to)\s+(?:the\s+|a\s+|an\s+|"
+                       r"its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+")
+_OF_AFTER = re.compile(r"(?<!\s)\s+(?:worth\s+)?(?:of|in)\s+")
+_INTRO = re.compile(r"(?<![\w’'-])(?:[\w’'-]{1,60}\s+){0,5}?[\w’'-]{1,60},\s+")
+
+
+# the words between a figure and the earlier figure it is set against: "9,000, up from 7,000"
+_BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|than)\s+")
+
+
+# -- what the figure measures -------------------------------------------------------------------------------------
+
+def _tokens_left(low: str, lo: int, pos: int, n: int = 8) -> list[re.Match]:
+    return list(_TOKEN.finditer(low, max(lo, pos - 90), pos))[-n:]
+
+
+def _np_left(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
+    """The noun phrase that ends right before ``pos`` (at most four words, back to a determiner, a verb, a
+    function word or punctuation), or None."""
+    toks = _tokens_left(low, lo, pos)
+    start = None
+    n = 0
+    for t in reversed(toks):
+        word = t.group()
+        if not word[0].isalnum() or word in w["stop"] or word[0].isdigit() or word.endswith(("’s", "'s")) or \
+                n == 4 or word in w["numbers"] or n and text[t.start()].islower() and _verbish(word, w):
+            break                            # the head (the last word) is taken for a noun: "posts", "reports"
+        start = t.start()
+        n += 1
+    if start is None:
+        return None
+    end = pos
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# what a verb's count of things measures: "produced 110,000 cars" (output), "sold 2m copies" (sales)
+_COUNT_MEASURES = frozenset(("output", "sales", "workforce", "exports", "imports"))
+_ADVERBS = frozenset("just only still also now already even about almost nearly roughly some around "
+                     "approximately exactly".split())
+_MODALS = frozenset("would will could can may might should must did does do to".split())
+_HOP = frozenset("in of at for on with from among across".split())
+
+
+def _subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
+    """The noun phrase before ``pos`` that a verb there has for subject: over a phrase that modifies it ("the
+    typical user rate in a real implementation| is"), never onto a noun that only says "a figure" ("the
+    number of| troops")."""
+    np = _np_left(text, low, lo, pos, w)
+    for _ in range(2):
+        if np is None:
+            return None
+        toks = _tokens_left(low, lo, np[0], 3)
+        while toks and toks[-1].group() in _DETERMINERS:
+            toks.pop()
+        if not toks or toks[-1].group() not in _HOP:
+            return np
+        outer = _np_left(text, low, lo, toks[-1].start(), w)
+        if outer is None or _head(text, outer) in w["amounts"]:
+            return np
+        np = outer
+    return np
+
+
+def _verbish(word: str, w: dict) -> bool:
+    """Does ``word`` look like a verb, to end a noun phrase read leftwards? (Forms in -ing are taken for nouns:
+    "government spending", "lending".)"""
+    if word.endswith("ing"):
+        return False
+    return word in w["verbs"] or word in w["levels"] or word in w["changes"] or word in w["measure_verbs"] or \
+        word.endswith("ed") and len(word) > 4
+
+
+def _np_right(text: str, low: str, pos: int, hi: int, w: dict, max_words: int = 4) -> tuple[int, int] | None:
+    """The noun phrase that starts after ``pos`` (past a determiner), up to a function word or punctuation."""
+    start = end = None
+    n = 0
+    for t in _TOKEN.finditer(low, pos, min(hi, pos + 80)):
+        word = t.group()
+        if start is None and word in _DETERMINERS:
+            continue
+        if not word[0].isalnum() or word in w["stop"] or word[0].isdigit() or n == max_words or \
+                word in w["cues"] or word in w["levels"] or _PERIOD.match(low, t.start()) or \
+                n and _participle(word, w) and _PARTICIPLE.match(low, t.start() - 1):
+            break
+        if start is None:
+            start = t.start()
+        end = t.end()
+        n += 1
+    if start is None:
+        return None
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _participle(word: str, w: dict) -> bool:
+    return word.endswith("ed") and len(word) > 4 or word in w["participles"]
+
+
+def _head(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0]:span[1]].split()[-1].lower() if span else None
+
+
+def _split_subject(text: str, span: tuple[int, int]) -> tuple[str, str | None]:
+    """("unemployment", "UK") from "UK unemployment": leading names are the subject, the rest the measure."""
+    words = text[span[0]:span[1]].split()
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    if k == 1 and not words[0].isupper() and _sentence_initial(text, span[0]):
+        k = 0                                # "Rail fares": a capital that only opens the sentence
+    if 0 < k < len(words):
+        return " ".join(words[k:]), " ".join(words[:k])
+    return " ".join(words), None
+
+
+def _is_counted(unit: str, w: dict) -> bool:
+    """Is ``unit`` a counted noun ("troops", "MPs"), not a currency, a share or a unit of measurement?"""
+    return bool(unit) and not (len(unit) == 3 and unit.isupper()) and unit not in w["measurement_units"] and \
+        unit not in _SHARE and unit not in ("ratio", "times") and not unit.startswith("per ")
+
+
+def _counted(text: str, low: str, c: Claim, w: dict) -> tuple[int, int] | None:
+    """The counted noun with its modifiers, inside the claim: "new jobs" of "Some 200 new jobs", "matches" of
+    "two of her three matches"."""
+    if not c.raw_number:
+        return None
+    head = c.unit.split(" per ")[0].split()[-1].lower()
+    i = c.text.find(c.raw_number)
+    if i < 0:
+        return None
+    rest_start = c.start + i + len(c.raw_number)
+    j = low.rfind(head, rest_start, c.end)
+    if j < 0:
+        return None
+    np = _np_left(text, low, rest_start, j + len(head), w)
+    return np if np else (j, j + len(head))
+
+
+def _post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
+    """The end of a short modifier after a counted noun: "sold by the BMW group", "on the border"."""
+    m = _PARTICIPLE.match(low, end, hi)
+    if m and _participle(m.group(1), w):
+        np = _np_right(text, low, m.end() - 1, hi, w, 4)
+        return np[1] if np else end
+    m = _PP_AFTER.match(low, end, hi)
+    if m and not _PERIOD.match(low, m.start() + 1) and not any(x in w["stop"] - _PLACE_PREPS
+                                                               for x in low[m.end() - 40:m.end()].split()[-1:]):
+        if low[m.start() + 1:].startswith(("on ", "at ", "near ", "along ", "across ", "inside ", "outside ")):
+            np = _np_right(text, low, low.index(" ", m.start() + 1), hi, w, 4)
+            return np[1] if np else end
+    return end
+
+
+_PLACE_PREPS = frozenset(("on", "at", "near", "along", "across", "inside", "outside", "around"))
+_SHARE = frozenset(("fraction", "percent"))
+
+
+def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None, w: dict):
+    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``."""
+    subject = None
+    pm = _POSSESSOR.search(text, max(lo, c.start - 60), c.start)
+    if pm:
+        subject = pm.group(1)
+    if c.unit is None and re.search(r"\bages?\s+of\s+$", low[max(lo, c.start - 12):c.start]):
+        c.unit = "years"                     # "at the age of 79"
+        return "age", subject
+    unit = (c.unit or "").split(" per ")[0]
+    counted = _counted(text, low, c, w) if _is_counted(unit, w) else None
+    toks = _tokens_left(low, lo, c.start, 6)
+    while toks and toks[-1].group() in _ADVERBS:
+        toks.pop()                           # "cost just more than £10,000"
+    words = [t.group() for t in toks]
+    last = words[-1] if words else ""
+    # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
+    if prev is not None and prev.measure and prev.end <= c.start and not counted and (
+            re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or
+            _BASELINE_GAP.fullmatch(low, prev.end, c.start) or
+            re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and not counted and
+            (c.unit or "") == (prev.unit or "")):
+        return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
+    # a share: "one in six cars sold by the group", "46% of voters"
+    if unit in _SHARE:
+        if unit == "fraction":
+            m = re.search(r"(?:in|of|out of)\s+\S+\s+(.+)$", c.text)
+            if m and m.group(1)[:1].isalpha():
+                s = c.start + m.start(1)
+                end = _post_modifier(text, low, c.end, hi, w)
+                return "share of " + text[s:end], subject
+            if m := re.search(r"(?:in|out of)\s+\S+$", c.text):          # "one in six| cars sold by the group"
+                np = _np_right(text, low, c.end, hi, w)
+                if np and low[c.end:np[0]].strip() == "":
+                    end = _post_modifier(text, low, np[1], hi, w)
+                    return "share of " + text[np[0]:max(end, np[1])], subject
+        m = re.match(r"\s+of\s+", low[c.end:c.end + 5])
+        if m:
+            np = _np_right(text, low, c.end + m.end() - 1, hi, w)
+            if np:
+                return "share of " + text[np[0]:np[1]], subject
+    # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
+    if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
+        k = len(words) - (2 if last == "by" else 1)
+        verb = words[k] if k >= 0 else ""
+        noun = w["changes"].get(verb, "change")
+        if verb in ("up", "down"):
+            return None, subject
+        np = _subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+        if np:
+            meas, sub = _split_subject(text, np)
+            return f"{meas} {noun}", subject or sub
+        return None, subject
+    if last == "to" and len(words) > 1:
+        level = _level_to(text, low, lo, toks, words, w)
+        if level:
+            return level[0], subject or level[1]
+    if unit == "times":                      # "lifted the title four times": how often, of what
+        np = _np_left(text, low, lo, c.start, w)
+        if np:
+            return _split_subject(text, np)[0], subject
+    if counted and last in w["measure_verbs"] and w["measure_verbs"][last] in _COUNT_MEASURES:
+        noun = w["measure_verbs"][last]      # "produced 110,000 cars": output; "employs 6,000 people": workforce
+        return (noun if noun == "workforce" else f"{noun} of {text[counted[0]:counted[1]]}"), subject
+    if counted:
+        end = _post_modifier(text, low, counted[1], hi, w)
+        meas = text[counted[0]:end] if end > counted[1] else text[counted[0]:counted[1]]
+        meas, sub = _split_subject(text, (counted[0], counted[0] + len(meas))) if meas[:1].isupper() else (meas, None)
+        return meas, subject or sub or _name_after(text, end, hi, w)
+    # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
+    two = " ".join(words[-2:])
+    money = not unit or len(unit) == 3 and unit.isupper()
+    if money and (two in w["measure_verbs"] or last in w["measure_verbs"] or last in ("for", "at", "from") and
+                  len(words) > 1 and words[-2] in w["measure_verbs"]):
+        noun = w["measure_verbs"].get(two) or w["measure_verbs"][last if last in w["measure_verbs"] else words[-2]]
+        pp = re.match(r"\s+(in|on|for|into)\s+", low[c.end:c.end + 8])
+        if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost"):
+            np = _np_right(text, low, c.end + pp.end() - 1, hi, w)
+            if np and not _PERIOD.match(low, c.end + 1):
+                return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
+        return noun, subject
+    # "X of FIG": "savings of £153m", "a majority of 160", "speeds of up to 14.4Mbps"
+    if last == "of":
+        np = _np_left(text, low, lo, toks[-1].start(), w)
+        if np and _head(text, np) not in w["amounts"]:
+            meas, sub = _split_subject(text, np)
+            return meas, subject or sub or _possessor_before(text, lo, np[0]) or _name_after(text, c.end, hi, w)
+        if np:                               # "rose to a new high of 583p": the level of what rose
+            toks = _tokens_left(low, lo, np[0], 6)
+            while toks and toks[-1].group() in _DETERMINERS:
+                toks.pop()
+            words = [t.group() for t in toks]
+            last = words[-1] if words else ""
+    # "FIG of X", "FIG worth of X", "FIG in X" (money): "£100m of new investment", "$3bn in contracts"
+    m = _OF_AFTER.match(low, c.end, hi)
+    if m and not _PERIOD.match(low, c.end + 1):
+        np = _np_right(text, low, m.end() - 1, hi, w)
+        head = _head(text, np)
+        if np and head not in w["amounts"] and not text[np[0]].isupper() and \
+                (" of " in low[c.end:m.end()] or head.endswith("s")):         # "$3bn in contracts", not "in trade"
+            return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
+    # a participle after the figure that names its amount: "the £35bn saved by tackling waste"
+    m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 16])
+    if m and m.group(1) in w["measure_verbs"] and m.group(1).endswith(("ed", "nt", "ld", "id")):
+        return w["measure_verbs"][m.group(1)], subject
+    # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price"
+    if last in _DETERMINERS or last.endswith(("’s", "'s")):
+        pos = c.end
+        br = re.match(r"\s*\([^()]{0,40}\)", text[pos:pos + 44])
+        if br:
+            pos += br.end()
+        np = _np_right(text, low, pos, hi, w)
+        if np and low[pos:np[0]].strip() == "" and _head(text, np) not in w["amounts"]:
+            return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
+    # an adjective of dimension: "5ft 9ins tall", "20 years old"
+    m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
+    if m and m.group(1) in w["dimensions"]:
+        return w["dimensions"][m.group(1)], subject
+    # the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
+    if last == "to" and len(words) > 1:
+        level = _level_to(text, low, lo, toks, words, w)
+        if level:
+            return level[0], subject or level[1]
+    k = _level_verb(words, w)
+    if k is not None:
+        np = _subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+        if np and _head(text, np) not in w["amounts"]:
+            meas, sub = _split_subject(text, np)
+            return meas, subject or sub
+    if c.unit and c.unit == c.unit.lower() and c.unit not in _SHARE and not c.unit.startswith("per "):
+        return unit_measure(c.unit) or c.unit, subject
+    return None, subject
+
+
+_PER_TIME = frozenset("second minute hour day week month year".split())
+
+
+@cache
+def _unit_measures() -> dict[str, str]:
+    return lexicon.mapping("claims/unit_measures.txt")
+
+
+def unit_measure(unit: str | None) -> str | None:
+    """The measure of a figure that names only its unit of measurement: "megabits per second" a data rate,
+    "kilometres" a distance (data/claims/unit_measures.txt over CLDR's kinds of unit); None for a counted noun
+    ("troops") or a duration."""
+    base, _, per = (unit or "").partition(" per ")
+    kind = unit_kinds().get(base)
+    if kind is None:
+        return None
+    if per:
+        return _unit_measures().get(f"{kind} per time") if per in _PER_TIME else None
+    return _unit_measures().get(kind)
+
+
+def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict):
+    """(measure, subject) of a level after "to": "unemployment fell to 4.7%", "raise output to 200,000",
+    "shares surged 4.9% to 583p"; None."""
+    k = len(words) - 2
+    if (words[k][0].isdigit() or words[k][0] in "£$€") and k > 0:
+        k -= 1                               # "surge 4.9% to 583p": the change's own figure
+    if words[k] in w["changes"]:
+        np = _subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+    else:
+        np = _np_left(text, low, lo, toks[-1].start(), w)          # "raise output to", "lift turnout to"
+        before = _tokens_left(low, lo, np[0], 1) if np else []
+        if np and before and before[-1].group() in _MODALS and low.count(" ", np[0], np[1]):
+            np = (low.index(" ", np[0]) + 1, np[1])                  # "would lift| turnout to 70%"
+            before = _tokens_left(low, lo, np[0], 1)
+        if not before or before[-1].group() in w["stop"] or not before[-1].group()[0].isalpha() or \
+                _head(text, np) in w["change_nouns"]:
+            return None                      # "in 2004 to 5,000", "a rise to 5%": no level of a noun
+    if np and _head(text, np) not in w["amounts"]:
+        return _split_subject(text, np)
+    return None
+
+
+def _level_verb(words: list[str], w: dict) -> int | None:
+    """The index of a level verb right before the figure ("was", "stood at", "likely to be in the region of")."""
+    for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        two = " ".join(words[k - 1:k + 1]) if k else ""
+        if two in w["levels"]:
+            return k - 1
+        if words[k] in w["levels"]:
+            return k
+    return None
+
+
+_AUX = frozenset("could would will may might can should must is was are were be been being has have had do does did "
+                 "to not also still now already further sharply slightly steadily likely expected set due just "
+                 "only".split())
+
+
+def _before_verb_chain(low: str, toks: list[re.Match], k: int, w: dict) -> int:
+    """Where the verb at ``toks[k]`` and its auxiliaries ("could be cut") begin."""
+    while k > 0 and toks[k - 1].group() in _AUX:
+        k -= 1
+    return toks[k].start() if toks else 0
+
+
+def _possessor_before(text: str, lo: int, pos: int) -> str | None:
+    m = _POSSESSOR.search(text, max(lo, pos - 60), pos)
+    return m.group(1) if m else None
+
+
+def _name_after(text: str, pos: int, hi: int, w: dict) -> str | None:
+    """A name in a phrase right after ``pos``: "at the Foreign Office", "in France" (not a month or a day)."""
+    m = _NAME_AFTER.match(text, pos, hi)
+    if m and m.group(1).split()[-1].lower().rstrip(".") not in w["months"]:
+        return m.group(1)
+    return None
+
+
+def _comparison_measure(text: str, low: str, lo: int, c: Claim, prev: Claim | None, w: dict):
+    """(measure, subject) of a comparison: the measure of the figure it compares ("sales reached 9,000, up from
+    7,000 a year earlier"), else the noun phrase that opens its clause ("Unemployment is at its lowest level
+    since 1975"), not a pronoun."""
+    if prev is not None and prev.measure and prev.end <= c.end and c.start - prev.end < 40 and \
+            prev.statement_start == c.statement_start:
+        return prev.measure, prev.subject
+    np = _np_right(text, low, lo, c.start, w)
+    if np and np[1] <= c.start and low[np[0]:np[1]].split()[0] not in _PRONOUNS:
+        meas, sub = _split_subject(text, np)
+        if meas.split()[-1].lower() not in w["amounts"]:
+            return meas, sub
+    return None, None
+
+
+def _clause_subject(article: Article, lo: int, start: int, w: dict) -> str | None:
+    """A name that starts the clause ("Sprint will spend ...", "Last year, MG Rover, which ..."), not a
+    pronoun or a common word that opens a sentence."""
+    text, low = article.text, article.low
+    m = _INTRO.match(low, lo, start)
+    if m and (_PERIOD.match(low, lo) or low[lo:lo + 3] in ("in ", "on ", "at ") or low.startswith("during", lo)):
+        lo = m.end()
+    m = _PROPER.match(text, lo, min(start, lo + 120))
+    if not m:
+        return None
+    name = m.group().rstrip(".")
+    first = name.split()[0]
+    if re.split(r"[’']", first.lower())[0] in _PRONOUNS or first.lower() in w["stop"] and first.lower() != "the":
+        return None
+    if len(name.split()) == 1 and _sentence_initial(text, lo) and not article.name_inside_sentence(name):
+        return None                  # "Shares rose": a word that opens a sentence, never a name inside one
+    if name.lower() == "the":
+        return None
+    return name
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \"“‘'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n"
