@@ -257,6 +257,11 @@ def test_served_totals_count_a_repeated_story_once_and_its_page_links_the_origin
     assert "Repeats" not in get("/news/articles/1").text
     home = get("/news").text
     assert "and 1 near-duplicates, counted once" in home
+    # a speaker's page, its exports and its chart list the repeated story's quotes once
+    speaker = top["Maren Tolliver"]["speaker_id"]
+    listed = get(f"/news/speaker_quotes.json?_shape=array&speaker={speaker}&q=&outlet=&from=&to=&size=50").json()
+    assert len(listed) == 2 and all(r["article_id"] != 2 for r in listed)
+    assert f'href="/news/articles/2' not in get(f"/news/speakers/{speaker}").text
     conn = sqlite3.connect(db)
     once = conn.execute("select count(*) from quotes join articles on articles.id = quotes.article_id "
                         "where articles.duplicate_of is null").fetchone()[0]

@@ -248,7 +248,9 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
     for table, field, arg in (("quotes", "quotes.content", "page"), ("claims", "claims.text", "cpage")):
         page = _page(request, arg)
         _, conf_order, _ = confident_first(cols, table) if table == "quotes" else ("", "", "")
-        sql = items_sql(cols, table, (SPEAKER_FILTER if filters["q"] else SPEAKER_ROWS).format(t=table, field=field),
+        # a near-duplicate article's rows are the original's again: listed and counted once
+        where = (SPEAKER_FILTER if filters["q"] else SPEAKER_ROWS).format(t=table, field=field)
+        sql = items_sql(cols, table, f"{where}\n  and {original(cols)}",
                         f"{conf_order}articles.published is null, articles.published desc, "
                         f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True)
         rows = await _dicts(db, sql, dict(params, offset=(page - 1) * ITEMS))
@@ -267,7 +269,8 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         "where quotes.speaker_id = ? and articles.outlet is not null order by 1 limit 50", [speaker["id"]])).rows]
     months = await _dicts(db, "select substr(articles.published, 1, 7) as month, count(*) as n from quotes "
                               "join articles on articles.id = quotes.article_id where quotes.speaker_id = ? "
-                              "and articles.published is not null group by month order by month", [speaker["id"]])
+                              f"and articles.published is not null and {original(cols)} group by month order by month",
+                        [speaker["id"]])
     figures = await _dicts(db, "select claims.id, claims.value, claims.unit, claims.text, articles.published "
                                "from claims join articles on articles.id = claims.article_id "
                                "where claims.speaker_id = ? and claims.value is not null "

@@ -89,6 +89,11 @@ SPEAKER_ROWS = """{t}.speaker_id = cast(:speaker as integer)
   and (:to = '' or articles.published < :to || 'z')"""
 SPEAKER_FILTER = SPEAKER_ROWS + "\n  and (:q = '' or {field} like '%' || :q || '%')"
 
+
+def _speaker_where(c: "Columns", table: str, field: str) -> str:
+    """A speaker's rows as their page lists them: a near-duplicate article's rows are the original's again."""
+    return SPEAKER_FILTER.format(t=table, field=field) + "\n  and " + original(c)
+
 # the speakers first, then their rows by the speaker_id index (1.5 s against 0.26 s at 128,000 articles, issue 19);
 # the speakers are found once for the count and the page (``MATCHED``); aliases is a JSON list: its text
 # contains a name exactly when one of the names does, and LIKE on the text is 7x cheaper than json_each
@@ -555,11 +560,11 @@ QUESTIONS = [
     Question("speaker_quotes", "A speaker's quotes",
              "The quotes of one speaker (the id on their page), filtered by words in the quote, outlet and "
              "dates (from, to: YYYY-MM-DD), newest first; what the speaker page exports as CSV and JSON.",
-             lambda c: _quote_rows(c, "speaker_quotes", SPEAKER_FILTER.format(t="quotes", field="quotes.content"),
+             lambda c: _quote_rows(c, "speaker_quotes", _speaker_where(c, "quotes", "quotes.content"),
                                    "articles.published is null, articles.published desc"), home=False),
     Question("speaker_claims", "A speaker's claims",
              "The claims of one speaker (the id on their page), filtered like their quotes.",
-             lambda c: _claim_rows(c, "speaker_claims", SPEAKER_FILTER.format(t="claims", field="claims.text"),
+             lambda c: _claim_rows(c, "speaker_claims", _speaker_where(c, "claims", "claims.text"),
                                    "articles.published is null, articles.published desc"), home=False),
     Question("speaker_feed", "New quotes by a speaker (Atom feed)",
              "The 50 quotes most recently added for one speaker (the speaker's id, as on their page); "
