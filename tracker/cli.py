@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import click
 
 from .cluster import extract_cluster_command
-from .corrections import correct
+from .correct import correct
 from .model import Document
 from .pipeline import extractions
 from .read import KNOWN, Note, ReadError, expand, read_items
