@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..model import Claim
 from .cldr import unit_kinds
 from .reading import DETERMINERS as _DETERMINERS, PERIOD as _PERIOD, PRONOUNS as _PRONOUNS, TOKEN as _TOKEN
-
-if TYPE_CHECKING:
-    from .statement import Article
 
 _PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|&|for|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*")
 _POSSESSOR = re.compile(r"((?:(?<![\w’'])the\s+)?(?<![\w.&-])[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,4})"
@@ -412,7 +408,7 @@ def _comparison_measure(text: str, low: str, lo: int, c: Claim, prev: Claim | No
     return None, None
 
 
-def _clause_subject(article: Article, lo: int, start: int, w: dict) -> str | None:
+def _clause_subject(article, lo: int, start: int, w: dict) -> str | None:   # a statement.Article
     """A name that starts the clause ("Sprint will spend ...", "Last year, MG Rover, which ..."), not a
     pronoun or a common word that opens a sentence."""
     text, low = article.text, article.low
