@@ -956,6 +956,13 @@ def test_a_clause_after_add_is_still_reported():
         ("indirect", "the bridge was safe", "Mr Dale"), ("indirect", "the repairs would take a month", "He")]
 
 
+def test_declined_reports_only_before_to():
+    # "declined" as a fall is no report; "declined to say" still frames what follows
+    assert triples("Sales of the old model have declined by 30% this year.") == []
+    assert triples("Mr Dale declined to say whether the bridge was safe.") == [
+        ("indirect", "to say whether the bridge was safe", "Mr Dale")]
+
+
 # --- issue 14, item 3: a confidence on each quote ---
 
 def test_confidence_ranks_a_named_direct_quote_above_a_guess():
