@@ -939,6 +939,30 @@ def test_adverb_before_a_colon_is_no_content():
         ("direct", "I used to sail a lot.", "Tom Baker")]
 
 
+@pytest.mark.parametrize("text", [
+    "The striker added two more goals to his tally before half-time.",
+    "Kemp continued his run of form with a win in Leeds.",
+    "The Rovers maintained their lead at the top of the table.",
+    "The young keeper showed his class with a late save, the home side holding on.",
+    "Ashby slotted the first try, with Dunne adding the conversion.",
+])
+def test_a_deed_after_add_or_continue_is_no_quote(text):
+    # an object noun phrase of "add", "continue", "maintain", "show", "write" is a deed, not a report
+    assert triples(text) == []
+
+
+def test_a_clause_after_add_is_still_reported():
+    assert triples("Mr Dale said the bridge was safe. He added the repairs would take a month.") == [
+        ("indirect", "the bridge was safe", "Mr Dale"), ("indirect", "the repairs would take a month", "He")]
+
+
+def test_declined_reports_only_before_to():
+    # "declined" as a fall is no report; "declined to say" still frames what follows
+    assert triples("Sales of the old model have declined by 30% this year.") == []
+    assert triples("Mr Dale declined to say whether the bridge was safe.") == [
+        ("indirect", "to say whether the bridge was safe", "Mr Dale")]
+
+
 # --- issue 14, item 3: a confidence on each quote ---
 
 def test_confidence_ranks_a_named_direct_quote_above_a_guess():

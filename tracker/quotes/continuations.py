@@ -16,7 +16,7 @@ from bisect import bisect_right
 
 from .article import Article
 from .content import CLAUSE_END, Holders
-from .cue_phrase import after_cue
+from .cue_phrase import after_cue, deed_object
 from .frames import Frame
 from .reading import DASHES, MASK, WORD, Back, skip_space
 from .subjects import can_speak, clause_subject, subordinate_subject
@@ -41,8 +41,8 @@ def subjectless(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, bare_ing: bool)
     f.coordinated = True
     cue_end, cs = after_cue(lx, m, cue_e, ue, f.base)
     f.cue_e = cue_end
-    if cs < ue and m[cs] in DASHES:
-        f.kind = None
+    if cs < ue and m[cs] in DASHES or deed_object(lx, m, cs, ue, f.base):
+        f.kind = None                   # a dash; ", adding the conversion": a deed, not a report
         return True
     f.contents.append([cs, None])
     f.content_start = cs

@@ -242,3 +242,28 @@ def _recipient(lx: Lexicon, toks):
                                     or toks[k][2][0].isupper() or toks[k][2].lower() in lx.det):
         return k - 1
     return None
+
+
+def deed_object(lx: Lexicon, m: str, cs: int, ue: int, base: str) -> bool:
+    """Is the content starting at ``cs`` after a verb of ``object_deed`` the verb's noun-phrase object, a
+    deed rather than something said ("added four conversions", "continued his reputation as …")? It is
+    when it opens with a determiner, a possessive or a number and reaches a preposition, a conjunction, a
+    comma or its end before any word that could be a verb ("added the plan would fail" is a clause).
+    No tagger runs at this speed; this reads only the first few words."""
+    if base not in lx.object_deed or MASK in m[cs:ue]:
+        return False                    # quoted words make it a report: "continued his “war on waste”"
+    ws = m[cs:min(ue, cs + 120)].split()[:8]
+    if not ws:
+        return False
+    w0 = ws[0].lower()
+    if not (w0 in lx.det and w0 not in lx.subject or w0 in lx.counting or w0[:1].isdigit()):
+        return False
+    for i, w in enumerate(ws[1:], 1):
+        lw = w.lower().strip(".,;:!?")
+        if lw in lx.aux or lw in lx.past or lw.endswith("ed") or lw in lx.that or lw in lx.relative \
+                or lw in lx.verbs:
+            return False                # a verb or a clause: "the firm would", "the economy grew"
+        if w[-1:] in ",;:.!?" or lw in lx.preposition or lw in lx.coordinator or lw in lx.stop \
+                or lw in lx.subordinator:
+            return True
+    return len(ws) < 8                  # the content ended as a noun phrase: "adding the conversion."

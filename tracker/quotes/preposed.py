@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import cues
-from .cue_phrase import after_cue
+from .cue_phrase import after_cue, deed_object
 from .frames import Frame
 from .reading import DASHES, Back, last_word
 from .subjects import document_issuer, subject_before
@@ -46,10 +46,13 @@ def participle(lx: Lexicon, m: str, us: int, ue: int, f: Frame, B: Back) -> bool
 
 
 def _speaks(lx: Lexicon, m: str, ue: int, f: Frame, np_) -> None:
-    """The frame is preposed: np_ (start, end, ...) speaks the content after the cue phrase."""
+    """The frame is preposed: np_ (start, end, ...) speaks the content after the cue phrase (none when
+    that content is a deed: "Jones adding the conversion")."""
+    cue_end, cs = after_cue(lx, m, f.cue_e, ue, f.base)
+    if deed_object(lx, m, cs, ue, f.base):
+        return
     f.kind = "preposed"
     f.sp_s, f.sp_e = np_[0], np_[1]
-    cue_end, cs = after_cue(lx, m, f.cue_e, ue, f.base)
     f.cue_e = cue_end
     f.contents.append([cs, None])
     f.content_start = cs
@@ -95,8 +98,8 @@ def read(lx: Lexicon, m: str, ue: int, f: Frame, B: Back, subj, lead_s: str, lea
             f.cue_e = cue_end
             f.lead = True
         return
-    if cs < ue and m[cs] in DASHES:
-        return
+    if cs < ue and m[cs] in DASHES or deed_object(lx, m, cs, ue, f.base):
+        return                          # a dash; "Wales maintained their start": a deed, not a report
     f.kind = "preposed"
     f.sp_s, f.sp_e = s0, s1
     f.relative = rel

@@ -43,6 +43,7 @@ class Lexicon:
         self.object_content = frozenset(_phrases(raw["object_content"]))
         self.postposed_thought = g["postposed_thought"]
         self.raising = frozenset(_phrases(raw["raising"]))
+        self.object_deed = g["object_deed"]
         self.document, self.issue = g["document"], g["issue"]
         self.past = g["past"]
         # nouns for people and bodies, from the speakers' word lists: who or what may speak
