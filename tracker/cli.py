@@ -185,15 +185,15 @@ def load(dirs, db_path, lock_timeout, batch_size, quiet):
     stored skipped, the errors of the extraction recorded in ingest_errors, exit status 1 if there were
     any): the database is the one an ingest of the same inputs makes.
     """
-    from . import cluster
+    from . import cluster, parts
 
     cluster.needs_extra()
     started = time.perf_counter()
     try:
-        inputs = cluster.count(dirs)
-    except cluster.OutputError as e:
+        inputs = parts.count(dirs)
+    except parts.OutputError as e:
         raise click.ClickException(str(e)) from None
-    store_all(db_path, lambda store, counts: cluster.load(dirs), inputs, started, lock_timeout=lock_timeout,
+    store_all(db_path, lambda store, counts: parts.load(dirs), inputs, started, lock_timeout=lock_timeout,
               batch_size=batch_size, quiet=quiet)
 
 

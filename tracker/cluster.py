@@ -27,7 +27,7 @@ that articles and errors come back in the order an ingest of the same paths
 meets them. ``article_speakers`` are the speakers of one article, before
 linking: linking across articles is the store's, done once, at load.
 
-``load`` turns outputs back into the ``(Extraction | ReadError, input,
+``parts.load`` (tracker/parts.py) turns outputs back into the ``(Extraction | ReadError, input,
 record)`` tasks that ``pipeline.extractions`` yields, in that order, and
 ``tracker load`` hands them to the same storing loop as ``tracker ingest``:
 one writer, one set of rules, the same database.
@@ -46,8 +46,6 @@ import multiprocessing
 import os
 import sys
 import time
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from datetime import date, datetime
@@ -55,53 +53,13 @@ from pathlib import Path
 
 import click
 
-from .model import Claim, Document, Extraction, Quote, Sentence, Speaker
+from .model import Extraction
+from .parts import CHILDREN, TABLES, OutputError, build, schema
 from .pipeline import Task, extract_safely
 from .read import STDIN, Note, ReadError, decode, display_name, expand, from_json, from_records, read_one
 
 PARTITION_SIZE = 200        # articles a task: enough tasks to share between workers, few enough files
-# the lists of an Extraction, each a table of its own
-CHILDREN: dict[str, tuple[str, type]] = {"sentences": ("sentences", Sentence), "quotes": ("quotes", Quote),
-                                         "claims": ("claims", Claim), "article_speakers": ("speakers", Speaker)}
-TABLES = ("articles", *CHILDREN, "errors")
 LINES = {".jsonl", ".ndjson"}
-
-
-class OutputError(Exception):
-    """The output folder cannot be used or loaded (another run's outputs, a run not finished)."""
-
-
-# -- Parquet schemas, from the dataclasses (a field added to the model gets its column) ----------------------
-
-def _arrow_type(tp):
-    import pyarrow as pa
-
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        return _arrow_type(next(a for a in typing.get_args(tp) if a is not type(None)))
-    if typing.get_origin(tp) is list:
-        return pa.list_(_arrow_type(typing.get_args(tp)[0]))
-    return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}[tp]
-
-
-def _columns(cls: type) -> list[tuple]:
-    hints = typing.get_type_hints(cls)
-    return [(f.name, _arrow_type(hints[f.name])) for f in fields(cls)]
-
-
-def schema(table: str):
-    import pyarrow as pa
-
-    key = [("part", pa.int32()), ("pos", pa.int32())]
-    if table == "articles":
-        cols = key + [("input", pa.string()), ("record", pa.string()), ("content_hash", pa.string())] + \
-            _columns(Document)
-    elif table == "errors":
-        cols = key + [("input", pa.string())] + _columns(ReadError)
-    else:
-        cols = key + [("item", pa.int32())] + _columns(CHILDREN[table][1])
-    return pa.schema(cols)
-
-
 def _values(obj) -> dict:
     return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
@@ -232,7 +190,7 @@ def _write_part(out: str, part: int, articles: list[tuple], errors: list[dict], 
         os.replace(tmp, path)
     inputs = len({r["input"] for r in rows["articles"]} | {e["input"] for e in errors})
     summary = dict(part=part, inputs=inputs, articles=len(rows["articles"]), quotes=len(rows["quotes"]),
-                   claims=len(rows["claims"]), errors=[str(_as_error(e)) for e in errors], notes=notes,
+                   claims=len(rows["claims"]), errors=[str(build(ReadError, e)) for e in errors], notes=notes,
                    limited=True)
     if timing:      # the part's wall and CPU seconds in the process that did it (reading included), and when
         started, cpu, at = timing
@@ -240,10 +198,6 @@ def _write_part(out: str, part: int, articles: list[tuple], errors: list[dict], 
                        began=round(at, 3), ended=round(time.time(), 3), pid=os.getpid())
     _write_json(Path(out, "_done", f"part-{part:05d}.json"), summary)
     return summary
-
-
-def _as_error(row: dict) -> ReadError:
-    return ReadError(**{f.name: row[f.name] for f in fields(ReadError) if f.name in row})
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -498,58 +452,6 @@ def extract_cluster(paths: list[str], out: str, scheduler: str | None = None, wo
     finally:
         close_client(client)
     return totals
-
-
-# -- loading ------------------------------------------------------------------------------------------------
-
-def _runs(dirs: Iterable[str]) -> list[tuple[Path, int]]:
-    """Each output folder with its number of parts; an error naming what is missing if a run is unfinished."""
-    runs = []
-    for d in dirs:
-        root = Path(d)
-        meta = root / "_run.json"
-        if not meta.is_file():
-            raise OutputError(f"{d}: no tracker outputs here (no _run.json; made by tracker extract-cluster)")
-        n = json.loads(meta.read_text())["parts"]
-        missing = [i for i in range(n) if not (root / "_done" / f"part-{i:05d}.json").is_file()]
-        if missing:
-            raise OutputError(f"{d}: {len(missing)} of {n} parts not extracted yet (e.g. part {missing[0]}): "
-                              f"the run stopped before it finished; run the same extract-cluster command again")
-        runs.append((root, n))
-    return runs
-
-
-def count(dirs: Iterable[str]) -> int:
-    """The inputs the outputs came from (a progress bar's length); an ``OutputError`` if a run is unfinished."""
-    return sum(json.loads((root / "_done" / f"part-{i:05d}.json").read_text())["inputs"]
-               for root, n in _runs(dirs) for i in range(n))
-
-
-def _build(cls: type, row: dict):
-    return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in row})
-
-
-def load(dirs: Iterable[str]) -> Iterator[Task]:
-    """The outputs of ``dirs`` as ``(Extraction | ReadError, input, record)``, in input order, a part at a
-    time (memory: one part)."""
-    import pyarrow.parquet as pq
-
-    for root, n in _runs(dirs):
-        for i in range(n):
-            name = f"part-{i:05d}.parquet"
-            rows = {t: pq.read_table(root / t / name).to_pylist() for t in TABLES}
-            children: dict[str, dict[int, list[dict]]] = {t: {} for t in CHILDREN}
-            for t in CHILDREN:
-                for r in rows[t]:
-                    children[t].setdefault(r["pos"], []).append(r)
-            events = [(r["pos"], r) for r in rows["articles"]] + [(r["pos"], r) for r in rows["errors"]]
-            for pos, r in sorted(events, key=lambda e: e[0]):
-                if "content_hash" not in r:
-                    yield _as_error(r), r["input"], r["record"]
-                    continue
-                parts = {attr: [_build(cls, c) for c in sorted(children[t].get(pos, []), key=lambda c: c["item"])]
-                         for t, (attr, cls) in CHILDREN.items()}
-                yield Extraction(document=_build(Document, r), **parts), r["input"], r["record"]
 
 
 # -- the commands (added to ``tracker`` by tracker/cli.py) --------------------------------------------------
