@@ -538,6 +538,33 @@ def test_the_plugin_package_exports_every_hook():
     assert hooks and hooks == {n for n, f in vars(tracker.serve).items() if hasattr(f, "datasette_impl")}
 
 
+def test_the_serve_modules_import_one_another_without_a_cycle():
+    """Every import between tracker.serve's modules, at the top of a module or inside a function, goes one way:
+    the helpers several modules use live in common.py, which imports none of them."""
+    import ast
+
+    folder = ROOT / "tracker" / "serve"
+    modules = {p.stem for p in folder.glob("*.py")}
+    imports = {}
+    for path in folder.glob("*.py"):
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+        imports[path.stem] = found & modules
+    assert "plugin" not in set().union(*(imports[m] for m in ("pages", "routes", "summary", "facets", "common")))
+
+    def cycle(start, seen=()):
+        for m in imports[start]:
+            if m in seen or m == start:
+                return (*seen, start, m)
+            found = cycle(m, (*seen, start))
+            if found:
+                return found
+        return None
+    assert [c for c in map(cycle, sorted(modules)) if c] == []
+
+
 def test_public_mode_blocks_robots(published):
     assert "Disallow: /" in get(published, "/robots.txt").text
 

@@ -21,8 +21,9 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 
 from . import cache, summary
+from .common import FACET_TYPE
 
-TYPE = "tracker"
+TYPE = FACET_TYPE
 # the facet query of Datasette's ColumnFacet (0.65 and the 1.0 alphas write the same):
 # the column, and the number of values asked for (matched on the query stripped of its outer whitespace: a
 # pattern that began with \s* took time quadratic in a run of spaces when searched)

@@ -8,13 +8,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
 from urllib.parse import urlencode
 
 from datasette.utils import to_css_class
 from markupsafe import Markup, escape
 
 from . import cache, charts, summary
+from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
 from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, Columns, confident_first, home_counts,
                       items_sql, original)
@@ -32,13 +32,6 @@ HIDDEN = {
 ALL_COLUMNS = "_all_columns"
 # the tables the home page links, in this order (a database page lists any other after them)
 TABLE_ORDER = ("articles", "quotes", "claims", "speakers", "sentences", "ingest_errors")
-
-
-def without_path(source: str) -> str:
-    """A file path as its name only (public mode never shows where files lived); URLs stay."""
-    if "://" in source:
-        return source
-    return PurePath(source.replace("\\", "/")).name or source
 
 
 def request_args(request, *leave_out: str) -> list[tuple[str, str]]:
@@ -60,8 +53,6 @@ def _urls(datasette, database):
 
 async def home(datasette, database: str) -> dict:
     """Counts, recent articles, questions: kept until the database changes (``cache.py``)."""
-    from .plugin import columns_of
-
     cols = await columns_of(datasette, database)
     return await cache.cached(datasette, database, "home", lambda: _home(datasette, database, cols))
 
@@ -130,7 +121,6 @@ def rows_html(display_rows, hidden, columns=None) -> Markup:
 
 def query_vars(request) -> dict:
     """Paging links of a canned query: ``?page=`` kept with every other argument."""
-    from .plugin import MAX_SIZE, _arg
     from .queries import HIDDEN as QUERY_HIDDEN
 
     page, size = _arg(request, "page", 1, 100_000), _arg(request, "size", PAGE, MAX_SIZE)
@@ -200,7 +190,7 @@ async def article_vars(datasette, database: str, article_id: str, cols: Columns)
                                     [article["id"]])
         _decorate(items[table], table, datasette, database)
     text = article.pop("text") or ""
-    if article.get("source") and _public(datasette):
+    if article.get("source") and public(datasette):
         article["source"] = without_path(article["source"])
     if article.get("duplicate_of") is not None:
         article["duplicate_url"] = datasette.urls.row(database, "articles", str(article["duplicate_of"]))
@@ -212,12 +202,6 @@ async def article_vars(datasette, database: str, article_id: str, cols: Columns)
         n_checkworthy=sum(1 for s in sentences if (s["checkworthiness"] or 0) >= CHECKWORTHY
                           and not s["boilerplate"]),
     )}
-
-
-def _public(datasette) -> bool:
-    from .plugin import public
-
-    return public(datasette)
 
 
 def _filters(request) -> dict:

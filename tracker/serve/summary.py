@@ -30,6 +30,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import cache
+from .common import columns_of
 from .meta import facet_columns
 from .queries import (SPEAKER_COUNTS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts,
                       summary_fresh, summary_stamp, summary_tables)
@@ -103,8 +104,6 @@ def refresh_in(conn: sqlite3.Connection) -> None:
 
 async def fresh(datasette, database: str) -> bool:
     """Whether the database has a summary that still counts what it holds (checked once per change)."""
-    from .plugin import columns_of
-
     cols = await columns_of(datasette, database)
     if not summary_tables(cols):
         return False
