@@ -13,6 +13,10 @@
    search on each table, a row page of each kind (the most quoted speaker's among them), every canned
    query. Each page once cold, then the median of three warm.
 
+``--pages DB`` times the pages of a database already made; ``--replicate DB --times 10 --out BIG`` first
+makes BIG, a replica of DB ten times as large for page timing (``replicate``: rows copied in SQL with new
+ids, not an ingest), then times its pages.
+
 ``--work DIR`` keeps the corpus and the database there and reuses a corpus already made with the same size
 and seed; by default both go to a temporary folder, deleted afterwards.
 """
@@ -216,6 +220,110 @@ def time_pages(db: Path) -> list[dict]:
     return results
 
 
+# --- a replica for page timing ----------------------------------------------------------------------------------
+
+# what each replicated table's id columns point at (a column not named here is copied as it is: speakers,
+# claim groups and units stay shared, so a speaker of the source is quoted ``times`` as often in the replica)
+REPLICATED = {
+    "articles": {"id": "articles", "duplicate_of": "articles"},
+    "sentences": {"id": "sentences", "article_id": "articles"},
+    "quotes": {"id": "quotes", "article_id": "articles", "sentence_id": "sentences"},
+    "claims": {"id": "claims", "article_id": "articles", "sentence_id": "sentences", "quote_id": "quotes",
+               "repeats": "claims"},
+    "article_bands": {"id": "article_bands", "article_id": "articles"},
+}
+# unique columns of a copy made distinct with the copy's number
+DISTINCT = {"articles": ("content_hash", "source", "url")}
+
+
+def replicate(source: Path, out: Path, times: int, log=print) -> dict:
+    """A database ``times`` as large as ``source`` for timing pages, **not an ingest**: ``source`` copied, then
+    its articles, sentences, quotes, claims and LSH bands added again ``times - 1`` times in SQL with new ids
+    (every id column shifted by the copy's number times the table's highest id; hashes, sources and URLs of a
+    copy suffixed ``#k``). Speakers, claim groups, corrections and speaker pairs stay as they are: a speaker of
+    the source is quoted ``times`` as often (claim groups' counts are multiplied to match). Indexes and
+    triggers are dropped while the rows go in and made again after; the full-text indexes are rebuilt and the
+    served pages' summary (``tracker.serve.summary``) counted again, as the end of an ingest does.
+
+    Building a million-article database by ingest takes hours on a shared 2-core machine; this takes minutes
+    and gives the pages the row counts, value distributions and index shapes a larger archive has (its
+    text repeats, so full-text hits and facet values are ``times`` as many of the same)."""
+    from .serve import summary
+
+    t0 = time.perf_counter()
+    for p in (out, Path(f"{out}-wal"), Path(f"{out}-shm")):
+        if p.exists():
+            p.unlink()
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src.execute(f"vacuum into '{out}'")          # one consistent copy, without the source's write-ahead log
+    src.close()
+    conn = sqlite3.connect(out, isolation_level=None)
+    conn.execute("pragma journal_mode = off")
+    conn.execute("pragma synchronous = off")
+    conn.execute("pragma cache_size = -400000")
+    conn.execute("pragma temp_store = memory")
+    schema = conn.execute("select type, name, sql from sqlite_master where type in ('index', 'trigger') "
+                          "and sql is not null").fetchall()
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    conn.execute("begin")
+    for kind, name, _ in schema:
+        conn.execute(f"drop {kind} [{name}]")
+    top = {t: conn.execute(f"select coalesce(max(id), 0) from [{t}]").fetchone()[0] for t in REPLICATED
+           if t in tables}
+    for table, refs in REPLICATED.items():
+        if table not in tables:
+            continue
+        cols = [r[1] for r in conn.execute(f"pragma table_info([{table}])")]
+        for k in range(1, times):
+            exprs = []
+            for c in cols:
+                if c in refs and refs[c] in top:
+                    exprs.append(f"[{c}] + {k * top[refs[c]]}")
+                elif c in DISTINCT.get(table, ()):
+                    exprs.append(f"[{c}] || '#{k}'")
+                else:
+                    exprs.append(f"[{c}]")
+            conn.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                         f"select {', '.join(exprs)} from [{table}] where id <= {top[table]}")
+        log(f"replica: {table} x{times} ({time.perf_counter() - t0:.0f} s)")
+    if "claim_groups" in tables:
+        conn.execute(f"update claim_groups set claims = claims * {times}, articles = articles * {times}")
+    conn.execute("commit")
+    for kind, name, sql in schema:
+        if kind == "index":
+            conn.execute(sql)
+    log(f"replica: indexes made ({time.perf_counter() - t0:.0f} s)")
+    for (fts,) in conn.execute("select name from sqlite_master where type = 'table' and sql like '%using fts%'"
+                               ).fetchall():
+        conn.execute(f"insert into [{fts}] ([{fts}]) values ('rebuild')")
+        log(f"replica: {fts} rebuilt ({time.perf_counter() - t0:.0f} s)")
+    for kind, name, sql in schema:
+        if kind == "trigger":
+            conn.execute(sql)
+    conn.execute("begin")
+    summary.refresh_in(conn)
+    conn.execute("commit")
+    conn.execute("pragma journal_mode = wal")          # as an ingest leaves it
+    conn.close()
+    figures = database_figures(out)
+    log(f"replica: {out} in {time.perf_counter() - t0:.0f} s: {figures['bytes'] / 1e9:.2f} GB; rows: "
+        + ", ".join(f"{t} {c:,}" for t, c in figures["rows"].items()))
+    return figures
+
+
+def print_pages(label: str, results: list[dict]) -> None:
+    print(f"scale {label}: server time of each page (Datasette test client; median of 3 warm, first cold):")
+    print(f"  {'page':44} {'status':>6} {'warm ms':>8} {'cold ms':>8}")
+    for r in results:
+        extra = f"  facets timed out: {', '.join(r['facets_timed_out'])}" if r.get("facets_timed_out") else ""
+        print(f"  {r['page']:44} {r['status']:6} {r['warm_ms']:8.0f} {r['cold_ms']:8.0f}{extra}")
+    slow = [r for r in results if r["warm_ms"] >= 200 or r["status"] != 200]
+    print(f"scale {label}: {len(results) - len(slow)} of {len(results)} pages answer 200 under 200 ms warm; "
+          f"over or failing: {', '.join(r['page'] for r in slow) or 'none'}", flush=True)
+    top = sorted(results, key=lambda r: -r["warm_ms"])[:10]
+    print(f"scale {label}: slowest ten warm: " + ", ".join(f"{r['page']} {r['warm_ms']:.0f}" for r in top), flush=True)
+
+
 def run(shared: Path, n: int, seed: int = 0, jobs: int = 1, work: Path | None = None,
         json_out: Path | None = None) -> dict:
     tmp = None
@@ -253,14 +361,7 @@ def run(shared: Path, n: int, seed: int = 0, jobs: int = 1, work: Path | None = 
         print(f"scale {label}: database {figures['bytes'] / 1e9:.2f} GB, {figures['bytes'] / max(rows['articles'], 1) / 1e3:.1f}"
               f" kB per article; rows: " + ", ".join(f"{t} {c:,}" for t, c in rows.items()), flush=True)
         results = time_pages(db)
-        print(f"scale {label}: server time of each page (Datasette test client; median of 3 warm, first cold):")
-        print(f"  {'page':44} {'status':>6} {'warm ms':>8} {'cold ms':>8}")
-        for r in results:
-            extra = f"  facets timed out: {', '.join(r['facets_timed_out'])}" if r.get("facets_timed_out") else ""
-            print(f"  {r['page']:44} {r['status']:6} {r['warm_ms']:8.0f} {r['cold_ms']:8.0f}{extra}")
-        slow = [r for r in results if r["warm_ms"] >= 200 or r["status"] != 200]
-        print(f"scale {label}: {len(results) - len(slow)} of {len(results)} pages answer 200 under 200 ms warm; "
-              f"over or failing: {', '.join(r['page'] for r in slow) or 'none'}", flush=True)
+        print_pages(label, results)
         out = dict(size=n, seed=seed, jobs=jobs, generate_s=gen_s if made else None, corpus_mb=corpus_mb,
                    ingest={k: v for k, v in ing.items()}, punkt_per_cpu_s=punkt, database=figures, pages=results)
         if json_out:
@@ -279,7 +380,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--jobs", type=int, default=1, help="tracker ingest --jobs")
     ap.add_argument("--work", type=Path, help="keep the corpus and database here (a corpus there is reused)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
+    ap.add_argument("--pages", type=Path, metavar="DB", help="only time the pages of this database (no ingest)")
+    ap.add_argument("--replicate", type=Path, metavar="DB", help="make a replica of this database --times as "
+                    "large for page timing (not an ingest: replicate()) at --out, then time its pages")
+    ap.add_argument("--times", type=int, default=10)
+    ap.add_argument("--out", type=Path)
     a = ap.parse_args(argv)
+    if a.replicate or a.pages:
+        db = a.pages
+        if a.replicate:
+            db = a.out or a.replicate.with_name(f"{a.replicate.stem}-x{a.times}.db")
+            replicate(a.replicate, db, a.times)
+        rows = database_figures(db)["rows"]["articles"]
+        results = time_pages(db)
+        print_pages(f"{rows:,} articles ({db.name})", results)
+        if a.json:
+            a.json.write_text(json.dumps(dict(database=str(db), articles=rows, pages=results), indent=1))
+        return
     if not (a.shared / "corpus" / "bbc").is_dir():
         print("scale: no corpus at", a.shared / "corpus" / "bbc")
         return
