@@ -858,6 +858,51 @@ def test_pages_take_counts_from_the_summary_only_while_it_is_fresh(summarized, t
     assert {v["value"]: v["count"] for v in facet_values(counted, "/news/quotes", "kind")}["direct"] == direct
 
 
+def table_count(ds, path):
+    """The row count a table page shows (1.0 alphas give it only when asked, as "count")."""
+    base, _, query = path.partition("?")
+    body = get(ds, f"{base}.json?{query}&_extra=count").json()
+    return body.get("filtered_table_rows_count", body.get("count"))
+
+
+def test_table_pages_count_rows_from_the_summary_while_it_is_fresh(summarized, tmp_path):
+    """A table page's row count, whole or for one value of a facet column (the link a facet gives), is the
+    summary's while it is fresh: no count(*) over millions of rows per request."""
+    fresh = make_datasette(str(summarized))
+    conn = sqlite3.connect(summarized)
+    speaker = conn.execute("select speaker_id from quotes where speaker_id is not null limit 1").fetchone()[0]
+    for path, sql in (("/news/quotes", "select count(*) from quotes"),
+                      ("/news/quotes?kind=direct", "select count(*) from quotes where kind = 'direct'"),
+                      (f"/news/quotes?speaker_id={speaker}", f"select count(*) from quotes where speaker_id = {speaker}"),
+                      (f"/news/quotes?speaker_id=0{speaker}", "select 0"),
+                      ("/news/quotes?kind=nothing-of-the-kind", "select 0"),
+                      ("/news/sentences?boilerplate=1", "select count(*) from sentences where boilerplate = 1"),
+                      ("/news/quotes?_search=river", "select count(*) from quotes_fts where quotes_fts match 'river'")):
+        assert table_count(fresh, path) == conn.execute(sql).fetchone()[0], path
+    path, conn = altered(summarized, tmp_path, "update tracker_summary set n = 4321 where tbl = 'quotes' and col = ''",
+                         "update tracker_summary set n = 777 where tbl = 'quotes' and col = 'kind' and value = 'direct'")
+    kept = make_datasette(str(path))
+    assert table_count(kept, "/news/quotes") == 4321
+    assert table_count(kept, "/news/quotes?kind=direct") == 777
+    with conn:
+        conn.execute(LATE_ERROR)
+    counted = make_datasette(str(path))
+    assert table_count(counted, "/news/quotes") == conn.execute("select count(*) from quotes").fetchone()[0]
+
+
+def test_a_filtered_page_counts_its_facets_only_over_few_enough_rows(summarized, monkeypatch):
+    from tracker.serve import facets
+
+    def shown(path):
+        ds = make_datasette(str(summarized))
+        body = get(ds, path + ".json?kind=direct&_extra=facet_results").json()
+        results = body["facet_results"]
+        return set(results.get("results", results))
+    assert {"speaker_id", "cue"} <= shown("/news/quotes")
+    monkeypatch.setattr(facets, "FACET_ROWS", 1)
+    assert not {"speaker_id", "cue"} & shown("/news/quotes")
+
+
 def facet_values(ds, path, column):
     """One facet's values and counts (1.0 alphas give facets only when asked, under "results")."""
     results = get(ds, path + ".json?_extra=facet_results").json()["facet_results"]

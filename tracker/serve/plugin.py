@@ -39,7 +39,7 @@ from datasette.utils.asgi import Response
 from . import pages, routes
 from .common import (HIT_END, HIT_START, _arg, _cell, _paging, columns_of, is_tracker, known,  # noqa: F401
                      mark_hits, public, readable_json, shorten, tracker_names)
-from .facets import KeptFacet
+from .facets import KeptFacet, keep_counts
 from .meta import database_block
 from .queries import canned_queries as build_queries
 
@@ -135,6 +135,7 @@ def startup(datasette):
             if await is_tracker(datasette, name):
                 await columns_of(datasette, name)
                 keep_introspection(datasette, name)
+                keep_counts(datasette, name)
         await _register_for_datasette_1(datasette)
         if public(datasette):
             known(datasette).folders = await _folders(datasette)

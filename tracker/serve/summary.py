@@ -131,3 +131,24 @@ async def facet(datasette, database: str, table: str, column: str, limit: int):
         f"select value, n as count from {SUMMARY} where tbl = ? and col = ? order by n desc, value "
         f"limit {int(limit)}", [table, column])
     return results if results.rows else None      # none: a column the summary did not count (or all null)
+
+
+async def rows(datasette, database: str, table: str, column: str = "", value=None):
+    """A ``Results`` of one row, the count: of a whole table (``column`` empty), or of its rows whose ``column``
+    is ``value`` (a column whose values the summary counts: 0 for a value it did not see); None if the
+    summary is stale or does not count it."""
+    if not await fresh(datasette, database):
+        return None
+    db = datasette.get_database(database)
+    if not column:
+        results = await db.execute(f"select n from {SUMMARY} where tbl = ? and col = ''", [table])
+        return results if results.rows else None
+    if value is None:
+        return None
+    # a value from the address is text; the summary keeps the column's own type (speaker_id 7, not '7'), and
+    # an integer or real column matches the text only when it reads back the same ('07' and 'abc' match none)
+    results = await db.execute(f"""select coalesce((select sum(n) from {SUMMARY} where tbl = :t and col = :c and (
+          value = :v or (cast(cast(:v as integer) as text) = :v and value = cast(:v as integer))
+          or (cast(cast(:v as real) as text) = :v and value = cast(:v as real)))), 0) as n,
+        exists (select 1 from {SUMMARY} where tbl = :t and col = :c) as kept""", dict(t=table, c=column, v=value))
+    return results if results.first()["kept"] else None
