@@ -776,7 +776,15 @@ WARM = {"/": 0, "/news": 0, "/news/quotes": 12, "/news/claims": 14, "/news/sente
         "/news/questionable_figures": 2, "/news/unresolved_speakers": 2}
 
 
-def test_pages_run_a_handful_of_statements(summarized):
+@pytest.fixture
+def no_page_cache(monkeypatch):
+    """Every request made by Datasette (the statements a page runs, not a kept copy of it)."""
+    from tracker.serve import responses
+
+    monkeypatch.setattr(responses, "PAGES", 0)
+
+
+def test_pages_run_a_handful_of_statements(summarized, no_page_cache):
     with statements("news") as seen:
         ds = make_datasette(str(summarized))
         for path, most in WARM.items():
@@ -790,7 +798,7 @@ def test_pages_run_a_handful_of_statements(summarized):
 @pytest.mark.parametrize("small,large", [("/news/quotes?_size=1", "/news/quotes?_size=5"),
                                          ("/news/most_quoted?size=1", "/news/most_quoted?size=50"),
                                          ("/news/unresolved_speakers?size=1", "/news/unresolved_speakers")])
-def test_more_rows_run_no_more_statements(summarized, small, large):
+def test_more_rows_run_no_more_statements(summarized, small, large, no_page_cache):
     with statements("news") as seen:
         ds = make_datasette(str(summarized))
         counts = []
@@ -799,6 +807,35 @@ def test_more_rows_run_no_more_statements(summarized, small, large):
             assert get(ds, path).status_code == 200
             counts.append(len([sql for sql in seen if sql != "PRAGMA schema_version"]))    # read every 2 s
     assert counts[2] == counts[3], (small, large, counts)
+
+
+def test_a_page_asked_again_is_kept_until_the_database_changes(summarized, tmp_path, monkeypatch):
+    path, conn = altered(summarized, tmp_path)
+    with statements("news") as seen:
+        ds = make_datasette(str(path))
+        for page in ("/", "/news/ingest_errors", "/news/quotes?kind=direct", "/news/most_quoted.json"):
+            first = get(ds, page)
+            seen.clear()
+            again = get(ds, page)
+            assert (again.status_code, again.text, seen) == (200, first.text, []), page
+        assert "late.txt" not in get(ds, "/news/ingest_errors").text
+        with conn:
+            conn.execute(LATE_ERROR)
+        assert "late.txt" in get(ds, "/news/ingest_errors").text
+        # a signed-in user's page is never served from what was kept, nor kept
+        seen.clear()
+        signed = asyncio.run(ds.client.get("/news/ingest_errors", cookies={"ds_actor": ds.sign({"a": {"id": "x"}},
+                                                                                                 "actor")}))
+        assert signed.status_code == 200 and seen
+    from tracker.serve import responses
+
+    monkeypatch.setattr(responses, "PAGES", 0)        # what plugins: tracker: page_cache: 0 sets
+    with statements("news") as seen:
+        off = make_datasette(str(path))
+        get(off, "/news/ingest_errors")
+        seen.clear()
+        get(off, "/news/ingest_errors")
+        assert seen
 
 
 def test_an_ingest_leaves_a_summary_that_counts_what_the_tables_hold(samples_db):

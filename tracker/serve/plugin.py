@@ -36,7 +36,7 @@ import re
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from . import pages, routes
+from . import pages, responses, routes
 from .common import (HIT_END, HIT_START, _arg, _cell, _paging, columns_of, is_tracker, known,  # noqa: F401
                      mark_hits, public, readable_json, shorten, tracker_names)
 from .facets import KeptFacet, keep_counts
@@ -237,11 +237,17 @@ async def _folders(datasette) -> list[str]:
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Public mode: JSON and CSV show a file path as its name only, as the HTML pages do (``articles.source``).
+    """Pages of a tracker database kept until it changes (``responses.py``); in public mode, JSON and CSV
+    show a file path as its name only, as the HTML pages do (``articles.source``).
 
     The folders are known at startup (``_folders``); each is cut out of the body as
     it is, and as JSON escapes it."""
     def wrap(app):
+        kept = responses.pages(datasette)
+
+        async def cached(scope, receive, send):
+            return await kept(datasette, wrapped, scope, receive, send)
+
         async def wrapped(scope, receive, send):
             if scope.get("type") != "http" or not public(datasette) or not (
                     scope.get("path", "").endswith((".json", ".csv")) or "_format=" in
@@ -263,7 +269,7 @@ def asgi_wrapper(datasette):
                     await send(dict(start, headers=headers + [(b"content-length", str(len(data)).encode())]))
                     await send({"type": "http.response.body", "body": data})
             await app(scope, receive, capture)
-        return wrapped
+        return cached
     return wrap
 
 
