@@ -173,6 +173,12 @@ def pages(db: Path) -> list[tuple[str, str]]:
         out.append((f"table {t}", f"/{name}/{t}"))
         out.append((f"table {t}, no facets", f"/{name}/{t}?_nofacet=1"))
         out.append((f"search {t}", f"/{name}/{t}?_search=minister"))
+    # the pages a facet links to: one value of a facet column (the commonest, or the most quoted speaker)
+    kind = one("select kind from quotes group by 1 order by count(*) desc limit 1") or "direct"
+    out += [("table quotes, kind facet", f"/{name}/quotes?{urlencode(dict(kind=kind))}"),
+            ("table quotes, speaker facet", f"/{name}/quotes?speaker_id={top}"),
+            ("table claims, unit facet", f"/{name}/claims?{urlencode(dict(unit=unit))}"),
+            ("table sentences, boilerplate facet", f"/{name}/sentences?boilerplate=0")]
     for t in TABLES:
         middle = one(f"select max(id) / 2 from [{t}]")
         out.append((f"row {t}", f"/{name}/{t}/{middle}"))
@@ -182,7 +188,7 @@ def pages(db: Path) -> list[tuple[str, str]]:
         query = "?" + urlencode({p: values.get(p, "") for p in params}) if params else ""
         out.append((f"query {q.name}", f"/{name}/{q.name}{query}"))
     conn.close()
-    return out + [(f"facet {t}.{c} (its SQL)", f"sql:{_facet_sql(t, c)}")
+    return out + [(f"facet {t}.{c} (raw SQL)", f"sql:{_facet_sql(t, c)}")
                   for t in TABLES for c in tables.get(t, {}).get("facets", [])]
 
 
@@ -193,9 +199,11 @@ def time_pages(db: Path) -> list[dict]:
 
     from datasette.utils.testing import TestClient
 
-    from .serve import make_datasette
-
+    from .serve import make_datasette, responses
     from .serve.meta import METADATA_DB, metadata
+
+    # each page made by Datasette every time, not the copy the server keeps of a page asked again
+    responses.PAGES = 0
 
     facets = metadata()["databases"][METADATA_DB]["tables"]
     ds = make_datasette(str(db))
@@ -230,15 +238,16 @@ REPLICATED = {
     "quotes": {"id": "quotes", "article_id": "articles", "sentence_id": "sentences"},
     "claims": {"id": "claims", "article_id": "articles", "sentence_id": "sentences", "quote_id": "quotes",
                "repeats": "claims"},
-    "article_bands": {"id": "article_bands", "article_id": "articles"},
 }
+# not copied: article_bands (an ingest's near-duplicate keys, about 40 rows an article: the largest table of a
+# million articles, and no page reads it), speakers, claim groups, corrections, speaker pairs, ingest errors
 # unique columns of a copy made distinct with the copy's number
 DISTINCT = {"articles": ("content_hash", "source", "url")}
 
 
 def replicate(source: Path, out: Path, times: int, log=print) -> dict:
     """A database ``times`` as large as ``source`` for timing pages, **not an ingest**: ``source`` copied, then
-    its articles, sentences, quotes, claims and LSH bands added again ``times - 1`` times in SQL with new ids
+    its articles, sentences, quotes and claims added again ``times - 1`` times in SQL with new ids
     (every id column shifted by the copy's number times the table's highest id; hashes, sources and URLs of a
     copy suffixed ``#k``). Speakers, claim groups, corrections and speaker pairs stay as they are: a speaker of
     the source is quoted ``times`` as often (claim groups' counts are multiplied to match). Indexes and
@@ -262,6 +271,7 @@ def replicate(source: Path, out: Path, times: int, log=print) -> dict:
     conn.execute("pragma synchronous = off")
     conn.execute("pragma cache_size = -400000")
     conn.execute("pragma temp_store = memory")
+    conn.execute("pragma threads = 4")                  # sorter threads for CREATE INDEX
     schema = conn.execute("select type, name, sql from sqlite_master where type in ('index', 'trigger') "
                           "and sql is not null").fetchall()
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
@@ -317,9 +327,14 @@ def print_pages(label: str, results: list[dict]) -> None:
     for r in results:
         extra = f"  facets timed out: {', '.join(r['facets_timed_out'])}" if r.get("facets_timed_out") else ""
         print(f"  {r['page']:44} {r['status']:6} {r['warm_ms']:8.0f} {r['cold_ms']:8.0f}{extra}")
+    # a facet's raw SQL is what Datasette would run for it: the pages read the summary instead while it is fresh
+    raw = [r for r in results if r["page"].endswith("(raw SQL)")]
+    results = [r for r in results if r not in raw]
     slow = [r for r in results if r["warm_ms"] >= 200 or r["status"] != 200]
     print(f"scale {label}: {len(results) - len(slow)} of {len(results)} pages answer 200 under 200 ms warm; "
-          f"over or failing: {', '.join(r['page'] for r in slow) or 'none'}", flush=True)
+          f"over or failing: {', '.join(r['page'] for r in slow) or 'none'}; facets' raw SQL, which the pages "
+          f"do not run while the summary is fresh: {sum(r['warm_ms'] < 200 for r in raw)} of {len(raw)} under 200 ms",
+          flush=True)
     top = sorted(results, key=lambda r: -r["warm_ms"])[:10]
     print(f"scale {label}: slowest ten warm: " + ", ".join(f"{r['page']} {r['warm_ms']:.0f}" for r in top), flush=True)
 
