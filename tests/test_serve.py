@@ -974,6 +974,19 @@ def test_questions_read_quotes_claims_and_sentences_by_index(summarized):
                 assert "SCAN stale" in siblings, (q.name, detail)
 
 
+def test_unresolved_speakers_reads_a_page_without_sorting_every_unresolved_quote(summarized):
+    """Confident rows first, then the rest, each in id order: read from the speaker_id index part by part and
+    stopped at the page's end (it sorted every unresolved quote: 1.1 s on 100,000 articles)."""
+    conn = sqlite3.connect(summarized)
+    sql = {q.name: q for q in QUESTIONS}["unresolved_speakers"].build(summary._columns(conn))
+    plan = conn.execute("explain query plan " + sql, dict(_tracker_limit=5, _tracker_offset=0)).fetchall()
+    assert not any(re.match(r"SCAN quotes\b", d) for *_, d in plan), plan
+    # the sorts left order the page's keys (at most twice a page of them) and the page: none sorts the quotes
+    # it reads (a sort next to the read of quotes)
+    reads = {parent for _, parent, _, d in plan if re.match(r"(SCAN|SEARCH) quotes USING INDEX", d)}
+    assert not [d for _, parent, _, d in plan if "TEMP B-TREE" in d and parent in reads], plan
+
+
 def test_other_databases_keep_datasettes_own_pages(db_path, tmp_path):
     from datasette.app import Datasette
 

@@ -225,7 +225,8 @@ class SQL(str):
 
 
 def paged(c: Columns, name: str | None, columns: str, source: str, where: str, order: str, *, held: str = "",
-          count_from: str = "", late: tuple[str, str, str] | None = None, with_: str = "") -> SQL:
+          count_from: str = "", late: tuple[str, str, str] | None = None, with_: str = "",
+          first: str = "") -> SQL:
     """One page of rows, with ``total`` (and ``held_back``) counted by an uncorrelated subquery,
     which SQLite runs once. (``count(*) over ()`` would do it too, but a window function
     stops ``snippet()`` working: "unable to use function snippet in the requested context".)
@@ -237,6 +238,10 @@ def paged(c: Columns, name: str | None, columns: str, source: str, where: str, o
     and ``order`` need) and only the page's rows are joined to the rest, instead of every matching
     row being joined before the sort (``claims_by_unit`` on 50,000 articles: 313 ms before).
     ``with_``: common table expressions ``where`` uses (``MATCHED``).
+    ``first``: with ``late``, when ``order`` is "the rows meeting ``first``, then the rest, each by ``key``":
+    the page's keys are read from each part in the key's order (an index's, stopping at the page's end)
+    instead of every matching row being sorted (unresolved speakers on 100,000 articles: 1.1 s to 25 ms, a
+    sort of 318,000 rows).
     """
     counted = count_from or source
     counts = {"total": f"select count(*) from {counted} where {where}"}
@@ -251,7 +256,13 @@ def paged(c: Columns, name: str | None, columns: str, source: str, where: str, o
             head += f"({count}) as {key}, "
     if late:
         key, table, tables = late
-        source = (f"(select {key} as page_key from {tables} where {where} order by {order} {LIMIT}) as page\n"
+        keys = f"select {key} as page_key from {tables} where {where} order by {order} {LIMIT}"
+        if first:
+            part = (f"select * from (select {key} as page_key, {{n}} as part from {tables} where {where} and "
+                    f"{{cond}} order by {key} limit :_tracker_limit + :_tracker_offset)")
+            keys = (f"select page_key from ({part.format(n=0, cond=f'({first})')}\n  union all "
+                    f"{part.format(n=1, cond=f'not ({first})')}) order by part, page_key {LIMIT}")
+        source = (f"({keys}) as page\n"
                   f"join {table} on {key} = page.page_key" + source[source.index("\n"):])
         sql = SQL(f"""{with_}select {head}{columns}
 from {source}
@@ -287,7 +298,8 @@ left join sentences on sentences.id = quotes.sentence_id""", where,
                  conf_order + order + ("" if search or order.endswith("quotes.id") else ", quotes.id"), held=held,
                  count_from=source + ("\njoin articles on articles.id = quotes.article_id" if _needs_articles(where)
                                       else ""),
-                 late=None if search else ("quotes.id", "quotes", needs), with_=with_)
+                 late=None if search else ("quotes.id", "quotes", needs), with_=with_,
+                 first=f"coalesce(quotes.confidence, 0) >= {CONFIDENT}" if conf_order and order == "quotes.id" else "")
 
 
 def _claim_rows(c: Columns, name: str, where: str, order: str, *, search: bool = False, first: str = "",
