@@ -987,6 +987,24 @@ def test_unresolved_speakers_reads_a_page_without_sorting_every_unresolved_quote
     assert not [d for _, parent, _, d in plan if "TEMP B-TREE" in d and parent in reads], plan
 
 
+def test_a_much_quoted_speakers_page_walked_from_the_newest_articles_lists_what_the_sort_lists(
+        summarized, monkeypatch, no_page_cache):
+    """Walking the articles newest first (every speaker of this small database is in more than one article in
+    fifty) gives the pages, confident quotes first, that sorting all the speaker's quotes gives."""
+    from tracker.serve import pages
+
+    conn = sqlite3.connect(summarized)
+    speakers = [r[0] for r in conn.execute("select speaker_id from tracker_speaker_counts")]
+    assert speakers
+    monkeypatch.setattr(pages, "ITEMS", 1)
+    paths = [f"/news/speakers/{s}?page={n}" for s in speakers for n in (1, 2, 3)]
+    with statements("news") as seen:
+        walked = [get(make_datasette(str(summarized)), p).text for p in paths]
+    assert any("cross join quotes" in sql for sql in seen)
+    monkeypatch.setattr(pages, "WALK_SHARE", 0)
+    assert [get(make_datasette(str(summarized)), p).text for p in paths] == walked
+
+
 def test_other_databases_keep_datasettes_own_pages(db_path, tmp_path):
     from datasette.app import Datasette
 

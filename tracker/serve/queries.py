@@ -90,6 +90,24 @@ SPEAKER_ROWS = """{t}.speaker_id = cast(:speaker as integer)
 SPEAKER_FILTER = SPEAKER_ROWS + "\n  and (:q = '' or {field} like '%' || :q || '%')"
 
 
+def speaker_keys_walked(c: Columns) -> str:
+    """A page of a much-quoted speaker's quotes (``:speaker``, ``:limit``, ``:offset``), newest first and the
+    confident ones first, found by walking the articles from the newest (their published index) and looking
+    up the speaker's quotes in each (their (speaker_id, article_id) index), the confident ones first, then the
+    rest: each part stops at the page's end, and the second is read only when the first ran out (SQLite reads
+    a UNION ALL in order). For a speaker in a few percent of the articles or more (the speaker's page asks
+    ``summary``'s counts): the top speaker of 100,000 articles (9,780 quotes) 101 ms to 12 ms, a sort of all
+    of them before; a rarely quoted speaker would walk every article (1.8 s), and is read as before."""
+    conf = f"coalesce(quotes.confidence, 0) >= {CONFIDENT}"
+    part = ("select * from (select quotes.id as page_key from articles cross join quotes "
+            "on quotes.article_id = articles.id where quotes.speaker_id = cast(:speaker as integer) and "
+            f"+{original(c)} and {{cond}} "
+            "order by articles.published desc, quotes.article_id, quotes.start, quotes.id limit :limit + :offset)")
+    parts = ([part.format(cond=conf), part.format(cond=f"not ({conf})")] if c.has("quotes", "confidence")
+             else [part.format(cond="1")])
+    return f"select page_key from ({' union all '.join(parts)}) limit :limit offset :offset"
+
+
 def _speaker_where(c: "Columns", table: str, field: str) -> str:
     """A speaker's rows as their page lists them: a near-duplicate article's rows are the original's again."""
     return SPEAKER_FILTER.format(t=table, field=field) + "\n  and " + original(c)
@@ -104,7 +122,8 @@ MATCHED = """with matched as materialized (
 SPEAKER_MATCH = "{t}.speaker_id in matched"
 
 
-def items_sql(c: Columns, table: str, where: str, order: str, limit: str = "limit ?", *, page: bool = False) -> str:
+def items_sql(c: Columns, table: str, where: str, order: str, limit: str = "limit ?", *, page: bool = False,
+              keys: str = "", total: str = "") -> str:
     """The quotes or the claims (``table``) matching ``where``, with speaker, article and sentence.
 
     One builder for the article page, the speaker page and the row pages
@@ -112,6 +131,8 @@ def items_sql(c: Columns, table: str, where: str, order: str, limit: str = "limi
     ``page``: one page of them (``limit``) with ``total``, the page's keys found first from the table and
     its articles, then only the page's rows joined to the rest (a speaker with 8,000 quotes on 50,000
     articles: 50 ms to 27 ms, when ``count(*) over ()`` joined every one to speakers and sentences).
+    ``keys`` and ``total``: a statement giving the page's keys (``page_key``) and an expression giving the
+    total, instead of those made from ``where`` (``SPEAKER_KEYS_WALKED``).
     """
     extra = ", sentences.text as sentence_text" if table == "quotes" else ""
     columns = f"""{table}.*, speakers.name as speaker_name, sentences.idx as sentence_idx{extra},
@@ -121,8 +142,9 @@ left join speakers on speakers.id = {table}.speaker_id
 left join sentences on sentences.id = {table}.sentence_id"""
     if page:
         keyed = f"{table} join articles on articles.id = {table}.article_id where {where}"
-        return f"""select (select count(*) from {keyed}) as total, {columns}
-from (select {table}.id as page_key from {keyed} order by {order} {limit}) as page
+        keys = keys or f"select {table}.id as page_key from {keyed} order by {order} {limit}"
+        return f"""select {total or f"(select count(*) from {keyed})"} as total, {columns}
+from ({keys}) as page
 join {table} on {table}.id = page.page_key
 {joins}
 order by {order}"""

@@ -152,3 +152,16 @@ async def rows(datasette, database: str, table: str, column: str = "", value=Non
           or (cast(cast(:v as real) as text) = :v and value = cast(:v as real)))), 0) as n,
         exists (select 1 from {SUMMARY} where tbl = :t and col = :c) as kept""", dict(t=table, c=column, v=value))
     return results if results.first()["kept"] else None
+
+
+async def speaker(datasette, database: str, speaker_id: int) -> dict | None:
+    """A quoted speaker's counts (``quotes``, ``articles``, ``outlets``: near-duplicate articles counted once)
+    and the articles' (``all_articles``), if the summary is fresh; None otherwise (or for a speaker never
+    quoted)."""
+    if not await fresh(datasette, database):
+        return None
+    row = (await datasette.get_database(database).execute(
+        f"select counts.quotes, counts.articles, counts.outlets, (select n from {SUMMARY} where tbl = 'articles' "
+        f"and col = '') as all_articles from {SPEAKER_COUNTS} as counts where counts.speaker_id = ?",
+        [speaker_id])).first()
+    return dict(row) if row is not None and row["all_articles"] is not None else None
