@@ -245,7 +245,7 @@ REPLICATED = {
 DISTINCT = {"articles": ("content_hash", "source", "url")}
 
 
-def replicate(source: Path, out: Path, times: int, log=print) -> dict:
+def replicate(source: Path, out: Path, times: int, log=print, fts: set[str] | None = None) -> dict:
     """A database ``times`` as large as ``source`` for timing pages, **not an ingest**: ``source`` copied, then
     its articles, sentences, quotes and claims added again ``times - 1`` times in SQL with new ids
     (every id column shifted by the copy's number times the table's highest id; hashes, sources and URLs of a
@@ -256,7 +256,10 @@ def replicate(source: Path, out: Path, times: int, log=print) -> dict:
 
     Building a million-article database by ingest takes hours on a shared 2-core machine; this takes minutes
     and gives the pages the row counts, value distributions and index shapes a larger archive has (its
-    text repeats, so full-text hits and facet values are ``times`` as many of the same)."""
+    text repeats, so full-text hits and facet values are ``times`` as many of the same). ``fts``: the tables
+    whose full-text indexes are rebuilt (default all; another's keeps the source's rows only, and a search of
+    it finds those: at a million articles, rebuilding the articles' and the sentences' took most of an hour
+    here)."""
     from .serve import summary
 
     t0 = time.perf_counter()
@@ -303,10 +306,12 @@ def replicate(source: Path, out: Path, times: int, log=print) -> dict:
         if kind == "index":
             conn.execute(sql)
     log(f"replica: indexes made ({time.perf_counter() - t0:.0f} s)")
-    for (fts,) in conn.execute("select name from sqlite_master where type = 'table' and sql like '%using fts%'"
-                               ).fetchall():
-        conn.execute(f"insert into [{fts}] ([{fts}]) values ('rebuild')")
-        log(f"replica: {fts} rebuilt ({time.perf_counter() - t0:.0f} s)")
+    for (name,) in conn.execute("select name from sqlite_master where type = 'table' and sql like '%using fts%'"
+                                ).fetchall():
+        if fts is not None and name.removesuffix("_fts") not in fts:
+            continue
+        conn.execute(f"insert into [{name}] ([{name}]) values ('rebuild')")
+        log(f"replica: {name} rebuilt ({time.perf_counter() - t0:.0f} s)")
     for kind, name, sql in schema:
         if kind == "trigger":
             conn.execute(sql)
@@ -400,12 +405,14 @@ def main(argv: list[str] | None = None) -> None:
                     "large for page timing (not an ingest: replicate()) at --out, then time its pages")
     ap.add_argument("--times", type=int, default=10)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--fts", help="with --replicate: the tables whose full-text indexes are rebuilt, "
+                    "comma-separated (default all)")
     a = ap.parse_args(argv)
     if a.replicate or a.pages:
         db = a.pages
         if a.replicate:
             db = a.out or a.replicate.with_name(f"{a.replicate.stem}-x{a.times}.db")
-            replicate(a.replicate, db, a.times)
+            replicate(a.replicate, db, a.times, fts=set(a.fts.split(",")) if a.fts else None)
         rows = database_figures(db)["rows"]["articles"]
         results = time_pages(db)
         print_pages(f"{rows:,} articles ({db.name})", results)
