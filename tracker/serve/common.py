@@ -39,6 +39,7 @@ class _Known:
         self.folders: list[str] = []                  # public mode: never shown (asgi_wrapper)
         self.block: dict | None = None                # metadata.yml's database block (get_metadata)
         self.table_urls: dict[tuple[str, str], str] = {}  # (database, table) -> the table page's address
+        self.pages = None                             # the pages kept until the database changes (responses.py)
 
 
 def known(datasette) -> _Known:

@@ -106,8 +106,7 @@ class Pages:
 
 def pages(datasette) -> Pages:
     """The kept pages of one Datasette instance."""
-    try:
-        return datasette._tracker_pages
-    except AttributeError:
-        datasette._tracker_pages = Pages()
-        return datasette._tracker_pages
+    k = known(datasette)
+    if k.pages is None:
+        k.pages = Pages()
+    return k.pages
