@@ -119,7 +119,8 @@ async def alone(servers: list[tuple[str, int | None]], targets: list[tuple[str, 
 
 def _summary(times: dict[str, list[float]], wall: float, cpu: float | None, own: float) -> str:
     every = [x for k, xs in times.items() for x in xs]
-    return (f"{'all':32} {len(every):5} {pct(every, .5):8.0f} {pct(every, .95):8.0f} {max(every) * 1000:8.0f}"
+    return (f"{'all':32} {len(every):5} {pct(every, .5):8.0f} {pct(every, .95):8.0f} {pct(every, .99):8.0f} "
+            f"{max(every) * 1000:8.0f}"
             f"  mean {statistics.mean(every) * 1000:.0f}, {len(every) / wall:.0f} requests/s"
             + (f"; server CPU {cpu / len(every) * 1000:.1f} ms per request" if cpu is not None else "")
             + f", this client's {own / len(every) * 1000:.1f}")
@@ -174,7 +175,7 @@ def main(argv=None):
     print(f"{'page':32} {'n':>5} " + " ".join(f"{n + ' p50':>9} {n + ' p95':>9}" for n in names))
     for kind, xs in sorted(runs[0].items(), key=lambda kv: -pct(kv[1], 0.95)):
         print(f"{kind:32} {len(xs):5} " + " ".join(f"{pct(r[kind], .5):9.0f} {pct(r[kind], .95):9.0f}" for r in runs))
-    print(f"{'':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'':32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for name, mine, (wall, cpu, own), (_, pid) in zip(names, runs, totals, servers):
         print(name + ": " + _summary(mine, wall, cpu if pid else None, own))
 

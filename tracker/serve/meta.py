@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..lexicon import DATA
+from .common import FACET_TYPE
 
 HERE = Path(__file__).resolve().parent
 # metadata.yml sits at the top of a checkout; a wheel carries a copy in its data folder
@@ -40,13 +41,11 @@ def facet_columns() -> dict[str, list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def _block_json() -> str:
-    from .facets import TYPE
-
     block = copy.deepcopy(_load().get("databases", {}).get(METADATA_DB, {}))
     tables = block.setdefault("tables", {})
     for spec in tables.values():
         if "facets" in spec:        # metadata.yml writes them as Datasette's column facets
-            spec["facets"] = [{TYPE: f} if isinstance(f, str) else f for f in spec["facets"]]
+            spec["facets"] = [{FACET_TYPE: f} if isinstance(f, str) else f for f in spec["facets"]]
     for table in HIDDEN_TABLES:
         tables.setdefault(table, {})["hidden"] = True
     return json.dumps(block)

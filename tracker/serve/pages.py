@@ -8,18 +8,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
 from urllib.parse import urlencode
 
 from datasette.utils import to_css_class
 from markupsafe import Markup, escape
 
 from . import cache, charts, summary
+from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
 from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, Columns, confident_first, home_counts,
-                      items_sql, original)
+                      items_sql, original, speaker_keys_walked)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
+# a speaker's quotes are found by walking the newest articles (queries.speaker_keys_walked) on the first
+# WALKED_PAGES pages of a speaker quoted in at least one article in WALK_SHARE
+WALKED_PAGES, WALK_SHARE = 5, 50
 RECENT = 10                # recent articles on the home page
 # columns a table page hides until "all columns" is clicked: offsets, hashes, internal keys
 HIDDEN = {
@@ -32,13 +35,6 @@ HIDDEN = {
 ALL_COLUMNS = "_all_columns"
 # the tables the home page links, in this order (a database page lists any other after them)
 TABLE_ORDER = ("articles", "quotes", "claims", "speakers", "sentences", "ingest_errors")
-
-
-def without_path(source: str) -> str:
-    """A file path as its name only (public mode never shows where files lived); URLs stay."""
-    if "://" in source:
-        return source
-    return PurePath(source.replace("\\", "/")).name or source
 
 
 def request_args(request, *leave_out: str) -> list[tuple[str, str]]:
@@ -60,8 +56,6 @@ def _urls(datasette, database):
 
 async def home(datasette, database: str) -> dict:
     """Counts, recent articles, questions: kept until the database changes (``cache.py``)."""
-    from .plugin import columns_of
-
     cols = await columns_of(datasette, database)
     return await cache.cached(datasette, database, "home", lambda: _home(datasette, database, cols))
 
@@ -130,7 +124,6 @@ def rows_html(display_rows, hidden, columns=None) -> Markup:
 
 def query_vars(request) -> dict:
     """Paging links of a canned query: ``?page=`` kept with every other argument."""
-    from .plugin import MAX_SIZE, _arg
     from .queries import HIDDEN as QUERY_HIDDEN
 
     page, size = _arg(request, "page", 1, 100_000), _arg(request, "size", PAGE, MAX_SIZE)
@@ -200,7 +193,7 @@ async def article_vars(datasette, database: str, article_id: str, cols: Columns)
                                     [article["id"]])
         _decorate(items[table], table, datasette, database)
     text = article.pop("text") or ""
-    if article.get("source") and _public(datasette):
+    if article.get("source") and public(datasette):
         article["source"] = without_path(article["source"])
     if article.get("duplicate_of") is not None:
         article["duplicate_url"] = datasette.urls.row(database, "articles", str(article["duplicate_of"]))
@@ -212,12 +205,6 @@ async def article_vars(datasette, database: str, article_id: str, cols: Columns)
         n_checkworthy=sum(1 for s in sentences if (s["checkworthiness"] or 0) >= CHECKWORTHY
                           and not s["boilerplate"]),
     )}
-
-
-def _public(datasette) -> bool:
-    from .plugin import public
-
-    return public(datasette)
 
 
 def _filters(request) -> dict:
@@ -244,15 +231,20 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         speaker["aliases"] = []
     filters = _filters(request)
     params = dict(filters, speaker=speaker["id"], limit=ITEMS)
+    counted = await summary.speaker(datasette, database, speaker["id"])
     lists = {}
     for table, field, arg in (("quotes", "quotes.content", "page"), ("claims", "claims.text", "cpage")):
         page = _page(request, arg)
         _, conf_order, _ = confident_first(cols, table) if table == "quotes" else ("", "", "")
         # a near-duplicate article's rows are the original's again: listed and counted once
         where = (SPEAKER_FILTER if filters["q"] else SPEAKER_ROWS).format(t=table, field=field)
+        # a much-quoted speaker's first pages, unfiltered: walked from the newest articles, the total counted
+        walk = (table == "quotes" and counted is not None and not any(filters.values()) and page <= WALKED_PAGES
+                and counted["articles"] * WALK_SHARE >= counted["all_articles"])
         sql = items_sql(cols, table, f"{where}\n  and {original(cols)}",
                         f"{conf_order}articles.published is null, articles.published desc, "
-                        f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True)
+                        f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True,
+                        keys=speaker_keys_walked(cols) if walk else "", total=str(counted["quotes"]) if walk else "")
         rows = await _dicts(db, sql, dict(params, offset=(page - 1) * ITEMS))
         _decorate(rows, table, datasette, database)
         total = rows[0]["total"] if rows else 0
@@ -264,9 +256,10 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
     # the export links: the same filters as a canned query (CSV and JSON, up to 1,000 rows a page)
     export = urlencode(dict(filters, speaker=speaker["id"], size=1000))
     base = datasette.urls.database(database)
-    outlets = [r[0] for r in (await db.execute(
-        "select distinct articles.outlet from quotes join articles on articles.id = quotes.article_id "
-        "where quotes.speaker_id = ? and articles.outlet is not null order by 1 limit 50", [speaker["id"]])).rows]
+    outlets = sorted(o for o in (counted["outlets"] or "").split(",") if o)[:50] if counted else [r[0] for r in (
+        await db.execute("select distinct articles.outlet from quotes join articles on articles.id = "
+                         "quotes.article_id where quotes.speaker_id = ? and articles.outlet is not null and "
+                         f"{original(cols)} order by 1 limit 50", [speaker["id"]])).rows]
     months = await _dicts(db, "select substr(articles.published, 1, 7) as month, count(*) as n from quotes "
                               "join articles on articles.id = quotes.article_id where quotes.speaker_id = ? "
                               f"and articles.published is not null and {original(cols)} group by month order by month",

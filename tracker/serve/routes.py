@@ -32,6 +32,7 @@ from datasette.utils.asgi import Forbidden, Response
 from markupsafe import Markup
 
 from . import pages
+from .common import _cell, _paging, columns_of, is_tracker
 from .queries import HIDDEN, QUESTIONS, parameters
 
 QUESTIONS_BY_NAME = {q.name: q for q in QUESTIONS}
@@ -100,8 +101,6 @@ async def _render(datasette, request, template: str, context: dict, view_name: s
 
 async def _tracker_database(datasette, request) -> str | None:
     """The name of the database the address names, if it is a tracker database (else Datasette answers)."""
-    from .plugin import is_tracker
-
     try:
         database = datasette.get_database(route=tilde_decode(request.url_vars["database"])).name
     except KeyError:
@@ -110,8 +109,6 @@ async def _tracker_database(datasette, request) -> str | None:
 
 
 async def index_page(request, send, datasette):
-    from .plugin import is_tracker
-
     names = [n for n in datasette.databases if not n.startswith("_")]
     trackers = [n for n in names if await is_tracker(datasette, n)]
     if not trackers:
@@ -141,8 +138,6 @@ async def database_page(request, send, datasette):
 
 
 async def row_page(request, send, datasette):
-    from .plugin import _cell, columns_of
-
     database = await _tracker_database(datasette, request)
     table, pk = request.url_vars["table"], request.url_vars["pks"]
     if database is None:
@@ -166,9 +161,7 @@ async def row_page(request, send, datasette):
 
 
 def _display(row, column: str, value, database: str, datasette, truncate: int):
-    """A cell of a question's result, as Datasette's query page shows it (``plugin._cell`` first)."""
-    from .plugin import _cell
-
+    """A cell of a question's result, as Datasette's query page shows it (``common._cell`` first)."""
     shown = _cell(row, value, column, None, database, datasette)
     if shown is not None:
         return shown
@@ -181,8 +174,6 @@ def _display(row, column: str, value, database: str, datasette, truncate: int):
 
 
 async def query_page(request, send, datasette):
-    from .plugin import _paging, columns_of
-
     database = await _tracker_database(datasette, request)
     name = request.url_vars["table"]
     if database is None:
@@ -227,8 +218,6 @@ async def feed_page(request, send, datasette):
     feedgen. datasette-atom 0.9 answers 500 on the 1.0 alphas (it calls ``datasette.metadata()``, gone
     there); this route answers on both."""
     from feedgen.feed import FeedGenerator
-
-    from .plugin import columns_of
 
     database = await _tracker_database(datasette, request)
     name = request.url_vars["table"]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import cache
+from .common import columns_of
 from .meta import facet_columns
 from .queries import (SPEAKER_COUNTS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts,
                       summary_fresh, summary_stamp, summary_tables)
@@ -103,8 +104,6 @@ def refresh_in(conn: sqlite3.Connection) -> None:
 
 async def fresh(datasette, database: str) -> bool:
     """Whether the database has a summary that still counts what it holds (checked once per change)."""
-    from .plugin import columns_of
-
     cols = await columns_of(datasette, database)
     if not summary_tables(cols):
         return False
@@ -132,3 +131,37 @@ async def facet(datasette, database: str, table: str, column: str, limit: int):
         f"select value, n as count from {SUMMARY} where tbl = ? and col = ? order by n desc, value "
         f"limit {int(limit)}", [table, column])
     return results if results.rows else None      # none: a column the summary did not count (or all null)
+
+
+async def rows(datasette, database: str, table: str, column: str = "", value=None):
+    """A ``Results`` of one row, the count: of a whole table (``column`` empty), or of its rows whose ``column``
+    is ``value`` (a column whose values the summary counts: 0 for a value it did not see); None if the
+    summary is stale or does not count it."""
+    if not await fresh(datasette, database):
+        return None
+    db = datasette.get_database(database)
+    if not column:
+        results = await db.execute(f"select n from {SUMMARY} where tbl = ? and col = ''", [table])
+        return results if results.rows else None
+    if value is None:
+        return None
+    # a value from the address is text; the summary keeps the column's own type (speaker_id 7, not '7'), and
+    # an integer or real column matches the text only when it reads back the same ('07' and 'abc' match none)
+    results = await db.execute(f"""select coalesce((select sum(n) from {SUMMARY} where tbl = :t and col = :c and (
+          value = :v or (cast(cast(:v as integer) as text) = :v and value = cast(:v as integer))
+          or (cast(cast(:v as real) as text) = :v and value = cast(:v as real)))), 0) as n,
+        exists (select 1 from {SUMMARY} where tbl = :t and col = :c) as kept""", dict(t=table, c=column, v=value))
+    return results if results.first()["kept"] else None
+
+
+async def speaker(datasette, database: str, speaker_id: int) -> dict | None:
+    """A quoted speaker's counts (``quotes``, ``articles``, ``outlets``: near-duplicate articles counted once)
+    and the articles' (``all_articles``), if the summary is fresh; None otherwise (or for a speaker never
+    quoted)."""
+    if not await fresh(datasette, database):
+        return None
+    row = (await datasette.get_database(database).execute(
+        f"select counts.quotes, counts.articles, counts.outlets, (select n from {SUMMARY} where tbl = 'articles' "
+        f"and col = '') as all_articles from {SPEAKER_COUNTS} as counts where counts.speaker_id = ?",
+        [speaker_id])).first()
+    return dict(row) if row is not None and row["all_articles"] is not None else None
