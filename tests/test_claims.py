@@ -338,9 +338,9 @@ def test_raw_number_and_span_as_written():
     "One of the officials resigned.",
     "United secured a 3-1 win at home.",
     "The court reached a 5-4 decision.",
-    "A 28-year-old man was arrested.",
-    "Veteran Tom Young, 30, could not get through.",
     "Prices rose sharply in the 1990s.",
+    "Voters aged 18 to 24 stayed at home.",
+    "The 18- to 24-year-old recruits left early.",
     "The two countries signed an agreement.",
     "The tweet_id 778257943577919488 was logged.",
     "She beat her rival 6-7 (4-7) 6-2 6-0 on Friday.",
@@ -1140,3 +1140,33 @@ def test_a_claim_given_to_another_speaker_after_ingest_recounts_its_groups_speak
     with db.conn:
         db.execute("update claims set speaker_id = 99 where group_id = ?", [group[0]])
     assert db.execute("select speakers from claim_groups where id = ?", [group[0]]).fetchone()[0] == 1
+
+
+# -- ages, "one" before a unit of measurement, an identifier word cut off by a comma -------------------------------
+
+@pytest.mark.parametrize("text, raw", [
+    ("A 28-year-old man was arrested.", "28"),
+    ("Veteran Tom Young, 30, could not get through.", "30"),
+    ("Nineteen-year-old Ada Park won the race.", "Nineteen"),
+    ("The pair met aged 12 at school.", "12"),
+    ("The 52 year-old coach resigned.", "52"),
+    ("He is 47 years old.", "47"),
+])
+def test_an_age_is_a_quantity_in_years(text, raw):
+    """The BBC sets' annotation guide counts ages as quantities (unit years, measure "age"); a band of ages
+    ("aged 18 to 24") stays unread."""
+    c = one(text)
+    assert (c.raw_number, c.unit, c.measure) == (raw, "years", "age")
+
+
+def test_one_before_a_unit_of_measurement_is_a_figure_and_keeps_its_rate():
+    c = one("The link carries one gigabit a second to each school.")
+    assert (c.text, c.value, c.unit) == ("one gigabit a second", 1.0, "gigabits per second")
+    assert one("The link carries 1 megabit a second.").unit == "megabits per second"
+
+
+def test_a_word_that_names_by_number_is_cut_off_by_a_comma():
+    """"page 5" is a name, "that year, 400 people" a count."""
+    assert claims("It is on page 5 of the report.") == []
+    c = one("That year, 400 people built boats.")
+    assert (c.text, c.unit) == ("400 people", "people")

@@ -186,6 +186,8 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     pm = _POSSESSOR.search(text, max(lo, c.start - 60), c.start)
     if pm:
         subject = pm.group(1)
+    if c.measure == "age":                   # read as an age where the figure stands: "the 33-year-old"
+        return "age", subject
     if c.unit is None and re.search(r"\bages?\s+of\s+$", low[max(lo, c.start - 12):c.start]):
         c.unit = "years"                     # "at the age of 79"
         return "age", subject

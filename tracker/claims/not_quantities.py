@@ -66,6 +66,7 @@ _PHONE_TAIL = re.compile(r"(?:[ -]\d{3,4})+(?![\w])")
 _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _AGE_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))(?:(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
                         r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?)")
+_RANGE_BEFORE = re.compile(r"\d\s*-?\s*(?:to|and|or|-|–)\s*$")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
 RELATIVE_TIME = re.compile(r"(?<!\s)\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
                            r"into|prior|previously|beforehand|running|in\s+a\s+row|back)")
@@ -209,14 +210,20 @@ def capitalised_name_before(sc, s: int, sent: Sentence, pw: list[str], initial: 
 def identifier(sc, fs: int, sent: Sentence, pw: list[str], prev: str) -> bool:
     """Does the word before a bare figure make it an identifier or a name ("No 10", "Section 230",
     "Apollo 11")?"""
-    return prev in sc.lx.identifier_words or prev in ("no", "no.") and \
+    return prev in sc.lx.identifier_words and _next_to(sc.low, prev, fs) or prev in ("no", "no.") and \
         sc.text[fs - len(prev) - 1:fs].lstrip()[:1] == "N" or capitalised_name_before(sc, fs, sent, pw)
+
+
+def _next_to(low: str, prev: str, s: int) -> bool:
+    """Does the word ``prev`` stand right before ``s``, no punctuation between ("page 5", not "that year, 400
+    people")?"""
+    return low.endswith(prev, 0, s - 1) and low[s - 1:s].isspace()
 
 
 def named_number_word(sc, s: int, sent: Sentence, pw: list[str], prev: str, qual: str | None) -> bool:
     """Is the number word at ``s`` part of a name: after an identifier word or a capitalised word ("World War
     Two", "BBC Two"), or capitalised inside a sentence ("to Six Nations leaders", "Ocean's Twelve")?"""
-    if prev in sc.lx.identifier_words or capitalised_name_before(sc, s, sent, pw):
+    if prev in sc.lx.identifier_words and _next_to(sc.low, prev, s) or capitalised_name_before(sc, s, sent, pw):
         return True
     text = sc.text
     return text[s].isupper() and not qual and _words_before(sc, sent, s) and not title_case(sc, sent)
@@ -238,6 +245,14 @@ def age(low: str, e: int, pw: list[str], prev: str) -> bool:
 def age_follows(low: str, pos: int) -> bool:
     """Does "years old" (or "-year-old") follow ``pos``?"""
     return _AGE_AFTER.match(low, pos) is not None
+
+
+def age_range(low: str, s: int, e: int, end: int) -> bool:
+    """Is the age from ``s`` to ``e`` (its tail to ``end``) one end of a band of ages ("18- to 24-year-old",
+    "ages 16 to 24", "between 40 and 50 years old")?"""
+    m = _AGE_AFTER.match(low, e)
+    return any(ch.isdigit() for ch in low[e:max(end, m.end() if m else e)]) or \
+        _RANGE_BEFORE.search(low, max(0, s - 12), s) is not None
 
 
 def skip_age(low: str, e: int) -> int:
