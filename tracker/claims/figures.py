@@ -50,6 +50,8 @@ _STRIP = "([{\"“‘'’”)]},;:"
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
 _RACE_DISTANCES = word_list("race_distances")
 _RACE_WORDS = tuple(" " + w for w in word_list("race_words"))
+# after a race distance, words that make it the name of an event ("the 200m champion", "the 400m final")
+_EVENT_WORDS = tuple(" " + w for w in word_list("event_words"))
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
            " sixth", " eighth", " tenth", " half", " point ", " point.", " point,", " percentage", " year", " month",
@@ -106,6 +108,8 @@ def read_figure(sc, s: int, sent: Sentence):
         elif att in ("m", "k") and not cur:
             # "5m people", "2m euros" count millions; "the 100m", "400m runners" are races
             if att == "m" and (dig in _RACE_DISTANCES or low.startswith(_RACE_WORDS, e)):
+                if low.startswith(_EVENT_WORDS, e):
+                    return None             # "the 200m champion", "the 400m final": an event's name
                 unit = "metres"
             elif not (unit_after(sc, e, sent)[0] or CUR_WORD.match(low, e)):
                 return None
@@ -261,6 +265,8 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
     if not m:
         return None
     e = m.end()
+    if low[e:e + 1] == " " and nq.time_of_day(low, e):
+        return None                         # "at four o'clock": a time
     raw = m.group()
     tokens = raw.replace("-", " ").split()
     tokens = [t for t in tokens if t not in ("and", "a", "an")] or tokens

@@ -66,6 +66,8 @@ _PHONE_TAIL = re.compile(r"(?:[ -]\d{3,4})+(?![\w])")
 _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _AGE_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))(?:(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
                         r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?)")
+# a list of numbers after a name: "Windows 95, 98, 2000 and XP" (the next figure names one more)
+_NAMED_LIST = re.compile(r"(?<![\w.])[A-Z][\w-]*\s\d[\d.]*(?:,\s\d[\d.]*)*(?:,|\sand|\sor)\s$")
 _RANGE_BEFORE = re.compile(r"\d\s*-?\s*(?:to|and|or|-|–)\s*$")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
 RELATIVE_TIME = re.compile(r"(?<!\s)\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
@@ -211,7 +213,8 @@ def identifier(sc, fs: int, sent: Sentence, pw: list[str], prev: str) -> bool:
     """Does the word before a bare figure make it an identifier or a name ("No 10", "Section 230",
     "Apollo 11")?"""
     return prev in sc.lx.identifier_words and _next_to(sc.low, prev, fs) or prev in ("no", "no.") and \
-        sc.text[fs - len(prev) - 1:fs].lstrip()[:1] == "N" or capitalised_name_before(sc, fs, sent, pw)
+        sc.text[fs - len(prev) - 1:fs].lstrip()[:1] == "N" or capitalised_name_before(sc, fs, sent, pw) or \
+        _NAMED_LIST.search(sc.text, max(sent.start, fs - 40), fs) is not None
 
 
 def _next_to(low: str, prev: str, s: int) -> bool:
