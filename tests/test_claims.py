@@ -839,7 +839,7 @@ def stated(text, figure):
 @pytest.mark.parametrize("text, figure, measure", [
     # the counted noun with its modifiers and a place
     ("Ruritania has placed about 80,000 soldiers on the frontier.", "80,000", "soldiers on the frontier"),
-    ("Some 300 new posts will be created at the depot.", "300", "new posts"),
+    ("Some 300 new posts will be created at the depot.", "300", "new posts created at the depot"),
     # X of FIG, FIG of X, FIG worth of X, FIG in X (money)
     ("The council found savings of £12m in its budget.", "£12m", "savings"),
     ("The firm unveiled £40m of fresh investment on Monday.", "£40m", "fresh investment"),
@@ -1175,3 +1175,31 @@ def test_a_word_that_names_by_number_is_cut_off_by_a_comma():
     assert claims("It is on page 5 of the report.") == []
     c = one("That year, 400 people built boats.")
     assert (c.text, c.unit) == ("400 people", "people")
+
+
+# -- what a counted noun's phrase says about it ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # the verb it is the object of, as a participle
+    ("The chef won three stars last spring.", "three", "stars won"),
+    ("The coach is rebuilding by recalling six of his veteran riders.", "six", "veteran riders recalled"),
+    ("The club has lost five of its seven games.", "five", "games lost"),
+    ("Portugal named only two home-based riders in their squad.", "two", "riders named in their squad"),
+    # a participle or a phrase of kind after it
+    ("The shop has more than 50 million films streamed since it opened.", "50 million", "films streamed"),
+    ("There are now about 400 kiosks in use across the city.", "400", "kiosks in use"),
+    ("They are among 12 new routes being studied by the council.", "12", "new routes being studied by the council"),
+    # the verb it is the subject of: a passive's participle, an active verb with its object
+    ("In all, 17 riders have been suspended for breaches of the code.", "17",
+     "riders suspended for breaches of the code"),
+    ("Two crates of fruit were seized and destroyed at the port.", "Two", "crates of fruit seized and destroyed at the port"),
+    ("Four county judges dismissed both cases.", "Four", "county judges that dismissed both cases"),
+    ("The union, speaking for more than 90 nurses who walked out over pay, met on Monday.", "90",
+     "nurses who walked out over pay"),
+    # no verb that says what is counted: the noun alone
+    ("The charity has 40 volunteers.", "40", "volunteers"),
+    ("The outbreak, including 12 children, was contained.", "12", "children"),
+    ("That year, 900 people made 30,000 chairs.", "900", "people"),
+])
+def test_the_counted_noun_with_what_the_sentence_says_of_it(text, figure, measure):
+    assert stated(text, figure)[0] == measure

@@ -176,6 +176,132 @@ def _post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
     return end
 
 
+# -- what a counted noun's phrase says about it: "awards won", "players named in their squad", "judges that
+# dismissed both appeals" (an annotator writes what the figure counts: "two awards" a singer won are "awards won")
+
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z’'-]*)")
+_AUX_CHAIN = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
+                        r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
+_RELATIVE = re.compile(r"\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
+_OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
+
+
+def _participle_of(word: str, w: dict) -> str | None:
+    """The past participle of a verb form that takes a counted object ("won", "winning" -> "won", "recalling" ->
+    "recalled", "named"), None for a word that is no such verb ("including", "has", "rose")."""
+    if word in w["participle_of"]:          # first: "lost five games", "cut 300 jobs" (verbs of change too)
+        return w["participle_of"][word]
+    if word in w["light_verbs"] or word in w["changes"] or word in w["levels"] or word in w["stop"] or \
+            word in w["measure_verbs"]:
+        return None
+    if word in w["participles"] or word.endswith("ed") and len(word) > 4:
+        return word
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]                     # "recalling" -> "recalled", "naming" -> "named"
+        return stem[:-1] + "ied" if stem.endswith("y") and stem[-2] not in "aeiou" else stem + "ed"
+    return None
+
+
+def _object_verb(words: list[str], w: dict) -> str | None:
+    """The participle of the verb whose object the figure counts: "won two awards", "recalling nine of their
+    players", "won the first two editions"."""
+    k = len(words) - 1
+    while k >= 0 and words[k] in _OBJECT_SKIP:
+        k -= 1
+    return _participle_of(words[k], w) if k >= 0 and words[k][:1].isalpha() else None
+
+
+def _finite_after(low: str, pos: int, hi: int, w: dict) -> bool:
+    """Does an object follow a verb ending at ``pos`` (a determiner, a figure or a noun, not a preposition or
+    punctuation): "3,500 people produced| 56,000 cars" is a clause, "songs downloaded| since 2003" a modifier?"""
+    m = _NEXT_WORD.match(low, pos, hi)
+    if m is None:
+        return low[pos:pos + 2].strip()[:1].isdigit() or low[pos + 1:pos + 2] in "£$€"
+    word = m.group(1)
+    return word in _DETERMINERS or word in _OBJECT_SKIP or word in w["numbers"] or \
+        word not in w["stop"] and not word.endswith("ly") and word != "and"
+
+
+def _verb_phrase_end(text: str, low: str, pos: int, hi: int, w: dict) -> int:
+    """The end of a participle ("downloaded", "searched and detained", "being considered") and the phrase that
+    completes it ("named| in their squad", "sanctioned| for violations"), or ``pos``."""
+    end = pos
+    m = _NEXT_WORD.match(low, pos, hi)
+    if m and m.group(1) == "being":
+        m = _NEXT_WORD.match(low, m.end(), hi)
+    if not m or not _participle(m.group(1), w) or _finite_after(low, m.end(), hi, w):
+        return pos
+    end = m.end()
+    m2 = re.compile(r"\s+and\s+([a-z]+)").match(low, end, hi)
+    if m2 and _participle(m2.group(1), w):
+        end = m2.end()                       # "searched and detained"
+    return _pp_end(text, low, end, hi, w, any_preposition=True)
+
+
+def _pp_end(text: str, low: str, end: int, hi: int, w: dict, any_preposition: bool = False) -> int:
+    """The end of a phrase of place or kind after ``end`` ("in use", "on the border", "in their squad"), after a
+    participle any phrase ("sanctioned| for violations"); not a time ("in 2004") or a name ("in France": the
+    subject); else ``end``."""
+    m = (_ANY_PP if any_preposition else _PP_AFTER).match(low, end, hi)
+    if not m or _PERIOD.match(low, m.start() + 1) or not any_preposition and \
+            low[m.start() + 1:].startswith(("of ", "to ", "from ", "for ")):
+        return end
+    np = _np_right(text, low, low.index(" ", m.start() + 1), hi, w, 4)
+    if np is None or text[np[0]].isupper() or text[np[0]].isdigit():
+        return end
+    if low.startswith(" of ", np[1]):        # "for breaches| of the rules"
+        more = _np_right(text, low, np[1] + 3, hi, w, 3)
+        if more and not text[more[0]].isupper():
+            return more[1]
+    return np[1]
+
+
+_ANY_PP = re.compile(r"(?<!\s)\s+(?:on|at|near|along|across|in|inside|outside|around|from|for|to|by|with|against|over|under|"
+                     r"into|through|about)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+")
+
+
+def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[str], hi: int,
+                    w: dict) -> tuple[str, int]:
+    """The counted noun with what the sentence says about it: the verb it is the object of ("awards won"), the
+    phrase after it ("songs downloaded", "domain names in use", "people who appealed against ..."), the verb it
+    is the subject of ("athletes have been sanctioned for ..." -> "athletes sanctioned for ...", "judges
+    dismissed both appeals" -> "judges that dismissed both appeals")."""
+    end = counted[1]
+    m = _OF_KIND.match(low, end, hi)
+    if m:
+        end = m.end()                        # "three coachloads| of people"
+    post = _post_modifier(text, low, end, hi, w)
+    if post > end:                           # "cars sold by the group", "troops (massed) on the border"
+        return text[counted[1]:post], post
+    verb = _object_verb(before, w)
+    m = _RELATIVE.match(low, end, hi)
+    if m:                                    # "people who appealed against the police actions"
+        return text[counted[1]:m.end()], m.end()
+    after = _verb_phrase_end(text, low, end, hi, w)
+    if after > end:                          # "songs downloaded", "players named in their squad"
+        return text[counted[1]:end] + (" " + text[end:after].strip() if verb is None else f" {verb}{text[end:after]}"), after
+    if verb:                                 # "won two awards": "awards won"
+        after = _pp_end(text, low, end, hi, w)
+        return text[counted[1]:end] + f" {verb}" + text[end:after], after
+    aux = _AUX_CHAIN.match(low, end, hi)
+    if aux:                                  # "13 athletes have been sanctioned for ...": the passive's participle
+        after = _verb_phrase_end(text, low, aux.end(), hi, w)
+        if after > aux.end():
+            return text[counted[1]:end] + " " + text[aux.end():after].strip(), after
+    m = _NEXT_WORD.match(low, end, hi)
+    if m and (m.group(1) in w["participles"] or m.group(1).endswith("ed") and len(m.group(1)) > 4) and \
+            m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and m.group(1) not in w["cues"]:
+        obj = re.match(r"\s+(?:(?:the|a|an|both|all|its|their|his|her)\s+)?", low[m.end():m.end() + 12])
+        np = _np_right(text, low, m.end() + obj.end() - 1, hi, w, 4) if obj else None
+        if np and not text[np[0]].isupper():  # "three judges dismissed both appeals"
+            return text[counted[1]:end] + f" that {text[m.start(1):np[1]]}", np[1]
+    after = _pp_end(text, low, end, hi, w)    # "domain names in use"
+    return text[counted[1]:after], after
+
+
+_OF_KIND = re.compile(r"\s+of\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had|who|that|which)\b)")
+
+
 _PLACE_PREPS = frozenset(("on", "at", "near", "along", "across", "inside", "outside", "around"))
 _SHARE = frozenset(("fraction", "percent"))
 
@@ -247,10 +373,12 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
         noun = w["measure_verbs"][last]      # "produced 110,000 cars": output; "employs 6,000 people": workforce
         return (noun if noun == "workforce" else f"{noun} of {text[counted[0]:counted[1]]}"), subject
     if counted:
-        end = _post_modifier(text, low, counted[1], hi, w)
-        meas = text[counted[0]:end] if end > counted[1] else text[counted[0]:counted[1]]
-        meas, sub = _split_subject(text, (counted[0], counted[0] + len(meas))) if meas[:1].isupper() else (meas, None)
-        return meas, subject or sub or _name_after(text, end, hi, w)
+        before = [t.group() for t in _tokens_left(low, 0, c.start, 4)]     # the clause may start at the figure
+        while any(not x[0].isalnum() for x in before):                      # ("recalling| nine of their players")
+            before = before[1:]
+        tail, end = _counted_phrase(text, low, counted, before, hi, w)
+        meas, sub = _split_subject(text, counted) if text[counted[0]].isupper() else (text[counted[0]:counted[1]], None)
+        return meas + tail, subject or sub or _name_after(text, end, hi, w)
     # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
     two = " ".join(words[-2:])
     money = not unit or len(unit) == 3 and unit.isupper()

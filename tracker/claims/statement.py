@@ -77,6 +77,8 @@ def _words():
         cues=frozenset(cues),
         verbs=frozenset(f for f in verbs() if " " not in f) | irregular,
         participles=irregular,
+        participle_of=lexicon.mapping("claims/participles.txt"),
+        light_verbs=lexicon.words("claims/light_verbs.txt"),
         changes=lexicon.mapping("claims/change_measures.txt"),
         measure_verbs=lexicon.mapping("claims/measure_verbs.txt"),
         dimensions=lexicon.mapping("claims/dimension_adjectives.txt"),
