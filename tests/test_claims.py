@@ -1203,3 +1203,30 @@ def test_a_word_that_names_by_number_is_cut_off_by_a_comma():
 ])
 def test_the_counted_noun_with_what_the_sentence_says_of_it(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # a share with what its members did
+    ("A total of 41% of the letting agents reported higher rents in May.", "41%", "share of letting agents that reported higher rents"),
+    # a change noun with what it changes
+    ("Lenders now expect a 4% rise in rents over the year.", "4%", "rise in rents"),
+    # the level a change moved from and to is the level, not the change
+    ("The average price of a flat fell by more than £700 from £210,100 in May to £209,400 in June.", "£210,100",
+     "average price"),
+    ("The average price of a flat fell by more than £700 from £210,100 in May to £209,400 in June.", "£209,400",
+     "average price"),
+    # a baseline after "rather than the usual"; a group the counted noun belongs to
+    ("The case went to a bench of seven judges rather than the usual three.", "three", "bench of judges"),
+    # an average, and what it is per
+    ("Sales fell 10% to an average of 14 per branch.", "14", "average sales per branch"),
+    # a price of shares is a share price
+    ("Shares in Acme rose 3% to a new high of 480p in early trade.", "480p", "share price"),
+    # "FIG worth of X" names what it is worth of, whatever comes before
+    ("Voters will not fall for the mayor's talk of £9m worth of cuts.", "£9m", "cuts"),
+    # a verb that names its amount, with where it comes from (past a conversion in brackets)
+    ("Acme plans to raise $50m (£27m) from the flotation.", "£27m", "funds raised from flotation"),
+    # the figure joined to the noun it modifies
+    ("Acme is planning a $50m-bond sale.", "$50m", "bond sale"),
+])
+def test_the_words_around_a_figure_that_say_what_it_measures(text, figure, measure):
+    assert stated(text, figure)[0] == measure

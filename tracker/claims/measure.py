@@ -27,7 +27,11 @@ _INTRO = re.compile(r"(?<![\w’'-])(?:[\w’'-]{1,60}\s+){0,5}?[\w’'-]{1,60},
 
 
 # the words between a figure and the earlier figure it is set against: "9,000, up from 7,000"
-_BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|than)\s+")
+_BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|(?:rather\s+)?than|"
+                           r"instead\s+of)\s+(?:the\s+(?:usual|normal|previous|original|expected|planned)\s+)?")
+# a figure after a period and "to" ("from £190,329 in November| to £189,733"): the same measure at another time
+_PERIOD_TO = re.compile(r"\s+to\s+")
+_CONVERSION = re.compile(r"\s*\([^()]{0,40}\)")
 
 
 # -- what the figure measures -------------------------------------------------------------------------------------
@@ -183,6 +187,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z’'-]*)")
 _AUX_CHAIN = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
                         r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
 _RELATIVE = re.compile(r"\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
+_COMPARATIVES = frozenset("more fewer less higher lower bigger smaller larger greater better worse".split())
 _OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
 
 
@@ -218,7 +223,7 @@ def _finite_after(low: str, pos: int, hi: int, w: dict) -> bool:
     if m is None:
         return low[pos:pos + 2].strip()[:1].isdigit() or low[pos + 1:pos + 2] in "£$€"
     word = m.group(1)
-    return word in _DETERMINERS or word in _OBJECT_SKIP or word in w["numbers"] or \
+    return word in _DETERMINERS or word in _OBJECT_SKIP or word in w["numbers"] or word in _COMPARATIVES or \
         word not in w["stop"] and not word.endswith("ly") and word != "and"
 
 
@@ -289,9 +294,12 @@ def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[
         if after > aux.end():
             return text[counted[1]:end] + " " + text[aux.end():after].strip(), after
     m = _NEXT_WORD.match(low, end, hi)
+    nxt = _NEXT_WORD.match(low, m.end(), hi) if m else None
     if m and (m.group(1) in w["participles"] or m.group(1).endswith("ed") and len(m.group(1)) > 4) and \
-            m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and m.group(1) not in w["cues"]:
-        obj = re.match(r"\s+(?:(?:the|a|an|both|all|its|their|his|her)\s+)?", low[m.end():m.end() + 12])
+            m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and \
+            (m.group(1) not in w["cues"] or nxt and (nxt.group(1) not in w["stop"] or nxt.group(1) in _COMPARATIVES)):
+        obj = re.match(r"\s+(?:(?:the|a|an|both|all|its|their|his|her|more|fewer|less|higher|lower|bigger|smaller|"
+                       r"larger|greater|better|worse)\s+)?", low[m.end():m.end() + 12])
         np = _np_right(text, low, m.end() + obj.end() - 1, hi, w, 4) if obj else None
         if np and not text[np[0]].isupper():  # "three judges dismissed both appeals"
             return text[counted[1]:end] + f" that {text[m.start(1):np[1]]}", np[1]
@@ -306,8 +314,35 @@ _PLACE_PREPS = frozenset(("on", "at", "near", "along", "across", "inside", "outs
 _SHARE = frozenset(("fraction", "percent"))
 
 
+_AVERAGE_BEFORE = re.compile(r"\b(average|mean|median)\s+of\s+$")
+_PER_AFTER = re.compile(r"\s+(?:per|a|an|for\s+each)\s+([a-z][a-z-]+)\b")
+_SHARES = frozenset(("shares", "share", "stock", "stocks"))
+
+
 def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None, w: dict):
-    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``."""
+    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``, with what the words
+    right around the figure add: "an average of 22 per surveyor" -> "average sales per surveyor"; a price of
+    shares is a share price ("shares rose to 583p")."""
+    meas, subject = _read_measure(text, low, lo, hi, c, prev, w)
+    if not meas:
+        return meas, subject
+    if meas.lower() in _SHARES and c.unit and len(c.unit) == 3 and c.unit.isupper():
+        meas = "share price"
+    avg = _AVERAGE_BEFORE.search(low, max(lo, c.start - 12), c.start)
+    if avg and avg.group(1) not in meas.lower():
+        first = meas.split()[0]
+        if first[1:].islower() and _sentence_initial(text, low.find(first.lower(), lo)):
+            meas = meas[0].lower() + meas[1:]        # "Sales" that opens the sentence
+        meas = f"{avg.group(1)} {meas}"
+        per = _PER_AFTER.match(low, c.end, hi)
+        if per and per.group(1) not in _PER_TIME and per.group(1) not in w["stop"] and " per " not in meas:
+            meas = f"{meas} per {per.group(1)}"
+    return meas, subject
+
+
+def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None, w: dict):
+    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``, read from the structure
+    of the phrase around the figure."""
     subject = None
     pm = _POSSESSOR.search(text, max(lo, c.start - 60), c.start)
     if pm:
@@ -325,12 +360,14 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     words = [t.group() for t in toks]
     last = words[-1] if words else ""
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
-    if prev is not None and prev.measure and prev.end <= c.start and not counted and (
-            re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or
-            _BASELINE_GAP.fullmatch(low, prev.end, c.start) or
-            re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and not counted and
-            (c.unit or "") == (prev.unit or "")):
-        return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
+    if prev is not None and prev.measure and prev.end <= c.start and not counted:
+        if _BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start):
+            # the earlier level a change started from ("fell by £600 from £190,329") is the level, not the fall
+            return _level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or \
+                re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
+                (c.unit or "") == (prev.unit or ""):
+            return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
     # a share: "one in six cars sold by the group", "46% of voters"
     if unit in _SHARE:
         if unit == "fraction":
@@ -347,8 +384,9 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
         m = re.match(r"\s+of\s+", low[c.end:c.end + 5])
         if m:
             np = _np_right(text, low, c.end + m.end() - 1, hi, w)
-            if np:
-                return "share of " + text[np[0]:np[1]], subject
+            if np:                           # "48% of agents reported lower prices": what the share did
+                tail, _ = _counted_phrase(text, low, np, [], hi, w)
+                return "share of " + text[np[0]:np[1]] + tail, subject
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
     if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
         k = len(words) - (2 if last == "by" else 1)
@@ -378,6 +416,9 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
             before = before[1:]
         tail, end = _counted_phrase(text, low, counted, before, hi, w)
         meas, sub = _split_subject(text, counted) if text[counted[0]].isupper() else (text[counted[0]:counted[1]], None)
+        group = _np_left(text, low, lo, toks[-1].start(), w) if last == "of" else None
+        if group and _head(text, group) not in w["amounts"] and not text[group[0]].isupper():
+            meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of nine law lords": "panel of law lords"
         return meas + tail, subject or sub or _name_after(text, end, hi, w)
     # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
     two = " ".join(words[-2:])
@@ -385,12 +426,22 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     if money and (two in w["measure_verbs"] or last in w["measure_verbs"] or last in ("for", "at", "from") and
                   len(words) > 1 and words[-2] in w["measure_verbs"]):
         noun = w["measure_verbs"].get(two) or w["measure_verbs"][last if last in w["measure_verbs"] else words[-2]]
-        pp = re.match(r"\s+(in|on|for|into)\s+", low[c.end:c.end + 8])
+        pos = c.end
+        br = _CONVERSION.match(low, pos, pos + 44)
+        if br:
+            pos = br.end()                   # "raise $100m (£52m)| from the sale"
+        pp = re.match(r"\s+(in|on|for|into|from)\s+", low[pos:pos + 8])
         if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost"):
-            np = _np_right(text, low, c.end + pp.end() - 1, hi, w)
-            if np and not _PERIOD.match(low, c.end + 1):
+            np = _np_right(text, low, pos + pp.end() - 1, hi, w)
+            if np and not _PERIOD.match(low, pos + 1):
                 return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
         return noun, subject
+    # "FIG worth of X" names it, whatever comes before ("claims of £35bn worth of savings")
+    m = re.compile(r"\s+worth\s+of\s+").match(low, c.end, hi)
+    if m:
+        np = _np_right(text, low, m.end() - 1, hi, w)
+        if np and _head(text, np) not in w["amounts"]:
+            return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
     # "X of FIG": "savings of £153m", "a majority of 160", "speeds of up to 14.4Mbps"
     if last == "of":
         np = _np_left(text, low, lo, toks[-1].start(), w)
@@ -423,7 +474,16 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
             pos += br.end()
         np = _np_right(text, low, pos, hi, w)
         if np and low[pos:np[0]].strip() == "" and _head(text, np) not in w["amounts"]:
+            if _head(text, np) in w["change_words"] and low.startswith((" in ", " of "), np[1]):
+                more = _np_right(text, low, np[1] + 3, hi, w)    # "a 3% rise in prices"
+                if more and not _PERIOD.match(low, np[1] + 1):
+                    return text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
+    # the figure joined to the noun it modifies: "a $100m-share sale"
+    if low[c.end:c.end + 1] == "-" and low[c.end + 1:c.end + 2].isalpha():
+        np = _np_right(text, low, c.end + 1, hi, w)
+        if np and np[0] == c.end + 1 and _head(text, np) not in w["amounts"]:
+            return text[np[0]:np[1]], subject
     # an adjective of dimension: "5ft 9ins tall", "20 years old"
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
     if m and m.group(1) in w["dimensions"]:
@@ -442,6 +502,20 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     if c.unit and c.unit == c.unit.lower() and c.unit not in _SHARE and not c.unit.startswith("per "):
         return unit_measure(c.unit) or c.unit, subject
     return None, subject
+
+
+def _after_period_to(low: str, end: int, start: int) -> bool:
+    """Is the gap from ``end`` to ``start`` a time phrase and "to" (" in November to ")?"""
+    m = _PERIOD.match(low, end + 1, start) if low[end:end + 1] == " " else None
+    return bool(m) and _PERIOD_TO.fullmatch(low, m.end(), start) is not None
+
+
+def _level_of(prev: Claim, w: dict) -> str:
+    """The measure of the level a change moves: "average asking price" of "average asking price fall"."""
+    words = prev.measure.split()
+    if len(words) > 1 and words[-1] in w["change_words"]:
+        return " ".join(words[:-1])
+    return prev.measure
 
 
 _PER_TIME = frozenset("second minute hour day week month year".split())
