@@ -1230,3 +1230,13 @@ def test_the_counted_noun_with_what_the_sentence_says_of_it(text, figure, measur
 ])
 def test_the_words_around_a_figure_that_say_what_it_measures(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+def test_a_measure_word_has_the_synonyms_a_search_should_find():
+    from tracker.claims.groups import search_synonyms
+
+    assert search_synonyms("jobless") == ["unemployment", "unemployed"]
+    assert search_synonyms("Unemployment") == ["jobless", "unemployed"]
+    assert search_synonyms("soldiers") == ["troop"]
+    assert search_synonyms("harbour") == []
+
