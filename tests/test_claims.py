@@ -1240,3 +1240,20 @@ def test_a_measure_word_has_the_synonyms_a_search_should_find():
     assert search_synonyms("soldiers") == ["troop"]
     assert search_synonyms("harbour") == []
 
+
+def test_searching_claims_for_a_measure_finds_its_synonyms_too(tmp_path):
+    """`search_claims?q=unemployment` finds the claims about the jobless rate, and "jobless" the same ones."""
+    import asyncio
+
+    from tracker.serve import make_datasette
+
+    path = tmp_path / "t.db"
+    _ingest([("a.txt", "Ruritania data\n\nThe Ruritanian unemployment rate fell to 5.2% in April.\n"),
+             ("b.txt", "Jobs figures\n\nThe jobless rate in Freedonia rose to 7.9% in May.\n"),
+             ("c.txt", "Ports\n\nThe harbour handled 3,000 ships in May.\n")], path)
+    ds = make_datasette(str(path))
+    for q in ("unemployment", "jobless", "unemployed"):
+        found = asyncio.run(ds.client.get(f"/t/search_claims.json?_shape=array&q={q}")).json()
+        assert sorted(r["text"] for r in found) == ["5.2%", "7.9%"], q
+    found = asyncio.run(ds.client.get("/t/search_claims.json?_shape=array&q=job*")).json()
+    assert [r["text"] for r in found] == ["7.9%"]          # a prefix search is taken as typed

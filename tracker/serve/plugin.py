@@ -39,6 +39,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from ..claims.groups import search_synonyms
 from . import pages, routes
 from .facets import KeptFacet
 from .article import readable_number
@@ -301,7 +302,10 @@ def fts_query(text: str | None) -> str:
             if parts and parts[-1] not in _FTS_OPERATORS:
                 parts.append(word)
         elif word.strip("*"):
-            parts.append('"' + word.rstrip("*") + '"' + ("*" if word.endswith("*") else ""))
+            # a word that names a measure finds its synonyms too: "jobless" finds "unemployment"
+            same = [] if word.endswith("*") else search_synonyms(word)
+            parts.append("(" + " OR ".join(f'"{w}"' for w in [word, *same]) + ")" if same else
+                         '"' + word.rstrip("*") + '"' + ("*" if word.endswith("*") else ""))
     while parts and parts[-1] in _FTS_OPERATORS:
         parts.pop()
     return " ".join(parts) or '""'
