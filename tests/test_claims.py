@@ -1196,6 +1196,11 @@ def test_a_word_that_names_by_number_is_cut_off_by_a_comma():
     ("Four county judges dismissed both cases.", "Four", "county judges that dismissed both cases"),
     ("The union, speaking for more than 90 nurses who walked out over pay, met on Monday.", "90",
      "nurses who walked out over pay"),
+    ("The lawyer claimed the ordeal had driven four of the prisoners to despair.", "four", "prisoners driven to despair"),
+    # a counted noun left out takes the earlier one's, with what the sentence says of it
+    ("She took the first six games but her rival won the next five.", "five", "games won"),
+    ("The lawyer for eight of the prisoners said two were being held in a secure hospital.", "two",
+     "prisoners held in a secure hospital"),
     # no verb that says what is counted: the noun alone
     ("The charity has 40 volunteers.", "40", "volunteers"),
     ("The outbreak, including 12 children, was contained.", "12", "children"),
@@ -1203,6 +1208,10 @@ def test_a_word_that_names_by_number_is_cut_off_by_a_comma():
 ])
 def test_the_counted_noun_with_what_the_sentence_says_of_it(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+def test_an_adverb_after_a_figure_is_no_measure():
+    assert stated("Of the 12 currently under review, one is likely to pass.", "12")[0] is None
 
 
 @pytest.mark.parametrize("text, figure, measure", [

@@ -286,7 +286,7 @@ def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[
     if after > end:                          # "songs downloaded", "players named in their squad"
         return text[counted[1]:end] + (" " + text[end:after].strip() if verb is None else f" {verb}{text[end:after]}"), after
     if verb:                                 # "won two awards": "awards won"
-        after = _pp_end(text, low, end, hi, w)
+        after = _pp_end(text, low, end, hi, w, any_preposition=True)
         return text[counted[1]:end] + f" {verb}" + text[end:after], after
     aux = _AUX_CHAIN.match(low, end, hi)
     if aux:                                  # "13 athletes have been sanctioned for ...": the passive's participle
@@ -410,12 +410,17 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     if counted and last in w["measure_verbs"] and w["measure_verbs"][last] in _COUNT_MEASURES:
         noun = w["measure_verbs"][last]      # "produced 110,000 cars": output; "employs 6,000 people": workforce
         return (noun if noun == "workforce" else f"{noun} of {text[counted[0]:counted[1]]}"), subject
-    if counted:
+    # a counted noun left out ("won the next five", "two were being held"): the noun the figure took from an
+    # earlier one, with what the sentence says of it
+    elided = counted is None and _is_counted(unit, w) and c.raw_number and unit.lower() not in c.text.lower()
+    if counted or elided:
         before = [t.group() for t in _tokens_left(low, 0, c.start, 4)]     # the clause may start at the figure
         while any(not x[0].isalnum() for x in before):                      # ("recalling| nine of their players")
             before = before[1:]
-        tail, end = _counted_phrase(text, low, counted, before, hi, w)
-        meas, sub = _split_subject(text, counted) if text[counted[0]].isupper() else (text[counted[0]:counted[1]], None)
+        span = counted or (c.end, c.end)
+        tail, end = _counted_phrase(text, low, span, before, hi, w)
+        meas, sub = (unit, None) if elided else _split_subject(text, span) if text[span[0]].isupper() else \
+            (text[span[0]:span[1]], None)
         group = _np_left(text, low, lo, toks[-1].start(), w) if last == "of" else None
         if group and _head(text, group) not in w["amounts"] and not text[group[0]].isupper():
             meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of nine law lords": "panel of law lords"
@@ -473,7 +478,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if br:
             pos += br.end()
         np = _np_right(text, low, pos, hi, w)
-        if np and low[pos:np[0]].strip() == "" and _head(text, np) not in w["amounts"]:
+        if np and low[pos:np[0]].strip() == "" and _head(text, np) not in w["amounts"] and \
+                not (" " not in text[np[0]:np[1]] and _head(text, np).endswith("ly") and np[1] - np[0] > 6):
             if _head(text, np) in w["change_words"] and low.startswith((" in ", " of "), np[1]):
                 more = _np_right(text, low, np[1] + 3, hi, w)    # "a 3% rise in prices"
                 if more and not _PERIOD.match(low, np[1] + 1):
