@@ -1201,6 +1201,11 @@ def test_a_word_that_names_by_number_is_cut_off_by_a_comma():
     ("She took the first six games but her rival won the next five.", "five", "games won"),
     ("The lawyer for eight of the prisoners said two were being held in a secure hospital.", "two",
      "prisoners held in a secure hospital"),
+    ("Meeting on Monday, four county judges dismissed both cases.", "four", "county judges that dismissed both cases"),
+    # a verb's particle; an adverb or a time after a participle is no object
+    ("In all, 30 publishers turned down the manuscript.", "30", "publishers turned down"),
+    ("There are hundreds of alerts issued each year.", "hundreds", "alerts issued"),
+    ("Around 90 million tracks were bought online.", "90 million", "tracks bought"),
     # no verb that says what is counted: the noun alone
     ("The charity has 40 volunteers.", "40", "volunteers"),
     ("The outbreak, including 12 children, was contained.", "12", "children"),

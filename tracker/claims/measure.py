@@ -187,6 +187,10 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z’'-]*)")
 _AUX_CHAIN = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
                         r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
 _RELATIVE = re.compile(r"\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
+# words after a verb that are no object: adverbs that do not end in -ly
+_NO_OBJECT = frozenset("each every online abroad overseas worldwide prior together apiece alone instead so too "
+                       "down up out off away back".split())
+_PARTICLES = frozenset("down up out off away back".split())
 _COMPARATIVES = frozenset("more fewer less higher lower bigger smaller larger greater better worse".split())
 _OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
 
@@ -223,6 +227,8 @@ def _finite_after(low: str, pos: int, hi: int, w: dict) -> bool:
     if m is None:
         return low[pos:pos + 2].strip()[:1].isdigit() or low[pos + 1:pos + 2] in "£$€"
     word = m.group(1)
+    if word in _NO_OBJECT or _PERIOD.match(low, pos + 1):
+        return False                         # "alerts issued| each year", "tracks bought| online"
     return word in _DETERMINERS or word in _OBJECT_SKIP or word in w["numbers"] or word in _COMPARATIVES or \
         word not in w["stop"] and not word.endswith("ly") and word != "and"
 
@@ -237,6 +243,9 @@ def _verb_phrase_end(text: str, low: str, pos: int, hi: int, w: dict) -> int:
     if not m or not _participle(m.group(1), w) or _finite_after(low, m.end(), hi, w):
         return pos
     end = m.end()
+    m2 = _NEXT_WORD.match(low, end, hi)
+    if m2 and m2.group(1) in _PARTICLES:
+        end = m2.end()                       # "turned down", "whittled down"
     m2 = re.compile(r"\s+and\s+([a-z]+)").match(low, end, hi)
     if m2 and _participle(m2.group(1), w):
         end = m2.end()                       # "searched and detained"
@@ -266,7 +275,7 @@ _ANY_PP = re.compile(r"(?<!\s)\s+(?:on|at|near|along|across|in|inside|outside|ar
 
 
 def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[str], hi: int,
-                    w: dict) -> tuple[str, int]:
+                    w: dict, subject: bool = False) -> tuple[str, int]:
     """The counted noun with what the sentence says about it: the verb it is the object of ("awards won"), the
     phrase after it ("songs downloaded", "domain names in use", "people who appealed against ..."), the verb it
     is the subject of ("athletes have been sanctioned for ..." -> "athletes sanctioned for ...", "judges
@@ -293,7 +302,7 @@ def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[
         after = _verb_phrase_end(text, low, aux.end(), hi, w)
         if after > aux.end():
             return text[counted[1]:end] + " " + text[aux.end():after].strip(), after
-    m = _NEXT_WORD.match(low, end, hi)
+    m = _NEXT_WORD.match(low, end, hi) if subject else None     # the figure opens its clause: its verb
     nxt = _NEXT_WORD.match(low, m.end(), hi) if m else None
     if m and (m.group(1) in w["participles"] or m.group(1).endswith("ed") and len(m.group(1)) > 4) and \
             m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and \
@@ -385,7 +394,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if m:
             np = _np_right(text, low, c.end + m.end() - 1, hi, w)
             if np:                           # "48% of agents reported lower prices": what the share did
-                tail, _ = _counted_phrase(text, low, np, [], hi, w)
+                tail, _ = _counted_phrase(text, low, np, [], hi, w, subject=True)
                 return "share of " + text[np[0]:np[1]] + tail, subject
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
     if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
@@ -418,7 +427,9 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         while any(not x[0].isalnum() for x in before):                      # ("recalling| nine of their players")
             before = before[1:]
         span = counted or (c.end, c.end)
-        tail, end = _counted_phrase(text, low, span, before, hi, w)
+        lead = words[len(words) - words[::-1].index(","):] if "," in words else words    # past an opening phrase
+        opens = all(x in _DETERMINERS or x in _ADVERBS or x in ("and", "but", "of") for x in lead) and len(lead) < 6
+        tail, end = _counted_phrase(text, low, span, before, hi, w, subject=opens)
         meas, sub = (unit, None) if elided else _split_subject(text, span) if text[span[0]].isupper() else \
             (text[span[0]:span[1]], None)
         group = _np_left(text, low, lo, toks[-1].start(), w) if last == "of" else None
