@@ -867,7 +867,7 @@ def stated(text, figure):
     ("About 40% of nurses said they would strike.", "40%", "share of nurses"),
     # dimension adjectives and ages
     ("The statue is 12 metres tall.", "12 metres", "height"),
-    ("The poet died at the age of 91.", "91", "age"),
+    ("The poet died at the age of 91.", "91", "age at death"),
     # a figure that names only its unit of measurement measures what the unit measures (CLDR's kind of unit)
     ("The new network offers around two megabits per second.", "two megabits", "data rate"),
     ("The tank holds 300 litres.", "300 litres", "volume"),
@@ -1271,3 +1271,12 @@ def test_searching_claims_for_a_measure_finds_its_synonyms_too(tmp_path):
         assert sorted(r["text"] for r in found) == ["5.2%", "7.9%"], q
     found = asyncio.run(ds.client.get("/t/search_claims.json?_shape=array&q=job*")).json()
     assert [r["text"] for r in found] == ["7.9%"]          # a prefix search is taken as typed
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("The painter died at the age of 81, his family said.", "81", "age at death"),
+    ("She retired at the age of 60.", "60", "age"),
+    ("Their data moves at 3 gigabits a second.", "3 gigabits", "data rate"),     # not "data"
+])
+def test_an_age_at_death_and_a_rate_that_its_unit_names(text, figure, measure):
+    assert stated(text, figure)[0] == measure

@@ -323,6 +323,7 @@ _PLACE_PREPS = frozenset(("on", "at", "near", "along", "across", "inside", "outs
 _SHARE = frozenset(("fraction", "percent"))
 
 
+_DIED_AT = re.compile(r"\b(?:died|dies|dying|death)\s+(?:\w+\s+){0,3}?at\s+the\s+age\s+of\s+$")
 _AVERAGE_BEFORE = re.compile(r"\b(average|mean|median)\s+of\s+$")
 _PER_AFTER = re.compile(r"\s+(?:per|a|an|for\s+each)\s+([a-z][a-z-]+)\b")
 _SHARES = frozenset(("shares", "share", "stock", "stocks"))
@@ -337,6 +338,9 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
         return meas, subject
     if meas.lower() in _SHARES and c.unit and len(c.unit) == 3 and c.unit.isupper():
         meas = "share price"
+    by_unit = unit_measure(c.unit) if c.unit and " per " in c.unit else None
+    if by_unit and set(meas.lower().split()) < set(by_unit.split()):
+        meas = by_unit                       # "data could be sent at 1 gigabit a second": a data rate
     avg = _AVERAGE_BEFORE.search(low, max(lo, c.start - 12), c.start)
     if avg and avg.group(1) not in meas.lower():
         first = meas.split()[0]
@@ -359,8 +363,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     if c.measure == "age":                   # read as an age where the figure stands: "the 33-year-old"
         return "age", subject
     if c.unit is None and re.search(r"\bages?\s+of\s+$", low[max(lo, c.start - 12):c.start]):
-        c.unit = "years"                     # "at the age of 79"
-        return "age", subject
+        c.unit = "years"                     # "at the age of 79"; "died at the age of 79": the age at death
+        return ("age at death" if _DIED_AT.search(low, max(lo, c.start - 40), c.start) else "age"), subject
     unit = (c.unit or "").split(" per ")[0]
     counted = _counted(text, low, c, w) if _is_counted(unit, w) else None
     toks = _tokens_left(low, lo, c.start, 6)
