@@ -30,8 +30,8 @@ _INTRO = re.compile(r"(?<![\w’'-])(?:[\w’'-]{1,60}\s+){0,5}?[\w’'-]{1,60},
 _BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|(?:rather\s+)?than|"
                            r"instead\s+of)\s+(?:the\s+(?:usual|normal|previous|original|expected|planned)\s+)?")
 # a figure after a period and "to" ("from £190,329 in November| to £189,733"): the same measure at another time
-_PERIOD_TO = re.compile(r"\s+to\s+")
-_CONVERSION = re.compile(r"\s*\([^()]{0,40}\)")
+_PERIOD_TO = re.compile(r"(?<!\s)\s+to\s+")
+_CONVERSION = re.compile(r"(?<!\s)\s*\([^()]{0,40}\)")
 
 
 # -- what the figure measures -------------------------------------------------------------------------------------
@@ -183,13 +183,15 @@ def _post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
 # -- what a counted noun's phrase says about it: "awards won", "players named in their squad", "judges that
 # dismissed both appeals" (an annotator writes what the figure counts: "two awards" a singer won are "awards won")
 
-_NEXT_WORD = re.compile(r"\s+([a-z][a-z’'-]*)")
-_AUX_CHAIN = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
+_NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z’'-]*)")
+_AUX_CHAIN = re.compile(r"(?<!\s)(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
                         r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
-_RELATIVE = re.compile(r"\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
+_RELATIVE = re.compile(r"(?<!\s)\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
 # words after a verb that are no object: adverbs that do not end in -ly
 _NO_OBJECT = frozenset("each every online abroad overseas worldwide prior together apiece alone instead so too "
                        "down up out off away back".split())
+_AND_WORD = re.compile(r"(?<!\s)\s+and\s+([a-z]+)")
+_WORTH_OF = re.compile(r"(?<!\s)\s+worth\s+of\s+")
 _PARTICLES = frozenset("down up out off away back".split())
 _COMPARATIVES = frozenset("more fewer less higher lower bigger smaller larger greater better worse".split())
 _OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
@@ -246,7 +248,7 @@ def _verb_phrase_end(text: str, low: str, pos: int, hi: int, w: dict) -> int:
     m2 = _NEXT_WORD.match(low, end, hi)
     if m2 and m2.group(1) in _PARTICLES:
         end = m2.end()                       # "turned down", "whittled down"
-    m2 = re.compile(r"\s+and\s+([a-z]+)").match(low, end, hi)
+    m2 = _AND_WORD.match(low, end, hi)
     if m2 and _participle(m2.group(1), w):
         end = m2.end()                       # "searched and detained"
     return _pp_end(text, low, end, hi, w, any_preposition=True)
@@ -316,7 +318,7 @@ def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[
     return text[counted[1]:after], after
 
 
-_OF_KIND = re.compile(r"\s+of\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had|who|that|which)\b)")
+_OF_KIND = re.compile(r"(?<!\s)\s+of\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had|who|that|which)\b)")
 
 
 _PLACE_PREPS = frozenset(("on", "at", "near", "along", "across", "inside", "outside", "around"))
@@ -325,7 +327,7 @@ _SHARE = frozenset(("fraction", "percent"))
 
 _DIED_AT = re.compile(r"\b(?:died|dies|dying|death)\s+(?:\w+\s+){0,3}?at\s+the\s+age\s+of\s+$")
 _AVERAGE_BEFORE = re.compile(r"\b(average|mean|median)\s+of\s+$")
-_PER_AFTER = re.compile(r"\s+(?:per|a|an|for\s+each)\s+([a-z][a-z-]+)\b")
+_PER_AFTER = re.compile(r"(?<!\s)\s+(?:per|a|an|for\s+each)\s+([a-z][a-z-]+)\b")
 _SHARES = frozenset(("shares", "share", "stock", "stocks"))
 
 
@@ -457,7 +459,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
         return noun, subject
     # "FIG worth of X" names it, whatever comes before ("claims of £35bn worth of savings")
-    m = re.compile(r"\s+worth\s+of\s+").match(low, c.end, hi)
+    m = _WORTH_OF.match(low, c.end, hi)
     if m:
         np = _np_right(text, low, m.end() - 1, hi, w)
         if np and _head(text, np) not in w["amounts"]:

@@ -67,7 +67,7 @@ _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _AGE_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))(?:(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
                         r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?)")
 # a list of numbers after a name: "Windows 95, 98, 2000 and XP" (the next figure names one more)
-_NAMED_LIST = re.compile(r"(?<![\w.])[A-Z][\w-]*\s\d[\d.]*(?:,\s\d[\d.]*)*(?:,|\sand|\sor)\s$")
+_NAMED_LIST = re.compile(r"(?<![\w.-])[A-Z][\w-]{0,30}\s\d[\d.]{0,12}(?:,\s\d[\d.]{0,12}){0,8}(?:,|\sand|\sor)\s$")
 _RANGE_BEFORE = re.compile(r"\d\s*-?\s*(?:to|and|or|-|–)\s*$")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
 RELATIVE_TIME = re.compile(r"(?<!\s)\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
