@@ -1,4 +1,4 @@
-"""What is not a quantity: dates, years, times, names, identifiers, phone numbers, addresses, ages, scores.
+"""What is not a quantity: dates, years, times, names, identifiers, phone numbers, addresses, bands of ages, scores.
 
 >>> from tracker.claims import find_claims
 >>> find_claims("At 9 p.m. on Feb. 9, 2016, Apollo 11 flew past 10 Downing Street; call 800-273-8255.", None)
@@ -24,8 +24,12 @@ here is one a gold set or a corpus caught:
 - dates next to a month or weekday (data/claims/months.txt), clock times
   ("10:30", "9 p.m.", data/claims/time_words.txt), phone numbers, serials
   and figures led by a zero ("0800 555 0199", "007");
-- ages ("aged 45", "18 to 35 years old", "Tom Young, 30,"), scores and
-  splits ("a 5-4 decision"), addresses ("10 Downing Street");
+- bands of ages ("aged 18 to 24", "18- to 35-year-old"; a single age, "aged 45",
+  "the 33-year-old", "Tom Young, 30,", is a quantity in years that measures an
+  age, as the BBC sets' annotation guide counts it), scores and splits ("a 5-4
+  decision"), addresses ("10 Downing Street"), race distances that name an
+  event ("the 200m champion", data/claims/event_words.txt), a list of numbers
+  after a name ("Windows 95, 98, 2000");
 - time frames and relative times ("in the next two weeks", "two years
   later", "20 and 50 years ago"), and kinds of institution ("four-year
   colleges", data/claims/kind_nouns.txt).
