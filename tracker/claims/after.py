@@ -181,6 +181,8 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
         u, uend = unit_after(sc, end, sent, single=True)
         if u:
             unit, end = u, uend
+            if low.startswith(RATE_STARTS, end):             # "one gigabit a second"
+                unit, end = rate_and_period(sc, unit, end)
     if not unit and nxt == " " and low.startswith(" of ", end) and value is not None:
         om = _OF_WHOLE.match(low, end)       # "five of the casinos", "two of the group's researchers"
         if om:

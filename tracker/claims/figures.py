@@ -50,6 +50,8 @@ _STRIP = "([{\"“‘'’”)]},;:"
 _SCALE_HEADS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
 _RACE_DISTANCES = word_list("race_distances")
 _RACE_WORDS = tuple(" " + w for w in word_list("race_words"))
+# after a race distance, words that make it the name of an event ("the 200m champion", "the 400m final")
+_EVENT_WORDS = tuple(" " + w for w in word_list("event_words"))
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
            " sixth", " eighth", " tenth", " half", " point ", " point.", " point,", " percentage", " year", " month",
@@ -106,6 +108,8 @@ def read_figure(sc, s: int, sent: Sentence):
         elif att in ("m", "k") and not cur:
             # "5m people", "2m euros" count millions; "the 100m", "400m runners" are races
             if att == "m" and (dig in _RACE_DISTANCES or low.startswith(_RACE_WORDS, e)):
+                if low.startswith(_EVENT_WORDS, e):
+                    return None             # "the 200m champion", "the 400m final": an event's name
                 unit = "metres"
             elif not (unit_after(sc, e, sent)[0] or CUR_WORD.match(low, e)):
                 return None
@@ -166,17 +170,20 @@ def read_figure(sc, s: int, sent: Sentence):
     if plain and len(dig) == 4 and not scw and 1800 <= int(dig) <= 2099 and not PCT.match(low, e) and \
             nq.qualified_year(sc, e, sent, qual, pw):
         return None                         # "around 2002" is a time, "about 2000 people" a count
+    age_end = None
     if not cur and not qual and not scw and not att:
         if nq.identifier(sc, fs, sent, pw, prev) and not PCT.match(low, e):
             return None                     # "No 10", "Section 230", "Apollo 11"
         if nq.age(low, e, pw, prev):
-            return nq.skip_age(low, e)
+            age_end = nq.skip_age(low, e)
+            if nq.age_range(low, fs, e, age_end):
+                return age_end              # "18- to 24-year-old", "ages 16 to 24": a band of ages
         if nxt == "-" and plain:
             end = nq.score_end(low, e, dig, prev)
             if end is not None:
                 return end                  # "5-4 decision", "3-1 win": a score or a split
         if nxt == "," and nq.age_after_name(sc, fs, e, dig, prev):
-            return None                     # "Tom Young, 30, lay down": an age
+            age_end = e                     # "Tom Young, 30, lay down": an age
         if nxt == " " and text[e + 1:e + 2].isupper() and nq.address(text, e):
             return None                     # "10 Downing Street"
     value = read_digits(dig)
@@ -189,6 +196,8 @@ def read_figure(sc, s: int, sent: Sentence):
             value = float(f"{value:.15g}")               # rounded to 6 decimals): 15 digits make it 8.2e9
         if neg:
             value, fs = -value, fs - 1
+    if age_end is not None and value is not None:
+        return age_claim(sc, sent, fs, e, age_end, value)
     return finish(sc, sent, fs, e, value, unit=unit, qual=qual, qs=min(qs, fs), flags=flags, pw=pw,
                   has_scale=mult != 1.0, cur=cur)
 
@@ -213,6 +222,20 @@ def _in_enumeration(sc, sent: Sentence, s: int) -> bool:
     return last is not None and last.sentence_idx == sent.idx and _ENUMERATION_GAP.fullmatch(sc.low, last.end, s)
 
 
+def _unit_of_measurement_after(sc, e: int) -> bool:
+    """Does a unit of measurement follow ``e`` ("one gigabit a second", "one kilometre"), not a counted noun?"""
+    m = UNIT_WORD.match(sc.low, e)
+    return bool(m) and m.group("w").strip() in sc.lx.units
+
+
+def age_claim(sc, sent: Sentence, s: int, e: int, end: int, value: float) -> Claim:
+    """An age: "the 33-year-old", "aged 13", "Tom Young, 30," (a quantity in years that measures an age, as the
+    annotation guide of the BBC sets counts it; the figure from ``s`` to ``e``, its tail to ``end``)."""
+    c = sc.make(sent, s, end, sc.text[s:e], value, "years", None, [])
+    c.measure = "age"
+    return c
+
+
 def read_words(sc, s: int, sent: Sentence, w: str = ""):
     """The claim of the written number found at ``s`` (its first word ``w``), None, or the end of a stretch to
     skip."""
@@ -222,7 +245,7 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
     if w == "one":
         if low.startswith(_ONE_NOT, s + 3) or low.startswith(" point", s + 3) and low.endswith("at ", 0, s):
             return None                     # "one of the", "one day", "at one point": not a figure
-        if not low.startswith(_ONE_OK, s + 3):
+        if not low.startswith(_ONE_OK, s + 3) and not _unit_of_measurement_after(sc, s + 3):
             # "one" is mostly a pronoun or an article ("one study"): count it in an
             # enumeration of figures ("14 Catholics, six Orthodox and one Greek") or
             # after a qualifier ("more than one victim")
@@ -242,6 +265,8 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
     if not m:
         return None
     e = m.end()
+    if low[e:e + 1] == " " and nq.time_of_day(low, e):
+        return None                         # "at four o'clock": a time
     raw = m.group()
     tokens = raw.replace("-", " ").split()
     tokens = [t for t in tokens if t not in ("and", "a", "an")] or tokens
@@ -284,7 +309,8 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
             return Claim("quantity", text[min(qs, s):c.end("w")], min(qs, s), c.end("w"), sent.idx, None, None,
                          text[s:c.end("w")], None, lo, hi, None, "vague", None, [])
         if w in ("year", "years") and (c.group("w2") == "old" or low.startswith("-old", c.end())):
-            return nq.skip_age(low, e)
+            end = nq.skip_age(low, e)       # "Seventeen-year-old"
+            return end if nq.age_range(low, s, e, end) else age_claim(sc, sent, s, e, end, value)
         if w in ("year", "month", "week", "decade") and LEVEL_AFTER.match(low, c.end("w")):
             return None                      # "a five-year low": a comparison
         if w == "fold":                      # "a ten-fold rise": a comparison
@@ -326,8 +352,8 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
         if not _in_enumeration(sc, sent, s):
             lm = RANGE_LINK.match(low, e)
             if not (PCT.match(low, e) or FRACTION_OF.match(low, e) or lm and lm.group("word") == "to"
-                    and RANGE_END.match(low, lm.end()) or low.startswith(_ONE_OK, e)
-                    and not low.startswith((" to ", " or ", " in ", " out of ", "-"), e)):
+                    and RANGE_END.match(low, lm.end()) or _unit_of_measurement_after(sc, e) or
+                    low.startswith(_ONE_OK, e) and not low.startswith((" to ", " or ", " in ", " out of ", "-"), e)):
                 return None
     if compound_unit:
         return sc.make(sent, min(qs, s), e_unit, text[s:e], value, compound_unit, qual, [])

@@ -76,6 +76,22 @@ def measure_key(measure: str | None) -> str:
     return " ".join(words)
 
 
+def search_synonyms(word: str) -> list[str]:
+    """The words that name the same measure as ``word`` (``data/claims/measure_synonyms.txt``), for a search
+    to find them all: "jobless" -> ["unemployment", "unemployed"]; [] for a word with none."""
+    syn = _synonyms()
+    w = word.lower()
+    key = syn.get(w) or syn.get(_singular(w)) or (w if w in _synonym_keys() else _singular(w))
+    if key not in _synonym_keys():
+        return []
+    return [x for x in [key, *sorted(k for k, v in syn.items() if v == key)] if x not in (w, _singular(w))]
+
+
+@cache
+def _synonym_keys() -> frozenset[str]:
+    return frozenset(_synonyms().values())
+
+
 def subject_key(subject: str | None) -> str:
     s = (subject or "").lower().replace("’", "'")
     s = re.sub(r"'s?$", "", s.strip())

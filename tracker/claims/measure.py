@@ -27,7 +27,11 @@ _INTRO = re.compile(r"(?<![\w’'-])(?:[\w’'-]{1,60}\s+){0,5}?[\w’'-]{1,60},
 
 
 # the words between a figure and the earlier figure it is set against: "9,000, up from 7,000"
-_BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|than)\s+")
+_BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|(?:rather\s+)?than|"
+                           r"instead\s+of)\s+(?:the\s+(?:usual|normal|previous|original|expected|planned)\s+)?")
+# a figure after a period and "to" ("from £190,329 in November| to £189,733"): the same measure at another time
+_PERIOD_TO = re.compile(r"(?<!\s)\s+to\s+")
+_CONVERSION = re.compile(r"(?<!\s)\s*\([^()]{0,40}\)")
 
 
 # -- what the figure measures -------------------------------------------------------------------------------------
@@ -176,19 +180,193 @@ def _post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
     return end
 
 
+# -- what a counted noun's phrase says about it: "awards won", "players named in their squad", "judges that
+# dismissed both appeals" (an annotator writes what the figure counts: "two awards" a singer won are "awards won")
+
+_NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z’'-]*)")
+_AUX_CHAIN = re.compile(r"(?<!\s)(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
+                        r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
+_RELATIVE = re.compile(r"(?<!\s)\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
+# words after a verb that are no object: adverbs that do not end in -ly
+_NO_OBJECT = frozenset("each every online abroad overseas worldwide prior together apiece alone instead so too "
+                       "down up out off away back".split())
+_AND_WORD = re.compile(r"(?<!\s)\s+and\s+([a-z]+)")
+_WORTH_OF = re.compile(r"(?<!\s)\s+worth\s+of\s+")
+_PARTICLES = frozenset("down up out off away back".split())
+_COMPARATIVES = frozenset("more fewer less higher lower bigger smaller larger greater better worse".split())
+_OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
+
+
+def _participle_of(word: str, w: dict) -> str | None:
+    """The past participle of a verb form that takes a counted object ("won", "winning" -> "won", "recalling" ->
+    "recalled", "named"), None for a word that is no such verb ("including", "has", "rose")."""
+    if word in w["participle_of"]:          # first: "lost five games", "cut 300 jobs" (verbs of change too)
+        return w["participle_of"][word]
+    if word in w["light_verbs"] or word in w["changes"] or word in w["levels"] or word in w["stop"] or \
+            word in w["measure_verbs"]:
+        return None
+    if word in w["participles"] or word.endswith("ed") and len(word) > 4:
+        return word
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]                     # "recalling" -> "recalled", "naming" -> "named"
+        return stem[:-1] + "ied" if stem.endswith("y") and stem[-2] not in "aeiou" else stem + "ed"
+    return None
+
+
+def _object_verb(words: list[str], w: dict) -> str | None:
+    """The participle of the verb whose object the figure counts: "won two awards", "recalling nine of their
+    players", "won the first two editions"."""
+    k = len(words) - 1
+    while k >= 0 and words[k] in _OBJECT_SKIP:
+        k -= 1
+    return _participle_of(words[k], w) if k >= 0 and words[k][:1].isalpha() else None
+
+
+def _finite_after(low: str, pos: int, hi: int, w: dict) -> bool:
+    """Does an object follow a verb ending at ``pos`` (a determiner, a figure or a noun, not a preposition or
+    punctuation): "3,500 people produced| 56,000 cars" is a clause, "songs downloaded| since 2003" a modifier?"""
+    m = _NEXT_WORD.match(low, pos, hi)
+    if m is None:
+        return low[pos:pos + 2].strip()[:1].isdigit() or low[pos + 1:pos + 2] in "£$€"
+    word = m.group(1)
+    if word in _NO_OBJECT or _PERIOD.match(low, pos + 1):
+        return False                         # "alerts issued| each year", "tracks bought| online"
+    return word in _DETERMINERS or word in _OBJECT_SKIP or word in w["numbers"] or word in _COMPARATIVES or \
+        word not in w["stop"] and not word.endswith("ly") and word != "and"
+
+
+def _verb_phrase_end(text: str, low: str, pos: int, hi: int, w: dict) -> int:
+    """The end of a participle ("downloaded", "searched and detained", "being considered") and the phrase that
+    completes it ("named| in their squad", "sanctioned| for violations"), or ``pos``."""
+    end = pos
+    m = _NEXT_WORD.match(low, pos, hi)
+    if m and m.group(1) == "being":
+        m = _NEXT_WORD.match(low, m.end(), hi)
+    if not m or not _participle(m.group(1), w) or _finite_after(low, m.end(), hi, w):
+        return pos
+    end = m.end()
+    m2 = _NEXT_WORD.match(low, end, hi)
+    if m2 and m2.group(1) in _PARTICLES:
+        end = m2.end()                       # "turned down", "whittled down"
+    m2 = _AND_WORD.match(low, end, hi)
+    if m2 and _participle(m2.group(1), w):
+        end = m2.end()                       # "searched and detained"
+    return _pp_end(text, low, end, hi, w, any_preposition=True)
+
+
+def _pp_end(text: str, low: str, end: int, hi: int, w: dict, any_preposition: bool = False) -> int:
+    """The end of a phrase of place or kind after ``end`` ("in use", "on the border", "in their squad"), after a
+    participle any phrase ("sanctioned| for violations"); not a time ("in 2004") or a name ("in France": the
+    subject); else ``end``."""
+    m = (_ANY_PP if any_preposition else _PP_AFTER).match(low, end, hi)
+    if not m or _PERIOD.match(low, m.start() + 1) or not any_preposition and \
+            low[m.start() + 1:].startswith(("of ", "to ", "from ", "for ")):
+        return end
+    np = _np_right(text, low, low.index(" ", m.start() + 1), hi, w, 4)
+    if np is None or text[np[0]].isupper() or text[np[0]].isdigit():
+        return end
+    if low.startswith(" of ", np[1]):        # "for breaches| of the rules"
+        more = _np_right(text, low, np[1] + 3, hi, w, 3)
+        if more and not text[more[0]].isupper():
+            return more[1]
+    return np[1]
+
+
+_ANY_PP = re.compile(r"(?<!\s)\s+(?:on|at|near|along|across|in|inside|outside|around|from|for|to|by|with|against|over|under|"
+                     r"into|through|about)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+")
+
+
+def _counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[str], hi: int,
+                    w: dict, subject: bool = False) -> tuple[str, int]:
+    """The counted noun with what the sentence says about it: the verb it is the object of ("awards won"), the
+    phrase after it ("songs downloaded", "domain names in use", "people who appealed against ..."), the verb it
+    is the subject of ("athletes have been sanctioned for ..." -> "athletes sanctioned for ...", "judges
+    dismissed both appeals" -> "judges that dismissed both appeals")."""
+    end = counted[1]
+    m = _OF_KIND.match(low, end, hi)
+    if m:
+        end = m.end()                        # "three coachloads| of people"
+    post = _post_modifier(text, low, end, hi, w)
+    if post > end:                           # "cars sold by the group", "troops (massed) on the border"
+        return text[counted[1]:post], post
+    verb = _object_verb(before, w)
+    m = _RELATIVE.match(low, end, hi)
+    if m:                                    # "people who appealed against the police actions"
+        return text[counted[1]:m.end()], m.end()
+    after = _verb_phrase_end(text, low, end, hi, w)
+    if after > end:                          # "songs downloaded", "players named in their squad"
+        return text[counted[1]:end] + (" " + text[end:after].strip() if verb is None else f" {verb}{text[end:after]}"), after
+    if verb:                                 # "won two awards": "awards won"
+        after = _pp_end(text, low, end, hi, w, any_preposition=True)
+        return text[counted[1]:end] + f" {verb}" + text[end:after], after
+    aux = _AUX_CHAIN.match(low, end, hi)
+    if aux:                                  # "13 athletes have been sanctioned for ...": the passive's participle
+        after = _verb_phrase_end(text, low, aux.end(), hi, w)
+        if after > aux.end():
+            return text[counted[1]:end] + " " + text[aux.end():after].strip(), after
+    m = _NEXT_WORD.match(low, end, hi) if subject else None     # the figure opens its clause: its verb
+    nxt = _NEXT_WORD.match(low, m.end(), hi) if m else None
+    if m and (m.group(1) in w["participles"] or m.group(1).endswith("ed") and len(m.group(1)) > 4) and \
+            m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and \
+            (m.group(1) not in w["cues"] or nxt and (nxt.group(1) not in w["stop"] or nxt.group(1) in _COMPARATIVES)):
+        obj = re.match(r"\s+(?:(?:the|a|an|both|all|its|their|his|her|more|fewer|less|higher|lower|bigger|smaller|"
+                       r"larger|greater|better|worse)\s+)?", low[m.end():m.end() + 12])
+        np = _np_right(text, low, m.end() + obj.end() - 1, hi, w, 4) if obj else None
+        if np and not text[np[0]].isupper():  # "three judges dismissed both appeals"
+            return text[counted[1]:end] + f" that {text[m.start(1):np[1]]}", np[1]
+    after = _pp_end(text, low, end, hi, w)    # "domain names in use"
+    return text[counted[1]:after], after
+
+
+_OF_KIND = re.compile(r"(?<!\s)\s+of\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had|who|that|which)\b)")
+
+
 _PLACE_PREPS = frozenset(("on", "at", "near", "along", "across", "inside", "outside", "around"))
 _SHARE = frozenset(("fraction", "percent"))
 
 
+_DIED_AT = re.compile(r"\b(?:died|dies|dying|death)\s+(?:\w+\s+){0,3}?at\s+the\s+age\s+of\s+$")
+_AVERAGE_BEFORE = re.compile(r"\b(average|mean|median)\s+of\s+$")
+_PER_AFTER = re.compile(r"(?<!\s)\s+(?:per|a|an|for\s+each)\s+([a-z][a-z-]+)\b")
+_SHARES = frozenset(("shares", "share", "stock", "stocks"))
+
+
 def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None, w: dict):
-    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``."""
+    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``, with what the words
+    right around the figure add: "an average of 22 per surveyor" -> "average sales per surveyor"; a price of
+    shares is a share price ("shares rose to 583p")."""
+    meas, subject = _read_measure(text, low, lo, hi, c, prev, w)
+    if not meas:
+        return meas, subject
+    if meas.lower() in _SHARES and c.unit and len(c.unit) == 3 and c.unit.isupper():
+        meas = "share price"
+    by_unit = unit_measure(c.unit) if c.unit and " per " in c.unit else None
+    if by_unit and set(meas.lower().split()) < set(by_unit.split()):
+        meas = by_unit                       # "data could be sent at 1 gigabit a second": a data rate
+    avg = _AVERAGE_BEFORE.search(low, max(lo, c.start - 12), c.start)
+    if avg and avg.group(1) not in meas.lower():
+        first = meas.split()[0]
+        if first[1:].islower() and _sentence_initial(text, low.find(first.lower(), lo)):
+            meas = meas[0].lower() + meas[1:]        # "Sales" that opens the sentence
+        meas = f"{avg.group(1)} {meas}"
+        per = _PER_AFTER.match(low, c.end, hi)
+        if per and per.group(1) not in _PER_TIME and per.group(1) not in w["stop"] and " per " not in meas:
+            meas = f"{meas} per {per.group(1)}"
+    return meas, subject
+
+
+def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None, w: dict):
+    """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``, read from the structure
+    of the phrase around the figure."""
     subject = None
     pm = _POSSESSOR.search(text, max(lo, c.start - 60), c.start)
     if pm:
         subject = pm.group(1)
-    if c.unit is None and re.search(r"\bages?\s+of\s+$", low[max(lo, c.start - 12):c.start]):
-        c.unit = "years"                     # "at the age of 79"
+    if c.measure == "age":                   # read as an age where the figure stands: "the 33-year-old"
         return "age", subject
+    if c.unit is None and re.search(r"\bages?\s+of\s+$", low[max(lo, c.start - 12):c.start]):
+        c.unit = "years"                     # "at the age of 79"; "died at the age of 79": the age at death
+        return ("age at death" if _DIED_AT.search(low, max(lo, c.start - 40), c.start) else "age"), subject
     unit = (c.unit or "").split(" per ")[0]
     counted = _counted(text, low, c, w) if _is_counted(unit, w) else None
     toks = _tokens_left(low, lo, c.start, 6)
@@ -197,12 +375,14 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     words = [t.group() for t in toks]
     last = words[-1] if words else ""
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
-    if prev is not None and prev.measure and prev.end <= c.start and not counted and (
-            re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or
-            _BASELINE_GAP.fullmatch(low, prev.end, c.start) or
-            re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and not counted and
-            (c.unit or "") == (prev.unit or "")):
-        return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
+    if prev is not None and prev.measure and prev.end <= c.start and not counted:
+        if _BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start):
+            # the earlier level a change started from ("fell by £600 from £190,329") is the level, not the fall
+            return _level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or \
+                re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
+                (c.unit or "") == (prev.unit or ""):
+            return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
     # a share: "one in six cars sold by the group", "46% of voters"
     if unit in _SHARE:
         if unit == "fraction":
@@ -219,8 +399,9 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
         m = re.match(r"\s+of\s+", low[c.end:c.end + 5])
         if m:
             np = _np_right(text, low, c.end + m.end() - 1, hi, w)
-            if np:
-                return "share of " + text[np[0]:np[1]], subject
+            if np:                           # "48% of agents reported lower prices": what the share did
+                tail, _ = _counted_phrase(text, low, np, [], hi, w, subject=True)
+                return "share of " + text[np[0]:np[1]] + tail, subject
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
     if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
         k = len(words) - (2 if last == "by" else 1)
@@ -244,23 +425,45 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     if counted and last in w["measure_verbs"] and w["measure_verbs"][last] in _COUNT_MEASURES:
         noun = w["measure_verbs"][last]      # "produced 110,000 cars": output; "employs 6,000 people": workforce
         return (noun if noun == "workforce" else f"{noun} of {text[counted[0]:counted[1]]}"), subject
-    if counted:
-        end = _post_modifier(text, low, counted[1], hi, w)
-        meas = text[counted[0]:end] if end > counted[1] else text[counted[0]:counted[1]]
-        meas, sub = _split_subject(text, (counted[0], counted[0] + len(meas))) if meas[:1].isupper() else (meas, None)
-        return meas, subject or sub or _name_after(text, end, hi, w)
+    # a counted noun left out ("won the next five", "two were being held"): the noun the figure took from an
+    # earlier one, with what the sentence says of it
+    elided = counted is None and _is_counted(unit, w) and c.raw_number and unit.lower() not in c.text.lower()
+    if counted or elided:
+        before = [t.group() for t in _tokens_left(low, 0, c.start, 4)]     # the clause may start at the figure
+        while any(not x[0].isalnum() for x in before):                      # ("recalling| nine of their players")
+            before = before[1:]
+        span = counted or (c.end, c.end)
+        lead = words[len(words) - words[::-1].index(","):] if "," in words else words    # past an opening phrase
+        opens = all(x in _DETERMINERS or x in _ADVERBS or x in ("and", "but", "of") for x in lead) and len(lead) < 6
+        tail, end = _counted_phrase(text, low, span, before, hi, w, subject=opens)
+        meas, sub = (unit, None) if elided else _split_subject(text, span) if text[span[0]].isupper() else \
+            (text[span[0]:span[1]], None)
+        group = _np_left(text, low, lo, toks[-1].start(), w) if last == "of" else None
+        if group and _head(text, group) not in w["amounts"] and not text[group[0]].isupper():
+            meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of nine law lords": "panel of law lords"
+        return meas + tail, subject or sub or _name_after(text, end, hi, w)
     # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
     two = " ".join(words[-2:])
     money = not unit or len(unit) == 3 and unit.isupper()
     if money and (two in w["measure_verbs"] or last in w["measure_verbs"] or last in ("for", "at", "from") and
                   len(words) > 1 and words[-2] in w["measure_verbs"]):
         noun = w["measure_verbs"].get(two) or w["measure_verbs"][last if last in w["measure_verbs"] else words[-2]]
-        pp = re.match(r"\s+(in|on|for|into)\s+", low[c.end:c.end + 8])
+        pos = c.end
+        br = _CONVERSION.match(low, pos, pos + 44)
+        if br:
+            pos = br.end()                   # "raise $100m (£52m)| from the sale"
+        pp = re.match(r"\s+(in|on|for|into|from)\s+", low[pos:pos + 8])
         if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost"):
-            np = _np_right(text, low, c.end + pp.end() - 1, hi, w)
-            if np and not _PERIOD.match(low, c.end + 1):
+            np = _np_right(text, low, pos + pp.end() - 1, hi, w)
+            if np and not _PERIOD.match(low, pos + 1):
                 return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
         return noun, subject
+    # "FIG worth of X" names it, whatever comes before ("claims of £35bn worth of savings")
+    m = _WORTH_OF.match(low, c.end, hi)
+    if m:
+        np = _np_right(text, low, m.end() - 1, hi, w)
+        if np and _head(text, np) not in w["amounts"]:
+            return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
     # "X of FIG": "savings of £153m", "a majority of 160", "speeds of up to 14.4Mbps"
     if last == "of":
         np = _np_left(text, low, lo, toks[-1].start(), w)
@@ -292,8 +495,18 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
         if br:
             pos += br.end()
         np = _np_right(text, low, pos, hi, w)
-        if np and low[pos:np[0]].strip() == "" and _head(text, np) not in w["amounts"]:
+        if np and low[pos:np[0]].strip() == "" and _head(text, np) not in w["amounts"] and \
+                not (" " not in text[np[0]:np[1]] and _head(text, np).endswith("ly") and np[1] - np[0] > 6):
+            if _head(text, np) in w["change_words"] and low.startswith((" in ", " of "), np[1]):
+                more = _np_right(text, low, np[1] + 3, hi, w)    # "a 3% rise in prices"
+                if more and not _PERIOD.match(low, np[1] + 1):
+                    return text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
+    # the figure joined to the noun it modifies: "a $100m-share sale"
+    if low[c.end:c.end + 1] == "-" and low[c.end + 1:c.end + 2].isalpha():
+        np = _np_right(text, low, c.end + 1, hi, w)
+        if np and np[0] == c.end + 1 and _head(text, np) not in w["amounts"]:
+            return text[np[0]:np[1]], subject
     # an adjective of dimension: "5ft 9ins tall", "20 years old"
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
     if m and m.group(1) in w["dimensions"]:
@@ -312,6 +525,20 @@ def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None
     if c.unit and c.unit == c.unit.lower() and c.unit not in _SHARE and not c.unit.startswith("per "):
         return unit_measure(c.unit) or c.unit, subject
     return None, subject
+
+
+def _after_period_to(low: str, end: int, start: int) -> bool:
+    """Is the gap from ``end`` to ``start`` a time phrase and "to" (" in November to ")?"""
+    m = _PERIOD.match(low, end + 1, start) if low[end:end + 1] == " " else None
+    return bool(m) and _PERIOD_TO.fullmatch(low, m.end(), start) is not None
+
+
+def _level_of(prev: Claim, w: dict) -> str:
+    """The measure of the level a change moves: "average asking price" of "average asking price fall"."""
+    words = prev.measure.split()
+    if len(words) > 1 and words[-1] in w["change_words"]:
+        return " ".join(words[:-1])
+    return prev.measure
 
 
 _PER_TIME = frozenset("second minute hour day week month year".split())

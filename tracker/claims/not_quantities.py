@@ -1,4 +1,4 @@
-"""What is not a quantity: dates, years, times, names, identifiers, phone numbers, addresses, ages, scores.
+"""What is not a quantity: dates, years, times, names, identifiers, phone numbers, addresses, bands of ages, scores.
 
 >>> from tracker.claims import find_claims
 >>> find_claims("At 9 p.m. on Feb. 9, 2016, Apollo 11 flew past 10 Downing Street; call 800-273-8255.", None)
@@ -24,8 +24,12 @@ here is one a gold set or a corpus caught:
 - dates next to a month or weekday (data/claims/months.txt), clock times
   ("10:30", "9 p.m.", data/claims/time_words.txt), phone numbers, serials
   and figures led by a zero ("0800 555 0199", "007");
-- ages ("aged 45", "18 to 35 years old", "Tom Young, 30,"), scores and
-  splits ("a 5-4 decision"), addresses ("10 Downing Street");
+- bands of ages ("aged 18 to 24", "18- to 35-year-old"; a single age, "aged 45",
+  "the 33-year-old", "Tom Young, 30,", is a quantity in years that measures an
+  age, as the BBC sets' annotation guide counts it), scores and splits ("a 5-4
+  decision"), addresses ("10 Downing Street"), race distances that name an
+  event ("the 200m champion", data/claims/event_words.txt), a list of numbers
+  after a name ("Windows 95, 98, 2000");
 - time frames and relative times ("in the next two weeks", "two years
   later", "20 and 50 years ago"), and kinds of institution ("four-year
   colleges", data/claims/kind_nouns.txt).
@@ -66,6 +70,9 @@ _PHONE_TAIL = re.compile(r"(?:[ -]\d{3,4})+(?![\w])")
 _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _AGE_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))(?:(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
                         r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?)")
+# a list of numbers after a name: "Windows 95, 98, 2000 and XP" (the next figure names one more)
+_NAMED_LIST = re.compile(r"(?<![\w.-])[A-Z][\w-]{0,30}\s\d[\d.]{0,12}(?:,\s\d[\d.]{0,12}){0,8}(?:,|\sand|\sor)\s$")
+_RANGE_BEFORE = re.compile(r"\d\s*-?\s*(?:to|and|or|-|–)\s*$")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")
 RELATIVE_TIME = re.compile(r"(?<!\s)\s+(?:ago|later|earlier|after|before|hence|from\s+now|on\b|since|away\b|"
                            r"into|prior|previously|beforehand|running|in\s+a\s+row|back)")
@@ -209,14 +216,21 @@ def capitalised_name_before(sc, s: int, sent: Sentence, pw: list[str], initial: 
 def identifier(sc, fs: int, sent: Sentence, pw: list[str], prev: str) -> bool:
     """Does the word before a bare figure make it an identifier or a name ("No 10", "Section 230",
     "Apollo 11")?"""
-    return prev in sc.lx.identifier_words or prev in ("no", "no.") and \
-        sc.text[fs - len(prev) - 1:fs].lstrip()[:1] == "N" or capitalised_name_before(sc, fs, sent, pw)
+    return prev in sc.lx.identifier_words and _next_to(sc.low, prev, fs) or prev in ("no", "no.") and \
+        sc.text[fs - len(prev) - 1:fs].lstrip()[:1] == "N" or capitalised_name_before(sc, fs, sent, pw) or \
+        _NAMED_LIST.search(sc.text, max(sent.start, fs - 40), fs) is not None
+
+
+def _next_to(low: str, prev: str, s: int) -> bool:
+    """Does the word ``prev`` stand right before ``s``, no punctuation between ("page 5", not "that year, 400
+    people")?"""
+    return low.endswith(prev, 0, s - 1) and low[s - 1:s].isspace()
 
 
 def named_number_word(sc, s: int, sent: Sentence, pw: list[str], prev: str, qual: str | None) -> bool:
     """Is the number word at ``s`` part of a name: after an identifier word or a capitalised word ("World War
     Two", "BBC Two"), or capitalised inside a sentence ("to Six Nations leaders", "Ocean's Twelve")?"""
-    if prev in sc.lx.identifier_words or capitalised_name_before(sc, s, sent, pw):
+    if prev in sc.lx.identifier_words and _next_to(sc.low, prev, s) or capitalised_name_before(sc, s, sent, pw):
         return True
     text = sc.text
     return text[s].isupper() and not qual and _words_before(sc, sent, s) and not title_case(sc, sent)
@@ -238,6 +252,14 @@ def age(low: str, e: int, pw: list[str], prev: str) -> bool:
 def age_follows(low: str, pos: int) -> bool:
     """Does "years old" (or "-year-old") follow ``pos``?"""
     return _AGE_AFTER.match(low, pos) is not None
+
+
+def age_range(low: str, s: int, e: int, end: int) -> bool:
+    """Is the age from ``s`` to ``e`` (its tail to ``end``) one end of a band of ages ("18- to 24-year-old",
+    "ages 16 to 24", "between 40 and 50 years old")?"""
+    m = _AGE_AFTER.match(low, e)
+    return any(ch.isdigit() for ch in low[e:max(end, m.end() if m else e)]) or \
+        _RANGE_BEFORE.search(low, max(0, s - 12), s) is not None
 
 
 def skip_age(low: str, e: int) -> int:

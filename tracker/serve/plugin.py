@@ -36,6 +36,7 @@ import re
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
+from ..claims.groups import search_synonyms
 from . import pages, responses, routes
 from .common import (HIT_END, HIT_START, _arg, _cell, _paging, columns_of, is_tracker, known,  # noqa: F401
                      mark_hits, public, readable_json, shorten, tracker_names)
@@ -179,7 +180,10 @@ def fts_query(text: str | None) -> str:
             if parts and parts[-1] not in _FTS_OPERATORS:
                 parts.append(word)
         elif word.strip("*"):
-            parts.append('"' + word.rstrip("*") + '"' + ("*" if word.endswith("*") else ""))
+            # a word that names a measure finds its synonyms too: "jobless" finds "unemployment"
+            same = [] if word.endswith("*") else search_synonyms(word)
+            parts.append("(" + " OR ".join(f'"{w}"' for w in [word, *same]) + ")" if same else
+                         '"' + word.rstrip("*") + '"' + ("*" if word.endswith("*") else ""))
     while parts and parts[-1] in _FTS_OPERATORS:
         parts.pop()
     return " ".join(parts) or '""'
