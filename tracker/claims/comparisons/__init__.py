@@ -43,10 +43,18 @@ __all__ = ["triggers", "readers", "fold_claim", "fraction_of_baseline", "fractio
 _READERS = {**ranks.READERS, **ratios.READERS, **comparatives.READERS}
 
 
+# the ranks below the top written with a hyphen ("the fourth-largest economy"): a word of their own, as the scan
+# finds no word after a hyphen, and the ordinal alone is a fraction ("a fourth")
+_RANKS = "second third fourth fifth sixth seventh eighth ninth tenth".split()
+
+
 @cache
 def triggers() -> dict[str, str]:
     """Trigger word -> kind of comparison."""
-    return lexicon.mapping("claims/comparisons.txt")
+    words = lexicon.mapping("claims/comparisons.txt")
+    words.update({f"{r}-{w}": kind for w, kind in list(words.items()) if kind == "superlative" and
+                  w not in ("most", "least") for r in _RANKS})
+    return words
 
 
 def readers() -> dict:

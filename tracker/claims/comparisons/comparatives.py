@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons import written_number_pattern
+from ..numbers import read_words
 from .reference import BOUNDARY, TRAILING, claim, noun_phrase
 
 # words in -er that are no comparatives
@@ -48,7 +49,7 @@ _INTENSIFIERS = frozenset("far much even slightly significantly considerably sub
 # what after "than" makes it the qualifier of a figure: a figure, a number word, "a year", "a third", "half"
 _FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
                            r"decade|century|million|billion|thousand|hundred|dozen|third|quarter|half|fifth|tenth|"
-                           r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b|ever\b)")
+                           r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b)")
 _FIGURE = re.compile(r"(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                      r"per\s*cent|percent|points?))?(?:\s+[a-z]+)?")
 _EARLIER = re.compile(r"(?<!\s)\s+(?:(?:a|one|two|three|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|day|season|"
@@ -82,16 +83,23 @@ def _comparative(word: str) -> bool:
         word not in _NOT_COMPARATIVE
 
 
+# "nine judges rather than the usual five": a figure set against the one it replaces
+_INSTEAD_FIGURE = re.compile(r"(?<!\s)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:\d[\d.,]*|(?:" + written_number_pattern() + r"))\b")
+_EVER = re.compile(r"(?<!\s)\s+ever\b(?:\s+before\b)?")
+
+
 def _than(scanner, word, s, e, sent):
     low = scanner.low
+    pw = scanner.before(s, sent, width=48, n=6)
+    if pw and pw[-1] == "rather":
+        return _instead(scanner, pw, s, e, sent)
     if _FIGURE_AFTER.match(low, e, e + 24):
         return None                              # "more than 20", "less than a year": a qualifier of a figure
-    pw = scanner.before(s, sent, width=48, n=6)
     if not pw:
         return None
     last = pw[-1]
-    if last in ("rather", "other"):
-        return None                              # "rather than", "other than"
+    if last == "other" or last in _QUANTIFIERS and _EVER.match(low, e):
+        return None                              # "other than"; "more than ever" says how much, against nothing
     k = None                                     # the index in pw of the comparative
     for j in range(len(pw) - 1, max(-1, len(pw) - 5), -1):
         if pw[j] in _QUANTIFIERS:                # "more financial firepower than": the quantifier, not "-er"
@@ -129,8 +137,19 @@ def _than(scanner, word, s, e, sent):
             low.endswith(pw[k - 1] + " ", 0, start):
         k -= 1                                   # "far greater", "two less", "10 times faster" (not "2004, more")
         start -= len(pw[k]) + 1
-    ref, end = _ref(scanner, e, sent.end)
+    ever = _EVER.match(low, e)                   # "stronger than ever (before)": against all the past
+    ref, end = (None, ever.end()) if ever else _ref(scanner, e, sent.end)
     return claim(scanner, sent, start, max(end, e), ref)
+
+
+def _instead(scanner, pw, s, e, sent):
+    """"a panel of nine rather than the usual five": two figures, one in place of the other; "tea rather than
+    coffee" and "rather than wait" compare no figures."""
+    m = _INSTEAD_FIGURE.match(scanner.low, e, sent.end)
+    if m is None or not any(w[:1].isdigit() or read_words(w) is not None for w in pw[-5:-1]):
+        return None
+    ref, end = _ref(scanner, e, sent.end, max_words=5)
+    return claim(scanner, sent, scanner.low.rfind("rather", 0, s), max(end, m.end()), ref)
 
 
 def _compared(scanner, word, s, e, sent):
@@ -163,8 +182,8 @@ def _from(scanner, word, s, e, sent):
     if f.group().split()[-1] in BOUNDARY or f.group().split()[-1] in TRAILING or \
             f.group().split()[-1] in ("a", "an", "last", "the"):
         fig_end = f.start() + len(f.group().rsplit(" ", 1)[0]) if " " in f.group() else f.end()
-    if low.startswith((" to ", "-"), fig_end):
-        return None                              # "from 3% to 5%": a change, read by the quantities
+    if low.startswith((" to ", "-"), fig_end) or _TO_FIGURE.match(low, fig_end, sent.end):
+        return _change(scanner, s, f.start(), fig_end, sent)    # "rose from 3% to 5%"
     pw = scanner.before(s, sent, n=3)
     prev = pw[-1] if pw else ""
     later = _EARLIER.match(low, fig_end, sent.end)
@@ -176,6 +195,47 @@ def _from(scanner, word, s, e, sent):
     if later:
         return claim(scanner, sent, start, later.end(), scanner.text[later.start():later.end()].strip())
     return claim(scanner, sent, start, fig_end, scanner.text[e:fig_end].strip())
+
+
+# "from £190 in May to £185", "from 3% to 5%": the new level after the old one (and the old one's time)
+_TO_FIGURE = re.compile(r"(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]+){1,2}?)?(?:\s+to|-)\s*"
+                        r"(?P<fig>(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
+                        r"per\s*cent|percent|points?))?)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\ds?")
+
+
+def _change(scanner, s, fig_start, fig_end, sent):
+    """"fell by more than £600 from £190 in May to £185 in June", "rose from 3% to 5%": a change set against
+    the level it started from, when a word of change comes before in the clause (the guide: a change alone is
+    a quantity, "from X" makes it a comparison). "from 2001 to 2014" is a stretch of years, "ranged from 5% to
+    25%" and "from 3 to 5 years" ranges."""
+    low = scanner.low
+    while low[fig_end - 1] in ".,":
+        fig_end -= 1                             # "from 2003, to ...": the figure ends before the comma
+    to = _TO_FIGURE.match(low, fig_end, sent.end)
+    if to is None or _YEAR.fullmatch(low, fig_start, fig_end) or _YEAR.fullmatch(low, to.start("fig"), to.end("fig")):
+        return None
+    pw = scanner.before(s, sent, width=64, n=7)
+    lx = scanner.lx
+    start = None
+    pos = s
+    for w in reversed(pw):
+        pos = low.rfind(w, 0, pos)
+        if w in _UP_DOWN or w in lx.change_words or w in lx.change_by_words:
+            start = pos
+            break
+        if w in BOUNDARY and w not in ("as", "has", "have", "had", "is", "was", "are", "were", "been", "than") or \
+                not w.replace(".", "").replace(",", "").replace("%", "").isalnum() and w[:1] not in "$£€¥":
+            return None                          # a clause ends, or punctuation
+    if start is None or "," in low[start:s]:
+        return None
+    end = to.end()
+    while low[end - 1] in ".,":
+        end -= 1
+    ref = scanner.text[fig_start:to.start("fig")].rstrip(" -")     # the old level and its time, as written
+    if ref.endswith(" to"):
+        ref = ref[:-3]
+    return claim(scanner, sent, start, end, ref)
 
 
 def _excess(scanner, word, s, e, sent):
@@ -196,6 +256,12 @@ def _overtake(scanner, word, s, e, sent):
     """"overtaking Sony as the market leader", "overtook its rival": the reference is what was overtaken;
     "were overtaken in the final minutes" names none, and is no claim."""
     nxt = scanner.low[e:e + 5].split()[:1]
+    if word == "overtaken":                      # "overtaken in popularity by X": the reference follows "by"
+        m = _BY.match(scanner.low, e, sent.end)
+        if m is None:
+            return None
+        ref, end = _ref(scanner, m.end() - 1, sent.end, max_words=6)
+        return claim(scanner, sent, s, end, ref) if ref else None
     if not nxt or nxt[0] in TRAILING and nxt[0] not in ("the", "a", "an", "this"):
         return None
     ref, end = _ref(scanner, e, sent.end, max_words=5)
@@ -210,6 +276,9 @@ def _overtake(scanner, word, s, e, sent):
     if m:
         end += len(m.group().rstrip())
     return claim(scanner, sent, s, end, ref)
+
+
+_BY = re.compile(r"(?:\s+(?!by\b)[a-z]+){0,3}?\s+by\s")
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
