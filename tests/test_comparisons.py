@@ -119,3 +119,43 @@ def test_a_record_as_a_document_or_a_disc_is_no_claim(text):
 
 def test_a_record_level_ends_at_the_comma():
     assert comparisons("The euro had sunk to record lows, then rallied.") == [("record lows", None)]
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("Bookings fell to 2.1 million from 2.3 million a year earlier.", "from 2.3 million a year earlier",
+     "a year earlier"),
+    ("Net income rose 12% to $80m from a year earlier.", "from a year earlier", "a year earlier"),
+    ("Takings were up 4.1% on a year earlier.", "on a year earlier", "a year earlier"),
+    ("Ticket sales were 8% higher on last year.", "on last year", "last year"),
+])
+def test_a_change_against_an_earlier_time(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She moved there two years ago.", "He relied on last year's survey.", "The show came from a year earlier.",
+])
+def test_an_earlier_time_without_a_change_is_no_comparison(text):
+    assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The previous high was set in 1999 by a rival.", None),
+    ("The earlier record was set in 1999 by a rival.", "record was set in 1999"),
+    ("Copper has slipped from the record of $9,100 set in May.", "the record of $9,100 set in May"),
+    ("The festival sold out in record time.", "record time"),
+    ("The carrier reported a record annual pre-tax profit.", "a record annual pre-tax profit"),
+    ("These are the first regional and local polls since the truce began.",
+     "the first regional and local polls since the truce began"),
+])
+def test_records_and_firsts_read_further(text, span):
+    found = [s for s, _ in comparisons(text)]
+    assert (span in found) if span else not any("record" in s for s in found)
+
+
+def test_a_record_of_conduct_is_no_claim():
+    assert comparisons("The minister defended his record of reform.") == []
+
+
+def test_a_record_of_a_figure_is_a_record():
+    assert comparisons("Tin reached a record of $31,500 a tonne.") == [("a record of $31,500", "$31,500")]

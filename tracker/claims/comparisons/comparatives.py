@@ -31,7 +31,7 @@ import re
 
 from ..lexicons import written_number_pattern
 from ..numbers import read_words
-from .reference import BOUNDARY, TRAILING, claim, noun_phrase
+from .reference import BOUNDARY, CHANGED, TRAILING, claim, noun_phrase
 
 # words in -er that are no comparatives
 _NOT_COMPARATIVE = frozenset("other rather whether either neither over under ever never number order power member "
@@ -177,6 +177,10 @@ def _from(scanner, word, s, e, sent):
     low = scanner.low
     f = _FIGURE.match(low, e + 1) if low[e:e + 1] == " " else None
     if not f or not low[e + 1:e + 2].isdigit() and low[e + 1:e + 2] not in "$£€¥" and not low[e + 1:e + 3].isalpha():
+        later = _EARLIER.match(low, e, sent.end) if word == "from" and low[e:e + 1] == " " else None
+        if later is not None and change_before(scanner, s, sent) is not None:
+            # "rose 28% to $458m from a year earlier": the change against an earlier time
+            return claim(scanner, sent, s, later.end(), scanner.text[later.start():later.end()].strip())
         return None
     fig_end = f.end()
     if f.group().split()[-1] in BOUNDARY or f.group().split()[-1] in TRAILING or \
@@ -190,11 +194,28 @@ def _from(scanner, word, s, e, sent):
     start = s
     if prev in ("up", "down"):
         start = low.rfind(prev, 0, s)
-    elif not later or word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", "):
-        return None
+    elif not later or word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", " or
+                                              change_before(scanner, s, sent) is not None):
+        return None                              # but "fell to 1.2 million from 1.3 million a year earlier"
     if later:
         return claim(scanner, sent, start, later.end(), scanner.text[later.start():later.end()].strip())
     return claim(scanner, sent, start, fig_end, scanner.text[e:fig_end].strip())
+
+
+def change_before(scanner, s: int, sent) -> int | None:
+    """The start of a word of change ("rose", "fell", "up", "cut") before ``s`` in its clause (up to seven words
+    back, over figures, "by", "more than"), or None."""
+    low = scanner.low
+    lx = scanner.lx
+    pos = s
+    for w in reversed(scanner.before(s, sent, width=64, n=7)):
+        pos = low.rfind(w, 0, pos)
+        if w in _UP_DOWN or w in lx.change_words or w in lx.change_by_words:
+            return None if "," in low[pos:s] else pos
+        if w in BOUNDARY and w not in ("as", "has", "have", "had", "is", "was", "are", "were", "been", "than") or \
+                not w.replace(".", "").replace(",", "").replace("%", "").isalnum() and w[:1] not in "$£€¥":
+            return None                          # a clause ends, or punctuation
+    return None
 
 
 # "from £190 in May to £185", "from 3% to 5%": the new level after the old one (and the old one's time)
@@ -215,19 +236,8 @@ def _change(scanner, s, fig_start, fig_end, sent):
     to = _TO_FIGURE.match(low, fig_end, sent.end)
     if to is None or _YEAR.fullmatch(low, fig_start, fig_end) or _YEAR.fullmatch(low, to.start("fig"), to.end("fig")):
         return None
-    pw = scanner.before(s, sent, width=64, n=7)
-    lx = scanner.lx
-    start = None
-    pos = s
-    for w in reversed(pw):
-        pos = low.rfind(w, 0, pos)
-        if w in _UP_DOWN or w in lx.change_words or w in lx.change_by_words:
-            start = pos
-            break
-        if w in BOUNDARY and w not in ("as", "has", "have", "had", "is", "was", "are", "were", "been", "than") or \
-                not w.replace(".", "").replace(",", "").replace("%", "").isalnum() and w[:1] not in "$£€¥":
-            return None                          # a clause ends, or punctuation
-    if start is None or "," in low[start:s]:
+    start = change_before(scanner, s, sent)
+    if start is None:
         return None
     end = to.end()
     while low[end - 1] in ".,":
@@ -278,8 +288,24 @@ def _overtake(scanner, word, s, e, sent):
     return claim(scanner, sent, s, end, ref)
 
 
+# "up 2.9% on a year earlier", "17.6% higher on a year ago": a change set against an earlier time with "on"
+_ON_EARLIER = re.compile(r"\son\s+(?:a|one|the\s+same\s+[a-z]+(?:\s+a)?|the\s+previous)\s+(?:year|month|week|quarter|"
+                         r"period|season)s?\s+$")
+
+
+def _on_earlier(scanner, word, s, e, sent):
+    """"sales were up 2.9% on a year earlier", "(rose 6%) on the same month a year ago": the reference is the
+    earlier time; a figure, "up/down" or a comparative must come just before "on"."""
+    low = scanner.low
+    m = _ON_EARLIER.search(low, max(sent.start, s - 40), s)
+    if m is None or not CHANGED.search(low, max(sent.start, m.start() - 12), m.start()):
+        return None
+    return claim(scanner, sent, m.start() + 1, e, scanner.text[m.start() + 4:e])
+
+
 _BY = re.compile(r"(?:\s+(?!by\b)[a-z]+){0,3}?\s+by\s")
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
-READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake}
+READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake,
+           "earlier": _on_earlier}

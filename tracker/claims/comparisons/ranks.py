@@ -35,7 +35,7 @@ import re
 from ...model import Claim
 from ..cldr import territory_names
 from ..lexicons import trie_pattern, word_list
-from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, noun_phrase
+from .reference import ABBREV, BOUNDARY, CHANGED, TOKEN, TRAILING, article_start, claim, noun_phrase
 
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
@@ -54,10 +54,11 @@ _SCOPE_STOP = frozenset("than that to and or but which who is was are were has h
 
 
 _COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
-_RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
-                          r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
-                          r"[$£€¥]?\d|(?:" + trie_pattern(word_list("record_nouns") | word_list("measure_nouns")) +
-                          r")s?\b)")
+_RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:breaking|setting|[$£€¥]?\d|"
+                          r"(?:(?!(?:for|in|of|on|at|to|by|with|and|or|the|a|an|is|was|are|were|has|had|set|label|company)\b)"
+                          r"[a-z][\w-]*\s+){0,2}?(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|years?|"
+                          r"months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
+                          r"(?:" + trie_pattern(word_list("record_nouns") | word_list("measure_nouns")) + r")s?)\b)")
 # a record of a level: "set for record highs", "at record levels" (after any word)
 _RECORD_LEVEL = re.compile(r"(?<![\s-])\s+(?:highs?|lows?|levels?)\b")
 # a record broken, after it: "his European record had been broken", "its record was beaten by Asimo"
@@ -67,14 +68,16 @@ _BROKEN_AFTER = re.compile(r"(?<!\s)\s+(?:(?:has|had|have)\s+been|was|were|is|ar
 
 _FAMILY = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("family_nouns")) + r")s?\b")
 _OF_ITS_KIND = re.compile(r"(?<![\s-])[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
-_FIRST_SINCE = re.compile(r"(?<!\s)(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
-_CLAUSE_WORD = re.compile(r"\b(?:that|which|and|but|when)\b")
+_FIRST_SINCE = re.compile(r"(?<!\s)(?:\s+time)?(?:\s+[\w’'-]+){0,10}?\s+since\s")
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|but|when|because|as|while|although)\b|[,;:]")
 _FIRST_TIME_IN = re.compile(r"(?<!\s)\s+time(?=\s+(?:in|for)\s)")
 _ALL_TIME_NEXT = re.compile(r"(?<!\s)\s+(?:highs?|lows?|records?)\b")
 _NEXT_WORD = re.compile(r"(?<!\s)\s+[a-z][\w-]*")
 _RECORD_FIGURE = re.compile(r"[\w$£€¥.,’'%-]*(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,2}")
 _YEAR = re.compile(r"(?<!\s)\s+\d{4}\b")
-_RECORD_SET = re.compile(r"(?<!\s)\s+set\s+(?:in|by|at|during|on|last|earlier)\b")
+_RECORD_SET = re.compile(r"(?<!\s)\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?set\s+(?:in|by|at|during|on|last|earlier)\b")
+# "the record of $55.67 set in October": a record of a figure ("a record of scandal" is none)
+_RECORD_OF_FIGURE = re.compile(r"(?<!\s)\s+of\s+(?:(?:us|a|c|au|nz|hk)?[$£€¥]|\d)")
 _RECORD_SCOPE = re.compile(r"(?<!\s)\s+(?:for|since|of|in)\b")
 _FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
 _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
@@ -414,8 +417,9 @@ def _record(scanner, word, s, e, sent):
         for w in reversed(wide[len(wide) - k:]):
             broken_from = low.rfind(w, 0, broken_from)
     elif prev in ("a", "an", "new", "all-time"):
-        if low.startswith((" of ", " label", " company", " companies", " store", " deal", " player", " collection"),
-                          e) or not (nxt or _NEXT_WORD.match(low, e, e + 20)):
+        if low.startswith((" label", " company", " companies", " store", " deal", " player", " collection"), e) or \
+                low.startswith(" of ", e) and not _RECORD_OF_FIGURE.match(low, e, limit) or \
+                not (nxt or _NEXT_WORD.match(low, e, e + 20)):   # "a record of reform", but "a record of $50"
             return None
     elif (after := _BROKEN_AFTER.match(low, e, limit)) is not None:
         if not (prev in _BEFORE_RECORD or prev.endswith(("'s", "’s")) or len(pw) > 1 and pw[-2] in _POSSESSIVES):
@@ -426,8 +430,8 @@ def _record(scanner, word, s, e, sent):
         return None                              # "on record-breaking form"
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
-    elif _RECORD_SET.match(low, e, limit):
-        pass                                     # "the 46% turnout record set in 2008"
+    elif _RECORD_SET.match(low, e, limit) or prev in ("the", "a") and _RECORD_OF_FIGURE.match(low, e, limit):
+        pass                                     # "the 46% turnout record set in 2008", "the record of $55.67"
     elif nxt and (prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
                                "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
                                "would", "can", "could", "they", "we", "i", "you") or
@@ -471,12 +475,19 @@ def _record(scanner, word, s, e, sent):
     if scanner.text[end - 1:end] in ".,":
         end -= 1
     ref = None
-    m = _RECORD_SCOPE.match(low, end, limit)
+    f = _RECORD_OF_FIGURE.match(low, end, limit)
+    if f:                                        # "the record of $9,100 (set in May)": the figure, read whole
+        fig = _OF_FIGURE.match(low, f.end() - 1, limit)
+        ref, end = scanner.text[fig.start():fig.end()], fig.end()
+    m = _RECORD_SCOPE.match(low, end, limit) or _RECORD_SET.match(low, end, limit)
     if m:                                        # "broke the record for all primary debates"
-        ref, end2 = noun_phrase(scanner, m.end(), limit)
-        if ref:
-            end = end2
+        ref2, end2 = noun_phrase(scanner, m.end(), limit)
+        if ref2:
+            ref, end = (ref + scanner.text[end:end2]) if ref else ref2, end2
     return claim(scanner, sent, start, end, ref)
+
+
+_OF_FIGURE = re.compile(r"[$£€¥\d][\d.,]*(?<![.,])(?:\s*(?:m|bn|k|million|billion|trillion)\b)?")
 
 
 _BREAK_VERBS = word_list("record_verbs")
@@ -569,8 +580,15 @@ def _since(scanner, word, s, e, sent):
     return claim(scanner, sent, start, m.start(1) + len(ref), ref)
 
 
+_LAST_SPAN = re.compile(r"(?<!\s)\s+(?:year|month|week|quarter|season)\b")
+
+
 def _last_time(scanner, word, s, e, sent):
     low = scanner.low
+    if low.endswith(" on ", max(0, s - 4), s) and CHANGED.search(low, max(sent.start, s - 16), s - 4):
+        m = _LAST_SPAN.match(low, e, sent.end)    # "5% higher on last year": a change against last year
+        if m:
+            return claim(scanner, sent, s - 3, m.end(), scanner.text[s:m.end()])
     if not low.endswith("the ", max(0, s - 4), s) or not low.startswith(" time", e):
         return None
     m = _LAST_TIME_WAS.match(scanner.text, e + 5, sent.end)
