@@ -159,3 +159,37 @@ def test_a_record_of_conduct_is_no_claim():
 
 def test_a_record_of_a_figure_is_a_record():
     assert comparisons("Tin reached a record of $31,500 a tonne.") == [("a record of $31,500", "$31,500")]
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("The Greens are now six points ahead of the Liberals.", "six points ahead of the Liberals", "the Liberals"),
+    ("She came fourth behind the Dutch champion.", "fourth behind the Dutch champion", "the Dutch champion"),
+    ("Even with imports counted, the brand remains ahead.", "remains ahead", None),
+    ("The browser is trailing behind rivals like Opera.", "trailing behind rivals like Opera",
+     "rivals like Opera"),
+])
+def test_a_lead_over_a_rival(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The merger went ahead in March.", "She spoke ahead of the vote.", "The woman behind the scheme resigned.",
+    "The bridge is well ahead of schedule.", "He is still behind bars.", "A late try put the hosts 27-22 ahead.",
+    "The tenants fell behind with the rent.",
+])
+def test_ahead_and_behind_without_a_rival_are_no_comparison(text):
+    assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The remake is more than able to stand on its own.", "Critics were less than impressed with the plot.",
+    "The plant has more than enough space.", "Donors promised to more than match the sum.",
+    "Now is the best time for buyers to act.", "It is the cheapest way of heating a flat.",
+    "He runs a record shop in Leeds.",
+])
+def test_degrees_manners_and_the_music_trade_are_no_comparison(text):
+    assert comparisons(text) == []
+
+
+def test_more_than_an_adjective_before_a_noun_still_compares():
+    assert ("less than current levels", "current levels") in comparisons("Output is now less than current levels.")

@@ -85,6 +85,11 @@ def _comparative(word: str) -> bool:
 
 # "nine judges rather than the usual five": a figure set against the one it replaces
 _INSTEAD_FIGURE = re.compile(r"(?<!\s)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:\d[\d.,]*|(?:" + written_number_pattern() + r"))\b")
+# after "more than" / "less than", an adjective, a participle or a bare verb: a degree ("more than able to",
+# "less than impressed", "more than enough", "more than match"), not the amount of a thing compared
+_DEGREE_AFTER = re.compile(r"(?<!\s)\s+(?:[a-z]*(?:ed|able|ible|ful|ous|ive|ic|ant|ent)(?=\s*(?:[,.;:!?)]|$|\s+(?:to|with|by|"
+                           r"that|for|about|at|and|but|when|as|if)\b))|enough|happy|willing|ready|keen|match|make|"
+                           r"compensate|offset|just|simply|merely|a\s+little)\b")
 _EVER = re.compile(r"(?<!\s)\s+ever\b(?:\s+before\b)?")
 
 
@@ -100,6 +105,8 @@ def _than(scanner, word, s, e, sent):
     last = pw[-1]
     if last == "other" or last in _QUANTIFIERS and _EVER.match(low, e):
         return None                              # "other than"; "more than ever" says how much, against nothing
+    if last in _QUANTIFIERS and _DEGREE_AFTER.match(low, e):
+        return None                              # "more than able", "less than impressed", "more than enough"
     k = None                                     # the index in pw of the comparative
     for j in range(len(pw) - 1, max(-1, len(pw) - 5), -1):
         if pw[j] in _QUANTIFIERS:                # "more financial firepower than": the quantifier, not "-er"
@@ -303,9 +310,49 @@ def _on_earlier(scanner, word, s, e, sent):
     return claim(scanner, sent, m.start() + 1, e, scanner.text[m.start() + 4:e])
 
 
+# "five points ahead of Labour", "third behind Smith", "it remains ahead": a lead over a rival. Only a measure of
+# the lead, a rank, a word of degree or of moving or staying before it makes one: "ahead of the election", "go
+# ahead", "the man behind the plan" are none.
+_LEAD_MEASURE = frozenset("points point seconds second places place lengths strokes shots votes goals runs "
+                          "percentage".split())
+_LEAD_RANK = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+_LEAD_WORDS = frozenset("well far way just narrowly comfortably clearly slightly still edged pulled moved nosed crept "
+                        "stayed stay stays remains remain remained trailing trails trailed lagging lags lagged".split())
+_LEAD_STAYS = frozenset("still stayed stay stays remains remain remained".split())
+# "ahead of schedule", "behind bars", "behind closed doors": a time or a place, no rival
+_NOT_RIVALS = frozenset(("schedule", "time", "the curve", "bars", "closed doors", "the scenes"))
+_SCORE = re.compile(r"\d+-\d+")
+
+
+def _lead(scanner, word, s, e, sent):
+    pw = scanner.before(s, sent, n=2)
+    prev = pw[-1] if pw else ""
+    if _SCORE.fullmatch(prev):
+        return None                              # "took the home side 27-22 ahead": a score, no claim
+    measured = prev in _LEAD_MEASURE or prev[:1].isdigit() or prev.endswith("%")
+    if not (measured or prev in _LEAD_WORDS or word == "behind" and prev in _LEAD_RANK):
+        return None
+    low = scanner.low
+    pos = e + 3 if word == "ahead" and low.startswith(" of ", e) else e
+    ref, end = _ref(scanner, pos, sent.end, max_words=5) if pos > e or word == "behind" else (None, e)
+    if ref is not None and ref.lower() in _NOT_RIVALS:
+        return None
+    if ref is not None and (ref.split()[0].lower() in BOUNDARY or
+                            ref.split()[0].lower() in ("with", "on", "in", "at", "for", "the") and " " not in ref):
+        ref, end = None, e
+    if ref is None and not (measured or prev in _LEAD_STAYS or word == "ahead" and pos == e):
+        return None                              # "fell behind", "well ahead of schedule"
+    if ref is None and pos > e:
+        return None
+    start = low.rfind(prev, 0, s)
+    if prev in _LEAD_MEASURE and len(pw) > 1 and (pw[-2][:1].isdigit() or read_words(pw[-2]) is not None):
+        start = low.rfind(pw[-2], 0, start)     # "five points ahead"
+    return claim(scanner, sent, start, max(end, e), ref)
+
+
 _BY = re.compile(r"(?:\s+(?!by\b)[a-z]+){0,3}?\s+by\s")
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
 READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake,
-           "earlier": _on_earlier}
+           "earlier": _on_earlier, "lead": _lead}

@@ -168,6 +168,9 @@ def _superlative(scanner, word, s, e, sent):
         return by_far
     if word in ("best", "worst") and _AWARD.search(low, e, at):
         return None                              # "the best debut performance prize for ...": an award's name
+    if any(w in _CHANCE_NOUNS and not (w == "time" and word in _RECORD_AGES) for w in low[e:at].split()):
+        return None                              # "the best time for us to", "the most efficient way of": a
+        #                                          manner or a chance, no ranking of a figure
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
     if rel == "to date" and low.endswith(" up", 0, at):
@@ -417,7 +420,7 @@ def _record(scanner, word, s, e, sent):
         for w in reversed(wide[len(wide) - k:]):
             broken_from = low.rfind(w, 0, broken_from)
     elif prev in ("a", "an", "new", "all-time"):
-        if low.startswith((" label", " company", " companies", " store", " deal", " player", " collection"), e) or \
+        if _TRADE.match(low, e, limit) or \
                 low.startswith(" of ", e) and not _RECORD_OF_FIGURE.match(low, e, limit) or \
                 not (nxt or _NEXT_WORD.match(low, e, e + 20)):   # "a record of reform", but "a record of $50"
             return None
@@ -493,6 +496,8 @@ _OF_FIGURE = re.compile(r"[$£€¥\d][\d.,]*(?<![.,])(?:\s*(?:m|bn|k|million|bi
 _BREAK_VERBS = word_list("record_verbs")
 
 
+# "a record label", "a record shop": the music trade (data/claims/record_trade_nouns.txt)
+_TRADE = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("record_trade_nouns")) + r")\b")
 _BEFORE_RECORD = frozenset("the a an his her their its".split()) | word_list("record_adjectives")
 
 
