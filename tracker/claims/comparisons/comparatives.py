@@ -226,7 +226,7 @@ def change_before(scanner, s: int, sent) -> int | None:
 
 
 # "from £190 in May to £185", "from 3% to 5%": the new level after the old one (and the old one's time)
-_TO_FIGURE = re.compile(r"(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]+){1,2}?)?(?:\s+to|-)\s*"
+_TO_FIGURE = re.compile(r"(?<!\s)(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]{1,60}){1,2}?)?(?:\s+to|-)\s*"
                         r"(?P<fig>(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                         r"per\s*cent|percent|points?))?)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")
@@ -321,7 +321,7 @@ _LEAD_WORDS = frozenset("well far way just narrowly comfortably clearly slightly
 _LEAD_STAYS = frozenset("still stayed stay stays remains remain remained".split())
 # "ahead of schedule", "behind bars", "behind closed doors": a time or a place, no rival
 _NOT_RIVALS = frozenset(("schedule", "time", "the curve", "bars", "closed doors", "the scenes"))
-_SCORE = re.compile(r"\d+-\d+")
+_SCORE = re.compile(r"(?<!\d)\d{1,3}-\d{1,3}")
 
 
 def _lead(scanner, word, s, e, sent):
@@ -350,7 +350,7 @@ def _lead(scanner, word, s, e, sent):
     return claim(scanner, sent, start, max(end, e), ref)
 
 
-_BY = re.compile(r"(?:\s+(?!by\b)[a-z]+){0,3}?\s+by\s")
+_BY = re.compile(r"(?<!\s)(?:\s+(?!by\b)[a-z]{1,60}){0,3}?\s+by\s")
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
