@@ -178,15 +178,7 @@ def _superlative(scanner, word, s, e, sent):
     # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
     tm = _TEMPORAL.match(low, at, limit)
     if tm:
-        if tm.group("since"):
-            ref, end = noun_phrase(scanner, tm.end("since"), limit)
-            if ref is None:
-                return None
-        elif tm.group("rec"):
-            ref, end = None, tm.end()
-        else:
-            ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
-        return claim(scanner, sent, start, end, ref)
+        return _historical(scanner, tm, start, sent)
     if rel in ("since", "ever", "on record"):
         return by_far
     # a superlative over a set: "the largest source of U.S. carbon emissions"
@@ -228,6 +220,12 @@ def _bare(scanner, word, s, e, sent):
     tm = _TEMPORAL.match(scanner.low, at, sent.end) if at is not None else None
     if tm is None or tm.group("rec") and tm.group("rec") in ("so far", "to date"):
         return None
+    return _historical(scanner, tm, s, sent)
+
+
+def _historical(scanner, tm, start: int, sent) -> Claim | None:
+    """The claim of a superlative from ``start`` to the end of its baseline in time (``_TEMPORAL``'s match):
+    "since 2008" (the reference: what follows "since"), "on record" / "ever" (none), "in 50 years" (the span)."""
     if tm.group("since"):
         ref, end = noun_phrase(scanner, tm.end("since"), sent.end)
         if ref is None:
@@ -236,7 +234,7 @@ def _bare(scanner, word, s, e, sent):
         ref, end = None, tm.end()
     else:
         ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
-    return claim(scanner, sent, s, end, ref)
+    return claim(scanner, sent, start, end, ref)
 
 
 _NOUN_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z-]*)(?=(\s*[,.;:)—–-]|\s+[\w’']+|$))")
