@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 
 from ..lexicons import written_number_pattern
-from .reference import BOUNDARY, TRAILING, claim, noun_phrase
+from ..numbers import read_words
+from .reference import BOUNDARY, CHANGED, TRAILING, claim, noun_phrase
 
 # words in -er that are no comparatives
 _NOT_COMPARATIVE = frozenset("other rather whether either neither over under ever never number order power member "
@@ -48,7 +49,7 @@ _INTENSIFIERS = frozenset("far much even slightly significantly considerably sub
 # what after "than" makes it the qualifier of a figure: a figure, a number word, "a year", "a third", "half"
 _FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
                            r"decade|century|million|billion|thousand|hundred|dozen|third|quarter|half|fifth|tenth|"
-                           r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b|ever\b)")
+                           r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b)")
 _FIGURE = re.compile(r"(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                      r"per\s*cent|percent|points?))?(?:\s+[a-z]+)?")
 _EARLIER = re.compile(r"(?<!\s)\s+(?:(?:a|one|two|three|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|day|season|"
@@ -82,16 +83,30 @@ def _comparative(word: str) -> bool:
         word not in _NOT_COMPARATIVE
 
 
+# "nine judges rather than the usual five": a figure set against the one it replaces
+_INSTEAD_FIGURE = re.compile(r"(?<!\s)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:\d[\d.,]*|(?:" + written_number_pattern() + r"))\b")
+# after "more than" / "less than", an adjective, a participle or a bare verb: a degree ("more than able to",
+# "less than impressed", "more than enough", "more than match"), not the amount of a thing compared
+_DEGREE_AFTER = re.compile(r"(?<!\s)\s+(?:[a-z]*(?:ed|able|ible|ful|ous|ive|ic|ant|ent)(?=\s*(?:[,.;:!?)]|$|\s+(?:to|with|by|"
+                           r"that|for|about|at|and|but|when|as|if)\b))|enough|happy|willing|ready|keen|match|make|"
+                           r"compensate|offset|just|simply|merely|a\s+little)\b")
+_EVER = re.compile(r"(?<!\s)\s+ever\b(?:\s+before\b)?")
+
+
 def _than(scanner, word, s, e, sent):
     low = scanner.low
+    pw = scanner.before(s, sent, width=48, n=6)
+    if pw and pw[-1] == "rather":
+        return _instead(scanner, pw, s, e, sent)
     if _FIGURE_AFTER.match(low, e, e + 24):
         return None                              # "more than 20", "less than a year": a qualifier of a figure
-    pw = scanner.before(s, sent, width=48, n=6)
     if not pw:
         return None
     last = pw[-1]
-    if last in ("rather", "other"):
-        return None                              # "rather than", "other than"
+    if last == "other" or last in _QUANTIFIERS and _EVER.match(low, e):
+        return None                              # "other than"; "more than ever" says how much, against nothing
+    if last in _QUANTIFIERS and _DEGREE_AFTER.match(low, e):
+        return None                              # "more than able", "less than impressed", "more than enough"
     k = None                                     # the index in pw of the comparative
     for j in range(len(pw) - 1, max(-1, len(pw) - 5), -1):
         if pw[j] in _QUANTIFIERS:                # "more financial firepower than": the quantifier, not "-er"
@@ -129,8 +144,19 @@ def _than(scanner, word, s, e, sent):
             low.endswith(pw[k - 1] + " ", 0, start):
         k -= 1                                   # "far greater", "two less", "10 times faster" (not "2004, more")
         start -= len(pw[k]) + 1
-    ref, end = _ref(scanner, e, sent.end)
+    ever = _EVER.match(low, e)                   # "stronger than ever (before)": against all the past
+    ref, end = (None, ever.end()) if ever else _ref(scanner, e, sent.end)
     return claim(scanner, sent, start, max(end, e), ref)
+
+
+def _instead(scanner, pw, s, e, sent):
+    """"a panel of nine rather than the usual five": two figures, one in place of the other; "tea rather than
+    coffee" and "rather than wait" compare no figures."""
+    m = _INSTEAD_FIGURE.match(scanner.low, e, sent.end)
+    if m is None or not any(w[:1].isdigit() or read_words(w) is not None for w in pw[-5:-1]):
+        return None
+    ref, end = _ref(scanner, e, sent.end, max_words=5)
+    return claim(scanner, sent, scanner.low.rfind("rather", 0, s), max(end, m.end()), ref)
 
 
 def _compared(scanner, word, s, e, sent):
@@ -158,24 +184,75 @@ def _from(scanner, word, s, e, sent):
     low = scanner.low
     f = _FIGURE.match(low, e + 1) if low[e:e + 1] == " " else None
     if not f or not low[e + 1:e + 2].isdigit() and low[e + 1:e + 2] not in "$£€¥" and not low[e + 1:e + 3].isalpha():
+        later = _EARLIER.match(low, e, sent.end) if word == "from" and low[e:e + 1] == " " else None
+        if later is not None and change_before(scanner, s, sent) is not None:
+            # "rose 28% to $458m from a year earlier": the change against an earlier time
+            return claim(scanner, sent, s, later.end(), scanner.text[later.start():later.end()].strip())
         return None
     fig_end = f.end()
     if f.group().split()[-1] in BOUNDARY or f.group().split()[-1] in TRAILING or \
             f.group().split()[-1] in ("a", "an", "last", "the"):
         fig_end = f.start() + len(f.group().rsplit(" ", 1)[0]) if " " in f.group() else f.end()
-    if low.startswith((" to ", "-"), fig_end):
-        return None                              # "from 3% to 5%": a change, read by the quantities
+    if low.startswith((" to ", "-"), fig_end) or _TO_FIGURE.match(low, fig_end, sent.end):
+        return _change(scanner, s, f.start(), fig_end, sent)    # "rose from 3% to 5%"
     pw = scanner.before(s, sent, n=3)
     prev = pw[-1] if pw else ""
     later = _EARLIER.match(low, fig_end, sent.end)
     start = s
     if prev in ("up", "down"):
         start = low.rfind(prev, 0, s)
-    elif not later or word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", "):
-        return None
+    elif not later or word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", " or
+                                              change_before(scanner, s, sent) is not None):
+        return None                              # but "fell to 1.2 million from 1.3 million a year earlier"
     if later:
         return claim(scanner, sent, start, later.end(), scanner.text[later.start():later.end()].strip())
     return claim(scanner, sent, start, fig_end, scanner.text[e:fig_end].strip())
+
+
+def change_before(scanner, s: int, sent) -> int | None:
+    """The start of a word of change ("rose", "fell", "up", "cut") before ``s`` in its clause (up to seven words
+    back, over figures, "by", "more than"), or None."""
+    low = scanner.low
+    lx = scanner.lx
+    pos = s
+    for w in reversed(scanner.before(s, sent, width=64, n=7)):
+        pos = low.rfind(w, 0, pos)
+        if w in _UP_DOWN or w in lx.change_words or w in lx.change_by_words:
+            return None if "," in low[pos:s] else pos
+        if w in BOUNDARY and w not in ("as", "has", "have", "had", "is", "was", "are", "were", "been", "than") or \
+                not w.replace(".", "").replace(",", "").replace("%", "").isalnum() and w[:1] not in "$£€¥":
+            return None                          # a clause ends, or punctuation
+    return None
+
+
+# "from £190 in May to £185", "from 3% to 5%": the new level after the old one (and the old one's time)
+_TO_FIGURE = re.compile(r"(?<!\s)(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]{1,60}){1,2}?)?(?:\s+to|-)\s*"
+                        r"(?P<fig>(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
+                        r"per\s*cent|percent|points?))?)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\ds?")
+
+
+def _change(scanner, s, fig_start, fig_end, sent):
+    """"fell by more than £600 from £190 in May to £185 in June", "rose from 3% to 5%": a change set against
+    the level it started from, when a word of change comes before in the clause (the guide: a change alone is
+    a quantity, "from X" makes it a comparison). "from 2001 to 2014" is a stretch of years, "ranged from 5% to
+    25%" and "from 3 to 5 years" ranges."""
+    low = scanner.low
+    while low[fig_end - 1] in ".,":
+        fig_end -= 1                             # "from 2003, to ...": the figure ends before the comma
+    to = _TO_FIGURE.match(low, fig_end, sent.end)
+    if to is None or _YEAR.fullmatch(low, fig_start, fig_end) or _YEAR.fullmatch(low, to.start("fig"), to.end("fig")):
+        return None
+    start = change_before(scanner, s, sent)
+    if start is None:
+        return None
+    end = to.end()
+    while low[end - 1] in ".,":
+        end -= 1
+    ref = scanner.text[fig_start:to.start("fig")].rstrip(" -")     # the old level and its time, as written
+    if ref.endswith(" to"):
+        ref = ref[:-3]
+    return claim(scanner, sent, start, end, ref)
 
 
 def _excess(scanner, word, s, e, sent):
@@ -196,6 +273,12 @@ def _overtake(scanner, word, s, e, sent):
     """"overtaking Sony as the market leader", "overtook its rival": the reference is what was overtaken;
     "were overtaken in the final minutes" names none, and is no claim."""
     nxt = scanner.low[e:e + 5].split()[:1]
+    if word == "overtaken":                      # "overtaken in popularity by X": the reference follows "by"
+        m = _BY.match(scanner.low, e, sent.end)
+        if m is None:
+            return None
+        ref, end = _ref(scanner, m.end() - 1, sent.end, max_words=6)
+        return claim(scanner, sent, s, end, ref) if ref else None
     if not nxt or nxt[0] in TRAILING and nxt[0] not in ("the", "a", "an", "this"):
         return None
     ref, end = _ref(scanner, e, sent.end, max_words=5)
@@ -212,5 +295,64 @@ def _overtake(scanner, word, s, e, sent):
     return claim(scanner, sent, s, end, ref)
 
 
+# "up 2.9% on a year earlier", "17.6% higher on a year ago": a change set against an earlier time with "on"
+_ON_EARLIER = re.compile(r"\son\s+(?:a|one|the\s+same\s+[a-z]+(?:\s+a)?|the\s+previous)\s+(?:year|month|week|quarter|"
+                         r"period|season)s?\s+$")
+
+
+def _on_earlier(scanner, word, s, e, sent):
+    """"sales were up 2.9% on a year earlier", "(rose 6%) on the same month a year ago": the reference is the
+    earlier time; a figure, "up/down" or a comparative must come just before "on"."""
+    low = scanner.low
+    m = _ON_EARLIER.search(low, max(sent.start, s - 40), s)
+    if m is None or not CHANGED.search(low, max(sent.start, m.start() - 12), m.start()):
+        return None
+    return claim(scanner, sent, m.start() + 1, e, scanner.text[m.start() + 4:e])
+
+
+# "five points ahead of Labour", "third behind Smith", "it remains ahead": a lead over a rival. Only a measure of
+# the lead, a rank, a word of degree or of moving or staying before it makes one: "ahead of the election", "go
+# ahead", "the man behind the plan" are none.
+_LEAD_MEASURE = frozenset("points point seconds second places place lengths strokes shots votes goals runs "
+                          "percentage".split())
+_LEAD_RANK = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+_LEAD_WORDS = frozenset("well far way just narrowly comfortably clearly slightly still edged pulled moved nosed crept "
+                        "stayed stay stays remains remain remained trailing trails trailed lagging lags lagged".split())
+_LEAD_STAYS = frozenset("still stayed stay stays remains remain remained".split())
+# "ahead of schedule", "behind bars", "behind closed doors": a time or a place, no rival
+_NOT_RIVALS = frozenset(("schedule", "time", "the curve", "bars", "closed doors", "the scenes"))
+_SCORE = re.compile(r"(?<!\d)\d{1,3}-\d{1,3}")
+
+
+def _lead(scanner, word, s, e, sent):
+    pw = scanner.before(s, sent, n=2)
+    prev = pw[-1] if pw else ""
+    if _SCORE.fullmatch(prev):
+        return None                              # "took the home side 27-22 ahead": a score, no claim
+    measured = prev in _LEAD_MEASURE or prev[:1].isdigit() or prev.endswith("%")
+    if not (measured or prev in _LEAD_WORDS or word == "behind" and prev in _LEAD_RANK):
+        return None
+    low = scanner.low
+    pos = e + 3 if word == "ahead" and low.startswith(" of ", e) else e
+    ref, end = _ref(scanner, pos, sent.end, max_words=5) if pos > e or word == "behind" else (None, e)
+    if ref is not None and ref.lower() in _NOT_RIVALS:
+        return None
+    if ref is not None and (ref.split()[0].lower() in BOUNDARY or
+                            ref.split()[0].lower() in ("with", "on", "in", "at", "for", "the") and " " not in ref):
+        ref, end = None, e
+    if ref is None and not (measured or prev in _LEAD_STAYS or word == "ahead" and pos == e):
+        return None                              # "fell behind", "well ahead of schedule"
+    if ref is None and pos > e:
+        return None
+    start = low.rfind(prev, 0, s)
+    if prev in _LEAD_MEASURE and len(pw) > 1 and (pw[-2][:1].isdigit() or read_words(pw[-2]) is not None):
+        start = low.rfind(pw[-2], 0, start)     # "five points ahead"
+    return claim(scanner, sent, start, max(end, e), ref)
+
+
+_BY = re.compile(r"(?<!\s)(?:\s+(?!by\b)[a-z]{1,60}){0,3}?\s+by\s")
+
+
 # kind of comparison (data/claims/comparisons.txt) -> its reader
-READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake}
+READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake,
+           "earlier": _on_earlier, "lead": _lead}

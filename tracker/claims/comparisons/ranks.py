@@ -32,18 +32,19 @@ from __future__ import annotations
 
 import re
 
+from ...model import Claim
 from ..cldr import territory_names
 from ..lexicons import trie_pattern, word_list
-from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, noun_phrase
+from .reference import ABBREV, BOUNDARY, CHANGED, TOKEN, TRAILING, article_start, claim, noun_phrase
 
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
     r"(?<!\s)\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?|"
     r"to\s+date|so\s+far)\b|"
-    r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|a|an|the\s+past|"
-    r"the\s+last|two|three|four|five|six|seven|eight|nine|ten|several|many|recent|a\s+few)\s+(?:[a-z]+\s+)?"
-    r"(?:years|decades?|generations?|century|centuries|months|weeks|days|quarters|a\s+generation|generation|"
-    r"history|years’|years')\b))")
+    r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|just\s+over|well\s+over)\s+)?"
+    r"(?:(?:\d+|a|an|the\s+past|the\s+last|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
+    r"recent|a\s+few|a\s+couple\s+of)\s+(?:[a-z]+\s+)?(?:years?|decades?|generations?|century|centuries|months?|weeks?|"
+    r"days|quarters?|history|years’|years')|(?:years|decades|generations|living\s+memory|a\s+generation))\b))")
 
 
 # the complement of a superlative: "the biggest decline [for a developed nation]"
@@ -53,26 +54,36 @@ _SCOPE_STOP = frozenset("than that to and or but which who is was are were has h
 
 
 _COMPOUND_REST = re.compile(r"(?:-[\w’']+)+")
-_RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|breaking|setting|"
-                          r"years?|months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
-                          r"[$£€¥]?\d)")
+_RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:breaking|setting|[$£€¥]?\d|"
+                          r"(?:(?!(?:for|in|of|on|at|to|by|with|and|or|the|a|an|is|was|are|were|has|had|set|label|company)\b)"
+                          r"[a-z][\w-]*\s+){0,2}?(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|years?|"
+                          r"months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
+                          r"(?:" + trie_pattern(word_list("record_nouns") | word_list("measure_nouns")) + r")s?)\b)")
+# a record of a level: "set for record highs", "at record levels" (after any word)
+_RECORD_LEVEL = re.compile(r"(?<![\s-])\s+(?:highs?|lows?|levels?)\b")
+# a record broken, after it: "his European record had been broken", "its record was beaten by Asimo"
+_BROKEN_AFTER = re.compile(r"(?<!\s)\s+(?:(?:has|had|have)\s+been|was|were|is|are|being|been)\s+(?:broken|beaten|smashed|"
+                           r"bettered|equalled|equaled|surpassed|eclipsed|shattered|lowered|improved)\b")
 
 
 _FAMILY = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("family_nouns")) + r")s?\b")
 _OF_ITS_KIND = re.compile(r"(?<![\s-])[\s-]+of[\s-]+its[\s-]+kind|[\s-]ever\b")
-_FIRST_SINCE = re.compile(r"(?<!\s)(?:\s+time)?(?:\s+[\w’'-]+){0,3}?\s+since\s")
-_CLAUSE_WORD = re.compile(r"\b(?:that|which|and|but|when)\b")
+_FIRST_SINCE = re.compile(r"(?<!\s)(?:\s+time)?(?:\s+[\w’'-]+){0,10}?\s+since\s")
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|but|when|because|as|while|although)\b|[,;:]")
 _FIRST_TIME_IN = re.compile(r"(?<!\s)\s+time(?=\s+(?:in|for)\s)")
 _ALL_TIME_NEXT = re.compile(r"(?<!\s)\s+(?:highs?|lows?|records?)\b")
 _NEXT_WORD = re.compile(r"(?<!\s)\s+[a-z][\w-]*")
 _RECORD_FIGURE = re.compile(r"[\w$£€¥.,’'%-]*(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,2}")
 _YEAR = re.compile(r"(?<!\s)\s+\d{4}\b")
-_RECORD_SET = re.compile(r"(?<!\s)\s+set\s+(?:in|by|at|during|on|last|earlier)\b")
+_RECORD_SET = re.compile(r"(?<!\s)\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?set\s+(?:in|by|at|during|on|last|earlier)\b")
+# "the record of $55.67 set in October": a record of a figure ("a record of scandal" is none)
+_RECORD_OF_FIGURE = re.compile(r"(?<!\s)\s+of\s+(?:(?:us|a|c|au|nz|hk)?[$£€¥]|\d)")
 _RECORD_SCOPE = re.compile(r"(?<!\s)\s+(?:for|since|of|in)\b")
 _FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
 _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
-# a rank below the top: "the second highest in 28 years"
-_ORDINALS = tuple(f" {w} " for w in "second third fourth fifth sixth seventh eighth ninth tenth".split())
+# a rank below the top: "the second highest in 28 years", "the fourth-largest economy", "the 11th most generous"
+_RANK = re.compile(r"(?<=\s)(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+"
+                   r"(?:most\s+|least\s+)?$")
 # "the most generous by far", "by far the largest"
 _BY_FAR = re.compile(r"(?<!\s)(?:\s+[a-z][\w-]*){0,2}?\s+by\s+far\b")
 # "the most of any candidate", "the least of all": a superlative over a set, though "most of" is none
@@ -91,10 +102,14 @@ _PRAISE = frozenset(("best", "worst", "greatest"))
 
 def _superlative(scanner, word, s, e, sent):
     low = scanner.low
-    if not low.endswith(_SUPERLATIVE_BEFORE, max(0, s - 6), s):
-        if not low.endswith(_ORDINALS, max(0, s - 9), s):
-            return None
-        s = low.rfind(" ", 0, s - 1) + 1         # "the second highest": the rank starts the span
+    ranked = "-" in word                         # "the fourth-largest"
+    if ranked:
+        word = word.partition("-")[2]
+    elif not low.endswith(_SUPERLATIVE_BEFORE, max(0, s - 6), s):
+        r = _RANK.search(low, max(sent.start, s - 14), s)
+        if r is None:
+            return _bare(scanner, word, s, e, sent)
+        s, ranked = r.start(), True              # "the second highest", "the fourth-largest": the rank starts the span
         if not low.endswith(_SUPERLATIVE_BEFORE, max(0, s - 6), s):
             return None
     pw = scanner.before(s, sent)
@@ -139,9 +154,23 @@ def _superlative(scanner, word, s, e, sent):
         return claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
     at = _scope(scanner, e, limit)
     if at is None:
+        if word in _RECORD_AGES:                 # "the oldest player to appear in the cup"
+            c = first_to(scanner, s, e, sent)
+            if c is not None:
+                return c
+        if by_far is None and (ranked or article and _change_noun(scanner, e, limit)):
+            # a rank below the top ("the seventh-largest US airline") or the largest of changes ("saw the
+            # biggest price falls"): a comparison though the set goes unsaid
+            end = _place_noun_end(scanner, e, limit) if ranked else None
+            if end is None:
+                end = noun_phrase(scanner, e, limit, max_words=3)[1]
+            return claim(scanner, sent, start, max(end, e), None)
         return by_far
     if word in ("best", "worst") and _AWARD.search(low, e, at):
         return None                              # "the best debut performance prize for ...": an award's name
+    if any(w in _CHANCE_NOUNS and not (w == "time" and word in _RECORD_AGES) for w in low[e:at].split()):
+        return None                              # "the best time for us to", "the most efficient way of": a
+        #                                          manner or a chance, no ranking of a figure
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
     if rel == "to date" and low.endswith(" up", 0, at):
@@ -149,24 +178,62 @@ def _superlative(scanner, word, s, e, sent):
     # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
     tm = _TEMPORAL.match(low, at, limit)
     if tm:
-        if tm.group("since"):
-            ref, end = noun_phrase(scanner, tm.end("since"), limit)
-            if ref is None:
-                return None
-        elif tm.group("rec"):
-            ref, end = None, tm.end()
-        else:
-            ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
-        return claim(scanner, sent, start, end, ref)
-    if not article and rel != "among" or rel in ("since", "ever", "on record"):
-        return by_far                            # but "his greatest support among the Marines" is a set
+        return _historical(scanner, tm, start, sent)
+    if rel in ("since", "ever", "on record"):
+        return by_far
     # a superlative over a set: "the largest source of U.S. carbon emissions"
     ref, end = noun_phrase(scanner, rel_m.end(), limit)
-    if ref is None:
-        return by_far
-    i = ref.find(" since ")
+    i = ref.find(" since ") if ref else -1
+    if ref is None or not article and rel != "among" and i < 0:
+        return by_far                            # but "his greatest support among the Marines" is a set, and
+        #                                          "their best run in the cup since 1990" a baseline in time
     if i > 0:                                    # "the best result for the party since 1997": the baseline
         ref = ref[i + 7:]
+    return claim(scanner, sent, start, end, ref)
+
+
+# superlatives of age or speed, records even when what follows names no set ("the youngest player to score")
+_RECORD_AGES = frozenset(("oldest", "youngest", "fastest", "quickest", "first"))
+_CHANGE_NOUNS = word_list("change_nouns")
+
+
+def _change_noun(scanner, e: int, limit: int) -> bool:
+    """Is a change ("fall", "increase") the head of the noun phrase after a superlative ("the biggest price falls")?"""
+    for n, m in enumerate(TOKEN.finditer(scanner.low, e, limit)):
+        if n > 2:
+            return False
+        w = m.group(1).rstrip(".")
+        if w in _CHANGE_NOUNS or w[-1:] == "s" and w[:-1] in _CHANGE_NOUNS:
+            return True
+        if w in BOUNDARY or w in TRAILING or not w.isalpha():
+            return False
+    return False
+
+
+def _bare(scanner, word, s, e, sent):
+    """A superlative with no determiner but a baseline in time: "lowest unemployment for 29 years", "(prices hit
+    $50,) highest since 1990". Without a baseline in time it is none ("at least", "best known", "biggest gadget
+    fair" in a headline)."""
+    if word in ("most", "least", "best", "worst") or scanner.low[s - 1:s].isalnum() or scanner.low[s - 1:s] == "-":
+        return None
+    at = _scope(scanner, e, sent.end)
+    tm = _TEMPORAL.match(scanner.low, at, sent.end) if at is not None else None
+    if tm is None or tm.group("rec") and tm.group("rec") in ("so far", "to date"):
+        return None
+    return _historical(scanner, tm, s, sent)
+
+
+def _historical(scanner, tm, start: int, sent) -> Claim | None:
+    """The claim of a superlative from ``start`` to the end of its baseline in time (``_TEMPORAL``'s match):
+    "since 2008" (the reference: what follows "since"), "on record" / "ever" (none), "in 50 years" (the span)."""
+    if tm.group("since"):
+        ref, end = noun_phrase(scanner, tm.end("since"), sent.end)
+        if ref is None:
+            return None
+    elif tm.group("rec"):
+        ref, end = None, tm.end()
+    else:
+        ref, end = scanner.text[tm.start("span"):tm.end()], tm.end()
     return claim(scanner, sent, start, end, ref)
 
 
@@ -227,9 +294,11 @@ def _first(scanner, word, s, e, sent):
     low = scanner.low
     limit = sent.end
     if not (low.startswith(_FIRST_CUES, e) or "since" in low[e:e + 50]):
-        if " in " in low[e:e + 60] or " after " in low[e:e + 60]:
-            return _first_in(scanner, s, e, sent)
-        return None
+        if " in " in low[e:e + 80] or " for " in low[e:e + 80] or " after " in low[e:e + 60]:
+            c = _first_in(scanner, s, e, sent)
+            if c is not None:
+                return c
+        return first_to(scanner, s, e, sent)
     m = _OF_ITS_KIND.match(low, e, limit)
     pw = scanner.before(s, sent)
     if m:
@@ -249,6 +318,55 @@ def _first(scanner, word, s, e, sent):
     return None
 
 
+# "the first athlete to be banned", "the oldest player to appear in the cup": a first (or a record of age or
+# speed) among those who did something. A noun must come between, none a noun of a chance, a step or a manner
+# ("the first chance to sell", "the first step is to": data/claims/chance_nouns.txt), and "to" must open an
+# infinitive: a lower-case word, no determiner ("the first visit to the city", "the first set to Federer").
+_CHANCE_NOUNS = word_list("chance_nouns")
+_TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|former|fellow|"
+                      r"date)\b)[a-z]+\b")
+_FIRST_TO_BEFORE = frozenset(("the", "a", "its", "their", "his", "her"))
+
+
+def first_to(scanner, s: int, e: int, sent) -> Claim | None:
+    low = scanner.low
+    limit = sent.end
+    pw = scanner.before(s, sent)
+    if not pw or pw[-1] not in _FIRST_TO_BEFORE and not pw[-1].endswith(("'s", "’s")) or pw[-3:-1] == ["one", "of"] \
+            or pw[-2:-1] == ["among"]:
+        return None                              # "one of the first polls to emerge": one of several, no record
+    pos, nouns = e, 0
+    for n, m in enumerate(TOKEN.finditer(low, e, limit)):
+        w = m.group(1)
+        if m.start() != pos or n > 4 or w in BOUNDARY or w in _CHANCE_NOUNS or w in ("of", "at", "in", "for", "on"):
+            return None
+        if w == "to":
+            break
+        if not w.replace("-", "").isalpha():
+            return None
+        nouns += 1
+        pos = m.end()
+    else:
+        return None
+    v = _TO_VERB.match(low, pos, limit) if nouns else None
+    if v is None or not scanner.text[v.start():v.end()].split()[-1].islower() or scanner.text[pos + 1] == "T":
+        return None                              # "to Federer", "(the single) Real To Me": a name
+    end = v.end()                                # the rest of the clause, up to punctuation or a clause word
+    for n, m in enumerate(TOKEN.finditer(low, end, limit)):
+        w = m.group(1).rstrip(".")
+        if m.start() != end or n > 10 or w in _CLAUSE_END:
+            break
+        end = m.start(1) + len(w)
+        if m.group(1).endswith(".") and not ABBREV.fullmatch(m.group(1)):
+            break
+    return claim(scanner, sent, article_start(scanner, pw, s) if pw[-1] in _FIRST_TO_BEFORE else
+                 low.rfind(pw[-1], 0, s), end, None)
+
+
+_CLAUSE_END = frozenset("when while because after before but that which who whom since as and or said says "
+                        "although though if unless until".split())
+
+
 # the streak after "the first ... after": "after four weeks of gains", "after three straight quarters"
 _AFTER_SPAN = re.compile(
     r"(?<!\s)\s+after\s+(?P<span>(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?:\d+|a|an|two|three|four|five|six|seven|"
@@ -265,15 +383,15 @@ def _first_in(scanner, s, e, sent):
     low = scanner.low
     limit = sent.end
     pw = scanner.before(s, sent)
-    if not pw or pw[-1] not in ("the", "its", "their", "his", "her"):
+    if not pw or pw[-1] not in ("the", "its", "their", "his", "her", "a"):
         return None
     pos = e
     for n, m in enumerate(TOKEN.finditer(low, e, limit)):
-        if m.start() != pos or n > 6:
+        if m.start() != pos or n > 9:
             return None
         w = m.group(1)
-        if w in ("in", "after"):
-            tm = _TEMPORAL.match(low, pos, limit) if w == "in" else _AFTER_SPAN.match(low, pos, limit)
+        if w in ("in", "for", "after"):
+            tm = _TEMPORAL.match(low, pos, limit) if w != "after" else _AFTER_SPAN.match(low, pos, limit)
             if tm and tm.group("span"):
                 return claim(scanner, sent, article_start(scanner, pw, s), tm.end(),
                               scanner.text[tm.start("span"):tm.end()])
@@ -300,18 +418,25 @@ def _record(scanner, word, s, e, sent):
         for w in reversed(wide[len(wide) - k:]):
             broken_from = low.rfind(w, 0, broken_from)
     elif prev in ("a", "an", "new", "all-time"):
-        if low.startswith((" of ", " label", " company", " companies", " store", " deal", " player", " collection"),
-                          e) or not (nxt or _NEXT_WORD.match(low, e, e + 20)):
+        if _TRADE.match(low, e, limit) or \
+                low.startswith(" of ", e) and not _RECORD_OF_FIGURE.match(low, e, limit) or \
+                not (nxt or _NEXT_WORD.match(low, e, e + 20)):   # "a record of reform", but "a record of $50"
             return None
+    elif (after := _BROKEN_AFTER.match(low, e, limit)) is not None:
+        if not (prev in _BEFORE_RECORD or prev.endswith(("'s", "’s")) or len(pw) > 1 and pw[-2] in _POSSESSIVES):
+            return None                          # "the world record was broken", "his European record had been broken"
+        return claim(scanner, sent, article_start(scanner, pw, s) if prev in _BEFORE_RECORD else
+                     low.rfind(prev, 0, s), after.end(), None)
     elif prev == "on" and low[e:e + 1] == "-":
         return None                              # "on record-breaking form"
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
-    elif _RECORD_SET.match(low, e, limit):
-        pass                                     # "the 46% turnout record set in 2008"
-    elif nxt and prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
-                              "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
-                              "would", "can", "could", "they", "we", "i", "you"):
+    elif _RECORD_SET.match(low, e, limit) or prev in ("the", "a") and _RECORD_OF_FIGURE.match(low, e, limit):
+        pass                                     # "the 46% turnout record set in 2008", "the record of $55.67"
+    elif nxt and (prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
+                               "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
+                               "would", "can", "could", "they", "we", "i", "you") or
+                  _RECORD_LEVEL.match(low, e, limit) and prev not in ("criminal", "track", "voting", "off")):
         pass                                     # "record highs", "record profits"
     else:
         return None
@@ -336,9 +461,12 @@ def _record(scanner, word, s, e, sent):
         words = scanner.text[end:m.end()].split()
         keep = []
         for w in words:
-            if w.lower().strip(".,") in BOUNDARY or w.lower() in TRAILING or w.lower() == "imposed":
-                break
+            if w.lower().strip(".,") in BOUNDARY or w.lower() in TRAILING or w.lower() == "imposed" or \
+                    not w.strip(",.;:"):
+                break                            # "record lows, staged ...": the clause ends at the comma
             keep.append(w)
+            if w[-1:] in ",;:":
+                break
         end = end + len(" ".join(keep)) + (len(scanner.text[end:m.end()]) - len(scanner.text[end:m.end()].lstrip()))
         end = end if keep else nxt.end()
     elif broken_from is None and not _RECORD_SCOPE.match(low, e, limit):
@@ -348,24 +476,34 @@ def _record(scanner, word, s, e, sent):
     if scanner.text[end - 1:end] in ".,":
         end -= 1
     ref = None
-    m = _RECORD_SCOPE.match(low, end, limit)
+    f = _RECORD_OF_FIGURE.match(low, end, limit)
+    if f:                                        # "the record of $9,100 (set in May)": the figure, read whole
+        fig = _OF_FIGURE.match(low, f.end() - 1, limit)
+        ref, end = scanner.text[fig.start():fig.end()], fig.end()
+    m = _RECORD_SCOPE.match(low, end, limit) or _RECORD_SET.match(low, end, limit)
     if m:                                        # "broke the record for all primary debates"
-        ref, end2 = noun_phrase(scanner, m.end(), limit)
-        if ref:
-            end = end2
+        ref2, end2 = noun_phrase(scanner, m.end(), limit)
+        if ref2:
+            ref, end = (ref + scanner.text[end:end2]) if ref else ref2, end2
     return claim(scanner, sent, start, end, ref)
+
+
+_OF_FIGURE = re.compile(r"[$£€¥\d][\d.,]*(?<![.,])(?:\s*(?:m|bn|k|million|billion|trillion)\b)?")
 
 
 _BREAK_VERBS = word_list("record_verbs")
 
 
+# "a record label", "a record shop": the music trade (data/claims/record_trade_nouns.txt)
+_TRADE = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("record_trade_nouns")) + r")\b")
 _BEFORE_RECORD = frozenset("the a an his her their its".split()) | word_list("record_adjectives")
 
 
 def _broken(pw: list[str]) -> bool:
     """Do the words before "record" say it was broken, set or matched: "broke the record", "surpassing
     President Smith's previous record" (determiners, adjectives of records, and a possessor between)?"""
-    free = 0                                     # words of a name allowed before a possessive
+    free = 1                                     # words of a name allowed before a possessive, or one noun
+    #                                              before "record" ("broke sales records")
     for w in reversed(pw):
         if w in _BREAK_VERBS:
             return True
@@ -373,7 +511,7 @@ def _broken(pw: list[str]) -> bool:
             free = 2
         elif w in _BEFORE_RECORD:
             free = 0
-        elif free:
+        elif free and w not in TRAILING:
             free -= 1
         else:
             return False
@@ -445,8 +583,15 @@ def _since(scanner, word, s, e, sent):
     return claim(scanner, sent, start, m.start(1) + len(ref), ref)
 
 
+_LAST_SPAN = re.compile(r"(?<!\s)\s+(?:year|month|week|quarter|season)\b")
+
+
 def _last_time(scanner, word, s, e, sent):
     low = scanner.low
+    if low.endswith(" on ", max(0, s - 4), s) and CHANGED.search(low, max(sent.start, s - 16), s - 4):
+        m = _LAST_SPAN.match(low, e, sent.end)    # "5% higher on last year": a change against last year
+        if m:
+            return claim(scanner, sent, s - 3, m.end(), scanner.text[s:m.end()])
     if not low.endswith("the ", max(0, s - 4), s) or not low.startswith(" time", e):
         return None
     m = _LAST_TIME_WAS.match(scanner.text, e + 5, sent.end)

@@ -1,0 +1,195 @@
+"""Comparison and record claims read from the structure of the phrase (issue 16, part 4), on sentences written
+for these tests."""
+import pytest
+
+from tracker.claims import find_claims
+from tracker.segment import segment
+
+
+def comparisons(text):
+    found = find_claims(text, segment(text))
+    for c in found:
+        assert text[c.start:c.end] == c.text
+    return [(c.text, c.reference) for c in found if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    # a stretch of time in the singular or without a count
+    ("Builders were at their most cheerful in a year.", "their most cheerful in a year", "a year"),
+    ("The index closed above 5,000 for the first time in decades.", "the first time in decades", "decades"),
+    ("Output hit its highest level in years last month.", "its highest level in years", "years"),
+    # a first after "a", and a stretch after "for" some words on
+    ("The loss was a first home defeat in nine years for the club.", "a first home defeat in nine years",
+     "nine years"),
+    ("It was their first league win on the road for nearly three years.",
+     "their first league win on the road for nearly three years", "nearly three years"),
+    # a superlative without a determiner but with a baseline in time
+    ("The party boasts of the lowest prices since 1990, lowest arrears for 30 years and more.",
+     "lowest arrears for 30 years", "30 years"),
+    # a possessive superlative whose baseline comes after its set
+    ("The club is on its longest unbeaten run in the league since winning the title.",
+     "its longest unbeaten run in the league since winning the title", "winning the title"),
+])
+def test_firsts_and_superlatives_against_a_stretch_of_time(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ms Ortega became the first woman to lead the county council.", "the first woman to lead the county council"),
+    ("The striker, 39, is the oldest player to score in the cup when he netted in May.",
+     "the oldest player to score in the cup"),
+    ("The orchestra will be the first Welsh ensemble to tour the region.",
+     "the first Welsh ensemble to tour the region"),
+])
+def test_a_first_or_a_record_age_among_those_who_did_something(text, span):
+    assert (span, None) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The first step is to agree a budget.",
+    "She lost the first set to Federer.",
+    "It was the first chance to buy the shares.",
+    "He was one of the first shoppers to queue outside.",
+    "He was the first to leave.",
+    "The band's first single Come To Me sold well.",
+    "The best way to save is to spend less.",
+])
+def test_no_record_in_a_first_of_a_step_a_chance_or_a_name(text):
+    assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The bank, the fifth-largest lender in the north, was sold.", "the fifth-largest lender in the north"),
+    ("The insurer, the ninth-biggest US carrier, cut jobs.", "the ninth-biggest US carrier"),
+    ("Ruritania was the 6th richest state in the union.", "the 6th richest state in the union"),
+    ("The south saw the sharpest rent rises, while the west did not.", "the sharpest rent rises"),
+])
+def test_ranks_below_the_top_and_the_largest_change(text, span):
+    assert span in [s for s, _ in comparisons(text)]
+
+
+def test_a_fraction_written_as_an_ordinal_stays_a_quantity():
+    found = find_claims("Only a fifth of the seats were filled.", None)
+    assert [(c.kind, c.text) for c in found] == [("quantity", "a fifth")]
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("The ferry now sails faster than ever before.", "faster than ever before", None),
+    ("The tribunal sat with seven members rather than the usual three.", "rather than the usual three",
+     "the usual three"),
+    ("Rents fell by £40 from £950 in June to £910 in July.", "fell by £40 from £950 in June to £910",
+     "£950 in June"),
+    ("Unemployment rose from 4 percent to 6 percent.", "rose from 4 percent to 6 percent", "4 percent"),
+    ("The old quiz has been overtaken in the ratings by a rival channel's show.",
+     "overtaken in the ratings by a rival channel's show", "a rival channel's show"),
+])
+def test_comparatives_changes_and_overtaking(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Voters like it more than ever.",
+    "She picked cake rather than fruit.",
+    "They sold three vans rather than wait.",
+    "Fees ranged from 2% to 8%.",
+    "Visits rose from 2001 to 2009.",
+    "The course takes from 3 to 5 weeks.",
+])
+def test_no_comparison_in_a_range_a_preference_or_more_than_ever(text):
+    assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Cinema takings are set for record highs this winter.", "record highs"),
+    ("The tour broke attendance records in every city.", "attendance records in every city"),
+    ("She learnt that her national record had been broken in Oslo.", "record had been broken"),
+    ("The bank was hit with record fines of $2m.", "record fines of $2m"),
+])
+def test_records_set_broken_or_of_an_amount(text, span):
+    assert span in [s for s, _ in comparisons(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "He has a criminal record.", "The band signed to a record label.", "The group hopes to make records again.",
+    "Court records show two visits.",
+])
+def test_a_record_as_a_document_or_a_disc_is_no_claim(text):
+    assert comparisons(text) == []
+
+
+def test_a_record_level_ends_at_the_comma():
+    assert comparisons("The euro had sunk to record lows, then rallied.") == [("record lows", None)]
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("Bookings fell to 2.1 million from 2.3 million a year earlier.", "from 2.3 million a year earlier",
+     "a year earlier"),
+    ("Net income rose 12% to $80m from a year earlier.", "from a year earlier", "a year earlier"),
+    ("Takings were up 4.1% on a year earlier.", "on a year earlier", "a year earlier"),
+    ("Ticket sales were 8% higher on last year.", "on last year", "last year"),
+])
+def test_a_change_against_an_earlier_time(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She moved there two years ago.", "He relied on last year's survey.", "The show came from a year earlier.",
+])
+def test_an_earlier_time_without_a_change_is_no_comparison(text):
+    assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The previous high was set in 1999 by a rival.", None),
+    ("The earlier record was set in 1999 by a rival.", "record was set in 1999"),
+    ("Copper has slipped from the record of $9,100 set in May.", "the record of $9,100 set in May"),
+    ("The festival sold out in record time.", "record time"),
+    ("The carrier reported a record annual pre-tax profit.", "a record annual pre-tax profit"),
+    ("These are the first regional and local polls since the truce began.",
+     "the first regional and local polls since the truce began"),
+])
+def test_records_and_firsts_read_further(text, span):
+    found = [s for s, _ in comparisons(text)]
+    assert (span in found) if span else not any("record" in s for s in found)
+
+
+def test_a_record_of_conduct_is_no_claim():
+    assert comparisons("The minister defended his record of reform.") == []
+
+
+def test_a_record_of_a_figure_is_a_record():
+    assert comparisons("Tin reached a record of $31,500 a tonne.") == [("a record of $31,500", "$31,500")]
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("The Greens are now six points ahead of the Liberals.", "six points ahead of the Liberals", "the Liberals"),
+    ("She came fourth behind the Dutch champion.", "fourth behind the Dutch champion", "the Dutch champion"),
+    ("Even with imports counted, the brand remains ahead.", "remains ahead", None),
+    ("The browser is trailing behind rivals like Opera.", "trailing behind rivals like Opera",
+     "rivals like Opera"),
+])
+def test_a_lead_over_a_rival(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The merger went ahead in March.", "She spoke ahead of the vote.", "The woman behind the scheme resigned.",
+    "The bridge is well ahead of schedule.", "He is still behind bars.", "A late try put the hosts 27-22 ahead.",
+    "The tenants fell behind with the rent.",
+])
+def test_ahead_and_behind_without_a_rival_are_no_comparison(text):
+    assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The remake is more than able to stand on its own.", "Critics were less than impressed with the plot.",
+    "The plant has more than enough space.", "Donors promised to more than match the sum.",
+    "Now is the best time for buyers to act.", "It is the cheapest way of heating a flat.",
+    "He runs a record shop in Leeds.",
+])
+def test_degrees_manners_and_the_music_trade_are_no_comparison(text):
+    assert comparisons(text) == []
+
+
+def test_more_than_an_adjective_before_a_noun_still_compares():
+    assert ("less than current levels", "current levels") in comparisons("Output is now less than current levels.")
