@@ -789,10 +789,13 @@ def test_pages_run_a_handful_of_statements(summarized, no_page_cache):
         ds = make_datasette(str(summarized))
         for path, most in WARM.items():
             assert get(ds, path).status_code == 200, path
-            seen.clear()
-            assert get(ds, path).status_code == 200, path
-            ran = [sql for sql in seen if sql != "PRAGMA schema_version"]   # read every 2 s: more on a slow machine
-            assert len(ran) <= most, (path, ran)
+            runs = []
+            for _ in range(2):      # the fewer of two warm runs: a loaded machine's timed re-reads are not the page's
+                seen.clear()
+                assert get(ds, path).status_code == 200, path
+                runs.append([sql for sql in seen if sql != "PRAGMA schema_version"])   # read every 2 s
+            ran = min(runs, key=len)
+            assert len(ran) <= most, (path, runs)
 
 
 @pytest.mark.parametrize("small,large", [("/news/quotes?_size=1", "/news/quotes?_size=5"),
