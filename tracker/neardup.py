@@ -40,7 +40,6 @@ memory, Redis or Cassandra, not in the SQLite database that has to hold them.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import sqlite3
@@ -57,7 +56,6 @@ MIN_RATIO = 0.3         # the shorter text's shingles, at least this share of th
 
 _WORD = re.compile(r"\w+")
 _MULT = np.uint64(1_000_003)
-_encode = functools.partial(str.encode, encoding="utf-8", errors="surrogatepass")
 
 
 def _constant(name: str, i: int) -> int:
@@ -80,26 +78,32 @@ def shingles(text: str) -> np.ndarray:
     """The sorted distinct 32-bit hashes of ``text``'s runs of ``SHINGLE`` lower-cased words (a text of fewer
     words: one shingle of all of them; no word: none).
 
-    Each word is hashed once (CRC-32, in C), and a run's hash is computed from its words' in numpy: hashing each
-    run's string (blake2b a shingle) took 2.5 times as long over the BBC corpus.
+    Each word is hashed once (CRC-32, in C; the words are encoded to UTF-8 in one call and split at a NUL, which
+    no word holds: half the time of encoding them one by one), and a run's hash is computed from its words' in
+    numpy, in place: hashing each run's string (blake2b a shingle) took 2.5 times as long over the BBC corpus.
     """
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter(map(zlib.crc32, map(_encode, words)), dtype=np.uint64, count=len(words))
+    encoded = "\x00".join(words).encode("utf-8", "surrogatepass").split(b"\x00")
+    ids = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(words))
     n = max(1, len(ids) - SHINGLE + 1)
-    h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for j in range(min(SHINGLE, len(ids))):
-            h = h * _MULT + ids[j:j + n]
+        h = ids[:n].copy()
+        for j in range(1, min(SHINGLE, len(ids))):
+            h *= _MULT
+            h += ids[j:j + n]
     return np.unique(_mix(h) >> np.uint64(32))
 
 
 def _signature(hashes: np.ndarray) -> np.ndarray:
     """``PERMUTATIONS`` minimum hashes, each permutation a multiply-shift hash ((a * h + b) mod 2^64) >> 32 with
-    a odd (Dietzfelbinger's universal family; no modulo, which took a third of the time)."""
+    a odd (Dietzfelbinger's universal family; no modulo, which took a third of the time). The shift is taken
+    after the minimum (it keeps order, so the minimum is the same) and the sum in place: a quarter less time."""
     with np.errstate(over="ignore"):
-        return ((np.outer(hashes, _A) + _B) >> np.uint64(32)).min(axis=0)
+        m = np.multiply.outer(hashes, _A)
+        m += _B
+        return m.min(axis=0) >> np.uint64(32)
 
 
 def _band_keys(signature: np.ndarray) -> tuple[int, ...]:
