@@ -19,13 +19,13 @@ silently.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
@@ -35,7 +35,7 @@ import sqlite_utils
 from . import corrections, neardup, schema
 from . import speakers as speaker_rules
 from .claims.groups import group_key
-from .model import Document, Extraction
+from .model import Document, Extraction, Speaker
 from .read import ReadError
 
 TABLES: dict[str, dict] = {
@@ -162,6 +162,14 @@ def content_hash(text: str) -> str:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str, kind: str, role: str | None, affiliation: str | None, anonymous: bool) -> str | None:
+    """``speakers.key`` of a speaker of these fields (it reads no other: aliases play no part), remembered: a
+    store asks it of the same names again and again (every alias of a speaker, at each article naming them),
+    about a tenth of the store's CPU over the BBC corpus before."""
+    return speaker_rules.key(Speaker(name=name, kind=kind, role=role, affiliation=affiliation, anonymous=anonymous))
 
 
 class LockTimeout(Exception):
@@ -538,7 +546,8 @@ where id in ({", ".join("?" * len(chunk))})""", chunk)
     def _speaker_key(sp, article_hash: str) -> str:
         """The cross-article identity of an article's speaker; a bare surname or an unaffiliated source gets
         one of this article's own."""
-        return speaker_rules.key(sp) or f"article {article_hash[:16]}: {sp.kind} {sp.name}"
+        return _key(sp.name, sp.kind, sp.role, sp.affiliation, sp.anonymous) or \
+            f"article {article_hash[:16]}: {sp.kind} {sp.name}"
 
     def _link_speaker(self, sp, key: str) -> int:
         """The speakers row for an article's speaker: found by key, or new; aliases and roles merged.
@@ -554,8 +563,7 @@ where id in ({", ".join("?" * len(chunk))})""", chunk)
             roles[sp.role] = roles.get(sp.role, 0) + 1
         # the canonical name: of the forms seen that have this key, the shortest ("Vladimir Putin" over
         # "Vladimir V. Putin"), then the first in alphabetical order
-        names = [a for a in aliases if a == sp.name or speaker_rules.key(
-            replace(sp, name=a)) == key]
+        names = [a for a in aliases if a == sp.name or _key(a, sp.kind, sp.role, sp.affiliation, sp.anonymous) == key]
         fields = dict(
             name=min(names, key=lambda n: (len(n.split()), n)),
             kind=min(old["kind"], sp.kind, key=_KIND_ORDER.index),
