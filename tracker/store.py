@@ -306,13 +306,14 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------------------
 
-    def add(self, ex: Extraction) -> bool:
-        """Queue one article and its extraction; False if the same text is already stored or queued."""
+    def add(self, ex: Extraction, sketch: neardup.Sketch | None = None) -> bool:
+        """Queue one article and its extraction (``sketch``: its text's near-duplicate sketch, if made
+        already); False if the same text is already stored or queued."""
         if self.has(ex.document.text):
             return False
         h = content_hash(ex.document.text)
         self.pending[h] = ex
-        self.sketches[h] = neardup.sketch(ex.document.text)
+        self.sketches[h] = neardup.sketch(ex.document.text) if sketch is None else sketch
         if len(self.pending) >= self.batch_size:
             self.flush()
         return True
