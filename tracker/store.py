@@ -28,15 +28,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from . import corrections, neardup, schema
 from . import speakers as speaker_rules
 from .claims.groups import group_key
 from .model import Document, Extraction, Speaker
 from .read import ReadError
+
+if TYPE_CHECKING:       # imported when a caller asks for ``Store.db``: a fifth of a second of every ingest's start
+    import sqlite_utils
 
 TABLES: dict[str, dict] = {
     # duplicate_of: the earliest stored article of this one's near-duplicate cluster (tracker.neardup), null
@@ -151,7 +152,7 @@ def all_tables() -> tuple[dict[str, dict], list[tuple[str, list[str], bool]]]:
 def ensure_db_shape(db: sqlite_utils.Database | sqlite3.Connection, begin: Callable[[], object] | None = None):
     """Create or upgrade the database to the schema (tables, full-text search with triggers, indexes), in one
     transaction. Idempotent; returns the steps taken."""
-    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
     tables, indexes = all_tables()
     return schema.ensure(conn, tables, FTS, indexes, begin=begin)
 
@@ -197,13 +198,12 @@ class Store:
 
     def __init__(self, db: sqlite_utils.Database | str | Path, batch_size: int = 1, lock_timeout: float = 60.0,
                  on_wait: Callable[[float], None] | None = None):
-        if isinstance(db, sqlite_utils.Database):
-            self.db, self.conn = db, db.conn
-            self.conn.execute("PRAGMA busy_timeout = 1000")
+        self.owns_connection = isinstance(db, (str, Path))
+        if self.owns_connection:
+            self.conn, self._db = connect(db), None
         else:
-            self.conn = connect(db)
-            self.db = sqlite_utils.Database(self.conn)
-        self.owns_connection = not isinstance(db, sqlite_utils.Database)
+            self._db, self.conn = db, db.conn
+            self.conn.execute("PRAGMA busy_timeout = 1000")
         self.path = self.conn.execute("PRAGMA database_list").fetchone()[2]     # "" in memory
         # parameters a statement may take: 32766 from SQLite 3.32 on, 999 before
         self.max_variables = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) \
@@ -224,6 +224,14 @@ class Store:
         self._told: set[str] = set()
         self.wrote = False          # articles or errors written: close() counts the served pages' summary again
         ensure_db_shape(self.conn, begin=self._begin)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils ``Database`` (the one given, or one made when first asked for)."""
+        if self._db is None:
+            import sqlite_utils
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- transactions ------------------------------------------------------------------------------------
 
