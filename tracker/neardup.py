@@ -131,6 +131,11 @@ def sketch(text: str) -> Sketch:
     return Sketch(hashes, _band_keys(_signature(hashes)) if len(hashes) else ())
 
 
+def compact(hashes: np.ndarray) -> np.ndarray:
+    """The same shingle hashes in half the memory (each is under 2^32), for keeping many."""
+    return hashes.astype(np.uint32)
+
+
 def similarity(a: Sketch | np.ndarray, b: Sketch | np.ndarray) -> float:
     """The share of the smaller shingle set found in the other (1.0: one text's shingles are all in the other),
     or 0.0 when the smaller set is under ``MIN_RATIO`` of the larger's size."""
@@ -145,13 +150,17 @@ def similarity(a: Sketch | np.ndarray, b: Sketch | np.ndarray) -> float:
 class Linker:
     """Links the articles of one batch to the stored ones and to each other, inside the store's transaction.
 
+    ``known``: the shingles of stored articles by id, kept by the caller from batch to batch (the store keeps
+    those of the articles it wrote or compared last): a near-duplicate of one of them is compared without
+    reading and shingling its text again. Those read here are added, and those used move to its end.
     ``link(rows, sketches)``: ``rows`` are the batch's new ``articles`` rows (dicts with ``id`` and ``text``, in
     id order), ``sketches`` theirs; sets each row's ``duplicate_of`` and ``duplicate_similarity``, re-points
     stored articles when two clusters join, and returns the batch's ``article_bands`` rows.
     """
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, known: dict[int, np.ndarray] | None = None):
         self.conn = conn
+        self.known = {} if known is None else known
 
     def link(self, rows: list[dict], sketches: list[Sketch]) -> list[dict]:
         self.batch = {r["id"]: r for r in rows}
@@ -201,8 +210,12 @@ class Linker:
 
     def _sketch(self, article_id: int) -> Sketch:
         if article_id not in self.sketches:
-            text = self.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
-            self.sketches[article_id] = Sketch(shingles(text), ())
+            if article_id in self.known:            # (and now the most recently used)
+                hashes = self.known[article_id] = self.known.pop(article_id)
+            else:
+                text = self.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+                hashes = self.known[article_id] = compact(shingles(text))
+            self.sketches[article_id] = Sketch(hashes, ())
         return self.sketches[article_id]
 
     def _root(self, article_id: int) -> int:

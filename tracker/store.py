@@ -37,6 +37,7 @@ from .model import Document, Extraction, Speaker
 from .read import ReadError
 
 if TYPE_CHECKING:       # imported when a caller asks for ``Store.db``: a fifth of a second of every ingest's start
+    import numpy as np
     import sqlite_utils
 
 TABLES: dict[str, dict] = {
@@ -124,6 +125,7 @@ _KIND_ORDER = ["person", "organization", "group", "generic", "unknown"]
 _IDS = ("articles", "sentences", "quotes", "claims", "speakers", "claim_groups")
 _ROWS = ("claim_groups", "articles", "sentences", "quotes", "claims")
 ROWS = 256              # rows an INSERT statement (see Store._insert)
+RECENT = 8192           # articles whose shingles a store keeps (32-bit: about 1.6 kB each on the BBC corpus)
 _VARS = 500             # keys per "in (...)" query (SQLite's limit is 32766 from 3.32 on, 999 before)
 WAIT_NOTE = 2.0         # seconds of waiting for the write lock before saying so
 T = TypeVar("T")
@@ -213,6 +215,11 @@ class Store:
         self.on_wait = on_wait
         self.pending: dict[str, Extraction] = {}
         self.sketches: dict[str, neardup.Sketch] = {}      # of the pending articles, made outside the lock
+        # the shingles of the RECENT articles written or compared with last, by id, least recently used first:
+        # a near-duplicate of one of them (a story sent again, edited) is compared with it without reading and
+        # shingling its text again, a tenth of a batch's CPU at 10,000 articles in scripts/write_cost.py (where
+        # every batch copies earlier ones)
+        self.recent: dict[int, np.ndarray] = {}
         self.errors: list[ReadError] = []
         self.added: list[Extraction] = []
         self.present: list[Extraction] = []
@@ -358,6 +365,11 @@ class Store:
 
     def _commit(self, pending: dict[str, Extraction], errors: list[ReadError]) -> None:
         self.transaction(lambda: self._write(pending, errors))
+        for row in self.rows["articles"] if pending else ():
+            if row["content_hash"] in self.sketches:
+                self.recent[row["id"]] = neardup.compact(self.sketches[row["content_hash"]].shingles)
+        while len(self.recent) > RECENT:
+            del self.recent[next(iter(self.recent))]
         for h in pending:
             self.sketches.pop(h, None)
         self.wrote = True
@@ -405,7 +417,7 @@ class Store:
         self.touched_groups: set[int] = set()
         for h, ex in todo.items():
             self._article_rows(ex, h, keys[h], group_keys[h])
-        self.rows["article_bands"] = neardup.Linker(self.conn).link(
+        self.rows["article_bands"] = neardup.Linker(self.conn, self.recent).link(
             self.rows["articles"], [self.sketches.get(h) or neardup.sketch(ex.document.text) for h, ex in todo.items()])
         # new speakers and those whose aliases or roles grew, in one upsert by id
         self._insert("speakers", list(self.new_speakers.values()) +
