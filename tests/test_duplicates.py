@@ -267,3 +267,40 @@ def test_served_totals_count_a_repeated_story_once_and_its_page_links_the_origin
                         "where articles.duplicate_of is null").fetchone()[0]
     assert once < conn.execute("select count(*) from quotes").fetchone()[0]
     assert f">{once} quotes<" in home
+
+
+def test_the_shingles_a_store_keeps_link_as_the_stored_texts_do(tmp_path, monkeypatch):
+    """A store compares a near-duplicate with the shingles it kept of the articles it wrote or compared with
+    (``Store.recent``), not with their texts read and shingled again: the links are those of stores that
+    kept nothing."""
+    texts = chain() + [text(FERRY_OTHER), edited_copy(), text(FERRY)]
+    kept = tmp_path / "kept.db"
+    store_all(kept, texts)                          # one store, a batch an article: it keeps the shingles
+    fresh = tmp_path / "fresh.db"
+    for t in texts:                                 # a store an article: each comparison reads the stored text
+        store_all(fresh, [t])
+    assert links(kept) == links(fresh)
+    assert sum(original is not None for original, _ in links(kept).values()) == 4
+    # the second version of the story is compared with the first without shingling any text again
+    first, second = chain()[:2]
+    made = [(extract(Document(text=t, source="x.txt")), neardup.sketch(t)) for t in (first, second)]
+    shingled = []
+    monkeypatch.setattr(neardup, "shingles", lambda t: shingled.append(t) or neardup.np.zeros(0, neardup.np.uint64))
+    store = Store(tmp_path / "again.db", batch_size=1)
+    for ex, sk in made:
+        store.add(ex, sk)
+    assert shingled == [] and sorted(store.recent) == [1, 2]
+    assert all(v.dtype == neardup.np.uint32 for v in store.recent.values())
+    store.close()
+    assert links(tmp_path / "again.db")[content_hash(second)][0] == content_hash(first)
+
+
+def test_with_jobs_the_sketches_made_in_the_pool_link_as_one_process_does(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, t in enumerate(chain() + [text(FERRY_OTHER), edited_copy()]):
+        (folder / f"{n}.txt").write_text(t, encoding="utf-8")
+    for jobs in (1, 2):
+        assert ingest(folder, "--db", tmp_path / f"{jobs}.db", "-q", "--jobs", jobs).exit_code == 0
+    assert links(tmp_path / "2.db") == links(tmp_path / "1.db")
+    assert sum(original is not None for original, _ in links(tmp_path / "2.db").values()) == 3

@@ -83,7 +83,7 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
                     else:
                         yield item, name, record
 
-        return extractions(fresh(), jobs or os.cpu_count() or 1, timeout)
+        return extractions(fresh(), jobs or os.cpu_count() or 1, timeout, sketches=True)
 
     store_all(db_path, extracted, len(sources), started, lock_timeout=lock_timeout, batch_size=batch_size,
               quiet=quiet)
@@ -92,7 +92,8 @@ def ingest(paths, db_path, jobs, timeout, lock_timeout, batch_size, quiet):
 def store_all(db_path: str, tasks, inputs: int, started: float, lock_timeout: float, batch_size: int,
               quiet: bool) -> None:
     """What ``tracker ingest`` and ``tracker load`` share: the store, fed ``tasks(store, counts)``
-    (``(Extraction | ReadError, input, record)`` in input order, over ``inputs`` inputs); errors reported and
+    (``(Extraction | ReadError, input, record)`` in input order, over ``inputs`` inputs, with the text's
+    near-duplicate sketch as a fourth item where the extraction made it); errors reported and
     recorded, a note for an article whose text has changed, the summary line, exit status 1 on any error."""
     from .store import LockTimeout, Store
 
@@ -137,12 +138,12 @@ def store_all(db_path: str, tasks, inputs: int, started: float, lock_timeout: fl
     try:
         with click.progressbar(length=inputs, label="ingesting", file=sys.stderr, hidden=not show) as bar:
             last = None
-            for result, name, record in tasks(store, counts):
+            for result, name, record, *sketch in tasks(store, counts):
                 if isinstance(result, ReadError):
                     report(result)
                 else:
                     origin[id(result)] = (name, record)
-                    if store.add(result):
+                    if store.add(result, *sketch):
                         earlier = store.earlier_versions(result.document)
                         if earlier:
                             click.echo(f"note: {result.document.source}: its text has changed since it was stored "

@@ -40,7 +40,6 @@ memory, Redis or Cassandra, not in the SQLite database that has to hold them.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import sqlite3
@@ -57,7 +56,6 @@ MIN_RATIO = 0.3         # the shorter text's shingles, at least this share of th
 
 _WORD = re.compile(r"\w+")
 _MULT = np.uint64(1_000_003)
-_encode = functools.partial(str.encode, encoding="utf-8", errors="surrogatepass")
 
 
 def _constant(name: str, i: int) -> int:
@@ -80,26 +78,32 @@ def shingles(text: str) -> np.ndarray:
     """The sorted distinct 32-bit hashes of ``text``'s runs of ``SHINGLE`` lower-cased words (a text of fewer
     words: one shingle of all of them; no word: none).
 
-    Each word is hashed once (CRC-32, in C), and a run's hash is computed from its words' in numpy: hashing each
-    run's string (blake2b a shingle) took 2.5 times as long over the BBC corpus.
+    Each word is hashed once (CRC-32, in C; the words are encoded to UTF-8 in one call and split at a NUL, which
+    no word holds: half the time of encoding them one by one), and a run's hash is computed from its words' in
+    numpy, in place: hashing each run's string (blake2b a shingle) took 2.5 times as long over the BBC corpus.
     """
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter(map(zlib.crc32, map(_encode, words)), dtype=np.uint64, count=len(words))
+    encoded = "\x00".join(words).encode("utf-8", "surrogatepass").split(b"\x00")
+    ids = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(words))
     n = max(1, len(ids) - SHINGLE + 1)
-    h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for j in range(min(SHINGLE, len(ids))):
-            h = h * _MULT + ids[j:j + n]
+        h = ids[:n].copy()
+        for j in range(1, min(SHINGLE, len(ids))):
+            h *= _MULT
+            h += ids[j:j + n]
     return np.unique(_mix(h) >> np.uint64(32))
 
 
 def _signature(hashes: np.ndarray) -> np.ndarray:
     """``PERMUTATIONS`` minimum hashes, each permutation a multiply-shift hash ((a * h + b) mod 2^64) >> 32 with
-    a odd (Dietzfelbinger's universal family; no modulo, which took a third of the time)."""
+    a odd (Dietzfelbinger's universal family; no modulo, which took a third of the time). The shift is taken
+    after the minimum (it keeps order, so the minimum is the same) and the sum in place: a quarter less time."""
     with np.errstate(over="ignore"):
-        return ((np.outer(hashes, _A) + _B) >> np.uint64(32)).min(axis=0)
+        m = np.multiply.outer(hashes, _A)
+        m += _B
+        return m.min(axis=0) >> np.uint64(32)
 
 
 def _band_keys(signature: np.ndarray) -> tuple[int, ...]:
@@ -127,6 +131,11 @@ def sketch(text: str) -> Sketch:
     return Sketch(hashes, _band_keys(_signature(hashes)) if len(hashes) else ())
 
 
+def compact(hashes: np.ndarray) -> np.ndarray:
+    """The same shingle hashes in half the memory (each is under 2^32), for keeping many."""
+    return hashes.astype(np.uint32)
+
+
 def similarity(a: Sketch | np.ndarray, b: Sketch | np.ndarray) -> float:
     """The share of the smaller shingle set found in the other (1.0: one text's shingles are all in the other),
     or 0.0 when the smaller set is under ``MIN_RATIO`` of the larger's size."""
@@ -141,13 +150,17 @@ def similarity(a: Sketch | np.ndarray, b: Sketch | np.ndarray) -> float:
 class Linker:
     """Links the articles of one batch to the stored ones and to each other, inside the store's transaction.
 
+    ``known``: the shingles of stored articles by id, kept by the caller from batch to batch (the store keeps
+    those of the articles it wrote or compared last): a near-duplicate of one of them is compared without
+    reading and shingling its text again. Those read here are added, and those used move to its end.
     ``link(rows, sketches)``: ``rows`` are the batch's new ``articles`` rows (dicts with ``id`` and ``text``, in
     id order), ``sketches`` theirs; sets each row's ``duplicate_of`` and ``duplicate_similarity``, re-points
     stored articles when two clusters join, and returns the batch's ``article_bands`` rows.
     """
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, known: dict[int, np.ndarray] | None = None):
         self.conn = conn
+        self.known = {} if known is None else known
 
     def link(self, rows: list[dict], sketches: list[Sketch]) -> list[dict]:
         self.batch = {r["id"]: r for r in rows}
@@ -197,8 +210,12 @@ class Linker:
 
     def _sketch(self, article_id: int) -> Sketch:
         if article_id not in self.sketches:
-            text = self.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
-            self.sketches[article_id] = Sketch(shingles(text), ())
+            if article_id in self.known:            # (and now the most recently used)
+                hashes = self.known[article_id] = self.known.pop(article_id)
+            else:
+                text = self.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+                hashes = self.known[article_id] = compact(shingles(text))
+            self.sketches[article_id] = Sketch(hashes, ())
         return self.sketches[article_id]
 
     def _root(self, article_id: int) -> int:

@@ -19,24 +19,26 @@ silently.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from . import corrections, neardup, schema
 from . import speakers as speaker_rules
 from .claims.groups import group_key
-from .model import Document, Extraction
+from .model import Document, Extraction, Speaker
 from .read import ReadError
+
+if TYPE_CHECKING:       # imported when a caller asks for ``Store.db``: a fifth of a second of every ingest's start
+    import numpy as np
+    import sqlite_utils
 
 TABLES: dict[str, dict] = {
     # duplicate_of: the earliest stored article of this one's near-duplicate cluster (tracker.neardup), null
@@ -123,6 +125,7 @@ _KIND_ORDER = ["person", "organization", "group", "generic", "unknown"]
 _IDS = ("articles", "sentences", "quotes", "claims", "speakers", "claim_groups")
 _ROWS = ("claim_groups", "articles", "sentences", "quotes", "claims")
 ROWS = 256              # rows an INSERT statement (see Store._insert)
+RECENT = 8192           # articles whose shingles a store keeps (32-bit: about 1.6 kB each on the BBC corpus)
 _VARS = 500             # keys per "in (...)" query (SQLite's limit is 32766 from 3.32 on, 999 before)
 WAIT_NOTE = 2.0         # seconds of waiting for the write lock before saying so
 T = TypeVar("T")
@@ -139,6 +142,11 @@ def connect(path: str | Path) -> sqlite3.Connection:
     # in WAL mode NORMAL never corrupts and never loses a commit to a killed process (only, on a power cut,
     # the last commits before it): one sync a checkpoint instead of one a transaction
     conn.execute("PRAGMA synchronous = NORMAL")
+    # 32 MB of page cache (SQLite's default is 2 MB): the pages of the indexes on random keys (content hash,
+    # near-duplicate bands, check-worthiness) stay in memory as the database grows. A batch of 200 articles
+    # written at 8,400 articles against one into an empty database (scripts/write_cost.py, one run each):
+    # 2.87 times the CPU with 2 MB, 2.41 with 32 MB, 2.26 with 64 MB
+    conn.execute("PRAGMA cache_size = -32768")
     return conn
 
 
@@ -151,7 +159,7 @@ def all_tables() -> tuple[dict[str, dict], list[tuple[str, list[str], bool]]]:
 def ensure_db_shape(db: sqlite_utils.Database | sqlite3.Connection, begin: Callable[[], object] | None = None):
     """Create or upgrade the database to the schema (tables, full-text search with triggers, indexes), in one
     transaction. Idempotent; returns the steps taken."""
-    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
     tables, indexes = all_tables()
     return schema.ensure(conn, tables, FTS, indexes, begin=begin)
 
@@ -162,6 +170,14 @@ def content_hash(text: str) -> str:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str, kind: str, role: str | None, affiliation: str | None, anonymous: bool) -> str | None:
+    """``speakers.key`` of a speaker of these fields (it reads no other: aliases play no part), remembered: a
+    store asks it of the same names again and again (every alias of a speaker, at each article naming them),
+    about a tenth of the store's CPU over the BBC corpus before."""
+    return speaker_rules.key(Speaker(name=name, kind=kind, role=role, affiliation=affiliation, anonymous=anonymous))
 
 
 class LockTimeout(Exception):
@@ -189,13 +205,12 @@ class Store:
 
     def __init__(self, db: sqlite_utils.Database | str | Path, batch_size: int = 1, lock_timeout: float = 60.0,
                  on_wait: Callable[[float], None] | None = None):
-        if isinstance(db, sqlite_utils.Database):
-            self.db, self.conn = db, db.conn
-            self.conn.execute("PRAGMA busy_timeout = 1000")
+        self.owns_connection = isinstance(db, (str, Path))
+        if self.owns_connection:
+            self.conn, self._db = connect(db), None
         else:
-            self.conn = connect(db)
-            self.db = sqlite_utils.Database(self.conn)
-        self.owns_connection = not isinstance(db, sqlite_utils.Database)
+            self._db, self.conn = db, db.conn
+            self.conn.execute("PRAGMA busy_timeout = 1000")
         self.path = self.conn.execute("PRAGMA database_list").fetchone()[2]     # "" in memory
         # parameters a statement may take: 32766 from SQLite 3.32 on, 999 before
         self.max_variables = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) \
@@ -205,6 +220,11 @@ class Store:
         self.on_wait = on_wait
         self.pending: dict[str, Extraction] = {}
         self.sketches: dict[str, neardup.Sketch] = {}      # of the pending articles, made outside the lock
+        # the shingles of the RECENT articles written or compared with last, by id, least recently used first:
+        # a near-duplicate of one of them (a story sent again, edited) is compared with it without reading and
+        # shingling its text again, a tenth of a batch's CPU at 10,000 articles in scripts/write_cost.py (where
+        # every batch copies earlier ones)
+        self.recent: dict[int, np.ndarray] = {}
         self.errors: list[ReadError] = []
         self.added: list[Extraction] = []
         self.present: list[Extraction] = []
@@ -216,6 +236,14 @@ class Store:
         self._told: set[str] = set()
         self.wrote = False          # articles or errors written: close() counts the served pages' summary again
         ensure_db_shape(self.conn, begin=self._begin)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils ``Database`` (the one given, or one made when first asked for)."""
+        if self._db is None:
+            import sqlite_utils
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- transactions ------------------------------------------------------------------------------------
 
@@ -298,13 +326,14 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------------------
 
-    def add(self, ex: Extraction) -> bool:
-        """Queue one article and its extraction; False if the same text is already stored or queued."""
+    def add(self, ex: Extraction, sketch: neardup.Sketch | None = None) -> bool:
+        """Queue one article and its extraction (``sketch``: its text's near-duplicate sketch, if made
+        already); False if the same text is already stored or queued."""
         if self.has(ex.document.text):
             return False
         h = content_hash(ex.document.text)
         self.pending[h] = ex
-        self.sketches[h] = neardup.sketch(ex.document.text)
+        self.sketches[h] = neardup.sketch(ex.document.text) if sketch is None else sketch
         if len(self.pending) >= self.batch_size:
             self.flush()
         return True
@@ -341,6 +370,11 @@ class Store:
 
     def _commit(self, pending: dict[str, Extraction], errors: list[ReadError]) -> None:
         self.transaction(lambda: self._write(pending, errors))
+        for row in self.rows["articles"] if pending else ():
+            if row["content_hash"] in self.sketches:
+                self.recent[row["id"]] = neardup.compact(self.sketches[row["content_hash"]].shingles)
+        while len(self.recent) > RECENT:
+            del self.recent[next(iter(self.recent))]
         for h in pending:
             self.sketches.pop(h, None)
         self.wrote = True
@@ -388,7 +422,7 @@ class Store:
         self.touched_groups: set[int] = set()
         for h, ex in todo.items():
             self._article_rows(ex, h, keys[h], group_keys[h])
-        self.rows["article_bands"] = neardup.Linker(self.conn).link(
+        self.rows["article_bands"] = neardup.Linker(self.conn, self.recent).link(
             self.rows["articles"], [self.sketches.get(h) or neardup.sketch(ex.document.text) for h, ex in todo.items()])
         # new speakers and those whose aliases or roles grew, in one upsert by id
         self._insert("speakers", list(self.new_speakers.values()) +
@@ -538,7 +572,8 @@ where id in ({", ".join("?" * len(chunk))})""", chunk)
     def _speaker_key(sp, article_hash: str) -> str:
         """The cross-article identity of an article's speaker; a bare surname or an unaffiliated source gets
         one of this article's own."""
-        return speaker_rules.key(sp) or f"article {article_hash[:16]}: {sp.kind} {sp.name}"
+        return _key(sp.name, sp.kind, sp.role, sp.affiliation, sp.anonymous) or \
+            f"article {article_hash[:16]}: {sp.kind} {sp.name}"
 
     def _link_speaker(self, sp, key: str) -> int:
         """The speakers row for an article's speaker: found by key, or new; aliases and roles merged.
@@ -554,8 +589,7 @@ where id in ({", ".join("?" * len(chunk))})""", chunk)
             roles[sp.role] = roles.get(sp.role, 0) + 1
         # the canonical name: of the forms seen that have this key, the shortest ("Vladimir Putin" over
         # "Vladimir V. Putin"), then the first in alphabetical order
-        names = [a for a in aliases if a == sp.name or speaker_rules.key(
-            replace(sp, name=a)) == key]
+        names = [a for a in aliases if a == sp.name or _key(a, sp.kind, sp.role, sp.affiliation, sp.anonymous) == key]
         fields = dict(
             name=min(names, key=lambda n: (len(n.split()), n)),
             kind=min(old["kind"], sp.kind, key=_KIND_ORDER.index),
