@@ -187,3 +187,20 @@ def test_a_lock_held_past_lock_timeout_stops_the_run_with_one_line_and_loses_not
         f"batch and the inputs after it not stored (run the same command again to add them)"]
     result = ingest(folder, "--db", db)
     assert result.exit_code == 0 and "4 articles added, 1 already present" in result.stderr
+
+
+def test_jobs_read_ahead_a_bounded_number_of_articles_and_keep_their_order():
+    pulled = []
+
+    def tasks():
+        for i in range(5000):
+            pulled.append(i)
+            yield (f"not a document {i}", f"in{i}.txt", None)       # passed through as it is, in order
+
+    results = tracker.pipeline.extractions(tasks(), jobs=2)
+    first = [next(results) for _ in range(3)]
+    ahead = tracker.pipeline.CHUNK * (tracker.pipeline.WINDOW * 2 + 1)
+    assert [name for _, name, _ in first] == ["in0.txt", "in1.txt", "in2.txt"]
+    assert len(pulled) <= ahead            # Pool.imap had read all 5000 before the first result
+    rest = [name for _, name, _ in results]
+    assert rest == [f"in{i}.txt" for i in range(3, 5000)]

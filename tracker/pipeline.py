@@ -15,7 +15,9 @@ than the main one) articles run without a limit.
 """
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import multiprocessing
 import signal
 import sys
@@ -27,6 +29,9 @@ from . import neardup
 from .extract import StageError, extract
 from .model import Document
 from .read import ReadError
+
+CHUNK = 8           # articles sent to a worker at a time (--jobs)
+WINDOW = 4          # chunks in flight per worker: what is read ahead and kept is bounded
 
 # (Document or ReadError, the input's name, the record of a JSON or JSON Lines input or None); extracted,
 # the Document is replaced by its Extraction or by the ReadError that stopped it
@@ -94,6 +99,16 @@ def extractions(tasks: Iterable[Task], jobs: int, timeout: float | None = None, 
     if jobs <= 1:
         yield from map(run, tasks)
         return
+    # Pool.imap reads the whole input ahead and keeps every finished result until it is asked for: a writer
+    # slower than the workers would hold an archive in memory. At most WINDOW chunks are in flight instead.
+    window: collections.deque = collections.deque()
+    source = iter(tasks)
+    chunks = iter(lambda: list(itertools.islice(source, CHUNK)), [])
     with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(run, tasks, chunksize=8)
+        for chunk in chunks:
+            window.append(pool.map_async(run, chunk))
+            if len(window) >= WINDOW * jobs:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
