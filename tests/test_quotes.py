@@ -995,6 +995,7 @@ def test_a_verb_before_a_prepositional_phrase_reports_nothing(text):
 
 @pytest.mark.parametrize("text", [
     "The ferry firm has defended the sale of its oldest boat to a rival operator.",
+    "The ferry firm has defended the sale of its oldest boat to a state-owned operator.",
     "The boatyard has rejected a bid worth 4m pounds from a rival yard.",
     "The yard's brands include Seafarer, Tideway and Marlin.",
     "Visitors could find plenty of empty benches on the promenade.",
@@ -1039,6 +1040,37 @@ def test_a_quotation_in_the_object_of_a_thought_verb_is_no_quote():
     assert triples("He assumed the \"stage name\", Tom Tide, in 1950.") == []
     assert ("mixed", "it \"a talking shop\"", "The mayor") in triples(
         "The mayor criticised the board, calling it \"a talking shop\".")
+
+
+def test_an_ing_noun_before_a_verb_of_saying_speaks():
+    # "ruling" is a noun here: the ruling said it, not the speaker of the sentence before
+    text = ("The owners say the pier is safe. “The pier must close until it is repaired,” the council's "
+            "ruling said.")
+    assert triples(text)[-1] == ("direct", "The pier must close until it is repaired", "the council's ruling")
+    assert triples("The inquiry's finding showed the pier was unsafe.") == [
+        ("indirect", "the pier was unsafe", "The inquiry's finding")]
+
+
+def test_a_short_quotation_after_a_verb_of_no_cue_list_is_a_scare_quote():
+    assert triples("Rovers coach Tom Dale has resigned for \"family reasons\".") == []
+    assert triples("Ms Pell introduced the mayor to the guests as \"the best mayor in England\".") == []
+    # after a colon, any verb introduces the quotation
+    assert triples("Tom Baker murmured: \"We will be fine.\"") == [("direct", "We will be fine.", "Tom Baker")]
+
+
+def test_a_reported_clause_ends_before_a_second_clause_of_narration():
+    assert triples("The harbour board said it had cut the fees but the traders were not impressed.") == [
+        ("indirect", "it had cut the fees", "The harbour board")]
+    assert triples("Dunne has ruled out retiring while Kemp is tipped to take his place.") == [
+        ("indirect", "retiring", "Dunne")]
+    # "but" before a verb of the same subject goes on with the speaker's clause
+    assert triples("The board said it had cut the fees but would raise them in May.") == [
+        ("indirect", "it had cut the fees but would raise them in May", "The board")]
+
+
+def test_a_cue_after_a_possessive_is_inside_a_noun_phrase():
+    assert triples("The film faces a rival in Tom Dale's critically acclaimed Harbour Lights, a story of "
+                   "two sailors.") == []
 
 
 def test_first_person_reported_speech_is_no_row():

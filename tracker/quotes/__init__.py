@@ -91,9 +91,12 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
 
 
 def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:
-    """The quotes without the reported-speech rows that are no clear attribution (``gate``). A quote that
+    """The quotes without the reported-speech rows that are no clear attribution (``gate``), their reported
+    clauses ended before a second clause of narration (``gate.trim``). A quote that
     continued a dropped one keeps the speaker mention it copied and continues what that one continued."""
     drop = [gate.drop_reason(q, text) is not None for q in quotes]
+    for q in quotes:
+        gate.trim(q)
     if not any(drop):
         return quotes
     kept = [q for q, d in zip(quotes, drop) if not d]
