@@ -1,6 +1,6 @@
 """Which reported-speech rows are clearly attributions: the others are not stored.
 
-    drop_reason(q) -> str | None
+    drop_reason(q, text) -> str | None      trim(q): ends a reported clause before a second clause
 
 The frames read a reporting verb's object as what was said wherever the verb stands; on UK news many such
 rows are not attributions at all. Each rule below is a class of rows that annotators of news (the BBC
@@ -21,9 +21,9 @@ attribution whatever verb of saying frames it.
   words are inside a quotation whose marks were lost, and the speaker is whoever speaks it.
 * ``to_not_said``: "wants to return", "declined to act", "agreed to buy", "continued to rise": with these
   verbs a to-infinitive is a wish, a deed or a course of events, not a proposition.
-* ``preposition``: content after its cue that opens with a preposition or a particle ("betting on a fall", "was reporting
-  on the work", "did reply with a try", "hit back out of the blue"): the verb is read without its
-  particle or took a prepositional phrase for what was said.
+* ``preposition``: content after its cue that opens with a preposition or a particle ("betting on a
+  fall", "was reporting on the work", "did reply with a try", "hit back out of the blue"): the verb is read
+  without its particle or took a prepositional phrase for what was said.
 * ``no_content``: a content of closed-class words only ("But, he added, …" read as content "But").
 * ``participle``: an "-ing" form right after a noun ("women telling their stories", "groups challenging
   the plans") or a preposition ("conducting themselves in threatening …"), with no "that" after it: a
@@ -31,25 +31,21 @@ attribution whatever verb of saying frames it.
 * ``no_clause``: a verb of thought or stance ("defended the purchase", "rejected an offer", "brands
   include", "could not find evidence") whose content is no clause (no "that", no question word, no
   subject pronoun, no finite verb): a deed or a noun, unless the verb is one whose object is what is
-  said (``stance_object``: "called for an inquiry", "accused the firm of …").
+  said (data/quotes/stance_object.txt: "called for an inquiry", "accused the firm of …").
+
+The words are in data/quotes/grammar.txt ("to_not_said", "no_clause_after") and stance_object.txt.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from .. import lexicon
 from ..model import Quote
 from . import cues
 from .confidence import cue_base
-from .words import lex
+from .words import grammar, lex
 
-# verbs of stance whose noun-phrase object is what the speaker said or asked for
-STANCE_OBJECT = frozenset(
-    "call for|call on|accuse|blame|dismiss|refer to|allude to|rule out|lash out at|describe|dub|label|"
-    "condemn|criticise|criticize|denounce|hail|praise|welcome|push for|expect|predict|question|deny|"
-    "take issue with|shrug off|decry|slam|blast|warn".split("|"))
-# verbs after which a to-infinitive is no proposition
-TO_NOT_SAID = frozenset("want wish aim decline agree continue seek prefer decide try refuse bet".split())
 JUDGED = ("indirect", "mixed")
 # a speaker's mention that ends in a possessive mark ("Meadows' acclaimed film", "the firm's first tweet")
 _POSSESSIVE = re.compile(r"\w['’]s?$")
@@ -61,10 +57,12 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|don't|doesn't|didn't)\b"
     r"|['’](?:s|re|ve|d|ll)\b|(?<![\w-])[a-z]{2,}ed\b", re.I)
-# prepositions and particles that open no proposition ("to" opens an infinitive, "of" a topic: "warned of a
-# crisis")
-_PARTICLES = frozenset("out off up down back on with by among about for at from into over in upon via within through "
-                       "under against during despite without".split())
+
+
+@cache
+def stance_object() -> frozenset[str]:
+    """Verbs whose noun-phrase object is what was said (data/quotes/stance_object.txt)."""
+    return lexicon.words("quotes/stance_object.txt")
 
 
 def _clause(lx, content: str) -> bool:
@@ -150,14 +148,14 @@ def drop_reason(q: Quote, text: str) -> str | None:
         return "first_person"
     content = q.content
     first = content.split(None, 1)[0].lower() if content.split() else ""
-    if first == "to" and base in TO_NOT_SAID:
+    if first == "to" and base in grammar()["to_not_said"]:
         return "to_not_said"
     if q.kind == "mixed":
         # a quotation in the object: only a verb of thought or stance whose object is neither a clause nor a
         # quoted name for something ("calling him “…”") leaves the row without a proposition
-        return "no_clause" if cls == cues.THOUGHT and base not in STANCE_OBJECT and base not in \
+        return "no_clause" if cls == cues.THOUGHT and base not in stance_object() and base not in \
             lx.object_complement and not _clause(lx, content) and " as " not in content else None
-    if first in _PARTICLES and content[0].islower() and not base.endswith(" " + first) and base != "ask":
+    if first in grammar()["no_clause_after"] and content[0].islower() and not base.endswith(" " + first) and base != "ask":
         return "preposition"      # (the agent of "asked by X about the tax" asks about it)
     if not any(w.lower() not in lx.stop and w.lower() not in lx.opener for w in _WORD.findall(content)):
         return "no_content"
@@ -165,7 +163,7 @@ def drop_reason(q: Quote, text: str) -> str | None:
         return "participle"
     if _clause(lx, content) or " as " in content:
         return None               # (" as ": a judgement, "sees the canal as a waste", "dismissed it as …")
-    if cls == cues.THOUGHT and base not in STANCE_OBJECT and not _small_clause(lx, base, content):
+    if cls == cues.THOUGHT and base not in stance_object() and not _small_clause(lx, base, content):
         return "no_clause"
     return None
 
