@@ -1030,6 +1030,11 @@ def test_an_ing_form_after_with_still_speaks():
         ("indirect", "the repairs had cost 2m pounds", "the council")]
 
 
+def test_a_warning_against_something_and_a_clause_of_closed_words_stay():
+    assert triples("Ted Lane warned against a second pier. As for Dunn, he said he was not worried.") == [
+        ("indirect", "against a second pier", "Ted Lane"), ("indirect", "he was not worried", "he")]
+
+
 def test_a_conjunction_alone_is_no_content():
     got = triples("“The ferry is late,” he said. “But,” he added, the timetable would change in May.")
     assert ("indirect", "But", "he") not in got

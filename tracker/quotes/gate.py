@@ -157,8 +157,8 @@ def drop_reason(q: Quote, text: str) -> str | None:
             lx.object_complement and not _clause(lx, content) and " as " not in content else None
     if first in grammar()["no_clause_after"] and content[0].islower() and not base.endswith(" " + first) and base != "ask":
         return "preposition"      # (the agent of "asked by X about the tax" asks about it)
-    if not any(w.lower() not in lx.stop and w.lower() not in lx.opener for w in _WORD.findall(content)):
-        return "no_content"
+    if all(w.lower() in lx.opener or w.lower() in lx.clause_adverb for w in _WORD.findall(content)):
+        return "no_content"       # ("But", "However": no word of a clause; a pronoun opens one, "he was")
     if _participle(lx, q, text, content):
         return "participle"
     if _clause(lx, content) or " as " in content:
