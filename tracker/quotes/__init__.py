@@ -39,7 +39,7 @@ from bisect import bisect_right
 
 from ..model import Quote, Sentence
 from ..segment import is_headline
-from . import confidence
+from . import confidence, gate
 from .attribution import attribute
 
 __all__ = ["find_quotes"]
@@ -85,8 +85,28 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
         for q in quotes:                    # (a continued quote points at its quote's new place)
             if q.continues is not None:
                 q.continues = where[q.continues]
+    quotes = _clear_attributions(text, quotes)
     confidence.score(quotes)
     return quotes
+
+
+def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The quotes without the reported-speech rows that are no clear attribution (``gate``), their reported
+    clauses ended before a second clause of narration (``gate.trim``). A quote that
+    continued a dropped one keeps the speaker mention it copied and continues what that one continued."""
+    drop = [gate.drop_reason(q, text) is not None for q in quotes]
+    for q in quotes:
+        gate.trim(q)
+    if not any(drop):
+        return quotes
+    kept = [q for q, d in zip(quotes, drop) if not d]
+    where = {i: n for n, i in enumerate(i for i, d in enumerate(drop) if not d)}
+    for q in kept:
+        c = q.continues
+        while c is not None and drop[c]:
+            c = quotes[c].continues
+        q.continues = None if c is None else where[c]
+    return kept
 
 
 def _has_headline(text: str, sentences: list[Sentence]) -> bool:

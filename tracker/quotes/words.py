@@ -32,7 +32,7 @@ class Lexicon:
         self.verbs = cues.verbs()
         # verb forms end a noun phrase, except those that may be nouns ("the report said")
         self.stop = g["stop"] | self.aux | self.object - {"her"} | frozenset(
-            f for f, (b, _) in self.verbs.items() if " " not in f and f not in noun_like(b))
+            f for f, (b, _) in self.verbs.items() if " " not in f and f not in noun_like(b) and not f.endswith("ing"))
         self.that = g["that"]
         self.title = g["title"]
         self.longest_title = max(map(len, self.title))
@@ -94,7 +94,10 @@ class Lexicon:
         self.opening_participle = re.compile(
             rf"(?:{'|'.join(sorted(w.capitalize() for w in self.subordinator | self.preposition))})\s+[a-z]+ing\b")
         # a verb of its own after an -ing form makes it a noun ("the ruling is", "the reading could")
-        self.verb_next = re.compile(rf" (?:{'|'.join(sorted(w for w in g['aux'] if w.isalpha()))})\b")
+        # ... or a verb of saying ("the council's ruling said", "the briefing notes"): issue 14
+        self.verb_next = re.compile(rf" (?:{'|'.join(sorted(w for w in g['aux'] if w.isalpha()))}|"
+                                    r"said|says|told|tells|added|adds|stated|states|found|finds|showed|shows|"
+                                    r"noted|notes|warned|warns|concluded|concludes)\b")
 
 
 def _phrases(line: str) -> list[str]:
