@@ -1070,3 +1070,18 @@ def test_team_and_a_surname_the_article_names_in_full_is_that_persons_campaign()
     assert got == ["Harlow campaign", "Harlow campaign"] and len(speakers) == 1
     # a team of no person the article names stays a team
     assert names("Cycling\n\nTeam Rocket said its riders were ready.", ["Team Rocket"])[0] == ["Team Rocket"]
+
+
+def test_a_noun_for_a_person_or_a_body_before_a_name_says_what_it_names():
+    text = ("Track day\n\nCars are changing fast, and so are the people who fit them.\n\n"
+            '"We fit new brakes every week," said rally driver Tom Pellow. "It is costly."\n\n'
+            "This Danish security firm Kortex said it had found a flaw. The toy maker Zinder said it had sold out.\n\n"
+            "Alan Teel and his wife Maria Teel were robbed. His wife Maria said the rings were gone.")
+    got, speakers, _ = names(text, ["rally driver Tom Pellow", "This Danish security firm Kortex",
+                                    "The toy maker Zinder", "His wife Maria"])
+    assert got == ["Tom Pellow", "Kortex", "Zinder", "Maria Teel"]
+    assert [s.kind for s in speakers] == ["person", "organization", "organization", "person"]
+    # a clipped clause is still no mention, and a word that is no noun for anyone still names nobody
+    assert names("Talks\n\nHe was speaking highly of Mr Dorn. A word Dorn said was odd.", ["speaking highly of Mr Dorn",
+                                                                                    "A word Dorn"])[0] == [None, None]
+

@@ -83,7 +83,8 @@ def plan_mention(mention: str) -> tuple:
         # (not "The star of Rain Man and Tootsie": "and" joins the complement's names, not two speakers)
         return ("compound", tuple(parts), m)
     first = m.split()[0]
-    if first[:1].islower() and _NOT_A_MODIFIER.search(first) and first not in _ING_MODIFIERS:
+    if first[:1].islower() and _NOT_A_MODIFIER.search(first) and first not in _ING_MODIFIERS \
+            and _noun_before_name(m) is None:
         return ()           # "boldly China", "speaking highly of Mr. Trump": a clipped clause, not a mention
     pieces = [p for p in (p.strip(_EDGE) for p in _CLAUSE.split(m)) if p] or [m]
     return ("segments", pieces[0], _segment_steps(pieces[0]), tuple((p, _segment_steps(p)) for p in pieces[1:]))
@@ -159,6 +160,11 @@ def _segment_steps(seg: str) -> tuple:
                 steps.append(("org", nm.text + tail, True))     # "the Russian Embassy in the UK"
             else:
                 steps.append(("org", nm.text, True))
+        elif len(nm.core) == 1 and not nm.title and not nm.possessive and cand is seg \
+                and (noun := _noun_before_name(cand)) is not None:
+            # "this Danish security firm Zenco", "His wife Maria": a noun for a body or a person right before one
+            # capitalised word says what it names (not "the Clinton", "a word Trump")
+            steps.append(("org", nm.text, True) if noun == "org" else ("person", nm, True))
         elif cw[0].lower() in DETERMINERS and len(nm.core) == 1 and not nm.title:
             if cand == seg and cw[0] == "The" and len(cw) == 2 and _TITLE_WORD.fullmatch(nm.text) \
                     and not nm.possessive and nm.text not in N.lists()["male"] and nm.text not in N.lists()["female"]:
@@ -168,6 +174,27 @@ def _segment_steps(seg: str) -> tuple:
             steps.append(("person", nm, True))
         break
     return tuple(steps)
+
+
+# a lower-case noun right before the capitalised name that ends a mention: "rally driver Tom Hale", "the toy maker
+# Zenco", "His wife Maria"
+_NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u00a0])*[A-Z][\w’'\-\.]*\Z")
+_NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
+_PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
+
+
+def _noun_before_name(mention: str) -> str | None:
+    """"org" or "person" when a noun for a body or for a person stands right before the name ending ``mention``
+    ("security firm Zenco", "rally driver Tom Hale"); None otherwise."""
+    m = _NOUN_THEN_NAME.search(mention)
+    if m is None:
+        return None
+    noun = m.group(1)
+    if noun in _NOT_NOUNS:
+        return None                 # "A former Cole": a title's modifier, no noun
+    if noun in N.BODY_NOUNS or noun in N.DESCRIPTORS:
+        return "org"
+    return "person" if N.is_title(noun) or noun in _PERSON_NOUNS else None
 
 
 class Mentions(Article):
