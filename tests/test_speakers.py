@@ -1085,3 +1085,12 @@ def test_a_noun_for_a_person_or_a_body_before_a_name_says_what_it_names():
     assert names("Talks\n\nHe was speaking highly of Mr Dorn. A word Dorn said was odd.", ["speaking highly of Mr Dorn",
                                                                                     "A word Dorn"])[0] == [None, None]
 
+
+def test_the_committee_is_the_body_the_article_last_named_with_that_head():
+    text = ("Skills gap\n\nThe Commons transport and roads committee has looked at the training of engineers. "
+            "It met twice in May.\n\nThe committee said the shortage was grave. "
+            "The Northern Roads Council disagreed. The council said training had improved.")
+    got, speakers, _ = names(text, ["The committee", "The council"])
+    assert got == ["Commons transport and roads committee", "Northern Roads Council"]
+    # a committee the article never names is nobody
+    assert names("Skills gap\n\nThe committee said the shortage was grave.", ["The committee"])[0] == [None]

@@ -27,6 +27,7 @@ description whose head is a word for a body is:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from . import names as N
@@ -47,6 +48,14 @@ _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "on", "in", "&"))
 _PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
 _PRESS_NAME = re.compile(rf"\b(?:{lexicon.trie_pattern(lexicon.lines(N.D + 'press_name_words.txt'))})\b")
+
+
+@lru_cache(maxsize=256)
+def _named_with_head(head: str) -> re.Pattern:
+    """"the Commons science and technology committee", "the Arts Council": "the", a capitalised word, a few more
+    words (no stop, no clause word) and the head noun, in either case."""
+    return re.compile(r"(?<![\w\-])[Tt]he[ \u00a0]([A-Z][\w’'\-]*(?:[ \u00a0](?!(?:who|which|that|said|says)\b)"
+                      r"[\w’'\-]+){0,5}?)[ \u00a0](?i:" + re.escape(head) + r")(?![\w\-])")
 
 
 class Bodies(Article):
@@ -134,6 +143,8 @@ class Bodies(Article):
         for p, e in self.mentions:
             if p < pos and e.kind == "organization" and head in e.name.lower().split():
                 best = e
+        if best is None and head not in N.BODY_NOUNS and head not in _PRESS_HEADS:
+            best = self.named_body(head, pos)
         if best is None and head in N.BODY_NOUNS and head not in _PRESS_HEADS and not head.endswith("s"):
             # "the firm said": the one body quoted or named lately (not "the Bank of England's committee": there
             # the words read so far are no whole mention)
@@ -149,6 +160,18 @@ class Bodies(Article):
                                      or best.kind == "organization" and not _PRESS_NAME.search(best.name)):
                 best = None
         return best
+
+    def named_body(self, head: str, pos: int) -> Entity | None:
+        """"the committee", "the council": the body the article last named with that head outside quotation
+        marks, capitals and all ("the Commons science and technology committee", "the Arts Council"), when no
+        body quoted before has it."""
+        found = None
+        for m in _named_with_head(head).finditer(self.text, 0, pos):
+            if not self.in_quote(m.start()):
+                found = m
+        if found is None:
+            return None
+        return self.org_entity(found.group(1) + self.text[found.end(1):found.end()])
 
     def recent_body(self, pos: int) -> Entity | None:
         """"the firm", "the regulator": the one body (not a country, a government building or an outlet) that the
