@@ -1094,3 +1094,16 @@ def test_the_committee_is_the_body_the_article_last_named_with_that_head():
     assert got == ["Commons transport and roads committee", "Northern Roads Council"]
     # a committee the article never names is nobody
     assert names("Skills gap\n\nThe committee said the shortage was grave.", ["The committee"])[0] == [None]
+
+
+def test_a_full_name_with_an_unknown_first_name_is_a_person_after_a_role_or_a_cue_and_takes_the_pronoun():
+    text = ("Referees row\n\nThe league had stayed silent for a week. Then the minister of sport Ulo Tarkvass "
+            'spoke out. "We will act," he said.')
+    assert names(text, ["he"])[0] == ["Ulo Tarkvass"]
+    text = ("Hall of fame\n\nThe band, led by Ilse Brekke, played two songs. "
+            '"We are glad to be here," said Brekke. "We owe it all to our fans," she said.')
+    assert names(text, ["Brekke", "she"])[0] == ["Ilse Brekke", "Ilse Brekke"]
+    # without a role or a cue the two words stay no one's name, and the pronoun no one's
+    text = "Referees row\n\nThe league had stayed silent. Then Ulo Tarkvass spoke out. \"We will act,\" he said."
+    assert names(text, ["he"])[0] == [None]
+
