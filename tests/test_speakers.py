@@ -1107,3 +1107,12 @@ def test_a_full_name_with_an_unknown_first_name_is_a_person_after_a_role_or_a_cu
     text = "Referees row\n\nThe league had stayed silent. Then Ulo Tarkvass spoke out. \"We will act,\" he said."
     assert names(text, ["he"])[0] == [None]
 
+
+def test_the_people_an_opening_asked_clause_names_do_not_answer():
+    text = ("Cabinet talk\n\nTom Hale spoke about his colleague Ray Dunn in Leeds on Friday. It was a short visit.\n\n"
+            'Asked if Mr Dunn would return to the cabinet, he replied: "I hope so. He has been a great colleague."')
+    assert speaker_names(text) == [("he", "Tom Hale")]
+    # (two men before the question: the subject of the sentence before answers)
+    text = "Cabinet talk\n\nTom Hale met Ray Dunn on Friday. Asked about Mr Dunn, he replied that he was fair."
+    assert names(text, ["he"])[0] == ["Tom Hale"]
+
