@@ -1116,3 +1116,13 @@ def test_the_people_an_opening_asked_clause_names_do_not_answer():
     text = "Cabinet talk\n\nTom Hale met Ray Dunn on Friday. Asked about Mr Dunn, he replied that he was fair."
     assert names(text, ["he"])[0] == ["Tom Hale"]
 
+
+def test_a_spokesman_of_an_acronym_the_article_spells_out_speaks_for_the_body_by_its_full_name():
+    text = ("Flood defences\n\nThe Northern Rivers Authority (NRA) published its plans on Monday. "
+            "An NRA spokesman said the work would start in June.")
+    got, speakers, _ = names(text, ["An NRA spokesman"])
+    assert got == ["Northern Rivers Authority spokesman"]
+    assert speakers[0].affiliation == "Northern Rivers Authority" and speakers[0].anonymous
+    # an acronym the article never spells out stays as written
+    assert names("Flood defences\n\nAn NRA spokesman said the work would start.", ["An NRA spokesman"])[0] == [
+        "NRA spokesman"]
