@@ -1126,3 +1126,12 @@ def test_a_spokesman_of_an_acronym_the_article_spells_out_speaks_for_the_body_by
     # an acronym the article never spells out stays as written
     assert names("Flood defences\n\nAn NRA spokesman said the work would start.", ["An NRA spokesman"])[0] == [
         "NRA spokesman"]
+
+
+def test_a_document_with_a_name_before_it_speaks_for_whoever_the_name_is():
+    text = ("Spam trends\n\nKarl Obst runs the mail filter firm Norvane. An Acme Filters analysis said spam had "
+            "changed. A Daily Lantern news report said the console was ready. Mr Obst's statement said the firm "
+            "was strong.\n\nThe report said sales fell.")
+    got, _, _ = names(text, ["An Acme Filters analysis", "A Daily Lantern news report", "Mr Obst's statement",
+                             "The report"])
+    assert got == ["Acme Filters", "Daily Lantern", "Karl Obst", None]

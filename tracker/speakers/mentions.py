@@ -179,6 +179,7 @@ def _segment_steps(seg: str) -> tuple:
 # a lower-case noun right before the capitalised name that ends a mention: "rally driver Tom Hale", "the toy maker
 # Zenco", "His wife Maria"
 _NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u00a0])*[A-Z][\w’'\-\.]*\Z")
+_DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
 _NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
 _PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
 
@@ -285,6 +286,8 @@ class Mentions(Article):
             return None
         L = N.lists()
         words, head, det, caps, complement = desc
+        if head in _DOCUMENTS:
+            return self.document_owner(words, pos)
         if head in L["org_words"] or head.endswith("s") and head[:-1] in L["org_words"] and caps:
             return self.described_body(words, head, det, caps, pos)      # "the campaign", "Six Gannett newspapers"
         if det in ("the", "this", "that") and head in N.BODY_NOUNS and not head.endswith("s") and (
@@ -302,6 +305,23 @@ class Mentions(Article):
         if generic:
             return self.anonymous(words, head, generic, pos, complement)
         return None
+
+    def document_owner(self, words: tuple[str, ...], pos: int) -> Entity | None:
+        """"an Ofcom report", "Mr Hale's statement", "a Reuters news agency report": whoever the name before the
+        document's head denotes (at most two lower-case words between); None without a name ("the report")."""
+        k = len(words) - 1
+        between = 0
+        while k > 0 and words[k - 1][:1].islower() and between < 2:
+            k -= 1
+            between += 1
+        run = []
+        while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in DETERMINERS:
+            k -= 1
+            run.insert(0, words[k])
+        if not run:
+            return None
+        e = self.resolve_mention(" ".join(run), pos)[0]
+        return e if e is not None and not e.anonymous else None
 
     def compound(self, parts: list[str], pos: int) -> Entity | None:
         ents = [self.resolve_mention(p, pos)[0] for p in parts]
