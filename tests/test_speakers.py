@@ -1135,3 +1135,16 @@ def test_a_document_with_a_name_before_it_speaks_for_whoever_the_name_is():
     got, _, _ = names(text, ["An Acme Filters analysis", "A Daily Lantern news report", "Mr Obst's statement",
                              "The report"])
     assert got == ["Acme Filters", "Daily Lantern", "Karl Obst", None]
+
+
+def test_a_title_nobody_is_given_is_the_lead_the_headline_names_when_no_one_else_is_a_subject():
+    text = ("Hale vows to keep rail link\n\nTom Hale has pledged to keep the northern rail link open until 2030.\n\n"
+            'The minister told the Leeds Echo: "We will not close it." Critics were not convinced.')
+    assert speaker_names(text)[-1] == ("The minister", "Tom Hale")
+    # another subject since: unclear; a lead the headline does not name: unclear
+    text2 = text.replace("Critics were not convinced.", "") + (
+        "\n\nRay Dunn of the rail union said he doubted it. The minister said the money was there.")
+    assert speaker_names(text2)[-1] == ("The minister", None)
+    text3 = text.replace("Hale vows", "Minister vows")
+    assert speaker_names(text3)[-1] == ("The minister", None)
+
