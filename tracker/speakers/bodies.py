@@ -99,7 +99,8 @@ class Bodies(Article):
                 return self.org_entity(name)
         if caps:
             return self.org_entity(" ".join(N.strip_possessive(w) for w in caps) + " " + head)
-        if det in ("the", "this", "that"):
+        if det in ("the", "this", "that") or len(words) == 1 and L["generic"].get(head):
+            # (and "Police said", opening a sentence: the police force the article named, as "the police")
             return self.recent_org(head, pos)
         return None
 

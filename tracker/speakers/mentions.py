@@ -42,6 +42,7 @@ _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
+_NO_ARTICLE = re.compile(r"^the\s+")        # "the IMF and World Bank": two bodies all the same
 _POSSESSOR_THEN_NAME = re.compile(r"[’']s\s+[A-Z]")
 DETERMINERS = lexicon.words(N.D + "determiners.txt") | lexicon.words(N.D + "possessive_determiners.txt")
 _ORG_TAIL = re.compile(r"(?<!\s)\s+(?:in|of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*)*")
@@ -77,7 +78,7 @@ def plan_mention(mention: str) -> tuple:
     if pron:
         return ("pronoun", pron)            # "He’s" (he is) in a clipped mention is still "he"
     parts = _AND.split(m)
-    if len(parts) == 2 and all(p[:1].isupper() for p in parts) and not (
+    if len(parts) == 2 and all(_NO_ARTICLE.sub("", p)[:1].isupper() for p in parts) and not (
             parts[0].split()[0].lower() in DETERMINERS and _PREP.search(parts[0])
             and parts[0][:_PREP.search(parts[0]).start()].split()[-1].islower()):
         # (not "The star of Rain Man and Tootsie": "and" joins the complement's names, not two speakers)
@@ -101,7 +102,8 @@ def _read_description(seg: str) -> tuple | None:
         return None
     head = words[-1].lower().strip(".,")
     det = words[0].lower()
-    caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in DETERMINERS else [])
+    caps = [w for w in words[1:-1] + ([words[0]] if words[0][:1].isupper() and det not in DETERMINERS
+                                        and len(words) > 1 else [])      # ("Police": the head, no name)
             if w[:1].isupper()]
     complement = None
     if cut and seg[cut.start():cut.end()].strip() in ("of", "for", "at", "from", "with"):
@@ -289,7 +291,10 @@ class Mentions(Article):
         if head in _DOCUMENTS:
             return self.document_owner(words, pos)
         if head in L["org_words"] or head.endswith("s") and head[:-1] in L["org_words"] and caps:
-            return self.described_body(words, head, det, caps, pos)      # "the campaign", "Six Gannett newspapers"
+            e = self.described_body(words, head, det, caps, pos)      # "the campaign", "Six Gannett newspapers"
+            if e is not None or len(words) > 1 or not L["generic"].get(head):
+                return e
+            # ("Police said" where the article names no police force: the police, as "officials" are officials)
         if det in ("the", "this", "that") and head in N.BODY_NOUNS and not head.endswith("s") and (
                 len(words) == 2 or all(w.islower() and "-" in w for w in words[1:-1])):
             # "the firm", "the regulator", "the non-partisan charity": the body quoted or named lately (not "the
@@ -297,6 +302,12 @@ class Mentions(Article):
             # several, and the rule does not read it; with any lower-case modifier, 2 of 7 BBC speakers found were
             # wrong, with hyphenated ones 2 found, both right)
             return self.recent_org(head, pos)
+        if det in ("the", "this", "that") and len(words) == 2 and L["generic"].get(head) == "person":
+            # "An Interior Ministry official said ... The official added": the anonymous source just quoted
+            # with that head, when the sentences since quote no other person
+            e = self.last_anonymous(head, pos)
+            if e is not None:
+                return e
         if det in ("the", "this", "that"):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one
@@ -304,6 +315,21 @@ class Mentions(Article):
         generic = L["generic"].get(head)
         if generic:
             return self.anonymous(words, head, generic, pos, complement)
+        return None
+
+    def last_anonymous(self, head: str, pos: int) -> Entity | None:
+        """The anonymous source with head ``head`` quoted last before ``pos``, if no other person was quoted
+        since and within the last few sentences."""
+        lo = self.recent_start(pos)
+        for p, e in reversed(self.mentions):
+            if p >= pos:
+                continue
+            if p < lo or e.kind != "person" and not e.anonymous:
+                return None
+            if e.anonymous and e.role == head:
+                return e
+            if e.kind == "person":
+                return None
         return None
 
     def document_owner(self, words: tuple[str, ...], pos: int) -> Entity | None:
