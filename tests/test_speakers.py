@@ -1183,3 +1183,13 @@ def test_two_bodies_joined_by_and_after_the_are_one_group():
     text = "Loans\n\nEgypt must cut its debt, the IMF and World Bank said on Monday."
     assert names(text, ["the IMF and World Bank"])[0] == ["IMF and World Bank"]
 
+
+def test_the_papers_are_the_two_publications_the_article_named_together():
+    text = ("Poll date\n\nReports in the Weekend Herald and Morning Post say the vote will be in March. "
+            "The papers said ministers were ready. Both newspapers said the date was set.")
+    got, speakers, _ = names(text, ["The papers", "Both newspapers"])
+    assert got == ["Weekend Herald and Morning Post"] * 2 and speakers[0].kind == "group"
+    # two names that are no publications make no pair
+    text = "Poll date\n\nTom Hale and Ray Dunn say the vote will be in March. The papers said ministers were ready."
+    assert names(text, ["The papers"])[0] == [None]
+

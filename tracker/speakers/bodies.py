@@ -58,6 +58,11 @@ def _named_with_head(head: str) -> re.Pattern:
                       r"[\w’'\-]+){0,5}?)[ \u00a0](?i:" + re.escape(head) + r")(?![\w\-])")
 
 
+# two names joined by "and" ("the Sunday Herald and the Daily Post")
+_TWO_NAMES = re.compile(r"(?<![\w\-])[Tt]he[ \u00a0]((?:[A-Z][\w\-]*[ \u00a0]?){1,4}?)[ \u00a0]and[ \u00a0](?:the[ \u00a0])?"
+                        r"((?:[A-Z][\w\-]*[ \u00a0]?){0,3}[A-Z][\w\-]*)")
+
+
 class Bodies(Article):
     """A mixin of ``resolver.Resolver``; it calls body_kind (kinds); personal, pronoun (pronouns); persons (roster)."""
 
@@ -173,6 +178,19 @@ class Bodies(Article):
         if found is None:
             return None
         return self.org_entity(found.group(1) + self.text[found.end(1):found.end()])
+
+    def press_pair(self, pos: int) -> Entity | None:
+        """"the papers", "both newspapers": the two publications the article last named together ("the Sunday
+        Herald and Daily Post"), as one group; None when it named no such pair."""
+        found = None
+        for m in _TWO_NAMES.finditer(self.text, 0, pos):
+            if all(_PRESS_NAME.search(n) for n in m.groups()) and not self.in_quote(m.start()):
+                found = m
+        if found is None:
+            return None
+        name = f"{found.group(1)} and {found.group(2)}"
+        ident = "g:" + name.lower()
+        return self.entity(ident, lambda: Entity(name, "group", ident))
 
     def recent_body(self, pos: int) -> Entity | None:
         """"the firm", "the regulator": the one body (not a country, a government building or an outlet) that the

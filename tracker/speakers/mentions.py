@@ -181,6 +181,7 @@ def _segment_steps(seg: str) -> tuple:
 # a lower-case noun right before the capitalised name that ends a mention: "rally driver Tom Hale", "the toy maker
 # Zenco", "His wife Maria"
 _NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u00a0])*[A-Z][\w’'\-\.]*\Z")
+_PRESS = lexicon.words(N.D + "press_nouns.txt")
 _DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
 _NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
 _PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
@@ -290,6 +291,8 @@ class Mentions(Article):
         words, head, det, caps, complement = desc
         if head in _DOCUMENTS:
             return self.document_owner(words, pos)
+        if head.endswith("s") and head[:-1] in _PRESS and det in ("the", "both", "these", "those") and not caps:
+            return self.press_pair(pos)      # "both newspapers": the two the article named together
         if head in L["org_words"] or head.endswith("s") and head[:-1] in L["org_words"] and caps:
             e = self.described_body(words, head, det, caps, pos)      # "the campaign", "Six Gannett newspapers"
             if e is not None or len(words) > 1 or not L["generic"].get(head):
