@@ -1193,3 +1193,35 @@ def test_the_papers_are_the_two_publications_the_article_named_together():
     text = "Poll date\n\nTom Hale and Ray Dunn say the vote will be in March. The papers said ministers were ready."
     assert names(text, ["The papers"])[0] == [None]
 
+
+def test_the_subject_of_a_reports_that_clause_is_no_speaker():
+    text = ("Poll date\n\nReports that Tom Hale is planning a snap election have been called \"idle talk\" by his "
+            "office. Tom Hale said nothing.")
+    sentences, quotes = quotes_for(text, ["Tom Hale", ("Tom Hale", 1)])
+    speakers = resolve(text, sentences, quotes)
+    assert [None if q.speaker is None else speakers[q.speaker].name for q in quotes] == [None, "Tom Hale"]
+
+
+def test_a_person_the_role_after_a_body_names_is_the_speaker_the_finder_cut_short():
+    text = ('Film awards\n\n"The nominees are strong this year," said Orla founder and director Tom Hale. '
+            '"We had a hard time," said Orla.')
+    assert speaker_names(text) == [("Orla", "Tom Hale"), ("Orla", "Orla")]
+
+
+def test_a_quotation_with_no_cue_goes_with_the_quote_that_ends_where_it_opens():
+    text = ('Game makers\n\n"Games are films now," said Tom Hale. He said prices would fall. '
+            'Ray Dunn warned that makers must learn to tell stories. "In some ways we forget the hardware."')
+    sentences, quotes = quotes_for(text, ["Tom Hale", "He", "Ray Dunn"])
+    dunn = quotes[2]
+    dunn.start, dunn.end = text.index("that makers"), text.index(" \"In some")      # the indirect quote
+    he = quotes[1]
+    i = text.index("In some")
+    # the finder gave the cue-less quotation the earlier "He" for its speaker
+    quotes.append(Quote(kind="direct", content=text[i:-1], start=i, end=len(text) - 1, sentence_idx=he.sentence_idx,
+                        speaker_mention="He", speaker_start=he.speaker_start, speaker_end=he.speaker_end))
+    speakers = resolve(text, sentences, quotes)
+    assert [speakers[q.speaker].name for q in quotes] == ["Tom Hale", "Tom Hale", "Ray Dunn", "Ray Dunn"]
+
+
+def test_a_document_noun_opening_a_sentence_is_no_name():
+    assert names("Race\n\nPolls suggest Tom Hale will win.", ["Polls"])[0] == [None]

@@ -42,6 +42,8 @@ _LEAD = re.compile(r"^(?:by|according to|from)\s+", re.I)
 _CLAUSE = re.compile(r",|\(|\s[—–-]+\s|—|–|\s(?:who|whom|whose|which|that|where|when|while)\s", re.I)
 _PREP = re.compile(r"\s(?:of|in|at|from|for|on|with|to|about|during|after|before|over|under|among)\s")
 _AND = re.compile(r"\s(?:and|&)\s")
+# a role in lower case and a full name after a body's name: "[Zenco] founder and director Tom Hale"
+_ROLE_TAIL = re.compile(r"[ \u00a0]((?:[a-z][\w\-]*[ \u00a0]){1,4})([A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+){1,3})")
 _NO_ARTICLE = re.compile(r"^the\s+")        # "the IMF and World Bank": two bodies all the same
 _POSSESSOR_THEN_NAME = re.compile(r"[’']s\s+[A-Z]")
 DETERMINERS = lexicon.words(N.D + "determiners.txt") | lexicon.words(N.D + "possessive_determiners.txt")
@@ -258,12 +260,30 @@ class Mentions(Article):
             return None, None
         return self.named_person(nm), run
 
+    def role_holder_after(self, mention: str, end: int) -> tuple[Entity | None, str | None]:
+        """The person a role right after a body's name names ("Zenco founder and director Tom Hale", when the
+        mention stops at "Zenco"), if any."""
+        m = _ROLE_TAIL.match(self.text, end)
+        if m is None or not any(N.is_title(w) for w in m.group(1).split()) \
+                or not all(N.is_title(w) or w in ("and", "of") for w in m.group(1).split()):
+            return None, None
+        plan = plan_mention(mention)
+        if not plan or plan[0] != "segments" or not plan[2] or not (
+                plan[2][0][0] == "org" or plan[2][0][0] == "person" and len(plan[2][0][1].name) == 1):
+            return None, None           # (a body's name, or one word of no known kind: "Orla")
+        start, run = cut_at_sentence_end(m.start(2), m.group(2))
+        nm = N.read(run)
+        if nm is None or nm.kind != "person" or len(nm.core) < 2:
+            return None, None
+        return self.named_person(nm), run
+
     def run_steps(self, steps: tuple, pos: int) -> Entity | None:
         for op, arg, final in steps:
             if op == "person":
                 e = self.named_person(arg)
-                if e is not None and e.kind == "unknown" and len(arg.name) == 1 and self.common_word(arg.name[0], pos):
-                    e = None
+                if e is not None and e.kind == "unknown" and len(arg.name) == 1 and (
+                        self.common_word(arg.name[0], pos) or arg.name[0].lower() in _DOCUMENTS):
+                    e = None        # ("Polls suggest ...": a document noun opening a sentence, no name)
             elif op == "org":
                 e = self.org_entity(arg)
             elif op == "surname":

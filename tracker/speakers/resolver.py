@@ -134,6 +134,9 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             continue
         e = alias = None
         if q.speaker_end is not None:
+            # "said Zenco founder and director Tom Hale" read as "Zenco": the person the role after it names
+            e, alias = art.role_holder_after(q.speaker_mention, q.speaker_end)
+        if e is None and q.speaker_end is not None:
             # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said", "Another delegate
             # on the slate, Jim Poole, said": the name the text puts in apposition right after a description
             # is who speaks, more precisely than the description
@@ -159,6 +162,16 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             # (and "which he said were ...": a pronoun that speaks is the subject of its clause; not the agent of
             # "Rubin was asked by Gerald Baxter whether ...")
             art.subjects.add(pos)
+    for q in quotes:
+        # a quotation with no cue of its own, given a speaker named before another quote that ends right where it
+        # opens ('He said ... Mr Armes warned that developers must learn. "In some ways ..."'): that nearer
+        # quote's speaker, whose words it goes on with
+        if q.cue is None and q.speaker is not None and q.speaker_start is not None and q.speaker_start < q.start:
+            near = [r for r in quotes if r is not q and r.speaker_start is not None and r.speaker_mention
+                    and q.speaker_start < r.speaker_start < q.start and q.start - 5 <= r.end <= q.start]
+            # (a quote nested in a quotation before, or one whose speaker stayed unclear, says nothing)
+            if near and near[-1].speaker is not None and not art.in_quote(near[-1].speaker_start):
+                q.speaker = near[-1].speaker
     for q in quotes:
         # a quote that continues an earlier one shares its speaker (following the chain, guarding against loops)
         j, seen = q.continues, set()
