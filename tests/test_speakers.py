@@ -1225,3 +1225,10 @@ def test_a_quotation_with_no_cue_goes_with_the_quote_that_ends_where_it_opens():
 
 def test_a_document_noun_opening_a_sentence_is_no_name():
     assert names("Race\n\nPolls suggest Tom Hale will win.", ["Polls"])[0] == [None]
+
+
+def test_who_after_a_name_is_among_those_is_that_name():
+    text = "Row\n\nThe Prime Minister Tom Hale is among those who have called for an apology."
+    assert names(text, ["who"])[0] == ["Tom Hale"]
+    # "those who" with no name before "is among": nobody
+    assert names("Row\n\nMany are among those who have called for an apology.", ["who"])[0] == [None]
