@@ -1232,3 +1232,13 @@ def test_who_after_a_name_is_among_those_is_that_name():
     assert names(text, ["who"])[0] == ["Tom Hale"]
     # "those who" with no name before "is among": nobody
     assert names("Row\n\nMany are among those who have called for an apology.", ["who"])[0] == [None]
+
+
+def test_a_lead_named_by_a_description_first_and_by_name_in_the_next_paragraph():
+    text = ("Dunn backs rail sale\n\nFrance's president has defended the sale of the state railway, saying it was "
+            "fair.\n\nRay Dunn said the state would keep a stake. \"We sold at a good price,\" the French "
+            "president said.")
+    assert names(text, ["France's president", "Ray Dunn", "the French president"])[0] == ["Ray Dunn"] * 3
+    # a second paragraph that opens with someone the headline does not name: no lead
+    text2 = text.replace("Ray Dunn said the state", "Tom Hale, a union leader, said the state")
+    assert names(text2, ["France's president"])[0] == [None]

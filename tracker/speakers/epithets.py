@@ -83,6 +83,12 @@ class Epithets(Article):
             si = bisect_right(self.starts, end) if end and self.paragraph(0)[1] == 0 else -1
             if 0 <= si < len(self.starts):
                 subj = [(p, nm) for p, nm, sj in self.names_in(si) if sj]
+                if not subj and si + 1 < len(self.starts) and self.sentences[si + 1].paragraph == \
+                        self.sentences[si].paragraph + 1:
+                    # "Russia's president has defended ... ¶ Vladimir Putin said": a first sentence that names its
+                    # subject by a description, and a second paragraph that opens with the name
+                    subj = [(p, nm) for p, nm, sj in self.names_in(si + 1)
+                            if sj and p == self.starts[si + 1]][:1]
                 e = self.named_person(subj[0][1]) if subj else None
                 if e is not None and e.kind == "person" and not e.anonymous \
                         and word_at(self.text, e.name.split()[-1], 0, end):

@@ -331,6 +331,9 @@ class Mentions(Article):
             e = self.last_anonymous(head, pos)
             if e is not None:
                 return e
+        if det.endswith(("'s", "’s")) and words[0][:1].isupper() and N.is_title(head) and len(words) == 2 \
+                and N.org_canonical(N.strip_possessive(words[0])):
+            return self.role(words, pos)        # "Russia's president": as "the Russian president"
         if det in ("the", "this", "that"):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one
