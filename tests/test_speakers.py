@@ -1242,3 +1242,41 @@ def test_a_lead_named_by_a_description_first_and_by_name_in_the_next_paragraph()
     # a second paragraph that opens with someone the headline does not name: no lead
     text2 = text.replace("Ray Dunn said the state", "Tom Hale, a union leader, said the state")
     assert names(text2, ["France's president"])[0] == [None]
+
+
+def test_they_after_a_police_force_is_the_force():
+    text = "Burglary\n\nNorth Fenwick Police said a man used a ladder. They said he may have hurt himself."
+    assert names(text, ["North Fenwick Police", "They"])[0] == ["North Fenwick Police"] * 2
+    # a body that is no police force stays singular
+    text = "Burglary\n\nNorth Fenwick Council said a man used a ladder. They said he may have hurt himself."
+    assert names(text, ["North Fenwick Council", "They"])[0] == ["North Fenwick Council", None]
+
+
+def test_police_is_the_force_a_quoted_officer_belongs_to():
+    text = ("Burglary\n\nInspector Tom Hale of North Fenwick Police said a ladder was used. Police said the man was "
+            "tall. They said he may have hurt himself.")
+    assert names(text, ["Inspector Tom Hale", ("Police", 1), "They"])[0] == [
+        "Tom Hale", "North Fenwick Police", "North Fenwick Police"]
+    # a force's name modifying a title is no mention of the force
+    text = "Burglary\n\nFormer North Fenwick Police Commissioner Tom Hale backed the law. The police said little."
+    assert names(text, ["The police"])[0] == [None]
+
+
+def test_a_party_with_a_modifier_is_not_the_party_the_article_named():
+    text = ("Vote count\n\nThe Liberal Party won the seat in May. The local party said the count was fair.")
+    assert names(text, ["The local party"])[0] == [None]
+    assert names(text.replace("The local party", "The party"), ["The party"])[0] == ["Liberal Party"]
+
+
+def test_a_cueless_quotation_keeps_its_speaker_when_the_nearer_quote_is_in_that_speakers_sentence():
+    text = ('Court row\n\n"Who knows where the marks came from," Tom Hale told reporters, referring to marks that '
+            'Ann Reed showed to the police. "She did not scream."')
+    sentences, quotes = quotes_for(text, ["Tom Hale", "Ann Reed"])
+    reed = quotes[1]
+    reed.start, reed.end = text.index("to the police"), text.index(' "She')
+    i = text.index("She did")
+    hale = quotes[0]
+    quotes.append(Quote(kind="direct", content=text[i:-1], start=i, end=len(text) - 1, sentence_idx=reed.sentence_idx,
+                        speaker_mention="Tom Hale", speaker_start=hale.speaker_start, speaker_end=hale.speaker_end))
+    speakers = resolve(text, sentences, quotes)
+    assert speakers[quotes[-1].speaker].name == "Tom Hale"

@@ -15,7 +15,14 @@ guarded guesses remain; anything looser proved wrong too often:
   found, all right; the first, looser version found 50, about a fifth wrong;
   speakers-dev 0.880 -> 0.882); an occupation ("the Ballymena-born actor",
   ``occupations.txt``) only for a person the headline names (BBC corpus: 5
-  found, all right; without the headline check 1 more, wrong).
+  found, all right; without the headline check 1 more, wrong);
+- a title nobody is given ("the prime minister", "the Warriors chief") is
+  the story's lead (``lead_by_role``): the person a one-line headline names
+  and the first sentence has for its subject (or, when that sentence names
+  its subject by a description, the next paragraph opens with), mentioned
+  lately, of the title's gender, with no title of their own, and no other
+  subject since (quotes3 0.876 -> 0.901, PolNeAR 0.867 -> 0.880, quotes2
+  0.783 -> 0.802, wrong unchanged). Epithets stay ``main_by_epithet``'s.
 """
 from __future__ import annotations
 

@@ -20,7 +20,12 @@ gender in the window, unless another person competes. Measured reasons:
 - a paragraph opening with "He" after someone else was quoted is the
   article's main person, or nobody; when the pronoun is a cue's subject and
   the paragraph before quoted or named that one person only, it is theirs
-  (13 PolNeAR found, all right; without the cue condition one more, wrong).
+  (13 PolNeAR found, all right; without the cue condition one more, wrong);
+- with nobody named before it, "he" is the anonymous person just quoted
+  ("An Interior Ministry official said ... he added"; not a spokeswoman's);
+  a bystander in the phrase that opens the pronoun's own sentence ("At a
+  dinner hosted by Tom Hale, he said") leaves it to the man just quoted;
+- "they" after a police force is the force (plural in English).
 """
 from __future__ import annotations
 
@@ -76,7 +81,9 @@ class Pronouns(Article):
         if i < 0:
             return None
         p, e = self.mentions[i]
-        if e.kind != "group" or e.anonymous and not e.affiliation:
+        # (a police force is plural in English: "Thames Valley Police said ... They said")
+        if not (e.kind == "group" or e.kind == "organization" and e.name.endswith(" Police")) \
+                or e.anonymous and not e.affiliation:
             return None
         return e if bisect_right(self.starts, pos) - bisect_right(self.starts, p) <= 1 else None
 

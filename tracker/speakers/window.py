@@ -14,7 +14,9 @@ whether each is its sentence's subject. Measured reasons:
 - a person's gender, when no name or title gives it, is that of the personal
   pronouns that follow their name in the same clause, when all agree (read
   once per last name: a person whose gender stays unknown was read again in
-  every later window).
+  every later window);
+- the people an opening "Asked if X would ..." clause names are not who
+  answers in its main clause (quotes3: 2 wrong speakers made right).
 """
 from __future__ import annotations
 
