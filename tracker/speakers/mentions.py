@@ -278,7 +278,11 @@ class Mentions(Article):
     def role_holder_after(self, mention: str, end: int) -> tuple[Entity | None, str | None]:
         """The person a role right after a body's name names ("Zenco founder and director Tom Hale", when the
         mention stops at "Zenco"), if any."""
-        m = _ROLE_TAIL.match(self.text, end)
+        text = self.text
+        k = text.find(" ", end + 1, end + 40)
+        if k < 0 or text[end:end + 1] != " " or not text[end + 1:end + 2].islower() or not N.is_title(text[end + 1:k]):
+            return None, None           # (the next word is no title: most mentions, "Zenco said")
+        m = _ROLE_TAIL.match(text, end)
         if m is None or not any(N.is_title(w) for w in m.group(1).split()) \
                 or not all(N.is_title(w) or w in ("and", "of") for w in m.group(1).split()):
             return None, None

@@ -30,7 +30,7 @@ def not_a_speaker(text: str, start: int, mention: str) -> bool:
     """Is the mention at ``start`` the one spoken to, or part of a figure, rather than who speaks?"""
     if _TOLD.search(text, max(0, start - 10), start):
         return True             # "X told the BBC": the BBC is spoken to
-    if _CLAIM_THAT.search(text, max(0, start - 20), start):
+    if text.endswith("that ", 0, start) and _CLAIM_THAT.search(text, max(0, start - 20), start):
         return True             # "Reports that Tom Hale is planning ...": the reports' claim, not his words
     if start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit():
         return True             # "290,000 members": the mention starts inside a figure
