@@ -10,7 +10,9 @@ the World Trade Organization") and paragraph rules of the same change brought
 speakers-dev gold mentions to 0.879 right / 0.012 wrong; a capitalised head
 ("Officials") is no affiliation (ingesting PolNeAR showed it as one).
 ``identity.key`` links an anonymous source across articles only by its
-affiliation.
+affiliation. An acronym the article spells out ("a CPS spokesperson" after
+"the Crown Prosecution Service (CPS)") is the body by its full name, as the
+body's own row is named (quotes2: 1 wrong made right).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from .mentions import DETERMINERS
 
 
 class Anonymous(Article):
-    """A mixin of ``resolver.Resolver``; it calls no other module's rules."""
+    """A mixin of ``resolver.Resolver``; it calls spelled_out (bodies)."""
 
     def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
                   complement: str | None = None) -> Entity:
@@ -38,6 +40,10 @@ class Anonymous(Article):
         affiliation = None
         if caps:
             affiliation = _body(" ".join(caps))
+            if len(caps) == 1 and N.is_acronym(affiliation):
+                # "a CPS spokesman" where the article spells out "the Crown Prosecution Service (CPS)": the body by
+                # its full name, as the body's own row is
+                affiliation = self.spelled_out(affiliation) or affiliation
             kept = [w for w in kept[:-1] if not w[:1].isupper()] + kept[-1:]
         elif complement:
             affiliation = _body(complement)

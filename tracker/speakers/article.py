@@ -82,6 +82,7 @@ class Article:
         # titles: whom a description fits, the people each sentence refers to by title
         self._role_found: dict[tuple, dict[str, Person]] = {}
         self._sentence_roles: dict[int, list[tuple[int, Entity, bool]]] = {}
+        self._lead: Entity | None | bool = False           # epithets: the story's lead; False: not looked for yet
         # window and pronouns: a person's gender read from context, the writer, the interviewee
         self._context_gender: dict[str, str | None] = {}
         self._writer: Entity | None | bool = False       # False: not looked for yet

@@ -20,7 +20,12 @@ gender in the window, unless another person competes. Measured reasons:
 - a paragraph opening with "He" after someone else was quoted is the
   article's main person, or nobody; when the pronoun is a cue's subject and
   the paragraph before quoted or named that one person only, it is theirs
-  (13 PolNeAR found, all right; without the cue condition one more, wrong).
+  (13 PolNeAR found, all right; without the cue condition one more, wrong);
+- with nobody named before it, "he" is the anonymous person just quoted
+  ("An Interior Ministry official said ... he added"; not a spokeswoman's);
+  a bystander in the phrase that opens the pronoun's own sentence ("At a
+  dinner hosted by Tom Hale, he said") leaves it to the man just quoted;
+- "they" after a police force is the force (plural in English).
 """
 from __future__ import annotations
 
@@ -41,6 +46,7 @@ _OPENING_NAME = re.compile(r"(?<![\w\-])(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep|Dr)\.? )?(?:
 # a pronoun and the person it spoke to ("he told Hannity")
 _TOLD_WHOM = re.compile(r"\w{1,60} (?:told|asked|assured|reminded|warned|informed) ((?:[A-Z][\w’'\-]+ )*[A-Z][\w’'\-]+)")
 _POSSESSOR_AT = re.compile(r"[A-Z][\w\-\.]{0,60}(?:[ \u00a0][A-Z][\w\-\.]{0,60}){0,20}(?:’s|'s|’|')")
+_OPENING_PREPOSITION = re.compile(r"[\"“‘'(]?(?:At|In|During|On|After|Before|Following|Speaking|Addressing)\b")
 _OPENING_PRONOUN = re.compile(r"[\"“‘'(]?(?:(?:But|And|So|Yet|Still|Now|Then|Later|Instead|Meanwhile|Also),?[ \u00a0])?"
                               r"(He|His|She|Her)\b")
 
@@ -75,7 +81,9 @@ class Pronouns(Article):
         if i < 0:
             return None
         p, e = self.mentions[i]
-        if e.kind != "group" or e.anonymous and not e.affiliation:
+        # (a police force is plural in English: "Thames Valley Police said ... They said")
+        if not (e.kind == "group" or e.kind == "organization" and e.name.endswith(" Police")) \
+                or e.anonymous and not e.affiliation:
             return None
         return e if bisect_right(self.starts, pos) - bisect_right(self.starts, p) <= 1 else None
 
@@ -101,6 +109,10 @@ class Pronouns(Article):
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
         if not compatible:
             unknown = {e.ident: e for _, e, _ in window if e.gender is None and e.kind == "person"}
+            if not unknown:
+                # 'An Interior Ministry official said ... "...," he added': with nobody named, the anonymous
+                # source quoted in this sentence or the one before
+                return self.last_anonymous_person(gender, pos)
             return next(iter(unknown.values())) if len(unknown) == 1 else None
         p_best, best, _ = compatible[-1]
         subj_best = next(subj for p, e, subj in compatible if p == p_best)
@@ -151,7 +163,13 @@ class Pronouns(Article):
                          and not e.anonymous), None)
             if last is not None and last[1].gender == gender and last[1].name.split()[-1] != told \
                     and bisect_right(self.starts, pos) - bisect_right(self.starts, last[0]) <= WINDOW_SENTENCES:
-                return None
+                # (but a bystander in the phrase that opens the pronoun's own sentence, "At a dinner hosted by Tom
+                # Hale, he said", leaves it to the man just quoted)
+                si_pos = bisect_right(self.starts, pos)
+                opening = bisect_right(self.starts, p_best) == si_pos and self.text.endswith(", ", 0, pos) \
+                    and _OPENING_PREPOSITION.match(self.text, self.starts[si_pos - 1]) is not None \
+                    and "," not in self.text[p_best:pos - 2]
+                return last[1] if opening and last[0] < self.starts[si_pos - 1] else None
         if self.opens_paragraph(pos):
             # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
             # person's deeds it is the article's main person again, not the last one quoted
@@ -160,6 +178,17 @@ class Pronouns(Article):
                     self.speaks_next(pos) and self.opened_last_paragraph(best, pos)):
                 return None
         return best
+
+    def last_anonymous_person(self, gender: str, pos: int) -> Entity | None:
+        """The speaker quoted last before ``pos``, if an anonymous person of a gender that fits, quoted in this
+        sentence or the one before."""
+        i = bisect_left(self.mention_offsets, pos) - 1
+        if i < 0:
+            return None
+        p, e = self.mentions[i]
+        if not e.anonymous or e.kind != "person" or N.lists()["titles"].get(e.role or "") not in (gender, None, ""):
+            return None         # ("a spokeswoman": not "he")
+        return e if bisect_right(self.starts, pos) - bisect_right(self.starts, p) <= 1 else None
 
     def speaks_next(self, pos: int) -> bool:
         """Is the pronoun at ``pos`` the subject of a cue ("He said", "She also told", "He criticized")?"""

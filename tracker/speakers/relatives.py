@@ -10,7 +10,9 @@ Where that phrase reads as no mention, or as a description:
   Elections, which"), never after "and", nor "who" after "of"/"for" ("the
   wife of Tom Hale, who"): 32 PolNeAR speakers found, all right; a phrase
   that opens with a verb too, 4 more, all right;
-- the name a description is in apposition to ("Ray Lopez, a Democrat who").
+- the name a description is in apposition to ("Ray Lopez, a Democrat who");
+- "Tom Hale is among those who": the name before "is among those" (quotes1:
+  1 found, right).
 """
 from __future__ import annotations
 
@@ -24,6 +26,9 @@ from .mentions import plan_mention
 _TRAILING_NAME = re.compile(r"[A-Z][\w’'\-\.&]{0,60}(?:[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?)?"
                             r"[A-Z][\w’'\-\.&]{0,60}){0,20}\Z")
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w’'\-\.]{0,60}(?:[ \u00a0][A-Z][\w’'\-\.]{0,60}){0,20}),[ \u00a0]+\Z")
+# a name, then "is among those" or "was one of those" right before "who"
+_AMONG_THOSE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-\.]*[ \u00a0]){0,4}[A-Z][\w’'\-]*)[ \u00a0](?:is|was|are|were)"
+                          r"[ \u00a0](?:also[ \u00a0])?(?:among|one[ \u00a0]of)[ \u00a0]those[ \u00a0]\Z")
 _COORDINATION_END = re.compile(r"(?:\band|\bor|&|,)[ \u00a0]+\Z")
 
 
@@ -36,6 +41,10 @@ class Relatives(Article):
         end = pos
         while end < len(self.text) and self.text[end].isalpha():
             end += 1
+        among = _AMONG_THOSE.search(self.text, max(0, pos - 200), pos)
+        if among is not None and self.text[pos:end].lower() == "who":
+            # "Tom Hale is among those who have called for ...": he is one who did
+            return self.resolve_mention(among.group(1), among.start(1))[0]
         found = _antecedent(self.text, pos, end)
         if found is None:
             return None

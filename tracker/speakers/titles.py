@@ -92,7 +92,8 @@ class Titles(Article):
         if found is None:
             found = self._role_found[ck] = self.fitting(words)
         if not found:
-            return self.main_by_epithet(words, pos) or self.previous_subject(words, pos)
+            return self.main_by_epithet(words, pos) or self.previous_subject(words, pos) \
+                or self.lead_by_role(words, pos)
         # the description refers back to someone the article mentioned lately: of several who fit ("the
         # senator" in an article naming three senators) the last one mentioned, and nobody who has not been
         # mentioned in the last few sentences ("the candidate" for a candidate named once, long before)

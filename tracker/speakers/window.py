@@ -14,7 +14,9 @@ whether each is its sentence's subject. Measured reasons:
 - a person's gender, when no name or title gives it, is that of the personal
   pronouns that follow their name in the same clause, when all agree (read
   once per last name: a person whose gender stays unknown was read again in
-  every later window).
+  every later window);
+- the people an opening "Asked if X would ..." clause names are not who
+  answers in its main clause (quotes3: 2 wrong speakers made right).
 """
 from __future__ import annotations
 
@@ -32,6 +34,9 @@ _OFFSET = itemgetter(0)
 MALE_WORDS = frozenset(("he", "his", "him"))
 _GENDERED_PRONOUN = {"male": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "female": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 _POSTPOSED = re.compile(r",[ \u00a0]\Z")
+# "Asked if Tom Hale would return, he replied": the one asked is the main clause's subject, and the people the
+# question names are not who answers
+_ASKED_OPENING = re.compile(r"[\"“‘'(]?(?:When |After )?[Aa]sked (?:if|whether|about|what|why|how|when|who)\b")
 
 
 class Window(Article):
@@ -59,7 +64,8 @@ class Window(Article):
             # the pronoun continues one that opens the clause before it, ahead of any name ("Asked about her own
             # vote if Clinton runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
             earlier = _GENDERED_PRONOUN[gender].search(self.text, starts[si], pos) if gender else None
-            postposed = earlier is not None and not any(p < earlier.start() for p, _, _ in self.names_in(si))
+            postposed = earlier is not None and not any(p < earlier.start() for p, _, _ in self.names_in(si)) \
+                or _ASKED_OPENING.match(self.text, starts[si]) is not None
         for i in range(si, first - 1, -1):
             lo = starts[i] if starts else 0
             hi = sentences[i].end if sentences else pos
