@@ -14,7 +14,8 @@ from pathlib import PurePath
 from markupsafe import Markup, escape
 
 from .article import readable_number
-from .queries import MAX_SIZE, PAGE, Columns, read_columns
+from .columns import Columns, read_columns
+from .queries import MAX_SIZE, PAGE
 
 # the type of the facets metadata.yml names (``facets.KeptFacet``; ``meta.py`` gives it to them)
 FACET_TYPE = "tracker"

@@ -19,7 +19,10 @@ them in JSON and CSV only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .columns import Columns
+from .feeds import feed_claims, feed_quotes
 
 PAGE = 50               # rows on one page of a canned query
 CONFIDENT = 0.8         # quotes.confidence at or above this: "confident" (CONTRACT.md)
@@ -28,29 +31,6 @@ HIDDEN = frozenset({"total", "held_back", "article_id", "sentence_idx", "speaker
                     "atom_updated", "atom_content_html"})
 LIMIT = "limit :_tracker_limit offset :_tracker_offset"
 MAX_SIZE = 1000        # ?size= at most (a CSV or JSON export page)
-
-
-@dataclass
-class Columns:
-    """The tables and columns of one database (``columns[table]`` is a set)."""
-
-    columns: dict[str, set[str]] = field(default_factory=dict)
-
-    def has(self, table: str, column: str | None = None) -> bool:
-        if column is None:
-            return table in self.columns
-        return column in self.columns.get(table, ())
-
-
-async def read_columns(db) -> Columns:
-    """The columns of every table of a Datasette ``Database``, in one query."""
-    rows = (await db.execute(
-        "select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p "
-        "where m.type = 'table'")).rows
-    out: dict[str, set[str]] = {}
-    for r in rows:
-        out.setdefault(r["t"], set()).add(r["c"])
-    return Columns(out)
 
 
 # --- pieces shared by the queries ----------------------------------------------------------------------------
@@ -485,42 +465,6 @@ left join articles on articles.id = first.article_id
 left join sentences on sentences.id = first.sentence_id""", where, order, count_from="claim_groups")
 
 
-# Atom wants a time with a zone: a bare date is taken as midnight UTC
-ATOM_UPDATED = """case when articles.published is null then articles.ingested_at
-            when length(articles.published) = 10 then articles.published || 'T00:00:00+00:00'
-            when substr(articles.published, 20) glob '*[+Z-]*' then articles.published
-            else articles.published || '+00:00' end as atom_updated"""
-
-
-def _feed_quotes(c: Columns) -> str:
-    return f"""select 'tag:tracker,quote:' || quotes.id as atom_id,
-       coalesce(speakers.name, quotes.speaker_mention, 'Unknown speaker') || ': ' || substr(quotes.content, 1, 120) as atom_title,
-       {ATOM_UPDATED},
-       quotes.content || ' (' || coalesce(articles.title, 'article ' || articles.id) || ')' as atom_content,
-       quotes.id as quote_id, articles.title as article, quotes.article_id
-from quotes
-join articles on articles.id = quotes.article_id
-left join speakers on speakers.id = quotes.speaker_id
-where quotes.speaker_id = cast(:speaker as integer)
-order by articles.ingested_at desc, quotes.id desc
-limit 50"""
-
-
-def _feed_claims(c: Columns) -> str:
-    return f"""select 'tag:tracker,claim:' || claims.id as atom_id,
-       coalesce(speakers.name, 'The article') || ': ' || claims.text as atom_title,
-       {ATOM_UPDATED},
-       claims.text || ' in ' || coalesce(articles.title, 'article ' || articles.id) as atom_content,
-       claims.id as claim_id, articles.title as article, claims.article_id
-from claims_fts
-join claims on claims.rowid = claims_fts.rowid
-join articles on articles.id = claims.article_id
-left join speakers on speakers.id = claims.speaker_id
-where claims_fts match tracker_fts(:q)
-order by articles.ingested_at desc, claims.id desc
-limit 50"""
-
-
 @dataclass(frozen=True)
 class Question:
     name: str
@@ -614,10 +558,10 @@ QUESTIONS = [
                                    "articles.published is null, articles.published desc"), home=False),
     Question("speaker_feed", "New quotes by a speaker (Atom feed)",
              "The 50 quotes most recently added for one speaker (the speaker's id, as on their page); "
-             "subscribe to the .atom link in a feed reader.", _feed_quotes, home=False),
+             "subscribe to the .atom link in a feed reader.", feed_quotes, home=False),
     Question("claims_feed", "New claims on a search (Atom feed)",
              "The 50 claims most recently added that match your words; subscribe to the .atom link.",
-             _feed_claims, home=False),
+             feed_claims, home=False),
 ]
 
 
