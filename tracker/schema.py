@@ -3,7 +3,7 @@
     problems(conn, tables, fts, indexes) -> list[Step]   # what a database lacks (``tracker check``)
     ensure(conn, tables, fts, indexes)                   # create or upgrade it (every ``Store`` does)
 
-The schema is data (``tracker.store.TABLES``, ``FTS``, ``INDEXES``): adding a
+The schema is data (``tracker.tables.TABLES``, ``FTS``, ``INDEXES``): adding a
 column, a table, an index or a full-text column there upgrades every database
 the next time it is opened. The steps run inside one ``BEGIN IMMEDIATE``
 transaction (SQLite's DDL is transactional), so a process killed at any point
