@@ -93,6 +93,23 @@ def test_multi_paragraph_quotation_continues_its_speaker():
     assert (found[1].speaker_start, found[1].speaker_end) == (found[0].speaker_start, found[0].speaker_end)
 
 
+def test_run_together_paragraphs_of_a_straight_quoted_quotation():
+    # a long quotation whose paragraphs were joined into one: the second opening mark, after a sentence
+    # end and a space, starts a quote of its own (it was taken as the first one's closing mark)
+    text = ('The ferry captain said: "The engine failed at dawn. "We drifted for two hours before the '
+            'tug reached us, and nobody was hurt." The line will resume sailings on Monday.')
+    spans = quoted_spans(text, [(0, len(text))])
+    assert [text[s.start:s.end] for s in spans] == [
+        "The engine failed at dawn.",
+        "We drifted for two hours before the tug reached us, and nobody was hurt."]
+    found = quotes(text)
+    assert [(q.kind, q.speaker_mention) for q in found] == [("direct", "The ferry captain")] * 2
+    assert found[1].continues == 0
+    # a closing mark after a word is still a closing mark
+    text = 'She called the plan "a good start" and left.'
+    assert [text[s.start:s.end] for s in quoted_spans(text, [(0, len(text))])] == ["a good start"]
+
+
 def test_quotation_in_the_next_sentence_continues_the_speaker():
     found = quotes("“We lost,” said Ana Ruiz. “Next year we will be back.”")
     assert [q.content for q in found] == ["We lost", "Next year we will be back."]
