@@ -214,6 +214,16 @@ def test_the_person_written_to_after_a_postposed_cue_is_not_the_words():
         assert got == [("indirect", "The records were moved to a safe place", "Pat Kenny")]
 
 
+def test_a_cue_with_a_colon_after_a_question_introduces_the_next_quotation():
+    for asked in ("Who will pay for the repairs?", "Nobody will pay for the repairs!",
+                  "The residents keep asking: ‘Who will pay?’"):
+        got = triples(f"“We asked the council about it,” said Ruth Byrne. “{asked}” "
+                      "The harbour master, Owen Tate, added: “The council will, in the end.”")
+        assert sorted((c, sp) for _, c, sp in got) == sorted([
+            (asked, "Ruth Byrne"), ("The council will, in the end.", "The harbour master"),
+            ("We asked the council about it", "Ruth Byrne")])
+
+
 def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
     got = triples("Mr. Dale won the hall over with fierce and endless attacks on his rival.")
     assert all(s != "endless" for _, _, s in got)
