@@ -224,6 +224,14 @@ def test_a_cue_with_a_colon_after_a_question_introduces_the_next_quotation():
             ("We asked the council about it", "Ruth Byrne")])
 
 
+def test_a_phrase_coordinated_between_commas_before_an_inverted_cue_is_no_speaker():
+    got = triples("The bridge could carry trams and buses, and bicycles too, said Mark Owen, the chief engineer.")
+    assert got == [("indirect", "The bridge could carry trams and buses, and bicycles too", "Mark Owen")]
+    # a coordinated speaker before the cue still speaks
+    got = triples("Mark Owen, and his deputy, said the bridge would open in May.")
+    assert got == [("indirect", "the bridge would open in May", "Mark Owen")]
+
+
 def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
     got = triples("Mr. Dale won the hall over with fierce and endless attacks on his rival.")
     assert all(s != "endless" for _, _, s in got)
