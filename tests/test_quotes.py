@@ -232,6 +232,17 @@ def test_a_phrase_coordinated_between_commas_before_an_inverted_cue_is_no_speake
     assert got == [("indirect", "the bridge would open in May", "Mark Owen")]
 
 
+def test_a_row_of_very_low_confidence_with_no_named_speaker_is_not_stored():
+    # "is not expected to" with a thing before it, a passive "expected" after a number: no attribution
+    assert triples("A full reopening of the old harbour is not expected to start until 2027.") == []
+    got = triples("On Sunday, a spokesman for the Riverside Market in Leeds said it looked like being its best day "
+                  "of the year with about 40,000 visitors expected to have come by the evening.")
+    assert not any(sp == "40,000 visitors" for _, _, sp in got)
+    # a clear attribution beside it stays
+    got = triples("A full reopening of the old harbour is not expected to start until 2027, the port authority said.")
+    assert [sp for _, _, sp in got] == ["the port authority"]
+
+
 def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
     got = triples("Mr. Dale won the hall over with fierce and endless attacks on his rival.")
     assert all(s != "endless" for _, _, s in got)
