@@ -82,7 +82,7 @@ def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _COORDINATED_AFTER = re.compile(r",\s+(?:and|or)\s+[^,;:]*,\s*$")
-_NAME_AFTER_CUE = re.compile(r"\w+\s+[A-Z]")
+_NAME_AFTER_CUE = re.compile(r"(?<!\w)\w+\s+[A-Z]")
 
 
 def cue_subject(lx: Lexicon, m: str, us: int, cue_s: int, B: Back, ing: bool):
