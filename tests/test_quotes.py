@@ -93,6 +93,23 @@ def test_multi_paragraph_quotation_continues_its_speaker():
     assert (found[1].speaker_start, found[1].speaker_end) == (found[0].speaker_start, found[0].speaker_end)
 
 
+def test_run_together_paragraphs_of_a_straight_quoted_quotation():
+    # a long quotation whose paragraphs were joined into one: the second opening mark, after a sentence
+    # end and a space, starts a quote of its own (it was taken as the first one's closing mark)
+    text = ('The ferry captain said: "The engine failed at dawn. "We drifted for two hours before the '
+            'tug reached us, and nobody was hurt." The line will resume sailings on Monday.')
+    spans = quoted_spans(text, [(0, len(text))])
+    assert [text[s.start:s.end] for s in spans] == [
+        "The engine failed at dawn.",
+        "We drifted for two hours before the tug reached us, and nobody was hurt."]
+    found = quotes(text)
+    assert [(q.kind, q.speaker_mention) for q in found] == [("direct", "The ferry captain")] * 2
+    assert found[1].continues == 0
+    # a closing mark after a word is still a closing mark
+    text = 'She called the plan "a good start" and left.'
+    assert [text[s.start:s.end] for s in quoted_spans(text, [(0, len(text))])] == ["a good start"]
+
+
 def test_quotation_in_the_next_sentence_continues_the_speaker():
     found = quotes("“We lost,” said Ana Ruiz. “Next year we will be back.”")
     assert [q.content for q in found] == ["We lost", "Next year we will be back."]
@@ -195,6 +212,35 @@ def test_the_person_written_to_after_a_postposed_cue_is_not_the_words():
     for cue in ("wrote", "told"):
         got = triples(f"The records were moved to a safe place, Pat Kenny {cue} Steve Linn.")
         assert got == [("indirect", "The records were moved to a safe place", "Pat Kenny")]
+
+
+def test_a_cue_with_a_colon_after_a_question_introduces_the_next_quotation():
+    for asked in ("Who will pay for the repairs?", "Nobody will pay for the repairs!",
+                  "The residents keep asking: ‘Who will pay?’"):
+        got = triples(f"“We asked the council about it,” said Ruth Byrne. “{asked}” "
+                      "The harbour master, Owen Tate, added: “The council will, in the end.”")
+        assert sorted((c, sp) for _, c, sp in got) == sorted([
+            (asked, "Ruth Byrne"), ("The council will, in the end.", "The harbour master"),
+            ("We asked the council about it", "Ruth Byrne")])
+
+
+def test_a_phrase_coordinated_between_commas_before_an_inverted_cue_is_no_speaker():
+    got = triples("The bridge could carry trams and buses, and bicycles too, said Mark Owen, the chief engineer.")
+    assert got == [("indirect", "The bridge could carry trams and buses, and bicycles too", "Mark Owen")]
+    # a coordinated speaker before the cue still speaks
+    got = triples("Mark Owen, and his deputy, said the bridge would open in May.")
+    assert got == [("indirect", "the bridge would open in May", "Mark Owen")]
+
+
+def test_a_row_of_very_low_confidence_with_no_named_speaker_is_not_stored():
+    # "is not expected to" with a thing before it, a passive "expected" after a number: no attribution
+    assert triples("A full reopening of the old harbour is not expected to start until 2027.") == []
+    got = triples("On Sunday, a spokesman for the Riverside Market in Leeds said it looked like being its best day "
+                  "of the year with about 40,000 visitors expected to have come by the evening.")
+    assert not any(sp == "40,000 visitors" for _, _, sp in got)
+    # a clear attribution beside it stays
+    got = triples("A full reopening of the old harbour is not expected to start until 2027, the port authority said.")
+    assert [sp for _, _, sp in got] == ["the port authority"]
 
 
 def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():

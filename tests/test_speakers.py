@@ -724,6 +724,16 @@ def test_a_long_quotation_does_not_push_its_speaker_out_of_reach_of_the_next_pro
     assert speaker_names(text)[-1] == ("He", "Omar Pryce")
 
 
+def test_a_pronoun_after_a_long_quotation_reaches_the_sentences_before_it():
+    # the speaker is named three sentences before a quotation of four: past the quotation the pronoun
+    # looks as far back as its window holds (it had stopped at the sentence just before the quotation)
+    text = ("Robin Hale, a potter from Rye, believes clay is coming back. Sales of wheels doubled last year. "
+            "Evening classes in the town are full until spring.\n\n"
+            "\u201cPeople want to make something with their hands. Screens tire them. Clay is slow. "
+            "That is the point,\u201d she told the paper.")
+    assert speaker_names(text)[-1] == ("she", "Robin Hale")
+
+
 def test_he_is_not_the_person_he_told():
     text = ("Nora Vance asked Carl Ditmer how tall the new bridge would be.\n\n"
             "“Taller than the old one, and twice as wide,” he told Vance at the meeting.\n\n"

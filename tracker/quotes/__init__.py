@@ -87,7 +87,11 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
                 q.continues = where[q.continues]
     quotes = _clear_attributions(text, quotes)
     confidence.score(quotes)
-    return quotes
+    # precision first: a row the confidence model gives less than FLOOR, its speaker neither a name nor a
+    # relative pronoun (which a name may resolve), is no clear attribution ("…, the perhaps expected crowds")
+    return _without(quotes, [q.confidence is not None and q.confidence < confidence.FLOOR
+                             and confidence.mention_kind(q.speaker_mention) not in ("name", "relative")
+                             for q in quotes])
 
 
 def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -97,6 +101,12 @@ def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:
     drop = [gate.drop_reason(q, text) is not None for q in quotes]
     for q in quotes:
         gate.trim(q)
+    return _without(quotes, drop)
+
+
+def _without(quotes: list[Quote], drop: list[bool]) -> list[Quote]:
+    """The quotes not marked in ``drop``; a quote that continued a dropped one keeps the speaker mention it
+    copied and continues what that one continued."""
     if not any(drop):
         return quotes
     kept = [q for q, d in zip(quotes, drop) if not d]

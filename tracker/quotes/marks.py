@@ -90,9 +90,12 @@ def _pair_double(text: str, start: int, end: int) -> tuple[list[list[int]], int 
             if kind != "close":
                 opened, open_len = i, j - i
             continue
-        if kind == "open" and m.group()[0] in _OPENERS and text[opened] in _OPENERS:
-            # a second curly opening mark: the first one was never closed; a quote
-            # that ran to a sentence end before this mark ends there
+        if kind == "open" and (m.group()[0] in _OPENERS and text[opened] in _OPENERS
+                               or m.group() == '"' == text[opened] and text[i - 1].isspace()
+                               and text[opened + open_len:i].rstrip()[-1:] in (".", "!", "?")):
+            # a second opening mark: the first one was never closed; a quote
+            # that ran to a sentence end before this mark ends there (curly marks; a straight mark after
+            # a sentence end and a space: run-together paragraphs of a long quotation, 'mind. "Look at')
             seg = text[opened + open_len:i].rstrip()
             if _TERMINAL.search(seg):
                 pairs.append([opened, opened + open_len, opened + open_len + len(seg), opened + open_len + len(seg)])

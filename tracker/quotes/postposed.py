@@ -38,7 +38,8 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     k = lo + len(lead_s.rstrip(",–— "))
     inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
     # "“….” He added, “…”": a new sentence introducing the next quotation
-    new_sentence = inner.endswith((".", "…")) and m[cs:cs + 1] == MASK and between in (",", ":")
+    # (or a question or an exclamation: "“… there?’” Tom Ames added: “…”" is Ames's next quotation)
+    new_sentence = inner.endswith((".", "…", "?", "!")) and m[cs:cs + 1] == MASK and between in (",", ":")
     # "“… $5 billion.” Former presidents fired back at Trump.": a quotation that ended its sentence is
     # not reported by a new sentence that goes on after its verb
     closed = quote_lead and inner.endswith(".") and lead_c == MASK

@@ -81,11 +81,20 @@ def antecedent(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found[0], found[1]
 
 
+_COORDINATED_AFTER = re.compile(r",\s+(?:and|or)\s+[^,;:]*,\s*$")
+_NAME_AFTER_CUE = re.compile(r"(?<!\w)\w+\s+[A-Z]")
+
+
 def cue_subject(lx: Lexicon, m: str, us: int, cue_s: int, B: Back, ing: bool):
     """(start, end, relative-mark) of the speaker of the cue at ``cue_s``, read backwards (``B``), or None:
     the issuer of a document ("The board issued a statement warning …"), and no phrase after a
     preposition ("in a statement credited …")."""
     subj = subject_before(lx, m, us, cue_s, B)
+    if subj is not None and not subj[2] and m[subj[0]].islower() and _COORDINATED_AFTER.match(m, subj[1], cue_s) \
+            and _NAME_AFTER_CUE.match(m, cue_s):
+        # "… trams and buses, and bicycles too, said Mark Owen": a phrase coordinated after the noun between
+        # commas is no apposition of a speaker; the cue is inverted, its speaker follows it
+        return None
     if subj is not None and not subj[2] and m[subj[0]].islower() \
             and last_word(m, subj[0], subj[1]).lower() in lx.document:
         issuer = document_issuer(lx, m, us, subj[0], subj[1])

@@ -51,7 +51,9 @@ class Window(Article):
         """
         starts, sentences = self.starts, self.sentences
         si = max(0, bisect_right(starts, pos) - 1)
-        first = self.window_start(si) if reach else max(0, si - WINDOW_SENTENCES)
+        # (past the quotation, as many sentences as the window holds: "Jo Ames, a florist, thinks so. [two more
+        # sentences] “…. [three sentences of quote] …,” she said" is Ames's)
+        first = max(0, self.window_start(si) - WINDOW_SENTENCES + 1) if reach else max(0, si - WINDOW_SENTENCES)
         out: list[tuple[int, Entity, bool]] = []
         mentions, offsets, subjects = self.mentions, self.mention_offsets, self.subjects
         # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
