@@ -1280,3 +1280,49 @@ def test_searching_claims_for_a_measure_finds_its_synonyms_too(tmp_path):
 ])
 def test_an_age_at_death_and_a_rate_that_its_unit_names(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+# -- what a newer set of articles showed (issue 16): metres, years before 1800, counted nouns past modifiers --------
+
+@pytest.mark.parametrize("text, value, unit, measure", [
+    ("The new mast is 212m tall.", 212, "metres", "height"),
+    ("The cable car climbs at 9m per second.", 9, "metres per second", "speed"),
+    ("Its 6m/s top speed is a record for the valley.", 6, "metres per second", "top speed"),
+])
+def test_a_figure_in_m_with_no_currency_is_metres_before_a_dimension_or_a_time_rate(text, value, unit, measure):
+    c = one(text)
+    assert (c.value, c.unit, c.measure) == (value, unit, measure)
+
+
+def test_a_figure_in_m_with_no_currency_and_a_counted_noun_stays_millions():
+    c = one("The storm left 3m households without power.")
+    assert (c.value, c.unit) == (3e6, "households")
+
+
+@pytest.mark.parametrize("text", [
+    "The guild has kept its ledgers since 1520.",
+    "The chapel was rebuilt in 1688 after the fire.",
+    "Some of the letters date back to 1745.",
+    "The 1712 charter was read aloud.",
+])
+def test_a_year_before_1800_after_a_preposition_or_the_is_no_quantity(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The 1500 soldiers marched north.", 1500, "soldiers"),
+    ("The relics were kept in 1200 boxes.", 1200, "boxes"),
+])
+def test_a_figure_from_1000_to_1799_before_a_counted_noun_is_a_count(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ('The council will build 4,000 new "starter" flats.', 4000, "flats"),
+    ("The console ships with six 3D racing games.", 6, "games"),
+])
+def test_the_counted_noun_is_found_past_a_word_in_quotes_or_a_digit_adjective(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+    assert unit in c.measure

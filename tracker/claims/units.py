@@ -45,6 +45,10 @@ _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
 _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
+# a word in quotes inside a noun phrase ('100 new "green" jobs'): the phrase goes on past its closing quote
+_SCARE_QUOTED = re.compile(r"[\"“][a-z][a-z-]*[\"”]")
+# a digit and a letter used as an adjective ("2D", "4G"): no figure, the phrase goes on ("ten 3D films")
+_DIGIT_ADJECTIVE = re.compile(r"\d[a-z]")
 _NONSPACE = re.compile(r"\S+")
 _POUNDS_OF = re.compile(r"(?<!\s)\s+pounds?\s+of\b")
 RATE_STARTS = _RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", " /", "-a-", "-an-", "-per-")
@@ -205,7 +209,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
         pos = ts + len(tok)
         if tok[0] in _OPENERS:
             break
-        last = tok[-1] in _CLOSERS and not _ABBREV.fullmatch(tok)
+        last = tok[-1] in _CLOSERS and not _ABBREV.fullmatch(tok) and not _SCARE_QUOTED.fullmatch(tok)
         w = tok.strip(_TOKEN_STRIP)
         lw = w.lower()
         we = ts + len(tok.rstrip(_TOKEN_STRIP))
@@ -224,7 +228,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
             break
         if first:
             sc.elided = False
-        if lw[0].isdigit() or lw[0] in "$£€":
+        if (lw[0].isdigit() or lw[0] in "$£€") and not _DIGIT_ADJECTIVE.fullmatch(lw):
             if vague and not first or last or "-" not in lw:
                 break
             first, caps, figure = False, None, True    # "$12-an-hour workers"
