@@ -1326,3 +1326,11 @@ def test_the_counted_noun_is_found_past_a_word_in_quotes_or_a_digit_adjective(te
     c = one(text)
     assert (c.value, c.unit) == (value, unit)
     assert unit in c.measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("The village put up a 90ft tall maypole.", "90ft", "height"),        # not "tall maypole"
+    ("They rowed a 30ft long canoe across the lake.", "30ft", "length"),
+])
+def test_a_dimension_adjective_before_the_noun_names_the_measure(text, figure, measure):
+    assert stated(text, figure)[0] == measure

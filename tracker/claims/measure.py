@@ -488,6 +488,11 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 16])
     if m and m.group(1) in w["measure_verbs"] and m.group(1).endswith(("ed", "nt", "ld", "id")):
         return w["measure_verbs"][m.group(1)], subject
+    # an adjective of dimension: "5ft 9ins tall", "20 years old", also before the noun it
+    # modifies ("a 300m tall mast" measures a height, not "tall mast")
+    m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
+    if m and m.group(1) in w["dimensions"]:
+        return w["dimensions"][m.group(1)], subject
     # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price"
     if last in _DETERMINERS or last.endswith(("’s", "'s")):
         pos = c.end
@@ -507,10 +512,6 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         np = _np_right(text, low, c.end + 1, hi, w)
         if np and np[0] == c.end + 1 and _head(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject
-    # an adjective of dimension: "5ft 9ins tall", "20 years old"
-    m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
-    if m and m.group(1) in w["dimensions"]:
-        return w["dimensions"][m.group(1)], subject
     # the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
     if last == "to" and len(words) > 1:
         level = _level_to(text, low, lo, toks, words, w)
