@@ -1334,3 +1334,12 @@ def test_the_counted_noun_is_found_past_a_word_in_quotes_or_a_digit_adjective(te
 ])
 def test_a_dimension_adjective_before_the_noun_names_the_measure(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # a level reached, in a participle's clause after a comma: the subject of the clause before
+    ("The charity's income nearly doubled in the spring, exceeding £40,000.", "£40,000", "income"),
+    ("Ticket sales rose sharply last year, passing 2,000 for the first time.", "2,000", "Ticket sales"),
+])
+def test_a_level_reached_after_a_comma_measures_the_subject_of_the_clause(text, figure, measure):
+    assert stated(text, figure)[0] == measure

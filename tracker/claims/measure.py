@@ -67,6 +67,8 @@ _ADVERBS = frozenset("just only still also now already even about almost nearly 
                      "approximately exactly".split())
 _MODALS = frozenset("would will could can may might should must did does do to".split())
 _HOP = frozenset("in of at for on with from among across".split())
+# participles of a level reached that open a clause after a comma ("..., exceeding $8m")
+_REACHING = frozenset("exceeding reaching topping hitting totalling totaling passing surpassing".split())
 
 
 def _subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
@@ -402,6 +404,20 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             if np:                           # "48% of agents reported lower prices": what the share did
                 tail, _ = _counted_phrase(text, low, np, [], hi, w, subject=True)
                 return "share of " + text[np[0]:np[1]] + tail, subject
+    # a level reached, in a participle's clause after a comma: "revenue tripled in May, topping $8m" (the level
+    # of the subject of the clause before)
+    reach = 1 if last == "," and c.text.split(None, 1)[0].lower() in _REACHING else \
+        2 if last in _REACHING and len(words) > 1 and words[-2] == "," else 0
+    if reach and not counted:
+        clause = list(_TOKEN.finditer(low, lo, toks[-reach].start()))[:12]
+        k = next((i for i, t in enumerate(clause) if i and _verbish(t.group(), w)), None)
+        if k is not None:
+            while k > 0 and clause[k - 1].group() in _AUX | _ADVERBS:
+                k -= 1
+            np = _subject_np(text, low, lo, clause[k].start(), w)
+            if np and _head(text, np) not in w["amounts"]:
+                meas, sub = _split_subject(text, np)
+                return meas, subject or sub
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
     if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
         k = len(words) - (2 if last == "by" else 1)
