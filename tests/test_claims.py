@@ -1343,3 +1343,18 @@ def test_a_dimension_adjective_before_the_noun_names_the_measure(text, figure, m
 ])
 def test_a_level_reached_after_a_comma_measures_the_subject_of_the_clause(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The trust will hire 500 more nurses next year.", 500, "nurses"),
+    ("The plan gives a million extra council tenants a vote.", 1e6, "tenants"),
+    ("The halls will house 20,000 school and college students.", 20000, "students"),
+])
+def test_the_counted_noun_is_found_past_more_or_two_modifiers_joined_by_and(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["The clinic saw 500 more than last year.", "They won 20 and lost five."])
+def test_more_than_and_a_bare_and_after_a_figure_name_no_counted_noun(text):
+    assert [c.unit for c in claims(text)] in ([None], [None, None])

@@ -45,6 +45,8 @@ _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
 _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
+# after a figure, words of an amount added before the counted noun: "500 more nurses"
+_MORE = frozenset(("more", "fewer", "extra", "additional", "further"))
 # a word in quotes inside a noun phrase ('100 new "green" jobs'): the phrase goes on past its closing quote
 _SCARE_QUOTED = re.compile(r"[\"“][a-z][a-z-]*[\"”]")
 # a digit and a letter used as an adjective ("2D", "4G"): no figure, the phrase goes on ("ten 3D films")
@@ -199,6 +201,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
     skip_of = vague
     dangling = False
     first = True
+    modifier = False                # the word before was a lower-case word that may modify the noun to come
     figure = False                  # a figure was skipped: the span stops before it
     caps: list | None = []          # "six Orthodox", "one Greek Orthodox": proper nouns only
     pos = e
@@ -221,6 +224,11 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
         if dangling and lw in ("and", "or", "to"):
             dangling = False
             continue
+        if first and lw in _MORE and not last and not text.startswith(" than", pos):
+            continue                        # "500 more nurses", "a million extra homes" (but "500 more than")
+        if lw == "and" and modifier and not last:
+            modifier = False
+            continue                        # "3,000 school and college students": two modifiers of one noun
         if lw[-1] == "-" and len(lw) > 1 and not last:
             dangling, first, caps = True, False, None
             continue
@@ -246,6 +254,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
             caps.append((w, we))
         else:
             caps = None                     # "1,042 Ohio registered voters"
+        modifier = w.isalpha() and w.islower()
         first = False
         if last:
             break
