@@ -1358,3 +1358,12 @@ def test_the_counted_noun_is_found_past_more_or_two_modifiers_joined_by_and(text
 @pytest.mark.parametrize("text", ["The clinic saw 500 more than last year.", "They won 20 and lost five."])
 def test_more_than_and_a_bare_and_after_a_figure_name_no_counted_noun(text):
     assert [c.unit for c in claims(text)] in ([None], [None, None])
+
+
+@pytest.mark.parametrize("text, figure, unit, measure", [
+    ("The old ferry managed about 20mph (32km/h) at best.", "32km/h", "km per hour", "speed"),
+    ("The scooter travels at 14.5 km/h.", "14.5 km/h", "km per hour", "speed"),
+])
+def test_a_glued_time_rate_makes_a_speed_and_an_abbreviated_unit_has_its_kind(text, figure, unit, measure):
+    c = next(c for c in claims(text) if c.text == figure)
+    assert (c.unit, c.measure) == (unit, measure)

@@ -54,10 +54,11 @@ _RACE_WORDS = tuple(" " + w for w in word_list("race_words"))
 # after a race distance, words that make it the name of an event ("the 200m champion", "the 400m final")
 _EVENT_WORDS = tuple(" " + w for w in word_list("event_words"))
 # after "Nm" with no currency, words that make it metres, not millions: a dimension adjective ("300m tall"), a
-# rate in time ("20m per second", "20m/s", "500m a minute")
-_METRE_AFTER = re.compile(r"(?:\s+(?:" + "|".join(lexicon.mapping("claims/dimension_adjectives.txt")) + r")|/(?P<per>s|sec|min|h)|"
+# rate in time ("20m per second", "500m a minute"; "20m/s" is read by _PER_TIME_GLUED)
+_METRE_AFTER = re.compile(r"(?:\s+(?:" + "|".join(lexicon.mapping("claims/dimension_adjectives.txt")) + r")|"
                           r"\s+(?:per|a|an|every)\s+(?:second|minute|hour))(?![\w-])")
 _PER_TIME = {"s": "second", "sec": "second", "min": "minute", "h": "hour"}
+_PER_TIME_GLUED = re.compile(r"/(s|sec|min|h)(?![\w/])")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
            " sixth", " eighth", " tenth", " half", " point ", " point.", " point,", " percentage", " year", " month",
@@ -117,10 +118,10 @@ def read_figure(sc, s: int, sent: Sentence):
                 if low.startswith(_EVENT_WORDS, e):
                     return None             # "the 200m champion", "the 400m final": an event's name
                 unit = "metres"
-            elif ma := _METRE_AFTER.match(low, e):
+            elif ma := _METRE_AFTER.match(low, e) or _PER_TIME_GLUED.match(low, e):
                 unit = "metres"             # "300m tall", "20m per second", "20m/s": a length, a speed
-                if ma.group("per"):
-                    unit, e = "metres per " + _PER_TIME[ma.group("per")], ma.end()
+                if ma.re is _PER_TIME_GLUED:
+                    unit, e = "metres per " + _PER_TIME[ma.group(1)], ma.end()
             elif not (unit_after(sc, e, sent)[0] or CUR_WORD.match(low, e)):
                 return None
             else:
@@ -133,6 +134,9 @@ def read_figure(sc, s: int, sent: Sentence):
             return read_decade(sc, fs, e, int(dig), sent)
         elif att in lx.units and len(att) > 1 and att not in ("am", "pm"):
             unit = lx.units[att]
+            per = _PER_TIME_GLUED.match(low, e)
+            if per:                         # "90km/h": a speed
+                unit, e = f"{unit} per {_PER_TIME[per.group(1)]}", per.end()
         elif att in ("c", "f") and text[e - 1].isupper() and len(dig) <= 3 and not low[e:e + 1].isalnum():
             unit = lx.units[att]            # "40C", "104F": a temperature
         else:

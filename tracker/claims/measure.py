@@ -566,12 +566,24 @@ def _unit_measures() -> dict[str, str]:
     return lexicon.mapping("claims/unit_measures.txt")
 
 
+@cache
+def _abbreviation_kinds() -> dict[str, str]:
+    """The kind of a unit written in its short form ("km": length), from the names data/claims/units.txt gives
+    that form ("kilometres = km"), CLDR knowing the names only."""
+    kinds = unit_kinds()
+    out: dict[str, str] = {}
+    for name, form in lexicon.mapping("claims/units.txt").items():
+        if form not in kinds and name in kinds:
+            out.setdefault(form, kinds[name])
+    return out
+
+
 def unit_measure(unit: str | None) -> str | None:
     """The measure of a figure that names only its unit of measurement: "megabits per second" a data rate,
     "kilometres" a distance (data/claims/unit_measures.txt over CLDR's kinds of unit); None for a counted noun
     ("troops") or a duration."""
     base, _, per = (unit or "").partition(" per ")
-    kind = unit_kinds().get(base)
+    kind = unit_kinds().get(base) or _abbreviation_kinds().get(base)
     if kind is None:
         return None
     if per:
