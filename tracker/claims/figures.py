@@ -55,8 +55,8 @@ _RACE_WORDS = tuple(" " + w for w in word_list("race_words"))
 _EVENT_WORDS = tuple(" " + w for w in word_list("event_words"))
 # after "Nm" with no currency, words that make it metres, not millions: a dimension adjective ("300m tall"), a
 # rate in time ("20m per second", "500m a minute"; "20m/s" is read by _PER_TIME_GLUED)
-_METRE_AFTER = re.compile(r"(?:\s+(?:" + "|".join(lexicon.mapping("claims/dimension_adjectives.txt")) + r")|"
-                          r"\s+(?:per|a|an|every)\s+(?:second|minute|hour))(?![\w-])")
+_METRE_AFTER = re.compile(r"(?<!\s)\s+(?:" + "|".join(lexicon.mapping("claims/dimension_adjectives.txt")) + r"|"
+                          r"(?:per|a|an|every)\s+(?:second|minute|hour))(?![\w-])")
 _PER_TIME = {"s": "second", "sec": "second", "min": "minute", "h": "hour"}
 _PER_TIME_GLUED = re.compile(r"/(s|sec|min|h)(?![\w/])")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",

@@ -60,7 +60,7 @@ _RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:breaking|setting|[$£€¥]?\d|"
                           r"months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
                           r"(?:" + trie_pattern(word_list("record_nouns") | word_list("measure_nouns")) + r")s?)\b)")
 # a record set or held, said by the noun after "record": "the record books", "record-holders"
-_RECORD_HELD = re.compile(r"[\s-]+(?:books|holders?)\b")
+_RECORD_HELD = re.compile(r"(?<![\s-])[\s-]+(?:books|holders?)\b")
 # a record of a level: "set for record highs", "at record levels" (after any word)
 _RECORD_LEVEL = re.compile(r"(?<![\s-])\s+(?:highs?|lows?|levels?)\b")
 # a record broken, after it: "his European record had been broken", "its record was beaten by Asimo"
