@@ -1280,3 +1280,90 @@ def test_searching_claims_for_a_measure_finds_its_synonyms_too(tmp_path):
 ])
 def test_an_age_at_death_and_a_rate_that_its_unit_names(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+# -- what a newer set of articles showed (issue 16): metres, years before 1800, counted nouns past modifiers --------
+
+@pytest.mark.parametrize("text, value, unit, measure", [
+    ("The new mast is 212m tall.", 212, "metres", "height"),
+    ("The cable car climbs at 9m per second.", 9, "metres per second", "speed"),
+    ("Its 6m/s top speed is a record for the valley.", 6, "metres per second", "top speed"),
+])
+def test_a_figure_in_m_with_no_currency_is_metres_before_a_dimension_or_a_time_rate(text, value, unit, measure):
+    c = one(text)
+    assert (c.value, c.unit, c.measure) == (value, unit, measure)
+
+
+def test_a_figure_in_m_with_no_currency_and_a_counted_noun_stays_millions():
+    c = one("The storm left 3m households without power.")
+    assert (c.value, c.unit) == (3e6, "households")
+
+
+@pytest.mark.parametrize("text", [
+    "The guild has kept its ledgers since 1520.",
+    "The chapel was rebuilt in 1688 after the fire.",
+    "Some of the letters date back to 1745.",
+    "The 1712 charter was read aloud.",
+])
+def test_a_year_before_1800_after_a_preposition_or_the_is_no_quantity(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The 1500 soldiers marched north.", 1500, "soldiers"),
+    ("The relics were kept in 1200 boxes.", 1200, "boxes"),
+])
+def test_a_figure_from_1000_to_1799_before_a_counted_noun_is_a_count(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ('The council will build 4,000 new "starter" flats.', 4000, "flats"),
+    ("The console ships with six 3D racing games.", 6, "games"),
+])
+def test_the_counted_noun_is_found_past_a_word_in_quotes_or_a_digit_adjective(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+    assert unit in c.measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("The village put up a 90ft tall maypole.", "90ft", "height"),        # not "tall maypole"
+    ("They rowed a 30ft long canoe across the lake.", "30ft", "length"),
+])
+def test_a_dimension_adjective_before_the_noun_names_the_measure(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # a level reached, in a participle's clause after a comma: the subject of the clause before
+    ("The charity's income nearly doubled in the spring, exceeding £40,000.", "£40,000", "income"),
+    ("Ticket sales rose sharply last year, passing 2,000 for the first time.", "2,000", "Ticket sales"),
+])
+def test_a_level_reached_after_a_comma_measures_the_subject_of_the_clause(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The trust will hire 500 more nurses next year.", 500, "nurses"),
+    ("The plan gives a million extra council tenants a vote.", 1e6, "tenants"),
+    ("The halls will house 20,000 school and college students.", 20000, "students"),
+])
+def test_the_counted_noun_is_found_past_more_or_two_modifiers_joined_by_and(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["The clinic saw 500 more than last year.", "They won 20 and lost five."])
+def test_more_than_and_a_bare_and_after_a_figure_name_no_counted_noun(text):
+    assert [c.unit for c in claims(text)] in ([None], [None, None])
+
+
+@pytest.mark.parametrize("text, figure, unit, measure", [
+    ("The old ferry managed about 20mph (32km/h) at best.", "32km/h", "km per hour", "speed"),
+    ("The scooter travels at 14.5 km/h.", "14.5 km/h", "km per hour", "speed"),
+])
+def test_a_glued_time_rate_makes_a_speed_and_an_abbreviated_unit_has_its_kind(text, figure, unit, measure):
+    c = next(c for c in claims(text) if c.text == figure)
+    assert (c.unit, c.measure) == (unit, measure)

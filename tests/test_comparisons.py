@@ -193,3 +193,23 @@ def test_degrees_manners_and_the_music_trade_are_no_comparison(text):
 
 def test_more_than_an_adjective_before_a_noun_still_compares():
     assert ("less than current levels", "current levels") in comparisons("Output is now less than current levels.")
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    # a superlative over the whole world with its noun left out, or "on Earth" for its set
+    ("The jury named the harbour ferries the planet's fastest.", "the planet's fastest", "the planet"),
+    ("Critics called the new bridge the longest on Earth last year.", "the longest on Earth", "Earth"),
+    # "dwarf": a comparison whatever its object, the passive naming the bigger one
+    ("Its $9m loss was dwarfed by the $40m reported by its rival last week.",
+     "dwarfed by the $40m reported by its rival last week", "reported by its rival last week"),
+    ("He has an offer from Leeds which dwarfs Hull's bid.", "dwarfs Hull's bid", "Hull's bid"),
+    # a record held or set, said by the noun after "record"
+    ("Three late goals put the club in the record books.", "record books", None),
+    ("The ferry crew were certified as world record-holders.", "record-holders", None),
+])
+def test_sets_of_the_whole_world_dwarfing_and_records_held(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+def test_a_record_book_that_keeps_notes_is_no_comparison():
+    assert comparisons("The police record book was lost in the move.") == []

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import Claim, Sentence
 from . import comparisons
 from . import not_quantities as nq
@@ -52,6 +53,12 @@ _RACE_DISTANCES = word_list("race_distances")
 _RACE_WORDS = tuple(" " + w for w in word_list("race_words"))
 # after a race distance, words that make it the name of an event ("the 200m champion", "the 400m final")
 _EVENT_WORDS = tuple(" " + w for w in word_list("event_words"))
+# after "Nm" with no currency, words that make it metres, not millions: a dimension adjective ("300m tall"), a
+# rate in time ("20m per second", "500m a minute"; "20m/s" is read by _PER_TIME_GLUED)
+_METRE_AFTER = re.compile(r"(?<!\s)\s+(?:" + "|".join(lexicon.mapping("claims/dimension_adjectives.txt")) + r"|"
+                          r"(?:per|a|an|every)\s+(?:second|minute|hour))(?![\w-])")
+_PER_TIME = {"s": "second", "sec": "second", "min": "minute", "h": "hour"}
+_PER_TIME_GLUED = re.compile(r"/(s|sec|min|h)(?![\w/])")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
            " percent", " per cent", "%", " to ", " or ", " dozen", " quarter", " third", " fourth", " fifth",
            " sixth", " eighth", " tenth", " half", " point ", " point.", " point,", " percentage", " year", " month",
@@ -111,6 +118,10 @@ def read_figure(sc, s: int, sent: Sentence):
                 if low.startswith(_EVENT_WORDS, e):
                     return None             # "the 200m champion", "the 400m final": an event's name
                 unit = "metres"
+            elif ma := _METRE_AFTER.match(low, e) or _PER_TIME_GLUED.match(low, e):
+                unit = "metres"             # "300m tall", "20m per second", "20m/s": a length, a speed
+                if ma.re is _PER_TIME_GLUED:
+                    unit, e = "metres per " + _PER_TIME[ma.group(1)], ma.end()
             elif not (unit_after(sc, e, sent)[0] or CUR_WORD.match(low, e)):
                 return None
             else:
@@ -123,6 +134,9 @@ def read_figure(sc, s: int, sent: Sentence):
             return read_decade(sc, fs, e, int(dig), sent)
         elif att in lx.units and len(att) > 1 and att not in ("am", "pm"):
             unit = lx.units[att]
+            per = _PER_TIME_GLUED.match(low, e)
+            if per:                         # "90km/h": a speed
+                unit, e = f"{unit} per {_PER_TIME[per.group(1)]}", per.end()
         elif att in ("c", "f") and text[e - 1].isupper() and len(dig) <= 3 and not low[e:e + 1].isalnum():
             unit = lx.units[att]            # "40C", "104F": a temperature
         else:
@@ -157,6 +171,8 @@ def read_figure(sc, s: int, sent: Sentence):
         return None                         # a year
     pw = sc.before(fs, sent)
     prev = pw[-1] if pw else ""
+    if plain and len(dig) == 4 and not scw and 1000 <= int(dig) < 1800 and nq.old_year(sc, fs, e, sent, pw):
+        return None                         # "since 1620", "the 1620 charter": a year
     if not pw and plain and nq.after_abbreviation(low, fs):
         return None                         # "the No. 2 spot", "on Mar. 15" split after the abbreviation
     if plain and len(dig) <= 2:

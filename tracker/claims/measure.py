@@ -67,6 +67,8 @@ _ADVERBS = frozenset("just only still also now already even about almost nearly 
                      "approximately exactly".split())
 _MODALS = frozenset("would will could can may might should must did does do to".split())
 _HOP = frozenset("in of at for on with from among across".split())
+# participles of a level reached that open a clause after a comma ("..., exceeding $8m")
+_REACHING = frozenset("exceeding reaching topping hitting totalling totaling passing surpassing".split())
 
 
 def _subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
@@ -402,6 +404,20 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             if np:                           # "48% of agents reported lower prices": what the share did
                 tail, _ = _counted_phrase(text, low, np, [], hi, w, subject=True)
                 return "share of " + text[np[0]:np[1]] + tail, subject
+    # a level reached, in a participle's clause after a comma: "revenue tripled in May, topping $8m" (the level
+    # of the subject of the clause before)
+    reach = 1 if last == "," and c.text.split(None, 1)[0].lower() in _REACHING else \
+        2 if last in _REACHING and len(words) > 1 and words[-2] == "," else 0
+    if reach and not counted:
+        clause = list(_TOKEN.finditer(low, lo, toks[-reach].start()))[:12]
+        k = next((i for i, t in enumerate(clause) if i and _verbish(t.group(), w)), None)
+        if k is not None:
+            while k > 0 and clause[k - 1].group() in _AUX | _ADVERBS:
+                k -= 1
+            np = _subject_np(text, low, lo, clause[k].start(), w)
+            if np and _head(text, np) not in w["amounts"]:
+                meas, sub = _split_subject(text, np)
+                return meas, subject or sub
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
     if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
         k = len(words) - (2 if last == "by" else 1)
@@ -488,6 +504,11 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 16])
     if m and m.group(1) in w["measure_verbs"] and m.group(1).endswith(("ed", "nt", "ld", "id")):
         return w["measure_verbs"][m.group(1)], subject
+    # an adjective of dimension: "5ft 9ins tall", "20 years old", also before the noun it
+    # modifies ("a 300m tall mast" measures a height, not "tall mast")
+    m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
+    if m and m.group(1) in w["dimensions"]:
+        return w["dimensions"][m.group(1)], subject
     # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price"
     if last in _DETERMINERS or last.endswith(("’s", "'s")):
         pos = c.end
@@ -507,10 +528,6 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         np = _np_right(text, low, c.end + 1, hi, w)
         if np and np[0] == c.end + 1 and _head(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject
-    # an adjective of dimension: "5ft 9ins tall", "20 years old"
-    m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
-    if m and m.group(1) in w["dimensions"]:
-        return w["dimensions"][m.group(1)], subject
     # the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
     if last == "to" and len(words) > 1:
         level = _level_to(text, low, lo, toks, words, w)
@@ -549,12 +566,24 @@ def _unit_measures() -> dict[str, str]:
     return lexicon.mapping("claims/unit_measures.txt")
 
 
+@cache
+def _abbreviation_kinds() -> dict[str, str]:
+    """The kind of a unit written in its short form ("km": length), from the names data/claims/units.txt gives
+    that form ("kilometres = km"), CLDR knowing the names only."""
+    kinds = unit_kinds()
+    out: dict[str, str] = {}
+    for name, form in lexicon.mapping("claims/units.txt").items():
+        if form not in kinds and name in kinds:
+            out.setdefault(form, kinds[name])
+    return out
+
+
 def unit_measure(unit: str | None) -> str | None:
     """The measure of a figure that names only its unit of measurement: "megabits per second" a data rate,
     "kilometres" a distance (data/claims/unit_measures.txt over CLDR's kinds of unit); None for a counted noun
     ("troops") or a duration."""
     base, _, per = (unit or "").partition(" per ")
-    kind = unit_kinds().get(base)
+    kind = unit_kinds().get(base) or _abbreviation_kinds().get(base)
     if kind is None:
         return None
     if per:

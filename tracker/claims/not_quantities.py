@@ -150,6 +150,23 @@ def bare_year(low: str, fs: int, e: int, nxt: str) -> bool:
     return low[j + 1:fs].strip(_STRIP + " ") not in _QUAL_LAST
 
 
+# before a figure from 1000 to 1799, words that make it a year: "in 1620", "since 1536", "dating back to 1700"
+_OLD_YEAR_BEFORE = frozenset("in since from until till before after circa".split())
+
+
+def old_year(sc, fs: int, e: int, sent: Sentence, pw: list[str]) -> bool:
+    """Is the plain figure from 1000 to 1799 at ``fs`` a year: after a temporal preposition ("in 1620", "back to
+    1700") or "the" and a noun that is no counted one ("the 1620 charter"), with no counted noun after it ("in
+    1500 homes" is a count)?  Years before 1800 are told apart by these words alone: no other rule sees them."""
+    prev = pw[-1] if pw else ""
+    before = prev in _OLD_YEAR_BEFORE or prev == "to" and len(pw) > 1 and pw[-2] == "back"
+    if not before and prev != "the":
+        return False
+    if sc.low.startswith((" per", " percent"), e) or sc.low[e:e + 1] == "%" or unit_after(sc, e, sent)[0]:
+        return False
+    return before or bool(re.match(r" [a-z]+\b", sc.low[e:e + 20]))
+
+
 def after_abbreviation(low: str, fs: int) -> bool:
     """Was the sentence split after an abbreviation just before the figure ("the No. 2 spot", "on Mar. 15")?"""
     return low[max(0, fs - 7):fs].rstrip().endswith(_SPLIT_ABBREVIATIONS)

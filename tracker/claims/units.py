@@ -45,6 +45,12 @@ _OPENERS = frozenset("([{—–")
 _CLOSERS = frozenset(",;:.()[]!?…—–\"“”")
 _TOKEN_STRIP = ",;:.()[]!?…—–\"“”‘’'"
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}")
+# after a figure, words of an amount added before the counted noun: "500 more nurses"
+_MORE = frozenset(("more", "fewer", "extra", "additional", "further"))
+# a word in quotes inside a noun phrase ('100 new "green" jobs'): the phrase goes on past its closing quote
+_SCARE_QUOTED = re.compile(r"[\"“][a-z][a-z-]*[\"”]")
+# a digit and a letter used as an adjective ("2D", "4G"): no figure, the phrase goes on ("ten 3D films")
+_DIGIT_ADJECTIVE = re.compile(r"\d[a-z]")
 _NONSPACE = re.compile(r"\S+")
 _POUNDS_OF = re.compile(r"(?<!\s)\s+pounds?\s+of\b")
 RATE_STARTS = _RATE_STARTS = (" a ", " an ", " per ", " each ", " every ", " a single ", "/", " /", "-a-", "-an-", "-per-")
@@ -195,6 +201,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
     skip_of = vague
     dangling = False
     first = True
+    modifier = False                # the word before was a lower-case word that may modify the noun to come
     figure = False                  # a figure was skipped: the span stops before it
     caps: list | None = []          # "six Orthodox", "one Greek Orthodox": proper nouns only
     pos = e
@@ -205,7 +212,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
         pos = ts + len(tok)
         if tok[0] in _OPENERS:
             break
-        last = tok[-1] in _CLOSERS and not _ABBREV.fullmatch(tok)
+        last = tok[-1] in _CLOSERS and not _ABBREV.fullmatch(tok) and not _SCARE_QUOTED.fullmatch(tok)
         w = tok.strip(_TOKEN_STRIP)
         lw = w.lower()
         we = ts + len(tok.rstrip(_TOKEN_STRIP))
@@ -217,6 +224,11 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
         if dangling and lw in ("and", "or", "to"):
             dangling = False
             continue
+        if first and lw in _MORE and not last and not text.startswith(" than", pos):
+            continue                        # "500 more nurses", "a million extra homes" (but "500 more than")
+        if lw == "and" and modifier and not last:
+            modifier = False
+            continue                        # "3,000 school and college students": two modifiers of one noun
         if lw[-1] == "-" and len(lw) > 1 and not last:
             dangling, first, caps = True, False, None
             continue
@@ -224,7 +236,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
             break
         if first:
             sc.elided = False
-        if lw[0].isdigit() or lw[0] in "$£€":
+        if (lw[0].isdigit() or lw[0] in "$£€") and not _DIGIT_ADJECTIVE.fullmatch(lw):
             if vague and not first or last or "-" not in lw:
                 break
             first, caps, figure = False, None, True    # "$12-an-hour workers"
@@ -242,6 +254,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
             caps.append((w, we))
         else:
             caps = None                     # "1,042 Ohio registered voters"
+        modifier = w.isalpha() and w.islower()
         first = False
         if last:
             break

@@ -48,7 +48,7 @@ _TEMPORAL = re.compile(
 
 
 # the complement of a superlative: "the biggest decline [for a developed nation]"
-_REL = re.compile(r"(?<!\s)\s+(?:since|ever|on\s+record|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
+_REL = re.compile(r"(?<!\s)\s+(?:since|ever|on\s+record|on\s+(?:earth|the\s+planet)|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
 _SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
                         "from on".split())
 
@@ -59,6 +59,8 @@ _RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:breaking|setting|[$£€¥]?\d|"
                           r"[a-z][\w-]*\s+){0,2}?(?:highs?|lows?|levels?|numbers?|amounts?|sums?|totals?|turnout|years?|"
                           r"months?|quarters?|pace|profits?|losses|prices?|temperatures?|"
                           r"(?:" + trie_pattern(word_list("record_nouns") | word_list("measure_nouns")) + r")s?)\b)")
+# a record set or held, said by the noun after "record": "the record books", "record-holders"
+_RECORD_HELD = re.compile(r"(?<![\s-])[\s-]+(?:books|holders?)\b")
 # a record of a level: "set for record highs", "at record levels" (after any word)
 _RECORD_LEVEL = re.compile(r"(?<![\s-])\s+(?:highs?|lows?|levels?)\b")
 # a record broken, after it: "his European record had been broken", "its record was beaten by Asimo"
@@ -146,8 +148,9 @@ def _superlative(scanner, word, s, e, sent):
         return claim(scanner, sent, start, max(end, e), scanner.text[start:start + len(prev) - 2])
     if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the" and word not in _PRAISE:
         # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
-        # plants" picks out a group, no claim of a single top)
-        end = _place_noun_end(scanner, e, limit)
+        # plants" picks out a group, no claim of a single top); the noun may be left out at the end of a
+        # clause ("... was named the nation's safest.")
+        end = e if low[e:e + 1] in (".", "!", "?", ";") or e >= limit else _place_noun_end(scanner, e, limit)
         if end is None:
             return None
         start = low.rfind("the", 0, start)
@@ -181,6 +184,8 @@ def _superlative(scanner, word, s, e, sent):
         return _historical(scanner, tm, start, sent)
     if rel in ("since", "ever", "on record"):
         return by_far
+    if rel in ("on earth", "on the planet"):         # "the fastest on Earth": the whole world is the set
+        return claim(scanner, sent, start, rel_m.end(), scanner.text[rel_m.start():rel_m.end()].split(None, 1)[1])
     # a superlative over a set: "the largest source of U.S. carbon emissions"
     ref, end = noun_phrase(scanner, rel_m.end(), limit)
     i = ref.find(" since ") if ref else -1
@@ -406,6 +411,9 @@ def _record(scanner, word, s, e, sent):
     limit = sent.end
     pw = scanner.before(s, sent)
     prev = pw[-1] if pw else ""
+    held = _RECORD_HELD.match(low, e, limit)
+    if held:                                     # "into the record books", "world record-holders": a record set
+        return claim(scanner, sent, s, held.end(), None)
     nxt = _RECORD_NEXT.match(low, e, limit)
     broken_from = None
     if word == "all-time":

@@ -132,7 +132,15 @@ def _multiple(scanner, word, s, e, sent):
 
 def _surpass(scanner, word, s, e, sent):
     low = scanner.low
-    m = _SURPASS_OBJECT.match(low, e, sent.end)
+    if word.startswith("dwarf"):
+        if word == "dwarfed" and low.startswith(" by ", e):
+            e += 3                               # "was dwarfed by the $5m ...": the passive names what is bigger
+        m = _SURPASS_OBJECT.match(low, e, sent.end)
+        if not m:                                # "dwarfs the old deal": a comparison whatever the object
+            ref, end = noun_phrase(scanner, e, sent.end, max_words=4)
+            return claim(scanner, sent, s, end, ref) if ref else None
+    else:
+        m = _SURPASS_OBJECT.match(low, e, sent.end)
     if not m:
         return None
     # the figure, then what it measured: "the $846.8million that poured into ... 2012 election cycle"
