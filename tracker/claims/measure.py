@@ -21,7 +21,7 @@ from .phrases import (ADVERBS, AVERAGE_BEFORE, BASELINE_GAP, CONVERSION, COUNT_M
 
 def _measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim | None, w: dict):
     """(measure, subject) of a quantity claim whose clause runs from ``lo`` to ``hi``, with what the words
-    right around the figure add: "an average of 22 per surveyor" -> "average sales per surveyor"; a price of
+    right around the figure add: "an average of 31 per agent" -> "average sales per agent"; a price of
     shares is a share price ("shares rose to 583p")."""
     meas, subject = _read_measure(text, low, lo, hi, c, prev, w)
     if not meas:
@@ -65,7 +65,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
     if prev is not None and prev.measure and prev.end <= c.start and not counted:
         if BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start):
-            # the earlier level a change started from ("fell by £600 from £190,329") is the level, not the fall
+            # the earlier level a change started from ("fell by £700 from £201,450") is the level, not the fall
             return _level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
         if re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or \
                 re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
@@ -142,7 +142,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             (text[span[0]:span[1]], None)
         group = np_left(text, low, lo, toks[-1].start(), w) if last == "of" else None
         if group and head_word(text, group) not in w["amounts"] and not text[group[0]].isupper():
-            meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of nine law lords": "panel of law lords"
+            meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of seven judges": "panel of judges"
         return meas + tail, subject or sub or _name_after(text, end, hi, w)
     # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
     two = " ".join(words[-2:])
@@ -160,7 +160,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             if np and not _PERIOD.match(low, pos + 1):
                 return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
         return noun, subject
-    # "FIG worth of X" names it, whatever comes before ("claims of £35bn worth of savings")
+    # "FIG worth of X" names it, whatever comes before ("claims of £12bn worth of savings")
     m = WORTH_OF.match(low, c.end, hi)
     if m:
         np = np_right(text, low, m.end() - 1, hi, w)

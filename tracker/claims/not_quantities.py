@@ -29,7 +29,7 @@ here is one a gold set or a corpus caught:
   age, as the BBC sets' annotation guide counts it), scores and splits ("a 5-4
   decision"), addresses ("10 Downing Street"), race distances that name an
   event ("the 200m champion", data/claims/event_words.txt), a list of numbers
-  after a name ("Windows 95, 98, 2000");
+  after a name ("Acme OS 7, 8, 10");
 - time frames and relative times ("in the next two weeks", "two years
   later", "20 and 50 years ago"), and kinds of institution ("four-year
   colleges", data/claims/kind_nouns.txt).
@@ -70,7 +70,7 @@ _PHONE_TAIL = re.compile(r"(?:[ -]\d{3,4})+(?![\w])")
 _SCORE = re.compile(r"-(?:to-)?(\d+)(?!\w|[.,]\d)")
 _AGE_AFTER = re.compile(r"(?:(?<!\s)|(?!\s))(?:(?:\s*-\s*|\s+)(?:years?|yrs?)[\s-]+old|"
                         r"\s*-\s*(?:and|to)\s*-?\s*\d+[\s-]+years?[\s-]+old|-years?-olds?)")
-# a list of numbers after a name: "Windows 95, 98, 2000 and XP" (the next figure names one more)
+# a list of numbers after a name: "Acme OS 7, 8, 10 and XT" (the next figure names one more)
 _NAMED_LIST = re.compile(r"(?<![\w.-])[A-Z][\w-]{0,30}\s\d[\d.]{0,12}(?:,\s\d[\d.]{0,12}){0,8}(?:,|\sand|\sor)\s$")
 _RANGE_BEFORE = re.compile(r"\d\s*-?\s*(?:to|and|or|-|–)\s*$")
 _AGE_TAIL = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d+)?(?:[\s-]+years?[\s-]+old|-years?-olds?)?")

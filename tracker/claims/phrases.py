@@ -23,7 +23,7 @@ INTRO = re.compile(r"(?<![\w’'-])(?:[\w’'-]{1,60}\s+){0,5}?[\w’'-]{1,60},\
 # the words between a figure and the earlier figure it is set against: "9,000, up from 7,000"
 BASELINE_GAP = re.compile(r",?(?<!\s)\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|(?:rather\s+)?than|"
                            r"instead\s+of)\s+(?:the\s+(?:usual|normal|previous|original|expected|planned)\s+)?")
-# a figure after a period and "to" ("from £190,329 in November| to £189,733"): the same measure at another time
+# a figure after a period and "to" ("from £201,450 in May| to £200,750"): the same measure at another time
 PERIOD_TO = re.compile(r"(?<!\s)\s+to\s+")
 CONVERSION = re.compile(r"(?<!\s)\s*\([^()]{0,40}\)")
 
@@ -275,7 +275,7 @@ _ANY_PP = re.compile(r"(?<!\s)\s+(?:on|at|near|along|across|in|inside|outside|ar
 def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[str], hi: int,
                     w: dict, subject: bool = False) -> tuple[str, int]:
     """The counted noun with what the sentence says about it: the verb it is the object of ("awards won"), the
-    phrase after it ("songs downloaded", "domain names in use", "people who appealed against ..."), the verb it
+    phrase after it ("songs downloaded", "parking spaces in use", "people who appealed against ..."), the verb it
     is the subject of ("athletes have been sanctioned for ..." -> "athletes sanctioned for ...", "judges
     dismissed both appeals" -> "judges that dismissed both appeals")."""
     end = counted[1]
@@ -287,7 +287,7 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
         return text[counted[1]:post], post
     verb = _object_verb(before, w)
     m = _RELATIVE.match(low, end, hi)
-    if m:                                    # "people who appealed against the police actions"
+    if m:                                    # "people who appealed against the parking fines"
         return text[counted[1]:m.end()], m.end()
     after = _verb_phrase_end(text, low, end, hi, w)
     if after > end:                          # "songs downloaded", "players named in their squad"
@@ -308,9 +308,9 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
         obj = re.match(r"\s+(?:(?:the|a|an|both|all|its|their|his|her|more|fewer|less|higher|lower|bigger|smaller|"
                        r"larger|greater|better|worse)\s+)?", low[m.end():m.end() + 12])
         np = np_right(text, low, m.end() + obj.end() - 1, hi, w, 4) if obj else None
-        if np and not text[np[0]].isupper():  # "three judges dismissed both appeals"
+        if np and not text[np[0]].isupper():  # "four inspectors rejected both bids"
             return text[counted[1]:end] + f" that {text[m.start(1):np[1]]}", np[1]
-    after = _pp_end(text, low, end, hi, w)    # "domain names in use"
+    after = _pp_end(text, low, end, hi, w)    # "parking spaces in use"
     return text[counted[1]:after], after
 
 

@@ -21,12 +21,12 @@ example measures):
   - a change: "shares rose 4.9%", "spending was cut by £1.6bn" -> "shares rise", "spending cut"
     (the change verb's own noun, ``data/claims/change_measures.txt``);
   - the noun the figure counts, with its modifiers: "200 new jobs", "troops on the border",
-    "cars sold by the BMW group", and what the sentence says of it: the verb it is the object of
+    "cars sold by the Acme group", and what the sentence says of it: the verb it is the object of
     ("won two awards" -> "awards won", ``data/claims/participles.txt``; not a light verb: "has 200 staff",
     ``data/claims/light_verbs.txt``), a participle or a phrase of kind after it ("songs downloaded",
-    "domain names in use"), a relative clause, the verb it is the subject of when the figure opens its
+    "parking spaces in use"), a relative clause, the verb it is the subject of when the figure opens its
     clause ("13 athletes have been sanctioned for doping" -> "athletes sanctioned for doping"), the group
-    it belongs to ("a panel of nine law lords" -> "panel of law lords"); a counted noun left out ("won
+    it belongs to ("a panel of seven judges" -> "panel of judges"); a counted noun left out ("won
     the next five") is the earlier one's;
   - an age: "the 33-year-old", "aged 13" -> "age"; "died at the age of 79" -> "age at death";
   - "X of FIG" ("savings of £153m", "a majority of 160"), "FIG of X" ("£100m of new investment",
@@ -38,9 +38,9 @@ example measures):
   - the noun the figure modifies: "a £1.3bn takeover offer", "a 10% stake";
   - an adjective of dimension: "5ft 9ins tall" -> "height", "20 years old" -> "age";
   - a figure joined to the previous one ("savings of £153m at X and £336m at Y", a conversion in
-    brackets) shares its measure; the level a change moved from or to ("fell by £600 from £190,329 in
-    November to £189,733") is the level, without the change noun;
-  - "an average of 22 per surveyor" -> "average sales per surveyor"; a price of shares is a share price;
+    brackets) shares its measure; the level a change moved from or to ("fell by £700 from £201,450 in
+    May to £200,750") is the level, without the change noun;
+  - "an average of 31 per agent" -> "average sales per agent"; a price of shares is a share price;
     a rate whose measure the sentence gives only in part takes its unit's ("data ... at one gigabit a
     second" -> "data rate");
   nouns that only say "a figure" ("a total of", "a maximum of": ``data/claims/amount_nouns.txt``) are

@@ -22,10 +22,10 @@ attribution whatever verb of saying frames it.
 * ``to_not_said``: "wants to return", "declined to act", "agreed to buy", "continued to rise": with these
   verbs a to-infinitive is a wish, a deed or a course of events, not a proposition.
 * ``preposition``: content after its cue that opens with a preposition or a particle ("betting on a
-  fall", "was reporting on the work", "did reply with a try", "hit back out of the blue"): the verb is read
+  fall", "was reporting on the repairs", "did reply with a try", "hit back out of nowhere"): the verb is read
   without its particle or took a prepositional phrase for what was said.
 * ``no_content``: a content of closed-class words only ("But, he added, …" read as content "But").
-* ``participle``: an "-ing" form right after a noun ("women telling their stories", "groups challenging
+* ``participle``: an "-ing" form right after a noun ("parents telling their stories", "groups challenging
   the plans") or a preposition ("conducting themselves in threatening …"), with no "that" after it: a
   modifier or a gerund, not the verb of a speaker.
 * ``no_clause``: a verb of thought or stance ("defended the purchase", "rejected an offer", "brands
@@ -87,7 +87,7 @@ def _small_clause(lx, base: str, content: str) -> bool:
 
 
 def _participle(lx, q: Quote, text: str, content: str) -> bool:
-    """Is the cue an "-ing" form that modifies the noun right before it ("women telling their stories",
+    """Is the cue an "-ing" form that modifies the noun right before it ("parents telling their stories",
     "groups challenging the plans", "users wanting protection ... have turned") or follows a preposition
     ("conducting themselves in threatening …"), with no "that" after it? Not after "with" ("with the
     board saying …": the board speaks)."""
@@ -169,7 +169,7 @@ def drop_reason(q: Quote, text: str) -> str | None:
 
 
 # a second clause with a subject of its own after "but" or "while" in a reported clause: "it had acted to
-# curb inflation but the move was criticised", "an apology but so far the mayor has refused", "retiring
+# curb inflation but the move was criticised", "a refund but so far the council has refused", "retiring
 # while a rival is tipped to win": the reporter's narration goes on, the speaker's words have ended
 _SECOND_CLAUSE = re.compile(r" (?:but|while) (?=(?:so far |now |then )?(?:the|a|an|his|her|its|their|this|these|"
                             r"those|some|many|most|[A-Z][a-z]+ (?:is|are|was|were|has|have|had|will|would)\b))")

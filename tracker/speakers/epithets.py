@@ -16,7 +16,7 @@ guarded guesses remain; anything looser proved wrong too often:
   speakers-dev 0.880 -> 0.882); an occupation ("the Ballymena-born actor",
   ``occupations.txt``) only for a person the headline names (BBC corpus: 5
   found, all right; without the headline check 1 more, wrong);
-- a title nobody is given ("the prime minister", "the Warriors chief") is
+- a title nobody is given ("the prime minister", "the Rovers chief") is
   the story's lead (``lead_by_role``): the person a one-line headline names
   and the first sentence has for its subject (or, when that sentence names
   its subject by a description, the next paragraph opens with), mentioned
@@ -42,7 +42,7 @@ _EPITHETS = lexicon.words(N.D + "epithets.txt")
 # occupations ("the actor"), for the person the headline names only
 _OCCUPATIONS = lexicon.words(N.D + "occupations.txt")
 _SUBJECT_HEADS = _EPITHETS | lexicon.words(N.D + "public_roles.txt") | _OCCUPATIONS
-# heads of a description for a person's post in a body ("the Warriors chief", "the club boss"), and heads no lead
+# heads of a description for a person's post in a body ("the Rovers chief", "the club boss"), and heads no lead
 # is (a rank or a relation: "the deputy", "the wife")
 _BOSS_WORDS = frozenset(("chief", "boss"))
 _NOT_LEAD_HEADS = frozenset(("deputy", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",

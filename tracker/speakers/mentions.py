@@ -378,7 +378,7 @@ class Mentions(Article):
         return None
 
     def document_owner(self, words: tuple[str, ...], pos: int) -> Entity | None:
-        """"an Ofcom report", "Mr Hale's statement", "a Reuters news agency report": whoever the name before the
+        """"an Ofcom report", "Mr Hale's statement", "an Acme news agency report": whoever the name before the
         document's head denotes (at most two lower-case words between); None without a name ("the report")."""
         k = len(words) - 1
         between = 0

@@ -18,7 +18,7 @@ Kinds of comparison (trigger words in ``data/claims/comparisons.txt``):
 - ``ratios``: "three times the rate of civilians", "more than twice what it
   projected for ...", "doubled", "less than one-third of Trump's claim",
   surpassing ("surpasses the $846.8million raised in 2012")
-- ``comparatives``: "slower than any other car", "more cars than MG Rover", "faster than ever", "compared
+- ``comparatives``: "slower than any other car", "more cars than Acme Motors", "faster than ever", "compared
   with X", "up from X a year earlier", "fell from £950 in June to £910", "up 4% on a year earlier", "in
   excess of the closing price", "overtaking Sony", "six points ahead of the Liberals"
 - ``reference``: the noun phrase a comparison names, as written

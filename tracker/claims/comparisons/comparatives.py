@@ -295,13 +295,13 @@ def _overtake(scanner, word, s, e, sent):
     return claim(scanner, sent, s, end, ref)
 
 
-# "up 2.9% on a year earlier", "17.6% higher on a year ago": a change set against an earlier time with "on"
+# "up 3.4% on a year earlier", "17.6% higher on a year ago": a change set against an earlier time with "on"
 _ON_EARLIER = re.compile(r"\son\s+(?:a|one|the\s+same\s+[a-z]+(?:\s+a)?|the\s+previous)\s+(?:year|month|week|quarter|"
                          r"period|season)s?\s+$")
 
 
 def _on_earlier(scanner, word, s, e, sent):
-    """"sales were up 2.9% on a year earlier", "(rose 6%) on the same month a year ago": the reference is the
+    """"sales were up 3.4% on a year earlier", "(rose 6%) on the same month a year ago": the reference is the
     earlier time; a figure, "up/down" or a comparative must come just before "on"."""
     low = scanner.low
     m = _ON_EARLIER.search(low, max(sent.start, s - 40), s)

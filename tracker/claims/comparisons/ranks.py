@@ -63,7 +63,7 @@ _RECORD_NEXT = re.compile(r"(?<![\s-])[\s-]+(?:breaking|setting|[$£€¥]?\d|"
 _RECORD_HELD = re.compile(r"(?<![\s-])[\s-]+(?:books|holders?)\b")
 # a record of a level: "set for record highs", "at record levels" (after any word)
 _RECORD_LEVEL = re.compile(r"(?<![\s-])\s+(?:highs?|lows?|levels?)\b")
-# a record broken, after it: "his European record had been broken", "its record was beaten by Asimo"
+# a record broken, after it: "her national record had been broken", "its record was beaten by a rival robot"
 _BROKEN_AFTER = re.compile(r"(?<!\s)\s+(?:(?:has|had|have)\s+been|was|were|is|are|being|been)\s+(?:broken|beaten|smashed|"
                            r"bettered|equalled|equaled|surpassed|eclipsed|shattered|lowered|improved)\b")
 
@@ -78,12 +78,12 @@ _NEXT_WORD = re.compile(r"(?<!\s)\s+[a-z][\w-]*")
 _RECORD_FIGURE = re.compile(r"[\w$£€¥.,’'%-]*(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,2}")
 _YEAR = re.compile(r"(?<!\s)\s+\d{4}\b")
 _RECORD_SET = re.compile(r"(?<!\s)\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?set\s+(?:in|by|at|during|on|last|earlier)\b")
-# "the record of $55.67 set in October": a record of a figure ("a record of scandal" is none)
+# "the record of $48.20 set in October": a record of a figure ("a record of scandal" is none)
 _RECORD_OF_FIGURE = re.compile(r"(?<!\s)\s+of\s+(?:(?:us|a|c|au|nz|hk)?[$£€¥]|\d)")
 _RECORD_SCOPE = re.compile(r"(?<!\s)\s+(?:for|since|of|in)\b")
 _FIRST_CUES = ("-of", " of its", "-ever", " ever", " time in", " time for")
 _SUPERLATIVE_BEFORE = ("the ", "its ", "their ", "his ", "her ", "our ", "my ", "'s ", "’s ")
-# a rank below the top: "the second highest in 28 years", "the fourth-largest economy", "the 11th most generous"
+# a rank below the top: "the second highest in 28 years", "the fourth-largest economy", "the 12th most visited"
 _RANK = re.compile(r"(?<=\s)(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+"
                    r"(?:most\s+|least\s+)?$")
 # "the most generous by far", "by far the largest"
@@ -162,7 +162,7 @@ def _superlative(scanner, word, s, e, sent):
             if c is not None:
                 return c
         if by_far is None and (ranked or article and _change_noun(scanner, e, limit)):
-            # a rank below the top ("the seventh-largest US airline") or the largest of changes ("saw the
+            # a rank below the top ("the seventh-largest European carrier") or the largest of changes ("saw the
             # biggest price falls"): a comparison though the set goes unsaid
             end = _place_noun_end(scanner, e, limit) if ranked else None
             if end is None:
@@ -432,7 +432,7 @@ def _record(scanner, word, s, e, sent):
             return None
     elif (after := _BROKEN_AFTER.match(low, e, limit)) is not None:
         if not (prev in _BEFORE_RECORD or prev.endswith(("'s", "’s")) or len(pw) > 1 and pw[-2] in _POSSESSIVES):
-            return None                          # "the world record was broken", "his European record had been broken"
+            return None                          # "the world record was broken", "her national record had been broken"
         return claim(scanner, sent, article_start(scanner, pw, s) if prev in _BEFORE_RECORD else
                      low.rfind(prev, 0, s), after.end(), None)
     elif prev == "on" and low[e:e + 1] == "-":
@@ -440,7 +440,7 @@ def _record(scanner, word, s, e, sent):
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
     elif _RECORD_SET.match(low, e, limit) or prev in ("the", "a") and _RECORD_OF_FIGURE.match(low, e, limit):
-        pass                                     # "the 46% turnout record set in 2008", "the record of $55.67"
+        pass                                     # "the 46% turnout record set in 2008", "the record of $48.20"
     elif nxt and (prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
                                "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
                                "would", "can", "could", "they", "we", "i", "you") or

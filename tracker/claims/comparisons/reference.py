@@ -28,7 +28,7 @@ BOUNDARY = frozenset(
     "that’s that's".split())
 
 
-# what ends a change just before "on" ("up 2.9% on a year earlier", "5% higher on last year")
+# what ends a change just before "on" ("up 3.4% on a year earlier", "5% higher on last year")
 CHANGED = re.compile(r"(?:\d%?|\bper\s?cent|\bpoints?|\bup|\bdown|\bhigher|\blower|\bmore|\bless|\bfewer)\s*$")
 TOKEN = re.compile(r"(?<!\s)\s+([^\s,;:!?()\[\]“”\"—–]+)")
 TRAILING = frozenset("on in of for by at to with from during among into over the a an and or last this".split())
