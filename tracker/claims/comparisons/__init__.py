@@ -15,6 +15,8 @@ Kinds of comparison (trigger words in ``data/claims/comparisons.txt``):
   among those who did something ("the first woman to lead the council"),
   record ("a record $100 million penalty", "record highs", "an all-time
   low", "the record of $9,100 set in May")
+- ``since``: a record by the time since the last like it ("none since 1912 has
+  won", "the last time ... was in 1988"), with the reference the text gives
 - ``ratios``: "three times the rate of civilians", "more than twice what it
   projected for ...", "doubled", "less than one-third of Trump's claim",
   surpassing ("surpasses the $846.8million raised in 2012")
@@ -43,12 +45,12 @@ from __future__ import annotations
 from functools import cache
 
 from ... import lexicon
-from . import comparatives, ranks, ratios
+from . import comparatives, ranks, ratios, since
 from .ratios import fold_claim, fraction_of_baseline, fraction_of_measure, times_follow
 
 __all__ = ["triggers", "readers", "fold_claim", "fraction_of_baseline", "fraction_of_measure", "times_follow"]
 
-_READERS = {**ranks.READERS, **ratios.READERS, **comparatives.READERS}
+_READERS = {**ranks.READERS, **since.READERS, **ratios.READERS, **comparatives.READERS}
 
 
 # the ranks below the top written with a hyphen ("the fourth-largest economy"): a word of their own, as the scan
