@@ -95,12 +95,13 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
 
 
 def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:
-    """The quotes without the reported-speech rows that are no clear attribution (``gate``), their reported
-    clauses ended before a second clause of narration (``gate.trim``). A quote that
-    continued a dropped one keeps the speaker mention it copied and continues what that one continued."""
+    """The quotes without the reported-speech rows that are no clear attribution (``gate``, dropped as
+    ``_without`` drops), the reported clauses of the others ended before a second clause of narration
+    (``gate.trim``)."""
     drop = [gate.drop_reason(q, text) is not None for q in quotes]
-    for q in quotes:
-        gate.trim(q)
+    for q, d in zip(quotes, drop):
+        if not d:
+            gate.trim(q)
     return _without(quotes, drop)
 
 

@@ -49,6 +49,10 @@ def _databases(datasette, path: str) -> list[str] | None:
     return [name] if name in tracker and name in datasette.databases else None
 
 
+def _versions(datasette, names: list[str]) -> tuple:
+    return tuple(cache.version(datasette.databases[n]) for n in names)
+
+
 class Pages:
     def __init__(self):
         self.kept: OrderedDict = OrderedDict()        # (path, query) -> (versions, start message, body)
@@ -62,7 +66,7 @@ class Pages:
         if not names:
             return await app(scope, receive, send)
         key = (path, scope.get("query_string", b""))
-        versions = tuple(cache.version(datasette.databases[n]) for n in names)
+        versions = _versions(datasette, names)
         while key in self.making and not self._fresh(key, versions):
             await self.making[key].wait()
         hit = self._fresh(key, versions)
@@ -72,21 +76,22 @@ class Pages:
             await send({"type": "http.response.body", "body": hit[2]})
             return
         self.making[key] = done = asyncio.Event()
-        start, body, keep = None, [], True
+        start, body, size_so_far, keep = None, [], 0, True
 
         async def copy(message):
-            nonlocal start, keep
+            nonlocal start, size_so_far, keep
             if message["type"] == "http.response.start":
                 start = message
                 keep = message.get("status") == 200 and not any(
                     k.lower() == b"set-cookie" for k, _ in message.get("headers", []))
             elif message["type"] == "http.response.body" and keep:
                 body.append(message.get("body", b""))
-                keep = sum(map(len, body)) <= MAX_BYTES
+                size_so_far += len(body[-1])
+                keep = size_so_far <= MAX_BYTES
             await send(message)
         try:
             await app(scope, receive, copy)
-            if keep and start is not None and versions == tuple(cache.version(datasette.databases[n]) for n in names):
+            if keep and start is not None and versions == _versions(datasette, names):
                 data = b"".join(body)
                 headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in
                            (b"content-length", b"transfer-encoding")]
