@@ -1367,3 +1367,28 @@ def test_more_than_and_a_bare_and_after_a_figure_name_no_counted_noun(text):
 def test_a_glued_time_rate_makes_a_speed_and_an_abbreviated_unit_has_its_kind(text, figure, unit, measure):
     c = next(c for c in claims(text) if c.text == figure)
     assert (c.unit, c.measure) == (unit, measure)
+
+
+@pytest.mark.parametrize("text, span, value, unit, qualifier", [
+    ("The new goalkeeper is 6ft 3ins tall.", "6ft 3ins", 75, "inches", "exact"),
+    ("Our lodger stands about 5ft 11in in his socks.", "about 5ft 11in", 71, "inches", "approx"),
+    ("The beam was 3 feet 4 inches long.", "3 feet 4 inches", 40, "inches", "exact"),
+    ("The boxer came in at 11st 6lb on the scales.", "11st 6lb", 160, "pounds (weight)", "exact"),
+    ("The calf weighed 9lb 12oz at birth.", "9lb 12oz", 156, "ounces", "exact"),
+    ("The ferry crossing took 1hr 45min today.", "1hr 45min", 105, "minutes", "exact"),
+    ("She won the heat in 2 minutes 5.25 seconds.", "2 minutes 5.25 seconds", 125.25, "seconds", "exact"),
+    ("He was timed at 4 minutes and 2 seconds.", "4 minutes and 2 seconds", 242, "seconds", "exact"),
+])
+def test_a_measurement_in_two_units_is_one_claim_in_the_smaller(text, span, value, unit, qualifier):
+    c = one(text)
+    assert (c.text, c.value, c.unit, c.qualifier) == (span, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council met 6 feet from the river and 13 inches of rain fell.", [(6, "feet"), (13, "inches")]),
+    ("It was 5 feet wide and 14 inches deep.", [(5, "feet"), (14, "inches")]),
+    ("They finished 1st and 21st last season.", []),
+    ("A plan due in 2 hours was delayed.", []),
+])
+def test_measurements_that_are_not_one_compound_stay_apart(text, expected):
+    assert [(c.value, c.unit) for c in claims(text)] == expected
