@@ -1392,3 +1392,60 @@ def test_a_measurement_in_two_units_is_one_claim_in_the_smaller(text, span, valu
 ])
 def test_measurements_that_are_not_one_compound_stay_apart(text, expected):
     assert [(c.value, c.unit) for c in claims(text)] == expected
+
+
+# -- the days a claim's period covers (tracker/claims/dating.py) -------------------------------------------------------
+
+@pytest.mark.parametrize("period, published, expected", [
+    ("in 2003", None, ("2003-01-01", "2003-12-31")),
+    ("in June 2003", None, ("2003-06-01", "2003-06-30")),
+    ("in the 1980s", None, ("1980-01-01", "1989-12-31")),
+    ("since 1998", "2004-07-20", ("1998-01-01", "2004-07-20")),
+    ("since 1998", None, ("1998-01-01", None)),
+    ("last year", "2004-07-20", ("2003-01-01", "2003-12-31")),
+    ("this year's", "2004-07-20", ("2004-01-01", "2004-12-31")),
+    ("last month", "2004-01-09", ("2003-12-01", "2003-12-31")),
+    ("in February", "2004-07-20", ("2004-02-01", "2004-02-29")),
+    ("last week", "2004-07-21", ("2004-07-12", "2004-07-18")),       # a Wednesday: the Monday to Sunday before
+    ("on Friday", "2004-07-21", ("2004-07-16", "2004-07-16")),
+    ("yesterday", "2004-03-01", ("2004-02-29", "2004-02-29")),
+    ("two years ago", "2004-07-20", ("2002-01-01", "2002-12-31")),
+])
+def test_a_period_is_read_into_its_first_and_last_day(period, published, expected):
+    from tracker.claims.dating import date_period
+
+    assert date_period(period, published) == expected
+
+
+@pytest.mark.parametrize("period, published", [
+    ("last year", None),                    # relative, and the article has no date
+    ("in September", "2004-07-20"),         # a month after the article's: last year's, or one to come
+    ("in 2003-04", "2004-07-20"),           # a financial or a season's year
+    ("in the next two weeks", "2004-07-20"),
+    ("in the spring", "2004-07-20"),
+])
+def test_a_period_that_cannot_be_read_stays_undated(period, published):
+    from tracker.claims.dating import date_period
+
+    assert date_period(period, published) is None
+
+
+def test_the_same_month_said_two_ways_in_dated_articles_is_one_group(tmp_path):
+    from tracker.store import Store
+
+    april = "Strike in Ruritania\n\nRuritania had 6,000 nurses on strike last month, the union said.\n"
+    march = "Strike goes on in Ruritania\n\nRuritania had 6,200 nurses on strike in March, the ministry said.\n"
+    year_on = "Strike again in Ruritania\n\nRuritania had 4,000 nurses on strike last month, the union said.\n"
+    store = Store(str(tmp_path / "t.db"))
+    for name, text, published in (("a.txt", april, "2004-04-02"), ("b.txt", march, "2004-04-20"),
+                                  ("c.txt", year_on, "2005-04-02")):
+        store.add(extract(Document(text=text, title=text.split("\n")[0], source=name, published=published)))
+    store.close()
+    db = sqlite_utils.Database(str(tmp_path / "t.db"))
+    rows = {r["text"]: r for r in db.query(
+        "select claims.text, period_start, period_end, claim_groups.period as label, group_id from claims "
+        "join claim_groups on claim_groups.id = group_id")}
+    first, same, later = rows["6,000 nurses"], rows["6,200 nurses"], rows["4,000 nurses"]
+    assert (first["period_start"], first["period_end"]) == ("2004-03-01", "2004-03-31")
+    assert first["group_id"] == same["group_id"] != later["group_id"]
+    assert (first["label"], later["label"]) == ("2004-03", "2005-03")
