@@ -40,13 +40,13 @@ _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday frida
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
 
-_LEAD = r"(?:(?:in|during|for|throughout|through|over|by|on|as\s+of|at\s+the\s+end\s+of)\s+)?(?:the\s+)?"
-_YEAR = re.compile(_LEAD + r"(?:(?:calendar|whole)\s+year\s+)?(\d{4})(s)?$")
-_MONTH_YEAR = re.compile(_LEAD + r"(?:(?:early|mid|late)[\s-]+)?([a-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(\d{4}))?$")
-_SINCE = re.compile(r"since\s+(?:the\s+)?(?:([a-z]+)\.?\s+)?(\d{4})$")
-_RELATIVE = re.compile(r"(last|this|next|the\s+previous|the\s+past)\s+(year|month|week)(?:['’]s)?$")
-_AGO = re.compile(r"([a-z]+|\d+)\s+(years?|months?)\s+ago$")
-_WEEKDAY = re.compile(r"on\s+([a-z]+day)$")
+_LEAD = r"(?:(?:in|during|for|throughout|through|over|by|on|as\sof|at\sthe\send\sof)\s)?(?:the\s)?"
+_YEAR = re.compile(_LEAD + r"(?:(?:calendar|whole)\syear\s)?(\d{4})(s)?$")
+_MONTH_YEAR = re.compile(_LEAD + r"(?:(?:early|mid|late)[\s-]+)?([a-z]{3,9})\.?(?:\s\d{1,2})?(?:,?\s(\d{4}))?$")
+_SINCE = re.compile(r"since\s(?:the\s)?(?:([a-z]{3,9})\.?\s)?(\d{4})$")
+_RELATIVE = re.compile(r"(last|this|next|the\sprevious|the\spast)\s(year|month|week)(?:['’]s)?$")
+_AGO = re.compile(r"([a-z]{1,6}|\d{1,3})\s(years?|months?)\sago$")
+_WEEKDAY = re.compile(r"on\s([a-z]{3,6}day)$")
 
 
 def date_period(period: str | None, published: str | None) -> tuple[str | None, str | None] | None:
@@ -54,7 +54,7 @@ def date_period(period: str | None, published: str | None) -> tuple[str | None, 
     publication date to end it), or None when it cannot be read."""
     if not period:
         return None
-    p = " ".join(period.lower().split()).rstrip(".")
+    p = " ".join(period.lower().split()).rstrip(".")     # one space between words: the patterns need no \s+
     pub = _published(published)
     m = _YEAR.match(p)
     if m:
