@@ -1367,3 +1367,85 @@ def test_more_than_and_a_bare_and_after_a_figure_name_no_counted_noun(text):
 def test_a_glued_time_rate_makes_a_speed_and_an_abbreviated_unit_has_its_kind(text, figure, unit, measure):
     c = next(c for c in claims(text) if c.text == figure)
     assert (c.unit, c.measure) == (unit, measure)
+
+
+@pytest.mark.parametrize("text, span, value, unit, qualifier", [
+    ("The new goalkeeper is 6ft 3ins tall.", "6ft 3ins", 75, "inches", "exact"),
+    ("Our lodger stands about 5ft 11in in his socks.", "about 5ft 11in", 71, "inches", "approx"),
+    ("The beam was 3 feet 4 inches long.", "3 feet 4 inches", 40, "inches", "exact"),
+    ("The boxer came in at 11st 6lb on the scales.", "11st 6lb", 160, "pounds (weight)", "exact"),
+    ("The calf weighed 9lb 12oz at birth.", "9lb 12oz", 156, "ounces", "exact"),
+    ("The ferry crossing took 1hr 45min today.", "1hr 45min", 105, "minutes", "exact"),
+    ("She won the heat in 2 minutes 5.25 seconds.", "2 minutes 5.25 seconds", 125.25, "seconds", "exact"),
+    ("He was timed at 4 minutes and 2 seconds.", "4 minutes and 2 seconds", 242, "seconds", "exact"),
+])
+def test_a_measurement_in_two_units_is_one_claim_in_the_smaller(text, span, value, unit, qualifier):
+    c = one(text)
+    assert (c.text, c.value, c.unit, c.qualifier) == (span, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council met 6 feet from the river and 13 inches of rain fell.", [(6, "feet"), (13, "inches")]),
+    ("It was 5 feet wide and 14 inches deep.", [(5, "feet"), (14, "inches")]),
+    ("They finished 1st and 21st last season.", []),
+    ("A plan due in 2 hours was delayed.", []),
+])
+def test_measurements_that_are_not_one_compound_stay_apart(text, expected):
+    assert [(c.value, c.unit) for c in claims(text)] == expected
+
+
+# -- the days a claim's period covers (tracker/claims/dating.py) -------------------------------------------------------
+
+@pytest.mark.parametrize("period, published, expected", [
+    ("in 2003", None, ("2003-01-01", "2003-12-31")),
+    ("in June 2003", None, ("2003-06-01", "2003-06-30")),
+    ("in the 1980s", None, ("1980-01-01", "1989-12-31")),
+    ("since 1998", "2004-07-20", ("1998-01-01", "2004-07-20")),
+    ("since 1998", None, ("1998-01-01", None)),
+    ("last year", "2004-07-20", ("2003-01-01", "2003-12-31")),
+    ("this year's", "2004-07-20", ("2004-01-01", "2004-12-31")),
+    ("last month", "2004-01-09", ("2003-12-01", "2003-12-31")),
+    ("in February", "2004-07-20", ("2004-02-01", "2004-02-29")),
+    ("last week", "2004-07-21", ("2004-07-12", "2004-07-18")),       # a Wednesday: the Monday to Sunday before
+    ("on Friday", "2004-07-21", ("2004-07-16", "2004-07-16")),
+    ("yesterday", "2004-03-01", ("2004-02-29", "2004-02-29")),
+    ("two years ago", "2004-07-20", ("2002-01-01", "2002-12-31")),
+])
+def test_a_period_is_read_into_its_first_and_last_day(period, published, expected):
+    from tracker.claims.dating import date_period
+
+    assert date_period(period, published) == expected
+
+
+@pytest.mark.parametrize("period, published", [
+    ("last year", None),                    # relative, and the article has no date
+    ("in September", "2004-07-20"),         # a month after the article's: last year's, or one to come
+    ("in 2003-04", "2004-07-20"),           # a financial or a season's year
+    ("in the next two weeks", "2004-07-20"),
+    ("in the spring", "2004-07-20"),
+])
+def test_a_period_that_cannot_be_read_stays_undated(period, published):
+    from tracker.claims.dating import date_period
+
+    assert date_period(period, published) is None
+
+
+def test_the_same_month_said_two_ways_in_dated_articles_is_one_group(tmp_path):
+    from tracker.store import Store
+
+    april = "Strike in Ruritania\n\nRuritania had 6,000 nurses on strike last month, the union said.\n"
+    march = "Strike goes on in Ruritania\n\nRuritania had 6,200 nurses on strike in March, the ministry said.\n"
+    year_on = "Strike again in Ruritania\n\nRuritania had 4,000 nurses on strike last month, the union said.\n"
+    store = Store(str(tmp_path / "t.db"))
+    for name, text, published in (("a.txt", april, "2004-04-02"), ("b.txt", march, "2004-04-20"),
+                                  ("c.txt", year_on, "2005-04-02")):
+        store.add(extract(Document(text=text, title=text.split("\n")[0], source=name, published=published)))
+    store.close()
+    db = sqlite_utils.Database(str(tmp_path / "t.db"))
+    rows = {r["text"]: r for r in db.query(
+        "select claims.text, period_start, period_end, claim_groups.period as label, group_id from claims "
+        "join claim_groups on claim_groups.id = group_id")}
+    first, same, later = rows["6,000 nurses"], rows["6,200 nurses"], rows["4,000 nurses"]
+    assert (first["period_start"], first["period_end"]) == ("2004-03-01", "2004-03-31")
+    assert first["group_id"] == same["group_id"] != later["group_id"]
+    assert (first["label"], later["label"]) == ("2004-03", "2005-03")

@@ -12,6 +12,7 @@ that the caller can record which stage failed for which article.
 from __future__ import annotations
 
 from . import checkworthy, claims, quotes, speakers
+from .claims.dating import date_claims
 from .model import Document, Extraction
 from .segment import segment
 
@@ -36,6 +37,7 @@ def extract(document: Document) -> Extraction:
         people = speakers.resolve(text, sentences, found_quotes)
         stage = "claims"
         found_claims = claims.find_claims(text, sentences)
+        date_claims(found_claims, document.published)
         attach_claims_to_quotes(found_claims, found_quotes)
         stage = "checkworthy"
         checkworthy.score(sentences, found_claims, text)

@@ -85,6 +85,8 @@ class Claim:
     statement_end: int | None = None
     subject: str | None = None
     period: str | None = None
+    period_start: str | None = None  # the first and last day the period covers (ISO dates; tracker/claims/dating.py)
+    period_end: str | None = None
     repeats: int | None = None      # index of an earlier claim of the article that states the same figure
                                     # (a headline figure repeated in the body): one claim seen twice
 

@@ -442,7 +442,8 @@ class Store:
                   speaker_id=None if c.speaker is None else speaker_ids[c.speaker],
                   raw_number=c.raw_number, value=c.value, low=c.low, high=c.high, unit=c.unit,
                   qualifier=c.qualifier, reference=c.reference, flags=json.dumps(c.flags),
-                  measure=c.measure, subject=c.subject, period=c.period,
+                  measure=c.measure, subject=c.subject, period=c.period, period_start=c.period_start,
+                  period_end=c.period_end,
                   statement=None if c.statement_start is None else doc.text[c.statement_start:c.statement_end],
                   statement_start=c.statement_start, statement_end=c.statement_end,
                   repeats=None if c.repeats is None else claim_ids[c.repeats], group_id=self._group(key))

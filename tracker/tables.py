@@ -38,7 +38,7 @@ TABLES: dict[str, dict] = {
                             "start": int, "end": int, "quote_id": int, "speaker_id": int, "raw_number": str,
                             "value": float, "low": float, "high": float, "unit": str, "qualifier": str,
                             "reference": str, "flags": str, "measure": str, "subject": str, "period": str,
-                            "statement": str, "statement_start": int, "statement_end": int, "repeats": int,
+                            "period_start": str, "period_end": str, "statement": str, "statement_start": int, "statement_end": int, "repeats": int,
                             "group_id": int},
                    pk="id", foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
                                           ("quote_id", "quotes", "id"), ("speaker_id", "speakers", "id"),

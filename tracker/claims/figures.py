@@ -57,6 +57,8 @@ _EVENT_WORDS = tuple(" " + w for w in word_list("event_words"))
 # rate in time ("20m per second", "500m a minute"; "20m/s" is read by _PER_TIME_GLUED)
 _METRE_AFTER = re.compile(r"(?<!\s)\s+(?:" + "|".join(lexicon.mapping("claims/dimension_adjectives.txt")) + r"|"
                           r"(?:per|a|an|every)\s+(?:second|minute|hour))(?![\w-])")
+# units read only glued to their figure: spaced, "5 in 10" is a share and "st" an abbreviation
+_GLUED_ONLY = {"in": "inches", "ins": "inches", "st": "stone"}
 _PER_TIME = {"s": "second", "sec": "second", "min": "minute", "h": "hour"}
 _PER_TIME_GLUED = re.compile(r"/(s|sec|min|h)(?![\w/])")
 _ONE_OK = (" hundred", " thousand", " million", " billion", " trillion", " and a half", "-", " in ", " out of ",
@@ -137,6 +139,8 @@ def read_figure(sc, s: int, sent: Sentence):
             per = _PER_TIME_GLUED.match(low, e)
             if per:                         # "90km/h": a speed
                 unit, e = f"{unit} per {_PER_TIME[per.group(1)]}", per.end()
+        elif att in _GLUED_ONLY and not (att == "st" and dig[-1:] == "1" and dig[-2:] != "11"):
+            unit = _GLUED_ONLY[att]         # "9in", "9ins", "11st" (but "21st" is an ordinal)
         elif att in ("c", "f") and text[e - 1].isupper() and len(dig) <= 3 and not low[e:e + 1].isalnum():
             unit = lx.units[att]            # "40C", "104F": a temperature
         else:

@@ -17,8 +17,10 @@ unit, exactly or nearly:
   determiners dropped, and words that name the same measure made one
   (``data/claims/measure_synonyms.txt``: "jobless" is "unemployment");
 - the subject lower case without "the" or a possessive ("the UK's" -> "uk");
-- the period without its preposition ("in March" -> "march"); none is a
-  period of its own (a standing figure: "troops on the border");
+- the period as dated by ``dating`` where it can be ("in March 2004" and
+  "last month" in an article of April 2004 -> "2004-03"), else the words
+  without their preposition ("in March" -> "march"); none is a period of
+  its own (a standing figure: "troops on the border");
 - the unit's first part ("GBP per year" -> "gbp").
 
 A claim gets a key only when the article names both its measure and its
@@ -36,6 +38,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Claim
+from .dating import period_label
 from .measure import unit_measure
 
 _DROP = frozenset("the a an its their his her our my your this that these those of".split())
@@ -119,4 +122,5 @@ def group_key(claim: Claim) -> str | None:
         return None         # the measure is the counted noun itself ("76 minutes", "three films") or only what
         #                     its unit measures ("100 metres": a distance): too bare to say two figures are one
         #                     claim (over the BBC corpus, most such groups were not)
-    return f"{measure}|{subject}|{period_key(claim.period)}|{unit}"
+    period = period_label(claim.period_start, claim.period_end) or period_key(claim.period)
+    return f"{measure}|{subject}|{period}|{unit}"

@@ -307,11 +307,16 @@ def address(text: str, e: int) -> bool:
     return _ADDRESS.match(text, e) is not None
 
 
+_SMALLER_TIME_AFTER = re.compile(r" (?:and )?\d+(?:\.\d+)?\s?(?:min|mins|minutes?|sec|secs|seconds?)(?![\w-])")
+
+
 def time_frame(low: str, end: int, qual: str | None, pw: list[str]) -> bool:
     """Is a span of time ending at ``end`` a time frame or a relative time, not a claim ("in the next two
     weeks", "two years later")?"""
     if RELATIVE_TIME.match(low, end):
         return True
+    if _SMALLER_TIME_AFTER.match(low, end):
+        return False                    # "in 4 minutes 30 seconds": a time taken (units.join_compound)
     return not qual and bool(pw) and pw[-1] in ("next", "past", "last", "coming", "previous", "following", "first",
                                                 "final", "recent", "within", "in", "another", "upcoming", "few")
 

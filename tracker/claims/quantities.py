@@ -30,7 +30,7 @@ from .anchors import WORD_CLASS, WORD_CLASS_COMPARISON, WORD_CLASS_SPAN, WORD_CL
 from .figures import read_figure, read_words
 from .lexicons import lexicons
 from .qualifiers import read_span, read_vague
-from .units import inheritable, to_major_currency
+from .units import inheritable, join_compound, to_major_currency
 
 _STRIP = "([{\"“‘'’”)]},;:"
 _READERS = comparisons.readers()            # comparison trigger word -> its reader
@@ -46,6 +46,7 @@ def find_quantities(text: str, sentences: list[Sentence] | None = None) -> "Scan
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     scan = Scan(text, low, sentences)
     scan.run()
+    scan.claims = join_compound(scan.claims, text)     # "5ft 9in": one height, not 5 feet and 9 inches
     to_major_currency(scan.claims, lexicons().minor_currencies)    # "69 cents" -> 0.69 USD
     return scan
 

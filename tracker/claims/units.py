@@ -293,3 +293,30 @@ def to_major_currency(claims: list, minor: dict) -> None:
         if coin in minor:
             c.unit = minor[coin] + sep + rate
             c.value, c.low, c.high = (None if v is None else round(v / 100, 12) for v in (c.value, c.low, c.high))
+
+
+# a measurement written in two units, the larger first: "5ft 9in" is 69 inches, "11st 4lb" 158 pounds, "2hr 5min"
+# 125 minutes; (larger unit, smaller unit) -> how many of the smaller make one of the larger
+_COMPOUND_UNITS = {("feet", "inches"): 12, ("stone", "pounds (weight)"): 14, ("pounds (weight)", "ounces"): 16,
+                   ("hours", "minutes"): 60, ("minutes", "seconds"): 60}
+
+
+def join_compound(claims: list, text: str) -> list:
+    """Claims in text order with each measurement written in two units ("5ft 9in", "2 minutes 30 seconds") made
+    one claim in the smaller unit, spanning both: it was two claims, "5ft" and "9in", the first read as 5 feet
+    (issue 16). The second part must be exact, whole-number led and under one of the larger unit."""
+    out: list = []
+    for c in claims:
+        a = out[-1] if out else None
+        factor = _COMPOUND_UNITS.get((a.unit, c.unit)) if a is not None and a.kind == c.kind == "quantity" else None
+        if factor and a.value is not None and c.value is not None and a.value == int(a.value) and \
+                0 <= c.value < factor and (c.qualifier or "exact") == "exact" and \
+                text[a.end:c.start] in (" ", " and ") and a.sentence_idx == c.sentence_idx:
+            value = round(a.value * factor + c.value, 6)
+            a.text, a.end, a.raw_number, a.unit = text[a.start:c.end], c.end, text[a.start:c.end], c.unit
+            a.value = value
+            a.low = None if a.low is None else value
+            a.high = None if a.high is None else value
+            continue
+        out.append(c)
+    return out
