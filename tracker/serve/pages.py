@@ -124,7 +124,7 @@ def rows_html(display_rows, hidden, columns=None) -> Markup:
 
 def query_vars(request) -> dict:
     """Paging links of a canned query: ``?page=`` kept with every other argument."""
-    from .queries import HIDDEN as QUERY_HIDDEN
+    from .queries import HIDDEN as QUERY_HIDDEN, RANKED
 
     page, size = _arg(request, "page", 1, 100_000), _arg(request, "size", PAGE, MAX_SIZE)
     args = request_args(request, "page")
@@ -132,7 +132,7 @@ def query_vars(request) -> dict:
     def url(n):
         return "?" + urlencode(args + ([("page", str(n))] if n > 1 else []))
     return {"tracker_query": dict(page=page, size=size, first=(page - 1) * size + 1, prev_url=url(page - 1),
-                                  next_url=url(page + 1), hidden=QUERY_HIDDEN,
+                                  next_url=url(page + 1), hidden=QUERY_HIDDEN, ranked=RANKED,
                                   params=[(k, v) for k, v in args if not k.startswith("_")])}
 
 

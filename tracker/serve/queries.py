@@ -27,7 +27,7 @@ from .feeds import feed_claims, feed_quotes
 PAGE = 50               # rows on one page of a canned query
 CONFIDENT = 0.8         # quotes.confidence at or above this: "confident" (CONTRACT.md)
 # query result columns the HTML page does not show (links are built from them)
-HIDDEN = frozenset({"total", "held_back", "article_id", "sentence_idx", "speaker_id", "atom_id", "atom_link",
+HIDDEN = frozenset({"total", "ranked", "counted_to", "held_back", "article_id", "sentence_idx", "speaker_id", "atom_id", "atom_link",
                     "atom_updated", "atom_content_html"})
 LIMIT = "limit :_tracker_limit offset :_tracker_offset"
 MAX_SIZE = 1000        # ?size= at most (a CSV or JSON export page)
@@ -228,7 +228,7 @@ class SQL(str):
 
 def paged(c: Columns, name: str | None, columns: str, source: str, where: str, order: str, *, held: str = "",
           count_from: str = "", late: tuple[str, str, str] | None = None, with_: str = "",
-          first: str = "", total: str = "") -> SQL:
+          first: str = "") -> SQL:
     """One page of rows, with ``total`` (and ``held_back``) counted by an uncorrelated subquery,
     which SQLite runs once. (``count(*) over ()`` would do it too, but a window function
     stops ``snippet()`` working: "unable to use function snippet in the requested context".)
@@ -240,14 +240,13 @@ def paged(c: Columns, name: str | None, columns: str, source: str, where: str, o
     and ``order`` need) and only the page's rows are joined to the rest, instead of every matching
     row being joined before the sort (``claims_by_unit`` on 50,000 articles: 313 ms before).
     ``with_``: common table expressions ``where`` uses (``MATCHED``).
-    ``total``: the statement that counts the rows, when it can be cheaper than ``count_from``'s (``_total``).
     ``first``: with ``late``, when ``order`` is "the rows meeting ``first``, then the rest, each by ``key``":
     the page's keys are read from each part in the key's order (an index's, stopping at the page's end)
     instead of every matching row being sorted (unresolved speakers on 100,000 articles: 1.1 s to 25 ms, a
     sort of 318,000 rows).
     """
     counted = count_from or source
-    counts = {"total": total or f"select count(*) from {counted} where {where}"}
+    counts = {"total": f"select count(*) from {counted} where {where}"}
     if held:
         counts["held_back"] = f"select {held} from {counted} where {where}"
     head = ""
@@ -289,54 +288,124 @@ def _count_from(source: str, where: str, table: str) -> str:
     return source + (f"\njoin articles on articles.id = {table}.article_id" if _needs_articles(where) else "")
 
 
-def _total(where: str, table: str) -> str:
-    """A full-text search's ``total`` counted in its index alone, when ``where`` is the match and nothing
-    else (each hit's row is there: triggers keep the index), not joined to its rows (a common word on
-    100,000 articles: 104 ms to 1 ms); else "" (``paged`` counts as usual)."""
-    if re.fullmatch(rf"{table}_fts match tracker_fts\(:\w+\)", where):
-        return f"select count(*) from {table}_fts({where.split(' match ', 1)[1]})"
-    return ""
-
-
-def _quote_rows(c: Columns, name: str, where: str, order: str, *, search: bool = False, with_: str = "") -> str:
+def _quote_rows(c: Columns, name: str, where: str, order: str, *, with_: str = "") -> str:
     conf, conf_order, held = confident_first(c)
-    snippet = "snippet(quotes_fts, -1, char(1), char(2), '…', 24) as snippet,\n       " if search else ""
-    source = ("quotes_fts\njoin quotes on quotes.rowid = quotes_fts.rowid" if search else "quotes")
     needs = "quotes join articles on articles.id = quotes.article_id" if _needs_articles(where + order) else "quotes"
-    return paged(c, name, f"""quotes.id as quote_id,
-       {snippet}quotes.content, {conf}coalesce(speakers.name, quotes.speaker_mention) as speaker,
-       quotes.speaker_mention, quotes.kind, quotes.cue, articles.title as article, articles.published,
-       quotes.speaker_id, quotes.article_id, sentences.idx as sentence_idx""",
-                 f"""{source}
-join articles on articles.id = quotes.article_id
-left join speakers on speakers.id = quotes.speaker_id
-left join sentences on sentences.id = quotes.sentence_id""", where,
-                 conf_order + order + ("" if search or order.endswith("quotes.id") else ", quotes.id"), held=held,
-                 count_from=_count_from(source, where, "quotes"), total=_total(where, "quotes"),
-                 late=None if search else ("quotes.id", "quotes", needs), with_=with_,
+    return paged(c, name, QUOTE_COLUMNS.format(snippet="", conf=conf), f"quotes\n{QUOTE_JOINS}", where,
+                 conf_order + order + ("" if order.endswith("quotes.id") else ", quotes.id"), held=held,
+                 count_from=_count_from("quotes", where, "quotes"),
+                 late=("quotes.id", "quotes", needs), with_=with_,
                  first=f"coalesce(quotes.confidence, 0) >= {CONFIDENT}" if conf_order and order == "quotes.id" else "")
 
 
-def _claim_rows(c: Columns, name: str, where: str, order: str, *, search: bool = False, first: str = "",
-                snippet: bool = True, with_: str = "") -> str:
-    """Claims with who made them; ``search``: from the full-text index (``snippet``: the hits marked,
-    which SQLite allows only when the rows come in ``rank`` order)."""
-    snippet = ("snippet(claims_fts, -1, char(1), char(2), '…', 24) as snippet,\n       "
-               if search and snippet else "")
-    source = "claims_fts\njoin claims on claims.rowid = claims_fts.rowid" if search else "claims"
+QUOTE_COLUMNS = """quotes.id as quote_id,
+       {snippet}quotes.content, {conf}coalesce(speakers.name, quotes.speaker_mention) as speaker,
+       quotes.speaker_mention, quotes.kind, quotes.cue, articles.title as article, articles.published,
+       quotes.speaker_id, quotes.article_id, sentences.idx as sentence_idx"""
+QUOTE_JOINS = """join articles on articles.id = quotes.article_id
+left join speakers on speakers.id = quotes.speaker_id
+left join sentences on sentences.id = quotes.sentence_id"""
+CLAIM_JOINS = """join articles on articles.id = claims.article_id
+left join speakers on speakers.id = claims.speaker_id
+left join sentences on sentences.id = claims.sentence_id"""
+
+
+def _claim_columns(c: Columns, first: str = "", snippet: str = "") -> str:
     measure = "claims.measure, " if c.has("claims", "measure") else ""
-    needs = "claims join articles on articles.id = claims.article_id" if _needs_articles(where + order) else "claims"
-    return paged(c, name, f"""claims.id as claim_id, {first}
+    return f"""claims.id as claim_id, {first}
        {snippet}claims.text, {measure}claims.value, claims.unit, claims.qualifier,
        coalesce(speakers.name, 'the article') as made_by, articles.title as article, articles.published,
-       claims.speaker_id, claims.article_id, sentences.idx as sentence_idx""",
-                 f"""{source}
-join articles on articles.id = claims.article_id
-left join speakers on speakers.id = claims.speaker_id
-left join sentences on sentences.id = claims.sentence_id""", where,
-                 order + ("" if "rank" in order else ", claims.id"),
-                 count_from=_count_from(source, where, "claims"), total=_total(where, "claims"),
-                 late=None if search or "rank" in order else ("claims.id", "claims", needs), with_=with_)
+       claims.speaker_id, claims.article_id, sentences.idx as sentence_idx"""
+
+
+def _claim_rows(c: Columns, name: str, where: str, order: str, *, first: str = "", with_: str = "") -> str:
+    """Claims with who made them."""
+    needs = "claims join articles on articles.id = claims.article_id" if _needs_articles(where + order) else "claims"
+    return paged(c, name, _claim_columns(c, first), f"claims\n{CLAIM_JOINS}", where, order + ", claims.id",
+                 count_from=_count_from("claims", where, "claims"),
+                 late=("claims.id", "claims", needs), with_=with_)
+
+
+# --- full-text searches: ranked a block of matches at a time ----------------------------------------------------
+
+# A search ranks its matches RANKED at a time, the most recently added first: the page's blocks of matches are
+# read in rowid order from the full-text index (which gives that order without ranking anything), and only
+# they are ranked (bm25 costs about 9 us a match: "minister" in the quotes of 100,000 articles, 24,000
+# matches, 143 ms to rank them all, 475 ms for the page that did). A search with at most RANKED matches is
+# ranked as a whole, as before; a larger one lists the best of its newest RANKED, then of the next RANKED ...
+# Every page reads the blocks up to its last row only, and the order is the same whatever the page.
+RANKED = 1000
+# a search narrowed beyond its full-text match (figures about ...: quantities only) counts its rows up to this
+COUNTED = 10_000
+
+
+def _hits(fts: str, table: str = "", extra: str = "") -> str:
+    """The matches of ``:q`` in ``fts`` that the page's blocks hold (``id``, ``score``: bm25, lower is better,
+    ``block``: 0 for the newest RANKED); ``extra``: a condition on ``table``'s row the matches must meet."""
+    if extra:
+        source = f"{fts} join {table} on {table}.rowid = {fts}.rowid where {fts} match tracker_fts(:q) and {extra}"
+    else:
+        source = f"{fts} where {fts} match tracker_fts(:q)"
+    return (f"select id, score, (row_number() over (order by id desc) - 1) / {RANKED} as block from ("
+            f"select {fts}.rowid as id, {fts}.rank as score from {source} order by {fts}.rowid desc "
+            f"limit ((:_tracker_offset + :_tracker_limit - 1) / {RANKED} + 1) * {RANKED})")
+
+
+def _snippet(fts: str, size: int = 24, key: str = "page.id") -> str:
+    """A match's text with the words found marked, read for one row of the page (``snippet`` works only where
+    its full-text table is searched)."""
+    return (f"(select snippet({fts}, -1, char(1), char(2), '…', {size}) from {fts} "
+            f"where {fts} match tracker_fts(:q) and {fts}.rowid = {key})")
+
+
+def _searched(table: str, columns: str, joins: str, order: str, *, held: str = "", extra: str = "",
+              needs_articles: bool = False) -> SQL:
+    """One page of the rows of ``table`` whose full-text index matches ``:q`` (and ``extra``), in blocks of
+    RANKED (``_hits``), each in ``order`` (``{score}``: the match's rank), with ``total`` (every match),
+    ``ranked`` (the matches the page's blocks hold) and, given ``held``, ``held_back`` among those.
+    ``extra`` narrows the matches by their rows: the blocks are of the rows that meet it, and ``total`` is
+    counted up to COUNTED + 1 (a common word's quantities on 100,000 articles: 100,000 rows, 160 ms)."""
+    fts = f"{table}_fts"
+    arts = f"\n  join articles on articles.id = {table}.article_id" if needs_articles else ""
+    counts = f"{COUNTED} as counted_to, " if extra else ""
+    if held:
+        counts += f"(select {held} from hits join {table} on {table}.id = hits.id) as held_back, "
+    if extra:       # counted up to COUNTED + 1 (``counted_to``: "more than COUNTED" past it)
+        total = (f"select count(*) from (select 1 from {fts} join {table} on {table}.rowid = {fts}.rowid "
+                 f"where {fts} match tracker_fts(:q) and {extra} limit {COUNTED + 1})")
+    else:
+        total = f"select count(*) from {fts}(tracker_fts(:q))"
+    sql = SQL(f"""with hits as materialized (
+  {_hits(fts, table, extra)}
+), page as materialized (
+  select hits.id, hits.block, hits.score from hits join {table} on {table}.id = hits.id{arts}
+  order by hits.block, {order.format(score="hits.score")}, hits.id {LIMIT}
+)
+select ({total}) as total, (select count(*) from hits) as ranked, {counts}{columns}
+from page
+join {table} on {table}.id = page.id
+{joins}
+order by page.block, {order.format(score="page.score")}, page.id""")
+    sql.counts = {"total": total}
+    return sql
+
+
+def _search_quotes(c: Columns) -> str:
+    conf, conf_order, held = confident_first(c)
+    return _searched("quotes", QUOTE_COLUMNS.format(snippet=f"{_snippet('quotes_fts')} as snippet,\n       ",
+                                                    conf=conf),
+                     QUOTE_JOINS, conf_order + "{score}", held=held)
+
+
+def _search_claims(c: Columns) -> str:
+    return _searched("claims", _claim_columns(c, "claims.kind,", f"{_snippet('claims_fts')} as snippet,\n       "),
+                     CLAIM_JOINS, "{score}")
+
+
+def _figures_about(c: Columns) -> str:
+    return _searched("claims", _claim_columns(c), CLAIM_JOINS,
+                     "claims.unit is null, claims.unit, articles.published, claims.article_id, claims.start",
+                     extra="+claims.kind = 'quantity'", needs_articles=True)
 
 
 def _search_all(c: Columns) -> str:
@@ -487,21 +556,21 @@ QUESTIONS = [
                                    "quotes.start", with_=MATCHED)),
     Question("search_quotes", "What did they say about ...",
              "Full-text search of what was said, the speaker as the article names them and the cue, best "
-             'matches first. Words are matched by stem (warn, warned, warning); use "quotes" for a phrase, '
-             "OR between alternatives, a trailing * for a prefix.",
-             lambda c: _quote_rows(c, "search_quotes", "quotes_fts match tracker_fts(:q)", "rank", search=True)),
+             "matches first (over 1,000 matches: the best of the newest 1,000, then of the next 1,000). Words are "
+             'matched by stem (warn, warned, warning); use "quotes" for a phrase, OR between alternatives, a '
+             "trailing * for a prefix.",
+             _search_quotes),
     Question("figures_about", "Figures about ..., and did they change",
              "The figures claimed in claims matching your words, grouped by unit and in date order, with who "
-             "claimed them: the same measure at different values stands out.",
-             lambda c: _claim_rows(c, "figures_about", "claims_fts match tracker_fts(:q) and +claims.kind = 'quantity'",
-                                   "claims.unit is null, claims.unit, articles.published, claims.article_id, "
-                                   "claims.start", search=True, snippet=False)),
+             "claimed them: the same measure at different values stands out (over 1,000 figures: the newest "
+             "1,000 so, then the next 1,000).",
+             _figures_about),
     Question("search_claims", "Search claims",
              "Full-text search of claims (the figure, the statement that makes it, what it measures, whom it is "
-             "about, unit, compared-with reference), best matches first; "
+             "about, unit, compared-with reference), best matches first (over 1,000 matches: the best of the "
+             "newest 1,000, then of the next 1,000); "
              '"quotes" for a phrase, OR between alternatives.',
-             lambda c: _claim_rows(c, "search_claims", "claims_fts match tracker_fts(:q)", "rank", search=True,
-                                   first="claims.kind,")),
+             _search_claims),
     Question("most_quoted", "Who is quoted most",
              "Named speakers by number of quotes, with the articles they are quoted in, when they were first and "
              "last quoted and by which outlets; anonymous and generic sources (\"a spokesman\", \"analysts\") "

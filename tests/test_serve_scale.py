@@ -1,0 +1,126 @@
+"""Pages shaped for a million articles give the rows the plain queries give, on a small real database.
+
+Each question that a large archive made slow was reshaped (queries.py): bounded full-text ranking, counts
+from the ingest's summary, keys read in an index's order. These tests build a database of a few dozen
+articles through the store (a real file, its summary refreshed as an ingest leaves it), ask Datasette's
+own test client for the page, and compare its rows with the straightforward SQL the question used to run.
+"""
+import asyncio
+import sqlite3
+
+import pytest
+
+from test_serve import Builder
+
+from tracker.serve import make_datasette, queries
+from tracker.serve.plugin import prepare_connection
+from tracker.store import Store
+
+ARTICLES = 24
+
+
+def harbour_report(i):
+    """An article of our own: a councillor's quote naming the harbour 1-4 times, a figure, a comparison."""
+    said = " ".join(["The harbour must stay open."] * (1 + i % 4))
+    text = (f"Harbour report number {i}\n\n"
+            f'Councillor Ada Brook said: "{said} We will buy {i + 2} cranes."\n\n'
+            f"The port moved {100 + i} containers past the harbour wall this week.\n\n"
+            f"It was the busiest harbour season since {1950 + i}.\n")
+    b = Builder(text, f"Harbour report number {i}", source=f"harbour-{i}.txt",
+                published=f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}")
+    brook = b.speaker("Ada Brook", role="councillor")
+    q = b.quote("direct", f"{said} We will buy {i + 2} cranes.", "Councillor Ada Brook", "said", brook)
+    b.ex.quotes[q].confidence = 0.9 if i % 3 else 0.5
+    b.claim("quantity", f"{i + 2} cranes", quote=q, raw_number=str(i + 2), value=float(i + 2), low=float(i + 2),
+            high=float(i + 2), unit="cranes", qualifier="exact", measure="harbour cranes")
+    b.claim("quantity", f"{100 + i} containers", raw_number=str(100 + i), value=float(100 + i),
+            low=float(100 + i), high=float(100 + i), unit="containers", qualifier="exact",
+            measure="containers past the harbour wall")
+    b.claim("comparison", f"the busiest harbour season since {1950 + i}", reference=str(1950 + i))
+    return b.ex
+
+
+@pytest.fixture(scope="module")
+def harbours(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scale") / "news.db"
+    store = Store(str(path))
+    for i in range(ARTICLES):
+        store.add(harbour_report(i))
+    store.close()                          # the summary, as an ingest leaves it
+    return path
+
+
+def rows(ds, path):
+    response = asyncio.run(ds.client.get(path + ("&" if "?" in path else "?") + "_shape=array"))
+    assert response.status_code == 200, (path, response.text[:500])
+    return response.json()
+
+
+def every_page(ds, path, size, key):
+    """The keys of every row of a question, read ``size`` rows a page, and the rows of its first page."""
+    first = rows(ds, f"{path}&size={size}")
+    total = first[0]["total"] if first else 0
+    keys = []
+    for page in range(1, -(-total // size) + 1):
+        keys += [r[key] for r in rows(ds, f"{path}&size={size}&page={page}")]
+    return keys, first
+
+
+def plain(db, sql, *params):
+    conn = sqlite3.connect(db)
+    prepare_connection(conn)
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+# what the searches ran before they were ranked a block at a time: every match ranked
+PLAIN = {
+    "search_quotes": ("quote_id", "select quotes.id from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid "
+                      "where quotes_fts match tracker_fts(?) order by coalesce(quotes.confidence, 0) >= 0.8 desc, "
+                      "rank, quotes.id"),
+    "search_claims": ("claim_id", "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid "
+                      "where claims_fts match tracker_fts(?) order by rank, claims.id"),
+    "figures_about": ("claim_id", "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid "
+                      "join articles on articles.id = claims.article_id where claims_fts match tracker_fts(?) and "
+                      "claims.kind = 'quantity' order by claims.unit is null, claims.unit, articles.published, "
+                      "claims.article_id, claims.start, claims.id"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_a_search_with_fewer_matches_than_a_block_is_ranked_as_a_whole(harbours, name):
+    key, sql = PLAIN[name]
+    want = plain(harbours, sql, "harbour")
+    assert len(want) >= ARTICLES
+    ds = make_datasette(str(harbours))
+    keys, first = every_page(ds, f"/news/{name}.json?q=harbour", 7, key)
+    assert keys == want
+    assert first[0]["total"] == len(want) and first[0]["ranked"] == len(want)
+    if name == "search_quotes":
+        assert first[0]["held_back"] == plain(harbours, "select count(*) from quotes where confidence < 0.8")[0] > 0
+        assert "\x01harbour\x02" in first[0]["snippet"]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_a_search_ranks_its_matches_a_block_at_a_time_newest_first(harbours, monkeypatch, name):
+    """With blocks of 5: the newest 5 matches in the question's order, then the next 5, ...; every match on
+    exactly one page whatever the page size; each page counts every match and the matches it ranked."""
+    monkeypatch.setattr(queries, "RANKED", 5)
+    key, sql = PLAIN[name]
+    order = plain(harbours, sql, "harbour")                    # the question's order over all matches
+    newest = sorted(order, reverse=True)                       # the order they were added in, newest first
+    want = [k for n in range(0, len(newest), 5) for k in sorted(newest[n:n + 5], key=order.index)]
+    ds = make_datasette(str(harbours))
+    for size in (1, 3, 5, 7):
+        keys, first = every_page(ds, f"/news/{name}.json?q=harbour", size, key)
+        assert keys == want, size
+        assert first[0]["total"] == len(order) and first[0]["ranked"] == 5 * -(-size // 5)
+    page = asyncio.run(ds.client.get(f"/news/{name}?q=harbour&size=5")).text
+    assert "ranked 5 at a time" in page
+
+
+def test_a_narrowed_search_counts_its_rows_up_to_a_bound(harbours, monkeypatch):
+    monkeypatch.setattr(queries, "COUNTED", 10)
+    ds = make_datasette(str(harbours))
+    assert rows(ds, "/news/figures_about.json?q=harbour")[0]["total"] == 11
+    assert "of more than 10" in asyncio.run(ds.client.get("/news/figures_about?q=harbour")).text
+    assert rows(ds, "/news/search_claims.json?q=harbour")[0]["total"] == 3 * ARTICLES     # a bare match: all
