@@ -124,3 +124,39 @@ def test_a_narrowed_search_counts_its_rows_up_to_a_bound(harbours, monkeypatch):
     assert rows(ds, "/news/figures_about.json?q=harbour")[0]["total"] == 11
     assert "of more than 10" in asyncio.run(ds.client.get("/news/figures_about?q=harbour")).text
     assert rows(ds, "/news/search_claims.json?q=harbour")[0]["total"] == 3 * ARTICLES     # a bare match: all
+
+
+def search_all_hits(db):
+    """(found, id, tier, score) of every match of "Search everything", as it ranked them all before."""
+    conn = sqlite3.connect(db)
+    prepare_connection(conn)
+    return [tuple(r) for r in conn.execute(
+        "select 'speaker', rowid, 0, rank from speakers_fts where speakers_fts match tracker_fts(:q) union all "
+        "select 'quote', rowid, 1, rank from quotes_fts where quotes_fts match tracker_fts(:q) union all "
+        "select 'claim', rowid, 1, rank from claims_fts where claims_fts match tracker_fts(:q)",
+        {"q": "harbour OR councillor"})]
+
+
+@pytest.mark.parametrize("block", [None, 4])
+def test_search_everything_ranks_each_tables_matches_a_block_at_a_time(harbours, monkeypatch, block):
+    """Speakers first, then quotes and claims by relevance: all of them at once when they fit in a block (as it
+    ranked them before); else the newest ``block`` of each table's matches, then the next ones."""
+    hits = search_all_hits(harbours)
+    assert {h[0] for h in hits} == {"speaker", "quote", "claim"}
+    if block:
+        monkeypatch.setattr(queries, "RANKED", block)
+    size = block or queries.RANKED
+    place = {}
+    for found in ("speaker", "quote", "claim"):
+        ids = sorted((h[1] for h in hits if h[0] == found), reverse=True)
+        place.update({(found, i): n // size for n, i in enumerate(ids)})
+    want = [h[:2] for h in sorted(hits, key=lambda h: (h[2], place[h[:2]], h[3], h[0], h[1]))]
+    ds = make_datasette(str(harbours))
+    for page_size in (1, 5, 50):
+        first = rows(ds, f"/news/search.json?q=harbour%20OR%20councillor&size={page_size}")
+        assert first[0]["total"] == len(hits)
+        found = []
+        for page in range(1, -(-len(hits) // page_size) + 1):
+            found += [(r["found"], r["id"]) for r in
+                      rows(ds, f"/news/search.json?q=harbour%20OR%20councillor&size={page_size}&page={page}")]
+        assert found == want, page_size
