@@ -160,3 +160,41 @@ def test_search_everything_ranks_each_tables_matches_a_block_at_a_time(harbours,
             found += [(r["found"], r["id"]) for r in
                       rows(ds, f"/news/search.json?q=harbour%20OR%20councillor&size={page_size}&page={page}")]
         assert found == want, page_size
+
+
+BY_SPEAKER = {
+    "quotes_by_speaker": ("quote_id", "held_back", "select quotes.id from quotes join articles on articles.id = "
+                          "quotes.article_id join speakers on speakers.id = quotes.speaker_id where speakers.name "
+                          "like '%Brook%' order by coalesce(quotes.confidence, 0) >= 0.8 desc, articles.published "
+                          "is null, articles.published desc, quotes.article_id, quotes.start, quotes.id"),
+    "claims_by_speaker": ("claim_id", None, "select claims.id from claims join articles on articles.id = "
+                          "claims.article_id join speakers on speakers.id = claims.speaker_id where speakers.name "
+                          "like '%Brook%' order by articles.published is null, articles.published desc, "
+                          "claims.article_id, claims.start, claims.id"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BY_SPEAKER))
+@pytest.mark.parametrize("how", ["walked", "sorted", "stale"])
+def test_a_speakers_rows_walked_from_the_newest_articles_are_the_rows_sorted(harbours, tmp_path, monkeypatch,
+                                                                              name, how):
+    """Walked (the speaker is in every article: far more than one in WALK_SHARE), sorted (WALK_SHARE 0: as if
+    rarely quoted) or counted live (the summary stale): the same rows in the same order, and the totals the
+    summary keeps are the rows' counts."""
+    key, held, sql = BY_SPEAKER[name]
+    want = plain(harbours, sql)
+    db = harbours
+    if how == "sorted":
+        monkeypatch.setattr(queries, "WALK_SHARE", 0)
+    if how == "stale":
+        db = tmp_path / "news.db"
+        with sqlite3.connect(harbours) as src, sqlite3.connect(db) as conn:
+            src.backup(conn)
+            conn.execute("insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')")
+    ds = make_datasette(str(db))
+    for size in (1, 5, 50):
+        keys, first = every_page(ds, f"/news/{name}.json?name=Brook", size, key)
+        assert keys == want, (how, size)
+        assert first[0]["total"] == len(want)
+        if held:
+            assert first[0][held] == plain(harbours, "select count(*) from quotes where confidence < 0.8")[0] > 0

@@ -16,13 +16,13 @@ from markupsafe import Markup, escape
 from . import cache, charts, summary
 from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
-from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, Columns, confident_first, home_counts,
-                      items_sql, original, speaker_keys_walked)
+from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, WALK_SHARE, Columns, confident_first,
+                      home_counts, items_sql, original, speaker_keys_walked)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
 # a speaker's quotes are found by walking the newest articles (queries.speaker_keys_walked) on the first
-# WALKED_PAGES pages of a speaker quoted in at least one article in WALK_SHARE
-WALKED_PAGES, WALK_SHARE = 5, 50
+# WALKED_PAGES pages of a speaker quoted in at least one article in WALK_SHARE (queries', as its questions')
+WALKED_PAGES = 5
 RECENT = 10                # recent articles on the home page
 # columns a table page hides until "all columns" is clicked: offsets, hashes, internal keys
 HIDDEN = {

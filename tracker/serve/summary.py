@@ -2,7 +2,7 @@
 
 ``refresh_in(conn)`` runs when a store that wrote anything closes (``Store.close``:
 the end of an ingest, ``tracker correct``), or that finds the summary stale, in
-one of the store's write transactions, and writes two small tables:
+one of the store's write transactions, and writes three small tables:
 
 - ``tracker_summary (tbl, col, value, n)``: every table's rows (``col``
   empty); the rows of each value of every facet metadata.yml names (``col`` the
@@ -12,6 +12,9 @@ one of the store's write transactions, and writes two small tables:
   ended when they were counted.
 - ``tracker_speaker_counts (speaker_id, quotes, articles, first_published, last_published, outlets)``:
   "who is quoted most", counted as ``queries.speaker_counts_sql`` counts it.
+- ``tracker_speaker_totals (speaker_id, quotes, held, claims)``: every speaker's quotes (near-duplicate
+  articles' too), those under ``queries.CONFIDENT``, and claims: the totals of "Quotes by a speaker" and
+  "Claims by a speaker" (``queries._by_speaker``).
 
 The summary is *fresh* while every watched table still ends at the rowid it
 had when counted (``queries.summary_fresh``, one index lookup a table): an
@@ -32,8 +35,8 @@ import sqlite3
 from . import cache
 from .common import columns_of
 from .meta import facet_columns
-from .queries import (SPEAKER_COUNTS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts,
-                      summary_fresh, summary_stamp, summary_tables)
+from .queries import (CONFIDENT, SPEAKER_COUNTS, SPEAKER_TOTALS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic,
+                      speaker_counts_sql, summary_counts, summary_fresh, summary_stamp, summary_tables)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -65,7 +68,7 @@ def refresh_in(conn: sqlite3.Connection) -> None:
     if not cols.has("articles"):
         return
     # what the pages count when there is no summary: the statements to run here
-    cols = Columns({t: c for t, c in cols.columns.items() if t not in (SUMMARY, SPEAKER_COUNTS)})
+    cols = Columns({t: c for t, c in cols.columns.items() if t not in (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS)})
     rows: list[tuple] = [("", "stamp", conn.execute(f"select {summary_stamp(cols)}").fetchone()[0], 0)]
     for table in counted_tables(conn):
         n, top = conn.execute(f"select count(*), max(rowid) from [{table}]").fetchone()
@@ -83,6 +86,13 @@ def refresh_in(conn: sqlite3.Connection) -> None:
                 rows += [(table, column, v, n) for v, n in conn.execute(
                     f"select [{column}], count(*) from [{table}] where [{column}] is not null group by 1")]
     speakers = conn.execute(speaker_counts_sql(cols)).fetchall() if cols.has("quotes", "speaker_id") else []
+    held = f"total(coalesce(confidence, 0) < {CONFIDENT})" if cols.has("quotes", "confidence") else "0"
+    totals = conn.execute(f"""select speaker_id, sum(quotes), sum(held), sum(claims) from (
+        select speaker_id, count(*) as quotes, {held} as held, 0 as claims from quotes where speaker_id is not null
+        group by speaker_id
+        union all
+        select speaker_id, 0, 0, count(*) from claims where speaker_id is not null group by speaker_id)
+      group by speaker_id""").fetchall() if cols.has("quotes", "speaker_id") and cols.has("claims", "speaker_id") else []
     conn.execute(f"create table if not exists {SUMMARY} (tbl text not null, col text not null, value, "
                  "n integer not null)")
     conn.execute(f"create index if not exists idx_{SUMMARY}_tbl_col_n on {SUMMARY} (tbl, col, n)")
@@ -91,10 +101,14 @@ def refresh_in(conn: sqlite3.Connection) -> None:
                  "articles integer not null, first_published text, last_published text, outlets text)")
     conn.execute(f"create index if not exists idx_{SPEAKER_COUNTS}_quotes_articles on {SPEAKER_COUNTS} "
                  "(quotes, articles)")
+    conn.execute(f"drop table if exists {SPEAKER_TOTALS}")
+    conn.execute(f"create table {SPEAKER_TOTALS} (speaker_id integer primary key, quotes integer not null, "
+                 "held integer not null, claims integer not null)")
     conn.execute(f"delete from {SUMMARY}")
     conn.executemany(f"insert into {SUMMARY} (tbl, col, value, n) values (?, ?, ?, ?)", rows)
     conn.executemany(f"insert into {SPEAKER_COUNTS} (speaker_id, quotes, articles, first_published, "
                      "last_published, outlets) values (?, ?, ?, ?, ?, ?)", speakers)
+    conn.executemany(f"insert into {SPEAKER_TOTALS} (speaker_id, quotes, held, claims) values (?, ?, ?, ?)", totals)
     conn.execute(f"insert into {SUMMARY} (tbl, col, value, n) select '', 'most_quoted total', null, count(*) "
                  f"from {SPEAKER_COUNTS} as counts join speakers on speakers.id = counts.speaker_id "
                  f"where {not_generic(cols)}")
