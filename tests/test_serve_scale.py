@@ -25,7 +25,8 @@ def harbour_report(i):
     text = (f"Harbour report number {i}\n\n"
             f'Councillor Ada Brook said: "{said} We will buy {i + 2} cranes."\n\n'
             f"The port moved {100 + i} containers past the harbour wall this week.\n\n"
-            f"It was the busiest harbour season since {1950 + i}.\n")
+            f"It was the busiest harbour season since {1950 + i}.\n\n"
+            "Dozens of cranes stood idle, and 1,00 cranes were listed for sale.\n")
     b = Builder(text, f"Harbour report number {i}", source=f"harbour-{i}.txt",
                 published=f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}")
     brook = b.speaker("Ada Brook", role="councillor")
@@ -37,6 +38,12 @@ def harbour_report(i):
             low=float(100 + i), high=float(100 + i), unit="containers", qualifier="exact",
             measure="containers past the harbour wall")
     b.claim("comparison", f"the busiest harbour season since {1950 + i}", reference=str(1950 + i))
+    if i % 4 == 0:          # a vague figure (bounds, no value)
+        b.claim("quantity", "Dozens of cranes", raw_number="Dozens", low=24.0, high=99.0 + i, unit="cranes",
+                qualifier="vague")
+    if i % 6 == 1:          # a figure that cannot be read (nothing but its unit)
+        b.claim("quantity", "1,00 cranes", raw_number="1,00", unit="cranes", qualifier="exact",
+                flags=["malformed_number"])
     return b.ex
 
 
@@ -198,3 +205,28 @@ def test_a_speakers_rows_walked_from_the_newest_articles_are_the_rows_sorted(har
         assert first[0]["total"] == len(want)
         if held:
             assert first[0][held] == plain(harbours, "select count(*) from quotes where confidence < 0.8")[0] > 0
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_figures_by_unit_read_unit_by_unit_are_the_figures_sorted(harbours, tmp_path, stale):
+    """Valued, vague and unreadable figures of every unit matched ("cranes" and a rate of it), largest first:
+    the rows of one sort of them all, on every page, with the summary fresh or stale."""
+    from tracker.serve import summary
+
+    db = tmp_path / "news.db"
+    with sqlite3.connect(harbours) as src, sqlite3.connect(db) as conn:
+        src.backup(conn)
+    with sqlite3.connect(db) as conn:       # a rate of the unit, matched too
+        conn.execute("update claims set unit = 'cranes per week' where unit = 'cranes' and value = 7")
+        summary.refresh_in(conn)
+        if stale:
+            conn.execute("insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')")
+    want = plain(db, "select id from claims where unit in ('cranes', 'cranes per week') "
+                     "order by coalesce(value, high, low) desc, id")
+    assert len(plain(db, "select id from claims where unit like 'cranes%' and value is null and high is null")) > 1
+    assert len(plain(db, "select id from claims where unit like 'cranes%' and value is null and high > 0")) > 1
+    ds = make_datasette(str(db))
+    for size in (1, 4, 50):
+        keys, first = every_page(ds, "/news/claims_by_unit.json?unit=Cranes", size, "claim_id")
+        assert keys == want, size
+        assert first[0]["total"] == len(want)

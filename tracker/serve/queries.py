@@ -554,16 +554,55 @@ def _checkworthy(c: Columns) -> str:
                        "sentences join articles on articles.id = sentences.article_id" if dup else "sentences"))
 
 
+UNIT = "(lower({u}) = lower(trim(:unit)) or lower({u}) like lower(trim(:unit)) || ' per %')"
+# a claim's figure, as "Figures by unit" orders them
+FIGURE = "coalesce(claims.value, claims.high, claims.low)"
+
+
 def _unit_match(c: Columns) -> str:
     """Claims in the units that are the one given or a rate of it: the units found first (in the summary's
     list of units while it is fresh, else among the distinct units, by index), then their claims by index."""
-    unit = "(lower({u}) = lower(trim(:unit)) or lower({u}) like lower(trim(:unit)) || ' per %')"
     scan = ("select distinct claim_units.unit from {gate}claims as claim_units where "
-            + unit.format(u="claim_units.unit"))
+            + UNIT.format(u="claim_units.unit"))
     if not summary_tables(c):
         return f"claims.unit in ({scan.format(gate='')})"
     return (f"claims.unit in (select value from {_gate(c, fresh=True)}{SUMMARY} where tbl = 'claims' and "
-            f"col = 'unit' and {unit.format(u='value')}\n    union all {scan.format(gate=_gate(c))})")
+            f"col = 'unit' and {UNIT.format(u='value')}\n    union all {scan.format(gate=_gate(c))})")
+
+
+def _claims_by_unit(c: Columns) -> str:
+    """"Figures by unit": the claims in the units matched (``_unit_match``), largest figure first.
+
+    While the summary is fresh, the units and their claims' total are the summary's, and the page's keys are
+    read unit by unit from the claims' (unit, value, high) index, largest first, each unit's reading stopped
+    at the page's end: its valued figures by value, then its vague ones (no value) by their upper bound, then
+    those with neither (by lower bound: few); only those are sorted together. "percent" on 100,000 articles
+    (99,000 claims): a sort of all of them and their count were 262 ms."""
+    order = f"{FIGURE} desc, claims.id"
+    if not summary_tables(c):
+        return _claim_rows(c, "claims_by_unit", _unit_match(c), order)
+    part = (f"select claims.id, {FIGURE} as figure from units cross join claims where claims.id in ("
+            "select x.id from claims as x where x.unit = units.unit and {cond} order by {by} desc, x.id "
+            "limit :_tracker_limit + :_tracker_offset)")
+    parts = "\n    union all ".join(part.format(cond=cond, by=by) for cond, by in (
+        ("x.value is not null", "x.value"), ("x.value is null and x.high is not null", "x.high"),
+        ("x.value is null and x.high is null", "x.low")))
+    sql = SQL(f"""with units as materialized (
+  select value as unit, n from {_gate(c, fresh=True)}{SUMMARY} where tbl = 'claims' and col = 'unit' and
+    {UNIT.format(u='value')}
+  union all
+  select distinct claim_units.unit, null from {_gate(c)}claims as claim_units where {UNIT.format(u='claim_units.unit')})
+select case when {summary_fresh(c)} then (select coalesce(sum(n), 0) from units)
+       else (select count(*) from claims where claims.unit in (select unit from units)) end as total,
+       {_claim_columns(c)}
+from (select id as page_key from (
+    {parts})
+  order by figure desc, id {LIMIT}) as page
+join claims on claims.id = page.page_key
+{CLAIM_JOINS}
+order by {order}""")
+    sql.counts = {"total": f"select count(*) from claims where {_unit_match(c)}"}
+    return sql
 
 
 # Figures to double-check: vague, or with a flag other than "change" (a figure that is a change is no reason
@@ -658,8 +697,7 @@ QUESTIONS = [
     Question("claims_by_unit", "Figures by unit",
              'The quantities counted in a unit ("GBP", "percent", "troops"), largest first, with who claimed '
              'them; "GBP" also finds rates such as "GBP per year".',
-             lambda c: _claim_rows(c, "claims_by_unit", _unit_match(c),
-                                   "coalesce(claims.value, claims.high, claims.low) desc, claims.id")),
+             _claims_by_unit),
     Question("figures_changed", "Figures that changed",
              "The same claim (the same measure about the same subject, in the same period and unit) given with "
              "different figures in different articles: its figures in the order they were published, where it "
