@@ -34,9 +34,11 @@ def harbour_report(i):
     b.ex.quotes[q].confidence = 0.9 if i % 3 else 0.5
     b.claim("quantity", f"{i + 2} cranes", quote=q, raw_number=str(i + 2), value=float(i + 2), low=float(i + 2),
             high=float(i + 2), unit="cranes", qualifier="exact", measure="harbour cranes")
-    b.claim("quantity", f"{100 + i} containers", raw_number=str(100 + i), value=float(100 + i),
-            low=float(100 + i), high=float(100 + i), unit="containers", qualifier="exact",
-            measure="containers past the harbour wall")
+    # one group across the articles (measure, subject, unit), its figure made by the article or by the
+    # councillor (one article in two): a figure that changed, repeated by two speakers
+    b.claim("quantity", f"{100 + i} containers", quote=q if i % 2 else None, raw_number=str(100 + i),
+            value=float(100 + i), low=float(100 + i), high=float(100 + i), unit="containers", qualifier="exact",
+            measure="containers past the harbour wall", subject="the port")
     b.claim("comparison", f"the busiest harbour season since {1950 + i}", reference=str(1950 + i))
     if i % 4 == 0:          # a vague figure (bounds, no value)
         b.claim("quantity", "Dozens of cranes", raw_number="Dozens", low=24.0, high=99.0 + i, unit="cranes",
@@ -230,3 +232,21 @@ def test_figures_by_unit_read_unit_by_unit_are_the_figures_sorted(harbours, tmp_
         keys, first = every_page(ds, "/news/claims_by_unit.json?unit=Cranes", size, "claim_id")
         assert keys == want, size
         assert first[0]["total"] == len(want)
+
+
+@pytest.mark.parametrize("name", ["figures_changed", "repeated_claims"])
+def test_claim_groups_figures_kept_by_the_ingest_are_the_figures_read_from_their_claims(harbours, tmp_path, name):
+    """A group's figures from the summary (fresh), read from its claims (stale) and as the plain query wrote
+    them: the same rows."""
+    with sqlite3.connect(harbours) as conn:
+        assert conn.execute("select count(*) from tracker_group_figures").fetchone()[0] >= 1
+    stale = tmp_path / "news.db"
+    with sqlite3.connect(harbours) as src, sqlite3.connect(stale) as conn:
+        src.backup(conn)
+        conn.execute("insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')")
+    fresh, counted = (rows(make_datasette(str(db)), f"/news/{name}.json?size=5") for db in (harbours, stale))
+    assert fresh == counted and fresh
+    figures = plain(harbours, "select group_concat(t, ' → ') from (select claims.text as t from claims join articles "
+                              "on articles.id = claims.article_id where claims.group_id = ? and claims.repeats is null "
+                              "order by articles.published, articles.source, claims.start)", fresh[0]["group_id"])
+    assert fresh[0]["figures"] == figures[0] and figures[0].count(" → ") == ARTICLES - 1

@@ -30,7 +30,7 @@ def metadata() -> dict:
 
 
 # tables the summary the ingest keeps (summary.py) writes: hidden from the lists of tables
-HIDDEN_TABLES = ("tracker_summary", "tracker_speaker_counts", "tracker_speaker_totals")
+HIDDEN_TABLES = ("tracker_summary", "tracker_speaker_counts", "tracker_speaker_totals", "tracker_group_figures")
 
 
 def facet_columns() -> dict[str, list[str]]:

@@ -2,7 +2,7 @@
 
 ``refresh_in(conn)`` runs when a store that wrote anything closes (``Store.close``:
 the end of an ingest, ``tracker correct``), or that finds the summary stale, in
-one of the store's write transactions, and writes three small tables:
+one of the store's write transactions, and writes four small tables:
 
 - ``tracker_summary (tbl, col, value, n)``: every table's rows (``col``
   empty); the rows of each value of every facet metadata.yml names (``col`` the
@@ -15,6 +15,8 @@ one of the store's write transactions, and writes three small tables:
 - ``tracker_speaker_totals (speaker_id, quotes, held, claims)``: every speaker's quotes (near-duplicate
   articles' too), those under ``queries.CONFIDENT``, and claims: the totals of "Quotes by a speaker" and
   "Claims by a speaker" (``queries._by_speaker``).
+- ``tracker_group_figures (group_id, figures)``: the figures of the claim groups that "Figures that changed"
+  and "Claims repeated by several speakers" list, in the order they were published.
 
 The summary is *fresh* while every watched table still ends at the rowid it
 had when counted (``queries.summary_fresh``, one index lookup a table): an
@@ -35,8 +37,9 @@ import sqlite3
 from . import cache
 from .common import columns_of
 from .meta import facet_columns
-from .queries import (CONFIDENT, SPEAKER_COUNTS, SPEAKER_TOTALS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic,
-                      speaker_counts_sql, summary_counts, summary_fresh, summary_stamp, summary_tables)
+from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS, SPEAKER_TOTALS,
+                      SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts, summary_fresh,
+                      summary_stamp, summary_tables)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -45,6 +48,9 @@ def _columns(conn: sqlite3.Connection) -> Columns:
                              "where m.type = 'table'"):
         out.setdefault(t, set()).add(c)
     return Columns(out)
+
+
+KEPT = (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS, GROUP_FIGURES_KEPT)       # the tables written here
 
 
 def counted_tables(conn: sqlite3.Connection) -> list[str]:
@@ -68,7 +74,7 @@ def refresh_in(conn: sqlite3.Connection) -> None:
     if not cols.has("articles"):
         return
     # what the pages count when there is no summary: the statements to run here
-    cols = Columns({t: c for t, c in cols.columns.items() if t not in (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS)})
+    cols = Columns({t: c for t, c in cols.columns.items() if t not in KEPT})
     rows: list[tuple] = [("", "stamp", conn.execute(f"select {summary_stamp(cols)}").fetchone()[0], 0)]
     for table in counted_tables(conn):
         n, top = conn.execute(f"select count(*), max(rowid) from [{table}]").fetchone()
@@ -109,6 +115,12 @@ def refresh_in(conn: sqlite3.Connection) -> None:
     conn.executemany(f"insert into {SPEAKER_COUNTS} (speaker_id, quotes, articles, first_published, "
                      "last_published, outlets) values (?, ?, ?, ?, ?, ?)", speakers)
     conn.executemany(f"insert into {SPEAKER_TOTALS} (speaker_id, quotes, held, claims) values (?, ?, ?, ?)", totals)
+    conn.execute(f"drop table if exists {GROUP_FIGURES_KEPT}")
+    if cols.has("claim_groups") and cols.has("claims", "group_id"):
+        conn.execute(f"create table {GROUP_FIGURES_KEPT} (group_id integer primary key, figures text)")
+        conn.execute(f"insert into {GROUP_FIGURES_KEPT} (group_id, figures) select claim_groups.id, "
+                     f"{GROUP_FIGURES.format(group='claim_groups.id')} from claim_groups "
+                     f"where ({CHANGED}) or ({REPEATED})")
     conn.execute(f"insert into {SUMMARY} (tbl, col, value, n) select '', 'most_quoted total', null, count(*) "
                  f"from {SPEAKER_COUNTS} as counts join speakers on speakers.id = counts.speaker_id "
                  f"where {not_generic(cols)}")
