@@ -250,3 +250,19 @@ def test_claim_groups_figures_kept_by_the_ingest_are_the_figures_read_from_their
                               "on articles.id = claims.article_id where claims.group_id = ? and claims.repeats is null "
                               "order by articles.published, articles.source, claims.start)", fresh[0]["group_id"])
     assert fresh[0]["figures"] == figures[0] and figures[0].count(" → ") == ARTICLES - 1
+
+
+@pytest.mark.parametrize("name,args,table", [("speaker_feed", "speaker=1", "quotes"),
+                                             ("claims_feed", "q=harbour", "claims")])
+def test_a_feed_read_newest_id_first_lists_the_rows_latest_ingested_first(harbours, name, args, table):
+    """The store numbers rows in the order it writes them and their articles' ingested_at: reading ids newest
+    first gives the rows that sorting by ingested_at gave."""
+    assert plain(harbours, "select count(*) from articles as a join articles as b on a.id < b.id "
+                           "and a.ingested_at > b.ingested_at") == [0]
+    match = ("quotes.speaker_id = 1" if table == "quotes" else
+             "claims.rowid in (select rowid from claims_fts where claims_fts match 'harbour')")
+    want = plain(harbours, f"select 'tag:tracker,{table[:-1]}:' || {table}.id from {table} join articles on "
+                           f"articles.id = {table}.article_id where {match} order by articles.ingested_at desc, "
+                           f"{table}.id desc limit 50")
+    ds = make_datasette(str(harbours))
+    assert [r["atom_id"] for r in rows(ds, f"/news/{name}.json?{args}")] == want and want
