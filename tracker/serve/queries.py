@@ -337,33 +337,23 @@ def _claim_rows(c: Columns, name: str, where: str, order: str, *, first: str = "
 WALK_SHARE, WALKED_ROWS = 50, 250
 
 
-def _by_speaker(c: Columns, table: str) -> str:
-    """"Quotes by a speaker" (``table`` quotes) or "Claims by a speaker" (claims): the rows of every speaker
-    ``:name`` matches, newest first (the confident quotes first).
-
-    While the summary is fresh, the total (and the quotes held back) are the sums of the matched speakers'
-    counts kept by the ingest (``SPEAKER_TOTALS``), and when their rows are many (``WALK_SHARE``) a page's
-    keys are found by walking the articles newest first and reading each one's rows (their article_id
-    index), the confident ones then the rest, each part stopping at the page's end: "analyst" (91 speakers,
-    14,700 quotes) on 100,000 articles, the sort of every one of them, the count and the held back were
-    300 ms. Otherwise (stale, few rows, a later page), every matched row is sorted, as before."""
-    order = f"articles.published is null, articles.published desc, {table}.article_id, {table}.start"
-    name = f"{table}_by_speaker"
-    if table == "quotes":
-        plain = _quote_rows(c, name, SPEAKER_MATCH.format(t=table), order, with_=MATCHED)
-    else:
-        plain = _claim_rows(c, name, SPEAKER_MATCH.format(t=table), order, first="speakers.name as speaker,",
-                            with_=MATCHED)
-    if not (summary_tables(c) and c.has(SPEAKER_TOTALS)):
-        return plain
+def _walked(c: Columns, table: str, plain: SQL, *, with_: str, where: str, walk_where: str, tail: str,
+            totals: str) -> SQL:
+    """``plain``'s rows (``table``'s rows meeting ``where``, newest first: the confident quotes first, then
+    by the articles' dates, then ``tail``), with their page's keys found by walking the articles newest first
+    and reading each one's rows that meet ``walk_where`` (their article_id index), the confident ones then
+    the rest, each part stopping at the page's end, while ``totals`` (a one-row statement giving ``fresh``,
+    ``walk``: the rows a walk would find, ``total`` and ``held``) says they are fresh (the summary's, and
+    counting what is asked) and the rows are in at least one article in WALK_SHARE, and the page starts
+    before WALKED_ROWS; otherwise the rows are all sorted, as ``plain`` sorts them. ``total`` and
+    ``held_back`` are ``totals``' while fresh, ``plain``'s counts otherwise."""
     conf, conf_order, held = confident_first(c, table) if table == "quotes" else ("", "", "")
-    count = "quotes" if table == "quotes" else "claims"
-    walk = (f"(select fresh and {count} * {WALK_SHARE} >= (select n from {SUMMARY} where tbl = 'articles' and "
+    order = f"articles.published is null, articles.published desc, {tail}{table}.id"
+    walk = (f"(select fresh and walk * {WALK_SHARE} >= (select n from {SUMMARY} where tbl = 'articles' and "
             f"col = '') and :_tracker_offset < {WALKED_ROWS} from totals)")
     part = (f"select * from (select {table}.id as page_key from articles cross join {table} on "
-            f"{table}.article_id = articles.id where +{table}.speaker_id in matched and {{cond}} order by "
-            f"articles.published desc, {table}.article_id, {table}.start, {table}.id "
-            f"limit :_tracker_limit + :_tracker_offset)")
+            f"{table}.article_id = articles.id where {walk_where} and {{cond}} order by "
+            f"articles.published desc, {tail}{table}.id limit :_tracker_limit + :_tracker_offset)")
     first = f"coalesce(quotes.confidence, 0) >= {CONFIDENT}"
     parts = [part.format(cond=f"({first})"), part.format(cond=f"not ({first})")] if conf else [part.format(cond="1")]
     keys = f"""select page_key from (select 1 where {walk}) as walked cross join (
@@ -371,23 +361,69 @@ def _by_speaker(c: Columns, table: str) -> str:
   union all
   select page_key from (select 1 where not {walk}) as sorted cross join (
     select {table}.id as page_key from {table} join articles on articles.id = {table}.article_id
-    where {SPEAKER_MATCH.format(t=table)} order by {conf_order}{order}, {table}.id {LIMIT})"""
-    live = f"from {table} where {SPEAKER_MATCH.format(t=table)}"
-    counts = f"case when (select fresh from totals) then (select {count} from totals) else (select count(*) {live}) end as total, "
+    where {where} order by {conf_order}{order} {LIMIT})"""
+    counts = (f"case when (select fresh from totals) then (select total from totals) else "
+              f"({plain.counts['total'][len(with_):]}) end as total, ")
     if held:
-        counts += f"case when (select fresh from totals) then (select held from totals) else (select {held} {live}) end as held_back, "
+        counts += (f"case when (select fresh from totals) then (select held from totals) else "
+                   f"({plain.counts['held_back'][len(with_):]}) end as held_back, ")
     columns = (QUOTE_COLUMNS.format(snippet="", conf=conf) if table == "quotes"
-               else _claim_columns(c, "speakers.name as speaker,"))
-    sql = SQL(f"""{MATCHED}, totals as materialized (
-  select {summary_fresh(c)} as fresh, coalesce(sum(quotes), 0) as quotes, coalesce(sum(held), 0) as held,
-         coalesce(sum(claims), 0) as claims from {SPEAKER_TOTALS} where speaker_id in matched)
+               else _claim_columns(c, "speakers.name as speaker," if "matched" in where else ""))
+    sql = SQL(f"""{with_ or "with "}{", " if with_ else ""}totals as materialized (
+  {totals})
 select {counts}{columns}
 from ({keys}) as page
 join {table} on {table}.id = page.page_key
 {QUOTE_JOINS if table == "quotes" else CLAIM_JOINS}
-order by {conf_order}{order}, {table}.id""")
+order by {conf_order}{order}""")
     sql.counts = plain.counts
     return sql
+
+
+def _by_speaker(c: Columns, table: str) -> str:
+    """"Quotes by a speaker" (``table`` quotes) or "Claims by a speaker" (claims): the rows of every speaker
+    ``:name`` matches, newest first (the confident quotes first).
+
+    While the summary is fresh, the total (and the quotes held back) are the sums of the matched speakers'
+    counts kept by the ingest (``SPEAKER_TOTALS``), and their rows are walked from the newest articles when
+    they are many (``_walked``): "analyst" (91 speakers, 14,700 quotes) on 100,000 articles, the sort of
+    every one of them, the count and the held back were 300 ms."""
+    tail = f"{table}.article_id, {table}.start, "
+    name = f"{table}_by_speaker"
+    where = SPEAKER_MATCH.format(t=table)
+    if table == "quotes":
+        plain = _quote_rows(c, name, where, "articles.published is null, articles.published desc, " + tail[:-2],
+                            with_=MATCHED)
+    else:
+        plain = _claim_rows(c, name, where, "articles.published is null, articles.published desc, " + tail[:-2],
+                            first="speakers.name as speaker,", with_=MATCHED)
+    if not (summary_tables(c) and c.has(SPEAKER_TOTALS, "original_claims")):
+        return plain
+    count = "quotes" if table == "quotes" else "claims"
+    return _walked(c, table, plain, with_=MATCHED, where=where, walk_where=f"+{where}", tail=tail, totals=f"""select {summary_fresh(c)} as fresh, coalesce(sum({count}), 0) as walk, coalesce(sum({count}), 0) as total,
+         coalesce(sum(held), 0) as held from {SPEAKER_TOTALS} where speaker_id in matched""")
+
+
+def _speaker_rows(c: Columns, table: str) -> str:
+    """"A speaker's quotes" or "A speaker's claims" (what the speaker page exports): one speaker's rows,
+    filtered by text, outlet and dates, a near-duplicate article's once, newest first. Unfiltered, a
+    much-quoted speaker's are walked from the newest articles (``_walked``) and counted by the summary (the
+    top speaker of 100,000 articles, 6,890 quotes: every one sorted, 74 ms)."""
+    field = "quotes.content" if table == "quotes" else "claims.text"
+    name = f"speaker_{table}"
+    where = _speaker_where(c, table, field)
+    plain = (_quote_rows if table == "quotes" else _claim_rows)(
+        c, name, where, "articles.published is null, articles.published desc")
+    if not (summary_tables(c) and c.has(SPEAKER_TOTALS, "original_claims")):
+        return plain
+    one = f"speaker_id = cast(:speaker as integer)"
+    total = (f"(select quotes from {SPEAKER_COUNTS} where {one})" if table == "quotes" else
+             f"(select original_claims from {SPEAKER_TOTALS} where {one})")
+    # the summary's counts are of every row of the speaker: no filter asked for
+    return _walked(c, table, plain, with_="", where=where, walk_where=f"{table}.{one} and +{original(c)}", tail="",
+                   totals=f"""select {summary_fresh(c)} and {total} is not null
+         and :q = '' and :outlet = '' and :from = '' and :to = '' as fresh, {total} as walk, {total} as total,
+         (select original_held from {SPEAKER_TOTALS} where {one}) as held""")
 
 
 # --- full-text searches: ranked a block of matches at a time ----------------------------------------------------
@@ -733,12 +769,10 @@ QUESTIONS = [
     Question("speaker_quotes", "A speaker's quotes",
              "The quotes of one speaker (the id on their page), filtered by words in the quote, outlet and "
              "dates (from, to: YYYY-MM-DD), newest first; what the speaker page exports as CSV and JSON.",
-             lambda c: _quote_rows(c, "speaker_quotes", _speaker_where(c, "quotes", "quotes.content"),
-                                   "articles.published is null, articles.published desc"), home=False),
+             lambda c: _speaker_rows(c, "quotes"), home=False),
     Question("speaker_claims", "A speaker's claims",
              "The claims of one speaker (the id on their page), filtered like their quotes.",
-             lambda c: _claim_rows(c, "speaker_claims", _speaker_where(c, "claims", "claims.text"),
-                                   "articles.published is null, articles.published desc"), home=False),
+             lambda c: _speaker_rows(c, "claims"), home=False),
     Question("speaker_feed", "New quotes by a speaker (Atom feed)",
              "The 50 quotes most recently added for one speaker (the speaker's id, as on their page); "
              "subscribe to the .atom link in a feed reader.", feed_quotes, home=False),

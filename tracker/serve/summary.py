@@ -12,9 +12,10 @@ one of the store's write transactions, and writes four small tables:
   ended when they were counted.
 - ``tracker_speaker_counts (speaker_id, quotes, articles, first_published, last_published, outlets)``:
   "who is quoted most", counted as ``queries.speaker_counts_sql`` counts it.
-- ``tracker_speaker_totals (speaker_id, quotes, held, claims)``: every speaker's quotes (near-duplicate
-  articles' too), those under ``queries.CONFIDENT``, and claims: the totals of "Quotes by a speaker" and
-  "Claims by a speaker" (``queries._by_speaker``).
+- ``tracker_speaker_totals (speaker_id, quotes, held, claims, original_held, original_claims)``: every
+  speaker's quotes (near-duplicate articles' too), those under ``queries.CONFIDENT``, and claims: the
+  totals of "Quotes by a speaker" and "Claims by a speaker" (``queries._by_speaker``); and those held back
+  and the claims of original articles, for "A speaker's quotes" and "... claims" (``queries._speaker_rows``).
 - ``tracker_group_figures (group_id, figures)``: the figures of the claim groups that "Figures that changed"
   and "Claims repeated by several speakers" list, in the order they were published.
 
@@ -38,8 +39,8 @@ from . import cache
 from .common import columns_of
 from .meta import facet_columns
 from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS, SPEAKER_TOTALS,
-                      SUMMARY, SUMMARY_WATCHED, Columns, not_generic, speaker_counts_sql, summary_counts, summary_fresh,
-                      summary_stamp, summary_tables)
+                      SUMMARY, SUMMARY_WATCHED, Columns, not_generic, original, speaker_counts_sql, summary_counts,
+                      summary_fresh, summary_stamp, summary_tables)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -92,12 +93,17 @@ def refresh_in(conn: sqlite3.Connection) -> None:
                 rows += [(table, column, v, n) for v, n in conn.execute(
                     f"select [{column}], count(*) from [{table}] where [{column}] is not null group by 1")]
     speakers = conn.execute(speaker_counts_sql(cols)).fetchall() if cols.has("quotes", "speaker_id") else []
-    held = f"total(coalesce(confidence, 0) < {CONFIDENT})" if cols.has("quotes", "confidence") else "0"
-    totals = conn.execute(f"""select speaker_id, sum(quotes), sum(held), sum(claims) from (
-        select speaker_id, count(*) as quotes, {held} as held, 0 as claims from quotes where speaker_id is not null
-        group by speaker_id
+    held = f"coalesce(quotes.confidence, 0) < {CONFIDENT}" if cols.has("quotes", "confidence") else "0"
+    totals = conn.execute(f"""select speaker_id, sum(quotes), sum(held), sum(claims), sum(original_held),
+          sum(original_claims) from (
+        select quotes.speaker_id, count(*) as quotes, total({held}) as held, 0 as claims,
+               total({held} and {original(cols)}) as original_held, 0 as original_claims
+        from quotes join articles on articles.id = quotes.article_id where quotes.speaker_id is not null
+        group by quotes.speaker_id
         union all
-        select speaker_id, 0, 0, count(*) from claims where speaker_id is not null group by speaker_id)
+        select claims.speaker_id, 0, 0, count(*), 0, total({original(cols)}) from claims
+        join articles on articles.id = claims.article_id where claims.speaker_id is not null
+        group by claims.speaker_id)
       group by speaker_id""").fetchall() if cols.has("quotes", "speaker_id") and cols.has("claims", "speaker_id") else []
     conn.execute(f"create table if not exists {SUMMARY} (tbl text not null, col text not null, value, "
                  "n integer not null)")
@@ -109,12 +115,14 @@ def refresh_in(conn: sqlite3.Connection) -> None:
                  "(quotes, articles)")
     conn.execute(f"drop table if exists {SPEAKER_TOTALS}")
     conn.execute(f"create table {SPEAKER_TOTALS} (speaker_id integer primary key, quotes integer not null, "
-                 "held integer not null, claims integer not null)")
+                 "held integer not null, claims integer not null, original_held integer not null, "
+                 "original_claims integer not null)")
     conn.execute(f"delete from {SUMMARY}")
     conn.executemany(f"insert into {SUMMARY} (tbl, col, value, n) values (?, ?, ?, ?)", rows)
     conn.executemany(f"insert into {SPEAKER_COUNTS} (speaker_id, quotes, articles, first_published, "
                      "last_published, outlets) values (?, ?, ?, ?, ?, ?)", speakers)
-    conn.executemany(f"insert into {SPEAKER_TOTALS} (speaker_id, quotes, held, claims) values (?, ?, ?, ?)", totals)
+    conn.executemany(f"insert into {SPEAKER_TOTALS} (speaker_id, quotes, held, claims, original_held, "
+                     "original_claims) values (?, ?, ?, ?, ?, ?)", totals)
     conn.execute(f"drop table if exists {GROUP_FIGURES_KEPT}")
     if cols.has("claim_groups") and cols.has("claims", "group_id"):
         conn.execute(f"create table {GROUP_FIGURES_KEPT} (group_id integer primary key, figures text)")
