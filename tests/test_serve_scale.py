@@ -284,3 +284,29 @@ def test_a_feed_read_newest_id_first_lists_the_rows_latest_ingested_first(harbou
                            f"{table}.id desc limit 50")
     ds = make_datasette(str(harbours))
     assert [r["atom_id"] for r in rows(ds, f"/news/{name}.json?{args}")] == want and want
+
+
+def test_a_speakers_page_from_the_summary_is_the_page_counted_live(harbours, tmp_path, monkeypatch):
+    """The speaker page's quotes and claims walked from the newest articles, its monthly chart and counts from
+    the summary (fresh) are the page read from the rows themselves (stale), page after page."""
+    from tracker.serve import pages, responses
+
+    monkeypatch.setattr(pages, "ITEMS", 5)
+    monkeypatch.setattr(responses, "PAGES", 0)
+    copies = []
+    for name, late in (("fresh", False), ("stale", True)):
+        (tmp_path / name).mkdir()
+        db = tmp_path / name / "news.db"
+        with sqlite3.connect(harbours) as src, sqlite3.connect(db) as conn:
+            src.backup(conn)
+            conn.execute("update articles set duplicate_of = id - 1 where id in (3, 8)")
+            summary.refresh_in(conn)
+            if late:
+                conn.execute("insert into ingest_errors (source, error, at) values ('late.txt', 'unreadable', 'now')")
+        copies.append(make_datasette(str(db)))
+    with sqlite3.connect(tmp_path / "fresh" / "news.db") as conn:
+        assert conn.execute("select count(*) from tracker_speaker_months where speaker_id = 1").fetchone()[0] > 1
+    for page in ("", "?page=2", "?cpage=3", "?page=4&cpage=2"):
+        fresh, stale = (asyncio.run(ds.client.get(f"/news/speakers/1{page}")).text for ds in copies)
+        assert fresh == stale, page
+        assert "Harbour report number" in fresh

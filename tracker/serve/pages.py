@@ -17,7 +17,7 @@ from . import cache, charts, summary
 from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
 from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, WALK_SHARE, Columns, confident_first,
-                      home_counts, items_sql, original, speaker_keys_walked)
+                      home_counts, items_sql, original, speaker_keys_walked, speaker_months_sql)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
 # a speaker's quotes are found by walking the newest articles (queries.speaker_keys_walked) on the first
@@ -239,12 +239,16 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         # a near-duplicate article's rows are the original's again: listed and counted once
         where = (SPEAKER_FILTER if filters["q"] else SPEAKER_ROWS).format(t=table, field=field)
         # a much-quoted speaker's first pages, unfiltered: walked from the newest articles, the total counted
-        walk = (table == "quotes" and counted is not None and not any(filters.values()) and page <= WALKED_PAGES
-                and counted["articles"] * WALK_SHARE >= counted["all_articles"])
+        # (claims: while the summary counts them, a speaker with as many claims as that many articles)
+        rows_counted = counted and counted["quotes" if table == "quotes" else "claims"]
+        walk = (rows_counted is not None and counted is not None and not any(filters.values())
+                and page <= WALKED_PAGES
+                and counted["articles" if table == "quotes" else "claims"] * WALK_SHARE >= counted["all_articles"])
         sql = items_sql(cols, table, f"{where}\n  and {original(cols)}",
                         f"{conf_order}articles.published is null, articles.published desc, "
                         f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True,
-                        keys=speaker_keys_walked(cols) if walk else "", total=str(counted["quotes"]) if walk else "")
+                        keys=speaker_keys_walked(cols, table) if walk else "",
+                        total=str(rows_counted) if walk else "")
         rows = await _dicts(db, sql, dict(params, offset=(page - 1) * ITEMS))
         _decorate(rows, table, datasette, database)
         total = rows[0]["total"] if rows else 0
@@ -260,10 +264,9 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         await db.execute("select distinct articles.outlet from quotes join articles on articles.id = "
                          "quotes.article_id where quotes.speaker_id = ? and articles.outlet is not null and "
                          f"{original(cols)} order by 1 limit 50", [speaker["id"]])).rows]
-    months = await _dicts(db, "select substr(articles.published, 1, 7) as month, count(*) as n from quotes "
-                              "join articles on articles.id = quotes.article_id where quotes.speaker_id = ? "
-                              f"and articles.published is not null and {original(cols)} group by month order by month",
-                        [speaker["id"]])
+    months = await summary.speaker_months(datasette, database, speaker["id"])
+    if months is None:
+        months = await _dicts(db, speaker_months_sql(cols), [speaker["id"]])
     figures = await _dicts(db, "select claims.id, claims.value, claims.unit, claims.text, articles.published "
                                "from claims join articles on articles.id = claims.article_id "
                                "where claims.speaker_id = ? and claims.value is not null "

@@ -70,21 +70,23 @@ SPEAKER_ROWS = """{t}.speaker_id = cast(:speaker as integer)
 SPEAKER_FILTER = SPEAKER_ROWS + "\n  and (:q = '' or {field} like '%' || :q || '%')"
 
 
-def speaker_keys_walked(c: Columns) -> str:
+def speaker_keys_walked(c: Columns, table: str = "quotes") -> str:
     """A page of a much-quoted speaker's quotes (``:speaker``, ``:limit``, ``:offset``), newest first and the
     confident ones first, found by walking the articles from the newest (their published index) and looking
     up the speaker's quotes in each (their (speaker_id, article_id) index), the confident ones first, then the
     rest: each part stops at the page's end, and the second is read only when the first ran out (SQLite reads
     a UNION ALL in order). For a speaker in a few percent of the articles or more (the speaker's page asks
     ``summary``'s counts): the top speaker of 100,000 articles (9,780 quotes) 101 ms to 12 ms, a sort of all
-    of them before; a rarely quoted speaker would walk every article (1.8 s), and is read as before."""
+    of them before; a rarely quoted speaker would walk every article (1.8 s), and is read as before.
+    ``table`` claims: the speaker's claims, each article's read by their article_id index (one part)."""
     conf = f"coalesce(quotes.confidence, 0) >= {CONFIDENT}"
-    part = ("select * from (select quotes.id as page_key from articles cross join quotes "
-            "on quotes.article_id = articles.id where quotes.speaker_id = cast(:speaker as integer) and "
-            f"+{original(c)} and {{cond}} "
-            "order by articles.published desc, quotes.article_id, quotes.start, quotes.id limit :limit + :offset)")
-    parts = ([part.format(cond=conf), part.format(cond=f"not ({conf})")] if c.has("quotes", "confidence")
-             else [part.format(cond="1")])
+    plus = "" if table == "quotes" else "+"
+    part = (f"select * from (select {table}.id as page_key from articles cross join {table} "
+            f"on {table}.article_id = articles.id where {plus}{table}.speaker_id = cast(:speaker as integer) and "
+            f"+{original(c)} and {{cond}} order by articles.published desc, {table}.article_id, {table}.start, "
+            f"{table}.id limit :limit + :offset)")
+    parts = ([part.format(cond=conf), part.format(cond=f"not ({conf})")]
+             if table == "quotes" and c.has("quotes", "confidence") else [part.format(cond="1")])
     return f"select page_key from ({' union all '.join(parts)}) limit :limit offset :offset"
 
 
@@ -144,6 +146,8 @@ SPEAKER_COUNTS = "tracker_speaker_counts"
 SPEAKER_TOTALS = "tracker_speaker_totals"
 # the figures of the claim groups the questions list (``GROUP_FIGURES`` of each)
 GROUP_FIGURES_KEPT = "tracker_group_figures"
+# a speaker's quotes by month (the speaker page's chart, ``SPEAKER_MONTHS_SQL``)
+SPEAKER_MONTHS = "tracker_speaker_months"
 # the tables whose counts the summary holds; it is fresh while each still ends where it ended when counted
 SUMMARY_WATCHED = ("articles", "sentences", "speakers", "quotes", "claims", "corrections", "ingest_errors")
 
@@ -213,6 +217,15 @@ def _speaker_counts(c: Columns, gate: str = "") -> str:
         where quotes.speaker_id is not null and {original(c)}
         group by quotes.speaker_id, quotes.article_id)
   group by speaker_id"""
+
+
+def speaker_months_sql(c: Columns, one: bool = True) -> str:
+    """A speaker's quotes by month of their articles' dates (``?``: the speaker; ``one`` false: every speaker's,
+    with ``speaker_id`` first), near-duplicate articles counted once."""
+    who = "quotes.speaker_id = ?" if one else "quotes.speaker_id is not null"
+    return (f"select {'' if one else 'quotes.speaker_id, '}substr(articles.published, 1, 7) as month, count(*) as n "
+            f"from quotes join articles on articles.id = quotes.article_id where {who} and articles.published is "
+            f"not null and {original(c)} group by {'' if one else 'quotes.speaker_id, '}month order by month")
 
 
 def speaker_counts_sql(c: Columns) -> str:

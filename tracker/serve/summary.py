@@ -2,7 +2,7 @@
 
 ``refresh_in(conn)`` runs when a store that wrote anything closes (``Store.close``:
 the end of an ingest, ``tracker correct``), or that finds the summary stale, in
-one of the store's write transactions, and writes four small tables:
+one of the store's write transactions, and writes five small tables:
 
 - ``tracker_summary (tbl, col, value, n)``: every table's rows (``col``
   empty); the rows of each value of every facet metadata.yml names (``col`` the
@@ -16,6 +16,8 @@ one of the store's write transactions, and writes four small tables:
   speaker's quotes (near-duplicate articles' too), those under ``queries.CONFIDENT``, and claims: the
   totals of "Quotes by a speaker" and "Claims by a speaker" (``queries._by_speaker``); and those held back
   and the claims of original articles, for "A speaker's quotes" and "... claims" (``queries._speaker_rows``).
+- ``tracker_speaker_months (speaker_id, month, n)``: every speaker's quotes by month (the chart of their
+  page), counted as ``queries.speaker_months_sql`` counts one speaker's.
 - ``tracker_group_figures (group_id, figures)``: the figures of the claim groups that "Figures that changed"
   and "Claims repeated by several speakers" list, in the order they were published.
 
@@ -38,9 +40,9 @@ import sqlite3
 from . import cache
 from .common import columns_of
 from .meta import facet_columns
-from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS, SPEAKER_TOTALS,
-                      SUMMARY, SUMMARY_WATCHED, Columns, not_generic, original, speaker_counts_sql, summary_counts,
-                      summary_fresh, summary_stamp, summary_tables)
+from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS, SPEAKER_MONTHS,
+                      SPEAKER_TOTALS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, original, speaker_counts_sql,
+                      speaker_months_sql, summary_counts, summary_fresh, summary_stamp, summary_tables)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -51,7 +53,7 @@ def _columns(conn: sqlite3.Connection) -> Columns:
     return Columns(out)
 
 
-KEPT = (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS, GROUP_FIGURES_KEPT)       # the tables written here
+KEPT = (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS, GROUP_FIGURES_KEPT, SPEAKER_MONTHS)       # the tables written here
 
 
 def counted_tables(conn: sqlite3.Connection) -> list[str]:
@@ -123,6 +125,11 @@ def refresh_in(conn: sqlite3.Connection) -> None:
                      "last_published, outlets) values (?, ?, ?, ?, ?, ?)", speakers)
     conn.executemany(f"insert into {SPEAKER_TOTALS} (speaker_id, quotes, held, claims, original_held, "
                      "original_claims) values (?, ?, ?, ?, ?, ?)", totals)
+    conn.execute(f"drop table if exists {SPEAKER_MONTHS}")
+    if cols.has("quotes", "speaker_id"):
+        conn.execute(f"create table {SPEAKER_MONTHS} (speaker_id integer not null, month text, n integer not null, "
+                     "primary key (speaker_id, month))")
+        conn.execute(f"insert into {SPEAKER_MONTHS} (speaker_id, month, n) {speaker_months_sql(cols, one=False)}")
     conn.execute(f"drop table if exists {GROUP_FIGURES_KEPT}")
     if cols.has("claim_groups") and cols.has("claims", "group_id"):
         conn.execute(f"create table {GROUP_FIGURES_KEPT} (group_id integer primary key, figures text)")
@@ -189,13 +196,24 @@ async def rows(datasette, database: str, table: str, column: str = "", value=Non
 
 
 async def speaker(datasette, database: str, speaker_id: int) -> dict | None:
-    """A quoted speaker's counts (``quotes``, ``articles``, ``outlets``: near-duplicate articles counted once)
-    and the articles' (``all_articles``), if the summary is fresh; None otherwise (or for a speaker never
-    quoted)."""
+    """A quoted speaker's counts (``quotes``, ``articles``, ``outlets``, ``claims``: near-duplicate articles
+    counted once; ``claims`` None in a summary without the speakers' totals) and the articles'
+    (``all_articles``), if the summary is fresh; None otherwise (or for a speaker never quoted)."""
     if not await fresh(datasette, database):
         return None
+    cols = await columns_of(datasette, database)
+    claims = (f"(select original_claims from {SPEAKER_TOTALS} where speaker_id = counts.speaker_id)"
+              if cols.has(SPEAKER_TOTALS, "original_claims") else "null")
     row = (await datasette.get_database(database).execute(
-        f"select counts.quotes, counts.articles, counts.outlets, (select n from {SUMMARY} where tbl = 'articles' "
-        f"and col = '') as all_articles from {SPEAKER_COUNTS} as counts where counts.speaker_id = ?",
-        [speaker_id])).first()
+        f"select counts.quotes, counts.articles, counts.outlets, {claims} as claims, (select n from {SUMMARY} "
+        f"where tbl = 'articles' and col = '') as all_articles from {SPEAKER_COUNTS} as counts "
+        "where counts.speaker_id = ?", [speaker_id])).first()
     return dict(row) if row is not None and row["all_articles"] is not None else None
+
+
+async def speaker_months(datasette, database: str, speaker_id: int) -> list[dict] | None:
+    """A speaker's quotes by month (``queries.speaker_months_sql``), if the summary keeps them fresh."""
+    if not await fresh(datasette, database) or not (await columns_of(datasette, database)).has(SPEAKER_MONTHS):
+        return None
+    return [dict(r) for r in (await datasette.get_database(database).execute(
+        f"select month, n from {SPEAKER_MONTHS} where speaker_id = ? order by month", [speaker_id])).rows]
