@@ -287,12 +287,14 @@ def test_a_feed_read_newest_id_first_lists_the_rows_latest_ingested_first(harbou
 
 
 def test_a_speakers_page_from_the_summary_is_the_page_counted_live(harbours, tmp_path, monkeypatch):
-    """The speaker page's quotes and claims walked from the newest articles, its monthly chart and counts from
-    the summary (fresh) are the page read from the rows themselves (stale), page after page."""
+    """The speaker page's quotes and claims walked from the newest articles, its charts (quotes by month, the
+    first figures) and counts from the summary (fresh) are the page read from the rows themselves (stale),
+    page after page."""
     from tracker.serve import pages, responses
 
     monkeypatch.setattr(pages, "ITEMS", 5)
     monkeypatch.setattr(responses, "PAGES", 0)
+    monkeypatch.setattr(queries, "FIGURES", 7)       # the figures chart's first 7 (of 33)
     copies = []
     for name, late in (("fresh", False), ("stale", True)):
         (tmp_path / name).mkdir()
@@ -306,6 +308,7 @@ def test_a_speakers_page_from_the_summary_is_the_page_counted_live(harbours, tmp
         copies.append(make_datasette(str(db)))
     with sqlite3.connect(tmp_path / "fresh" / "news.db") as conn:
         assert conn.execute("select count(*) from tracker_speaker_months where speaker_id = 1").fetchone()[0] > 1
+        assert conn.execute("select count(*) from tracker_speaker_figures where speaker_id = 1").fetchone()[0] == 7
     for page in ("", "?page=2", "?cpage=3", "?page=4&cpage=2"):
         fresh, stale = (asyncio.run(ds.client.get(f"/news/speakers/1{page}")).text for ds in copies)
         assert fresh == stale, page

@@ -17,7 +17,8 @@ from . import cache, charts, summary
 from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
 from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, WALK_SHARE, Columns, confident_first,
-                      home_counts, items_sql, original, speaker_keys_walked, speaker_months_sql)
+                      SPEAKER_FIGURES, SPEAKER_MONTHS, home_counts, items_sql, original, speaker_figures_sql,
+                      speaker_keys_walked, speaker_months_sql)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
 # a speaker's quotes are found by walking the newest articles (queries.speaker_keys_walked) on the first
@@ -264,13 +265,13 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         await db.execute("select distinct articles.outlet from quotes join articles on articles.id = "
                          "quotes.article_id where quotes.speaker_id = ? and articles.outlet is not null and "
                          f"{original(cols)} order by 1 limit 50", [speaker["id"]])).rows]
-    months = await summary.speaker_months(datasette, database, speaker["id"])
-    if months is None:
+    if await summary.kept(datasette, database, SPEAKER_MONTHS):
+        months = await _dicts(db, f"select month, n from {SPEAKER_MONTHS} where speaker_id = ? order by month",
+                              [speaker["id"]])
+    else:
         months = await _dicts(db, speaker_months_sql(cols), [speaker["id"]])
-    figures = await _dicts(db, "select claims.id, claims.value, claims.unit, claims.text, articles.published "
-                               "from claims join articles on articles.id = claims.article_id "
-                               "where claims.speaker_id = ? and claims.value is not null "
-                               "order by articles.published, claims.id limit 300", [speaker["id"]])
+    kept = await summary.kept(datasette, database, SPEAKER_FIGURES)
+    figures = await _dicts(db, speaker_figures_sql(kept), [speaker["id"]])
     for f in figures:
         f["url"] = datasette.urls.row(database, "claims", str(f["id"]))
     return {"tracker_speaker": dict(

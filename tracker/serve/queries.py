@@ -146,8 +146,11 @@ SPEAKER_COUNTS = "tracker_speaker_counts"
 SPEAKER_TOTALS = "tracker_speaker_totals"
 # the figures of the claim groups the questions list (``GROUP_FIGURES`` of each)
 GROUP_FIGURES_KEPT = "tracker_group_figures"
-# a speaker's quotes by month (the speaker page's chart, ``SPEAKER_MONTHS_SQL``)
+# a speaker's quotes by month (the speaker page's chart, ``speaker_months_sql``)
 SPEAKER_MONTHS = "tracker_speaker_months"
+# the first FIGURES of a speaker's figures (the speaker page's other chart, ``speaker_figures_sql``)
+SPEAKER_FIGURES = "tracker_speaker_figures"
+FIGURES = 300
 # the tables whose counts the summary holds; it is fresh while each still ends where it ended when counted
 SUMMARY_WATCHED = ("articles", "sentences", "speakers", "quotes", "claims", "corrections", "ingest_errors")
 
@@ -226,6 +229,22 @@ def speaker_months_sql(c: Columns, one: bool = True) -> str:
     return (f"select {'' if one else 'quotes.speaker_id, '}substr(articles.published, 1, 7) as month, count(*) as n "
             f"from quotes join articles on articles.id = quotes.article_id where {who} and articles.published is "
             f"not null and {original(c)} group by {'' if one else 'quotes.speaker_id, '}month order by month")
+
+
+def speaker_figures_sql(kept: bool = False, every: bool = False) -> str:
+    """A speaker's first FIGURES figures (claims with a value) in the order of their articles' dates (``?``:
+    the speaker); ``kept``: those the summary keeps (SPEAKER_FIGURES); ``every``: every speaker's (speaker_id,
+    claim_id), what the summary keeps."""
+    if every:
+        return ("select speaker_id, id from (select claims.speaker_id, claims.id, row_number() over (partition by "
+                "claims.speaker_id order by articles.published, claims.id) as n from claims join articles on "
+                "articles.id = claims.article_id where claims.speaker_id is not null and claims.value is not null) "
+                f"where n <= {FIGURES}")
+    return ("select claims.id, claims.value, claims.unit, claims.text, articles.published "
+            + (f"from {SPEAKER_FIGURES} as kept join claims on claims.id = kept.claim_id " if kept else "from claims ")
+            + "join articles on articles.id = claims.article_id "
+            + ("where kept.speaker_id = ? " if kept else "where claims.speaker_id = ? and claims.value is not null ")
+            + f"order by articles.published, claims.id limit {FIGURES}")
 
 
 def speaker_counts_sql(c: Columns) -> str:

@@ -2,7 +2,7 @@
 
 ``refresh_in(conn)`` runs when a store that wrote anything closes (``Store.close``:
 the end of an ingest, ``tracker correct``), or that finds the summary stale, in
-one of the store's write transactions, and writes five small tables:
+one of the store's write transactions, and writes six small tables:
 
 - ``tracker_summary (tbl, col, value, n)``: every table's rows (``col``
   empty); the rows of each value of every facet metadata.yml names (``col`` the
@@ -18,6 +18,8 @@ one of the store's write transactions, and writes five small tables:
   and the claims of original articles, for "A speaker's quotes" and "... claims" (``queries._speaker_rows``).
 - ``tracker_speaker_months (speaker_id, month, n)``: every speaker's quotes by month (the chart of their
   page), counted as ``queries.speaker_months_sql`` counts one speaker's.
+- ``tracker_speaker_figures (speaker_id, claim_id)``: every speaker's first ``queries.FIGURES`` figures
+  (the other chart of their page, ``queries.speaker_figures_sql``).
 - ``tracker_group_figures (group_id, figures)``: the figures of the claim groups that "Figures that changed"
   and "Claims repeated by several speakers" list, in the order they were published.
 
@@ -40,9 +42,10 @@ import sqlite3
 from . import cache
 from .common import columns_of
 from .meta import facet_columns
-from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS, SPEAKER_MONTHS,
-                      SPEAKER_TOTALS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic, original, speaker_counts_sql,
-                      speaker_months_sql, summary_counts, summary_fresh, summary_stamp, summary_tables)
+from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS,
+                      SPEAKER_FIGURES, SPEAKER_MONTHS, SPEAKER_TOTALS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic,
+                      original, speaker_counts_sql, speaker_figures_sql, speaker_months_sql, summary_counts,
+                      summary_fresh, summary_stamp, summary_tables)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -53,7 +56,8 @@ def _columns(conn: sqlite3.Connection) -> Columns:
     return Columns(out)
 
 
-KEPT = (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS, GROUP_FIGURES_KEPT, SPEAKER_MONTHS)       # the tables written here
+# the tables written here
+KEPT = (SUMMARY, SPEAKER_COUNTS, SPEAKER_TOTALS, GROUP_FIGURES_KEPT, SPEAKER_MONTHS, SPEAKER_FIGURES)
 
 
 def counted_tables(conn: sqlite3.Connection) -> list[str]:
@@ -130,6 +134,11 @@ def refresh_in(conn: sqlite3.Connection) -> None:
         conn.execute(f"create table {SPEAKER_MONTHS} (speaker_id integer not null, month text, n integer not null, "
                      "primary key (speaker_id, month))")
         conn.execute(f"insert into {SPEAKER_MONTHS} (speaker_id, month, n) {speaker_months_sql(cols, one=False)}")
+    conn.execute(f"drop table if exists {SPEAKER_FIGURES}")
+    if cols.has("claims", "speaker_id"):
+        conn.execute(f"create table {SPEAKER_FIGURES} (speaker_id integer not null, claim_id integer not null, "
+                     "primary key (speaker_id, claim_id))")
+        conn.execute(f"insert into {SPEAKER_FIGURES} (speaker_id, claim_id) {speaker_figures_sql(every=True)}")
     conn.execute(f"drop table if exists {GROUP_FIGURES_KEPT}")
     if cols.has("claim_groups") and cols.has("claims", "group_id"):
         conn.execute(f"create table {GROUP_FIGURES_KEPT} (group_id integer primary key, figures text)")
@@ -211,9 +220,6 @@ async def speaker(datasette, database: str, speaker_id: int) -> dict | None:
     return dict(row) if row is not None and row["all_articles"] is not None else None
 
 
-async def speaker_months(datasette, database: str, speaker_id: int) -> list[dict] | None:
-    """A speaker's quotes by month (``queries.speaker_months_sql``), if the summary keeps them fresh."""
-    if not await fresh(datasette, database) or not (await columns_of(datasette, database)).has(SPEAKER_MONTHS):
-        return None
-    return [dict(r) for r in (await datasette.get_database(database).execute(
-        f"select month, n from {SPEAKER_MONTHS} where speaker_id = ? order by month", [speaker_id])).rows]
+async def kept(datasette, database: str, table: str) -> bool:
+    """Whether the summary has ``table`` (one of the speaker page's) and is fresh."""
+    return (await columns_of(datasette, database)).has(table) and await fresh(datasette, database)
