@@ -86,4 +86,6 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     # "figures by unit": a unit's claims largest first, read in this index's order (valued ones by value, vague
     # ones by their upper bound) and stopped at the page's end (100,000 articles, "percent": 262 to 35 ms)
     ("claims", ["unit", "value", "high"], False),
+    # "figures to double-check": the vague figures in article order, read from here to the page's end
+    ("claims", ["qualifier", "article_id", "start"], False),
 ]
