@@ -313,3 +313,17 @@ def test_a_speakers_page_from_the_summary_is_the_page_counted_live(harbours, tmp
         fresh, stale = (asyncio.run(ds.client.get(f"/news/speakers/1{page}")).text for ds in copies)
         assert fresh == stale, page
         assert "Harbour report number" in fresh
+
+
+def test_figures_to_double_check_read_part_by_part_are_the_figures_sorted(harbours):
+    """The unreadable figures (sorted), then the vague ones (read in index order): every page the rows of one
+    sort of all the doubtful figures."""
+    want = plain(harbours, "select id from claims where qualifier = 'vague' or exists (select 1 from "
+                           "json_each(claims.flags) where json_each.value != 'change') "
+                           "order by qualifier = 'vague', article_id, start, id")
+    assert {"vague", "exact"} <= set(plain(harbours, f"select qualifier from claims where id in ({','.join(map(str, want))})"))
+    ds = make_datasette(str(harbours))
+    for size in (1, 4, 50):
+        keys, first = every_page(ds, "/news/questionable_figures.json?_=", size, "claim_id")
+        assert keys == want, size
+        assert first[0]["total"] == len(want)
