@@ -83,4 +83,9 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     # a speaker's page: their quotes' articles and order without reading the quotes (the top speaker of 51,000
     # articles: the months of their quotes 182 to 83 ms)
     ("quotes", ["speaker_id", "article_id", "start"], False),
+    # "figures by unit": a unit's claims largest first, read in this index's order (valued ones by value, vague
+    # ones by their upper bound) and stopped at the page's end (100,000 articles, "percent": 262 to 35 ms)
+    ("claims", ["unit", "value", "high"], False),
+    # "figures to double-check": the vague figures in article order, read from here to the page's end
+    ("claims", ["qualifier", "article_id", "start"], False),
 ]

@@ -1,5 +1,11 @@
 """The Atom feeds' queries: a speaker's latest quotes, and the latest claims on a subject (``.atom`` links of
-the hidden canned queries ``speaker_feed`` and ``claims_feed``)."""
+the hidden canned queries ``speaker_feed`` and ``claims_feed``).
+
+"Latest" is the order rows were added in, their ids' (the store numbers an article's rows when it stores the
+article, at the time it writes in ``ingested_at``): read newest first from the speaker_id index or the
+full-text index and stopped at the 50th, instead of every row of the speaker or the search being joined to
+its article and sorted by ``ingested_at`` (the top speaker of 100,000 articles: 152 ms).
+"""
 from __future__ import annotations
 
 from .columns import Columns
@@ -22,7 +28,7 @@ from quotes
 join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
 where quotes.speaker_id = cast(:speaker as integer)
-order by articles.ingested_at desc, quotes.id desc
+order by quotes.id desc
 limit 50"""
 
 
@@ -37,5 +43,5 @@ join claims on claims.rowid = claims_fts.rowid
 join articles on articles.id = claims.article_id
 left join speakers on speakers.id = claims.speaker_id
 where claims_fts match tracker_fts(:q)
-order by articles.ingested_at desc, claims.id desc
+order by claims_fts.rowid desc
 limit 50"""

@@ -30,7 +30,8 @@ def metadata() -> dict:
 
 
 # tables the summary the ingest keeps (summary.py) writes: hidden from the lists of tables
-HIDDEN_TABLES = ("tracker_summary", "tracker_speaker_counts")
+HIDDEN_TABLES = ("tracker_summary", "tracker_speaker_counts", "tracker_speaker_totals", "tracker_group_figures",
+                 "tracker_speaker_months", "tracker_speaker_figures")
 
 
 def facet_columns() -> dict[str, list[str]]:

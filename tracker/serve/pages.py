@@ -16,13 +16,14 @@ from markupsafe import Markup, escape
 from . import cache, charts, summary
 from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
-from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, Columns, confident_first, home_counts,
-                      items_sql, original, speaker_keys_walked)
+from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, WALK_SHARE, Columns, confident_first,
+                      SPEAKER_FIGURES, SPEAKER_MONTHS, home_counts, items_sql, original, speaker_figures_sql,
+                      speaker_keys_walked, speaker_months_sql)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
 # a speaker's quotes are found by walking the newest articles (queries.speaker_keys_walked) on the first
-# WALKED_PAGES pages of a speaker quoted in at least one article in WALK_SHARE
-WALKED_PAGES, WALK_SHARE = 5, 50
+# WALKED_PAGES pages of a speaker quoted in at least one article in WALK_SHARE (queries', as its questions')
+WALKED_PAGES = 5
 RECENT = 10                # recent articles on the home page
 # columns a table page hides until "all columns" is clicked: offsets, hashes, internal keys
 HIDDEN = {
@@ -124,7 +125,7 @@ def rows_html(display_rows, hidden, columns=None) -> Markup:
 
 def query_vars(request) -> dict:
     """Paging links of a canned query: ``?page=`` kept with every other argument."""
-    from .queries import HIDDEN as QUERY_HIDDEN
+    from .queries import HIDDEN as QUERY_HIDDEN, RANKED
 
     page, size = _arg(request, "page", 1, 100_000), _arg(request, "size", PAGE, MAX_SIZE)
     args = request_args(request, "page")
@@ -132,7 +133,7 @@ def query_vars(request) -> dict:
     def url(n):
         return "?" + urlencode(args + ([("page", str(n))] if n > 1 else []))
     return {"tracker_query": dict(page=page, size=size, first=(page - 1) * size + 1, prev_url=url(page - 1),
-                                  next_url=url(page + 1), hidden=QUERY_HIDDEN,
+                                  next_url=url(page + 1), hidden=QUERY_HIDDEN, ranked=RANKED,
                                   params=[(k, v) for k, v in args if not k.startswith("_")])}
 
 
@@ -239,12 +240,16 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         # a near-duplicate article's rows are the original's again: listed and counted once
         where = (SPEAKER_FILTER if filters["q"] else SPEAKER_ROWS).format(t=table, field=field)
         # a much-quoted speaker's first pages, unfiltered: walked from the newest articles, the total counted
-        walk = (table == "quotes" and counted is not None and not any(filters.values()) and page <= WALKED_PAGES
-                and counted["articles"] * WALK_SHARE >= counted["all_articles"])
+        # (claims: while the summary counts them, a speaker with as many claims as that many articles)
+        rows_counted = counted and counted["quotes" if table == "quotes" else "claims"]
+        walk = (rows_counted is not None and counted is not None and not any(filters.values())
+                and page <= WALKED_PAGES
+                and counted["articles" if table == "quotes" else "claims"] * WALK_SHARE >= counted["all_articles"])
         sql = items_sql(cols, table, f"{where}\n  and {original(cols)}",
                         f"{conf_order}articles.published is null, articles.published desc, "
                         f"{table}.article_id, {table}.start, {table}.id", "limit :limit offset :offset", page=True,
-                        keys=speaker_keys_walked(cols) if walk else "", total=str(counted["quotes"]) if walk else "")
+                        keys=speaker_keys_walked(cols, table) if walk else "",
+                        total=str(rows_counted) if walk else "")
         rows = await _dicts(db, sql, dict(params, offset=(page - 1) * ITEMS))
         _decorate(rows, table, datasette, database)
         total = rows[0]["total"] if rows else 0
@@ -260,14 +265,13 @@ async def speaker_vars(datasette, database: str, speaker_id: str, request, cols:
         await db.execute("select distinct articles.outlet from quotes join articles on articles.id = "
                          "quotes.article_id where quotes.speaker_id = ? and articles.outlet is not null and "
                          f"{original(cols)} order by 1 limit 50", [speaker["id"]])).rows]
-    months = await _dicts(db, "select substr(articles.published, 1, 7) as month, count(*) as n from quotes "
-                              "join articles on articles.id = quotes.article_id where quotes.speaker_id = ? "
-                              f"and articles.published is not null and {original(cols)} group by month order by month",
-                        [speaker["id"]])
-    figures = await _dicts(db, "select claims.id, claims.value, claims.unit, claims.text, articles.published "
-                               "from claims join articles on articles.id = claims.article_id "
-                               "where claims.speaker_id = ? and claims.value is not null "
-                               "order by articles.published, claims.id limit 300", [speaker["id"]])
+    if await summary.kept(datasette, database, SPEAKER_MONTHS):
+        months = await _dicts(db, f"select month, n from {SPEAKER_MONTHS} where speaker_id = ? order by month",
+                              [speaker["id"]])
+    else:
+        months = await _dicts(db, speaker_months_sql(cols), [speaker["id"]])
+    kept = await summary.kept(datasette, database, SPEAKER_FIGURES)
+    figures = await _dicts(db, speaker_figures_sql(kept), [speaker["id"]])
     for f in figures:
         f["url"] = datasette.urls.row(database, "claims", str(f["id"]))
     return {"tracker_speaker": dict(
