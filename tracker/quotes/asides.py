@@ -7,7 +7,7 @@ is losing money, says Mr Dean" has none: bb21558). An appositive description aft
 speaking ("Ann Lee, head of the Tenants Union, which filed the suit, said": 6e0375c, found on a blind
 held-out set). Asides with commas of their own are read back in one walk over the commas (``_before_asides``):
 to a relative pronoun, which leads to the phrase before it ("Ms Rana, whose first company, Tillwise, sells
-seeds, said", bb21558), or to the phrase that opens the clause ("Mr. Dale, now 81 and retired in Salem,
+seeds, said", bb21558), or to the phrase that opens the clause ("Mr. Dale, 74 and living in Salem,
 Ore., said", 01459e3), past an opening adverbial ("Moreover, Jo Sachs, an economist, said"). These were two
 mechanisms (a token scan for ", who" and a walk over commas); one walk now, which finds the speaker of
 "Then came Jo Marsh, who, after a long day, said" too: 3 more PolNeAR quotes, PolNeAR attribution F1 the
@@ -57,7 +57,7 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
         return _before_asides(lx, B, b, None, clause=True)
     k = np_backward(lx, B, b + 1)
     if k is None or not _opens_clause(B, k):
-        # "“…,” Mr. Dale, now 81 and retired in Salem, Ore., said": an aside with commas of its own;
+        # "“…,” Mr. Dale, 74 and living in Salem, Ore., said": an aside with commas of its own;
         # the speaker is further back
         further = _before_asides(lx, B, b, None if k is None else (B[k][0], B[b + 1][1], None))
         if further is not None:
@@ -118,7 +118,7 @@ def _before_asides(lx: Lexicon, B: Back, b: int, found, clause: bool = False):
     comma B[b] across up to three more commas, with no quotation, semicolon or colon between; else None.
     At each comma: a relative pronoun right after it opens an aside about the phrase before it, which
     speaks ("Ms Rana, whose first company, Tillwise, sells seeds, said"); a phrase before it that opens the
-    clause speaks ("Mr. Dale, now 81 and retired in Salem, Ore., said"), unless it is an opening adverbial
+    clause speaks ("Mr. Dale, 74 and living in Salem, Ore., said"), unless it is an opening adverbial
     ("Moreover, Jo Sachs, an economist, said"), which leaves the phrase after it (``found``, then each
     phrase read) as the speaker. ``clause``: the words between the last two commas are a clause, whose
     subject the phrase opening the sentence is: only a relative pronoun leads past them. A relative

@@ -140,7 +140,7 @@ def clause_subject(lx: Lexicon, m: str, us: int, hi: int):
             j = skip_space(m, t[1], hi)
             np_ = np_forward(lx, m, j, hi)
             if np_ is not None and m[np_[0]:np_[1]].lower() in lx.subject:
-                return np_                # "In 2011, he all but accused …"
+                return np_                # "In 2019, she all but blamed …"
             if np_ is not None:
                 nxt = m[np_[1]:np_[1] + 20].split(None, 1)
                 if nxt and nxt[0][:1].islower() and nxt[0] not in lx.link and nxt[0] not in lx.det:

@@ -142,7 +142,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             # "said Zenco founder and director Tom Hale" read as "Zenco": the person the role after it names
             e, alias = art.role_holder_after(q.speaker_mention, q.speaker_end)
         if e is None and q.speaker_end is not None:
-            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said", "Another delegate
+            # "The head of the Ruritanian navy, Adm. Tom K. Hale Jr., said", "Another delegate
             # on the slate, Jim Poole, said": the name the text puts in apposition right after a description
             # is who speaks, more precisely than the description
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)

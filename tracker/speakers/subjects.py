@@ -50,7 +50,7 @@ _NAME_MONTHS = frozenset(lexicon.lines(N.D + "months_as_names.txt"))
 _DAY_AFTER = re.compile(r"[ \u00a0]\d{1,2}\b")
 # a name after a preposition is no subject ("a push by Tom Hale")
 _AFTER_PREPOSITION = re.compile(rf"\b(?:{PREPOSITIONS}|and|or|as)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.I)
-# ... and a role between ("hosted by UK finance minister Gordon Brown")
+# ... and a role between ("chaired by Ruritania's finance minister Ann Lee")
 _AFTER_PREPOSITION_ROLE = re.compile(rf"\b(?:{PREPOSITIONS})[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
                                      rf"(?:{lexicon.trie_pattern(N.lists()['titles'])})[ \u00a0]+\Z", re.I)
 # a relative "who" after a name: a person's (unless a plural verb follows the clause: a team's)
@@ -97,7 +97,7 @@ class Subjects(Article):
                 # opening subordinate clause has a subject of its own, and the main clause after its comma another
                 main_from = self.main_clause(si)
                 subject_taken = main_taken = False
-                # the end of an opening phrase ("During an interview with Sean Hannity that aired Wednesday,")
+                # the end of an opening phrase ("During a talk with Tom Hale that ran on Friday,")
                 opening_end = None
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
@@ -170,8 +170,8 @@ class Subjects(Article):
                             subj = False
                         if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
                             found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
-                        # (a name after a preposition in an opening phrase leaves the subject to come: "During an
-                        # interview with Sean Hannity that aired Wednesday, Donald Trump discussed ...")
+                        # (a name after a preposition in an opening phrase leaves the subject to come: "During a
+                        # talk with Tom Hale that ran on Friday, Ann Lee described ...")
                         if after_preposition and opening_end is None:
                             opening_end = text.find(",", s.start, s.end) if _OPENING_PHRASE.match(text, s.start) \
                                 else -1
