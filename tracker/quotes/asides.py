@@ -77,7 +77,7 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
 
 
 def _before_brackets(lx: Lexicon, B: Back, b0: int):
-    """A bracket after a name: "Harry M. Reid (D-Nev.) said"."""
+    """A bracket after a name: "Ann M. Lowe (D-Ore.) said"."""
     b = b0
     while B.has(b) and B[b][2] != "(":
         b += 1
@@ -97,7 +97,7 @@ def _clause_between(lx: Lexicon, B: Back, b0: int, b: int) -> bool:
     """Do the words between two commas (B[b-1] first, B[b0+1] last) make a clause of their own: a finite
     verb before any relative pronoun ("the firm is losing money", but not "a doctor who is retiring")?"""
     if B[b - 1][2].lower() in lx.subordinator:
-        return False                            # "Cruz, as he has in the past, opposed": an aside
+        return False                            # "Hale, as he has in the past, opposed": an aside
     for j in range(b - 1, b0, -1):
         x = B[j][2].lower()
         if x in lx.relative_aside or x == "that":
@@ -141,7 +141,7 @@ def _before_asides(lx: Lexicon, B: Back, b: int, found, clause: bool = False):
             first = B[k][2].lower()
             if first in lx.opener or first in lx.stop or first in lx.time or first in lx.clause_adverb \
                     or first in lx.negation or first.endswith(("ly", "ing")) or first.isdigit():
-                return found                     # (a digit: "… on Dec. | 2, Col. Warren, …", a sentence split)
+                return found                     # (a digit: "… on Dec. | 4, Col. Hale, …", a sentence split)
             return B[k][0], B[b + 1][1], None
         found = None if k is None else (B[k][0], B[b + 1][1], None)
     return None

@@ -64,7 +64,7 @@ class Window(Article):
         postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
         if postposed and self.after_content is not None and pos not in self.after_content and starts:
             # the pronoun continues one that opens the clause before it, ahead of any name ("Asked about her own
-            # vote if Clinton runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
+            # vote if Lowe runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
             earlier = _GENDERED_PRONOUN[gender].search(self.text, starts[si], pos) if gender else None
             postposed = earlier is not None and not any(p < earlier.start() for p, _, _ in self.names_in(si)) \
                 or _ASKED_OPENING.match(self.text, starts[si]) is not None
