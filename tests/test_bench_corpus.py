@@ -39,7 +39,7 @@ Harbour master Alan Rosewarne said: "The quotas are the problem, not the fish."
 The fleet now has 27 boats, against 52 in 1995.""",
     "sport_001.txt": """Village side reach county final
 
-The village cricket club reached the county final for the first time since 1987 on Saturday.
+The village cricket club reached the county final for the first time since 1983 on Saturday.
 
 Captain Steven Polglase scored 86 runs as the side chased down 212 with four overs left.
 

@@ -115,7 +115,7 @@ def test_a_figure_attributed_to_a_named_speaker_outranks_every_match_result():
 
 
 def test_match_results_have_the_shape_and_date_ranges_votes_and_figures_do_not():
-    for text in ("Hartley beat Moreno 6-3 6-4 in the first round.", "a 2-1 win at home",
+    for text in ("Hale beat Moreno 7-5 6-2 in the opening round.", "a 2-1 win at home",
                  "Eastfield 0–5 Westbury", "they led 14-9 at half-time"):
         assert result_shape(text), text
     for text in ("The fair runs from 10-12 June.", "people aged 18-35", "The committee voted 8-1 to hold rates.",

@@ -2,21 +2,21 @@
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.value, c.unit) for c in find_claims(
-...     "Eight out of 10 owners won $35,000 to $60,000 a year, a 3 to 1 margin, in a 46-page report.", None)]
-[('Eight out of 10', 0.8, 'fraction'), ('$35,000 to $60,000 a year', None, 'USD per year'), \
-('3 to 1', 3.0, 'ratio'), ('46-page', 46.0, 'page')]
+...     "Seven out of 10 growers earned $42,000 to $58,000 a year, a 4 to 1 margin, in a 38-page survey.", None)]
+[('Seven out of 10', 0.7, 'fraction'), ('$42,000 to $58,000 a year', None, 'USD per year'), \
+('4 to 1', 4.0, 'ratio'), ('38-page', 38.0, 'page')]
 
 ``finish`` reads, in this order, each step ending the claim when it decides:
-shares ("37 cents out of each dollar", "eight of 10", "one in five", "nine
+shares ("22 cents out of every dollar", "eight of 10", "one in five", "nine
 of the 12 jurors", "$4 of every $5", "half of 1 percent", "a quarter of a
-trillion dollars"), ratios ("a 3 to 1 margin"), the unit written right
+trillion dollars"), ratios ("a 4 to 1 vote"), the unit written right
 after the figure, a range, a bound after it ("or more"), a rate or a
 period, the figure as a compound adjective ("a 27-kilometer ring", "a
 6,000-strong community", but "a 31-year low" and "10-fold" are
 comparisons, "4-year colleges" a kind), the counted noun ("100,000 Russian
 troops", "five of the casinos", but not "the last eight of the Champions
 League"), and last what rules the figure out after all: a time frame or a
-relative time ("in the next two weeks", "20 and 50 years ago").
+relative time ("in the next two weeks", "15 and 30 years ago").
 
 A figure after a change verb ("fell 3%", "cut by 5%": data/claims/
 change_verbs.txt) is flagged "change": a change, not a level.
@@ -67,7 +67,7 @@ def _share(sc, sent, s, e, value, unit, qual, qs, flags, has_scale, cur, fractio
     """The claim of a share or a ratio the words after the figure make, or None."""
     low, text = sc.low, sc.text
     if value is not None and not cur and not has_scale and nxt == " ":
-        # "37 cents out of each dollar", "eight of 10", "one in five", "$4 of every $5"
+        # "22 cents out of every dollar", "eight of 10", "one in five", "$4 of every $5"
         if low.startswith(" cent", e):
             cm = _CENTS_OF.match(low, e)
             if cm:
@@ -110,7 +110,7 @@ def _share(sc, sent, s, e, value, unit, qual, qs, flags, has_scale, cur, fractio
             return sc.make(sent, qs, um.end(), text[s:um.end()], value, norm_unit(sc, um.group(um.lastindex)), qual,
                            flags)
         return sc.make(sent, qs, e, text[s:e], value, "fraction", qual, flags)
-    # "a 3 to 1 margin"
+    # "a 4 to 1 vote"
     if not cur and value is not None and value > 1 and (nxt == ":" or low.startswith((" to 1", " to one", "-to-", "-1"), e)):
         ra = _RATIO.match(low, e)
         if ra:
@@ -131,13 +131,13 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
     # the unit written right after the figure: %, percent, points, currency words, km
     if not unit and nxt in "% -":
         unit, end = unit_written_after(sc, e, nxt)
-    # a range: "between 40,000 and 50,000", "$35,000 to $60,000", "one to two years", "40-50"
+    # a range: "between 30,000 and 45,000", "$42,000 to $58,000", "one to two years", "40-50"
     if not unit and nxt == " " and value is not None and (" to " in low[e:e + 24] or " and " in low[e:e + 24]
                                                          or "-" in low[e:e + 16]):
         uw = UNIT_WORD.match(low, e)
         if uw and low.startswith(RANGE_STARTS, uw.end()):
             if named_unit(sc, uw.start("w"), sent):
-                return None                  # "Dirty Dancing, 98 Degrees and Justin Timberlake": a name
+                return None                  # "Acme Radio, 73 Degrees and Ann Lee": a name
             unit, end = lx.units[uw.group("w")], uw.end()        # "44 mg to 50 mg"
     if value is not None:
         lm = RANGE_LINK.match(low, end) if low.startswith(RANGE_STARTS, end) else None
@@ -151,7 +151,7 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
     nxt = low[end:end + 1]
     if nxt in " +-" and low.startswith(AFTER_STARTS, end):
         qual, end = bound_after(sc, end, qual, unit, cur)
-    # rates and periods: "$12 an hour", "$500 every three months", "$374 billion over 10 years"
+    # rates and periods: "$12 an hour", "$500 every three months", "$215 billion over eight years"
     if unit and nxt in " -/" and low.startswith(RATE_OR_PERIOD_STARTS, end):
         unit, end = rate_and_period(sc, unit, end)
     # a figure as a compound adjective: "a 27-kilometer ring", "a 46-page report"
@@ -172,7 +172,7 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
             if w == "year" and kind_compound(low, c.end("w")):
                 return None                  # "4-year colleges": a kind of college
             w2 = c.group("w2")
-            if w2 and lx.units.get(w + "-" + w2):          # "a 15,000-square-foot office"
+            if w2 and lx.units.get(w + "-" + w2):          # "a 9,500-square-foot warehouse"
                 unit, end = lx.units[w + "-" + w2], c.end("w2")
             else:
                 unit, end = lx.units.get(w) or w, c.end("w")
@@ -202,7 +202,7 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
         if low.startswith((" times", " fold"), end) and (comparisons.times_follow(low, end + 6) or
                                                           low.startswith(" fold", end) and
                                                           not low[end + 5:end + 6].isalpha()):
-            return None                      # "10 times the national average", "10 fold": a comparison
+            return None                      # "six times the county rate", "10 fold": a comparison
         u, uend = unit_after(sc, end, sent)
         if u:
             if text[text.rfind(" ", end, uend) + 1].isupper() and u.lower() in lx.units and \
@@ -221,7 +221,7 @@ def finish(sc, sent: Sentence, s, e, value, unit, qual, qs, flags, pw, has_scale
     if unit in TIME_UNITS and time_frame(low, end, qual, pw):
         return None
     if not unit and linked_time(low, end):
-        return None                          # "incidents that happened 20 and 50 years ago"
+        return None                          # "events that took place 15 and 30 years ago"
     if not unit and sc.elided:
         unit = inherit_unit(sc, sent, s)
     if value is not None and pw and (pw[-1] in lx.change_words or pw[-1] == "by" and len(pw) > 1 and

@@ -178,7 +178,7 @@ def read_figure(sc, s: int, sent: Sentence):
     if plain and len(dig) == 4 and not scw and 1000 <= int(dig) < 1800 and nq.old_year(sc, fs, e, sent, pw):
         return None                         # "since 1620", "the 1620 charter": a year
     if not pw and plain and nq.after_abbreviation(low, fs):
-        return None                         # "the No. 2 spot", "on Mar. 15" split after the abbreviation
+        return None                         # "the No. 3 seed", "on Mar. 27" split after the abbreviation
     if plain and len(dig) <= 2:
         end = nq.date_end(sc, fs, e, prev)
         if end is not None:
@@ -197,13 +197,13 @@ def read_figure(sc, s: int, sent: Sentence):
         if nq.age(low, e, pw, prev):
             age_end = nq.skip_age(low, e)
             if nq.age_range(low, fs, e, age_end):
-                return age_end              # "18- to 24-year-old", "ages 16 to 24": a band of ages
+                return age_end              # "25- to 34-year-old", "ages 16 to 24": a band of ages
         if nxt == "-" and plain:
             end = nq.score_end(low, e, dig, prev)
             if end is not None:
                 return end                  # "5-4 decision", "3-1 win": a score or a split
         if nxt == "," and nq.age_after_name(sc, fs, e, dig, prev):
-            age_end = e                     # "Tom Young, 30, lay down": an age
+            age_end = e                     # "Ann Lee, 41, sat down": an age
         if nxt == " " and text[e + 1:e + 2].isupper() and nq.address(text, e):
             return None                     # "10 Downing Street"
     value = read_digits(dig)
@@ -381,7 +381,7 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
         return None                          # "three times the rate": a comparison
     if is_fraction and low.startswith(" of ", e):
         c = comparisons.fraction_of_baseline(sc, min(qs, s), e, sent)
-        if c is not None:                    # "18.7 percent, or less than one-third of Trump's claim"
+        if c is not None:                    # "12.4 percent, or less than one-third of the mayor's figure"
             sc.comparisons.append(c)
             return None
     return finish(sc, sent, s, e, value, unit=None, qual=qual, qs=min(qs, s), flags=[], pw=pw,

@@ -31,7 +31,7 @@ here is one a gold set or a corpus caught:
   event ("the 200m champion", data/claims/event_words.txt), a list of numbers
   after a name ("Acme OS 7, 8, 10");
 - time frames and relative times ("in the next two weeks", "two years
-  later", "20 and 50 years ago"), and kinds of institution ("four-year
+  later", "15 and 30 years ago"), and kinds of institution ("four-year
   colleges", data/claims/kind_nouns.txt).
 
 A Title Case headline ("Only 24 Percent Of Donors Give") says nothing by its
@@ -168,7 +168,7 @@ def old_year(sc, fs: int, e: int, sent: Sentence, pw: list[str]) -> bool:
 
 
 def after_abbreviation(low: str, fs: int) -> bool:
-    """Was the sentence split after an abbreviation just before the figure ("the No. 2 spot", "on Mar. 15")?"""
+    """Was the sentence split after an abbreviation just before the figure ("the No. 3 seed", "on Mar. 27")?"""
     return low[max(0, fs - 7):fs].rstrip().endswith(_SPLIT_ABBREVIATIONS)
 
 
@@ -261,7 +261,7 @@ def named_unit(sc, ws: int, sent: Sentence) -> bool:
 
 
 def age(low: str, e: int, pw: list[str], prev: str) -> bool:
-    """Is the figure ending at ``e`` an age ("aged 45", "ages of 18", "18 years old", "40 or 50-year old")?"""
+    """Is the figure ending at ``e`` an age ("aged 45", "ages of 18", "18 years old", "30 or 40-year old")?"""
     return prev in ("aged", "age", "ages") or "year" in low[e:e + 16] and _AGE_AFTER.match(low, e) is not None \
         or len(pw) > 1 and pw[-2] == "ages" and prev == "of"
 
@@ -272,7 +272,7 @@ def age_follows(low: str, pos: int) -> bool:
 
 
 def age_range(low: str, s: int, e: int, end: int) -> bool:
-    """Is the age from ``s`` to ``e`` (its tail to ``end``) one end of a band of ages ("18- to 24-year-old",
+    """Is the age from ``s`` to ``e`` (its tail to ``end``) one end of a band of ages ("25- to 34-year-old",
     "ages 16 to 24", "between 40 and 50 years old")?"""
     m = _AGE_AFTER.match(low, e)
     return any(ch.isdigit() for ch in low[e:max(end, m.end() if m else e)]) or \
@@ -296,7 +296,7 @@ def score_end(low: str, e: int, dig: str, prev: str) -> int | None:
 
 
 def age_after_name(sc, fs: int, e: int, dig: str, prev: str) -> bool:
-    """"Tom Young, 30, lay down": a figure between commas after a capitalised name is an age."""
+    """"Ann Lee, 41, sat down": a figure between commas after a capitalised name is an age."""
     low, text = sc.low, sc.text
     return bool(prev) and low[fs - 2:fs] == ", " and len(dig) <= 3 and low[e + 1:e + 2].isspace() and \
         text[fs - 2 - len(prev):fs - 2][:1].isupper()
@@ -322,7 +322,7 @@ def time_frame(low: str, end: int, qual: str | None, pw: list[str]) -> bool:
 
 
 def linked_time(low: str, end: int) -> bool:
-    """"incidents that happened 20 and 50 years ago": a figure linked to a relative time."""
+    """"events that took place 15 and 30 years ago": a figure linked to a relative time."""
     return low.startswith((" and ", " or ", " to "), end) and _LINKED_TIME.match(low, end) is not None
 
 

@@ -112,8 +112,8 @@ class Scan:
 
     def in_brackets(self, s: int, sent: Sentence) -> int | None:
         """Where the brackets open that ``s`` is inside, in its sentence and within 60 characters, or None. A
-        figure there (a conversion: "1,546 trillion rials ($175.6bn; £93.6bn)") gives no unit to a later
-        figure outside them: "the previous year's 1,070 trillion" was read as pounds (issue 16)."""
+        figure there (a conversion: "2,310 trillion crowns ($142.8bn; £81.3bn)") gives no unit to a later
+        figure outside them: "the year before's 1,980 trillion" was read as pounds (issue 16)."""
         lo = max(sent.start, s - 60)
         opened = self.text.rfind("(", lo, s)
         return opened if opened > self.text.rfind(")", lo, s) else None

@@ -1,8 +1,8 @@
 """Units and currencies: what a figure counts.
 
 >>> from tracker.claims import find_claims
->>> [(c.text, c.unit) for c in find_claims("It paid $12 an hour to 1,042 Ohio voters and 5m euros.", None)]
-[('$12 an hour', 'USD per hour'), ('1,042 Ohio voters', 'voters'), ('5m euros', 'EUR')]
+>>> [(c.text, c.unit) for c in find_claims("It paid $12 an hour to 1,315 Ruritania voters and 5m euros.", None)]
+[('$12 an hour', 'USD per hour'), ('1,315 Ruritania voters', 'voters'), ('5m euros', 'EUR')]
 
 - a currency sign before the figure ("US$5", "£600m", "$ 170 billion"): only a
   known pair of letters and sign ("US$"; "US€" crashed the reader when it was
@@ -10,7 +10,7 @@
 - a unit written right after it: %, per cent, points, currency words
   ("300 dollars", but "5 pounds of flour" is a weight), units of
   ``data/claims/units.txt``, a rate or a period ("$12 an hour",
-  "$374 billion over 10 years");
+  "$215 billion over eight years");
 - otherwise the counted noun: the first plural noun before a stop word,
   past adjectives ("100,000 Russian troops"), a hyphened first half ("coal-
   and gas-fired plants") and a figure used as an adjective ("$12-an-hour
@@ -87,7 +87,7 @@ def _build():
 _CUR_PREFIXES, PCT, CUR_WORD, UNIT_WORD, RATE, PERIOD = _build()
 _PROJECT_FORMS = frozenset(lexicon.mapping("claims/currencies.txt"))
 _PLURAL_NOUNS, _NOT_PLURAL = lexicons().plural_nouns, lexicons().not_plural
-# a figure as a compound adjective: "a 27-kilometer ring", "a 15,000-square-foot office"
+# a figure as a compound adjective: "a 27-kilometer ring", "a 9,500-square-foot warehouse"
 COMPOUND = re.compile(r"-(?P<w>[a-z]+)(?:-(?P<w2>[a-z]+))?")
 
 
@@ -155,7 +155,7 @@ def per(unit: str, rt: re.Match) -> str:
 
 def rate_and_period(sc, unit: str, end: int) -> tuple[str, int]:
     """``unit`` with the rate and period after ``end``: "$12 an hour", "$500 every three months",
-    "$374 billion over 10 years"."""
+    "$215 billion over eight years"."""
     low = sc.low
     rt = RATE.match(low, end) if low.startswith(_RATE_STARTS, end) else None
     if rt and rt.group("p2") and not _plural(rt.group("p2"), _PLURAL_NOUNS, _NOT_PLURAL):
@@ -253,7 +253,7 @@ def unit_after(sc, e: int, sent: Sentence, vague: bool = False, single: bool = F
         if caps is not None and w[0].isupper() and w.isalpha():
             caps.append((w, we))
         else:
-            caps = None                     # "1,042 Ohio registered voters"
+            caps = None                     # "1,315 Ruritania registered voters"
         modifier = w.isalpha() and w.islower()
         first = False
         if last:
@@ -273,8 +273,8 @@ def inherit_unit(sc, sent: Sentence, at: int | None = None) -> str | None:
     """An elided unit: "thousands of shootings, thousands since" -> shootings: the unit of the sentence's last
     claim with an ``inheritable`` one (``sc.unit_to_inherit``, kept as claims are added: a walk back over the
     sentence's claims at every figure made a long sentence quadratic). A figure in brackets (at ``at``) takes
-    the unit of a figure earlier in the same brackets ("(Of the 1,590 votes cast, 1128 were for him)"); one
-    outside them never does (a conversion: "1,546 trillion rials ($175bn) ... the previous year's 1,070
+    the unit of a figure earlier in the same brackets ("(Of the 2,460 ballots counted, 1310 were for her)"); one
+    outside them never does (a conversion: "2,310 trillion crowns ($142bn) ... the year before's 1,980
     trillion")."""
     inside = sc.bracket_unit
     if at is not None and inside is not None and inside[0] == sent.idx and \

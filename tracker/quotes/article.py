@@ -169,7 +169,7 @@ def _speaker(lx: Lexicon, text: str, s: int, e: int) -> tuple[int, int] | None:
         f = _FIGURE.match(text, s, e)
         before = text[max(0, s - 1):s]
         if f and f.end() < e and before == "," and text[s - 2:s - 1].isdigit() and f.group().isdigit():
-            # "1,000 people interviewed said": the phrase was read from the comma of the number
+            # "2,500 adults polled said": the phrase was read from the comma of the number
             while s > 0 and (text[s - 1].isdigit() or text[s - 1] == "," and text[s - 2:s - 1].isdigit()):
                 s -= 1
             return s, e

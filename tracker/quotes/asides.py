@@ -7,7 +7,7 @@ is losing money, says Mr Dean" has none: bb21558). An appositive description aft
 speaking ("Ann Lee, head of the Tenants Union, which filed the suit, said": 6e0375c, found on a blind
 held-out set). Asides with commas of their own are read back in one walk over the commas (``_before_asides``):
 to a relative pronoun, which leads to the phrase before it ("Ms Rana, whose first company, Tillwise, sells
-seeds, said", bb21558), or to the phrase that opens the clause ("Mr. Dale, now 81 and retired in Salem,
+seeds, said", bb21558), or to the phrase that opens the clause ("Mr. Dale, 74 and living in Salem,
 Ore., said", 01459e3), past an opening adverbial ("Moreover, Jo Sachs, an economist, said"). These were two
 mechanisms (a token scan for ", who" and a walk over commas); one walk now, which finds the speaker of
 "Then came Jo Marsh, who, after a long day, said" too: 3 more PolNeAR quotes, PolNeAR attribution F1 the
@@ -57,7 +57,7 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
         return _before_asides(lx, B, b, None, clause=True)
     k = np_backward(lx, B, b + 1)
     if k is None or not _opens_clause(B, k):
-        # "“…,” Mr. Dale, now 81 and retired in Salem, Ore., said": an aside with commas of its own;
+        # "“…,” Mr. Dale, 74 and living in Salem, Ore., said": an aside with commas of its own;
         # the speaker is further back
         further = _before_asides(lx, B, b, None if k is None else (B[k][0], B[b + 1][1], None))
         if further is not None:
@@ -77,7 +77,7 @@ def _before_commas(lx: Lexicon, B: Back, b0: int):
 
 
 def _before_brackets(lx: Lexicon, B: Back, b0: int):
-    """A bracket after a name: "Harry M. Reid (D-Nev.) said"."""
+    """A bracket after a name: "Ann M. Lowe (D-Ore.) said"."""
     b = b0
     while B.has(b) and B[b][2] != "(":
         b += 1
@@ -97,7 +97,7 @@ def _clause_between(lx: Lexicon, B: Back, b0: int, b: int) -> bool:
     """Do the words between two commas (B[b-1] first, B[b0+1] last) make a clause of their own: a finite
     verb before any relative pronoun ("the firm is losing money", but not "a doctor who is retiring")?"""
     if B[b - 1][2].lower() in lx.subordinator:
-        return False                            # "Cruz, as he has in the past, opposed": an aside
+        return False                            # "Hale, as he has in the past, opposed": an aside
     for j in range(b - 1, b0, -1):
         x = B[j][2].lower()
         if x in lx.relative_aside or x == "that":
@@ -118,7 +118,7 @@ def _before_asides(lx: Lexicon, B: Back, b: int, found, clause: bool = False):
     comma B[b] across up to three more commas, with no quotation, semicolon or colon between; else None.
     At each comma: a relative pronoun right after it opens an aside about the phrase before it, which
     speaks ("Ms Rana, whose first company, Tillwise, sells seeds, said"); a phrase before it that opens the
-    clause speaks ("Mr. Dale, now 81 and retired in Salem, Ore., said"), unless it is an opening adverbial
+    clause speaks ("Mr. Dale, 74 and living in Salem, Ore., said"), unless it is an opening adverbial
     ("Moreover, Jo Sachs, an economist, said"), which leaves the phrase after it (``found``, then each
     phrase read) as the speaker. ``clause``: the words between the last two commas are a clause, whose
     subject the phrase opening the sentence is: only a relative pronoun leads past them. A relative
@@ -141,7 +141,7 @@ def _before_asides(lx: Lexicon, B: Back, b: int, found, clause: bool = False):
             first = B[k][2].lower()
             if first in lx.opener or first in lx.stop or first in lx.time or first in lx.clause_adverb \
                     or first in lx.negation or first.endswith(("ly", "ing")) or first.isdigit():
-                return found                     # (a digit: "… on Dec. | 2, Col. Warren, …", a sentence split)
+                return found                     # (a digit: "… on Dec. | 4, Col. Hale, …", a sentence split)
             return B[k][0], B[b + 1][1], None
         found = None if k is None else (B[k][0], B[b + 1][1], None)
     return None

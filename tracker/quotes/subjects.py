@@ -42,7 +42,7 @@ def subject_before(lx: Lexicon, m: str, lo: int, hi: int, B: Back | None = None)
         if k is None or lw == "that" and mark is None:
             return None
         return B[k][0], B[b][1], mark or ","
-    # skip when/where words between subject and cue: "Trump on Monday said"
+    # skip when/where words between subject and cue: "Hale on Monday said"
     b = 0
     n = 0
     ago = lw == "ago"
@@ -140,7 +140,7 @@ def clause_subject(lx: Lexicon, m: str, us: int, hi: int):
             j = skip_space(m, t[1], hi)
             np_ = np_forward(lx, m, j, hi)
             if np_ is not None and m[np_[0]:np_[1]].lower() in lx.subject:
-                return np_                # "In 2011, he all but accused …"
+                return np_                # "In 2019, she all but blamed …"
             if np_ is not None:
                 nxt = m[np_[1]:np_[1] + 20].split(None, 1)
                 if nxt and nxt[0][:1].islower() and nxt[0] not in lx.link and nxt[0] not in lx.det:
@@ -170,8 +170,8 @@ def subordinate_subject(lx: Lexicon, m: str, lo: int, hi: int):
         np_ = np_forward(lx, m, sub.end(), hi)
         if np_ is not None and can_speak(lx, m[np_[0]:np_[1]]):
             found = np_
-    # (the clause runs on to the participle's comma: not "Two weeks after Scalia died, Thomas broke his silence by
-    # asking ...", where another subject comes after the clause)
+    # (the clause runs on to the participle's comma: not "Two days after Hale left, Lowe broke her silence by
+    # writing ...", where another subject comes after the clause)
     return found if found is not None and "," not in m[found[1]:hi - 2] else None
 
 

@@ -56,11 +56,11 @@ class Relatives(Article):
         whole = self.resolve_mention(phrase, s)[0] if plan else None
         if whole is not None:
             return whole
-        # (a phrase that reads as no mention may still end in a name: "visited Ledger columnist Ben
-        # Tarris, who")
+        # (a phrase that reads as no mention may still end in a name: "visited Courier columnist Tom
+        # Hale, who")
         who = self.text[pos:end].lower() in ("who", "whom", "whose")
         # "a ruling from the Ohio Board of Elections, which": the name that ends the phrase, after a comma ("a
-        # relationship with Clinton who declined" is too loose to read). Not after "and" ("Hale and Brent, who":
+        # relationship with Lowe who declined" is too loose to read). Not after "and" ("Hale and Brent, who":
         # one or both); for "who" not after "of" or "for" either ("the wife of Tom Hale, who", "a spokesman for
         # Tom Hale, who" say nothing about which of the two spoke)
         m = _TRAILING_NAME.search(phrase)

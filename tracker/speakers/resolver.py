@@ -142,7 +142,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
             # "said Zenco founder and director Tom Hale" read as "Zenco": the person the role after it names
             e, alias = art.role_holder_after(q.speaker_mention, q.speaker_end)
         if e is None and q.speaker_end is not None:
-            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., said", "Another delegate
+            # "The head of the Ruritanian navy, Adm. Tom K. Hale Jr., said", "Another delegate
             # on the slate, Jim Poole, said": the name the text puts in apposition right after a description
             # is who speaks, more precisely than the description
             e, alias = art.apposed_name(q.speaker_mention, q.speaker_end)
@@ -176,8 +176,8 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
                     and q.speaker_start < r.speaker_start < q.start and q.start - 5 <= r.end <= q.start]
             # (a quote nested in a quotation before, or one whose speaker stayed unclear, says nothing; nor one in
             # the sentence of the first speaker, nor one whose speaker is no sentence's subject: "X said,
-            # referring to bruises that Fields showed to the police. "...", "said Kay Cole, a pollster who
-            # backed Cruz. "...")
+            # referring to the scar that Lowe showed to the court. "...", "said Kay Cole, a pollster who
+            # backed Hale. "...")
             r = near[-1] if near else None
             si = bisect_right(art.starts, r.speaker_start) - 1 if r is not None else -1
             if r is not None and r.speaker is not None and not art.in_quote(r.speaker_start) \

@@ -5,10 +5,10 @@ a description chooses from) and marks its subject: the first person named,
 not as a possessor nor after a preposition. A speaker mention counts as its
 sentence's subject by where it stands (``is_subject_at``). Measured reasons:
 
-- names in quotation marks, and names modifying a noun ("a Trump rally",
-  "Clinton campaign manager Robby Mook": 2 PolNeAR speakers changed, both to
+- names in quotation marks, and names modifying a noun ("a Hale rally",
+  "Lee campaign manager Jo Marsh": 2 PolNeAR speakers changed, both to
   the right person) are no antecedents;
-- a sentence opening with a subordinate clause ("When ..., Rubio fired
+- a sentence opening with a subordinate clause ("When ..., Lowe hit
   back") has its subject in the main clause (PolNeAR: 8 changed, all
   better); a name in an opening prepositional phrase ("During an interview
   with ..., X discussed") leaves the subject to come (6 found, all right;
@@ -21,13 +21,13 @@ sentence's subject by where it stands (``is_subject_at``). Measured reasons:
 - the name opening a coordinated clause (", and X suggested") is its subject,
   not the last item of a list (1 found, right; set 8 0.892 -> 0.900);
 - "the June 7 primary": a month before a day is a date, not a woman;
-- a name after a preposition and a role ("hosted by UK finance minister
-  Gordon Brown") is after a preposition too (quotes1 wrong 6 -> 4; BBC
+- a name after a preposition and a role ("chaired by Ruritania's finance minister
+  Ann Lee") is after a preposition too (quotes1 wrong 6 -> 4; BBC
   corpus: 13 speakers left unresolved, 9 of them wrong); so is a name right
-  after a verb's -ing form ("forcing Sanders to reverse": speakers-dev
+  after a verb's -ing form ("forcing Hale to back down": speakers-dev
   wrong 11 -> 10; BBC corpus: 2 speakers left unresolved, 1 wrong);
 - a one-word name opening its sentence with a "who" clause after it
-  ("Meanwhile Rihanna, who ...") is a person, unless a plural verb follows
+  ("Meanwhile Zendra, who ...") is a person, unless a plural verb follows
   the clause (a team: "Leicester, who signed him, have"): PolNeAR wrong 5
   -> 4; BBC corpus 10 speakers changed: 5 wrong left unresolved, 5 wrong
   or unresolved made right;
@@ -50,21 +50,21 @@ _NAME_MONTHS = frozenset(lexicon.lines(N.D + "months_as_names.txt"))
 _DAY_AFTER = re.compile(r"[ \u00a0]\d{1,2}\b")
 # a name after a preposition is no subject ("a push by Tom Hale")
 _AFTER_PREPOSITION = re.compile(rf"\b(?:{PREPOSITIONS}|and|or|as)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.I)
-# ... and a role between ("hosted by UK finance minister Gordon Brown")
+# ... and a role between ("chaired by Ruritania's finance minister Ann Lee")
 _AFTER_PREPOSITION_ROLE = re.compile(rf"\b(?:{PREPOSITIONS})[ \u00a0]+(?:the[ \u00a0]+)?(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
                                      rf"(?:{lexicon.trie_pattern(N.lists()['titles'])})[ \u00a0]+\Z", re.I)
 # a relative "who" after a name: a person's (unless a plural verb follows the clause: a team's)
 _WHO_AFTER = re.compile(r",[ \u00a0]who\b")
 _PLURAL_AFTER = re.compile(r",[ \u00a0](?:\w+[ \u00a0])?(?:have|are|were)\b")
-# ... or a verb's -ing form ("one victory: forcing Sanders to reverse"): the name is its object
+# ... or a verb's -ing form ("one win: forcing Hale to back down"): the name is its object
 _AFTER_GERUND = re.compile(r"(?<![\w’'\-])[a-z]{2,}ing[ \u00a0]+\Z")
 
-# an article before a name and a lower-case word after it: the name modifies a noun ("a Trump rally")
+# an article before a name and a lower-case word after it: the name modifies a noun ("a Hale rally")
 _ARTICLES_BEFORE = (" a ", " an ", " the ", "\na ", "\nan ", "\nthe ", "A ", "An ", "The ", "“a ", "“the ", '"a ', '"the ')
-# lower-case words ending in a role, then a name: "[Clinton] campaign manager Robby Mook"
+# lower-case words ending in a role, then a name: "[Lee] campaign manager Jo Marsh"
 _ROLE_THEN_NAME = re.compile(r"(?:[ \u00a0][a-z][\w\-]*){0,2}[ \u00a0]([a-z][\w\-]*)[ \u00a0][A-Z]")
 _LOWER_NEXT = re.compile(r"[ \u00a0][a-z]")
-# a subordinate clause opening the sentence ("When Trump suggested ..., Rubio fired back"): the subject is the main
+# a subordinate clause opening the sentence ("When Hale suggested ..., Lowe hit back"): the subject is the main
 # clause's, after the comma; and a phrase opening it ("During an interview with X ..., Y discussed")
 _SUBORDINATORS = lexicon.trie_pattern(lexicon.lines(N.D + "subordinators_opening.txt"))
 _OPENING_PHRASE_WORDS = lexicon.trie_pattern(lexicon.lines(N.D + "opening_phrase_words.txt"))
@@ -93,11 +93,11 @@ class Subjects(Article):
                 L = N.lists()
                 male, female = L["male"], L["female"]
                 strip, quoted = N.strip_possessive, self.quoted
-                # "While Donald Trump has yet to endorse Ryan, Trump’s running mate — Mike Pence — has ...": an
+                # "While Tom Hale has yet to back Lowe, Hale’s running mate — Ann Lee — has ...": an
                 # opening subordinate clause has a subject of its own, and the main clause after its comma another
                 main_from = self.main_clause(si)
                 subject_taken = main_taken = False
-                # the end of an opening phrase ("During an interview with Sean Hannity that aired Wednesday,")
+                # the end of an opening phrase ("During a talk with Tom Hale that ran on Friday,")
                 opening_end = None
                 text = self.text
                 # quotation marks the quote finder did not report still hold quoted words, not antecedents
@@ -111,7 +111,7 @@ class Subjects(Article):
                     if marked and any(a < start < b for a, b in marked):
                         continue
                     if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
-                        continue    # "anti-Trump": a capital inside a word starts no name
+                        continue    # "anti-Hale": a capital inside a word starts no name
                     if "." in run:
                         start, run = cut_at_sentence_end(start, run)
                     if run[:run.find(" ")] in AUX_FIRST:
@@ -121,7 +121,7 @@ class Subjects(Article):
                         if tok not in idx and tok not in male and tok not in female \
                                 and not self.who_person(s.start, start, run):
                             # a lone capitalised word that is neither a known surname nor a given name, nor someone
-                            # "who" did something ("Meanwhile Rihanna, who was honored, spoke")
+                            # "who" did something ("Meanwhile Zendra, who was thanked, spoke")
                             continue
                         if tok in _NAME_MONTHS and _DAY_AFTER.match(text, start + len(run)):
                             continue        # "the primary on June 7": a date, not a woman named June
@@ -129,20 +129,20 @@ class Subjects(Article):
                         continue
                     if _LOWER_NEXT.match(text, start + len(run)):
                         if text.endswith(_ARTICLES_BEFORE, max(s.start - 1, start - 5), start):
-                            continue    # "a Trump rally", "the Clinton campaign": a name used as a modifier
+                            continue    # "a Hale rally", "the Lee campaign": a name used as a modifier
                         role = _ROLE_THEN_NAME.match(text, start + len(run))
                         if role and role.group(1) in L["titles"]:
-                            continue    # "Clinton campaign manager Robby Mook": the name modifies a role
+                            continue    # "Lee campaign manager Jo Marsh": the name modifies a role
                     nm = N.read(run)
                     if nm is not None and nm.kind == "person" and (
                             nm.given_gender or nm.person_title or self.persons(nm.sur) or nm.sur in male
                             or nm.sur in female or len(nm.name) == 1 and self.who_person(s.start, start, run)):
-                        # the subject: the first person named in the sentence, not as a possessor ("Trump’s
-                        # Indiana chairman, Rex Early, ... said") nor after a preposition
+                        # the subject: the first person named in the sentence, not as a possessor ("Hale’s
+                        # Ruritania chairman, Jo Marsh, ... said") nor after a preposition
                         if start > main_from > 0 and not main_taken:
                             main_taken = True
                             # (the first name after the comma, unless a pronoun or a clause comes first: "..., he
-                            # sees Christie as ...", "..., acknowledging that Mr. Trump ...")
+                            # sees Lowe as ...", "..., acknowledging that Mr. Hale ...")
                             subject_taken = bool(_NOT_A_SUBJECT_YET.search(self.text, main_from, start))
                         after_preposition = _AFTER_PREPOSITION.search(self.text, max(s.start, start - 12), start) \
                             or _AFTER_PREPOSITION_ROLE.search(self.text, max(s.start, start - 60), start) \
@@ -155,7 +155,7 @@ class Subjects(Article):
                         subj = not subject_taken and not nm.possessive and not after_preposition
                         if subj:
                             # "“...,” he told Hannity": a pronoun before the name in its stretch of the sentence
-                            # is the subject (not one in a clause of its own: "As he has before, Cruz said")
+                            # is the subject (not one in a clause of its own: "As he has before, Hale said")
                             seg = max(s.start, text.rfind(",", s.start, start), text.rfind(":", s.start, start),
                                       *(b for a, b in marked if b <= start))
                             subj = not _SUBJECT_PRONOUN.search(text, seg, start)
@@ -165,13 +165,13 @@ class Subjects(Article):
                                 and not _CLAUSE_BREAK.search(text, found[0][0], start):
                             # "Lord Hale's plan comes a month after viewers saw Tom Reed debate ...": a possessor
                             # opening the sentence belongs to its subject; a person named later is no subject,
-                            # unless a comma comes between ("Trump's chairman, Rex Early, said"; "Reed's future was in
+                            # unless a comma comes between ("Hale's chairman, Jo Marsh, said"; "Reed's future was in
                             # doubt, but Tom Hale said")
                             subj = False
                         if found and found[-1][2] and _COORDINATED.match(self.text, found[-1][0], start):
                             found[-1] = found[-1][:2] + (False,)     # "Mark Reed and Alan Cole": no one subject
-                        # (a name after a preposition in an opening phrase leaves the subject to come: "During an
-                        # interview with Sean Hannity that aired Wednesday, Donald Trump discussed ...")
+                        # (a name after a preposition in an opening phrase leaves the subject to come: "During a
+                        # talk with Tom Hale that ran on Friday, Ann Lee described ...")
                         if after_preposition and opening_end is None:
                             opening_end = text.find(",", s.start, s.end) if _OPENING_PHRASE.match(text, s.start) \
                                 else -1
@@ -180,14 +180,14 @@ class Subjects(Article):
                         found.append((start, nm, subj))
                 if main_from > 0 and any(subj and p > main_from for p, _, subj in found):
                     # the main clause's subject is the sentence's; the opening clause's is only while no other
-                    # is named ("When Rubio took Trump on, he did it sideways")
+                    # is named ("When Lowe took Hale on, she did it gently")
                     found = [(p, nm, subj and p > main_from) for p, nm, subj in found]
             self._sentence_names[si] = found
         return found
 
     def who_person(self, sentence_start: int, start: int, run: str) -> bool:
-        """Is a lone capitalised word at the start of its sentence someone "who" did something ("Meanwhile Rihanna,
-        who was honored, spoke")? Not a place ("Leicester, who signed him": a club) nor a noun after "the" ("the
+        """Is a lone capitalised word at the start of its sentence someone "who" did something ("Meanwhile Zendra,
+        who was thanked, spoke")? Not a place ("Leicester, who signed him": a club) nor a noun after "the" ("the
         Belgian, who")."""
         if start - sentence_start >= 15 or not _WHO_AFTER.match(self.text, start + len(run)):
             return False
@@ -199,8 +199,8 @@ class Subjects(Article):
         return comma < 0 or not _PLURAL_AFTER.match(self.text, comma)
 
     def main_clause(self, si: int) -> int:
-        """Where the main clause of sentence ``si`` starts, after an opening subordinate clause ("When Trump
-        suggested ..., Rubio fired back"): the offset of the comma that ends it; -1: the sentence opens with it."""
+        """Where the main clause of sentence ``si`` starts, after an opening subordinate clause ("When Hale
+        suggested ..., Lowe hit back"): the offset of the comma that ends it; -1: the sentence opens with it."""
         found = self._main_clause.get(si)
         if found is None:
             s = self.sentences[si]

@@ -56,7 +56,7 @@ class Window(Article):
         first = max(0, self.window_start(si) - WINDOW_SENTENCES + 1) if reach else max(0, si - WINDOW_SENTENCES)
         out: list[tuple[int, Entity, bool]] = []
         mentions, offsets, subjects = self.mentions, self.mention_offsets, self.subjects
-        # "He’s leaning toward Kasich, he said": before a speaker set after a comma, the sentence is the
+        # "She’s inclined toward Acme, she said": before a speaker set after a comma, the sentence is the
         # reported speech, and the people in it are not who speaks (after a closing quotation mark the words
         # before the quotation are the writer's frame: "Al Bond listed the rules: "...," he said")
         # (not "As Al Bond's campaign fell apart, he blasted out ...": there the clause before the comma is the
@@ -64,7 +64,7 @@ class Window(Article):
         postposed = _POSTPOSED.search(self.text, max(0, pos - 3), pos) is not None
         if postposed and self.after_content is not None and pos not in self.after_content and starts:
             # the pronoun continues one that opens the clause before it, ahead of any name ("Asked about her own
-            # vote if Clinton runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
+            # vote if Lowe runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
             earlier = _GENDERED_PRONOUN[gender].search(self.text, starts[si], pos) if gender else None
             postposed = earlier is not None and not any(p < earlier.start() for p, _, _ in self.names_in(si)) \
                 or _ASKED_OPENING.match(self.text, starts[si]) is not None
@@ -122,7 +122,7 @@ class Window(Article):
 
     def gender_in_context(self, e: Entity) -> str | None:
         """The gender of the personal pronouns that follow the person's name in the same clause, with no other
-        capitalised word between ("Ginsburg is known for speaking her mind"), when all such pronouns agree.
+        capitalised word between ("Lowe is known for keeping her word"), when all such pronouns agree.
         (Cached by last name: a person whose gender stays unknown is asked again in every later window.)"""
         text = self.text
         last = e.name.split()[-1]

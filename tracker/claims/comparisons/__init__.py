@@ -2,23 +2,23 @@
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.reference) for c in find_claims(
-...     "It is the first time since World War Two that troops have moved.", None) if c.kind == "comparison"]
-[('the first time since World War Two', 'World War Two')]
+...     "It is the first time since the Ruritanian War that tanks have crossed.", None) if c.kind == "comparison"]
+[('the first time since the Ruritanian War', 'the Ruritanian War')]
 
 Kinds of comparison (trigger words in ``data/claims/comparisons.txt``):
 
 - ``ranks``: historical ("the first time since X", "the highest level since
   X", "the lowest rate in 50 years", "the hottest year on record", "ever",
   "for the first time in decades"), superlative over a set ("the largest
-  source of U.S. carbon emissions", "the best-funded super PAC of the 2016
-  election"), ranks below the top ("the fourth-largest economy"), firsts
+  source of Ruritania's river pollution", "the best-staffed campaign of the 2030
+  race"), ranks below the top ("the fourth-largest economy"), firsts
   among those who did something ("the first woman to lead the council"),
-  record ("a record $100 million penalty", "record highs", "an all-time
+  record ("a record $70 million fine", "record highs", "an all-time
   low", "the record of $9,100 set in May")
 - ``since``: a record by the time since the last like it ("none since 1912 has
   won", "the last time ... was in 1988"), with the reference the text gives
-- ``ratios``: "three times the rate of civilians", "more than twice what it
-  projected for ...", "doubled", "less than one-third of Trump's claim",
+- ``ratios``: "four times the rate of adults", "more than twice what the firm
+  forecast for ...", "doubled", "less than one-third of the mayor's figure",
   surpassing ("surpasses the $846.8million raised in 2012")
 - ``comparatives``: "slower than any other car", "more cars than Acme Motors", "faster than ever", "compared
   with X", "up from X a year earlier", "fell from £950 in June to £910", "up 4% on a year earlier", "in
