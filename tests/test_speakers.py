@@ -1289,3 +1289,40 @@ def test_a_cueless_quotation_keeps_its_speaker_when_the_nearer_quote_is_in_that_
                         speaker_mention="Tom Hale", speaker_start=hale.speaker_start, speaker_end=hale.speaker_end))
     speakers = resolve(text, sentences, quotes)
     assert speakers[quotes[-1].speaker].name == "Tom Hale"
+
+
+def test_letters_after_a_name_are_no_part_of_it_and_link_with_the_name_without_them():
+    text = ("Helen Oduya QC told the inquiry the rules were unclear.\n\n"
+            "Ms Oduya said the guidance had changed twice. Tom Reeve MP said he agreed.")
+    got, speakers, _ = names(text, ["Helen Oduya QC", "Ms Oduya", "Tom Reeve MP"])
+    assert got == ["Helen Oduya", "Helen Oduya", "Tom Reeve"]
+    assert key(Speaker("Helen Oduya QC", "person")) == key(Speaker("Helen Oduya", "person")) == "helen oduya"
+    assert key(Speaker("Tom Reeve MP", "person")) == "tom reeve"
+    # "MP" after a constituency is no post-nominal of a name: "the Leeds North MP" is no person called Leeds North
+    got, _, _ = names("The Leeds North MP said the vote was close.", ["The Leeds North MP"])
+    assert got != ["Leeds North"]
+
+
+def test_mr_before_a_surname_overrides_a_census_first_names_gender():
+    # "Robin" is read as a woman's name by the census lists; "Mr Lund" and "he" are the man the article names
+    text = ("Former minister Robin Lund said voters were tired of slogans.\n\n"
+            "Mr Lund said parties should listen more. He said the campaign had been dull.")
+    got, speakers, _ = names(text, ["Former minister Robin Lund", "Mr Lund", "He"])
+    assert got == ["Robin Lund"] * 3 and len(speakers) == 1
+    # a woman's listed first name stays hers: "Mr Hale" is not Sarah Hale
+    got, _, _ = names("Sarah Hale opened the fair. Her husband, Mr Hale, said it was busy.", ["Mr Hale"])
+    assert got != ["Sarah Hale"]
+
+
+def test_a_professor_named_by_surname_is_the_full_name_the_article_gives():
+    text = ("Crime book out\n\nAmitzur Kellan, a sociologist, has written a new book.\n\n"
+            "Professor Kellan said cities were getting safer. Prof Kellan said crime had fallen.")
+    got, _, _ = names(text, ["Professor Kellan", "Prof Kellan"])
+    assert got == ["Amitzur Kellan", "Amitzur Kellan"]
+
+
+def test_dean_before_a_surname_is_a_given_name():
+    text = ("Dean Farrow, who leads the agency's inquiry, spoke on Monday.\n\n"
+            "Mr Farrow said the raids had been planned for a year.")
+    got, _, _ = names(text, ["Dean Farrow", "Mr Farrow"])
+    assert got == ["Dean Farrow", "Dean Farrow"]

@@ -36,6 +36,8 @@ _SUFFIX_FORMS = lexicon.lines(D + "name_suffixes.txt")
 SUFFIXES = frozenset(s.rstrip(".") for s in _SUFFIX_FORMS)
 _SUFFIXES = frozenset(f.lower() for s in _SUFFIX_FORMS for f in (s, s.rstrip(".")))
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+# letters after a name for an office or honour ("Jane Doe QC", "Sam Roe MSP"): no part of the name
+POST_NOMINALS = lexicon.mapping(D + "post_nominals.txt")
 
 
 @cache
@@ -138,6 +140,8 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     The name is what follows the last title word; a run that ends in a title
     word ("John Major", "Frank Field") loses only its leading titles.
     """
+    if len(tokens) == 2 and _given_name(tokens[0]) and not is_title(tokens[1]):
+        return [], tokens         # "Dean Boyd": a given name that is also a title word, before a surname
     last = -1
     for i, t in enumerate(tokens):
         if is_title(t) and i < len(tokens) - 1:
@@ -155,6 +159,22 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     while i < len(tokens) - 1 and is_title(tokens[i]):
         i += 1
     return tokens[:i], tokens[i:]
+
+
+def _given_name(token: str) -> bool:
+    L = _lists()
+    return token in L["male"] or token in L["female"]
+
+
+def post_nominal(tokens: list[str]) -> bool:
+    """Do ``tokens`` end in letters for an office or honour after a person's name ("Jane Doe QC", "Sam Roe MP";
+    not "Ealing North MP", where the letters follow a constituency)?"""
+    last = strip_possessive(tokens[-1]).rstrip(".,")
+    kind = POST_NOMINALS.get(last.lower()) if last.isupper() else None
+    if kind is None:
+        return False
+    L = _lists()
+    return kind != "member" or any(tokens[0] in L[k] for k in ("male", "female", "given_male", "given_female"))
 
 
 # party labels: which side someone is on, not what they do
@@ -278,6 +298,8 @@ def read_run(tokens: list[str]) -> Name | None:
     common = _lists()["common"]
     while len(tokens) > 1 and tokens[-1] in common:       # "CNN Tuesday"
         tokens = tokens[:-1]
+    while len(tokens) > 2 and post_nominal(tokens):
+        tokens = tokens[:-1]        # "Jane Doe QC" is Jane Doe; "Ealing North MP" stays (no given name)
     if body:
         return Name("organization", tokens, possessive=poss)
     title, name = split_run(tokens)
