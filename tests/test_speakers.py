@@ -1326,3 +1326,21 @@ def test_dean_before_a_surname_is_a_given_name():
             "Mr Farrow said the raids had been planned for a year.")
     got, _, _ = names(text, ["Dean Farrow", "Mr Farrow"])
     assert got == ["Dean Farrow", "Dean Farrow"]
+
+
+def test_the_spokeswoman_of_a_named_body_is_its_anonymous_source_when_nobody_holds_that_role():
+    text = ("Shops report record sales\n\nThe Hallam Centre said sales rose.\n\n"
+            "The Hallam Centre spokeswoman said 5,000 cars had arrived. She said the car parks were full.")
+    got, speakers, _ = names(text, ["The Hallam Centre spokeswoman", "She"])
+    assert got == ["Hallam Centre spokeswoman"] * 2
+    assert speakers[0].anonymous and speakers[0].affiliation == "Hallam Centre"
+    assert key(speakers[0]) == key(Speaker("Hallam Centre spokesman", "generic", role="spokesman",
+                                           affiliation="Hallam Centre", anonymous=True))
+
+
+def test_he_is_not_the_man_his_quotation_calls_by_his_given_name():
+    text = ("Court row\n\nAndile Brenner said he would play on any court. \"I just want to win,\" he said.\n\n"
+            "Tournament director Ross Kemble said the court had been made faster. But he denied that it had hurt "
+            "Brenner's chances. \"Andile's showing how good he is on any court,\" he said.")
+    got = speaker_names(text)
+    assert got[-1] == ("he", "Ross Kemble")

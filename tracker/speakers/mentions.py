@@ -353,11 +353,16 @@ class Mentions(Article):
         if det.endswith(("'s", "’s")) and words[0][:1].isupper() and N.is_title(head) and len(words) == 2 \
                 and N.org_canonical(N.strip_possessive(words[0])):
             return self.role(words, pos)        # "Russia's president": as "the Russian president"
+        generic = L["generic"].get(head)
         if det in ("the", "this", "that"):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one
-            return self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
-        generic = L["generic"].get(head)
+            e = self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
+            if e is None and generic == "person" and caps and det == "the":
+                # "The Hallam Centre spokeswoman said", nobody named with that role: the body's anonymous source, as
+                # "a Hallam Centre spokeswoman" (quotes1-4: such mentions had been left unresolved)
+                return self.anonymous(words, head, generic, pos, complement)
+            return e
         if generic:
             return self.anonymous(words, head, generic, pos, complement)
         return None
