@@ -1336,6 +1336,10 @@ def test_the_spokeswoman_of_a_named_body_is_its_anonymous_source_when_nobody_hol
     assert speakers[0].anonymous and speakers[0].affiliation == "Hallam Centre"
     assert key(speakers[0]) == key(Speaker("Hallam Centre spokesman", "generic", role="spokesman",
                                            affiliation="Hallam Centre", anonymous=True))
+    # an office holder the role lookup misses is no anonymous source: "The Tory leader" is not "Conservative Party
+    # leader"
+    got, _, _ = names("Tax plans\n\nThe Tory leader said taxes were too high.", ["The Tory leader"])
+    assert got == [None]
 
 
 def test_he_is_not_the_man_his_quotation_calls_by_his_given_name():
