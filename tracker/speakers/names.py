@@ -158,12 +158,29 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(tokens) - 1 and is_title(tokens[i]):
         i += 1
+    if i == 0 and len(tokens) >= 3 and _describes(tokens[0]) and _given_name(tokens[1], census=True):
+        i = 1       # "DJ Norman Cook", "Guitarist Ann May", "American Tom Lee": a word describing the person first
     return tokens[:i], tokens[i:]
 
 
-def _given_name(token: str) -> bool:
+# the endings of a word that describes a person before their name at a sentence's start ("Producer", "Novelist",
+# "Australian", "Defiant"): BBC corpus, such words had been taken for given names ("DJ Norman Cook" keyed "dj cook",
+# "American Ann Lee" another row than "Ann Lee")
+_DESCRIBING_END = re.compile(r"(?:er|or|ist|ian|an|ant|ent|ese|ish|ive|al)$")
+
+
+def _describes(token: str) -> bool:
+    """Is a capitalised word before a given name one that describes a person (an occupation, a nationality, an
+    acronym, a hyphenated compound), not a given name of its own?"""
+    if _given_name(token, census=True):
+        return False
+    return is_acronym(token) or "-" in token or bool(_DESCRIBING_END.search(token)) \
+        or token.lower() in DESCRIPTORS
+
+def _given_name(token: str, census: bool = False) -> bool:
     L = _lists()
-    return token in L["male"] or token in L["female"]
+    return token in L["male"] or token in L["female"] or census and (token in L["given_male"]
+                                                                      or token in L["given_female"])
 
 
 def post_nominal(tokens: list[str]) -> bool:
