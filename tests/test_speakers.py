@@ -1340,6 +1340,9 @@ def test_the_spokeswoman_of_a_named_body_is_its_anonymous_source_when_nobody_hol
     # leader"
     got, _, _ = names("Tax plans\n\nThe Tory leader said taxes were too high.", ["The Tory leader"])
     assert got == [None]
+    # nor is a party's spokesman, mostly a frontbencher the article names
+    got, _, _ = names("Tax plans\n\nThe Tory spokesman said taxes were too high.", ["The Tory spokesman"])
+    assert got == [None]
 
 
 def test_he_is_not_the_man_his_quotation_calls_by_his_given_name():
@@ -1348,3 +1351,27 @@ def test_he_is_not_the_man_his_quotation_calls_by_his_given_name():
             "Brenner's chances. \"Andile's showing how good he is on any court,\" he said.")
     got = speaker_names(text)
     assert got[-1] == ("he", "Ross Kemble")
+
+
+def test_sir_and_a_given_name_is_the_knight_the_article_names_in_full():
+    text = ("Jobs warning\n\nBusiness leader Sir Digby Jones said firms were worried.\n\n"
+            "Sir Digby said taxes were too high. Sir Alan said the figures were wrong.")
+    got, _, _ = names(text, ["Sir Digby", "Sir Alan"])
+    assert got == ["Digby Jones", "Alan"]
+
+
+def test_a_word_describing_a_person_before_their_full_name_is_no_given_name():
+    text = ("Music news\n\nDJ Norman Vasey said the show would go on.\n\n"
+            "Guitarist Alan Prowse said the tour was sold out. American Serena Dahl said she would play.")
+    got, speakers, _ = names(text, ["DJ Norman Vasey", "Guitarist Alan Prowse", "American Serena Dahl"])
+    assert got == ["Norman Vasey", "Alan Prowse", "Serena Dahl"]
+    assert [key(s) for s in speakers] == ["norman vasey", "alan prowse", "serena dahl"]
+    # a given name no list knows before another is left alone: "Ole Gunnar Sund" stays whole
+    got, _, _ = names("Ole Gunnar Sund said the team was ready.", ["Ole Gunnar Sund"])
+    assert got == ["Ole Gunnar Sund"]
+
+
+def test_he_added_after_an_anonymous_spokesman_is_the_spokesman_not_a_man_named_before():
+    text = ("Awards night\n\nCinematographer Tom Lacey, who was nominated in 2001, lost again. A spokesman for "
+            "the Film Council said: \"It is a pity.\" He added: \"We had many nominees.\"")
+    assert speaker_names(text)[-1] == ("He", "Film Council spokesman")

@@ -361,7 +361,9 @@ class Mentions(Article):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one
             e = self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
-            if e is None and _SPOKES.match(head) and caps and det == "the":
+            if e is None and _SPOKES.match(head) and caps and det == "the" \
+                    and not any(N.bare(c) in N.PARTY_LABELS for c in caps):
+                # (not "The Tory spokesman", who is mostly a frontbencher the article names)
                 # "The Hallam Centre spokeswoman said", nobody named with that role: the body's anonymous source, as
                 # "a Hallam Centre spokeswoman" (quotes4: 2 such mentions had been left unresolved)
                 return self.anonymous(words, head, generic, pos, complement)
