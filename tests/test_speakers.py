@@ -1375,3 +1375,11 @@ def test_he_added_after_an_anonymous_spokesman_is_the_spokesman_not_a_man_named_
     text = ("Awards night\n\nCinematographer Tom Lacey, who was nominated in 2001, lost again. A spokesman for "
             "the Film Council said: \"It is a pity.\" He added: \"We had many nominees.\"")
     assert speaker_names(text)[-1] == ("He", "Film Council spokesman")
+
+
+def test_the_institute_is_the_institute_the_article_named_not_a_body_called_institute():
+    text = ("Film awards\n\nThe Hallam Film Institute praised the two films on Monday.\n\n"
+            "The Institute also said the year was strong. The Commission said nothing.\n\n"
+            "The Bank of Nortland raised rates. Later the Bank said inflation was low.")
+    got, _, _ = names(text, ["The Institute", "The Commission", "the Bank"])
+    assert got == ["Hallam Film Institute", "Commission", "Bank of Nortland"]

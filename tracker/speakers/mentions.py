@@ -138,6 +138,13 @@ def _segment_steps(seg: str) -> tuple:
         return (("desc", _read_description(seg), True),)
     if len(words) == 2 and words[0].lower() == "the" and last.lower() in _DEFINITE_BODIES:
         return (("org", _DEFINITE_BODIES[last.lower()], True),)      # "the Conservatives" (not "conservatives")
+    if len(words) == 2 and words[0] in ("The", "the") and last.lower() in N.lists()["org_words"] \
+            and last[:1].isupper() and not N.org_canonical(seg) and not N.is_acronym(last) \
+            and last.lower() not in _PRESS_WORDS:
+        # "The Institute" after "the Hallam Film Institute": the body the article named with that word, before a
+        # body called "Institute" that every article's "the Institute" or "the Bank" would share (BBC corpus:
+        # "Bank" and "Commission" rows joined different banks and commissions)
+        return (("named", N.strip_possessive(last), False), ("org", N.strip_possessive(last), True))
     if len(words) == 1 and last.lower() in N.lists()["org_words"] and not N.lists()["generic"].get(last.lower()):
         # "Campaign tries to ...", "Bank holds rates" (a headline): a word for a body is no body's name, and
         # without an article it refers back to nobody
@@ -199,6 +206,7 @@ def _segment_steps(seg: str) -> tuple:
 # Zenco", "His wife Maria"
 _NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u00a0])*[A-Z][\w’'\-\.]*\Z")
 _PRESS = lexicon.words(N.D + "press_nouns.txt")
+_PRESS_WORDS = frozenset(w.lower() for w in lexicon.lines(N.D + "press_name_words.txt"))    # "Telegraph", "Times"
 _DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
 _NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
 _PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
@@ -312,6 +320,8 @@ class Mentions(Article):
                 # a title word alone is a surname where the article names one person with it ("Paul Singer")
                 found = self.persons(arg)
                 e = self.person_entity(next(iter(found.values()))) if len(found) == 1 else None
+            elif op == "named":
+                e = self.named_with_word(arg, pos)
             elif op == "title":
                 # "The Tennessean", "The Hill": a one-word name after a capital "The" is a publication or a
                 # body, unless the article uses the word as a person's surname ("The Trump", clipped)
