@@ -1383,3 +1383,12 @@ def test_the_institute_is_the_institute_the_article_named_not_a_body_called_inst
             "The Bank of Nortland raised rates. Later the Bank said inflation was low.")
     got, _, _ = names(text, ["The Institute", "The Commission", "the Bank"])
     assert got == ["Hallam Film Institute", "Commission", "Bank of Nortland"]
+
+
+def test_an_alliance_and_a_consortium_are_bodies_and_the_alliance_is_the_one_named():
+    text = ("Care bill\n\nThe Fair Choices Alliance, which includes four charities, said the bill was clear. "
+            "\"It will help families,\" the alliance said in a statement.\n\n"
+            "The Cell consortium said the chip was fast. The chip is fast, the consortium said.")
+    assert speaker_names(text) == [("The Fair Choices Alliance", "Fair Choices Alliance"),
+                                   ("the alliance", "Fair Choices Alliance"),
+                                   ("The Cell consortium", "Cell consortium"), ("the consortium", "Cell consortium")]
