@@ -210,9 +210,6 @@ _PRESS_WORDS = frozenset(w.lower() for w in lexicon.lines(N.D + "press_name_word
 _DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
 _NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
 _PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
-# who speaks for a body and is no office holder: "the Hallam Centre spokeswoman" is its anonymous source, while "the
-# Tory leader" is a person the article names (BBC corpus: leaders and ministers taken as anonymous were wrong)
-_SPOKES = re.compile(r"spokes(?:man|woman|person)$")
 
 
 def _noun_before_name(mention: str) -> str | None:
@@ -371,7 +368,9 @@ class Mentions(Article):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one
             e = self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
-            if e is None and _SPOKES.match(head) and caps and det == "the" \
+            # (a spokesman speaks for a body and holds no office: "the Tory leader" is a person the article names, and
+            # leaders and ministers taken as anonymous sources were wrong on the BBC corpus)
+            if e is None and N.SPOKESPERSON.match(head) and caps and det == "the" \
                     and not any(N.bare(c) in N.PARTY_LABELS for c in caps):
                 # (not "The Tory spokesman", who is mostly a frontbencher the article names)
                 # "The Hallam Centre spokeswoman said", nobody named with that role: the body's anonymous source, as

@@ -36,6 +36,8 @@ _SUFFIX_FORMS = lexicon.lines(D + "name_suffixes.txt")
 SUFFIXES = frozenset(s.rstrip(".") for s in _SUFFIX_FORMS)
 _SUFFIXES = frozenset(f.lower() for s in _SUFFIX_FORMS for f in (s, s.rstrip(".")))
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+# one who speaks for a body, as a description's head ("the Hallam Centre spokeswoman")
+SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)$")
 # letters after a name for an office or honour ("Jane Doe QC", "Sam Roe MSP"): no part of the name
 POST_NOMINALS = lexicon.mapping(D + "post_nominals.txt")
 

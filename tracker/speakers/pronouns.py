@@ -38,7 +38,6 @@ from .article import Article, Entity
 from .window import MALE_WORDS, WINDOW_SENTENCES
 
 _SINGULAR_SELF = frozenset({"I", "me", "my", "Me", "My"})
-_SPOKES = re.compile(r"spokes(?:man|woman|person)$")
 
 # the verb after a pronoun, past an adverb ("He also told", "She then said")
 _VERB_AFTER_PRONOUN = re.compile(r"\w{1,60} (?:(?:also|then|later|again|further|\w+ly) )?([a-z]+)\b")
@@ -112,7 +111,7 @@ class Pronouns(Article):
                       and not (t[1].kind == "person" and " " in t[1].name and t[1].name.split()[0] in ruled_out)]
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
         anon = self.last_anonymous_person(gender, pos)
-        if anon is not None and _SPOKES.match(anon.role or "") and compatible and compatible[-1][0] < self.mentions[
+        if anon is not None and N.SPOKESPERSON.match(anon.role or "") and compatible and compatible[-1][0] < self.mentions[
                 bisect_left(self.mention_offsets, pos) - 1][0]:
             # 'Cinematographer Tom Lee was nominated. A spokesman for the council said: "..." He added: "..."': the
             # spokesman just quoted, not a man named before it (BBC corpus: the named man had been taken; other
