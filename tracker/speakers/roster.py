@@ -75,7 +75,7 @@ class Roster(Article):
                         run = question_aux(text, text.find(run), run)[1]
                     for run in sentence_parts(run) if ". " in run else (run,):
                         last = run[run.rfind(" ") + 1:].rstrip(".")
-                        if last in N.SUFFIXES or N.post_nominal(run.split()):
+                        if last in N.SUFFIXES or last[:2].isupper() and N.post_nominal(run.split()):
                             last = run.split()[-2].rstrip(".,")
                         last = strip(last)
                         runs = idx.get(last)
