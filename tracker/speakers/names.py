@@ -161,12 +161,12 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     while i < len(tokens) - 1 and is_title(tokens[i]):
         i += 1
     if i == 0 and len(tokens) >= 3 and _describes(tokens[0]) and _given_name(tokens[1], census=True):
-        i = 1       # "DJ Norman Cook", "Guitarist Ann May", "American Tom Lee": a word describing the person first
+        i = 1       # "DJ Peter Vane", "Guitarist Ann May", "American Tom Lee": a word describing the person first
     return tokens[:i], tokens[i:]
 
 
 # the endings of a word that describes a person before their name at a sentence's start ("Producer", "Novelist",
-# "Australian", "Defiant"): BBC corpus, such words had been taken for given names ("DJ Norman Cook" keyed "dj cook",
+# "Australian", "Defiant"): BBC corpus, such words had been taken for given names ("DJ Peter Vane" keyed "dj vane",
 # "American Ann Lee" another row than "Ann Lee")
 _DESCRIBING_END = re.compile(r"(?:er|or|ist|ian|an|ant|ent|ese|ish|ive|al)$")
 

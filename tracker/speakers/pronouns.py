@@ -105,8 +105,8 @@ class Pronouns(Article):
         told = N.strip_possessive(obj.group(1).split()[-1]) if obj else None
         if told or self.named_in_quote:
             ruled_out = self.named_in_quote | ({told} if told else frozenset())
-            # (by surname, or by the given name a quotation calls a friend by: '"Lleyton's proving how good he is,"
-            # he said' is not Lleyton Hewitt speaking; BBC corpus sample: 1 such wrong speaker)
+            # (by surname, or by the given name a quotation calls a friend by: '"Sam's proving how good he is,"
+            # he said' is not Sam Reid speaking; BBC corpus sample: 1 such wrong speaker)
             window = [t for t in window if t[1].name.split()[-1] not in ruled_out
                       and not (t[1].kind == "person" and " " in t[1].name and t[1].name.split()[0] in ruled_out)]
         compatible = [(p, e, subj) for p, e, subj in window if e.gender == gender]
