@@ -66,6 +66,15 @@ def _named_with_head(head: str) -> re.Pattern:
                       + re.escape(head.capitalize()) + r"(?![ \u00a0][A-Z]))(?![\w\-])")
 
 
+@lru_cache(maxsize=64)
+def _with_word(word: str) -> re.Pattern:
+    """A name of capitalised words (small joining words between them) holding ``word``: "Reserve Bank of
+    Australia", "Bank of England"."""
+    cap, join = r"[A-Z][\w&’'\-]*", r"(?:of|for|and|on|the|de)"
+    return re.compile(rf"(?<![\w\-])(?:{cap}[ \u00a0](?:{join}[ \u00a0])?)*{re.escape(word)}"
+                      rf"(?:[ \u00a0](?:{join}[ \u00a0])?{cap}(?![\w\-]))*(?!\w)")
+
+
 # two names joined by "and" ("the Sunday Herald and the Daily Post")
 _TWO_NAMES = re.compile(r"(?<![\w\-])[Tt]he[ \u00a0]((?:[A-Z][\w\-]*[ \u00a0]?){1,4}?)[ \u00a0]and[ \u00a0](?:the[ \u00a0])?"
                         r"((?:[A-Z][\w\-]*[ \u00a0]?){0,3}[A-Z][\w\-]*)")
@@ -187,6 +196,19 @@ class Bodies(Article):
             return None
         g = 1 if found.group(1) is not None else 2
         return self.org_entity(found.group(g) + self.text[found.end(g):found.end()])
+
+    def named_with_word(self, word: str, pos: int) -> Entity | None:
+        """"The Bank", "the Commission": the body the article last named before ``pos`` with that capitalised word in
+        its name ("the Bank of England", "the European Commission", "the Hallam Film Institute"), outside
+        quotation marks; None when it named none."""
+        found = None
+        for m in _with_word(word).finditer(self.text, 0, pos):
+            if not self.in_quote(m.start()) and m.group().strip() != word:
+                found = m
+        if found is None:
+            return None
+        name = re.sub(r"^(?:The|A|An)[ \u00a0]+", "", found.group())
+        return self.org_entity(N.strip_possessive(name)) if name != word else None
 
     def press_pair(self, pos: int) -> Entity | None:
         """"the papers", "both newspapers": the two publications the article last named together ("the Sunday

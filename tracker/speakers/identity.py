@@ -58,6 +58,8 @@ def key(speaker: Speaker) -> str | None:
     if speaker.kind == "organization":
         return body_key(speaker.name)
     words = [w for w in re.findall(r"[\w’'\-]+\.?", speaker.name)]
+    while len(words) > 2 and N.post_nominal(words):
+        words = words[:-1]              # "Jane Doe QC" is "Jane Doe"
     if speaker.kind in ("person", "unknown") and len(N.name_core(words)) < 2:
         return None
     if speaker.kind == "person":

@@ -138,6 +138,13 @@ def _segment_steps(seg: str) -> tuple:
         return (("desc", _read_description(seg), True),)
     if len(words) == 2 and words[0].lower() == "the" and last.lower() in _DEFINITE_BODIES:
         return (("org", _DEFINITE_BODIES[last.lower()], True),)      # "the Conservatives" (not "conservatives")
+    if len(words) == 2 and words[0] in ("The", "the") and last.lower() in N.lists()["org_words"] \
+            and last[:1].isupper() and not N.org_canonical(seg) and not N.is_acronym(last) \
+            and last.lower() not in _PRESS_WORDS:
+        # "The Institute" after "the Hallam Film Institute": the body the article named with that word, before a
+        # body called "Institute" that every article's "the Institute" or "the Bank" would share (BBC corpus:
+        # "Bank" and "Commission" rows joined different banks and commissions)
+        return (("named", N.strip_possessive(last), False), ("org", N.strip_possessive(last), True))
     if len(words) == 1 and last.lower() in N.lists()["org_words"] and not N.lists()["generic"].get(last.lower()):
         # "Campaign tries to ...", "Bank holds rates" (a headline): a word for a body is no body's name, and
         # without an article it refers back to nobody
@@ -199,6 +206,7 @@ def _segment_steps(seg: str) -> tuple:
 # Zenco", "His wife Maria"
 _NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u00a0])*[A-Z][\w’'\-\.]*\Z")
 _PRESS = lexicon.words(N.D + "press_nouns.txt")
+_PRESS_WORDS = frozenset(w.lower() for w in lexicon.lines(N.D + "press_name_words.txt"))    # "Telegraph", "Times"
 _DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
 _NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
 _PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
@@ -309,6 +317,8 @@ class Mentions(Article):
                 # a title word alone is a surname where the article names one person with it ("Paul Singer")
                 found = self.persons(arg)
                 e = self.person_entity(next(iter(found.values()))) if len(found) == 1 else None
+            elif op == "named":
+                e = self.named_with_word(arg, pos)
             elif op == "title":
                 # "The Tennessean", "The Hill": a one-word name after a capital "The" is a publication or a
                 # body, unless the article uses the word as a person's surname ("The Trump", clipped)
@@ -353,11 +363,20 @@ class Mentions(Article):
         if det.endswith(("'s", "’s")) and words[0][:1].isupper() and N.is_title(head) and len(words) == 2 \
                 and N.org_canonical(N.strip_possessive(words[0])):
             return self.role(words, pos)        # "Russia's president": as "the Russian president"
+        generic = L["generic"].get(head)
         if det in ("the", "this", "that"):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
             # report", "the survey" are no one
-            return self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
-        generic = L["generic"].get(head)
+            e = self.role(words, pos) if N.is_title(head) or head in L["generic"] else None
+            # (a spokesman speaks for a body and holds no office: "the Tory leader" is a person the article names, and
+            # leaders and ministers taken as anonymous sources were wrong on the BBC corpus)
+            if e is None and N.SPOKESPERSON.match(head) and caps and det == "the" \
+                    and not any(N.bare(c) in N.PARTY_LABELS for c in caps):
+                # (not "The Tory spokesman", who is mostly a frontbencher the article names)
+                # "The Hallam Centre spokeswoman said", nobody named with that role: the body's anonymous source, as
+                # "a Hallam Centre spokeswoman" (quotes4: 2 such mentions had been left unresolved)
+                return self.anonymous(words, head, generic, pos, complement)
+            return e
         if generic:
             return self.anonymous(words, head, generic, pos, complement)
         return None

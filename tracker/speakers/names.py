@@ -36,6 +36,10 @@ _SUFFIX_FORMS = lexicon.lines(D + "name_suffixes.txt")
 SUFFIXES = frozenset(s.rstrip(".") for s in _SUFFIX_FORMS)
 _SUFFIXES = frozenset(f.lower() for s in _SUFFIX_FORMS for f in (s, s.rstrip(".")))
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+# one who speaks for a body, as a description's head ("the Hallam Centre spokeswoman")
+SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)$")
+# letters after a name for an office or honour ("Jane Doe QC", "Sam Roe MSP"): no part of the name
+POST_NOMINALS = lexicon.mapping(D + "post_nominals.txt")
 
 
 @cache
@@ -138,6 +142,8 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     The name is what follows the last title word; a run that ends in a title
     word ("John Major", "Frank Field") loses only its leading titles.
     """
+    if len(tokens) == 2 and _given_name(tokens[0]) and not is_title(tokens[1]):
+        return [], tokens         # "Dean Boyd": a given name that is also a title word, before a surname
     last = -1
     for i, t in enumerate(tokens):
         if is_title(t) and i < len(tokens) - 1:
@@ -154,7 +160,40 @@ def split_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(tokens) - 1 and is_title(tokens[i]):
         i += 1
+    if i == 0 and len(tokens) >= 3 and _describes(tokens[0]) and _given_name(tokens[1], census=True):
+        i = 1       # "DJ Peter Vane", "Guitarist Ann May", "American Tom Lee": a word describing the person first
     return tokens[:i], tokens[i:]
+
+
+# the endings of a word that describes a person before their name at a sentence's start ("Producer", "Novelist",
+# "Australian", "Defiant"): BBC corpus, such words had been taken for given names ("DJ Peter Vane" keyed "dj vane",
+# "American Ann Lee" another row than "Ann Lee")
+_DESCRIBING_END = re.compile(r"(?:er|or|ist|ian|an|ant|ent|ese|ish|ive|al)$")
+
+
+def _describes(token: str) -> bool:
+    """Is a capitalised word before a given name one that describes a person (an occupation, a nationality, an
+    acronym, a hyphenated compound), not a given name of its own?"""
+    if _given_name(token, census=True):
+        return False
+    return is_acronym(token) or "-" in token or bool(_DESCRIBING_END.search(token)) \
+        or token.lower() in DESCRIPTORS
+
+def _given_name(token: str, census: bool = False) -> bool:
+    L = _lists()
+    return token in L["male"] or token in L["female"] or census and (token in L["given_male"]
+                                                                      or token in L["given_female"])
+
+
+def post_nominal(tokens: list[str]) -> bool:
+    """Do ``tokens`` end in letters for an office or honour after a person's name ("Jane Doe QC", "Sam Roe MP";
+    not "Ealing North MP", where the letters follow a constituency)?"""
+    last = strip_possessive(tokens[-1]).rstrip(".,")
+    kind = POST_NOMINALS.get(last.lower()) if last.isupper() else None
+    if kind is None:
+        return False
+    L = _lists()
+    return kind != "member" or any(tokens[0] in L[k] for k in ("male", "female", "given_male", "given_female"))
 
 
 # party labels: which side someone is on, not what they do
@@ -278,6 +317,8 @@ def read_run(tokens: list[str]) -> Name | None:
     common = _lists()["common"]
     while len(tokens) > 1 and tokens[-1] in common:       # "CNN Tuesday"
         tokens = tokens[:-1]
+    while len(tokens) > 2 and post_nominal(tokens):
+        tokens = tokens[:-1]        # "Jane Doe QC" is Jane Doe; "Ealing North MP" stays (no given name)
     if body:
         return Name("organization", tokens, possessive=poss)
     title, name = split_run(tokens)

@@ -37,7 +37,7 @@ from .occurrences import occurrences
 from .runs import AUX_FIRST, SIMPLE_MULTI, cut_at_sentence_end, possessive_parts, question_aux, sentence_parts
 
 # a surname used as a person's: after an honorific, or as the subject of a speech verb
-_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.? \Z")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss|Prof|Professor)\.? \Z")
 # (past and present: "Quorne notes" had left "MaryBeth Quorne" no person, and her later "Quorne" another speaker
 # row; every speech verb of the cue lexicon made 40 bodies of the BBC corpus people, "UK Athletics", and "tells" a
 # book, "Wolf Brother tells the story")
@@ -54,7 +54,7 @@ _ROLE_WORDS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "publ
 
 
 class Roster(Article):
-    """A mixin of ``resolver.Resolver``; it calls body_kind (kinds)."""
+    """A mixin of ``resolver.Resolver``; it calls body_kind (kinds), honorific_gender (people)."""
 
     def run_index(self) -> dict[str, list[str]]:
         """Runs of two or more capitalised words by their last word (a surname, mostly), not yet read."""
@@ -75,7 +75,7 @@ class Roster(Article):
                         run = question_aux(text, text.find(run), run)[1]
                     for run in sentence_parts(run) if ". " in run else (run,):
                         last = run[run.rfind(" ") + 1:].rstrip(".")
-                        if last in N.SUFFIXES:
+                        if last in N.SUFFIXES or last[:2].isupper() and N.post_nominal(run.split()):
                             last = run.split()[-2].rstrip(".,")
                         last = strip(last)
                         runs = idx.get(last)
@@ -112,10 +112,10 @@ class Roster(Article):
             if p is None:
                 # the offset of the run's first occurrence, looked up only for the runs that make a person
                 first = next(occurrences(self.text, run), -1)
-                p = got[nm.pkey] = Person(nm.name, nm.gender, [], first + shift, pkey=nm.pkey)
+                p = got[nm.pkey] = Person(nm.name, self._gender(nm), [], first + shift, pkey=nm.pkey)
             p.count += 1
             if nm.gender and not p.gender:
-                p.gender = nm.gender
+                p.gender = self._gender(nm)
             if nm.title:
                 t = N.role_text(nm.title)
                 if t:
@@ -128,6 +128,16 @@ class Roster(Article):
                 if len(longer) == 1:
                     longer[0].count += got.pop(k).count
         return got
+
+    def _gender(self, nm: N.Name) -> str | None:
+        """A full name's gender: a title's, a listed first name's, else the census lists' unless the article's
+        honorifics give the surname the other one ("Robin Lund" ... "Mr Lund": the census reads Robin as a woman's
+        name, and "Mr Lund" had been a second, bare-surname speaker row; BBC corpus: 3 articles)."""
+        L = N.lists()
+        first = N.strip_possessive(nm.name[0])
+        if nm.gender is None or N.gender_of_tokens(nm.title) or first in L["male"] or first in L["female"]:
+            return nm.gender
+        return self.honorific_gender(nm.sur) or nm.gender
 
     def title_case_headline(self) -> bool:
         """Is the headline in title case ("Grassley Compares Trump’s Attacks To ...")? There every word is a capital,
@@ -155,7 +165,7 @@ class Roster(Article):
             found = ""
             text = self.text
             for i in occurrences(text, sur):        # (an index: not a scan of the article a surname)
-                if _HONORIFIC_BEFORE.search(text, max(0, i - 5), i) or _AGE_AFTER.match(text, i + len(sur)):
+                if _HONORIFIC_BEFORE.search(text, max(0, i - 11), i) or _AGE_AFTER.match(text, i + len(sur)):
                     found = "titled"
                     break
                 role = _ROLE_BEFORE_NAME.search(text, max(0, i - 60), i)
