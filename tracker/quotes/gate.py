@@ -157,7 +157,9 @@ def drop_reason(q: Quote, text: str) -> str | None:
             lx.object_complement and not _clause(lx, content) and " as " not in content else None
     if first in grammar()["no_clause_after"] and content[0].islower() and not base.endswith(" " + first) and base != "ask":
         return "preposition"      # (the agent of "asked by X about the tax" asks about it)
-    if all(w.lower() in lx.opener or w.lower() in lx.clause_adverb for w in _WORD.findall(content)):
+    # (word by word: the test stops at the first word of a clause, where a list of all the content's words was made)
+    if all(w.group().lower() in lx.opener or w.group().lower() in lx.clause_adverb
+           for w in _WORD.finditer(content)):
         return "no_content"       # ("But", "However": no word of a clause; a pronoun opens one, "he was")
     if _participle(lx, q, text, content):
         return "participle"
