@@ -88,3 +88,16 @@ def test_punkt_with_plain_re_patterns_and_shortcut_splits_exactly_as_nltk(text):
     params.abbrev_types = set(lexicon.lines("punkt/abbreviations.txt"))
     params.sent_starters = set(lexicon.lines("punkt/sentence_starters.txt"))
     assert list(tokenizer().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+
+
+def test_a_paragraph_cut_off_at_its_end_loses_only_its_unfinished_sentence():
+    # the phone number of an appeal lost in scraping: the finished sentences before it are the article's
+    text = ("Bridge reopens\n\nThe bridge was closed for six weeks after the flood. Engineers found two cracked "
+            "beams, the council said. Anyone who saw the damage is asked to call the council on\n\n"
+            "Home | Local | Weather")
+    got = [(s.text, s.boilerplate) for s in segment(text)]
+    assert got == [("Bridge reopens", False),
+                   ("The bridge was closed for six weeks after the flood.", False),
+                   ("Engineers found two cracked beams, the council said.", False),
+                   ("Anyone who saw the damage is asked to call the council on", True),
+                   ("Home | Local | Weather", True)]

@@ -181,7 +181,10 @@ def segment(text: str, has_headline: bool | None = None) -> list[Sentence]:
             in_list = False
         bp = not headline and (in_footer or furniture or not prose)
         spans = tok.span_tokenize(para) if _MAYBE_BREAK.search(para) else ((0, len(para)),)
+        # a paragraph cut off at its end ("... call the police on", its phone number lost): only its unfinished
+        # sentences are furniture, not the finished ones before them (a whole appeal was lost with it)
+        cut_off = bp and not prose and not in_footer and not furniture
         for s, e in spans:
-            sentences.append(Sentence(idx=len(sentences), start=start + s, end=start + e,
-                                      text=para[s:e], paragraph=p, boilerplate=bp))
+            sentences.append(Sentence(idx=len(sentences), start=start + s, end=start + e, text=para[s:e],
+                                      paragraph=p, boilerplate=bp and not (cut_off and para[e - 1] in _TERMINAL_CHARS)))
     return sentences
