@@ -193,8 +193,12 @@ def test_a_verb_alone_before_a_cue_is_no_speaker():
 
 
 def test_a_relative_clause_without_a_pronoun_is_its_subjects():
-    got = triples("A heckler shouted a rude name at Senator Ann Cole, a name Mr. Dale later repeated.")
+    from tracker.quotes.attribution import attribute
+    text = "A heckler shouted a rude name at Senator Ann Cole, a name Mr. Dale later repeated."
+    got = [(q.kind, q.content, q.speaker_mention) for q in attribute(text, segment(text))]
     assert ("indirect", "a name", "Mr. Dale") in got
+    # (a noun phrase repeated is of too low a confidence to be stored: issue 14)
+    assert ("indirect", "a name", "Mr. Dale") not in triples(text)
     # not a description in apposition to a name, nor a noun with a prepositional phrase
     assert ("indirect", "the vote was rigged", "The venture capitalist Ann Cole") in triples(
         "The venture capitalist Ann Cole said the vote was rigged.")
@@ -530,8 +534,8 @@ def test_common_nouns_between_a_name_and_a_name_after_the_verb_belong_to_the_spe
 
 def test_as_reported_by_names_who_reports_the_clause():
     got = triples("As reported by the Ledger, former agent Jo Tate found both rules unfair.")
-    assert got == [("indirect", "former agent Jo Tate found both rules unfair", "the Ledger"),
-                   ("indirect", "both rules unfair", "former agent Jo Tate")]
+    # (the stance "found both rules unfair" under it is of too low a confidence to be stored, issue 14)
+    assert got == [("indirect", "former agent Jo Tate found both rules unfair", "the Ledger")]
     assert triples("The bill would fail, as noted by the senator.") == [
         ("indirect", "The bill would fail", "the senator")]
 
@@ -543,8 +547,9 @@ def test_the_agent_of_asked_by_speaks_the_question():
         ("indirect", "about the tax", "Ann Lowe"), ("indirect", "it would go", "Jo Tate")]
     assert triples("He was asked by the host, who smiled, to explain it.") == []
     # a no-break space before the quotation changes nothing
+    # (the request "to respond", of low confidence, is not stored: issue 14)
     assert triples("Asked by Ann Lowe to respond, Jo Tate said,\u00a0“We will win.”") == [
-        ("indirect", "to respond", "Ann Lowe"), ("direct", "We will win.", "Jo Tate")]
+        ("direct", "We will win.", "Jo Tate")]
 
 
 def test_a_closing_according_to_reports_the_quotation_and_who_spoke_it():
@@ -1170,3 +1175,13 @@ def test_confidence_is_stored_and_an_older_database_gains_the_column(tmp_path):
         got = conn.execute("SELECT content, confidence FROM quotes ORDER BY id").fetchall()
     assert got[0] == ("We will close the pier", None)       # stored before: re-ingest to score it
     assert got[1][0] == "The ferry is late again" and 0.8 <= got[1][1] <= 1
+
+
+# --- issue 14: rows of unseen UK news that are no attribution ---
+
+def test_an_indirect_row_of_low_confidence_is_not_stored_even_with_a_named_speaker():
+    # a deed told with a verb that may report a position: no proposition is reported
+    assert triples("The Rovers did threaten, scoring goals through Tom Hale and Sam Reid, but never looked like winning.") == []
+    # a clear attribution of the same speaker stays
+    assert triples("The Rovers said they would appeal against the ban.") == [
+        ("indirect", "they would appeal against the ban", "The Rovers")]

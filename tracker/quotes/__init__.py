@@ -88,10 +88,13 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     quotes = _clear_attributions(text, quotes)
     confidence.score(quotes)
     # precision first: a row the confidence model gives less than FLOOR, its speaker neither a name nor a
-    # relative pronoun (which a name may resolve), is no clear attribution ("…, the perhaps expected crowds")
-    return _without(quotes, [q.confidence is not None and q.confidence < confidence.FLOOR
-                             and confidence.mention_kind(q.speaker_mention) not in ("name", "relative")
-                             for q in quotes])
+    # relative pronoun (which a name may resolve), is no clear attribution ("…, the perhaps expected crowds"),
+    # nor is an indirect row under INDIRECT_FLOOR whose speaker is no relative pronoun ("England sought a
+    # second opinion"; "the firm, which has denied any wrongdoing" stays)
+    return _without(quotes, [q.confidence is not None and (
+        q.confidence < confidence.FLOOR and confidence.mention_kind(q.speaker_mention) not in ("name", "relative")
+        or q.kind == "indirect" and q.confidence < confidence.INDIRECT_FLOOR
+        and confidence.mention_kind(q.speaker_mention) != "relative") for q in quotes])
 
 
 def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:
