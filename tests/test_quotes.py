@@ -1185,3 +1185,38 @@ def test_an_indirect_row_of_low_confidence_is_not_stored_even_with_a_named_speak
     # a clear attribution of the same speaker stays
     assert triples("The Rovers said they would appeal against the ban.") == [
         ("indirect", "they would appeal against the ban", "The Rovers")]
+
+
+def test_a_clause_after_a_quotation_that_ended_its_sentence_is_not_that_quotation():
+    # the closing "according to" reports the new sentence only; the quotation goes on with its speaker
+    text = ("“We hoped for more,” said Ann Lee, head of sales at Reelworks. “The film never found its crowd.” "
+            "Meanwhile, a rival comedy took $3m over the weekend, according to the trade paper Screen Weekly.")
+    got = triples(text)
+    assert ("direct", "The film never found its crowd.", "Ann Lee") in got
+    assert ("indirect", "Meanwhile, a rival comedy took $3m over the weekend", "the trade paper Screen Weekly") in got
+    got = triples("“It means more checks at the port.” It was a fact to be faced, she said.")
+    assert ("indirect", "It was a fact to be faced", "she") in got
+    assert all("checks" not in c for k, c, _ in got if k != "direct")
+
+
+def test_the_audience_told_is_no_content():
+    assert triples("Rules for new clubs could also be made tougher, she told a Commons inquiry.") == [
+        ("indirect", "Rules for new clubs could also be made tougher", "she")]
+    assert triples("The firm would also drop the fee, he told a conference on ageing.") == [
+        ("indirect", "The firm would also drop the fee", "he")]
+    got = quotes("Lord Hale told City Radio 4's news programme: “We are going to court.”")
+    assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
+        ("direct", "We are going to court.", "Lord Hale", "told")]
+    # a clause after the person told stays the content
+    assert triples("She told Congress reforms were needed.") == [("indirect", "reforms were needed", "She")]
+
+
+def test_an_opening_phrase_before_the_speaker_is_no_content():
+    # the words after the cue are what is said, not the phrase before the speaker
+    assert triples("In particular, many traders warn of a panic spreading through the markets.") == [
+        ("indirect", "a panic spreading through the markets", "many traders")]
+    assert triples("As for the next budget, both parties warned of deep cuts to come.") == [
+        ("indirect", "of deep cuts to come", "both parties")]
+    # a clause before a postposed speaker is still the content
+    assert triples("In 2004 sales rose by a tenth, the firm said in a statement.") == [
+        ("indirect", "In 2004 sales rose by a tenth", "the firm")]

@@ -228,8 +228,17 @@ def _recipient(lx: Lexicon, toks):
     if j < len(toks) and toks[j][2][0].isupper():
         k = j
         while k + 1 < len(toks) and (toks[k + 1][2][0].isupper() or toks[k + 1][2] in ("of", "’s", "'s")
-                                     or toks[k + 1][2] == "." and len(toks[k][2]) <= 3):
+                                     or toks[k + 1][2] == "." and len(toks[k][2]) <= 3
+                                     or toks[k + 1][2][0].isdigit() and toks[k][2][0].isupper()):
             k += 1
+        # a name that modifies a noun: "told a Commons inquiry.", "told City Radio 4's news programme:"
+        n = k
+        while n + 1 < len(toks) and n - k < 2 and is_word(toks[n + 1][2]) and toks[n + 1][2].islower() \
+                and toks[n + 1][2] not in lx.stop and toks[n + 1][2] not in lx.det and toks[n + 1][2] not in lx.subject:
+            n += 1
+        if n > k and (n + 1 == len(toks) or toks[n + 1][2] in ",:." or toks[n + 1][2][0] == MASK
+                      or toks[n + 1][2] == "that"):
+            return n
         return k
     # lower-case noun phrase of up to four words ending before that/to/,/:/a quotation
     k = j
