@@ -1220,3 +1220,10 @@ def test_an_opening_phrase_before_the_speaker_is_no_content():
     # a clause before a postposed speaker is still the content
     assert triples("In 2004 sales rose by a tenth, the firm said in a statement.") == [
         ("indirect", "In 2004 sales rose by a tenth", "the firm")]
+
+
+def test_who_was_written_to_is_no_content():
+    assert triples("At the port, the company has written to homes and firms likely to be affected.") == []
+    assert triples("The council wrote to the minister last week.") == []
+    # an infinitive after the cue is still read
+    assert triples("The firm said to expect delays.") == [("indirect", "to expect delays", "The firm")]

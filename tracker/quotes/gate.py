@@ -22,8 +22,9 @@ attribution whatever verb of saying frames it.
 * ``to_not_said``: "wants to return", "declined to act", "agreed to buy", "continued to rise": with these
   verbs a to-infinitive is a wish, a deed or a course of events, not a proposition.
 * ``preposition``: content after its cue that opens with a preposition or a particle ("betting on a
-  fall", "was reporting on the repairs", "did reply with a try", "hit back out of nowhere"): the verb is read
-  without its particle or took a prepositional phrase for what was said.
+  fall", "was reporting on the repairs", "did reply with a try", "hit back out of nowhere"), or "to" and a
+  noun phrase ("has written to homes"): the verb is read without its particle or took a prepositional
+  phrase for what was said.
 * ``no_content``: a content of closed-class words only ("But, he added, …" read as content "But").
 * ``participle``: an "-ing" form right after a noun ("parents telling their stories", "groups challenging
   the plans") or a preposition ("conducting themselves in threatening …"), with no "that" after it: a
@@ -126,6 +127,16 @@ def _in_open_quotation(text: str, at: int) -> bool:
                        and (k == p or text[k - 1].isspace()))
 
 
+def _to_someone(lx, content: str) -> bool:
+    """Does the content open with "to" and a noun phrase ("to the council", "to homes and firms", "to Ann
+    Lee") rather than an infinitive ("to close the pier")?"""
+    words = content.split(None, 2)
+    if len(words) < 2:
+        return False
+    w = words[1].strip(",.;:")
+    return w.lower() in lx.det and w.lower() not in lx.subject or w[:1].isupper() or w.endswith("s") and w.lower() not in lx.verbs
+
+
 def drop_reason(q: Quote, text: str) -> str | None:
     """The rule by which an indirect row of the article ``text`` is no attribution (module doc), or None
     to keep it."""
@@ -157,6 +168,8 @@ def drop_reason(q: Quote, text: str) -> str | None:
             lx.object_complement and not _clause(lx, content) and " as " not in content else None
     if first in grammar()["no_clause_after"] and content[0].islower() and not base.endswith(" " + first) and base != "ask":
         return "preposition"      # (the agent of "asked by X about the tax" asks about it)
+    if first == "to" and content[:1] == "t" and _to_someone(lx, content):
+        return "preposition"      # "has written to homes and firms", "wrote to the council": who was written to
     if all(w.lower() in lx.opener or w.lower() in lx.clause_adverb for w in _WORD.findall(content)):
         return "no_content"       # ("But", "However": no word of a clause; a pronoun opens one, "he was")
     if _participle(lx, q, text, content):
