@@ -547,9 +547,8 @@ def test_the_agent_of_asked_by_speaks_the_question():
         ("indirect", "about the tax", "Ann Lowe"), ("indirect", "it would go", "Jo Tate")]
     assert triples("He was asked by the host, who smiled, to explain it.") == []
     # a no-break space before the quotation changes nothing
-    # (the request "to respond", of low confidence, is not stored: issue 14)
     assert triples("Asked by Ann Lowe to respond, Jo Tate said,\u00a0“We will win.”") == [
-        ("direct", "We will win.", "Jo Tate")]
+        ("indirect", "to respond", "Ann Lowe"), ("direct", "We will win.", "Jo Tate")]
 
 
 def test_a_closing_according_to_reports_the_quotation_and_who_spoke_it():
@@ -1227,3 +1226,23 @@ def test_who_was_written_to_is_no_content():
     assert triples("The council wrote to the minister last week.") == []
     # an infinitive after the cue is still read
     assert triples("The firm said to expect delays.") == [("indirect", "to expect delays", "The firm")]
+
+
+def test_a_quotation_run_into_the_next_one_is_its_speakers():
+    # two paragraphs of one speech run together: the cue comes with the second
+    text = ("The coach was angry. \"It is a big game but we have one session. It is the same for all of us. "
+            "\"If five players are picked the game should move,\" he told the radio.")
+    assert triples(text) == [
+        ("direct", "It is a big game but we have one session. It is the same for all of us.", "he"),
+        ("direct", "If five players are picked the game should move", "he")]
+    # a quotation followed by narration before the next one names nobody
+    text = ("\"It is a big game for all of us.\" The club has one session. "
+            "\"If five players are picked the game should move,\" he told the radio.")
+    assert ("direct", "It is a big game for all of us.", "he") not in triples(text)
+
+
+def test_a_verb_of_speech_that_opens_its_clause_plainly_is_kept_at_low_confidence():
+    assert triples("The Greens have pledged to oppose the new road when it is debated next month.") == [
+        ("indirect", "to oppose the new road when it is debated next month", "The Greens")]
+    assert triples("Mr Dunn replied that they were not unfair.") == [
+        ("indirect", "that they were not unfair", "Mr Dunn")]
