@@ -1246,3 +1246,19 @@ def test_a_verb_of_speech_that_opens_its_clause_plainly_is_kept_at_low_confidenc
         ("indirect", "to oppose the new road when it is debated next month", "The Greens")]
     assert triples("Mr Dunn replied that they were not unfair.") == [
         ("indirect", "that they were not unfair", "Mr Dunn")]
+
+
+def test_a_possessive_is_no_verb_of_a_clause():
+    from tracker.quotes import gate
+    from tracker.quotes.attribution import attribute
+    text = "The selectors sought a second opinion on Ann Lee's fitness."
+    got = [(q.content, gate.drop_reason(q, text)) for q in attribute(text, segment(text))]
+    assert got == [("a second opinion on Ann Lee's fitness", "no_clause")]
+    # a contracted "is" after a pronoun still makes a clause
+    text = "The selectors fear it's too late for Ann Lee."
+    assert [gate.drop_reason(q, text) for q in attribute(text, segment(text))] == [None]
+
+
+def test_a_claim_in_a_relative_clause_ends_before_the_main_verb():
+    assert triples("The bill, which ministers claim will cut crime, theft and fraud, is expected to pass.") == [
+        ("indirect", "will cut crime, theft and fraud", "ministers")]

@@ -57,7 +57,8 @@ _CLAUSE_OPENER = frozenset("that whether if how why what when where who which".s
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|don't|doesn't|didn't)\b"
-    r"|['’](?:s|re|ve|d|ll)\b|(?<![\w-])[a-z]{2,}ed\b", re.I)
+    r"|['’](?:re|ve|d|ll)\b|\b(?:it|he|she|that|there|what|who|here)['’]s\b|(?<![\w-])[a-z]{2,}ed\b", re.I)
+# ("'s" after a name or a noun is a possessive, "a second opinion on Ann Lee's fitness": no verb)
 
 
 @cache
@@ -73,7 +74,9 @@ def _clause(lx, content: str) -> bool:
     if not words:
         return False
     first = words[0].lower().strip("“”\"‘’'")
-    if first in _CLAUSE_OPENER or first in lx.subject or first == "there":
+    bare = first.split("’")[0].split("'")[0]           # ("it's", "they're": a pronoun and its verb)
+    if first in _CLAUSE_OPENER or first in lx.subject or first == "there" or bare != first and (
+            bare in lx.subject or bare in ("there", "that", "what")):
         return True
     head = content.split(",", 1)[0]
     return bool(_FINITE.search(head, len(words[0])) or any(w in lx.past for w in head.split()[1:]))
@@ -188,10 +191,22 @@ _SECOND_CLAUSE = re.compile(r" (?:but|while) (?=(?:so far |now |then )?(?:the|a|
                             r"those|some|many|most|[A-Z][a-z]+ (?:is|are|was|were|has|have|had|will|would)\b))")
 
 
+# the main clause's verb after a relative clause whose subject is the speaker's claim: "The bill, which
+# ministers claim will cut crime, is expected to pass": what the ministers claim ends at the comma
+_MAIN_VERB_AFTER = re.compile(r", (?:is|are|was|were|has|have|had|will|would|could|may|might|can)\b")
+
+
 def trim(q: Quote) -> None:
-    """End an indirect row's content before a second clause of narration (``_SECOND_CLAUSE``)."""
+    """End an indirect row's content before a second clause of narration (``_SECOND_CLAUSE``), or before the
+    main clause's verb when the content has no subject of its own (``_MAIN_VERB_AFTER``)."""
     if q.kind != "indirect":
         return
+    first = q.content.split(None, 1)[0].lower() if q.content.strip() else ""
+    if first in lex().aux:
+        m = _MAIN_VERB_AFTER.search(q.content)
+        if m:
+            q.content = q.content[:m.start()]
+            q.end = q.start + m.start()
     m = _SECOND_CLAUSE.search(q.content)
     if m and WORDISH.search(q.content, 0, m.start()):
         q.content = q.content[:m.start()]
