@@ -1262,3 +1262,10 @@ def test_a_possessive_is_no_verb_of_a_clause():
 def test_a_claim_in_a_relative_clause_ends_before_the_main_verb():
     assert triples("The bill, which ministers claim will cut crime, theft and fraud, is expected to pass.") == [
         ("indirect", "will cut crime, theft and fraud", "ministers")]
+
+
+def test_an_intention_to_act_is_a_clause_for_the_gate():
+    from tracker.quotes import gate
+    from tracker.quotes.attribution import attribute
+    text = "The city council is reportedly planning to sell one of its two old ferries."
+    assert [gate.drop_reason(q, text) for q in attribute(text, segment(text))] == [None]

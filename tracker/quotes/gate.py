@@ -78,6 +78,8 @@ def _clause(lx, content: str) -> bool:
     if first in _CLAUSE_OPENER or first in lx.subject or first == "there" or bare != first and (
             bare in lx.subject or bare in ("there", "that", "what")):
         return True
+    if first == "to" and len(words) > 1 and words[1].isalpha() and words[1].islower() and words[1] not in lx.det:
+        return True               # an intention: "is planning to sell the bank" (to_not_said has the others)
     head = content.split(",", 1)[0]
     return bool(_FINITE.search(head, len(words[0])) or any(w in lx.past for w in head.split()[1:]))
 
