@@ -1269,3 +1269,12 @@ def test_an_intention_to_act_is_a_clause_for_the_gate():
     from tracker.quotes.attribution import attribute
     text = "The city council is reportedly planning to sell one of its two old ferries."
     assert [gate.drop_reason(q, text) for q in attribute(text, segment(text))] == [None]
+
+
+def test_a_passive_verb_of_judgement_is_its_agents_attribution():
+    got = quotes('His remarks have been described as "reckless" and "shameful" by the Tenants Union.')
+    assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
+        ("mixed", '"reckless" and "shameful"', "the Tenants Union", "have been described")]
+    # no agent, or no words of the agent's: no attribution
+    assert triples("He was accused of lying.") == []
+    assert triples("The decision was criticised by the union.") == []

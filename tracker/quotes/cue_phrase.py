@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import cues
-from .frames import Frame, according, asked_by
+from .frames import PASSIVE_REPORT, Frame, according, asked_by, passive_by
 from .phrases import ed_verb
 from .reading import MASK, char_before, is_word, skip_space, tokens
 from .words import Lexicon, noun_like
@@ -54,6 +54,9 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
         last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
         verb = form.split(" ", 1)[0] if " " in form else form      # "referring" of "referring to"
         if last in lx.passive_be and (form == base or not verb.endswith(("ing", "s"))):
+            if base in PASSIVE_REPORT and form != base:
+                # "was described as “…” by the union": the agent speaks
+                return passive_by(lx, m, lo + pos, c.end("verb"), ue, base, cls)
             return None                 # passive: "is expected to", "was told"; "was back"
     else:
         if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
