@@ -1278,3 +1278,12 @@ def test_a_passive_verb_of_judgement_is_its_agents_attribution():
     # no agent, or no words of the agent's: no attribution
     assert triples("He was accused of lying.") == []
     assert triples("The decision was criticised by the union.") == []
+
+
+def test_a_noun_phrase_and_a_colon_before_a_quotation_leave_the_quotation_direct():
+    got = quotes('He also criticised the cult of fame: "There is far too much interest in celebrities."')
+    assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
+        ("direct", "There is far too much interest in celebrities.", "He", "also criticised")]
+    # a reported clause before the colon is the speaker's too
+    assert triples('He said the plan was simple: "We will win."') == [
+        ("mixed", 'the plan was simple: "We will win."', "He")]

@@ -198,9 +198,30 @@ _SECOND_CLAUSE = re.compile(r" (?:but|while) (?=(?:so far |now |then )?(?:the|a|
 _MAIN_VERB_AFTER = re.compile(r", (?:is|are|was|were|has|have|had|will|would|could|may|might|can)\b")
 
 
+# a noun phrase, a colon and one whole quotation: "criticised the cult of fame: “There is …”"
+_COLON_QUOTATION = re.compile(r"([^\"“”:]*?):\s*[\"“]([^\"“”]+)[\"”]\s*")
+
+
+def _colon_quotation(q: Quote) -> None:
+    """A mixed row that is a noun phrase with no verb, a colon and one quotation ("criticised the cult of
+    fame: “There is …”") is the quotation, a direct quote: the noun phrase is what the verb took, not words
+    of the speaker's."""
+    m = _COLON_QUOTATION.fullmatch(q.content)
+    if m is None or not WORDISH.search(m.group(1)) or _clause(lex(), m.group(1)):
+        return
+    inner = m.group(2).rstrip(" \t\n,")
+    q.kind = "direct"
+    q.start += m.start(2)
+    q.end = q.start + len(inner)
+    q.content = inner
+
+
 def trim(q: Quote) -> None:
     """End an indirect row's content before a second clause of narration (``_SECOND_CLAUSE``), or before the
-    main clause's verb when the content has no subject of its own (``_MAIN_VERB_AFTER``)."""
+    main clause's verb when the content has no subject of its own (``_MAIN_VERB_AFTER``); a mixed row of a
+    noun phrase, a colon and a quotation becomes that quotation (``_colon_quotation``)."""
+    if q.kind == "mixed" and ":" in q.content:
+        _colon_quotation(q)
     if q.kind != "indirect":
         return
     first = q.content.split(None, 1)[0].lower() if q.content.strip() else ""
