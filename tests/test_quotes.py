@@ -1139,7 +1139,7 @@ def test_first_person_reported_speech_is_no_row():
 
 def test_confidence_ranks_a_named_direct_quote_above_a_guess():
     sure = one("“We will rebuild the pier by May,” Tom Baker, the harbour master, said on Friday.")
-    unsure = one("Local traders apparently feel the pier is too short for the new ferries.")
+    unsure = one("Local traders apparently believe the pier is too short for the new ferries.")
     assert 0.8 <= sure.confidence <= 1
     assert 0 <= unsure.confidence < 0.8
     assert unsure.confidence < sure.confidence
