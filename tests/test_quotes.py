@@ -1287,3 +1287,12 @@ def test_a_noun_phrase_and_a_colon_before_a_quotation_leave_the_quotation_direct
     # a reported clause before the colon is the speaker's too
     assert triples('He said the plan was simple: "We will win."') == [
         ("mixed", 'the plan was simple: "We will win."', "He")]
+
+
+def test_a_relative_pronoun_before_an_aside_opens_what_was_claimed():
+    got = triples("They blamed him for the hole in his budget which, they claim, would mean tax rises.")
+    assert ("indirect", "would mean tax rises", "they") in got
+    assert not any(c.endswith("which") and s == "they" for _, c, s in got)
+    # a clause split by the frame keeps both parts
+    assert triples("The plan, he said, would fail.") == [
+        ("indirect", "The plan", "he"), ("indirect", "would fail", "he")]

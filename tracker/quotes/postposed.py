@@ -68,8 +68,12 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     f.cue_e = cue_end
     c_end = lead_end
     c_start = clause_start(m, ends, us, c_end)
-    if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
-            and _adverbial_only(lx, m, skip_space(m, c_start, c_end), c_end)):
+    # "… the growth which, he claimed, would be lost": a relative pronoun before the aside opens what was
+    # claimed, which follows the cue; the clause before is the reporter's
+    relative_aside = not quote_lead and between == "," and lead_s.rstrip(", ").rsplit(None, 1)[-1].lower() in (
+        "which", "who", "that")
+    if not relative_aside and not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
+                                   and _adverbial_only(lx, m, skip_space(m, c_start, c_end), c_end)):
         # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding up a letter, Mina Ruiz said,
         # “…”": an opening adverbial or participle, no words of his)
         f.contents.append([c_start, c_end])
