@@ -1275,6 +1275,8 @@ def test_a_passive_verb_of_judgement_is_its_agents_attribution():
     got = quotes('His remarks have been described as "reckless" and "shameful" by the Tenants Union.')
     assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
         ("mixed", '"reckless" and "shameful"', "the Tenants Union", "have been described")]
+    assert triples("The police were accused of bias by Tory councillors after the march.") == [
+        ("indirect", "bias", "Tory councillors")]
     # no agent, or no words of the agent's: no attribution
     assert triples("He was accused of lying.") == []
     assert triples("The decision was criticised by the union.") == []

@@ -66,6 +66,9 @@ PASSIVE_REPORT = frozenset("describe dub label brand call hail accuse criticise 
                            "blast deride denounce".split())
 
 
+_PLURAL_AFTER = re.compile(r" ([a-z]+s)\b")
+
+
 def passive_by(lx: Lexicon, m: str, cue_s: int, cue_e: int, ue: int, base: str, cls: str) -> Frame | None:
     """The frame of a passive verb of ``PASSIVE_REPORT`` ending at ``cue_e`` whose agent follows "by": the
     words between ("as" or "of" left out) are the content, the agent speaks. None without both."""
@@ -78,6 +81,9 @@ def passive_by(lx: Lexicon, m: str, cue_s: int, cue_e: int, ue: int, base: str, 
     np_ = np_forward(lx, m, k + 4, ue)
     if np_ is None:
         return None
+    nxt = _PLURAL_AFTER.match(m, np_[1], ue)
+    if nxt and nxt.group(1) not in lx.stop and nxt.group(1) not in lx.aux:
+        np_ = (np_[0], nxt.end())           # "by Muslim groups": the name modifies a plural noun
     f = Frame(cue_s, cue_e, base, cls)
     f.kind = "preposed"
     f.sp_s, f.sp_e = np_
