@@ -55,7 +55,7 @@ JUDGED = ("indirect", "mixed")
 _POSSESSIVE = re.compile(r"\w['’]s?$")
 WORDISH = re.compile(r"\w")
 # a mention that opens with a figure and a common noun ("40,000 visitors", "337,000 new jobs"): a count
-_COUNTED = re.compile(r"\d[\d,.]*\s+[a-z]")
+_COUNTED = re.compile(r"(?<![\d,.])\d[\d,.]*\s+[a-z]")
 _WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = frozenset("i we me us".split())
 _CLAUSE_OPENER = frozenset("that whether if how why what when where who which".split())
@@ -206,7 +206,7 @@ _MAIN_VERB_AFTER = re.compile(r", (?:is|are|was|were|has|have|had|will|would|cou
 
 
 # a noun phrase, a colon and one whole quotation: "criticised the cult of fame: “There is …”"
-_COLON_QUOTATION = re.compile(r"([^\"“”:]*?):\s*[\"“]([^\"“”]+)[\"”]\s*")
+_COLON_QUOTATION = re.compile(r"\A([^\"“”:]*?):\s*[\"“]([^\"“”]+)[\"”]\s*")
 
 
 def _colon_quotation(q: Quote) -> None:
