@@ -1199,9 +1199,9 @@ def test_a_clause_after_a_quotation_that_ended_its_sentence_is_not_that_quotatio
 
 
 def test_the_audience_told_is_no_content():
-    assert triples("Rules for new clubs could also be made tougher, she told a Commons inquiry.") == [
-        ("indirect", "Rules for new clubs could also be made tougher", "she")]
-    assert triples("The firm would also drop the fee, he told a conference on ageing.") == [
+    assert triples("Fees for new members might rise next spring, she told a Senate hearing.") == [
+        ("indirect", "Fees for new members might rise next spring", "she")]
+    assert triples("The firm would also drop the fee, he told a meeting of grocers.") == [
         ("indirect", "The firm would also drop the fee", "he")]
     got = quotes("Lord Hale told City Radio 4's news programme: “We are going to court.”")
     assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
@@ -1222,7 +1222,7 @@ def test_an_opening_phrase_before_the_speaker_is_no_content():
 
 
 def test_who_was_written_to_is_no_content():
-    assert triples("At the port, the company has written to homes and firms likely to be affected.") == []
+    assert triples("Near the depot, the council has written to shops and families who may lose parking.") == []
     assert triples("The council wrote to the minister last week.") == []
     # an infinitive after the cue is still read
     assert triples("The firm said to expect delays.") == [("indirect", "to expect delays", "The firm")]
@@ -1260,8 +1260,8 @@ def test_a_possessive_is_no_verb_of_a_clause():
 
 
 def test_a_claim_in_a_relative_clause_ends_before_the_main_verb():
-    assert triples("The bill, which ministers claim will cut crime, theft and fraud, is expected to pass.") == [
-        ("indirect", "will cut crime, theft and fraud", "ministers")]
+    assert triples("The levy, which councillors claim will cut waste, noise and delays, is due in May.") == [
+        ("indirect", "will cut waste, noise and delays", "councillors")]
 
 
 def test_an_intention_to_act_is_a_clause_for_the_gate():
@@ -1283,9 +1283,9 @@ def test_a_passive_verb_of_judgement_is_its_agents_attribution():
 
 
 def test_a_noun_phrase_and_a_colon_before_a_quotation_leave_the_quotation_direct():
-    got = quotes('He also criticised the cult of fame: "There is far too much interest in celebrities."')
+    got = quotes('He also criticised the bonus culture: "Nobody should be paid so much for failing."')
     assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [
-        ("direct", "There is far too much interest in celebrities.", "He", "also criticised")]
+        ("direct", "Nobody should be paid so much for failing.", "He", "also criticised")]
     # a reported clause before the colon is the speaker's too
     assert triples('He said the plan was simple: "We will win."') == [
         ("mixed", 'the plan was simple: "We will win."', "He")]

@@ -234,7 +234,7 @@ def _recipient(lx: Lexicon, toks):
                                      or toks[k + 1][2] == "." and len(toks[k][2]) <= 3
                                      or toks[k + 1][2][0].isdigit() and toks[k][2][0].isupper()):
             k += 1
-        # a name that modifies a noun: "told a Commons inquiry.", "told City Radio 4's news programme:"
+        # a name that modifies a noun: "told a Senate hearing.", "told City Radio's news programme:"
         n = k
         while n + 1 < len(toks) and n - k < 2 and is_word(toks[n + 1][2]) and toks[n + 1][2].islower() \
                 and toks[n + 1][2] not in lx.stop and toks[n + 1][2] not in lx.det and toks[n + 1][2] not in lx.subject:

@@ -14,7 +14,7 @@ attribution whatever verb of saying frames it.
   film", "the firm's first tweet"): the cue is a word inside a noun phrase (PolNeAR train: 5 of 17 such
   rows right; BBC: none of 1).
 * ``counted``: a speaker mention that opens with a figure and a common noun, the cue a bare "-ed" form
-  ("40,000 visitors expected to have come", "337,000 new jobs added"): a count of things, the cue a
+  ("40,000 visitors expected to have come", "412,000 new jobs added"): a count of things, the cue a
   participle after it.
 * ``unknown_verb``: a quotation framed by a verb no cue list has and no colon ("resigned for “personal
   reasons”", "introduced her as “…”"): a mixed row, or a direct one of three words or fewer, is a scare
@@ -54,7 +54,7 @@ JUDGED = ("indirect", "mixed")
 # a speaker's mention that ends in a possessive mark ("Meadows' acclaimed film", "the firm's first tweet")
 _POSSESSIVE = re.compile(r"\w['’]s?$")
 WORDISH = re.compile(r"\w")
-# a mention that opens with a figure and a common noun ("40,000 visitors", "337,000 new jobs"): a count
+# a mention that opens with a figure and a common noun ("40,000 visitors", "412,000 new jobs"): a count
 _COUNTED = re.compile(r"(?<![\d,.])\d[\d,.]*\s+[a-z]")
 _WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = frozenset("i we me us".split())
@@ -205,7 +205,7 @@ _SECOND_CLAUSE = re.compile(r" (?:but|while) (?=(?:so far |now |then )?(?:the|a|
 _MAIN_VERB_AFTER = re.compile(r", (?:is|are|was|were|has|have|had|will|would|could|may|might|can)\b")
 
 
-# a noun phrase, a colon and one whole quotation: "criticised the cult of fame: “There is …”"
+# a noun phrase, a colon and one whole quotation: "criticised the bonus culture: “Nobody should …”"
 _COLON_QUOTATION = re.compile(r"\A([^\"“”:]*?):\s*[\"“]([^\"“”]+)[\"”]\s*")
 
 

@@ -36,7 +36,7 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     between = m[cue_end:cs].strip()
     quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
     if tail and not quote_lead and "," not in between and _opening_phrase(lx, m, clause_start(m, ends, us, lead_end), lead_end):
-        return False            # "In particular, many analysts warn of …": the speaker's words follow the cue
+        return False            # "In particular, several traders warn of …": the speaker's words follow the cue
                                 # (not "In my view, the mayor said, the plan …": a clause split by the frame)
     k = lo + len(lead_s.rstrip(",–— "))
     inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
@@ -53,7 +53,7 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
         (between == ":" and m[cs] == MASK and not WORD.search(m, us, s0))
         # "…, Pat Kenny wrote Steve Linn.": the person written to, not words
         or (f.base in lx.recipient or f.base == "write") and _NAME_ONLY.fullmatch(tail) is not None
-        # "…, he told a conference on ageing.": the audience, a noun phrase with no verb, ends the sentence
+        # "…, he told a meeting of grocers.": the audience, a noun phrase with no verb, ends the sentence
         or f.base in lx.recipient and lead_c == "," and _audience_only(lx, tail))
     if not post and quote_lead and not new_sentence:
         # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
@@ -68,7 +68,7 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     f.cue_e = cue_end
     c_end = lead_end
     c_start = clause_start(m, ends, us, c_end)
-    # "… the growth which, he claimed, would be lost": a relative pronoun before the aside opens what was
+    # "… the savings which, she argued, would be lost": a relative pronoun before the aside opens what was
     # claimed, which follows the cue; the clause before is the reporter's
     relative_aside = not quote_lead and between == "," and lead_s.rstrip(", ").rsplit(None, 1)[-1].lower() in (
         "which", "who", "that")
@@ -119,7 +119,7 @@ def _opening_phrase(lx: Lexicon, m: str, s: int, e: int) -> bool:
 
 def _audience_only(lx: Lexicon, tail: str) -> bool:
     """Is ``tail`` (what follows a verb of telling) a noun phrase opened by a determiner, with no verb,
-    "that" or subject pronoun in it ("a conference on ageing", "the BBC's news programme")?"""
+    "that" or subject pronoun in it ("a meeting of grocers", "the radio station's news programme")?"""
     ws = tail.lower().split()
     return len(ws) > 1 and ws[0] in lx.det and ws[0] not in lx.subject and MASK not in tail and not any(
         w in lx.aux or w in lx.that or w in lx.subject for w in ws[1:])
