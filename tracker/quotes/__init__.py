@@ -85,13 +85,36 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
         for q in quotes:                    # (a continued quote points at its quote's new place)
             if q.continues is not None:
                 q.continues = where[q.continues]
+    _speak_before_their_cue(text, quotes)
     quotes = _clear_attributions(text, quotes)
     confidence.score(quotes)
     # precision first: a row the confidence model gives less than FLOOR, its speaker neither a name nor a
-    # relative pronoun (which a name may resolve), is no clear attribution ("…, the perhaps expected crowds")
-    return _without(quotes, [q.confidence is not None and q.confidence < confidence.FLOOR
-                             and confidence.mention_kind(q.speaker_mention) not in ("name", "relative")
-                             for q in quotes])
+    # relative pronoun (which a name may resolve), is no clear attribution ("…, the perhaps expected crowds"),
+    # nor is an indirect row under INDIRECT_FLOOR whose speaker is no relative pronoun ("England sought a
+    # second opinion"; "the firm, which has denied any wrongdoing" stays) and whose verb of speech does not
+    # open its clause plainly ("they replied that …" stays)
+    return _without(quotes, [q.confidence is not None and (
+        q.confidence < confidence.FLOOR and confidence.mention_kind(q.speaker_mention) not in ("name", "relative")
+        or q.kind == "indirect" and q.confidence < confidence.INDIRECT_FLOOR
+        and confidence.mention_kind(q.speaker_mention) != "relative" and not confidence.plain_report(q))
+        for q in quotes])
+
+
+_BETWEEN_QUOTATIONS = re.compile(r"[\s\"“”‘’'«»]*")
+
+
+def _speak_before_their_cue(text: str, quotes: list[Quote]) -> None:
+    """A quotation with no speaker that runs straight into the next quotation of its paragraph, which names
+    one, is that speaker's: the paragraphs of one speech were run together and the cue came with the
+    second ("“The game matters. ”If we lose, we go out,” he said."; on 150 BBC corpus articles outside the
+    annotated sets, 6 such openings were lost). The mention is the one of the quote after it."""
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    for i, j in zip(order, order[1:]):
+        q, n = quotes[i], quotes[j]
+        if q.kind == "direct" and q.speaker_mention is None and q.continues is None and n.kind == "direct" \
+                and n.speaker_mention is not None and "\n" not in text[q.end:n.start] \
+                and _BETWEEN_QUOTATIONS.fullmatch(text, q.end, n.start):
+            q.speaker_mention, q.speaker_start, q.speaker_end = n.speaker_mention, n.speaker_start, n.speaker_end
 
 
 def _clear_attributions(text: str, quotes: list[Quote]) -> list[Quote]:

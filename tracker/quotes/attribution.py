@@ -136,7 +136,9 @@ def _frames(lx: Lexicon, art: Article, us: int, ue: int, breaks: list[int], matc
         f = asked_by(lx, m, k, k + 5, ue)
         if f is not None:
             frames.append(f)
-    ends: list[int] = []                # content.frame_end of the frames so far, sorted
+    # content.frame_end of the frames so far, sorted, and the sentence breaks after a quotation that ended its
+    # sentence: "“….” Meanwhile, the film took $3m, according to a website": the content starts after it
+    ends: list[int] = list(breaks)
     for c in matches:
         f = cue_frame(lx, m, text, us, ue, c, frames)
         if f is not None and f.kind is None:
@@ -149,7 +151,7 @@ def _frames(lx: Lexicon, art: Article, us: int, ue: int, breaks: list[int], matc
     if not frames:
         return frames
     kinds = {f.kind for f in frames}
-    reported = content.according_contents(m, us, ue, frames) if "according" in kinds else set()
+    reported = content.according_contents(m, us, ue, frames, breaks) if "according" in kinds else set()
     holders = content.close(m, ue, breaks, frames)
     if holders is not None:
         content.nest(m, frames, reported, holders)

@@ -5,7 +5,8 @@ said", a postposed or subjectless frame), a sentence break inside a merged unit,
 bracket of a relative clause ("the firm – which has denied it plans to close – has cut …"), a clause
 break (``CLAUSE_END``: a semicolon, a dash, "even though", "while" after a quotation, 1a53610; not ", but",
 whose annotated contents run on: 44dd690), and, after a subordinating conjunction, its comma (84c9a9d).
-Content before a postposed frame starts after the last clause break or postposed frame (``clause_start``).
+Content before a postposed frame starts after the last clause break, postposed frame or sentence break
+(``clause_start``: "“….” Meanwhile, the film took $3m, according to a website" reports no quotation).
 "According to X" reports the clause it opens or closes, and a closing one the quotation and speaker
 before it (9a866d0: 14 PolNeAR quotes, mixed attribution F1 0.794 -> 0.798). A frame inside another's
 content is its complement and owns no quotation ("X said he expects Y to “…”": 04816d9, 18f822e).
@@ -65,11 +66,11 @@ def _cut(frames: list[Frame], cutting: list[int], n: int, ue: int, after: int) -
     return ue
 
 
-def according_contents(m: str, us: int, ue: int, frames: list[Frame]) -> set[int]:
+def according_contents(m: str, us: int, ue: int, frames: list[Frame], breaks: list[int]) -> set[int]:
     """The content of each "according to" frame of a unit; the ids of the frames whose clause an opening
-    "according to" reports."""
+    "according to" reports (``breaks``: the unit's sentence breaks, sorted)."""
     reported: set[int] = set()      # frames inside the clause an opening "according to" reports (rare)
-    ends: list[int] = []            # frame_end of the frames before, sorted
+    ends: list[int] = list(breaks)  # frame_end of the frames before and the sentence breaks, sorted
     for n, f in enumerate(frames):
         if f.kind == "according":
             j = skip_space(m, f.sp_e, ue)

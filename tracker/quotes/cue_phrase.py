@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import cues
-from .frames import Frame, according, asked_by
+from .frames import PASSIVE_REPORT, Frame, according, asked_by, passive_by
 from .phrases import ed_verb
 from .reading import MASK, char_before, is_word, skip_space, tokens
 from .words import Lexicon, noun_like
@@ -54,6 +54,9 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
         last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
         verb = form.split(" ", 1)[0] if " " in form else form      # "referring" of "referring to"
         if last in lx.passive_be and (form == base or not verb.endswith(("ing", "s"))):
+            if base in PASSIVE_REPORT and form != base:
+                # "was described as “…” by the union": the agent speaks
+                return passive_by(lx, m, lo + pos, c.end("verb"), ue, base, cls)
             return None                 # passive: "is expected to", "was told"; "was back"
     else:
         if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
@@ -228,8 +231,17 @@ def _recipient(lx: Lexicon, toks):
     if j < len(toks) and toks[j][2][0].isupper():
         k = j
         while k + 1 < len(toks) and (toks[k + 1][2][0].isupper() or toks[k + 1][2] in ("of", "’s", "'s")
-                                     or toks[k + 1][2] == "." and len(toks[k][2]) <= 3):
+                                     or toks[k + 1][2] == "." and len(toks[k][2]) <= 3
+                                     or toks[k + 1][2][0].isdigit() and toks[k][2][0].isupper()):
             k += 1
+        # a name that modifies a noun: "told a Senate hearing.", "told City Radio's news programme:"
+        n = k
+        while n + 1 < len(toks) and n - k < 2 and is_word(toks[n + 1][2]) and toks[n + 1][2].islower() \
+                and toks[n + 1][2] not in lx.stop and toks[n + 1][2] not in lx.det and toks[n + 1][2] not in lx.subject:
+            n += 1
+        if n > k and (n + 1 == len(toks) or toks[n + 1][2] in ",:." or toks[n + 1][2][0] == MASK
+                      or toks[n + 1][2] == "that"):
+            return n
         return k
     # lower-case noun phrase of up to four words ending before that/to/,/:/a quotation
     k = j

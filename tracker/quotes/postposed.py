@@ -35,6 +35,9 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     lo = lead_end - len(lead_s)
     between = m[cue_end:cs].strip()
     quote_lead = lead_s.rstrip(",–— ").endswith(MASK)
+    if tail and not quote_lead and "," not in between and _opening_phrase(lx, m, clause_start(m, ends, us, lead_end), lead_end):
+        return False            # "In particular, several traders warn of …": the speaker's words follow the cue
+                                # (not "In my view, the mayor said, the plan …": a clause split by the frame)
     k = lo + len(lead_s.rstrip(",–— "))
     inner = text[max(us, k - 3):k].rstrip("”\"’'» ") if quote_lead else ""
     # "“….” He added, “…”": a new sentence introducing the next quotation
@@ -49,7 +52,9 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
         not between and m[cs] == ";" or
         (between == ":" and m[cs] == MASK and not WORD.search(m, us, s0))
         # "…, Pat Kenny wrote Steve Linn.": the person written to, not words
-        or (f.base in lx.recipient or f.base == "write") and _NAME_ONLY.fullmatch(tail) is not None)
+        or (f.base in lx.recipient or f.base == "write") and _NAME_ONLY.fullmatch(tail) is not None
+        # "…, he told a meeting of grocers.": the audience, a noun phrase with no verb, ends the sentence
+        or f.base in lx.recipient and lead_c == "," and _audience_only(lx, tail))
     if not post and quote_lead and not new_sentence:
         # "“…,” Smith said on the call" vs "“….” Smith said the plan was dead."
         post = between == "," or not inner.endswith((".", "…")) and not tail.lower().startswith("that ")
@@ -63,8 +68,12 @@ def read(lx: Lexicon, m: str, text: str, us: int, ue: int, f: Frame, ends: list[
     f.cue_e = cue_end
     c_end = lead_end
     c_start = clause_start(m, ends, us, c_end)
-    if not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
-            and _adverbial_only(lx, m, skip_space(m, c_start, c_end), c_end)):
+    # "… the savings which, she argued, would be lost": a relative pronoun before the aside opens what was
+    # claimed, which follows the cue; the clause before is the reporter's
+    relative_aside = not quote_lead and between == "," and lead_s.rstrip(", ").rsplit(None, 1)[-1].lower() in (
+        "which", "who", "that")
+    if not relative_aside and not (not quote_lead and m[cs:cs + 1] == MASK and between in (",", ":")
+                                   and _adverbial_only(lx, m, skip_space(m, c_start, c_end), c_end)):
         # ("In a call on Monday, Col. Ward, a spokesman, said, “…”", "Holding up a letter, Mina Ruiz said,
         # “…”": an opening adverbial or participle, no words of his)
         f.contents.append([c_start, c_end])
@@ -98,6 +107,22 @@ _ADVERBIAL_ONLY = re.compile(r"(?:(?:But|And|Yet|So|Then|Later|Earlier)\s*,?\s+)
                              r"before)\b[^\x01;:]*$")
 # an opening participle ("Holding open a book", "Smiling broadly")
 _PARTICIPLE_ONLY = re.compile(r"(?:(?:But|And|Then|Later)\s*,?\s+)?[A-Z][a-z]+ing\b[^\x01;:]*$")
+
+
+def _opening_phrase(lx: Lexicon, m: str, s: int, e: int) -> bool:
+    """Is m[s:e] (what precedes a speaker and a comma) only an opening phrase of up to six words with no
+    verb and no subject pronoun ("In particular", "As for future policies", "In June")?"""
+    ws = m[s:e].strip(" \t\n,").lower().split()
+    return 0 < len(ws) <= 6 and ws[0] in lx.opener and ws[0] not in lx.subject and MASK not in m[s:e] and not any(
+        w in lx.aux or w in lx.past or w in lx.subject or w.endswith("ed") for w in ws)
+
+
+def _audience_only(lx: Lexicon, tail: str) -> bool:
+    """Is ``tail`` (what follows a verb of telling) a noun phrase opened by a determiner, with no verb,
+    "that" or subject pronoun in it ("a meeting of grocers", "the radio station's news programme")?"""
+    ws = tail.lower().split()
+    return len(ws) > 1 and ws[0] in lx.det and ws[0] not in lx.subject and MASK not in tail and not any(
+        w in lx.aux or w in lx.that or w in lx.subject for w in ws[1:])
 
 
 def _adverbial_only(lx: Lexicon, m: str, s: int, e: int) -> bool:
