@@ -44,7 +44,7 @@ _TEMPORAL = re.compile(
     r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|just\s+over|well\s+over)\s+)?"
     r"(?:(?:\d+|a|an|the\s+past|the\s+last|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
     r"recent|a\s+few|a\s+couple\s+of)\s+(?:[a-z]+\s+)?(?:years?|decades?|generations?|century|centuries|months?|weeks?|"
-    r"days|quarters?|history|years’|years')|(?:years|decades|generations|living\s+memory|a\s+generation))\b))")
+    r"days|quarters?|history|years’|years')|(?:years|decades|generations|(?:living|recent)\s+memory|a\s+generation))\b))")
 
 
 # the complement of a superlative: "the biggest decline [for a developed nation]"
@@ -104,6 +104,8 @@ _PRAISE = frozenset(("best", "worst", "greatest"))
 
 def _superlative(scanner, word, s, e, sent):
     low = scanner.low
+    if word == "best" and low.endswith(tuple(f"{k} " for k in _BEST_KINDS), max(0, s - 10), s):
+        return _personal_best(scanner, scanner.before(s, sent), s, e, sent)
     ranked = "-" in word                         # "the fourth-largest"
     if ranked:
         word = word.partition("-")[2]
@@ -157,6 +159,10 @@ def _superlative(scanner, word, s, e, sent):
         return claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
     at = _scope(scanner, e, limit)
     if at is None:
+        ever = _EVER_CLAUSE.match(low, e, limit)
+        if ever and not _CLAUSE_WORD.search(low, e, ever.start("ever")):
+            # "the finest goals the club has ever scored", "the worst winter we have ever had": against all the past
+            return claim(scanner, sent, start, ever.end(), None)
         if word in _RECORD_AGES:                 # "the oldest player to appear in the cup"
             c = first_to(scanner, s, e, sent)
             if c is not None:
@@ -176,6 +182,8 @@ def _superlative(scanner, word, s, e, sent):
         #                                          manner or a chance, no ranking of a figure
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
+    if rel == "of" and at == e and not _OF_A_SET.match(scanner.text, rel_m.end(), limit):
+        return None                              # "the faintest of hopes", "the slimmest of leads": an idiom
     if rel == "to date" and low.endswith(" up", 0, at):
         return None                              # "the most up to date model"
     # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
@@ -194,7 +202,47 @@ def _superlative(scanner, word, s, e, sent):
         #                                          "their best run in the cup since 1990" a baseline in time
     if i > 0:                                    # "the best result for the party since 1997": the baseline
         ref = ref[i + 7:]
+    else:                                        # "the toughest year for the firm in a decade": the stretch
+        j = ref.rfind(" in ")
+        tm = _TEMPORAL.match(ref.lower(), j) if j > 0 else None
+        if tm and tm.group("span") and tm.end() == len(ref):
+            ref = ref[tm.start("span"):]
     return claim(scanner, sent, start, end, ref)
+
+
+# what follows "the X-est of" when it ranks over a set: a determiner, a possessive, "all", "any", a name or a figure
+_OF_A_SET = re.compile(r"(?<!\s)\s+(?:(?:the|a|an|its|their|his|her|our|my|your|all|any|these|those|this|that|"
+                       r"[\w.-]+(?:’s|'s)|\d[\d.,]*)\b|[A-Z])")
+# a relative clause with "ever" after a superlative's noun: "the finest goals (that) the club has ever scored"
+_EVER_CLAUSE = re.compile(r"(?<!\s)(?:\s+[\w’'-]+){1,5}?\s+(?P<ever>ever)\b(?:\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|d)\b)?")
+# a record of one athlete, a season or a career: "a personal best of 6.50m", "her season's best"
+_BEST_KINDS = frozenset(("personal", "season's", "season’s", "career", "lifetime"))
+_OF_A_FIGURE = re.compile(r"(?<!\s)\s+of\s+[$£€¥]?\d[\d.,:]*(?:\s*(?:m|km|kg|s|secs?|seconds|minutes|metres|points|pts)\b)?")
+
+
+def _personal_best(scanner, pw, s, e, sent):
+    """"a personal best of 6.50m", "her season's best": a record, the figure after "of" kept in the span."""
+    low = scanner.low
+    start = low.rfind(pw[-1], 0, s)
+    if len(pw) > 1 and pw[-2] in ("a", "an", "new", "her", "his", "their", "its", "the"):
+        start = low.rfind(pw[-2], 0, start)
+    m = _OF_A_FIGURE.match(low, e, sent.end)
+    return claim(scanner, sent, start, m.end() if m else e, None)
+
+
+def _unprecedented(scanner, word, s, e, sent):
+    """"an unprecedented third term", "was unprecedented": a record against all that came before."""
+    pw = scanner.before(s, sent, n=1)
+    start = article_start(scanner, pw, s)
+    end = e
+    for n, m in enumerate(TOKEN.finditer(scanner.low, e, sent.end)):
+        w = m.group(1).rstrip(".")
+        if m.start() != end or n > 2 or w in BOUNDARY or w in TRAILING or not w.replace("-", "").isalnum():
+            break
+        end = m.start(1) + len(w)
+        if len(w) < len(m.group(1)):
+            break                                # "an unprecedented fourth term.": the sentence ends
+    return claim(scanner, sent, start, end, None)
 
 
 # superlatives of age or speed, records even when what follows names no set ("the youngest player to score")
@@ -421,10 +469,14 @@ def _record(scanner, word, s, e, sent):
             return None
     elif _broken(wide := scanner.before(s, sent, width=64, n=6)):
         # "broke the record", "surpassing Smith's previous record": the span starts after the verb
-        k = next(i for i, w in enumerate(reversed(wide)) if w in _BREAK_VERBS)
+        k = next(i for i, w in enumerate(reversed(wide)) if w in _PASSED)
         broken_from = s
         for w in reversed(wide[len(wide) - k:]):
             broken_from = low.rfind(w, 0, broken_from)
+    elif prev not in ("a", "an", "new", "all-time") and (chain := _indefinite_before(scanner, pw, s)) is not None:
+        if not (nxt or _RECORD_OF_FIGURE.match(low, e, limit)):
+            return None                          # "a new Welsh record of 51.3 seconds", but "a new Beatles record"
+        broken_from = chain
     elif prev in ("a", "an", "new", "all-time"):
         if _TRADE.match(low, e, limit) or \
                 low.startswith(" of ", e) and not _RECORD_OF_FIGURE.match(low, e, limit) or \
@@ -507,13 +559,34 @@ _TRADE = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("record_trade_noun
 _BEFORE_RECORD = frozenset("the a an his her their its".split()) | word_list("record_adjectives")
 
 
+# words before a record that say a figure passed it: the verbs of breaking (data/claims/record_verbs.txt) and the
+# prepositions of a level passed ("finished above its old record")
+_PASSED = _BREAK_VERBS | frozenset(("above", "below", "beyond"))
+
+
+def _indefinite_before(scanner, pw: list[str], s: int) -> int | None:
+    """The start of "a" or "new" before "record" over one or two names or adjectives of records ("a new Welsh
+    record of 51.3 seconds", "an Olympic record"), or None."""
+    pos, n = s, 0
+    for w in reversed(pw):
+        pos = scanner.low.rfind(w, 0, pos)
+        if w in ("a", "an", "new"):
+            if n and w == "new" and len(pw) > n + 1 and pw[-n - 2] in ("a", "an"):
+                pos = scanner.low.rfind(pw[-n - 2], 0, pos)
+            return pos if n else None
+        if n == 2 or not (w in _BEFORE_RECORD or scanner.text[pos:pos + 1].isupper() and w.isalpha()):
+            return None
+        n += 1
+    return None
+
+
 def _broken(pw: list[str]) -> bool:
     """Do the words before "record" say it was broken, set or matched: "broke the record", "surpassing
     President Smith's previous record" (determiners, adjectives of records, and a possessor between)?"""
     free = 1                                     # words of a name allowed before a possessive, or one noun
     #                                              before "record" ("broke sales records")
     for w in reversed(pw):
-        if w in _BREAK_VERBS:
+        if w in _PASSED:
             return True
         if w.endswith(("'s", "’s")):
             free = 2
@@ -555,4 +628,5 @@ def _level(scanner, word, s, e, sent):
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
-READERS = {"superlative": _superlative, "first": _first, "record": _record, "level": _level}
+READERS = {"superlative": _superlative, "first": _first, "record": _record, "level": _level,
+           "unprecedented": _unprecedented}
