@@ -318,3 +318,24 @@ def test_a_disc_a_degree_or_a_chat_is_no_comparison(text):
 ])
 def test_spans_idioms_dates_and_titles_are_no_comparison(text):
     assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    # a multiple named as a noun
+    ("Most towns saw at least a doubling in their rents over the decade.", "at least a doubling in their rents",
+     None),
+    # the largest of losses, its set unsaid ("losses" is a change, though not a rise or a fall)
+    ("The biggest job losses are in Ruritania.", "The biggest job losses", None),
+    # a change from an old level (its count and worth between) to a new one
+    ("Claims dropped from 9,100 cases worth £700m to 8,000 cases worth £600m.",
+     "dropped from 9,100 cases worth £700m to 8,000", "9,100 cases worth £700m"),
+    # a record of a figure after "the" and the record's kind
+    ("She holds the world record of 7.12 seconds.", "the world record of 7.12", "7.12"),
+    ("He beat the Welsh record of 3:31.", "the Welsh record of 3:31", "3:31"),
+])
+def test_multiples_as_nouns_ranked_losses_and_records_of_a_kind(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+def test_a_record_of_conduct_with_a_count_is_no_claim():
+    assert comparisons("His criminal record of 12 offences was read out.") == []

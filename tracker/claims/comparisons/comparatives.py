@@ -287,8 +287,10 @@ def change_before(scanner, s: int, sent) -> int | None:
     return None
 
 
-# "from £190 in May to £185", "from 3% to 5%": the new level after the old one (and the old one's time)
-_TO_FIGURE = re.compile(r"(?<!\s)(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]{1,60}){1,2}?)?(?:\s+to|-)\s*"
+# "from £190 in May to £185", "from 3% to 5%", "from 900 cases worth £8m to 800": the new level after the old one
+# (and the old one's time or worth)
+_TO_FIGURE = re.compile(r"(?<!\s)(?:\s+worth\s+(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z]+)?(?:\s+(?:million|billion|trillion))?)?"
+                        r"(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]{1,60}){1,2}?)?(?:\s+to|-)\s*"
                         r"(?P<fig>(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                         r"per\s*cent|percent|points?))?)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")

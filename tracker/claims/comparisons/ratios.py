@@ -49,6 +49,8 @@ _PREPOSITIONS = (TRAILING - _DETERMINERS - {"of", "and", "or"}) | {"within", "be
 _MEASURE_OBJECT = re.compile(r"(?<!\s)\s+(?:(?:that|those)\s+of(?P<ref>\s)|(?:the|its|their|his|her|our|[\w.-]+(?:’s|'s))\s+"
                              r"(?:[\w’'-]+\s+){0,2}?(?:" + trie_pattern(word_list("measure_nouns") | word_list("baseline_nouns")) +
                              r")s?\b)")
+# what a multiple named as a noun multiplies: "a doubling in| their assets", "a tripling of| fares"
+_NOUN_OF_CHANGE = re.compile(r"(?<!\s)\s+(?:in|of)\s+(?:(?:the|its|their|his|her|our)\s+)?(?!(?:a|an|the)\b)[a-z][\w-]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TIMES_REST = re.compile(r"(?<!\s)\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
                          r"fewer|faster|slower)(?:\s+[a-z]+){0,2}?\s+than|than|over)\b")
@@ -120,6 +122,11 @@ def _multiple(scanner, word, s, e, sent):
     if past and low.startswith((" down", " up"), e):
         return None                              # "doubled down": an idiom
     before = " ".join(pw[-2:]) if len(pw) > 1 else ""
+    if word.endswith("ing") and pw and pw[-1] in ("a", "the"):
+        # "a doubling in their assets": the change named as a noun, against the level before it
+        m = _NOUN_OF_CHANGE.match(low, e, sent.end)
+        return claim(scanner, sent, _qualifier_start(scanner, pw[:-1], low.rfind(pw[-1], 0, s)), m.end() if m else e,
+                     None)
     if not past:
         if _FREQUENCY.match(low, e, e + 14):
             return None                          # "twice a week": a frequency
