@@ -339,3 +339,25 @@ def test_multiples_as_nouns_ranked_losses_and_records_of_a_kind(text, span, refe
 
 def test_a_record_of_conduct_with_a_count_is_no_claim():
     assert comparisons("His criminal record of 12 offences was read out.") == []
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    # "yet" after a superlative's noun: against all that came before
+    ("The maker unveiled its cheapest van yet.", "its cheapest van yet", None),
+    # records broken in the perfect
+    ("Exporters said earnings had broken new records.", "new records", None),
+    ("He went on to break John Smith's Welsh cap record in 2004.", "John Smith's Welsh cap record in 2004", "2004"),
+    # a headline's ranking over the world, without its article
+    ("Ruritania 'world's biggest tea drinker'", "world's biggest tea", "world"),
+])
+def test_records_to_now_and_headlines(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The band played their old hit records.",
+    "The scheme helps people with broken work records.",
+    "The squad has not yet been named.",
+])
+def test_hit_records_and_not_yet_are_no_comparison(text):
+    assert comparisons(text) == []

@@ -40,7 +40,7 @@ from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, 
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
     r"(?<!\s)\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?|"
-    r"to\s+date|so\s+far)\b|"
+    r"to\s+date|so\s+far|yet)\b|"
     r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|just\s+over|well\s+over)\s+)?"
     r"(?:(?:\d+|a|an|the\s+past|the\s+last|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
     r"recent|a\s+few|a\s+couple\s+of)\s+(?:[a-z]+\s+)?(?:years?|decades?|generations?|century|centuries|months?|weeks?|"
@@ -48,7 +48,7 @@ _TEMPORAL = re.compile(
 
 
 # the complement of a superlative: "the biggest decline [for a developed nation]"
-_REL = re.compile(r"(?<!\s)\s+(?:since|ever|on\s+record|on\s+(?:earth|the\s+planet)|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
+_REL = re.compile(r"(?<!\s)\s+(?:since|ever|yet(?=\s*[.,;:!?)]|$)|on\s+record|on\s+(?:earth|the\s+planet)|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
 _SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
                         "from on".split())
 
@@ -148,15 +148,19 @@ def _superlative(scanner, word, s, e, sent):
         if end is None:
             return None
         return claim(scanner, sent, start, max(end, e), scanner.text[start:start + len(prev) - 2])
-    if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the" and word not in _PRAISE:
+    if possessive and prev[:-2] in _PLACES and (len(pw) > 1 and pw[-2] == "the" or prev[:-2] == "world") and \
+            word not in _PRAISE:
         # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
         # plants" picks out a group, no claim of a single top); the noun may be left out at the end of a
         # clause ("... was named the nation's safest.")
         end = e if low[e:e + 1] in (".", "!", "?", ";") or e >= limit else _place_noun_end(scanner, e, limit)
         if end is None:
             return None
-        start = low.rfind("the", 0, start)
-        return claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
+        if len(pw) > 1 and pw[-2] == "the":
+            start = low.rfind("the", 0, start)
+        else:                                    # a headline's "world's biggest buyer": no article
+            start = low.rfind(prev, 0, s)
+        return claim(scanner, sent, start, max(end, e), scanner.text[start:s].strip()[:-2].strip("’'"))
     at = _scope(scanner, e, limit)
     if at is None:
         ever = _EVER_CLAUSE.match(low, e, limit)
@@ -275,7 +279,7 @@ def _bare(scanner, word, s, e, sent):
         return None
     at = _scope(scanner, e, sent.end)
     tm = _TEMPORAL.match(scanner.low, at, sent.end) if at is not None else None
-    if tm is None or tm.group("rec") and tm.group("rec") in ("so far", "to date"):
+    if tm is None or tm.group("rec") and tm.group("rec") in ("so far", "to date", "yet"):
         return None
     return _historical(scanner, tm, s, sent)
 
@@ -590,15 +594,21 @@ def _indefinite_before(scanner, pw: list[str], s: int, determiners=("a", "an", "
     return None
 
 
+_PARTICIPLES = frozenset(("broken", "beaten"))
+_AUXILIARIES = frozenset("has have had been be being was were is are".split())
+
+
 def _broken(pw: list[str]) -> bool:
     """Do the words before "record" say it was broken, set or matched: "broke the record", "surpassing
     President Smith's previous record" (determiners, adjectives of records, and a possessor between)?"""
-    free = 1                                     # words of a name allowed before a possessive, or one noun
-    #                                              before "record" ("broke sales records")
-    for w in reversed(pw):
-        if w in _PASSED:
-            return True
-        if w.endswith(("'s", "’s")):
+    free = 2                                     # words of a name allowed before a possessive, or two nouns
+    #                                              before "record" ("broke sales records", "broke Smith's Welsh cap
+    #                                              record")
+    for i in range(len(pw) - 1, -1, -1):
+        w = pw[i]
+        if w in _PASSED:                         # but "broken" and "beaten" after no auxiliary are adjectives
+            return w not in _PARTICIPLES or i > 0 and pw[i - 1] in _AUXILIARIES     # ("broken employment records")
+        if w.endswith(("'s", "’s", "s'", "s’")):
             free = 2
         elif w in _BEFORE_RECORD:
             free = 0
