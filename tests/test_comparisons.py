@@ -361,3 +361,25 @@ def test_records_to_now_and_headlines(text, span, reference):
 ])
 def test_hit_records_and_not_yet_are_no_comparison(text):
     assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, span, reference", [
+    ("In comparison, the rival film took £9m.", "In comparison", None),
+    ("In comparison with Spain, sales rose.", "In comparison with Spain", "Spain"),
+    # a record matched, its figure between the verb and "record"
+    ("It is set to match the 12.4bn yen (£60m) record of the first film.",
+     "the 12.4bn yen (£60m) record of the first film", "the first film"),
+    ("They hope to equal the club record.", "the club record", None),
+])
+def test_comparisons_named_outright_and_records_matched(text, span, reference):
+    assert (span, reference) in comparisons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The band more than fit the bill.",                  # "more than" before a bare verb: a degree
+    "Few savers got back more than about half their money.",   # a qualifier of a figure, over "about"
+    "The comparison is unfair.",
+    "She is equal to the task.",
+])
+def test_degrees_bounds_and_likenesses_are_no_comparison(text):
+    assert comparisons(text) == []

@@ -47,7 +47,7 @@ _SMALL_NUMBERS = frozenset("two three four five six seven eight nine ten twenty"
 _INTENSIFIERS = frozenset("far much even slightly significantly considerably substantially markedly still any "
                           "no little lot bit somewhat rather way times".split())
 # what after "than" makes it the qualifier of a figure: a figure, a number word, "a year", "a third", "half"
-_FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
+_FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
                            r"decade|century|million|billion|thousand|hundred|dozen|third|quarter|half|fifth|tenth|"
                            r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b)")
 _FIGURE = re.compile(r"(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
@@ -90,7 +90,7 @@ _INSTEAD_FIGURE = re.compile(r"(?<!\s)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:\d[\d.,]*|(
 # "less than impressed", "more than enough", "more than match"), not the amount of a thing compared
 _DEGREE_AFTER = re.compile(r"(?<!\s)\s+(?:[a-z]*(?:ed|able|ible|ful|ous|ive|ic|ant|ent)(?=\s*(?:[,.;:!?)]|$|\s+(?:to|with|by|"
                            r"that|for|about|at|and|but|when|as|if)\b))|enough|happy|willing|ready|keen|match|make|"
-                           r"compensate|offset|just|simply|merely|a\s+little)\b")
+                           r"compensate|offset|fit|cover|meet|justify|outweigh|just|simply|merely|a\s+little)\b")
 # an earlier time after "than": "than a year ago", "than the year before", "than at the start of 2004"
 _THAN_EARLIER = re.compile(r"(?<!\s)\s+((?:an?|one|two|three|the)\s+(?:year|month|week|quarter|decade|day)s?\s+(?:ago|earlier|"
                            r"before)|(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w’'-]+)\b")
@@ -182,14 +182,20 @@ def _instead(scanner, pw, s, e, sent):
 
 
 def _compared(scanner, word, s, e, sent):
-    """"compared with X", "(the loss) compares with X", "when compared to X": the reference is X."""
+    """"compared with X", "(the loss) compares with X", "when compared to X", "in comparison with X": the
+    reference is X; "In comparison, ..." sets the clause against the one before, named there."""
     low = scanner.low
     m = _WITH.match(low, e, e + 7)
+    pw = scanner.before(s, sent, n=2)
+    if word == "comparison":
+        if not pw or pw[-1] not in ("in", "by"):
+            return None
+        if not m:
+            return claim(scanner, sent, low.rfind(pw[-1], 0, s), e, None) if low[e:e + 1] == "," else None
     if not m:
         return None
-    pw = scanner.before(s, sent, n=2)
     start = s
-    if pw and pw[-1] in ("when", "as", "if", "once"):
+    if pw and (pw[-1] in ("when", "as", "if", "once") or word == "comparison"):
         start = low.rfind(pw[-1], 0, s)
     return _baseline(scanner, start, m.end(), sent)
 

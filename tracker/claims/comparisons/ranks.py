@@ -608,6 +608,8 @@ def _broken(pw: list[str]) -> bool:
         w = pw[i]
         if w in _PASSED:                         # but "broken" and "beaten" after no auxiliary are adjectives
             return w not in _PARTICIPLES or i > 0 and pw[i - 1] in _AUXILIARIES     # ("broken employment records")
+        if w[:1].isdigit() or w[:1] in "$£€¥":
+            continue                             # "match the 30.7bn yen (£157m) record of ...": the record's figure
         if w.endswith(("'s", "’s", "s'", "s’")):
             free = 2
         elif w in _BEFORE_RECORD:
