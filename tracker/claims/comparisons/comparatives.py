@@ -449,12 +449,18 @@ _NOT_RIVAL_NAMES = frozenset("""monday tuesday wednesday thursday friday saturda
 def _ahead_of_rival(scanner, s, e, sent):
     """"Labour is ahead of the Tories in the polls": a lead over a rival named, after a verb of being; "the talks
     are ahead of the summit" and "is ahead of March's vote" set a time, no rival."""
-    m = _RIVAL.match(scanner.text, e + 4, sent.end)
+    m = _rival(scanner, e + 4, sent)
+    return None if m is None else claim(scanner, sent, s, m.start() + len(_rival_name(m.group())),
+                                        _rival_name(m.group()))
+
+
+def _rival(scanner, pos: int, sent):
+    """The match of a rival's name at ``pos`` (``_RIVAL``), or None for a day, a month or a bare article."""
+    m = _RIVAL.match(scanner.text, pos, sent.end)
     if m is None or m.group().split()[-1].lower().strip("’'s") in _NOT_RIVAL_NAMES or \
             m.group().lower() in ("the", "its", "their"):
         return None
-    rival = _rival_name(m.group())
-    return claim(scanner, sent, s, m.start() + len(rival), rival)
+    return m
 
 
 def _rival_name(name: str) -> str:
@@ -467,9 +473,8 @@ def _rival_name(name: str) -> str:
 def _trail(scanner, word, s, e, sent):
     """"trailing Labour by four points", "trails its rival": a rival named after the verb (but "trailing behind"
     is read at "behind", and "audit trails" or "trails 2-1" name none)."""
-    m = _RIVAL.match(scanner.text, e + 1, sent.end) if scanner.text[e:e + 1] == " " else None
-    if m is None or m.group().split()[-1].lower().strip("’'s") in _NOT_RIVAL_NAMES or \
-            m.group().lower() in ("the", "its", "their"):
+    m = _rival(scanner, e + 1, sent) if scanner.text[e:e + 1] == " " else None
+    if m is None:
         return None
     rival = _rival_name(m.group())
     end = m.start() + len(rival)
