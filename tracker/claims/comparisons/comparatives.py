@@ -440,7 +440,8 @@ def _lead(scanner, word, s, e, sent):
 
 _COPULAS = frozenset("is are was were be been being finished finishes came comes".split())
 # what is ahead of "Labour is ahead of" a rival in a race or a poll, not of a time or an event: a name, or a rival
-_RIVAL = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|(?:main\s+|nearest\s+|closest\s+)?"
+_RIVAL = re.compile(r"(?<![\w’'.-])(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w’'.-]{0,60}(?:\s+[A-Z][\w’'.-]{0,60}){0,5}|"
+                    r"(?:main\s+|nearest\s+|closest\s+)?"
                     r"(?:rivals?|competitors?|opponents?|challengers?))(?=\s+(?:in|on|by|with|for|at|among|and)\b|[,.;:!?]|$)")
 _NOT_RIVAL_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december christmas easter""".split())
