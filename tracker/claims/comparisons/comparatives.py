@@ -1,6 +1,6 @@
-"""Comparisons by a comparative or a baseline named outright: "slower than any other car", "more cars than MG
-Rover", "far greater than for its rival", "compared with 384 kilobits on older networks", "up from 189,000 a
-year earlier", "in excess of the LSE's closing price", "overtaking Sony".
+"""Comparisons by a comparative or a baseline named outright: "slower than any other car", "more cars than Acme
+Motors", "far greater than for its rival", "compared with 512 kilobits on older networks", "up from 212,000 a
+year earlier", "in excess of the exchange's closing price", "overtaking Acme".
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.reference) for c in find_claims(
@@ -202,7 +202,7 @@ def _compared(scanner, word, s, e, sent):
 
 def _baseline(scanner, start: int, pos: int, sent):
     """The claim from ``start`` over the baseline after ``pos``, up to the end of its phrase: "compared with
-    less than 384 kilobits per second on 3G networks"; None if no word follows."""
+    less than 640 kilobits per second on old lines"; None if no word follows."""
     tail = _PHRASE.match(scanner.text, pos, min(sent.end, pos + 120))
     words = tail.group().split() if tail else []
     while words and words[-1].lower() in TRAILING:
@@ -248,7 +248,7 @@ def _from(scanner, word, s, e, sent):
         return claim(scanner, sent, start, later.end(), scanner.text[later.start():later.end()].strip())
     while low[fig_end - 1] in ".,":
         fig_end -= 1                             # "rose to 48.2 from 44.9.": the figure ends before the stop
-    when = _FIGURE_TIME.match(low, fig_end, sent.end)   # "from $2.8bn for the same period in 2003", "from £410 in
+    when = _FIGURE_TIME.match(low, fig_end, sent.end)   # "from $3.1bn for the same period in 2001", "from £620 in
     end = when.end() if when else fig_end                #  March": the old level's time
     return claim(scanner, sent, start, end, scanner.text[e:end].strip())
 
@@ -260,14 +260,14 @@ _FIGURE_TIME = re.compile(r"(?<!\s)\s+(?:in|for|during|at)\s+(?:the\s+same\s+(?:
                           r")(?:\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\b")
 
 
-# a new level before "from": "fell to £400, from £410", "edged up to 2.5% from", "slowed to 1.2% in the third quarter
+# a new level before "from": "fell to £610, from £620", "edged up to 2.5% from", "slowed to 1.2% in the third quarter
 # from": "to", its figure and perhaps the figure's time, just before "from"
 _TO_LEVEL = re.compile(r"\bto\s+(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                        r"per\s*cent|percent|points?))?(?:\s+(?:in|on|at|during|last|this)(?:\s+(?!(?:but|and|or|which|that|who)\b)[\w’'-]+){1,3}?)?,?\s+$")
 
 
 def _changed_to(scanner, s: int, sent) -> bool:
-    """Does a change to a new level come just before "from" ("fell slightly to £400, from £410 in March"), so that
+    """Does a change to a new level come just before "from" ("fell slightly to £610, from £620 in May"), so that
     the figure after "from" is the old level, the baseline of a comparison?"""
     m = _TO_LEVEL.search(scanner.low, max(sent.start, s - 80), s)
     return m is not None and change_before(scanner, m.start(), sent) is not None

@@ -219,13 +219,13 @@ _OF_A_SET = re.compile(r"(?<!\s)\s+(?:(?:the|a|an|its|their|his|her|our|my|your|
                        r"[\w.-]+(?:’s|'s)|\d[\d.,]*)\b|[A-Z])")
 # a relative clause with "ever" after a superlative's noun: "the finest goals (that) the club has ever scored"
 _EVER_CLAUSE = re.compile(r"(?<!\s)(?:\s+[\w’'-]+){1,5}?\s+(?P<ever>ever)\b(?:\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|d)\b)?")
-# a record of one athlete, a season or a career: "a personal best of 6.50m", "her season's best"
+# a record of one athlete, a season or a career: "a personal best of 7.25m", "her season's best"
 _BEST_KINDS = frozenset(("personal", "season's", "season’s", "career", "lifetime"))
 _OF_A_FIGURE = re.compile(r"(?<!\s)\s+of\s+[$£€¥]?\d[\d.,:]*(?:\s*(?:m|km|kg|s|secs?|seconds|minutes|metres|points|pts)\b)?")
 
 
 def _personal_best(scanner, pw, s, e, sent):
-    """"a personal best of 6.50m", "her season's best": a record, the figure after "of" kept in the span."""
+    """"a personal best of 7.25m", "her season's best": a record, the figure after "of" kept in the span."""
     low = scanner.low
     start = low.rfind(pw[-1], 0, s)
     if len(pw) > 1 and pw[-2] in ("a", "an", "new", "her", "his", "their", "its", "the"):
@@ -609,7 +609,7 @@ def _broken(pw: list[str]) -> bool:
         if w in _PASSED:                         # but "broken" and "beaten" after no auxiliary are adjectives
             return w not in _PARTICIPLES or i > 0 and pw[i - 1] in _AUXILIARIES     # ("broken employment records")
         if w[:1].isdigit() or w[:1] in "$£€¥":
-            continue                             # "match the 30.7bn yen (£157m) record of ...": the record's figure
+            continue                             # "match the 12bn yen (£60m) record of ...": the record's figure
         if w.endswith(("'s", "’s", "s'", "s’")):
             free = 2
         elif w in _BEFORE_RECORD:
