@@ -22,7 +22,8 @@ Kinds of comparison (trigger words in ``data/claims/comparisons.txt``):
   surpassing ("surpasses the $846.8million raised in 2012")
 - ``comparatives``: "slower than any other car", "more cars than Acme Motors", "faster than ever", "compared
   with X", "up from X a year earlier", "fell from £950 in June to £910", "up 4% on a year earlier", "in
-  excess of the closing price", "overtaking Sony", "six points ahead of the Liberals"
+  excess of the closing price", "overtaking Sony", "six points ahead of the Liberals", "trailing the Greens",
+  "rose 3% year-on-year"
 - ``reference``: the noun phrase a comparison names, as written
 
 The quantity scan (``quantities.Scan``) finds the trigger words in its
@@ -38,7 +39,12 @@ than the language. Issue 16 part 4 read the phrase's structure instead (the
 stretch of time after a first or a superlative, "first X to V", ranks, leads,
 changes from one level to another, records of a figure), checked on BBC
 articles outside the blind sets: claims2 recall 0.273 -> 1.000 (its misses
-were read for it), claims1 F1 0.951 -> 0.977.
+were read for it), claims1 F1 0.951 -> 0.977. A fourth pass studied recall on BBC articles outside the
+annotated sets: four samples of 100 candidate phrases (comparatives, superlatives, records, changes from a
+level, multiples, leads), each judged by the guide before its misses were read. On the last, judged before
+any fix of it, recall was 0.733 on the rules before the pass and 0.900 after (precision 0.846 -> 0.871):
+the misses are a long tail of forms (a comparative against an earlier time, a change from an old level and
+its time, "trailing X", "outsold X", a personal best, "a new Welsh record of", "yet", "in comparison").
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Comparisons by a comparative or a baseline named outright: "slower than any other car", "more cars than MG
-Rover", "far greater than for its rival", "compared with 384 kilobits on older networks", "up from 189,000 a
-year earlier", "in excess of the LSE's closing price", "overtaking Sony".
+"""Comparisons by a comparative or a baseline named outright: "slower than any other car", "more cars than Acme
+Motors", "far greater than for its rival", "compared with 512 kilobits on older networks", "up from 212,000 a
+year earlier", "in excess of the exchange's closing price", "overtaking Acme".
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.reference) for c in find_claims(
@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import written_number_pattern
+from ..lexicons import trie_pattern, word_list, written_number_pattern
 from ..numbers import read_words
-from .reference import BOUNDARY, CHANGED, TRAILING, claim, noun_phrase
+from .reference import ABBREV, BOUNDARY, CHANGED, TRAILING, claim, noun_phrase
 
 # words in -er that are no comparatives
 _NOT_COMPARATIVE = frozenset("other rather whether either neither over under ever never number order power member "
@@ -47,7 +47,7 @@ _SMALL_NUMBERS = frozenset("two three four five six seven eight nine ten twenty"
 _INTENSIFIERS = frozenset("far much even slightly significantly considerably substantially markedly still any "
                           "no little lot bit somewhat rather way times".split())
 # what after "than" makes it the qualifier of a figure: a figure, a number word, "a year", "a third", "half"
-_FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
+_FIGURE_AFTER = re.compile(r"(?<!\s)\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?(?:[$£€¥]|\d[\d.,]*(?:%|m|bn|k|p|pc|s)?(?![\w])|(?:" + written_number_pattern() + r")\b|an?\s+(?:year|month|week|day|hour|"
                            r"decade|century|million|billion|thousand|hundred|dozen|third|quarter|half|fifth|tenth|"
                            r"few|couple|fraction|percentage)\b|half\b|double\b|twice\b|doubled?\b|expected\b)")
 _FIGURE = re.compile(r"(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
@@ -58,7 +58,8 @@ _EARLIER = re.compile(r"(?<!\s)\s+(?:(?:a|one|two|three|the\s+previous|the\s+sam
                       r"at\s+the\s+(?:end|start)\s+of\s+\d{4})\b")
 _UP_DOWN = frozenset(("up", "down", "rise", "fall", "increase", "decrease", "drop", "jump", "gain", "decline",
                       "rose", "fell", "risen", "fallen", "increased", "decreased", "dropped", "climbed", "slipped",
-                      "grew", "shrank"))
+                      "grew", "shrank", "slowed", "eased", "accelerated", "quickened", "rebounded", "recovered",
+                      "weakened", "strengthened", "narrowed", "widened", "edged"))
 _WITH = re.compile(r"(?<!\s)\s+(?:with|to)\s")
 _PHRASE = re.compile(r"(?:[^,;:.!?()\[\]\"“”—–]|(?<=\d)[.,](?=\d))*")
 
@@ -89,7 +90,14 @@ _INSTEAD_FIGURE = re.compile(r"(?<!\s)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:\d[\d.,]*|(
 # "less than impressed", "more than enough", "more than match"), not the amount of a thing compared
 _DEGREE_AFTER = re.compile(r"(?<!\s)\s+(?:[a-z]*(?:ed|able|ible|ful|ous|ive|ic|ant|ent)(?=\s*(?:[,.;:!?)]|$|\s+(?:to|with|by|"
                            r"that|for|about|at|and|but|when|as|if)\b))|enough|happy|willing|ready|keen|match|make|"
-                           r"compensate|offset|just|simply|merely|a\s+little)\b")
+                           r"compensate|offset|fit|cover|meet|justify|outweigh|just|simply|merely|a\s+little)\b")
+# an earlier time after "than": "than a year ago", "than the year before", "than at the start of 2004"
+_THAN_EARLIER = re.compile(r"(?<!\s)\s+((?:an?|one|two|three|the)\s+(?:year|month|week|quarter|decade|day)s?\s+(?:ago|earlier|"
+                           r"before)|(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w’'-]+)\b")
+# "more than a polite reply": a degree, no amount (a figure after "a" is read by _FIGURE_AFTER)
+_A_AFTER = re.compile(r"(?<!\s)\s+an?\s")
+# the nouns of a measure ("a slower pace than", "a higher rate than"): data/claims/measure_nouns.txt, change_nouns.txt
+_MEASURE_NOUNS = word_list("measure_nouns") | word_list("change_nouns")
 _EVER = re.compile(r"(?<!\s)\s+ever\b(?:\s+before\b)?")
 
 
@@ -98,11 +106,20 @@ def _than(scanner, word, s, e, sent):
     pw = scanner.before(s, sent, width=48, n=6)
     if pw and pw[-1] == "rather":
         return _instead(scanner, pw, s, e, sent)
-    if _FIGURE_AFTER.match(low, e, e + 24):
+    earlier = _THAN_EARLIER.match(low, e, sent.end)  # "12% higher than a year ago": an earlier time, no figure
+    if earlier and pw and pw[-1] in _QUANTIFIERS and not (len(pw) > 1 and (pw[-2][:1].isdigit() or
+                                                                         pw[-2] in _SMALL_NUMBERS)):
+        earlier = None                           # but "less than a week before", "more than a decade ago": a span
+    if low.startswith(" not", e) and not low[e + 4:e + 5].isalpha():
+        return None                              # "more likely than not"
+    if not earlier and _FIGURE_AFTER.match(low, e, e + 24):
         return None                              # "more than 20", "less than a year": a qualifier of a figure
     if not pw:
         return None
     last = pw[-1]
+    if last in _QUANTIFIERS and not earlier and _A_AFTER.match(low, e) and not (
+            len(pw) > 1 and (pw[-2][:1].isdigit() or pw[-2] in _SMALL_NUMBERS)):   # but "30% more than a bid"
+        return None                              # "more than a polite reply", "more than a game": a degree
     if last == "other" or last in _QUANTIFIERS and _EVER.match(low, e):
         return None                              # "other than"; "more than ever" says how much, against nothing
     if last in _QUANTIFIERS and _DEGREE_AFTER.match(low, e):
@@ -119,19 +136,21 @@ def _than(scanner, word, s, e, sent):
     elif _comparative(last) and not (len(pw) > 1 and pw[-2] in _NOUN_BEFORE):
         k = len(pw) - 1
     else:                                        # "more cost savings than", "a faster rate in the third quarter than"
-        for j in range(len(pw) - 2, -1, -1):
-            if pw[j] in _QUANTIFIERS or _comparative(pw[j]) and not (j and pw[j - 1] in _NOUN_BEFORE):
+        for j in range(len(pw) - 2, -1, -1):     # (but "a slower pace than": an -er word before a noun of measure
+            #                                      is an adjective, though an article comes before it)
+            if pw[j] in _QUANTIFIERS or _comparative(pw[j]) and not (
+                    j and pw[j - 1] in _NOUN_BEFORE and pw[j + 1] not in _MEASURE_NOUNS):
                 k = j
                 break
             if not pw[j].isalpha() or pw[j] in BOUNDARY and pw[j] not in _NOUN_BEFORE:
                 break
     if k is None or pw[k] in _QUANTIFIERS and k == len(pw) - 1 and len(pw) > 1 and pw[-2] in ("no", "not"):
         return None                              # "no more than they need"
-    if k == len(pw) - 1 and last in _QUANTIFIERS and not (len(pw) > 1 and (pw[-2][:1].isdigit() or
-                                                                          pw[-2] in _SMALL_NUMBERS)) and \
-            _PRONOUN_AFTER.match(low, e):
+    # a figure before the comparative measures the difference: "20% more expensive than", "3 points lower than"
+    measured = k > 0 and (pw[k - 1][:1].isdigit() or pw[k - 1] in _SMALL_NUMBERS or pw[k - 1] in ("times", "points"))
+    if k == len(pw) - 1 and last in _QUANTIFIERS and not measured and _PRONOUN_AFTER.match(low, e):
         return None                              # "they pay more than they did": no amount, no baseline named
-    if pw[k] in _QUANTIFIERS and k < len(pw) - 1 and (
+    if pw[k] in _QUANTIFIERS and k < len(pw) - 1 and not measured and not earlier and pw[-1] != "likely" and (
             pw[-1].endswith(_ADJECTIVE_ENDINGS) and not _plural(pw[-1]) or
             k + 2 < len(pw) and pw[k + 1].endswith(_ADJECTIVE_ENDINGS) and pw[k + 2] in TRAILING):
         return None                              # "more important than", "more favourably than", "more important
@@ -145,7 +164,10 @@ def _than(scanner, word, s, e, sent):
         k -= 1                                   # "far greater", "two less", "10 times faster" (not "2004, more")
         start -= len(pw[k]) + 1
     ever = _EVER.match(low, e)                   # "stronger than ever (before)": against all the past
-    ref, end = (None, ever.end()) if ever else _ref(scanner, e, sent.end)
+    if earlier:
+        ref, end = scanner.text[earlier.start(1):earlier.end()], earlier.end()
+    else:
+        ref, end = (None, ever.end()) if ever else _ref(scanner, e, sent.end)
     return claim(scanner, sent, start, max(end, e), ref)
 
 
@@ -160,53 +182,99 @@ def _instead(scanner, pw, s, e, sent):
 
 
 def _compared(scanner, word, s, e, sent):
+    """"compared with X", "(the loss) compares with X", "when compared to X", "in comparison with X": the
+    reference is X; "In comparison, ..." sets the clause against the one before, named there."""
     low = scanner.low
     m = _WITH.match(low, e, e + 7)
+    pw = scanner.before(s, sent, n=2)
+    if word == "comparison":
+        if not pw or pw[-1] not in ("in", "by"):
+            return None
+        if not m:
+            return claim(scanner, sent, low.rfind(pw[-1], 0, s), e, None) if low[e:e + 1] == "," else None
     if not m:
         return None
-    pw = scanner.before(s, sent, n=2)
     start = s
-    if pw and pw[-1] in ("when", "as", "if", "once"):
+    if pw and (pw[-1] in ("when", "as", "if", "once") or word == "comparison"):
         start = low.rfind(pw[-1], 0, s)
-    # the baseline up to the end of its phrase: "compared with less than 384 kilobits per second on 3G networks"
-    tail = _PHRASE.match(scanner.text, m.end(), min(sent.end, m.end() + 120))
+    return _baseline(scanner, start, m.end(), sent)
+
+
+def _baseline(scanner, start: int, pos: int, sent):
+    """The claim from ``start`` over the baseline after ``pos``, up to the end of its phrase: "compared with
+    less than 640 kilobits per second on old lines"; None if no word follows."""
+    tail = _PHRASE.match(scanner.text, pos, min(sent.end, pos + 120))
     words = tail.group().split() if tail else []
     while words and words[-1].lower() in TRAILING:
         words.pop()
     if not words:
         return None
-    end = scanner.text.index(words[-1], m.end()) + len(words[-1])
-    return claim(scanner, sent, start, end, scanner.text[m.end():end].strip())
+    end = scanner.text.index(words[-1], pos) + len(words[-1])
+    return claim(scanner, sent, start, end, scanner.text[pos:end].strip())
 
 
 def _from(scanner, word, s, e, sent):
     """"up from 189,000 a year earlier", "(the rise,) from 189,000 last year", "against 2.7bn a year earlier"."""
     low = scanner.low
+    if word == "against" and low.endswith(" as ", max(0, s - 4), s):
+        return _baseline(scanner, s - 3, e + 1, sent)     # "61% as against 59% in 2001": set against the other
     f = _FIGURE.match(low, e + 1) if low[e:e + 1] == " " else None
     if not f or not low[e + 1:e + 2].isdigit() and low[e + 1:e + 2] not in "$£€¥" and not low[e + 1:e + 3].isalpha():
         later = _EARLIER.match(low, e, sent.end) if word == "from" and low[e:e + 1] == " " else None
-        if later is not None and change_before(scanner, s, sent) is not None:
+        unchanged = scanner.before(s, sent, n=1) == ["unchanged"]
+        if later is not None and (unchanged or change_before(scanner, s, sent) is not None):
             # "rose 28% to $458m from a year earlier": the change against an earlier time
-            return claim(scanner, sent, s, later.end(), scanner.text[later.start():later.end()].strip())
+            return claim(scanner, sent, low.rfind("unchanged", 0, s) if unchanged else s, later.end(),
+                         scanner.text[later.start():later.end()].strip())
         return None
     fig_end = f.end()
     if f.group().split()[-1] in BOUNDARY or f.group().split()[-1] in TRAILING or \
             f.group().split()[-1] in ("a", "an", "last", "the"):
-        fig_end = f.start() + len(f.group().rsplit(" ", 1)[0]) if " " in f.group() else f.end()
+        fig_end = f.start() + len(f.group().rsplit(None, 1)[0]) if len(f.group().split()) > 1 else f.end()
     if low.startswith((" to ", "-"), fig_end) or _TO_FIGURE.match(low, fig_end, sent.end):
         return _change(scanner, s, f.start(), fig_end, sent)    # "rose from 3% to 5%"
     pw = scanner.before(s, sent, n=3)
     prev = pw[-1] if pw else ""
     later = _EARLIER.match(low, fig_end, sent.end)
     start = s
-    if prev in ("up", "down"):
+    if prev in ("up", "down", "unchanged"):
         start = low.rfind(prev, 0, s)
-    elif not later or word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", " or
+    elif not later and not (word == "from" and not _YEAR.fullmatch(low, f.start(), fig_end) and
+                            _changed_to(scanner, s, sent)) or \
+            later and word == "from" and not (prev in _UP_DOWN or low[max(sent.start, s - 2):s] == ", " or
                                               change_before(scanner, s, sent) is not None):
         return None                              # but "fell to 1.2 million from 1.3 million a year earlier"
     if later:
         return claim(scanner, sent, start, later.end(), scanner.text[later.start():later.end()].strip())
-    return claim(scanner, sent, start, fig_end, scanner.text[e:fig_end].strip())
+    while low[fig_end - 1] in ".,":
+        fig_end -= 1                             # "rose to 48.2 from 44.9.": the figure ends before the stop
+    when = _FIGURE_TIME.match(low, fig_end, sent.end)   # "from $3.1bn for the same period in 2001", "from £620 in
+    end = when.end() if when else fig_end                #  March": the old level's time
+    return claim(scanner, sent, start, end, scanner.text[e:end].strip())
+
+
+# the time of the old level after "from": "in March", "in 2003", "for the same period in 2003", "in the third quarter"
+_FIGURE_TIME = re.compile(r"(?<!\s)\s+(?:in|for|during|at)\s+(?:the\s+same\s+(?:period|month|quarter|week|time)(?:\s+(?:in\s+"
+                          r"(?:1[89]|20)\d\d|last\s+year|a\s+year\s+(?:earlier|ago)))?|the\s+(?:previous|first|second|third|"
+                          r"fourth|final|last)\s+(?:quarter|half|month|year|period)|(?:" + trie_pattern(word_list("months")) +
+                          r")(?:\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\b")
+
+
+# a new level before "from": "fell to £610, from £620", "edged up to 2.5% from", "slowed to 1.2% in the third quarter
+# from": "to", its figure and perhaps the figure's time, just before "from"
+_TO_LEVEL = re.compile(r"\bto\s+(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
+                       r"per\s*cent|percent|points?))?(?:\s+(?:in|on|at|during|last|this)(?:\s+(?!(?:but|and|or|which|that|who)\b)[\w’'-]+){1,3}?)?,?\s+$")
+
+
+def _changed_to(scanner, s: int, sent) -> bool:
+    """Does a change to a new level come just before "from" ("fell slightly to £610, from £620 in May"), so that
+    the figure after "from" is the old level, the baseline of a comparison?"""
+    m = _TO_LEVEL.search(scanner.low, max(sent.start, s - 80), s)
+    return m is not None and change_before(scanner, m.start(), sent) is not None
+
+
+# a comma that ends a clause, not the one inside a figure ("2,000")
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 
 
 def change_before(scanner, s: int, sent) -> int | None:
@@ -218,15 +286,17 @@ def change_before(scanner, s: int, sent) -> int | None:
     for w in reversed(scanner.before(s, sent, width=64, n=7)):
         pos = low.rfind(w, 0, pos)
         if w in _UP_DOWN or w in lx.change_words or w in lx.change_by_words:
-            return None if "," in low[pos:s] else pos
+            return None if _CLAUSE_COMMA.search(low, pos, s) else pos
         if w in BOUNDARY and w not in ("as", "has", "have", "had", "is", "was", "are", "were", "been", "than") or \
                 not w.replace(".", "").replace(",", "").replace("%", "").isalnum() and w[:1] not in "$£€¥":
             return None                          # a clause ends, or punctuation
     return None
 
 
-# "from £190 in May to £185", "from 3% to 5%": the new level after the old one (and the old one's time)
-_TO_FIGURE = re.compile(r"(?<!\s)(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]{1,60}){1,2}?)?(?:\s+to|-)\s*"
+# "from £190 in May to £185", "from 3% to 5%", "from 900 cases worth £8m to 800": the new level after the old one
+# (and the old one's time or worth)
+_TO_FIGURE = re.compile(r"(?<!\s)(?:\s+worth\s+(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z]+)?(?:\s+(?:million|billion|trillion))?)?"
+                        r"(?:\s+(?:in|on|at|during|last|a|the|its)(?:\s+[\w’'-]{1,60}){1,2}?)?(?:\s+to|-)\s*"
                         r"(?P<fig>(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                         r"per\s*cent|percent|points?))?)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")
@@ -273,7 +343,9 @@ def _overtake(scanner, word, s, e, sent):
     """"overtaking Sony as the market leader", "overtook its rival": the reference is what was overtaken;
     "were overtaken in the final minutes" names none, and is no claim."""
     nxt = scanner.low[e:e + 5].split()[:1]
-    if word == "overtaken":                      # "overtaken in popularity by X": the reference follows "by"
+    if word == "overtaken" and scanner.before(s, sent, n=1) not in (["has"], ["have"], ["had"], ["having"]):
+        #                                          "overtaken in popularity by X": the reference follows "by"
+        #                                          (but "has overtaken X" names X after it)
         m = _BY.match(scanner.low, e, sent.end)
         if m is None:
             return None
@@ -310,6 +382,18 @@ def _on_earlier(scanner, word, s, e, sent):
     return claim(scanner, sent, m.start() + 1, e, scanner.text[m.start() + 4:e])
 
 
+def _period_on_period(scanner, word, s, e, sent):
+    """"rose 3% year-on-year", "year-on-year growth of 5%": a change set against the same period before; a figure or
+    a word of change must come just before, or a noun of change just after."""
+    low = scanner.low
+    if not (CHANGED.search(low, max(sent.start, s - 16), s - 1) or _CHANGE_AFTER.match(low, e, sent.end)):
+        return None
+    return claim(scanner, sent, s, e, None)
+
+
+_CHANGE_AFTER = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("change_nouns")) + r")s?\b")
+
+
 # "five points ahead of Labour", "third behind Smith", "it remains ahead": a lead over a rival. Only a measure of
 # the lead, a rank, a word of degree or of moving or staying before it makes one: "ahead of the election", "go
 # ahead", "the man behind the plan" are none.
@@ -330,10 +414,14 @@ def _lead(scanner, word, s, e, sent):
     if _SCORE.fullmatch(prev):
         return None                              # "took the home side 27-22 ahead": a score, no claim
     measured = prev in _LEAD_MEASURE or prev[:1].isdigit() or prev.endswith("%")
+    low = scanner.low
+    if word == "clear" and not (measured and low.startswith(" of ", e)):
+        return None                              # "three points clear of Chelsea", but "made it clear"
+    if word == "ahead" and prev in _COPULAS and low.startswith(" of ", e):
+        return _ahead_of_rival(scanner, s, e, sent)
     if not (measured or prev in _LEAD_WORDS or word == "behind" and prev in _LEAD_RANK):
         return None
-    low = scanner.low
-    pos = e + 3 if word == "ahead" and low.startswith(" of ", e) else e
+    pos = e + 3 if word in ("ahead", "clear") and low.startswith(" of ", e) else e
     ref, end = _ref(scanner, pos, sent.end, max_words=5) if pos > e or word == "behind" else (None, e)
     if ref is not None and ref.lower() in _NOT_RIVALS:
         return None
@@ -350,9 +438,56 @@ def _lead(scanner, word, s, e, sent):
     return claim(scanner, sent, start, max(end, e), ref)
 
 
+_COPULAS = frozenset("is are was were be been being finished finishes came comes".split())
+# what is ahead of "Labour is ahead of" a rival in a race or a poll, not of a time or an event: a name, or a rival
+_RIVAL = re.compile(r"(?<![\w’'.-])(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w’'.-]{0,60}(?:\s+[A-Z][\w’'.-]{0,60}){0,5}|"
+                    r"(?:main\s+|nearest\s+|closest\s+)?"
+                    r"(?:rivals?|competitors?|opponents?|challengers?))(?=\s+(?:in|on|by|with|for|at|among|and)\b|[,.;:!?]|$)")
+_NOT_RIVAL_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december christmas easter""".split())
+
+
+def _ahead_of_rival(scanner, s, e, sent):
+    """"Labour is ahead of the Tories in the polls": a lead over a rival named, after a verb of being; "the talks
+    are ahead of the summit" and "is ahead of March's vote" set a time, no rival."""
+    m = _rival(scanner, e + 4, sent)
+    return None if m is None else claim(scanner, sent, s, m.start() + len(_rival_name(m.group())),
+                                        _rival_name(m.group()))
+
+
+def _rival(scanner, pos: int, sent):
+    """The match of a rival's name at ``pos`` (``_RIVAL``), or None for a day, a month or a bare article."""
+    m = _RIVAL.match(scanner.text, pos, sent.end)
+    if m is None or m.group().split()[-1].lower().strip("’'s") in _NOT_RIVAL_NAMES or \
+            m.group().lower() in ("the", "its", "their"):
+        return None
+    return m
+
+
+def _rival_name(name: str) -> str:
+    """The rival's name without the full stop that ends the sentence ("trailing Smith.", but "ahead of the U.S.")."""
+    if name.endswith(".") and not ABBREV.fullmatch(name.split()[-1]):
+        return name[:-1]
+    return name
+
+
+def _trail(scanner, word, s, e, sent):
+    """"trailing Labour by four points", "trails its rival": a rival named after the verb (but "trailing behind"
+    is read at "behind", and "audit trails" or "trails 2-1" name none)."""
+    m = _rival(scanner, e + 1, sent) if scanner.text[e:e + 1] == " " else None
+    if m is None:
+        return None
+    rival = _rival_name(m.group())
+    end = m.start() + len(rival)
+    by = re.match(r"\s+by\s+(?:\d[\d.,]*%?|(?:" + written_number_pattern() + r"))(?:\s+(?:points?|percentage\s+points|"
+                  r"seats|votes|seconds|places))?", scanner.low[end:end + 40])
+    return claim(scanner, sent, s, end + (by.end() if by else 0), rival)
+
+
 _BY = re.compile(r"(?<!\s)(?:\s+(?!by\b)[a-z]{1,60}){0,3}?\s+by\s")
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
 READERS = {"than": _than, "compared": _compared, "from": _from, "excess": _excess, "overtake": _overtake,
-           "earlier": _on_earlier, "lead": _lead}
+           "earlier": _on_earlier, "lead": _lead, "trail": _trail,
+           "on": _period_on_period}

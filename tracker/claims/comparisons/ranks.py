@@ -40,15 +40,15 @@ from .reference import ABBREV, BOUNDARY, TOKEN, TRAILING, article_start, claim, 
 _POSSESSIVES = frozenset("its their his her our my your".split())
 _TEMPORAL = re.compile(
     r"(?<!\s)\s+(?:(?P<since>since)\s|(?P<rec>on\s+record|in\s+(?:recorded\s+)?history|of\s+all\s+time|ever(?:\s+recorded)?|"
-    r"to\s+date|so\s+far)\b|"
+    r"to\s+date|so\s+far|yet)\b|"
     r"(?P<in>in|for)\s+(?P<span>(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|just\s+over|well\s+over)\s+)?"
     r"(?:(?:\d+|a|an|the\s+past|the\s+last|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
     r"recent|a\s+few|a\s+couple\s+of)\s+(?:[a-z]+\s+)?(?:years?|decades?|generations?|century|centuries|months?|weeks?|"
-    r"days|quarters?|history|years’|years')|(?:years|decades|generations|living\s+memory|a\s+generation))\b))")
+    r"days|quarters?|history|years’|years')|(?:years|decades|generations|(?:living|recent)\s+memory|a\s+generation))\b))")
 
 
 # the complement of a superlative: "the biggest decline [for a developed nation]"
-_REL = re.compile(r"(?<!\s)\s+(?:since|ever|on\s+record|on\s+(?:earth|the\s+planet)|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
+_REL = re.compile(r"(?<!\s)\s+(?:since|ever|yet(?=\s*[.,;:!?)]|$)|on\s+record|on\s+(?:earth|the\s+planet)|in|of|for|among|within(?!\s+reach)|across|to\s+date|so\s+far)\b")
 _SCOPE_STOP = frozenset("than that to and or but which who is was are were has have had will would as at by with "
                         "from on".split())
 
@@ -104,6 +104,8 @@ _PRAISE = frozenset(("best", "worst", "greatest"))
 
 def _superlative(scanner, word, s, e, sent):
     low = scanner.low
+    if word == "best" and low.endswith(tuple(f"{k} " for k in _BEST_KINDS), max(0, s - 10), s):
+        return _personal_best(scanner, scanner.before(s, sent), s, e, sent)
     ranked = "-" in word                         # "the fourth-largest"
     if ranked:
         word = word.partition("-")[2]
@@ -146,17 +148,25 @@ def _superlative(scanner, word, s, e, sent):
         if end is None:
             return None
         return claim(scanner, sent, start, max(end, e), scanner.text[start:start + len(prev) - 2])
-    if possessive and prev[:-2] in _PLACES and len(pw) > 1 and pw[-2] == "the" and word not in _PRAISE:
+    if possessive and prev[:-2] in _PLACES and (len(pw) > 1 and pw[-2] == "the" or prev[:-2] == "world") and \
+            word not in _PRAISE:
         # "the world's largest drugmaker": the possessor is the set (but "the country's oldest
         # plants" picks out a group, no claim of a single top); the noun may be left out at the end of a
         # clause ("... was named the nation's safest.")
         end = e if low[e:e + 1] in (".", "!", "?", ";") or e >= limit else _place_noun_end(scanner, e, limit)
         if end is None:
             return None
-        start = low.rfind("the", 0, start)
-        return claim(scanner, sent, start, max(end, e), scanner.text[start:start + 4 + len(prev) - 2])
+        if len(pw) > 1 and pw[-2] == "the":
+            start = low.rfind("the", 0, start)
+        else:                                    # a headline's "world's biggest buyer": no article
+            start = low.rfind(prev, 0, s)
+        return claim(scanner, sent, start, max(end, e), scanner.text[start:s].strip()[:-2].strip("’'"))
     at = _scope(scanner, e, limit)
     if at is None:
+        ever = _EVER_CLAUSE.match(low, e, limit)
+        if ever and not _CLAUSE_WORD.search(low, e, ever.start("ever")):
+            # "the finest goals the club has ever scored", "the worst winter we have ever had": against all the past
+            return claim(scanner, sent, start, ever.end(), None)
         if word in _RECORD_AGES:                 # "the oldest player to appear in the cup"
             c = first_to(scanner, s, e, sent)
             if c is not None:
@@ -176,6 +186,8 @@ def _superlative(scanner, word, s, e, sent):
         #                                          manner or a chance, no ranking of a figure
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
+    if rel == "of" and at == e and not _OF_A_SET.match(scanner.text, rel_m.end(), limit):
+        return None                              # "the faintest of hopes", "the slimmest of leads": an idiom
     if rel == "to date" and low.endswith(" up", 0, at):
         return None                              # "the most up to date model"
     # historical: "the highest level since 2008", "the lowest in 50 years", "on record", "ever"
@@ -194,12 +206,55 @@ def _superlative(scanner, word, s, e, sent):
         #                                          "their best run in the cup since 1990" a baseline in time
     if i > 0:                                    # "the best result for the party since 1997": the baseline
         ref = ref[i + 7:]
+    else:                                        # "the toughest year for the firm in a decade": the stretch
+        j = ref.rfind(" in ")
+        tm = _TEMPORAL.match(ref.lower(), j) if j > 0 else None
+        if tm and tm.group("span") and tm.end() == len(ref):
+            ref = ref[tm.start("span"):]
     return claim(scanner, sent, start, end, ref)
+
+
+# what follows "the X-est of" when it ranks over a set: a determiner, a possessive, "all", "any", a name or a figure
+_OF_A_SET = re.compile(r"(?<!\s)\s+(?:(?:the|a|an|its|their|his|her|our|my|your|all|any|these|those|this|that|"
+                       r"[\w.-]+(?:’s|'s)|\d[\d.,]*)\b|[A-Z])")
+# a relative clause with "ever" after a superlative's noun: "the finest goals (that) the club has ever scored"
+_EVER_CLAUSE = re.compile(r"(?<!\s)(?:\s+[\w’'-]+){1,5}?\s+(?P<ever>ever)\b(?:\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|d)\b)?")
+# a record of one athlete, a season or a career: "a personal best of 7.25m", "her season's best"
+_BEST_KINDS = frozenset(("personal", "season's", "season’s", "career", "lifetime"))
+_OF_A_FIGURE = re.compile(r"(?<!\s)\s+of\s+[$£€¥]?\d[\d.,:]*(?:\s*(?:m|km|kg|s|secs?|seconds|minutes|metres|points|pts)\b)?")
+
+
+def _personal_best(scanner, pw, s, e, sent):
+    """"a personal best of 7.25m", "her season's best": a record, the figure after "of" kept in the span."""
+    low = scanner.low
+    start = low.rfind(pw[-1], 0, s)
+    if len(pw) > 1 and pw[-2] in ("a", "an", "new", "her", "his", "their", "its", "the"):
+        start = low.rfind(pw[-2], 0, start)
+    m = _OF_A_FIGURE.match(low, e, sent.end)
+    return claim(scanner, sent, start, m.end() if m else e, None)
+
+
+def _unprecedented(scanner, word, s, e, sent):
+    """"an unprecedented third term", "was unprecedented": a record against all that came before."""
+    pw = scanner.before(s, sent, n=1)
+    start = article_start(scanner, pw, s)
+    end = e
+    for n, m in enumerate(TOKEN.finditer(scanner.low, e, sent.end)):
+        w = m.group(1).rstrip(".")
+        if m.start() != end or n > 2 or w in BOUNDARY or w in TRAILING or not w.replace("-", "").isalnum():
+            break
+        end = m.start(1) + len(w)
+        if len(w) < len(m.group(1)):
+            break                                # "an unprecedented fourth term.": the sentence ends
+    return claim(scanner, sent, start, end, None)
 
 
 # superlatives of age or speed, records even when what follows names no set ("the youngest player to score")
 _RECORD_AGES = frozenset(("oldest", "youngest", "fastest", "quickest", "first"))
 _CHANGE_NOUNS = word_list("change_nouns")
+# the changes a superlative may rank without naming the set: those of data/claims/change_nouns.txt and the losses
+# and cuts ("the biggest job losses are in ..."; kept here, as the list there also serves the measure of a figure)
+_RANKED_CHANGES = _CHANGE_NOUNS | {"loss", "cut", "surge", "slump", "rally"}
 
 
 def _change_noun(scanner, e: int, limit: int) -> bool:
@@ -208,7 +263,8 @@ def _change_noun(scanner, e: int, limit: int) -> bool:
         if n > 2:
             return False
         w = m.group(1).rstrip(".")
-        if w in _CHANGE_NOUNS or w[-1:] == "s" and w[:-1] in _CHANGE_NOUNS:
+        if w in _RANKED_CHANGES or w[-1:] == "s" and w[:-1] in _RANKED_CHANGES or w[-2:] == "es" and \
+                w[:-2] in _RANKED_CHANGES:
             return True
         if w in BOUNDARY or w in TRAILING or not w.isalpha():
             return False
@@ -223,7 +279,7 @@ def _bare(scanner, word, s, e, sent):
         return None
     at = _scope(scanner, e, sent.end)
     tm = _TEMPORAL.match(scanner.low, at, sent.end) if at is not None else None
-    if tm is None or tm.group("rec") and tm.group("rec") in ("so far", "to date"):
+    if tm is None or tm.group("rec") and tm.group("rec") in ("so far", "to date", "yet"):
         return None
     return _historical(scanner, tm, s, sent)
 
@@ -421,10 +477,17 @@ def _record(scanner, word, s, e, sent):
             return None
     elif _broken(wide := scanner.before(s, sent, width=64, n=6)):
         # "broke the record", "surpassing Smith's previous record": the span starts after the verb
-        k = next(i for i, w in enumerate(reversed(wide)) if w in _BREAK_VERBS)
+        k = next(i for i, w in enumerate(reversed(wide)) if w in _PASSED)
         broken_from = s
         for w in reversed(wide[len(wide) - k:]):
             broken_from = low.rfind(w, 0, broken_from)
+    elif prev not in ("the", "a", "an") and _RECORD_OF_FIGURE.match(low, e, limit) and \
+            (chain := _indefinite_before(scanner, pw, s, _RECORD_OWNERS)) is not None:
+        broken_from = chain                      # "holds the world record of 7.1 seconds": a record of a figure
+    elif prev not in ("a", "an", "new", "all-time") and (chain := _indefinite_before(scanner, pw, s)) is not None:
+        if not (nxt or _RECORD_OF_FIGURE.match(low, e, limit)):
+            return None                          # "a new Welsh record of 51.3 seconds", but "a new Beatles record"
+        broken_from = chain
     elif prev in ("a", "an", "new", "all-time"):
         if _TRADE.match(low, e, limit) or \
                 low.startswith(" of ", e) and not _RECORD_OF_FIGURE.match(low, e, limit) or \
@@ -496,7 +559,7 @@ def _record(scanner, word, s, e, sent):
     return claim(scanner, sent, start, end, ref)
 
 
-_OF_FIGURE = re.compile(r"[$£€¥\d][\d.,]*(?<![.,])(?:\s*(?:m|bn|k|million|billion|trillion)\b)?")
+_OF_FIGURE = re.compile(r"[$£€¥\d][\d.,:]*(?<![.,:])(?:\s*(?:m|bn|k|million|billion|trillion)\b)?")
 
 
 _BREAK_VERBS = word_list("record_verbs")
@@ -507,15 +570,47 @@ _TRADE = re.compile(r"(?<!\s)\s+(?:" + trie_pattern(word_list("record_trade_noun
 _BEFORE_RECORD = frozenset("the a an his her their its".split()) | word_list("record_adjectives")
 
 
+# words before a record that say a figure passed it: the verbs of breaking (data/claims/record_verbs.txt) and the
+# prepositions of a level passed ("finished above its old record")
+_PASSED = _BREAK_VERBS | frozenset(("above", "below", "beyond"))
+
+
+_RECORD_OWNERS = ("the", "a", "an", "new", "his", "her", "their", "its")
+
+
+def _indefinite_before(scanner, pw: list[str], s: int, determiners=("a", "an", "new")) -> int | None:
+    """The start of "a" or "new" (or another of ``determiners``) before "record" over one or two names or
+    adjectives of records ("a new Welsh record of 51.3 seconds", "an Olympic record"), or None."""
+    pos, n = s, 0
+    for w in reversed(pw):
+        pos = scanner.low.rfind(w, 0, pos)
+        if w in determiners:
+            if n and w == "new" and len(pw) > n + 1 and pw[-n - 2] in ("a", "an"):
+                pos = scanner.low.rfind(pw[-n - 2], 0, pos)
+            return pos if n else None
+        if n == 2 or not (w in _BEFORE_RECORD or scanner.text[pos:pos + 1].isupper() and w.isalpha()):
+            return None
+        n += 1
+    return None
+
+
+_PARTICIPLES = frozenset(("broken", "beaten"))
+_AUXILIARIES = frozenset("has have had been be being was were is are".split())
+
+
 def _broken(pw: list[str]) -> bool:
     """Do the words before "record" say it was broken, set or matched: "broke the record", "surpassing
     President Smith's previous record" (determiners, adjectives of records, and a possessor between)?"""
-    free = 1                                     # words of a name allowed before a possessive, or one noun
-    #                                              before "record" ("broke sales records")
-    for w in reversed(pw):
-        if w in _BREAK_VERBS:
-            return True
-        if w.endswith(("'s", "’s")):
+    free = 2                                     # words of a name allowed before a possessive, or two nouns
+    #                                              before "record" ("broke sales records", "broke Smith's Welsh cap
+    #                                              record")
+    for i in range(len(pw) - 1, -1, -1):
+        w = pw[i]
+        if w in _PASSED:                         # but "broken" and "beaten" after no auxiliary are adjectives
+            return w not in _PARTICIPLES or i > 0 and pw[i - 1] in _AUXILIARIES     # ("broken employment records")
+        if w[:1].isdigit() or w[:1] in "$£€¥":
+            continue                             # "match the 12bn yen (£60m) record of ...": the record's figure
+        if w.endswith(("'s", "’s", "s'", "s’")):
             free = 2
         elif w in _BEFORE_RECORD:
             free = 0
@@ -555,4 +650,5 @@ def _level(scanner, word, s, e, sent):
 
 
 # kind of comparison (data/claims/comparisons.txt) -> its reader
-READERS = {"superlative": _superlative, "first": _first, "record": _record, "level": _level}
+READERS = {"superlative": _superlative, "first": _first, "record": _record, "level": _level,
+           "unprecedented": _unprecedented}

@@ -42,6 +42,15 @@ _SURPASS_OBJECT = re.compile(r"(?<!\s)\s+(?:(?:the|a|its|their)\s+(?:previous\s+
                              r"(?:previous|prior|record)\s+)(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
 
 
+_DETERMINERS = frozenset(("the", "a", "an", "this", "last"))
+_PREPOSITIONS = (TRAILING - _DETERMINERS - {"of", "and", "or"}) | {"within", "before", "after", "until", "since", "than"}
+# the object of "exceed" that is a measure: "that of France", "those of its rivals", "the annual budget of the city"
+# (a bare figure is a threshold, read as a bound; "exceeded his powers" names no measure)
+_MEASURE_OBJECT = re.compile(r"(?<!\s)\s+(?:(?:that|those)\s+of(?P<ref>\s)|(?:the|its|their|his|her|our|[\w.-]+(?:’s|'s))\s+"
+                             r"(?:[\w’'-]+\s+){0,2}?(?:" + trie_pattern(word_list("measure_nouns") | word_list("baseline_nouns")) +
+                             r")s?\b)")
+# what a multiple named as a noun multiplies: "a doubling in| their assets", "a tripling of| fares"
+_NOUN_OF_CHANGE = re.compile(r"(?<!\s)\s+(?:in|of)\s+(?:(?:the|its|their|his|her|our)\s+)?(?!(?:a|an|the)\b)[a-z][\w-]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TIMES_REST = re.compile(r"(?<!\s)\s+(?:as\s+(?:[a-z]+\s+){1,4}?as|(?:more|higher|larger|bigger|greater|lower|smaller|less|"
                          r"fewer|faster|slower)(?:\s+[a-z]+){0,2}?\s+than|than|over)\b")
@@ -113,6 +122,11 @@ def _multiple(scanner, word, s, e, sent):
     if past and low.startswith((" down", " up"), e):
         return None                              # "doubled down": an idiom
     before = " ".join(pw[-2:]) if len(pw) > 1 else ""
+    if word.endswith("ing") and pw and pw[-1] in ("a", "the"):
+        # "a doubling in their assets": the change named as a noun, against the level before it
+        m = _NOUN_OF_CHANGE.match(low, e, sent.end)
+        return claim(scanner, sent, _qualifier_start(scanner, pw[:-1], low.rfind(pw[-1], 0, s)), m.end() if m else e,
+                     None)
     if not past:
         if _FREQUENCY.match(low, e, e + 14):
             return None                          # "twice a week": a frequency
@@ -130,17 +144,39 @@ def _multiple(scanner, word, s, e, sent):
     return claim(scanner, sent, start, max(end, e), ref)
 
 
+def _cut_at_preposition(scanner, ref: str | None, end: int, pos: int) -> tuple[str | None, int]:
+    """The object of a verb of passing up to its first preposition: "outsold its rival| in Europe", "exceed that
+    of the US| in less than three years" (the object's own "of" kept)."""
+    words = (ref or "").split()
+    cut = next((i for i, x in enumerate(words) if i and x.lower() in _PREPOSITIONS), None)
+    if not cut:
+        return ref, end
+    ref = " ".join(words[:cut])
+    return ref, scanner.text.index(ref, pos) + len(ref)
+
+
 def _surpass(scanner, word, s, e, sent):
     low = scanner.low
-    if word.startswith("dwarf"):
-        if word == "dwarfed" and low.startswith(" by ", e):
+    if word.startswith(("dwarf", "out")):
+        if scanner.text[s].isupper() and scanner.low[s - 2:s] != ". ":
+            return None                          # "(the album) Gently Outpaced": a title
+        if word.endswith("ed") and low.startswith(" by ", e):
             e += 3                               # "was dwarfed by the $5m ...": the passive names what is bigger
         m = _SURPASS_OBJECT.match(low, e, sent.end)
-        if not m:                                # "dwarfs the old deal": a comparison whatever the object
-            ref, end = noun_phrase(scanner, e, sent.end, max_words=4)
+        if not m:                                # "dwarfs the old deal", "outsold its rival": a comparison whatever
+            ref, end = noun_phrase(scanner, e, sent.end, max_words=4)     # the object
+            if ref and ref.split()[0].lower() in TRAILING and ref.split()[0].lower() not in _DETERMINERS:
+                return None                      # "outpaced in ...": no object
+            ref, end = _cut_at_preposition(scanner, ref, end, e)     # "outsold its rival| in Europe"
             return claim(scanner, sent, s, end, ref) if ref else None
     else:
         m = _SURPASS_OBJECT.match(low, e, sent.end)
+        o = None if m else _MEASURE_OBJECT.match(low, e, sent.end)
+        if o and "record" not in o.group():      # "exceed that of France", "exceeded the annual budget of the city":
+            pos = o.end("ref") - 1 if o.group("ref") is not None else e                  # a measure passed
+            ref, end = noun_phrase(scanner, pos, sent.end, max_words=6)
+            ref, end = _cut_at_preposition(scanner, ref, end, pos)
+            return claim(scanner, sent, s, end, ref) if ref else None
     if not m:
         return None
     # the figure, then what it measured: "the $846.8million that poured into ... 2012 election cycle"

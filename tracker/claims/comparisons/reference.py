@@ -47,7 +47,7 @@ def noun_phrase(scanner, pos: int, limit: int, max_words: int = 8) -> tuple[str 
             break
         w = m.group(1)
         lw = w.lower().rstrip(".")
-        if lw in BOUNDARY and n or lw == "-" or ".." in w:
+        if lw in BOUNDARY and n and not (lw == "may" and w[0] == "M") or lw == "-" or ".." in w:   # "in May"
             break
         n += 1
         if w.endswith(".") and not ABBREV.fullmatch(w) and lw not in _TITLES:

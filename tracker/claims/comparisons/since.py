@@ -43,6 +43,7 @@ def _since(scanner, word, s, e, sent):
     return claim(scanner, sent, start, m.start(1) + len(ref), ref)
 
 
+_ON_SAME = re.compile(r"\son\s+the\s+same\s+(?:[a-z]+\s+){1,2}$")
 _LAST_SPAN = re.compile(r"(?<!\s)\s+(?:year|month|week|quarter|season)\b")
 
 
@@ -52,6 +53,11 @@ def _last_time(scanner, word, s, e, sent):
         m = _LAST_SPAN.match(low, e, sent.end)    # "5% higher on last year": a change against last year
         if m:
             return claim(scanner, sent, s - 3, m.end(), scanner.text[s:m.end()])
+    same = _ON_SAME.search(low, max(sent.start, s - 40), s)
+    if same and CHANGED.search(low, max(sent.start, same.start() - 16), same.start()):
+        m = _LAST_SPAN.match(low, e, sent.end)    # "down 4% on the same month last year"
+        if m:
+            return claim(scanner, sent, same.start() + 1, m.end(), scanner.text[same.start() + 4:m.end()])
     if not low.endswith("the ", max(0, s - 4), s) or not low.startswith(" time", e):
         return None
     m = _LAST_TIME_WAS.match(scanner.text, e + 5, sent.end)
