@@ -295,6 +295,36 @@ def test_the_shingles_a_store_keeps_link_as_the_stored_texts_do(tmp_path, monkey
     assert links(tmp_path / "again.db")[content_hash(second)][0] == content_hash(first)
 
 
+def test_a_later_store_compares_with_the_shingles_kept_in_the_database(tmp_path, monkeypatch):
+    """A store that never saw the stored articles compares a near-duplicate with the shingles kept in
+    ``article_shingles``, not with their texts shingled again; an article stored without them (a database made
+    before the table) is read from its text, and the links are the same."""
+    texts = [text(FERRY), text(FERRY_OTHER), edited_copy()]
+    path = tmp_path / "t.db"
+    store_all(path, texts[:2])
+    conn = sqlite3.connect(path)
+    kept = dict(conn.execute("select id, shingles from article_shingles"))
+    assert sorted(kept) == [1, 2]
+    assert list(neardup.np.frombuffer(kept[1], neardup.STORED)) == list(neardup.shingles(texts[0]))
+    made = extract(Document(text=texts[2], source="copy.txt")), neardup.sketch(texts[2])
+    shingled = []
+    real = neardup.shingles
+    monkeypatch.setattr(neardup, "shingles", lambda t: shingled.append(t) or real(t))
+    store = Store(path, batch_size=1)
+    store.add(*made)
+    store.close()
+    assert shingled == []
+    with_table = links(path)
+    assert with_table[content_hash(texts[2])][0] == content_hash(texts[0])
+    old = tmp_path / "old.db"                   # the same, the first two articles' shingles not kept
+    store_all(old, texts[:2])
+    sqlite3.connect(old, isolation_level=None).execute("delete from article_shingles")
+    store = Store(old, batch_size=1)
+    store.add(*made)
+    store.close()
+    assert texts[0] in shingled and links(old) == with_table
+
+
 def test_with_jobs_the_sketches_made_in_the_pool_link_as_one_process_does(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -199,7 +199,7 @@ def test_jobs_read_ahead_a_bounded_number_of_articles_and_keep_their_order():
 
     results = tracker.pipeline.extractions(tasks(), jobs=2)
     first = [next(results) for _ in range(3)]
-    ahead = tracker.pipeline.CHUNK * (tracker.pipeline.WINDOW * 2 + 1)
+    ahead = tracker.pipeline.CHUNK * (tracker.pipeline.window(2) + 1)
     assert [name for _, name, _ in first] == ["in0.txt", "in1.txt", "in2.txt"]
     assert len(pulled) <= ahead            # Pool.imap had read all 5000 before the first result
     rest = [name for _, name, _ in results]

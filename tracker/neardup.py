@@ -136,6 +136,14 @@ def compact(hashes: np.ndarray) -> np.ndarray:
     return hashes.astype(np.uint32)
 
 
+STORED = np.dtype("<u4")        # shingle hashes as bytes in the database (article_shingles): the same on any machine
+
+
+def stored(hashes: np.ndarray) -> bytes:
+    """Shingle hashes as the ``article_shingles`` table keeps them."""
+    return hashes.astype(STORED).tobytes()
+
+
 def similarity(a: Sketch | np.ndarray, b: Sketch | np.ndarray) -> float:
     """The share of the smaller shingle set found in the other (1.0: one text's shingles are all in the other),
     or 0.0 when the smaller set is under ``MIN_RATIO`` of the larger's size."""
@@ -161,6 +169,8 @@ class Linker:
     def __init__(self, conn: sqlite3.Connection, known: dict[int, np.ndarray] | None = None):
         self.conn = conn
         self.known = {} if known is None else known
+        self.shingles_kept = conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = 'article_shingles'").fetchone() is not None
 
     def link(self, rows: list[dict], sketches: list[Sketch]) -> list[dict]:
         self.batch = {r["id"]: r for r in rows}
@@ -213,10 +223,18 @@ class Linker:
             if article_id in self.known:            # (and now the most recently used)
                 hashes = self.known[article_id] = self.known.pop(article_id)
             else:
-                text = self.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
-                hashes = self.known[article_id] = compact(shingles(text))
+                hashes = self.known[article_id] = self._stored(article_id)
             self.sketches[article_id] = Sketch(hashes, ())
         return self.sketches[article_id]
+
+    def _stored(self, article_id: int) -> np.ndarray:
+        """A stored article's shingles: as the store kept them (``article_shingles``), else from its text."""
+        row = self.conn.execute("select shingles from article_shingles where id = ?", [article_id]).fetchone() \
+            if self.shingles_kept else None
+        if row is not None:
+            return np.frombuffer(row[0], dtype=STORED).astype(np.uint32)
+        text = self.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        return compact(shingles(text))
 
     def _root(self, article_id: int) -> int:
         """The original of a batch article's cluster."""

@@ -32,6 +32,10 @@ from .read import ReadError
 
 CHUNK = 8           # articles sent to a worker at a time (--jobs)
 WINDOW = 4          # chunks in flight per worker: what is read ahead and kept is bounded
+# articles in flight at least, whatever the number of workers: more than a store's batch (200 by default), so
+# that the workers extract the next batch while the writer writes the last one (with 4 chunks a worker, 64
+# articles with --jobs 2, they had nothing left to do a few tenths of a second into each batch's write)
+AHEAD = 256
 
 # (Document or ReadError, the input's name, the record of a JSON or JSON Lines input or None); extracted,
 # the Document is replaced by its Extraction or by the ReadError that stopped it
@@ -92,6 +96,11 @@ def extract_and_sketch(task: Task, timeout: float | None = None) -> tuple:
     return result, name, record, None if isinstance(result, ReadError) else neardup.sketch(result.document.text)
 
 
+def window(jobs: int) -> int:
+    """Chunks in flight with ``jobs`` workers: ``WINDOW`` a worker, and ``AHEAD`` articles at least."""
+    return max(WINDOW * jobs, -(-AHEAD // CHUNK))
+
+
 def extractions(tasks: Iterable[Task], jobs: int, timeout: float | None = None, sketches: bool = False) -> Iterator:
     """Extract in ``jobs`` processes (1: in this one), keeping the input order; ``sketches``: each result
     with a fourth item, the near-duplicate sketch of its text (``extract_and_sketch``)."""
@@ -100,15 +109,15 @@ def extractions(tasks: Iterable[Task], jobs: int, timeout: float | None = None, 
         yield from map(run, tasks)
         return
     # Pool.imap reads the whole input ahead and keeps every finished result until it is asked for: a writer
-    # slower than the workers would hold an archive in memory. At most WINDOW chunks are in flight instead.
-    window: collections.deque = collections.deque()
+    # slower than the workers would hold an archive in memory. At most window(jobs) chunks are in flight instead.
+    flight: collections.deque = collections.deque()
     source = iter(tasks)
     chunks = iter(lambda: list(itertools.islice(source, CHUNK)), [])
     with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
         for chunk in chunks:
-            window.append(pool.map_async(run, chunk))
-            if len(window) >= WINDOW * jobs:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
+            flight.append(pool.map_async(run, chunk))
+            if len(flight) >= window(jobs):
+                yield from flight.popleft().get()
+        while flight:
+            yield from flight.popleft().get()
 

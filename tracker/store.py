@@ -342,8 +342,10 @@ class Store:
         self.touched_groups: set[int] = set()
         for h, ex in todo.items():
             self._article_rows(ex, h, keys[h], group_keys[h])
-        self.rows["article_bands"] = neardup.Linker(self.conn, self.recent).link(
-            self.rows["articles"], [self.sketches.get(h) or neardup.sketch(ex.document.text) for h, ex in todo.items()])
+        sketches = [self.sketches.get(h) or neardup.sketch(ex.document.text) for h, ex in todo.items()]
+        self.rows["article_bands"] = neardup.Linker(self.conn, self.recent).link(self.rows["articles"], sketches)
+        self.rows["article_shingles"] = [dict(id=row["id"], shingles=neardup.stored(sk.shingles))
+                                         for row, sk in zip(self.rows["articles"], sketches)]
         # new speakers and those whose aliases or roles grew, in one upsert by id
         self._insert("speakers", list(self.new_speakers.values()) +
                      [r for i, r in self.changed_speakers.items() if i not in self.new_speakers], upsert=True)
