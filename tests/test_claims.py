@@ -879,6 +879,29 @@ def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, me
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # the subject of a level past a time phrase
+    ("Profit in the six months to 30 June was £4m.", "£4m", "Profit"),
+    # a change by "up" or "down", and the level "at" after it
+    ("Shares in Acme were up 3% at 250p.", "3%", "Shares rise"),
+    ("Shares in Acme were up 3% at 250p.", "250p", "share price"),
+    ("The survey found imports down 4% in May.", "4%", "imports fall"),
+    ("Revenue was £9m, up 6% on the year.", "6%", "Revenue rise"),
+    # a change verb with an object: what the object does
+    ("The council will cut rents by 2%.", "2%", "rents cut"),
+    ("The mill said it would boost its 2006 output by 12%.", "12%", "output rise"),
+    ("The bank hopes to lift its annual payout to 40p.", "40p", "annual payout"),
+    ("Acme expanded abroad, growing its customer base to 2 million.", "2 million", "customer base"),
+    ("The report shows a 9% rise in bus fares to £3.", "£3", "bus fares"),
+])
+def test_the_measure_of_a_change_or_level_whose_verb_is_not_next_to_the_figure(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+def test_a_verb_before_down_is_no_measure():
+    assert stated("The climber came down 300 metres.", "300")[0] != "came fall"
+
+
 def test_points_of_a_score_are_no_distance():
     assert stated("The index lost 40 points.", "40")[0] != "distance"
 

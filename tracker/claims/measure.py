@@ -105,18 +105,26 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 meas, sub = split_subject(text, np)
                 return meas, subject or sub
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
-    if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
+    if last == "by" and len(words) > 2 and words[-2] not in w["changes"]:
+        obj = _object_of_change(text, low, lo, toks, w)     # "cut taxes by £4bn", "boost its dividend by 27%"
+        if obj:
+            return obj, subject
+    updown = last in ("up", "down") and _up_down(words, prev, c, w)
+    if updown and updown != "subject":
+        return updown, subject               # "profit was £3m, up 5%": the earlier figure's measure
+    if "change" in c.flags and last not in ("up", "down") or updown or \
+            last == "by" and len(words) > 1 and words[-2] in w["changes"]:
         k = len(words) - (2 if last == "by" else 1)
         verb = words[k] if k >= 0 else ""
         noun = w["changes"].get(verb, "change")
-        if verb in ("up", "down"):
-            return None, subject
         np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
         if np:
             meas, sub = split_subject(text, np)
             return f"{meas} {noun}", subject or sub
         return None, subject
-    if last == "to" and len(words) > 1:
+    if "change" in c.flags and last in ("up", "down"):
+        return None, subject
+    if last in ("to", "at") and len(words) > 1:
         level = _level_to(text, low, lo, toks, words, w)
         if level:
             return level[0], subject or level[1]
@@ -215,7 +223,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np and np[0] == c.end + 1 and head_word(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject
     # the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
-    if last == "to" and len(words) > 1:
+    if last in ("to", "at") and len(words) > 1:
         level = _level_to(text, low, lo, toks, words, w)
         if level:
             return level[0], subject or level[1]
@@ -279,11 +287,17 @@ def unit_measure(unit: str | None) -> str | None:
 
 def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict):
     """(measure, subject) of a level after "to": "unemployment fell to 4.7%", "raise output to 200,000",
-    "shares surged 4.9% to 583p"; None."""
+    "shares surged 4.9% to 583p", "shares were up 2% at 90p"; None."""
     k = len(words) - 2
     if (words[k][0].isdigit() or words[k][0] in "£$€") and k > 0:
         k -= 1                               # "surge 4.9% to 583p": the change's own figure
+        if words[k] == "by" and k > 0:
+            k -= 1                           # "climbed by 2.7% to 717,000"
+    elif words[-1] == "at":
+        return None                          # "at" is a level only after a change and its figure
     if words[k] in w["changes"]:
+        if words[k] in ("up", "down") and (k < 1 or words[k - 1] == ","):
+            return None
         np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
     else:
         np = np_left(text, low, lo, toks[-1].start(), w)          # "raise output to", "lift turnout to"
@@ -291,12 +305,56 @@ def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[st
         if np and before and before[-1].group() in MODALS and low.count(" ", np[0], np[1]):
             np = (low.index(" ", np[0]) + 1, np[1])                  # "would lift| turnout to 70%"
             before = tokens_left(low, lo, np[0], 1)
+        past = _past_determiners(low, lo, before[-1].end()) if np and before else []
+        if len(past) > 1 and past[-1].group() == "in" and past[-2].group() in w["change_nouns"] | w["change_words"]:
+            return split_subject(text, np)   # "a 5% rise in tax revenues to £3bn"
+        if past and past[-1].end() < before[-1].end() and (past[-1].group().endswith("ing") or
+                                                           verbish(past[-1].group(), w) or
+                                                           len(past) > 1 and past[-2].group() in MODALS):
+            before = past                    # "swelling its customer base to", "lift its 2006 dividend to"
         if not before or before[-1].group() in w["stop"] or not before[-1].group()[0].isalpha() or \
                 head_word(text, np) in w["change_nouns"]:
             return None                      # "in 2004 to 5,000", "a rise to 5%": no level of a noun
     if np and head_word(text, np) not in w["amounts"]:
         return split_subject(text, np)
     return None
+
+
+def _up_down(words: list[str], prev: Claim | None, c: Claim, w: dict) -> str | None:
+    """What a change by "up" or "down" before the figure measures: "subject" when a subject precedes it ("shares
+    were up 2%", "exports down 2%"), the earlier figure's measure after a comma ("profit was £3m, up 5%"), or
+    None ("he came down 30 metres")."""
+    before = words[-2] if len(words) > 1 else ""
+    noun = w["changes"][words[-1]]
+    if before == "," and prev is not None and prev.measure and prev.end <= c.start:
+        return f"{_level_of(prev, w)} {noun}"
+    if before in _AUX or before in w["levels"] or before[:1].isalpha() and before not in w["stop"] and \
+            (before in w["measure_verbs"] or not verbish(before, w)):
+        return "subject"
+    return None
+
+
+def _past_determiners(low: str, lo: int, pos: int) -> list[re.Match]:
+    """The tokens before ``pos`` past the determiners, possessives and years that open a noun phrase ("lift| its
+    2006| dividend")."""
+    toks = tokens_left(low, lo, pos, 6)
+    while toks and (toks[-1].group() in _DETERMINERS or toks[-1].group().endswith(("’s", "'s")) or
+                    re.fullmatch(r"\d{4}", toks[-1].group())):
+        toks.pop()
+    return toks
+
+
+def _object_of_change(text: str, low: str, lo: int, toks: list[re.Match], w: dict) -> str | None:
+    """The measure of a change by a figure whose verb has an object: "cut taxes by £4bn" -> "taxes cut", "boost
+    its dividend by 27%" -> "dividend rise"; None."""
+    np = np_left(text, low, lo, toks[-1].start(), w)
+    if np is None or head_word(text, np) in w["amounts"] or text[np[0]].isupper():
+        return None
+    before = _past_determiners(low, lo, np[0])
+    verb = before[-1].group() if before else ""
+    if verb not in w["changes"] or verb in ("up", "down"):
+        return None
+    return f"{text[np[0]:np[1]]} {w['changes'][verb]}"
 
 
 def _level_verb(words: list[str], w: dict) -> int | None:

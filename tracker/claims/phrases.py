@@ -6,7 +6,8 @@ are in ``statement.py``'s docstring.
 from __future__ import annotations
 import re
 from ..model import Claim
-from .reading import DETERMINERS as _DETERMINERS, PERIOD as _PERIOD, TOKEN as _TOKEN
+from .lexicons import trie_pattern
+from .reading import DETERMINERS as _DETERMINERS, MONTHS as _MONTHS, PERIOD as _PERIOD, TOKEN as _TOKEN
 
 PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|&|for|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*")
 POSSESSOR = re.compile(r"((?:(?<![\w’'])the\s+)?(?<![\w.&-])[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,4})"
@@ -68,8 +69,8 @@ REACHING = frozenset("exceeding reaching topping hitting totalling totaling pass
 def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
     """The noun phrase before ``pos`` that a verb there has for subject: over a phrase that modifies it ("the
     typical user rate in a real implementation| is"), never onto a noun that only says "a figure" ("the
-    number of| troops")."""
-    np = np_left(text, low, lo, pos, w)
+    number of| troops"), over time phrases ("profit in the three months to 30 June| was")."""
+    np = np_left(text, low, lo, time_left(low, lo, pos), w)
     for _ in range(2):
         if np is None:
             return None
@@ -83,6 +84,27 @@ def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, in
             return np
         np = outer
     return np
+
+
+# a day and a month, which the shared time phrases (reading.PERIOD) read only month first: "to 30 June"
+_DAY_MONTH = re.compile(r"\b(?:in|to|on|by|until|from|at|since)\s+\d{1,2}\s+(?:" + trie_pattern(_MONTHS) +
+                        r")(?:\s+\d{4})?(?![\w-])")
+
+
+def time_left(low: str, lo: int, pos: int) -> int:
+    """Where the time phrases that end right before ``pos`` begin ("profit| in the three months to 30 June| was"),
+    or ``pos``."""
+    for _ in range(3):
+        end = pos
+        while end > lo and low[end - 1].isspace():
+            end -= 1
+        start = next((t.start() for t in _TOKEN.finditer(low, max(lo, end - 50), end)
+                      if (m := _PERIOD.match(low, t.start()) or _DAY_MONTH.match(low, t.start())) and
+                      m.end() == end), None)
+        if start is None or start <= lo:
+            return pos
+        pos = start
+    return pos
 
 
 def verbish(word: str, w: dict) -> bool:
