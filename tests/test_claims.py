@@ -898,6 +898,32 @@ def test_the_measure_of_a_change_or_level_whose_verb_is_not_next_to_the_figure(t
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # what a thing costs: a price below a bound, a cost above it or when someone bears it
+    ("The basic kettle cost just under £30.", "£30", "basic kettle price"),
+    ("Shoppers prefer the deluxe kettle, which costs £45.", "£45", "deluxe kettle price"),
+    ("The new bypass will cost £80m.", "£80m", "new bypass cost"),
+    ("The strike cost the city £3m.", "£3m", "strike cost"),
+    # a sum before a noun that is no sum of money is what the thing costs
+    ("The town unveiled its new £90m library.", "£90m", "new library cost"),
+    ("Fans queued for a £15 ticket.", "£15", "ticket price"),
+    ("The board turned down a £4bn takeover bid.", "£4bn", "takeover bid"),
+    # an adjective between the determiner and the figure belongs to the noun
+    ("Agents charge the usual 5% fee.", "5%", "usual fee"),
+    # a duration measures a time, a sentence or a ban, the time taken, the time spent somewhere
+    ("The striker was substituted after 70 minutes.", "70 minutes", "time"),
+    ("The forger was jailed for six years.", "six years", "sentence"),
+    ("Sorting the archive took 40 hours.", "40 hours", "time taken"),
+    ("Jo has been at the bakery for nine years.", "nine years", "time at the bakery"),
+])
+def test_the_measure_of_a_price_a_cost_and_a_duration(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+def test_an_adjective_of_dimension_measures_only_a_unit_of_measurement():
+    assert stated("Subscribers rose to 3 million across the region.", "3 million")[0] != "width"
+
+
 def test_a_verb_before_down_is_no_measure():
     assert stated("The climber came down 300 metres.", "300")[0] != "came fall"
 

@@ -152,12 +152,18 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if group and head_word(text, group) not in w["amounts"] and not text[group[0]].isupper():
             meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of seven judges": "panel of judges"
         return meas + tail, subject or sub or _name_after(text, end, hi, w)
-    # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
+    # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO", "cost the
+    # city £3m" (past its indirect object)
     two = " ".join(words[-2:])
     money = not unit or len(unit) == 3 and unit.isupper()
+    obj = _indirect_object(text, toks, words, w) if money and not low.startswith("of ", c.start) else 0
     if money and (two in w["measure_verbs"] or last in w["measure_verbs"] or last in ("for", "at", "from") and
-                  len(words) > 1 and words[-2] in w["measure_verbs"]):
-        noun = w["measure_verbs"].get(two) or w["measure_verbs"][last if last in w["measure_verbs"] else words[-2]]
+                  len(words) > 1 and words[-2] in w["measure_verbs"] or obj):
+        verb = words[-1 - obj] if obj else last if last in w["measure_verbs"] else words[-2]
+        noun = w["measure_verbs"].get(two) or w["measure_verbs"][verb]
+        if noun == "cost":
+            return _cost(text, low, lo, toks, words.index(verb, len(words) - 1 - obj - (verb != last)), c,
+                         obj, w), subject
         pos = c.end
         br = CONVERSION.match(low, pos, pos + 44)
         if br:
@@ -175,8 +181,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np and head_word(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
     # "X of FIG": "savings of £153m", "a majority of 160", "speeds of up to 14.4Mbps"
-    if last == "of":
-        np = np_left(text, low, lo, toks[-1].start(), w)
+    if last == "of" or low.startswith("of ", c.start):      # (the claim may start at "of")
+        np = np_left(text, low, lo, toks[-1].start() if last == "of" else c.start, w)
         if np and head_word(text, np) not in w["amounts"]:
             meas, sub = split_subject(text, np)
             return meas, subject or sub or _possessor_before(text, lo, np[0]) or _name_after(text, c.end, hi, w)
@@ -201,10 +207,15 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     # an adjective of dimension: "5ft 9ins tall", "20 years old", also before the noun it
     # modifies ("a 300m tall mast" measures a height, not "tall mast")
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
-    if m and m.group(1) in w["dimensions"]:
-        return w["dimensions"][m.group(1)], subject
-    # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price"
-    if last in _DETERMINERS or last.endswith(("’s", "'s")):
+    if m and m.group(1) in w["dimensions"] and c.unit and not is_counted(unit, w):
+        return w["dimensions"][m.group(1)], subject      # not "5 million across Europe"
+    # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price",
+    # with an adjective before the figure ("the usual 5% fee", "its new £90m library")
+    adj = len(words) > 1 and (words[-2] in _DETERMINERS or words[-2].endswith(("’s", "'s"))) and last.isalpha() and \
+        last not in w["stop"] and last not in w["amounts"] and last not in w["numbers"] and last not in ADVERBS and \
+        not verbish(last, w) and text[toks[-1].start()].islower() and not last.endswith("ly") and \
+        (money and unit or unit in SHARE) and last not in _NOT_ADJECTIVES
+    if last in _DETERMINERS or last.endswith(("’s", "'s")) or adj:
         pos = c.end
         br = re.match(r"\s*\([^()]{0,40}\)", text[pos:pos + 44])
         if br:
@@ -215,8 +226,13 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             if head_word(text, np) in w["change_words"] and low.startswith((" in ", " of "), np[1]):
                 more = np_right(text, low, np[1] + 3, hi, w)    # "a 3% rise in prices"
                 if more and not _PERIOD.match(low, np[1] + 1):
-                    return text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
-            return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
+                    return (last + " " if adj else "") + text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
+            meas = (last + " " if adj else "") + text[np[0]:np[1]]
+            head = head_word(text, np)
+            if money and unit and head not in w["money_nouns"] and head[:-1] not in w["money_nouns"] and \
+                    head.isalpha() and not head.endswith("ly"):
+                meas += " price" if c.value is not None and c.value < _PRICE_BELOW else " cost"   # "a £90m stadium"
+            return meas, subject or _name_after(text, np[1], hi, w)
     # the figure joined to the noun it modifies: "a $100m-share sale"
     if low[c.end:c.end + 1] == "-" and low[c.end + 1:c.end + 2].isalpha():
         np = np_right(text, low, c.end + 1, hi, w)
@@ -233,9 +249,36 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np and head_word(text, np) not in w["amounts"]:
             meas, sub = split_subject(text, np)
             return meas, subject or sub
+    if c.unit in _DURATIONS:
+        return _duration(text, low, lo, toks, words, w), subject
     if c.unit and c.unit == c.unit.lower() and c.unit not in SHARE and not c.unit.startswith("per "):
         return unit_measure(c.unit) or c.unit, subject
     return None, subject
+
+
+# units of time: a figure in them that names nothing else measures a time ("after 76 minutes"), the one head the
+# measure takes that the text does not write (as "age" for "aged 13")
+_DURATIONS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
+
+
+def _duration(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict) -> str:
+    """What a duration measures: the noun of the verb before it ("jailed for five years" -> "sentence"), the time
+    a verb took ("took 45 hours" -> "time taken"), the time spent at a place ("has been at the club for eight
+    years" -> "time at the club"), else "time"."""
+    k = len(words) - 1
+    if k >= 0 and words[k] in ("for", "to", "over", "after", "in", "within", "during"):
+        k -= 1
+    verb = words[k] if k >= 0 else ""
+    if verb in w["measure_verbs"] and w["measure_verbs"][verb] in ("sentence", "ban", "suspension"):
+        return w["measure_verbs"][verb]
+    if w["participle_of"].get(verb) == "taken":
+        return "time taken"
+    if k < len(words) - 1 and words[-1] == "for":
+        np = np_left(text, low, lo, toks[-1].start(), w)
+        before = _past_determiners(low, lo, np[0]) if np else []
+        if before and before[-1].group() in ("at", "in", "on", "with") and not text[np[0]].isdigit():
+            return f"time {text[before[-1].start():np[1]]}"
+    return "time"
 
 
 def _after_period_to(low: str, end: int, start: int) -> bool:
@@ -334,6 +377,46 @@ def _up_down(words: list[str], prev: Claim | None, c: Claim, w: dict) -> str | N
     return None
 
 
+# words between a determiner and a figure that are no adjective of the noun after it ("the last eight dangling")
+_NOT_ADJECTIVES = frozenset("last first next past previous other only same".split())
+
+
+def _indirect_object(text: str, toks: list[re.Match], words: list[str], w: dict) -> int:
+    """The number of words of a name or pronoun between a verb that names its amount and the figure ("cost the
+    city| £3m", "awarded Acme| $5m", "cost taxpayers| £2bn"), or 0."""
+    for n in (1, 2, 3):
+        if len(words) <= n or words[-1 - n] not in w["measure_verbs"]:
+            continue
+        obj = toks[-n:]
+        if all(t.group() in _OBJECTS or text[t.start()].isupper() or t.group() == "the" and i == 0
+               for i, t in enumerate(obj)) or n == 2 and words[-2] == "the" and words[-1] not in w["stop"] and \
+                words[-1].isalpha() and not verbish(words[-1], w) or n == 1 and words[-1].isalpha() and words[-1] not in w["stop"] and \
+                words[-1].endswith("s") and not verbish(words[-1], w):
+            return n
+    return 0
+
+
+_OBJECTS = frozenset("him her them us me you it".split())
+# what a sum a thing "costs" is: a price below this (a ticket, a phone: "the game costs £20"), a cost above it and
+# whenever someone bears it ("the scheme will cost £5m", "cost the city £3m"); the bound is the project's choice,
+# between the dearest goods and the cheapest projects of the BBC corpus
+_PRICE_BELOW = 100_000
+
+
+def _cost(text: str, low: str, lo: int, toks: list[re.Match], k: int, c: Claim, obj: int, w: dict) -> str:
+    """The measure of "X costs FIG": "game price", "new stadium cost", or "price"/"cost" when X is a pronoun."""
+    noun = "price" if not obj and c.value is not None and c.value < _PRICE_BELOW else "cost"
+    pos = _before_verb_chain(low, toks, k, w)
+    rel = tokens_left(low, lo, pos, 2)
+    if len(rel) == 2 and rel[-1].group() in ("which", "that"):   # "the coupe(,) which costs £20,000"
+        np = np_left(text, low, lo, rel[0].start() if rel[0].group() == "," else rel[-1].start(), w)
+    else:
+        np = subject_np(text, low, lo, pos, w)
+    if np and low[np[0]:np[1]].split()[0] not in _PRONOUNS and head_word(text, np) not in w["amounts"]:
+        return f"{split_subject(text, np)[0]} {noun}"
+    return noun
+
+
 def _past_determiners(low: str, lo: int, pos: int) -> list[re.Match]:
     """The tokens before ``pos`` past the determiners, possessives and years that open a noun phrase ("lift| its
     2006| dividend")."""
@@ -358,8 +441,11 @@ def _object_of_change(text: str, low: str, lo: int, toks: list[re.Match], w: dic
 
 
 def _level_verb(words: list[str], w: dict) -> int | None:
-    """The index of a level verb right before the figure ("was", "stood at", "likely to be in the region of")."""
+    """The index of a level verb right before the figure ("was", "stood at", "likely to be in the region of"), not
+    an auxiliary of another verb ("was jailed for| six years")."""
     for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        if words[k] not in w["levels"] and verbish(words[k], w) and words[k].endswith("ed"):
+            return None
         two = " ".join(words[k - 1:k + 1]) if k else ""
         if two in w["levels"]:
             return k - 1

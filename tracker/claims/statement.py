@@ -96,6 +96,7 @@ def _words():
         dimensions=lexicon.mapping("claims/dimension_adjectives.txt"),
         levels=frozenset(lexicon.words("claims/level_verbs.txt")),
         amounts=lexicon.words("claims/amount_nouns.txt"),
+        money_nouns=lexicon.words("claims/money_nouns.txt"),
         change_nouns=word_list("change_nouns"),
         measurement_units=frozenset(lx.units.values()),
         numbers=frozenset(lx.number_words) | frozenset(lx.fractions) | {"hundred", "thousand", "million", "billion"},
