@@ -920,6 +920,40 @@ def test_the_measure_of_a_price_a_cost_and_a_duration(text, figure, measure):
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # a verb, its object and the figure
+    ("An analyst values the brewery at £90m.", "£90m", "value of the brewery"),
+    ("Acme bought the plant for $40m.", "$40m", "purchase price of the plant"),
+    ("Inspectors put the damage at £2m.", "£2m", "damage"),
+    # a change by a figure, then the level it reached
+    ("The board hopes to boost its dividend by 2% to 9%.", "9%", "dividend"),
+    ("Home sales edged up 0.3% to 6.2%.", "0.3%", "Home sales rise"),
+    ("Home sales edged up 0.3% to 6.2%.", "6.2%", "Home sales"),
+    ("Bus fares, which include a fuel levy, jumped by 2%.", "2%", "Bus fares jump"),
+    ("The council may raise bus fares by 10%.", "10%", "bus fares rise"),
+    ("The council is cutting rents by nearly 4%.", "4%", "rents cut"),
+    ("The port trimmed its borrowing back to £60m.", "£60m", "borrowing"),
+    ("The warning sent shares in Acme down 5p, or 3%.", "3%", "shares fall"),
+    ("Inflation stood at 3.2% in 2006, up from just 2.4% in 2005.", "2.4%", "Inflation"),
+    # sums named by the noun after them, past a conversion, or by "worth"
+    ("She was freed on £20,000 bail.", "£20,000", "bail"),
+    ("The charity pledged €4m (£3.4m; $4.7m) of food aid.", "$4.7m", "food aid"),
+    ("The plan offers fuel duty cuts worth £2bn.", "£2bn", "fuel duty cuts"),
+    ("The strike carries a cost to local shops of £50m.", "£50m", "cost to local shops"),
+])
+def test_the_measure_of_a_verb_and_its_object_and_of_a_sum_named_after_it(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("The index ended Friday down 4%.", "4%", "Friday fall"),
+    ("Complaints were at their lowest for 12 years.", "12 years", "time at their lowest"),
+    ("The winger made it three from the spot.", "three", "profit from the spot"),
+])
+def test_words_that_name_no_measure(text, figure, wrong):
+    assert stated(text, figure)[0] != wrong
+
+
 def test_an_adjective_of_dimension_measures_only_a_unit_of_measurement():
     assert stated("Subscribers rose to 3 million across the region.", "3 million")[0] != "width"
 

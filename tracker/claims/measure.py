@@ -67,7 +67,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start):
             # the earlier level a change started from ("fell by £700 from £201,450") is the level, not the fall
             return _level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
-        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or \
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or|\(|;)\s*", low[prev.end:c.start]) or \
                 re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
                 (c.unit or "") == (prev.unit or ""):
             return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
@@ -110,14 +110,21 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if obj:
             return obj, subject
     updown = last in ("up", "down") and _up_down(words, prev, c, w)
-    if updown and updown != "subject":
+    if updown and updown not in ("subject", "noun"):
         return updown, subject               # "profit was £3m, up 5%": the earlier figure's measure
     if "change" in c.flags and last not in ("up", "down") or updown or \
-            last == "by" and len(words) > 1 and words[-2] in w["changes"]:
+            last == "by" and len(words) > 1 and (words[-2] in w["changes"] or
+                                                 words[-2].endswith("ly") and words[-3:-2] and words[-3] in w["changes"]):
         k = len(words) - (2 if last == "by" else 1)
         verb = words[k] if k >= 0 else ""
         noun = w["changes"].get(verb, "change")
-        np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+        if updown and k > 0 and words[k - 1] in w["changes"]:
+            k -= 1                           # "edged up 0.1%"
+        if last == "by" and k > 0 and verb.endswith("ly") and words[k - 1] in w["changes"]:
+            k -= 1                           # "had risen steadily by 4%"
+            noun = w["changes"][words[k]]
+        np = _noun_before(text, low, lo, toks[k].start(), w) if updown == "noun" else \
+            subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
         if np:
             meas, sub = split_subject(text, np)
             return f"{meas} {noun}", subject or sub
@@ -125,7 +132,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     if "change" in c.flags and last in ("up", "down"):
         return None, subject
     if last in ("to", "at") and len(words) > 1:
-        level = _level_to(text, low, lo, toks, words, w)
+        level = _level_to(text, low, lo, toks, words, w, counted)
         if level:
             return level[0], subject or level[1]
     if unit == "times":                      # "lifted the title four times": how often, of what
@@ -152,11 +159,17 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if group and head_word(text, group) not in w["amounts"] and not text[group[0]].isupper():
             meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of seven judges": "panel of judges"
         return meas + tail, subject or sub or _name_after(text, end, hi, w)
+    # "X worth FIG": "tax cuts worth £2bn"
+    money = not unit or len(unit) == 3 and unit.isupper()
+    if last == "worth" and money:
+        np = np_left(text, low, lo, toks[-1].start(), w)
+        if np and head_word(text, np) not in w["amounts"] and not text[np[0]].isupper():
+            return text[np[0]:np[1]], subject
     # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO", "cost the
     # city £3m" (past its indirect object)
     two = " ".join(words[-2:])
     money = not unit or len(unit) == 3 and unit.isupper()
-    obj = _indirect_object(text, toks, words, w) if money and not low.startswith("of ", c.start) else 0
+    obj = _indirect_object(text, toks, words, w) if money and unit and not low.startswith("of ", c.start) else 0
     if money and (two in w["measure_verbs"] or last in w["measure_verbs"] or last in ("for", "at", "from") and
                   len(words) > 1 and words[-2] in w["measure_verbs"] or obj):
         verb = words[-1 - obj] if obj else last if last in w["measure_verbs"] else words[-2]
@@ -185,6 +198,10 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         np = np_left(text, low, lo, toks[-1].start() if last == "of" else c.start, w)
         if np and head_word(text, np) not in w["amounts"]:
             meas, sub = split_subject(text, np)
+            before = _past_determiners(low, lo, np[0])
+            if money and unit and len(before) > 1 and before[-1].group() in ("to", "for", "on") and \
+                    before[-2].group() in w["money_nouns"] and not text[np[0]].isupper():
+                meas = text[before[-2].start():np[1]]        # "a cost to local shops of £50m"
             return meas, subject or sub or _possessor_before(text, lo, np[0]) or _name_after(text, c.end, hi, w)
         if np:                               # "rose to a new high of 583p": the level of what rose
             toks = tokens_left(low, lo, np[0], 6)
@@ -193,12 +210,13 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             words = [t.group() for t in toks]
             last = words[-1] if words else ""
     # "FIG of X", "FIG worth of X", "FIG in X" (money): "£100m of new investment", "$3bn in contracts"
-    m = OF_AFTER.match(low, c.end, hi)
-    if m and not _PERIOD.match(low, c.end + 1):
-        np = np_right(text, low, m.end() - 1, hi, w)
+    br = CONVERSION.match(low, c.end)                       # "€3m (£2.1m; $4m) of aid" (past the clause's end)
+    m = OF_AFTER.match(low, br.end(), br.end() + 10) if br else OF_AFTER.match(low, c.end, hi)
+    if m and not _PERIOD.match(low, m.start() + 1):
+        np = np_right(text, low, m.end() - 1, max(hi, _SENTENCE_END.search(low, m.end()).start()) if br else hi, w)
         head = head_word(text, np)
         if np and head not in w["amounts"] and not text[np[0]].isupper() and \
-                (" of " in low[c.end:m.end()] or head.endswith("s")):         # "$3bn in contracts", not "in trade"
+                (" of " in low[m.start():m.end()] or head.endswith("s")):         # "$3bn in contracts", not "in trade"
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
     # a participle after the figure that names its amount: "the £35bn saved by tackling waste"
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 16])
@@ -230,9 +248,19 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             meas = (last + " " if adj else "") + text[np[0]:np[1]]
             head = head_word(text, np)
             if money and unit and head not in w["money_nouns"] and head[:-1] not in w["money_nouns"] and \
-                    head.isalpha() and not head.endswith("ly"):
+                    head.isalpha() and not head.endswith("ly") and not verbish(head, w) and head not in w["stop"]:
                 meas += " price" if c.value is not None and c.value < _PRICE_BELOW else " cost"   # "a £90m stadium"
             return meas, subject or _name_after(text, np[1], hi, w)
+    # a sum before a noun that names a sum, whatever comes before: "on £20,000 bail", "paid £700 damages"
+    np = np_right(text, low, c.end, hi, w) if money and unit else None
+    if np and low[c.end:np[0]].strip() == "" and (head_word(text, np) in w["money_nouns"] or
+                                                   head_word(text, np)[:-1] in w["money_nouns"]):
+        return text[np[0]:np[1]], subject
+    # a verb, its object and the figure: "values the brewery at £90m", "put the damage at £2m"
+    if last in ("at", "for") and money:
+        meas = _verb_object_at(text, low, lo, toks, w)
+        if meas:
+            return meas, subject
     # the figure joined to the noun it modifies: "a $100m-share sale"
     if low[c.end:c.end + 1] == "-" and low[c.end + 1:c.end + 2].isalpha():
         np = np_right(text, low, c.end + 1, hi, w)
@@ -240,7 +268,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             return text[np[0]:np[1]], subject
     # the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
     if last in ("to", "at") and len(words) > 1:
-        level = _level_to(text, low, lo, toks, words, w)
+        level = _level_to(text, low, lo, toks, words, w, counted)
         if level:
             return level[0], subject or level[1]
     k = _level_verb(words, w)
@@ -276,15 +304,20 @@ def _duration(text: str, low: str, lo: int, toks: list[re.Match], words: list[st
     if k < len(words) - 1 and words[-1] == "for":
         np = np_left(text, low, lo, toks[-1].start(), w)
         before = _past_determiners(low, lo, np[0]) if np else []
-        if before and before[-1].group() in ("at", "in", "on", "with") and not text[np[0]].isdigit():
+        if before and before[-1].group() in ("at", "in", "on", "with") and not text[np[0]].isdigit() and \
+                not head_word(text, np).endswith("est"):      # not "at their lowest for 17 years"
             return f"time {text[before[-1].start():np[1]]}"
     return "time"
 
 
 def _after_period_to(low: str, end: int, start: int) -> bool:
-    """Is the gap from ``end`` to ``start`` a time phrase and "to" (" in November to ")?"""
+    """Is the gap from ``end`` to ``start`` a time phrase and "to" or a baseline (" in November to ", " in 2006, up
+    from just ")?"""
     m = _PERIOD.match(low, end + 1, start) if low[end:end + 1] == " " else None
-    return bool(m) and PERIOD_TO.fullmatch(low, m.end(), start) is not None
+    if not m:
+        return False
+    gap = re.sub(r"\s(?:just|only|about|around|some|nearly|almost)\s+$", " ", low[m.end():start])
+    return PERIOD_TO.fullmatch(low, m.end(), start) is not None or BASELINE_GAP.fullmatch(gap) is not None
 
 
 def _level_of(prev: Claim, w: dict) -> str:
@@ -295,6 +328,7 @@ def _level_of(prev: Claim, w: dict) -> str:
     return prev.measure
 
 
+_DURATION_PREPS = frozenset("for after over in within during to by from with".split())
 _PER_TIME = frozenset("second minute hour day week month year".split())
 
 
@@ -328,10 +362,16 @@ def unit_measure(unit: str | None) -> str | None:
     return _unit_measures().get(kind)
 
 
-def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict):
+def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict, counted=None):
     """(measure, subject) of a level after "to": "unemployment fell to 4.7%", "raise output to 200,000",
     "shares surged 4.9% to 583p", "shares were up 2% at 90p"; None."""
     k = len(words) - 2
+    by = next((i for i in range(len(words) - 2, max(0, len(words) - 7), -1) if words[i] == "by"), None)
+    if by is not None and words[-1] == "to" and words[by - 1] not in w["changes"] and \
+            all(x[0].isdigit() or x[0] in "£$€" or x.isalpha() and x not in w["stop"] for x in words[by + 1:-1]):
+        obj = _object_of_change(text, low, lo, toks[:by + 1], w, level=True)
+        if obj:                              # "boost net income by 400m euros to 2.5bn euros"
+            return obj, None
     if (words[k][0].isdigit() or words[k][0] in "£$€") and k > 0:
         k -= 1                               # "surge 4.9% to 583p": the change's own figure
         if words[k] == "by" and k > 0:
@@ -341,6 +381,8 @@ def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[st
     if words[k] in w["changes"]:
         if words[k] in ("up", "down") and (k < 1 or words[k - 1] == ","):
             return None
+        if words[k] in ("up", "down") and words[k - 1] in w["changes"]:
+            k -= 1                           # "edged up 0.1% to 4.7%"
         np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
     else:
         np = np_left(text, low, lo, toks[-1].start(), w)          # "raise output to", "lift turnout to"
@@ -348,7 +390,7 @@ def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[st
         if np and before and before[-1].group() in MODALS and low.count(" ", np[0], np[1]):
             np = (low.index(" ", np[0]) + 1, np[1])                  # "would lift| turnout to 70%"
             before = tokens_left(low, lo, np[0], 1)
-        past = _past_determiners(low, lo, before[-1].end()) if np and before else []
+        past = _past_determiners(low, lo, before[-1].end()) if np and before and not counted else []
         if len(past) > 1 and past[-1].group() == "in" and past[-2].group() in w["change_nouns"] | w["change_words"]:
             return split_subject(text, np)   # "a 5% rise in tax revenues to £3bn"
         if past and past[-1].end() < before[-1].end() and (past[-1].group().endswith("ing") or
@@ -358,9 +400,15 @@ def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[st
         if not before or before[-1].group() in w["stop"] or not before[-1].group()[0].isalpha() or \
                 head_word(text, np) in w["change_nouns"]:
             return None                      # "in 2004 to 5,000", "a rise to 5%": no level of a noun
+    if np and head_word(text, np) in _PARTICLES and " " in low[np[0]:np[1]]:
+        np = (np[0], low.rindex(" ", np[0], np[1]))           # "cut its debt back| to £160m"
     if np and head_word(text, np) not in w["amounts"]:
         return split_subject(text, np)
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]?(?:\s*\n|$)|[.!?](?=\s)")
+_PARTICLES = frozenset("back up down out off away".split())
 
 
 def _up_down(words: list[str], prev: Claim | None, c: Claim, w: dict) -> str | None:
@@ -371,10 +419,27 @@ def _up_down(words: list[str], prev: Claim | None, c: Claim, w: dict) -> str | N
     noun = w["changes"][words[-1]]
     if before == "," and prev is not None and prev.measure and prev.end <= c.start:
         return f"{_level_of(prev, w)} {noun}"
-    if before in _AUX or before in w["levels"] or before[:1].isalpha() and before not in w["stop"] and \
-            (before in w["measure_verbs"] or not verbish(before, w)):
+    if before in _AUX or before in w["levels"] or before in w["changes"]:
         return "subject"
+    if before[:1].isalpha() and before not in w["stop"] and (before in w["measure_verbs"] or not verbish(before, w)) \
+            and not before.endswith(("ing", "ed")) and before not in w["months"] and before not in _WEEKDAYS:
+        return "noun"                        # "exports down 2%", not "ended Monday down 2%", "picking up three"
     return None
+
+
+def _noun_before(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
+    """The noun phrase right before ``pos``, or the noun a name there belongs to ("shares in Acme| up 3%")."""
+    np = np_left(text, low, lo, pos, w)
+    if np and text[np[0]].isupper():
+        before = _past_determiners(low, lo, np[0])
+        if before and before[-1].group() in ("in", "of"):
+            outer = np_left(text, low, lo, before[-1].start(), w)
+            if outer and not text[outer[0]].isupper() and head_word(text, outer) not in w["amounts"]:
+                return outer
+    return np
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 # words between a determiner and a figure that are no adjective of the noun after it ("the last eight dangling")
@@ -427,24 +492,63 @@ def _past_determiners(low: str, lo: int, pos: int) -> list[re.Match]:
     return toks
 
 
-def _object_of_change(text: str, low: str, lo: int, toks: list[re.Match], w: dict) -> str | None:
+def _object_of_change(text: str, low: str, lo: int, toks: list[re.Match], w: dict, level: bool = False) -> str | None:
     """The measure of a change by a figure whose verb has an object: "cut taxes by £4bn" -> "taxes cut", "boost
-    its dividend by 27%" -> "dividend rise"; None."""
+    its dividend by 27%" -> "dividend rise"; with ``level`` the object alone (the level it reached: "raise
+    taxes by 2% to 20%" -> "taxes"); None."""
     np = np_left(text, low, lo, toks[-1].start(), w)
-    if np is None or head_word(text, np) in w["amounts"] or text[np[0]].isupper():
+    if np is None or head_word(text, np) in w["amounts"] or text[np[0]].isupper() or head_word(text, np).endswith("ly"):
+        return None
+    first = low[np[0]:np[1]].split()[0]
+    if " " in low[np[0]:np[1]] and first.endswith("ing") and _change_noun(first, w):
+        return (text[np[0] + len(first) + 1:np[1]] if level else
+                f"{text[np[0] + len(first) + 1:np[1]]} {_change_noun(first, w)}")    # "cutting costs by"
+    before = _past_determiners(low, lo, np[0])
+    noun = _change_noun(before[-1].group(), w) if before else None
+    if noun is None:
+        return None
+    return text[np[0]:np[1]] if level else f"{text[np[0]:np[1]]} {noun}"
+
+
+def _verb_object_at(text: str, low: str, lo: int, toks: list[re.Match], w: dict) -> str | None:
+    """The measure of "VERB NP at/for FIG" where the verb names the amount ("values the brewery at £90m" -> "value of
+    the brewery", "bought the plant for $40m" -> "purchase price of the plant") or sets a level ("put the damage at
+    £2m" -> "damage"); None."""
+    np = np_left(text, low, lo, toks[-1].start(), w)
+    if np is None or head_word(text, np) in w["amounts"]:
         return None
     before = _past_determiners(low, lo, np[0])
     verb = before[-1].group() if before else ""
-    if verb not in w["changes"] or verb in ("up", "down"):
+    phrase = text[before[-1].end():np[1]].strip() if before else ""
+    head = head_word(text, np)
+    if f"{head} {toks[-1].group()}" in w["levels"] or head.endswith("ing") or len(before) > 1 and \
+            (before[-2].group() in _DETERMINERS or before[-2].group().endswith(("’s", "'s", "s'"))):
+        return None                          # "the fine stands at", "value standing at", "the firm's value"
+    if f"{verb} {toks[-1].group()}" in w["levels"] or verb in w["levels"]:     # "put ... at", "estimated ... at"
+        return None if text[np[0]].isupper() else split_subject(text, np)[0]
+    noun = w["measure_verbs"].get(f"{verb} {toks[-1].group()}") or w["measure_verbs"].get(verb)
+    if noun is None or noun in COUNT_MEASURES or noun == "workforce":
         return None
-    return f"{text[np[0]:np[1]]} {w['changes'][verb]}"
+    return f"{noun} of {phrase}" if len(phrase.split()) <= 3 and not text[np[0]].isupper() else noun
+
+
+def _change_noun(verb: str, w: dict) -> str | None:
+    """The noun of a change verb, also of a form of it the lexicon gives only in the past ("raise", "raises" ->
+    "raised"), which a verb with an object and "by" shows is a verb; None."""
+    if verb in ("up", "down"):
+        return None
+    for form in (verb, verb + "d", verb[:-1] + "d", verb + "ed", verb[:-1] + "ed"):
+        if form in w["changes"]:
+            return w["changes"][form]
+    return None
 
 
 def _level_verb(words: list[str], w: dict) -> int | None:
     """The index of a level verb right before the figure ("was", "stood at", "likely to be in the region of"), not
     an auxiliary of another verb ("was jailed for| six years")."""
     for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
-        if words[k] not in w["levels"] and verbish(words[k], w) and words[k].endswith("ed"):
+        if words[k] not in w["levels"] and words[k].isalpha() and verbish(words[k], w) and words[k].endswith("ed") \
+                and (k == len(words) - 1 or k == len(words) - 2 and words[-1] in _DURATION_PREPS):
             return None
         two = " ".join(words[k - 1:k + 1]) if k else ""
         if two in w["levels"]:
@@ -456,7 +560,7 @@ def _level_verb(words: list[str], w: dict) -> int | None:
 
 _AUX = frozenset("could would will may might can should must is was are were be been being has have had do does did "
                  "to not also still now already further sharply slightly steadily likely expected set due just "
-                 "only".split())
+                 "only thought said believed reported reportedly understood estimated".split())
 
 
 def _before_verb_chain(low: str, toks: list[re.Match], k: int, w: dict) -> int:

@@ -71,6 +71,9 @@ def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, in
     typical user rate in a real implementation| is"), never onto a noun that only says "a figure" ("the
     number of| troops"), over time phrases ("profit in the three months to 30 June| was")."""
     np = np_left(text, low, lo, time_left(low, lo, pos), w)
+    if np is None:                           # "bus fares, which include a levy,| rose"
+        m = _RELATIVE_BEFORE.search(low, max(lo, pos - 120), pos)
+        np = np_left(text, low, lo, m.start(), w) if m else None
     for _ in range(2):
         if np is None:
             return None
@@ -89,6 +92,9 @@ def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, in
 # a day and a month, which the shared time phrases (reading.PERIOD) read only month first: "to 30 June"
 _DAY_MONTH = re.compile(r"\b(?:in|to|on|by|until|from|at|since)\s+\d{1,2}\s+(?:" + trie_pattern(_MONTHS) +
                         r")(?:\s+\d{4})?(?![\w-])")
+
+
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},\s*$")
 
 
 def time_left(low: str, lo: int, pos: int) -> int:
