@@ -939,10 +939,29 @@ def test_the_measure_of_a_price_a_cost_and_a_duration(text, figure, measure):
     ("She was freed on £20,000 bail.", "£20,000", "bail"),
     ("The charity pledged €4m (£3.4m; $4.7m) of food aid.", "$4.7m", "food aid"),
     ("The plan offers fuel duty cuts worth £2bn.", "£2bn", "fuel duty cuts"),
+    ("The mayor launched a rebuilding plan worth £2bn.", "£2bn", "value of rebuilding plan"),
     ("The strike carries a cost to local shops of £50m.", "£50m", "cost to local shops"),
 ])
 def test_the_measure_of_a_verb_and_its_object_and_of_a_sum_named_after_it(text, figure, measure):
     assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # the noun a sum names, with the participle after it
+    ("The landlord must pay the £7,000 damages awarded by the tribunal.", "£7,000",
+     "damages awarded by the tribunal"),
+    # a sum whose noun is left out takes the noun of the sum before it
+    ("The shop's £3m profit is dwarfed by the £40m posted by its neighbour.", "£40m", "profit"),
+    # a counted noun whose unit was read short keeps the rest of its noun phrase
+    ("The yard will deliver 4,000 sports utility vehicles.", "4,000", "sports utility vehicles"),
+])
+def test_the_noun_a_sum_or_a_count_names(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+def test_a_verb_of_saying_takes_no_counted_object():
+    text = "The lawyer spoke for nine of the prisoners, saying two had been moved to a clinic."
+    assert "sayed" not in (stated(text, "two")[0] or "")
 
 
 @pytest.mark.parametrize("text, figure, wrong", [

@@ -159,12 +159,24 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if group and head_word(text, group) not in w["amounts"] and not text[group[0]].isupper():
             meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of seven judges": "panel of judges"
         return meas + tail, subject or sub or _name_after(text, end, hi, w)
-    # "X worth FIG": "tax cuts worth £2bn"
+    # "X worth FIG": "tax cuts worth £2bn", "a rebuilding plan worth $3bn" (the value of a thing that is no sum)
     money = not unit or len(unit) == 3 and unit.isupper()
     if last == "worth" and money:
         np = np_left(text, low, lo, toks[-1].start(), w)
-        if np and head_word(text, np) not in w["amounts"] and not text[np[0]].isupper():
-            return text[np[0]:np[1]], subject
+        head = head_word(text, np)
+        if np and head not in w["amounts"] and not text[np[0]].isupper():
+            named = head in w["money_nouns"] or head[:-1] in w["money_nouns"]
+            return ("" if named else "value of ") + text[np[0]:np[1]], subject
+    # a sum before a noun that names a sum, whatever comes before: "on £20,000 bail", "paid £700 damages"
+    np = np_right(text, low, c.end, hi, w) if money and unit else None
+    if np and low[c.end:np[0]].strip() == "" and (head_word(text, np) in w["money_nouns"] or
+                                                   head_word(text, np)[:-1] in w["money_nouns"]):
+        return text[np[0]:post_modifier(text, low, np[1], hi, w)], subject     # "£700 damages awarded by a tribunal"
+    # a sum whose noun is left out, after a sum that names it: "its £3m profit was dwarfed by the £40m posted by
+    # its neighbour"
+    if money and unit and last in _DETERMINERS and prev is not None and prev.measure and prev.unit and \
+            len(prev.unit) == 3 and prev.unit.isupper() and not np and not counted:
+        return _level_of(prev, w), subject
     # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO", "cost the
     # city £3m" (past its indirect object)
     two = " ".join(words[-2:])
@@ -200,7 +212,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             meas, sub = split_subject(text, np)
             before = _past_determiners(low, lo, np[0])
             if money and unit and len(before) > 1 and before[-1].group() in ("to", "for", "on") and \
-                    before[-2].group() in w["money_nouns"] and not text[np[0]].isupper():
+                    before[-2].group() in w["money_nouns"] and not text[np[0]].isupper() and len(before) > 2 and \
+                    before[-3].group() in _DETERMINERS:
                 meas = text[before[-2].start():np[1]]        # "a cost to local shops of £50m"
             return meas, subject or sub or _possessor_before(text, lo, np[0]) or _name_after(text, c.end, hi, w)
         if np:                               # "rose to a new high of 583p": the level of what rose
@@ -251,11 +264,6 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                     head.isalpha() and not head.endswith("ly") and not verbish(head, w) and head not in w["stop"]:
                 meas += " price" if c.value is not None and c.value < _PRICE_BELOW else " cost"   # "a £90m stadium"
             return meas, subject or _name_after(text, np[1], hi, w)
-    # a sum before a noun that names a sum, whatever comes before: "on £20,000 bail", "paid £700 damages"
-    np = np_right(text, low, c.end, hi, w) if money and unit else None
-    if np and low[c.end:np[0]].strip() == "" and (head_word(text, np) in w["money_nouns"] or
-                                                   head_word(text, np)[:-1] in w["money_nouns"]):
-        return text[np[0]:np[1]], subject
     # a verb, its object and the figure: "values the brewery at £90m", "put the damage at £2m"
     if last in ("at", "for") and money:
         meas = _verb_object_at(text, low, lo, toks, w)
@@ -454,7 +462,7 @@ def _indirect_object(text: str, toks: list[re.Match], words: list[str], w: dict)
             continue
         obj = toks[-n:]
         if all(t.group() in _OBJECTS or text[t.start()].isupper() or t.group() == "the" and i == 0
-               for i, t in enumerate(obj)) or n == 2 and words[-2] == "the" and words[-1] not in w["stop"] and \
+               for i, t in enumerate(obj)) and words[-1] != "the" or n == 2 and words[-2] == "the" and words[-1] not in w["stop"] and \
                 words[-1].isalpha() and not verbish(words[-1], w) or n == 1 and words[-1].isalpha() and words[-1] not in w["stop"] and \
                 words[-1].endswith("s") and not verbish(words[-1], w):
             return n

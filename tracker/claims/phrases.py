@@ -186,7 +186,13 @@ def counted_span(text: str, low: str, c: Claim, w: dict) -> tuple[int, int] | No
     if j < 0:
         return None
     np = np_left(text, low, rest_start, j + len(head), w)
-    return np if np else (j, j + len(head))
+    more = np_right(text, low, j + len(head), c.end + 40, w, 2)
+    end = more[1] if more and low[j + len(head):more[0]] == " " and text[more[0]].islower() and \
+        not verbish(low[more[0]:more[1]].split()[0], w) and not _participle(low[more[0]:more[1]].split()[0], w) and \
+        not low[more[0]:more[1]].split()[0].endswith(("ing", "ly")) and low[more[0]:more[1]].endswith("s") and \
+        not verbish(low[more[0]:more[1]].split()[-1], w) and re.fullmatch(r"[a-z -]+", low[more[0]:more[1]]) and \
+        low[more[0]:more[1]].split()[0] not in ("plus", "minus", "versus") else j + len(head)
+    return (np[0], end) if np else (j, end)   # "4,000 sports| utility vehicles": a unit read short
 
 
 def post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
@@ -221,14 +227,17 @@ _COMPARATIVES = frozenset("more fewer less higher lower bigger smaller larger gr
 _OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
 
 
+_SAYING = frozenset("say says said saying claim claims claimed claiming".split())
+
+
 def _participle_of(word: str, w: dict) -> str | None:
     """The past participle of a verb form that takes a counted object ("won", "winning" -> "won", "recalling" ->
     "recalled", "named"), None for a word that is no such verb ("including", "has", "rose")."""
     if word in w["participle_of"]:          # first: "lost five games", "cut 300 jobs" (verbs of change too)
         return w["participle_of"][word]
     if word in w["light_verbs"] or word in w["changes"] or word in w["levels"] or word in w["stop"] or \
-            word in w["measure_verbs"]:
-        return None
+            word in w["measure_verbs"] or word in _SAYING:
+        return None                          # nor a verb of saying: "saying two had left"
     if word in w["participles"] or word.endswith("ed") and len(word) > 4:
         return word
     if word.endswith("ing") and len(word) > 5:
