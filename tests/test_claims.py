@@ -959,6 +959,20 @@ def test_the_noun_a_sum_or_a_count_names(text, figure, measure):
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # what the clause says of a counted noun: the verb it is the object of, the verb and object of which it is the
+    # subject past auxiliaries, a participle in -ing and its phrase
+    ("The studio has made more than 40 cartoons.", "40", "cartoons made"),
+    ("Inspectors say that 12 bakeries have failed hygiene checks.", "12", "bakeries that have failed hygiene checks"),
+    ("There are 9,000 patients waiting for surgery.", "9,000", "patients waiting for surgery"),
+    # a count joined to the earlier one shares its noun, not what the earlier clause says of it
+    ("Between 2010 and 2014, 30 bakeries have failed hygiene checks in the city and two have closed in the county.",
+     "two", "bakeries"),
+])
+def test_the_counted_noun_with_its_verb(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
 def test_a_verb_of_saying_takes_no_counted_object():
     text = "The lawyer spoke for nine of the prisoners, saying two had been moved to a clinic."
     assert "sayed" not in (stated(text, "two")[0] or "")

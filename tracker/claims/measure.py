@@ -70,7 +70,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or|\(|;)\s*", low[prev.end:c.start]) or \
                 re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
                 (c.unit or "") == (prev.unit or ""):
-            return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
+            # (what the earlier count's clause says of it is not this one's: "25 children that have died ... and two")
+            return prev.measure.split(" that ")[0], subject or _name_after(text, c.end, hi, w) or prev.subject
     # a share: "one in six cars sold by the group", "46% of voters"
     if unit in SHARE:
         if unit == "fraction":

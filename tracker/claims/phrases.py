@@ -198,7 +198,8 @@ def counted_span(text: str, low: str, c: Claim, w: dict) -> tuple[int, int] | No
 def post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
     """The end of a short modifier after a counted noun: "sold by the BMW group", "on the border"."""
     m = _PARTICIPLE.match(low, end, hi)
-    if m and _participle(m.group(1), w):
+    if m and (_participle(m.group(1), w) or m.group(1).endswith("ing") and len(m.group(1)) > 5 and
+              m.group(1) not in w["light_verbs"] and m.group(1) not in w["changes"] and m.group(1) not in w["stop"]):
         np = np_right(text, low, m.end() - 1, hi, w, 4)
         return np[1] if np else end
     m = _PP_AFTER.match(low, end, hi)
@@ -337,7 +338,8 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
         after = _verb_phrase_end(text, low, aux.end(), hi, w)
         if after > aux.end():
             return text[counted[1]:end] + " " + text[aux.end():after].strip(), after
-    m = _NEXT_WORD.match(low, end, hi) if subject else None     # the figure opens its clause: its verb
+    m = _NEXT_WORD.match(low, aux.end() if aux else end, hi) if subject else None   # the figure opens its clause:
+    # its verb, past its auxiliaries ("ten athletes have received bans")
     nxt = _NEXT_WORD.match(low, m.end(), hi) if m else None
     if m and (m.group(1) in w["participles"] or m.group(1).endswith("ed") and len(m.group(1)) > 4) and \
             m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and \
@@ -346,7 +348,7 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
                        r"larger|greater|better|worse)\s+)?", low[m.end():m.end() + 12])
         np = np_right(text, low, m.end() + obj.end() - 1, hi, w, 4) if obj else None
         if np and not text[np[0]].isupper():  # "four inspectors rejected both bids"
-            return text[counted[1]:end] + f" that {text[m.start(1):np[1]]}", np[1]
+            return text[counted[1]:end] + f" that {text[(aux or m).start(1 if aux is None else 0):np[1]].strip()}", np[1]
     after = _pp_end(text, low, end, hi, w)    # "parking spaces in use"
     return text[counted[1]:after], after
 
