@@ -887,6 +887,8 @@ def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, me
     ("Shares in Acme were up 3% at 250p.", "250p", "share price"),
     ("The survey found imports down 4% in May.", "4%", "imports fall"),
     ("Revenue was £9m, up 6% on the year.", "6%", "Revenue rise"),
+    ("The main share index closed down 3% at 5,120.", "3%", "main share index fall"),
+    ("Nationally, rents went up by 2% over the year.", "2%", "rents rise"),
     # a change verb with an object: what the object does
     ("The council will cut rents by 2%.", "2%", "rents cut"),
     ("The mill said it would boost its 2006 output by 12%.", "12%", "output rise"),
@@ -1012,6 +1014,7 @@ def test_points_of_a_score_are_no_distance():
     ("Separately, the firm sold 300 vans.", "300", None),
     ("Steel now costs £300 a tonne.", "£300", None),
     ("The unemployment rate in Ruritania was 6.2% in March.", "6.2%", None),
+    ("March sales at the bakery fell 4%.", "4%", None),
 ])
 def test_the_subject_is_a_name_the_sentence_gives(text, figure, subject):
     assert stated(text, figure)[1] == subject

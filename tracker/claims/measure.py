@@ -119,8 +119,9 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         k = len(words) - (2 if last == "by" else 1)
         verb = words[k] if k >= 0 else ""
         noun = w["changes"].get(verb, "change")
-        if updown and k > 0 and words[k - 1] in w["changes"]:
-            k -= 1                           # "edged up 0.1%"
+        if verb in ("up", "down") and k > 0 and updown != "noun" and (words[k - 1] in w["changes"] or
+                                                                      verbish(words[k - 1], w)):
+            k -= 1                           # "edged up 3%", "went up by 5%"
         if last == "by" and k > 0 and verb.endswith("ly") and words[k - 1] in w["changes"]:
             k -= 1                           # "had risen steadily by 4%"
             noun = w["changes"][words[k]]
@@ -210,6 +211,10 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     if last == "of" or low.startswith("of ", c.start):      # (the claim may start at "of")
         np = np_left(text, low, lo, toks[-1].start() if last == "of" else c.start, w)
         if np and head_word(text, np) not in w["amounts"]:
+            first = low[np[0]:np[1]].split()[0]
+            aux = tokens_left(low, lo, np[0], 1)
+            if first.endswith("ing") and " " in low[np[0]:np[1]] and aux and aux[-1].group() in _AUX:
+                np = (np[0] + len(first) + 1, np[1])           # "is forecasting| sales growth of 3%"
             meas, sub = split_subject(text, np)
             before = _past_determiners(low, lo, np[0])
             if money and unit and len(before) > 1 and before[-1].group() in ("to", "for", "on") and \
@@ -390,8 +395,8 @@ def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[st
     if words[k] in w["changes"]:
         if words[k] in ("up", "down") and (k < 1 or words[k - 1] == ","):
             return None
-        if words[k] in ("up", "down") and words[k - 1] in w["changes"]:
-            k -= 1                           # "edged up 0.1% to 4.7%"
+        if words[k] in ("up", "down") and (words[k - 1] in w["changes"] or verbish(words[k - 1], w)):
+            k -= 1                           # "edged up 0.1% to 4.7%", "closed down 8% at 640"
         np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
     else:
         np = np_left(text, low, lo, toks[-1].start(), w)          # "raise output to", "lift turnout to"
@@ -428,12 +433,13 @@ def _up_down(words: list[str], prev: Claim | None, c: Claim, w: dict) -> str | N
     noun = w["changes"][words[-1]]
     if before == "," and prev is not None and prev.measure and prev.end <= c.start:
         return f"{_level_of(prev, w)} {noun}"
+    money = c.unit in SHARE or c.unit and len(c.unit) == 3 and c.unit.isupper()
     if before in _AUX or before in w["levels"] or before in w["changes"]:
-        return "subject"
+        return "subject"                     # "shares were up 2%"
     if before[:1].isalpha() and before not in w["stop"] and (before in w["measure_verbs"] or not verbish(before, w)) \
             and not before.endswith(("ing", "ed")) and before not in w["months"] and before not in _WEEKDAYS:
         return "noun"                        # "exports down 2%", not "ended Monday down 2%", "picking up three"
-    return None
+    return "subject" if money and verbish(before, w) else None      # "the index closed down 2%"
 
 
 def _noun_before(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:

@@ -94,6 +94,7 @@ _DAY_MONTH = re.compile(r"\b(?:in|to|on|by|until|from|at|since)\s+\d{1,2}\s+(?:"
                         r")(?:\s+\d{4})?(?![\w-])")
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},\s*$")
 
 
@@ -159,8 +160,9 @@ def split_subject(text: str, span: tuple[int, int]) -> tuple[str, str | None]:
     k = 0
     while k < len(words) and words[k][:1].isupper():
         k += 1
-    if k == 1 and not words[0].isupper() and sentence_initial(text, span[0]):
-        k = 0                                # "Rail fares": a capital that only opens the sentence
+    if k == 1 and not words[0].isupper() and sentence_initial(text, span[0]) or \
+            k and words[0].lower() in _MONTHS | _WEEKDAYS:
+        k = 0                                # "Rail fares": a capital that only opens the sentence; "March sales"
     if 0 < k < len(words):
         return " ".join(words[k:]), " ".join(words[:k])
     return " ".join(words), None
