@@ -975,6 +975,23 @@ def test_the_counted_noun_with_its_verb(text, figure, measure):
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # a part of what a later count counts: "nine of their 14 matches"
+    ("The club has lost seven of its 12 games this season.", "seven", "games lost"),
+    # a predicate whose subject the clause leaves out takes the earlier figure's measure
+    ("Bus fares fell 2% in May, but were up 3% on the year.", "3%", "Bus fares rise"),
+    # a subject with its short form in brackets
+    ("Gross national income (GNI) rose by 2% last year.", "2%", "Gross national income rise"),
+    # a noun that only says "a figure" before the figure: the noun after it
+    ("Riders face a maximum two-year ban.", "two-year", "maximum ban"),
+    # a share of all of a group, what the group does
+    ("Just 15% of all lorries get scrapped in their first decade.", "15%",
+     "share of lorries scrapped in their first decade"),
+])
+def test_the_measure_of_a_part_an_elided_subject_and_a_share(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
 def test_a_verb_of_saying_takes_no_counted_object():
     text = "The lawyer spoke for nine of the prisoners, saying two had been moved to a clinic."
     assert "sayed" not in (stated(text, "two")[0] or "")

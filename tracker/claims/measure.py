@@ -85,7 +85,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 if np and low[c.end:np[0]].strip() == "":
                     end = post_modifier(text, low, np[1], hi, w)
                     return "share of " + text[np[0]:max(end, np[1])], subject
-        m = re.match(r"\s+of\s+", low[c.end:c.end + 5])
+        m = re.match(r"\s+of\s+(?:all\s+)?", low[c.end:c.end + 9])     # "10% of (all) machines"
         if m:
             np = np_right(text, low, c.end + m.end() - 1, hi, w)
             if np:                           # "48% of agents reported lower prices": what the share did
@@ -130,6 +130,9 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np:
             meas, sub = split_subject(text, np)
             return f"{meas} {noun}", subject or sub
+        if prev is not None and prev.measure and prev.end <= c.start and _before_verb_chain(low, toks, k, w) <= lo + 1 \
+                and re.search(r"(?:,|\s)(?:but|and|yet)\s+$", low[max(0, lo - 8):lo]):
+            return f"{_level_of(prev, w)} {noun}", subject     # "prices fell 0.6% in May, but were up 1.6% on a year"
         return None, subject
     if "change" in c.flags and last in ("up", "down"):
         return None, subject
@@ -147,6 +150,11 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     # a counted noun left out ("won the next five", "two were being held"): the noun the figure took from an
     # earlier one, with what the sentence says of it
     elided = counted is None and is_counted(unit, w) and c.raw_number and unit.lower() not in c.text.lower()
+    m = _PARTITIVE.match(low, c.end, hi) if c.unit is None and c.raw_number else None
+    if m:                                    # "lost nine of their 14 matches": a part of what the noun counts
+        counted = np_right(text, low, m.end() - 1, hi, w, 3)
+        if counted and (text[counted[0]].isupper() or counted[0] != m.end()):
+            counted = None
     if counted or elided:
         before = [t.group() for t in tokens_left(low, 0, c.start, 4)]     # the clause may start at the figure
         while any(not x[0].isalnum() for x in before):                      # ("recalling| nine of their players")
@@ -252,6 +260,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         last not in w["stop"] and last not in w["amounts"] and last not in w["numbers"] and last not in ADVERBS and \
         not verbish(last, w) and text[toks[-1].start()].islower() and not last.endswith("ly") and \
         (money and unit or unit in SHARE) and last not in _NOT_ADJECTIVES
+    adj = adj or len(words) > 1 and last in w["amounts"] and words[-2] in _DETERMINERS     # "a maximum one-year ban"
     if last in _DETERMINERS or last.endswith(("’s", "'s")) or adj:
         pos = c.end
         br = re.match(r"\s*\([^()]{0,40}\)", text[pos:pos + 44])
@@ -342,6 +351,7 @@ def _level_of(prev: Claim, w: dict) -> str:
     return prev.measure
 
 
+_PARTITIVE = re.compile(r"(?<!\s)\s+of\s+(?:(?:the|their|his|her|its|our|my|your|these|those)\s+)?(?:\d[\d,.]*\s+)?")
 _DURATION_PREPS = frozenset("for after over in within during to by from with".split())
 _PER_TIME = frozenset("second minute hour day week month year".split())
 

@@ -70,7 +70,9 @@ def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, in
     """The noun phrase before ``pos`` that a verb there has for subject: over a phrase that modifies it ("the
     typical user rate in a real implementation| is"), never onto a noun that only says "a figure" ("the
     number of| troops"), over time phrases ("profit in the three months to 30 June| was")."""
-    np = np_left(text, low, lo, time_left(low, lo, pos), w)
+    pos = time_left(low, lo, pos)
+    br = _BRACKET_BEFORE.search(low, max(lo, pos - 50), pos)
+    np = np_left(text, low, lo, br.start() if br else pos, w)          # "gross national income (GNI)| rose"
     if np is None:                           # "bus fares, which include a levy,| rose"
         m = _RELATIVE_BEFORE.search(low, max(lo, pos - 120), pos)
         np = np_left(text, low, lo, m.start(), w) if m else None
@@ -95,6 +97,7 @@ _DAY_MONTH = re.compile(r"\b(?:in|to|on|by|until|from|at|since)\s+\d{1,2}\s+(?:"
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},\s*$")
 
 
@@ -132,7 +135,8 @@ def np_right(text: str, low: str, pos: int, hi: int, w: dict, max_words: int = 4
         if start is None and word in _DETERMINERS:
             continue
         if not word[0].isalnum() or word in w["stop"] or word[0].isdigit() or n == max_words or \
-                word in w["cues"] or word in w["levels"] or _PERIOD.match(low, t.start()) or \
+                word in w["cues"] or word in w["levels"] or word in ("get", "gets", "got") or \
+                _PERIOD.match(low, t.start()) or \
                 n and _participle(word, w) and _PARTICIPLE.match(low, t.start() - 1):
             break
         if start is None:
@@ -217,7 +221,7 @@ def post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
 # dismissed both appeals" (an annotator writes what the figure counts: "two awards" a singer won are "awards won")
 
 _NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z’'-]*)")
-_AUX_CHAIN = re.compile(r"(?<!\s)(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
+_AUX_CHAIN = re.compile(r"(?<!\s)(?:\s+(?:get|gets|got|have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
                         r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
 _RELATIVE = re.compile(r"(?<!\s)\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
 # words after a verb that are no object: adverbs that do not end in -ly
