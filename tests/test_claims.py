@@ -992,6 +992,17 @@ def test_the_measure_of_a_part_an_elided_subject_and_a_share(text, figure, measu
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # the level a change by a figure reached, in a clause of its own
+    ("Ruritania raised rates by 0.5 percentage points to 4.5% in May.", "4.5%", "rates"),
+    # a change verb the detector does not flag, and one in -ing after "with"
+    ("Acme had a good winter, with orders improving 8%.", "8%", "orders rise"),
+    ("Shares in the carrier plummeted 15% on Monday.", "15%", "Shares fall"),
+])
+def test_the_measure_of_more_changes(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
 def test_a_verb_of_saying_takes_no_counted_object():
     text = "The lawyer spoke for nine of the prisoners, saying two had been moved to a clinic."
     assert "sayed" not in (stated(text, "two")[0] or "")

@@ -64,8 +64,10 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     last = words[-1] if words else ""
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
     if prev is not None and prev.measure and prev.end <= c.start and not counted:
-        if BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start):
-            # the earlier level a change started from ("fell by £700 from £201,450") is the level, not the fall
+        if BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start) or \
+                PERIOD_TO.fullmatch(low, prev.end, c.start) and prev.measure.split()[-1] in w["change_words"]:
+            # the earlier level a change started from ("fell by £700 from £201,450") is the level, not the fall, and
+            # so is the level it reached ("raised rates by 0.5 points| to 5%")
             return _level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
         if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or|\(|;)\s*", low[prev.end:c.start]) or \
                 re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
@@ -113,7 +115,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     updown = last in ("up", "down") and _up_down(words, prev, c, w)
     if updown and updown not in ("subject", "noun"):
         return updown, subject               # "profit was £3m, up 5%": the earlier figure's measure
-    if "change" in c.flags and last not in ("up", "down") or updown or \
+    changed = last in w["changes"] and last not in ("up", "down") and (unit in SHARE or len(unit) == 3 and unit.isupper())
+    if "change" in c.flags and last not in ("up", "down") or updown or changed or \
             last == "by" and len(words) > 1 and (words[-2] in w["changes"] or
                                                  words[-2].endswith("ly") and words[-3:-2] and words[-3] in w["changes"]):
         k = len(words) - (2 if last == "by" else 1)
@@ -125,8 +128,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if last == "by" and k > 0 and verb.endswith("ly") and words[k - 1] in w["changes"]:
             k -= 1                           # "had risen steadily by 4%"
             noun = w["changes"][words[k]]
-        np = _noun_before(text, low, lo, toks[k].start(), w) if updown == "noun" else \
-            subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+        np = _noun_before(text, low, lo, toks[k].start(), w) if updown == "noun" or words[k].endswith("ing") else \
+            subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)        # "with sales| improving 5%"
         if np:
             meas, sub = split_subject(text, np)
             return f"{meas} {noun}", subject or sub
