@@ -115,7 +115,9 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     updown = last in ("up", "down") and _up_down(words, prev, c, w)
     if updown and updown not in ("subject", "noun"):
         return updown, subject               # "profit was £3m, up 5%": the earlier figure's measure
-    changed = last in w["changes"] and last not in ("up", "down") and (unit in SHARE or len(unit) == 3 and unit.isupper())
+    changed = last in w["changes"] and last not in ("up", "down") and (unit in SHARE or len(unit) == 3 and unit.isupper()) \
+        and last not in w["measure_verbs"] and last not in w["change_by"] and not low.startswith("of ", c.start) and \
+        (len(words) < 2 or words[-2] not in _DETERMINERS)      # not "lost £5m" (a loss), "an increase of 5%"
     if "change" in c.flags and last not in ("up", "down") or updown or changed or \
             last == "by" and len(words) > 1 and (words[-2] in w["changes"] or
                                                  words[-2].endswith("ly") and words[-3:-2] and words[-3] in w["changes"]):

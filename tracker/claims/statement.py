@@ -92,6 +92,7 @@ def _words():
         light_verbs=lexicon.words("claims/light_verbs.txt"),
         changes=lexicon.mapping("claims/change_measures.txt"),
         change_words=frozenset(lexicon.mapping("claims/change_measures.txt").values()),
+        change_by=lx.change_by_words,
         measure_verbs=lexicon.mapping("claims/measure_verbs.txt"),
         dimensions=lexicon.mapping("claims/dimension_adjectives.txt"),
         levels=frozenset(lexicon.words("claims/level_verbs.txt")),
