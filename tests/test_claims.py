@@ -987,6 +987,9 @@ def test_the_counted_noun_with_its_verb(text, figure, measure):
     # a share of all of a group, what the group does
     ("Just 15% of all lorries get scrapped in their first decade.", "15%",
      "share of lorries scrapped in their first decade"),
+    ("About 40% of the 300 nurses said they would strike.", "40%", "share of nurses"),
+    # a verb that names its amount: a sum given is a gift
+    ("The banker gave £90,000 to the museum.", "£90,000", "gift"),
 ])
 def test_the_measure_of_a_part_an_elided_subject_and_a_share(text, figure, measure):
     assert stated(text, figure)[0] == measure

@@ -92,7 +92,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 if np and low[c.end:np[0]].strip() == "":
                     end = post_modifier(text, low, np[1], hi, w)
                     return "share of " + text[np[0]:max(end, np[1])], subject
-        m = re.match(r"\s+of\s+(?:all\s+)?", low[c.end:c.end + 9])     # "10% of (all) machines"
+        m = re.match(r"\s+of\s+(?:all\s+|(?:the|its|their)\s+[\d,.]+\s+)?", low[c.end:c.end + 30])
+        # "10% of (all) machines", "a third of the 2,000 users asked"
         if m:
             np = np_right(text, low, c.end + m.end() - 1, hi, w)
             if np:                           # "48% of agents reported lower prices": what the share did
@@ -214,7 +215,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if br:
             pos = br.end()                   # "raise $100m (£52m)| from the sale"
         pp = re.match(r"\s+(in|on|for|into|from)\s+", low[pos:pos + 8])
-        if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost"):
+        if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost", "gift"):
             np = np_right(text, low, pos + pp.end() - 1, hi, w)
             if np and not _PERIOD.match(low, pos + 1):
                 return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
