@@ -1001,6 +1001,8 @@ def test_the_measure_of_a_part_an_elided_subject_and_a_share(text, figure, measu
     # a change verb the detector does not flag, and one in -ing after "with"
     ("Acme had a good winter, with orders improving 8%.", "8%", "orders rise"),
     ("Shares in the carrier plummeted 15% on Monday.", "15%", "Shares fall"),
+    ("Acme's shares closed up 3p at 190p.", "190p", "share price"),
+    ("Officials expect that wage growth will slow to 2% next year.", "2%", "wage growth"),
 ])
 def test_the_measure_of_more_changes(text, figure, measure):
     assert stated(text, figure)[0] == measure

@@ -61,7 +61,11 @@ def level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str
         obj = object_of_change(text, low, lo, toks[:by + 1], w, level=True)
         if obj:                              # "boost its dividend by 2% to 9%"
             return obj, None
-    if (words[k][0].isdigit() or words[k][0] in "£$€") and k > 0:
+    if k > 1 and words[k].isalpha() and words[k] not in w["changes"] and \
+            (words[k - 1][0].isdigit() or words[k - 1] in w["numbers"] and words[k - 2] not in _DETERMINERS):
+        k -= 1                               # "closed up 3p| at 190p": the change's figure and its unit
+    if (words[k][0].isdigit() or words[k][0] in "£$€" or words[k] in w["numbers"] and
+            words[k - 1] not in _DETERMINERS) and k > 0:
         k -= 1                               # "surge 4.9% to 583p": the change's own figure
         if words[k] == "by" and k > 0:
             k -= 1                           # "climbed by 2.7% to 717,000"
