@@ -362,7 +362,7 @@ def unit_measure(unit: str | None) -> str | None:
     return _unit_measures().get(kind)
 
 
-_SENTENCE_END = re.compile(r"[.!?]?(?:\s*\n|$)|[.!?](?=\s)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n|$")
 
 
 # words between a determiner and a figure that are no adjective of the noun after it ("the last eight dangling")

@@ -97,7 +97,7 @@ _DAY_MONTH = re.compile(r"\b(?:in|to|on|by|until|from|at|since)\s+\d{1,2}\s+(?:"
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_BRACKET_BEFORE = re.compile(r"\([^()]{1,40}\)\s{0,3}$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},\s*$")
 
 
