@@ -142,10 +142,10 @@ def indirect_object(text: str, toks: list[re.Match], words: list[str], w: dict) 
         if len(words) <= n or words[-1 - n] not in w["measure_verbs"]:
             continue
         obj = toks[-n:]
-        if all(t.group() in OBJECTS or text[t.start()].isupper() or t.group() == "the" and i == 0
-               for i, t in enumerate(obj)) and words[-1] != "the" or n == 2 and words[-2] == "the" and words[-1] not in w["stop"] and \
-                words[-1].isalpha() and not verbish(words[-1], w) or n == 1 and words[-1].isalpha() and words[-1] not in w["stop"] and \
-                words[-1].endswith("s") and not verbish(words[-1], w):
+        noun = words[-1].isalpha() and words[-1] not in w["stop"] and not verbish(words[-1], w)
+        named = all(t.group() in OBJECTS or text[t.start()].isupper() or t.group() == "the" and i == 0
+                    for i, t in enumerate(obj)) and words[-1] != "the"           # "cost the UK", "awarded Acme"
+        if named or n == 2 and words[-2] == "the" and noun or n == 1 and noun and words[-1].endswith("s"):
             return n
     return 0
 
