@@ -976,14 +976,14 @@ def test_the_counted_noun_with_its_verb(text, figure, measure):
 
 
 @pytest.mark.parametrize("text, figure, measure", [
-    # a part of what a later count counts: "nine of their 14 matches"
+    # a part of what a later count counts: "six of their 11 games"
     ("The club has lost seven of its 12 games this season.", "seven", "games lost"),
     # a predicate whose subject the clause leaves out takes the earlier figure's measure
     ("Bus fares fell 2% in May, but were up 3% on the year.", "3%", "Bus fares rise"),
     # a subject with its short form in brackets
     ("Gross national income (GNI) rose by 2% last year.", "2%", "Gross national income rise"),
     # a noun that only says "a figure" before the figure: the noun after it
-    ("Riders face a maximum two-year ban.", "two-year", "maximum ban"),
+    ("Drivers face a maximum three-year ban.", "three-year", "maximum ban"),
     # a share of all of a group, what the group does
     ("Just 15% of all lorries get scrapped in their first decade.", "15%",
      "share of lorries scrapped in their first decade"),

@@ -93,7 +93,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                     end = post_modifier(text, low, np[1], hi, w)
                     return "share of " + text[np[0]:max(end, np[1])], subject
         m = re.match(r"\s+of\s+(?:all\s+|(?:the|its|their)\s+[\d,.]+\s+)?", low[c.end:c.end + 30])
-        # "10% of (all) machines", "a third of the 2,000 users asked"
+        # "10% of (all) machines", "a third of the 3,000 users asked"
         if m:
             np = np_right(text, low, c.end + m.end() - 1, hi, w)
             if np:                           # "48% of agents reported lower prices": what the share did
@@ -162,7 +162,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     # earlier one, with what the sentence says of it
     elided = counted is None and is_counted(unit, w) and c.raw_number and unit.lower() not in c.text.lower()
     m = _PARTITIVE.match(low, c.end, hi) if c.unit is None and c.raw_number else None
-    if m:                                    # "lost nine of their 14 matches": a part of what the noun counts
+    if m:                                    # "lost six of their 11 games": a part of what the noun counts
         counted = np_right(text, low, m.end() - 1, hi, w, 3)
         if counted and (text[counted[0]].isupper() or counted[0] != m.end()):
             counted = None
@@ -198,7 +198,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     if money and unit and last in _DETERMINERS and prev is not None and prev.measure and prev.unit and \
             len(prev.unit) == 3 and prev.unit.isupper() and not np and not counted:
         return level_of(prev, w), subject
-    # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO", "cost the
+    # a verb that names its amount: "invested £120m in van production", "spend around $3bn on new masts", "cost the
     # city £3m" (past its indirect object)
     two = " ".join(words[-2:])
     money = not unit or len(unit) == 3 and unit.isupper()
@@ -265,7 +265,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
     if m and m.group(1) in w["dimensions"] and c.unit and not is_counted(unit, w):
         return w["dimensions"][m.group(1)], subject      # not "5 million across Europe"
-    # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price",
+    # the figure modifies a noun: "a £2.1bn ($3.9bn) takeover offer", "a 10% stake", "412p a share closing price",
     # with an adjective before the figure ("the usual 5% fee", "its new £90m library")
     adj = len(words) > 1 and (words[-2] in _DETERMINERS or words[-2].endswith(("’s", "'s"))) and last.isalpha() and \
         last not in w["stop"] and last not in w["amounts"] and last not in w["numbers"] and last not in ADVERBS and \

@@ -35,7 +35,7 @@ def duration(text: str, low: str, lo: int, toks: list[re.Match], words: list[str
         np = np_left(text, low, lo, toks[-1].start(), w)
         before = past_determiners(low, lo, np[0]) if np else []
         if before and before[-1].group() in ("at", "in", "on", "with") and not text[np[0]].isdigit() and \
-                not head_word(text, np).endswith("est"):      # not "at their lowest for 17 years"
+                not head_word(text, np).endswith("est"):      # not "at their lowest for 19 years"
             return f"time {text[before[-1].start():np[1]]}"
     return "time"
 
@@ -68,7 +68,7 @@ def level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str
             words[k - 1] not in _DETERMINERS) and k > 0:
         k -= 1                               # "surge 4.9% to 583p": the change's own figure
         if words[k] == "by" and k > 0:
-            k -= 1                           # "climbed by 2.7% to 717,000"
+            k -= 1                           # "climbed by 3.1% to 640,000"
     elif words[-1] == "at":
         return None                          # "at" is a level only after a change and its figure
     if words[k] in w["changes"]:
@@ -94,7 +94,7 @@ def level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str
                 head_word(text, np) in w["change_nouns"]:
             return None                      # "in 2004 to 5,000", "a rise to 5%": no level of a noun
     if np and head_word(text, np) in PARTICLES and " " in low[np[0]:np[1]]:
-        np = (np[0], low.rindex(" ", np[0], np[1]))           # "cut its debt back| to £160m"
+        np = (np[0], low.rindex(" ", np[0], np[1]))           # "cut its debt back| to £90m"
     if np and head_word(text, np) not in w["amounts"]:
         return split_subject(text, np)
     return None
