@@ -879,6 +879,157 @@ def test_the_measure_is_read_from_the_structure_of_the_sentence(text, figure, me
     assert stated(text, figure)[0] == measure
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # the subject of a level past a time phrase
+    ("Profit in the six months to 30 June was £4m.", "£4m", "Profit"),
+    # a change by "up" or "down", and the level "at" after it
+    ("Shares in Acme were up 3% at 250p.", "3%", "Shares rise"),
+    ("Shares in Acme were up 3% at 250p.", "250p", "share price"),
+    ("The survey found imports down 4% in May.", "4%", "imports fall"),
+    ("Revenue was £9m, up 6% on the year.", "6%", "Revenue rise"),
+    ("The main share index closed down 3% at 5,120.", "3%", "main share index fall"),
+    ("Nationally, rents went up by 2% over the year.", "2%", "rents rise"),
+    # a change verb with an object: what the object does
+    ("The council will cut rents by 2%.", "2%", "rents cut"),
+    ("The mill said it would boost its 2006 output by 12%.", "12%", "output rise"),
+    ("The bank hopes to lift its annual payout to 40p.", "40p", "annual payout"),
+    ("Acme expanded abroad, growing its customer base to 2 million.", "2 million", "customer base"),
+    ("The report shows a 9% rise in bus fares to £3.", "£3", "bus fares"),
+])
+def test_the_measure_of_a_change_or_level_whose_verb_is_not_next_to_the_figure(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # what a thing costs: a price below a bound, a cost above it or when someone bears it
+    ("The basic kettle cost just under £30.", "£30", "basic kettle price"),
+    ("Shoppers prefer the deluxe kettle, which costs £45.", "£45", "deluxe kettle price"),
+    ("The new bypass will cost £80m.", "£80m", "new bypass cost"),
+    ("The strike cost the city £3m.", "£3m", "strike cost"),
+    # a sum before a noun that is no sum of money is what the thing costs
+    ("The town unveiled its new £90m library.", "£90m", "new library cost"),
+    ("Fans queued for a £15 ticket.", "£15", "ticket price"),
+    ("The board turned down a £4bn takeover bid.", "£4bn", "takeover bid"),
+    # an adjective between the determiner and the figure belongs to the noun
+    ("Agents charge the usual 5% fee.", "5%", "usual fee"),
+    # a duration measures a time, a sentence or a ban, the time taken, the time spent somewhere
+    ("The striker was substituted after 70 minutes.", "70 minutes", "time"),
+    ("The forger was jailed for six years.", "six years", "sentence"),
+    ("Sorting the archive took 40 hours.", "40 hours", "time taken"),
+    ("Jo has been at the bakery for nine years.", "nine years", "time at the bakery"),
+])
+def test_the_measure_of_a_price_a_cost_and_a_duration(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # a verb, its object and the figure
+    ("An analyst values the brewery at £90m.", "£90m", "value of the brewery"),
+    ("Acme bought the plant for $40m.", "$40m", "purchase price of the plant"),
+    ("Inspectors put the damage at £2m.", "£2m", "damage"),
+    # a change by a figure, then the level it reached
+    ("The board hopes to boost its dividend by 2% to 9%.", "9%", "dividend"),
+    ("Home sales edged up 0.3% to 6.2%.", "0.3%", "Home sales rise"),
+    ("Home sales edged up 0.3% to 6.2%.", "6.2%", "Home sales"),
+    ("Bus fares, which include a fuel levy, jumped by 2%.", "2%", "Bus fares jump"),
+    ("The council may raise bus fares by 10%.", "10%", "bus fares rise"),
+    ("The council is cutting rents by nearly 4%.", "4%", "rents cut"),
+    ("The port trimmed its borrowing back to £60m.", "£60m", "borrowing"),
+    ("The warning sent shares in Acme down 5p, or 3%.", "3%", "shares fall"),
+    ("Inflation stood at 3.2% in 2006, up from just 2.4% in 2005.", "2.4%", "Inflation"),
+    # sums named by the noun after them, past a conversion, or by "worth"
+    ("She was freed on £20,000 bail.", "£20,000", "bail"),
+    ("The charity pledged €4m (£3.4m; $4.7m) of food aid.", "$4.7m", "food aid"),
+    ("The plan offers fuel duty cuts worth £2bn.", "£2bn", "fuel duty cuts"),
+    ("The mayor launched a rebuilding plan worth £2bn.", "£2bn", "value of rebuilding plan"),
+    ("The strike carries a cost to local shops of £50m.", "£50m", "cost to local shops"),
+])
+def test_the_measure_of_a_verb_and_its_object_and_of_a_sum_named_after_it(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # the noun a sum names, with the participle after it
+    ("The landlord must pay the £7,000 damages awarded by the tribunal.", "£7,000",
+     "damages awarded by the tribunal"),
+    # a sum whose noun is left out takes the noun of the sum before it
+    ("The shop's £3m profit is dwarfed by the £40m posted by its neighbour.", "£40m", "profit"),
+    # a counted noun whose unit was read short keeps the rest of its noun phrase
+    ("The yard will deliver 4,000 sports utility vehicles.", "4,000", "sports utility vehicles"),
+])
+def test_the_noun_a_sum_or_a_count_names(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # what the clause says of a counted noun: the verb it is the object of, the verb and object of which it is the
+    # subject past auxiliaries, a participle in -ing and its phrase
+    ("The studio has made more than 40 cartoons.", "40", "cartoons made"),
+    ("Inspectors say that 12 bakeries have failed hygiene checks.", "12", "bakeries that have failed hygiene checks"),
+    ("There are 9,000 patients waiting for surgery.", "9,000", "patients waiting for surgery"),
+    # a count joined to the earlier one shares its noun, not what the earlier clause says of it
+    ("Between 2010 and 2014, 30 bakeries have failed hygiene checks in the city and two have closed in the county.",
+     "two", "bakeries"),
+])
+def test_the_counted_noun_with_its_verb(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # a part of what a later count counts: "six of their 11 games"
+    ("The club has lost seven of its 12 games this season.", "seven", "games lost"),
+    # a predicate whose subject the clause leaves out takes the earlier figure's measure
+    ("Bus fares fell 2% in May, but were up 3% on the year.", "3%", "Bus fares rise"),
+    # a subject with its short form in brackets
+    ("Gross national income (GNI) rose by 2% last year.", "2%", "Gross national income rise"),
+    # a noun that only says "a figure" before the figure: the noun after it
+    ("Drivers face a maximum three-year ban.", "three-year", "maximum ban"),
+    # a share of all of a group, what the group does
+    ("Just 15% of all lorries get scrapped in their first decade.", "15%",
+     "share of lorries scrapped in their first decade"),
+    ("About 40% of the 300 nurses said they would strike.", "40%", "share of nurses"),
+    # a verb that names its amount: a sum given is a gift
+    ("The banker gave £90,000 to the museum.", "£90,000", "gift"),
+])
+def test_the_measure_of_a_part_an_elided_subject_and_a_share(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    # the level a change by a figure reached, in a clause of its own
+    ("Ruritania raised rates by 0.5 percentage points to 4.5% in May.", "4.5%", "rates"),
+    # a change verb the detector does not flag, and one in -ing after "with"
+    ("Acme had a good winter, with orders improving 8%.", "8%", "orders rise"),
+    ("Shares in the carrier plummeted 15% on Monday.", "15%", "Shares fall"),
+    ("Acme's shares closed up 3p at 190p.", "190p", "share price"),
+    ("Officials expect that wage growth will slow to 2% next year.", "2%", "wage growth"),
+])
+def test_the_measure_of_more_changes(text, figure, measure):
+    assert stated(text, figure)[0] == measure
+
+
+def test_a_verb_of_saying_takes_no_counted_object():
+    text = "The lawyer spoke for nine of the prisoners, saying two had been moved to a clinic."
+    assert "sayed" not in (stated(text, "two")[0] or "")
+
+
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("The index ended Friday down 4%.", "4%", "Friday fall"),
+    ("Complaints were at their lowest for 12 years.", "12 years", "time at their lowest"),
+    ("The winger made it three from the spot.", "three", "profit from the spot"),
+])
+def test_words_that_name_no_measure(text, figure, wrong):
+    assert stated(text, figure)[0] != wrong
+
+
+def test_an_adjective_of_dimension_measures_only_a_unit_of_measurement():
+    assert stated("Subscribers rose to 3 million across the region.", "3 million")[0] != "width"
+
+
+def test_a_verb_before_down_is_no_measure():
+    assert stated("The climber came down 300 metres.", "300")[0] != "came fall"
+
+
 def test_points_of_a_score_are_no_distance():
     assert stated("The index lost 40 points.", "40")[0] != "distance"
 
@@ -896,6 +1047,7 @@ def test_points_of_a_score_are_no_distance():
     ("Separately, the firm sold 300 vans.", "300", None),
     ("Steel now costs £300 a tonne.", "£300", None),
     ("The unemployment rate in Ruritania was 6.2% in March.", "6.2%", None),
+    ("March sales at the bakery fell 4%.", "4%", None),
 ])
 def test_the_subject_is_a_name_the_sentence_gives(text, figure, subject):
     assert stated(text, figure)[1] == subject

@@ -2,7 +2,9 @@
 
 The reasons and measured cases are in ``statement.py``'s docstring, which describes the claim as a whole; this
 module holds the readers of the measure ("unemployment rate", "troops on the border"), of a comparison's
-measure, and of the subject that opens a clause. Split from statement.py when it passed 600 lines, and the phrases it walks into ``phrases.py`` when it passed 600 again.
+measure, and of the subject that opens a clause. Split from statement.py when it passed 600 lines, the phrases
+it walks into ``phrases.py`` when it passed 600 again, and what the verb around the figure says (changes, levels,
+costs, durations) into ``predicates.py`` when it passed 600 a third time.
 """
 from __future__ import annotations
 
@@ -12,8 +14,11 @@ from functools import cache
 from .. import lexicon
 from ..model import Claim
 from .cldr import unit_kinds
+from .predicates import (AUX, DURATIONS, PRICE_BELOW, before_verb_chain, cost_measure, duration, indirect_object,
+                         level_of, level_to, level_verb, noun_before, object_of_change, past_determiners, up_down,
+                         verb_object_at)
 from .reading import DETERMINERS as _DETERMINERS, PERIOD as _PERIOD, PRONOUNS as _PRONOUNS, TOKEN as _TOKEN
-from .phrases import (ADVERBS, AVERAGE_BEFORE, BASELINE_GAP, CONVERSION, COUNT_MEASURES, DIED_AT, INTRO, MODALS,
+from .phrases import (ADVERBS, AVERAGE_BEFORE, BASELINE_GAP, CONVERSION, COUNT_MEASURES, DIED_AT, INTRO,
                       NAME_AFTER, OF_AFTER, PERIOD_TO, PER_AFTER, POSSESSOR, PROPER, REACHING, SHARE, SHARES,
                       WORTH_OF, counted_phrase, counted_span, head_word, is_counted, np_left, np_right,
                       post_modifier, sentence_initial, split_subject, subject_np, tokens_left, verbish)
@@ -61,13 +66,16 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     last = words[-1] if words else ""
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
     if prev is not None and prev.measure and prev.end <= c.start and not counted:
-        if BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start):
-            # the earlier level a change started from ("fell by £700 from £201,450") is the level, not the fall
-            return _level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
-        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|\(|;)\s*", low[prev.end:c.start]) or \
+        if BASELINE_GAP.fullmatch(low, prev.end, c.start) or _after_period_to(low, prev.end, c.start) or \
+                PERIOD_TO.fullmatch(low, prev.end, c.start) and prev.measure.split()[-1] in w["change_words"]:
+            # the earlier level a change started from ("fell by £700 from £201,450") is the level, not the fall, and
+            # so is the level it reached ("raised rates by 0.5 points| to 5%")
+            return level_of(prev, w), subject or _name_after(text, c.end, hi, w) or prev.subject
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or|\(|;)\s*", low[prev.end:c.start]) or \
                 re.fullmatch(r"[^,;()]{0,40}\s(?:and|or)\s+", low[prev.end:c.start]) and \
                 (c.unit or "") == (prev.unit or ""):
-            return prev.measure, subject or _name_after(text, c.end, hi, w) or prev.subject
+            # (what the earlier count's clause says of it is not this one's: "25 children that have died ... and two")
+            return prev.measure.split(" that ")[0], subject or _name_after(text, c.end, hi, w) or prev.subject
     # a share: "one in six cars sold by the group", "46% of voters"
     if unit in SHARE:
         if unit == "fraction":
@@ -81,7 +89,8 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 if np and low[c.end:np[0]].strip() == "":
                     end = post_modifier(text, low, np[1], hi, w)
                     return "share of " + text[np[0]:max(end, np[1])], subject
-        m = re.match(r"\s+of\s+", low[c.end:c.end + 5])
+        m = re.match(r"\s+of\s+(?:all\s+|(?:the|its|their)\s+[\d,.]+\s+)?", low[c.end:c.end + 30])
+        # "10% of (all) machines", "a third of the 3,000 users asked"
         if m:
             np = np_right(text, low, c.end + m.end() - 1, hi, w)
             if np:                           # "48% of agents reported lower prices": what the share did
@@ -95,26 +104,48 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         clause = list(_TOKEN.finditer(low, lo, toks[-reach].start()))[:12]
         k = next((i for i, t in enumerate(clause) if i and verbish(t.group(), w)), None)
         if k is not None:
-            while k > 0 and clause[k - 1].group() in _AUX | ADVERBS:
+            while k > 0 and clause[k - 1].group() in AUX | ADVERBS:
                 k -= 1
             np = subject_np(text, low, lo, clause[k].start(), w)
             if np and head_word(text, np) not in w["amounts"]:
                 meas, sub = split_subject(text, np)
                 return meas, subject or sub
     # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
-    if "change" in c.flags or last == "by" and len(words) > 1 and words[-2] in w["changes"]:
+    if last == "by" and len(words) > 2 and words[-2] not in w["changes"]:
+        obj = object_of_change(text, low, lo, toks, w)     # "cut taxes by £4bn", "boost its dividend by 27%"
+        if obj:
+            return obj, subject
+    updown = last in ("up", "down") and up_down(words, prev, c, w)
+    if updown and updown not in ("subject", "noun"):
+        return updown, subject               # "profit was £3m, up 5%": the earlier figure's measure
+    changed = last in w["changes"] and last not in ("up", "down") and (unit in SHARE or len(unit) == 3 and unit.isupper()) \
+        and last not in w["measure_verbs"] and last not in w["change_by"] and not low.startswith("of ", c.start) and \
+        (len(words) < 2 or words[-2] not in _DETERMINERS)      # not "lost £5m" (a loss), "an increase of 5%"
+    if "change" in c.flags and last not in ("up", "down") or updown or changed or \
+            last == "by" and len(words) > 1 and (words[-2] in w["changes"] or
+                                                 words[-2].endswith("ly") and words[-3:-2] and words[-3] in w["changes"]):
         k = len(words) - (2 if last == "by" else 1)
         verb = words[k] if k >= 0 else ""
         noun = w["changes"].get(verb, "change")
-        if verb in ("up", "down"):
-            return None, subject
-        np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+        if verb in ("up", "down") and k > 0 and updown != "noun" and (words[k - 1] in w["changes"] or
+                                                                      verbish(words[k - 1], w)):
+            k -= 1                           # "edged up 3%", "went up by 5%"
+        if last == "by" and k > 0 and verb.endswith("ly") and words[k - 1] in w["changes"]:
+            k -= 1                           # "had risen steadily by 4%"
+            noun = w["changes"][words[k]]
+        np = noun_before(text, low, lo, toks[k].start(), w) if updown == "noun" or words[k].endswith("ing") else \
+            subject_np(text, low, lo, before_verb_chain(low, toks, k, w), w)        # "with orders| improving 8%"
         if np:
             meas, sub = split_subject(text, np)
             return f"{meas} {noun}", subject or sub
+        if prev is not None and prev.measure and prev.end <= c.start and before_verb_chain(low, toks, k, w) <= lo + 1 \
+                and re.search(r"(?:,|\s)(?:but|and|yet)\s+$", low[max(0, lo - 8):lo]):
+            return f"{level_of(prev, w)} {noun}", subject     # "fares fell 2% in May, but were up 3% on the year"
         return None, subject
-    if last == "to" and len(words) > 1:
-        level = _level_to(text, low, lo, toks, words, w)
+    if "change" in c.flags and last in ("up", "down"):
+        return None, subject
+    if last in ("to", "at") and len(words) > 1:
+        level = level_to(text, low, lo, toks, words, w, counted)
         if level:
             return level[0], subject or level[1]
     if unit == "times":                      # "lifted the title four times": how often, of what
@@ -127,6 +158,11 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     # a counted noun left out ("won the next five", "two were being held"): the noun the figure took from an
     # earlier one, with what the sentence says of it
     elided = counted is None and is_counted(unit, w) and c.raw_number and unit.lower() not in c.text.lower()
+    m = _PARTITIVE.match(low, c.end, hi) if c.unit is None and c.raw_number else None
+    if m:                                    # "lost six of their 11 games": a part of what the noun counts
+        counted = np_right(text, low, m.end() - 1, hi, w, 3)
+        if counted and (text[counted[0]].isupper() or counted[0] != m.end()):
+            counted = None
     if counted or elided:
         before = [t.group() for t in tokens_left(low, 0, c.start, 4)]     # the clause may start at the figure
         while any(not x[0].isalnum() for x in before):                      # ("recalling| nine of their players")
@@ -141,18 +177,42 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if group and head_word(text, group) not in w["amounts"] and not text[group[0]].isupper():
             meas = f"{text[group[0]:group[1]]} of {meas}"      # "a panel of seven judges": "panel of judges"
         return meas + tail, subject or sub or _name_after(text, end, hi, w)
-    # a verb that names its amount: "invested £280m in Mini production", "spend around $1bn on EV-DO"
+    # "X worth FIG": "tax cuts worth £2bn", "a rebuilding plan worth $3bn" (the value of a thing that is no sum)
+    money = not unit or len(unit) == 3 and unit.isupper()
+    if last == "worth" and money:
+        np = np_left(text, low, lo, toks[-1].start(), w)
+        head = head_word(text, np)
+        if np and head not in w["amounts"] and not text[np[0]].isupper():
+            named = head in w["money_nouns"] or head[:-1] in w["money_nouns"]
+            return ("" if named else "value of ") + text[np[0]:np[1]], subject
+    # a sum before a noun that names a sum, whatever comes before: "on £20,000 bail", "paid £700 damages"
+    np = np_right(text, low, c.end, hi, w) if money and unit else None
+    if np and low[c.end:np[0]].strip() == "" and (head_word(text, np) in w["money_nouns"] or
+                                                   head_word(text, np)[:-1] in w["money_nouns"]):
+        return text[np[0]:post_modifier(text, low, np[1], hi, w)], subject     # "£700 damages awarded by a tribunal"
+    # a sum whose noun is left out, after a sum that names it: "its £3m profit was dwarfed by the £40m posted by
+    # its neighbour"
+    if money and unit and last in _DETERMINERS and prev is not None and prev.measure and prev.unit and \
+            len(prev.unit) == 3 and prev.unit.isupper() and not np and not counted:
+        return level_of(prev, w), subject
+    # a verb that names its amount: "invested £120m in van production", "spend around $3bn on new masts", "cost the
+    # city £3m" (past its indirect object)
     two = " ".join(words[-2:])
     money = not unit or len(unit) == 3 and unit.isupper()
+    obj = indirect_object(text, toks, words, w) if money and unit and not low.startswith("of ", c.start) else 0
     if money and (two in w["measure_verbs"] or last in w["measure_verbs"] or last in ("for", "at", "from") and
-                  len(words) > 1 and words[-2] in w["measure_verbs"]):
-        noun = w["measure_verbs"].get(two) or w["measure_verbs"][last if last in w["measure_verbs"] else words[-2]]
+                  len(words) > 1 and words[-2] in w["measure_verbs"] or obj):
+        verb = words[-1 - obj] if obj else last if last in w["measure_verbs"] else words[-2]
+        noun = w["measure_verbs"].get(two) or w["measure_verbs"][verb]
+        if noun == "cost":
+            return cost_measure(text, low, lo, toks, words.index(verb, len(words) - 1 - obj - (verb != last)), c,
+                         obj, w), subject
         pos = c.end
         br = CONVERSION.match(low, pos, pos + 44)
         if br:
             pos = br.end()                   # "raise $100m (£52m)| from the sale"
         pp = re.match(r"\s+(in|on|for|into|from)\s+", low[pos:pos + 8])
-        if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost"):
+        if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost", "gift"):
             np = np_right(text, low, pos + pp.end() - 1, hi, w)
             if np and not _PERIOD.match(low, pos + 1):
                 return f"{noun} {pp.group(1)} {text[np[0]:np[1]]}", subject
@@ -164,10 +224,19 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np and head_word(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
     # "X of FIG": "savings of £153m", "a majority of 160", "speeds of up to 14.4Mbps"
-    if last == "of":
-        np = np_left(text, low, lo, toks[-1].start(), w)
+    if last == "of" or low.startswith("of ", c.start):      # (the claim may start at "of")
+        np = np_left(text, low, lo, toks[-1].start() if last == "of" else c.start, w)
         if np and head_word(text, np) not in w["amounts"]:
+            first = low[np[0]:np[1]].split()[0]
+            aux = tokens_left(low, lo, np[0], 1)
+            if first.endswith("ing") and " " in low[np[0]:np[1]] and aux and aux[-1].group() in AUX:
+                np = (np[0] + len(first) + 1, np[1])           # "is forecasting| sales growth of 3%"
             meas, sub = split_subject(text, np)
+            before = past_determiners(low, lo, np[0])
+            if money and unit and len(before) > 1 and before[-1].group() in ("to", "for", "on") and \
+                    before[-2].group() in w["money_nouns"] and not text[np[0]].isupper() and len(before) > 2 and \
+                    before[-3].group() in _DETERMINERS:
+                meas = text[before[-2].start():np[1]]        # "a cost to local shops of £50m"
             return meas, subject or sub or _possessor_before(text, lo, np[0]) or _name_after(text, c.end, hi, w)
         if np:                               # "rose to a new high of 583p": the level of what rose
             toks = tokens_left(low, lo, np[0], 6)
@@ -176,12 +245,13 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             words = [t.group() for t in toks]
             last = words[-1] if words else ""
     # "FIG of X", "FIG worth of X", "FIG in X" (money): "£100m of new investment", "$3bn in contracts"
-    m = OF_AFTER.match(low, c.end, hi)
-    if m and not _PERIOD.match(low, c.end + 1):
-        np = np_right(text, low, m.end() - 1, hi, w)
+    br = CONVERSION.match(low, c.end)                       # "€3m (£2.1m; $4m) of aid" (past the clause's end)
+    m = OF_AFTER.match(low, br.end(), br.end() + 10) if br else OF_AFTER.match(low, c.end, hi)
+    if m and not _PERIOD.match(low, m.start() + 1):
+        np = np_right(text, low, m.end() - 1, max(hi, _SENTENCE_END.search(low, m.end()).start()) if br else hi, w)
         head = head_word(text, np)
         if np and head not in w["amounts"] and not text[np[0]].isupper() and \
-                (" of " in low[c.end:m.end()] or head.endswith("s")):         # "$3bn in contracts", not "in trade"
+                (" of " in low[m.start():m.end()] or head.endswith("s")):         # "$3bn in contracts", not "in trade"
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
     # a participle after the figure that names its amount: "the £35bn saved by tackling waste"
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 16])
@@ -190,10 +260,16 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     # an adjective of dimension: "5ft 9ins tall", "20 years old", also before the noun it
     # modifies ("a 300m tall mast" measures a height, not "tall mast")
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 12])
-    if m and m.group(1) in w["dimensions"]:
-        return w["dimensions"][m.group(1)], subject
-    # the figure modifies a noun: "a £1.3bn ($2.5bn) takeover offer", "a 10% stake", "533p a share closing price"
-    if last in _DETERMINERS or last.endswith(("’s", "'s")):
+    if m and m.group(1) in w["dimensions"] and c.unit and not is_counted(unit, w):
+        return w["dimensions"][m.group(1)], subject      # not "5 million across Europe"
+    # the figure modifies a noun: "a £2.1bn ($3.9bn) takeover offer", "a 10% stake", "412p a share closing price",
+    # with an adjective before the figure ("the usual 5% fee", "its new £90m library")
+    adj = len(words) > 1 and (words[-2] in _DETERMINERS or words[-2].endswith(("’s", "'s"))) and last.isalpha() and \
+        last not in w["stop"] and last not in w["amounts"] and last not in w["numbers"] and last not in ADVERBS and \
+        not verbish(last, w) and text[toks[-1].start()].islower() and not last.endswith("ly") and \
+        (money and unit or unit in SHARE) and last not in _NOT_ADJECTIVES
+    adj = adj or len(words) > 1 and last in w["amounts"] and words[-2] in _DETERMINERS     # "a maximum one-year ban"
+    if last in _DETERMINERS or last.endswith(("’s", "'s")) or adj:
         pos = c.end
         br = re.match(r"\s*\([^()]{0,40}\)", text[pos:pos + 44])
         if br:
@@ -204,43 +280,52 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             if head_word(text, np) in w["change_words"] and low.startswith((" in ", " of "), np[1]):
                 more = np_right(text, low, np[1] + 3, hi, w)    # "a 3% rise in prices"
                 if more and not _PERIOD.match(low, np[1] + 1):
-                    return text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
-            return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
+                    return (last + " " if adj else "") + text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
+            meas = (last + " " if adj else "") + text[np[0]:np[1]]
+            head = head_word(text, np)
+            if money and unit and head not in w["money_nouns"] and head[:-1] not in w["money_nouns"] and \
+                    head.isalpha() and not head.endswith("ly") and not verbish(head, w) and head not in w["stop"]:
+                meas += " price" if c.value is not None and c.value < PRICE_BELOW else " cost"   # "a £90m library"
+            return meas, subject or _name_after(text, np[1], hi, w)
+    # a verb, its object and the figure: "values the brewery at £90m", "put the damage at £2m"
+    if last in ("at", "for") and money:
+        meas = verb_object_at(text, low, lo, toks, w)
+        if meas:
+            return meas, subject
     # the figure joined to the noun it modifies: "a $100m-share sale"
     if low[c.end:c.end + 1] == "-" and low[c.end + 1:c.end + 2].isalpha():
         np = np_right(text, low, c.end + 1, hi, w)
         if np and np[0] == c.end + 1 and head_word(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject
     # the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
-    if last == "to" and len(words) > 1:
-        level = _level_to(text, low, lo, toks, words, w)
+    if last in ("to", "at") and len(words) > 1:
+        level = level_to(text, low, lo, toks, words, w, counted)
         if level:
             return level[0], subject or level[1]
-    k = _level_verb(words, w)
+    k = level_verb(words, w)
     if k is not None:
-        np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
+        np = subject_np(text, low, lo, before_verb_chain(low, toks, k, w), w)
         if np and head_word(text, np) not in w["amounts"]:
             meas, sub = split_subject(text, np)
             return meas, subject or sub
+    if c.unit in DURATIONS:
+        return duration(text, low, lo, toks, words, w), subject
     if c.unit and c.unit == c.unit.lower() and c.unit not in SHARE and not c.unit.startswith("per "):
         return unit_measure(c.unit) or c.unit, subject
     return None, subject
 
 
 def _after_period_to(low: str, end: int, start: int) -> bool:
-    """Is the gap from ``end`` to ``start`` a time phrase and "to" (" in November to ")?"""
+    """Is the gap from ``end`` to ``start`` a time phrase and "to" or a baseline (" in November to ", " in 2006, up
+    from just ")?"""
     m = _PERIOD.match(low, end + 1, start) if low[end:end + 1] == " " else None
-    return bool(m) and PERIOD_TO.fullmatch(low, m.end(), start) is not None
+    if not m:
+        return False
+    gap = re.sub(r"\s(?:just|only|about|around|some|nearly|almost)\s+$", " ", low[m.end():start])
+    return PERIOD_TO.fullmatch(low, m.end(), start) is not None or BASELINE_GAP.fullmatch(gap) is not None
 
 
-def _level_of(prev: Claim, w: dict) -> str:
-    """The measure of the level a change moves: "average asking price" of "average asking price fall"."""
-    words = prev.measure.split()
-    if len(words) > 1 and words[-1] in w["change_words"]:
-        return " ".join(words[:-1])
-    return prev.measure
-
-
+_PARTITIVE = re.compile(r"(?<!\s)\s+of\s+(?:(?:the|their|his|her|its|our|my|your|these|those)\s+)?(?:\d[\d,.]*\s+)?")
 _PER_TIME = frozenset("second minute hour day week month year".split())
 
 
@@ -274,49 +359,11 @@ def unit_measure(unit: str | None) -> str | None:
     return _unit_measures().get(kind)
 
 
-def _level_to(text: str, low: str, lo: int, toks: list[re.Match], words: list[str], w: dict):
-    """(measure, subject) of a level after "to": "unemployment fell to 4.7%", "raise output to 200,000",
-    "shares surged 4.9% to 583p"; None."""
-    k = len(words) - 2
-    if (words[k][0].isdigit() or words[k][0] in "£$€") and k > 0:
-        k -= 1                               # "surge 4.9% to 583p": the change's own figure
-    if words[k] in w["changes"]:
-        np = subject_np(text, low, lo, _before_verb_chain(low, toks, k, w), w)
-    else:
-        np = np_left(text, low, lo, toks[-1].start(), w)          # "raise output to", "lift turnout to"
-        before = tokens_left(low, lo, np[0], 1) if np else []
-        if np and before and before[-1].group() in MODALS and low.count(" ", np[0], np[1]):
-            np = (low.index(" ", np[0]) + 1, np[1])                  # "would lift| turnout to 70%"
-            before = tokens_left(low, lo, np[0], 1)
-        if not before or before[-1].group() in w["stop"] or not before[-1].group()[0].isalpha() or \
-                head_word(text, np) in w["change_nouns"]:
-            return None                      # "in 2004 to 5,000", "a rise to 5%": no level of a noun
-    if np and head_word(text, np) not in w["amounts"]:
-        return split_subject(text, np)
-    return None
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n|$")
 
 
-def _level_verb(words: list[str], w: dict) -> int | None:
-    """The index of a level verb right before the figure ("was", "stood at", "likely to be in the region of")."""
-    for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
-        two = " ".join(words[k - 1:k + 1]) if k else ""
-        if two in w["levels"]:
-            return k - 1
-        if words[k] in w["levels"]:
-            return k
-    return None
-
-
-_AUX = frozenset("could would will may might can should must is was are were be been being has have had do does did "
-                 "to not also still now already further sharply slightly steadily likely expected set due just "
-                 "only".split())
-
-
-def _before_verb_chain(low: str, toks: list[re.Match], k: int, w: dict) -> int:
-    """Where the verb at ``toks[k]`` and its auxiliaries ("could be cut") begin."""
-    while k > 0 and toks[k - 1].group() in _AUX:
-        k -= 1
-    return toks[k].start() if toks else 0
+# words between a determiner and a figure that are no adjective of the noun after it ("the last eight dangling")
+_NOT_ADJECTIVES = frozenset("last first next past previous other only same".split())
 
 
 def _possessor_before(text: str, lo: int, pos: int) -> str | None:

@@ -6,7 +6,8 @@ are in ``statement.py``'s docstring.
 from __future__ import annotations
 import re
 from ..model import Claim
-from .reading import DETERMINERS as _DETERMINERS, PERIOD as _PERIOD, TOKEN as _TOKEN
+from .lexicons import trie_pattern
+from .reading import DETERMINERS as _DETERMINERS, MONTHS as _MONTHS, PERIOD as _PERIOD, TOKEN as _TOKEN
 
 PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|&|for|de|du)\s+(?:the\s+)?)?[A-Z][\w.&-]*)*")
 POSSESSOR = re.compile(r"((?:(?<![\w’'])the\s+)?(?<![\w.&-])[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,4})"
@@ -68,8 +69,13 @@ REACHING = frozenset("exceeding reaching topping hitting totalling totaling pass
 def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
     """The noun phrase before ``pos`` that a verb there has for subject: over a phrase that modifies it ("the
     typical user rate in a real implementation| is"), never onto a noun that only says "a figure" ("the
-    number of| troops")."""
-    np = np_left(text, low, lo, pos, w)
+    number of| troops"), over time phrases ("profit in the three months to 30 June| was")."""
+    pos = time_left(low, lo, pos)
+    br = _BRACKET_BEFORE.search(low, max(lo, pos - 50), pos)
+    np = np_left(text, low, lo, br.start() if br else pos, w)          # "gross national income (GNI)| rose"
+    if np is None:                           # "bus fares, which include a levy,| rose"
+        m = _RELATIVE_BEFORE.search(low, max(lo, pos - 120), pos)
+        np = np_left(text, low, lo, m.start(), w) if m else None
     for _ in range(2):
         if np is None:
             return None
@@ -83,6 +89,32 @@ def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, in
             return np
         np = outer
     return np
+
+
+# a day and a month, which the shared time phrases (reading.PERIOD) read only month first: "to 30 June"
+_DAY_MONTH = re.compile(r"\b(?:in|to|on|by|until|from|at|since)\s+\d{1,2}\s+(?:" + trie_pattern(_MONTHS) +
+                        r")(?:\s+\d{4})?(?![\w-])")
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BRACKET_BEFORE = re.compile(r"\([^()]{1,40}\)\s{0,3}$")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},\s*$")
+
+
+def time_left(low: str, lo: int, pos: int) -> int:
+    """Where the time phrases that end right before ``pos`` begin ("profit| in the three months to 30 June| was"),
+    or ``pos``."""
+    for _ in range(3):
+        end = pos
+        while end > lo and low[end - 1].isspace():
+            end -= 1
+        start = next((t.start() for t in _TOKEN.finditer(low, max(lo, end - 50), end)
+                      if (m := _PERIOD.match(low, t.start()) or _DAY_MONTH.match(low, t.start())) and
+                      m.end() == end), None)
+        if start is None or start <= lo:
+            return pos
+        pos = start
+    return pos
 
 
 def verbish(word: str, w: dict) -> bool:
@@ -103,7 +135,8 @@ def np_right(text: str, low: str, pos: int, hi: int, w: dict, max_words: int = 4
         if start is None and word in _DETERMINERS:
             continue
         if not word[0].isalnum() or word in w["stop"] or word[0].isdigit() or n == max_words or \
-                word in w["cues"] or word in w["levels"] or _PERIOD.match(low, t.start()) or \
+                word in w["cues"] or word in w["levels"] or word in ("get", "gets", "got") or \
+                _PERIOD.match(low, t.start()) or \
                 n and _participle(word, w) and _PARTICIPLE.match(low, t.start() - 1):
             break
         if start is None:
@@ -131,8 +164,9 @@ def split_subject(text: str, span: tuple[int, int]) -> tuple[str, str | None]:
     k = 0
     while k < len(words) and words[k][:1].isupper():
         k += 1
-    if k == 1 and not words[0].isupper() and sentence_initial(text, span[0]):
-        k = 0                                # "Rail fares": a capital that only opens the sentence
+    if k == 1 and not words[0].isupper() and sentence_initial(text, span[0]) or \
+            k and words[0].lower() in _MONTHS | _WEEKDAYS:
+        k = 0                                # "Rail fares": a capital that only opens the sentence; "March sales"
     if 0 < k < len(words):
         return " ".join(words[k:]), " ".join(words[:k])
     return " ".join(words), None
@@ -158,13 +192,20 @@ def counted_span(text: str, low: str, c: Claim, w: dict) -> tuple[int, int] | No
     if j < 0:
         return None
     np = np_left(text, low, rest_start, j + len(head), w)
-    return np if np else (j, j + len(head))
+    more = np_right(text, low, j + len(head), c.end + 40, w, 2)
+    end = more[1] if more and low[j + len(head):more[0]] == " " and text[more[0]].islower() and \
+        not verbish(low[more[0]:more[1]].split()[0], w) and not _participle(low[more[0]:more[1]].split()[0], w) and \
+        not low[more[0]:more[1]].split()[0].endswith(("ing", "ly")) and low[more[0]:more[1]].endswith("s") and \
+        not verbish(low[more[0]:more[1]].split()[-1], w) and re.fullmatch(r"[a-z -]+", low[more[0]:more[1]]) and \
+        low[more[0]:more[1]].split()[0] not in ("plus", "minus", "versus") else j + len(head)
+    return (np[0], end) if np else (j, end)   # "4,000 sports| utility vehicles": a unit read short
 
 
 def post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
     """The end of a short modifier after a counted noun: "sold by the BMW group", "on the border"."""
     m = _PARTICIPLE.match(low, end, hi)
-    if m and _participle(m.group(1), w):
+    if m and (_participle(m.group(1), w) or m.group(1).endswith("ing") and len(m.group(1)) > 5 and
+              m.group(1) not in w["light_verbs"] and m.group(1) not in w["changes"] and m.group(1) not in w["stop"]):
         np = np_right(text, low, m.end() - 1, hi, w, 4)
         return np[1] if np else end
     m = _PP_AFTER.match(low, end, hi)
@@ -180,7 +221,7 @@ def post_modifier(text: str, low: str, end: int, hi: int, w: dict) -> int:
 # dismissed both appeals" (an annotator writes what the figure counts: "two awards" a singer won are "awards won")
 
 _NEXT_WORD = re.compile(r"(?<!\s)\s+([a-z][a-z’'-]*)")
-_AUX_CHAIN = re.compile(r"(?<!\s)(?:\s+(?:have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
+_AUX_CHAIN = re.compile(r"(?<!\s)(?:\s+(?:get|gets|got|have|has|had|were|was|are|is|be|been|being|will|would|could|may|might|can|should|"
                         r"must|to|also|now|already|all|still|then|both|each|not|never)(?![\w’'-]))+")
 _RELATIVE = re.compile(r"(?<!\s)\s+(?:who|that|which)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=\s*(?:[,;:.()\"“”—–]|$))")
 # words after a verb that are no object: adverbs that do not end in -ly
@@ -193,14 +234,17 @@ _COMPARATIVES = frozenset("more fewer less higher lower bigger smaller larger gr
 _OBJECT_SKIP = _DETERMINERS | frozenset(("first", "last", "next", "other", "only", "just", "all", "both"))
 
 
+_SAYING = frozenset("say says said saying claim claims claimed claiming".split())
+
+
 def _participle_of(word: str, w: dict) -> str | None:
     """The past participle of a verb form that takes a counted object ("won", "winning" -> "won", "recalling" ->
     "recalled", "named"), None for a word that is no such verb ("including", "has", "rose")."""
     if word in w["participle_of"]:          # first: "lost five games", "cut 300 jobs" (verbs of change too)
         return w["participle_of"][word]
     if word in w["light_verbs"] or word in w["changes"] or word in w["levels"] or word in w["stop"] or \
-            word in w["measure_verbs"]:
-        return None
+            word in w["measure_verbs"] or word in _SAYING:
+        return None                          # nor a verb of saying: "saying two had left"
     if word in w["participles"] or word.endswith("ed") and len(word) > 4:
         return word
     if word.endswith("ing") and len(word) > 5:
@@ -300,7 +344,8 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
         after = _verb_phrase_end(text, low, aux.end(), hi, w)
         if after > aux.end():
             return text[counted[1]:end] + " " + text[aux.end():after].strip(), after
-    m = _NEXT_WORD.match(low, end, hi) if subject else None     # the figure opens its clause: its verb
+    m = _NEXT_WORD.match(low, aux.end() if aux else end, hi) if subject else None   # the figure opens its clause:
+    # its verb, past its auxiliaries ("ten athletes have received bans")
     nxt = _NEXT_WORD.match(low, m.end(), hi) if m else None
     if m and (m.group(1) in w["participles"] or m.group(1).endswith("ed") and len(m.group(1)) > 4) and \
             m.group(1) not in w["changes"] and m.group(1) not in w["levels"] and \
@@ -309,7 +354,7 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
                        r"larger|greater|better|worse)\s+)?", low[m.end():m.end() + 12])
         np = np_right(text, low, m.end() + obj.end() - 1, hi, w, 4) if obj else None
         if np and not text[np[0]].isupper():  # "four inspectors rejected both bids"
-            return text[counted[1]:end] + f" that {text[m.start(1):np[1]]}", np[1]
+            return text[counted[1]:end] + f" that {text[(aux or m).start(1 if aux is None else 0):np[1]].strip()}", np[1]
     after = _pp_end(text, low, end, hi, w)    # "parking spaces in use"
     return text[counted[1]:after], after
 

@@ -19,7 +19,10 @@ example measures):
 - ``measure``, the first of these that the sentence gives:
   - a share: "one in six cars sold by the group", "46% of voters" -> "share of ...";
   - a change: "shares rose 4.9%", "spending was cut by £1.6bn" -> "shares rise", "spending cut"
-    (the change verb's own noun, ``data/claims/change_measures.txt``);
+    (the change verb's own noun, ``data/claims/change_measures.txt``), also by "up"/"down" ("shares were up
+    3% at 250p", "imports down 4%"), with an object ("cut rents by 2%" -> "rents cut"), and the level it
+    reached ("boost its dividend by 2% to 9%" -> "dividend"); a subject past a time phrase, a relative
+    clause or a short form in brackets, or left out after "but" (the earlier figure's);
   - the noun the figure counts, with its modifiers: "200 new jobs", "troops on the border",
     "cars sold by the Acme group", and what the sentence says of it: the verb it is the object of
     ("won two awards" -> "awards won", ``data/claims/participles.txt``; not a light verb: "has 200 staff",
@@ -32,10 +35,17 @@ example measures):
   - "X of FIG" ("savings of £153m", "a majority of 160"), "FIG of X" ("£100m of new investment",
     "£35bn worth of savings"), "FIG in X" for money ("$3bn in contracts");
   - a verb that names its amount ("invested £280m in Mini production" -> "investment in Mini production":
-    ``data/claims/measure_verbs.txt``);
+    ``data/claims/measure_verbs.txt``), past its object ("values the firm at £900m" -> "value of the
+    firm"); what a thing costs, a price below £/$100,000 and a cost above it ("the kettle costs £45" ->
+    "kettle price");
   - the subject of a level: "the rate was 4.7%", "output rose to 200,000", "raise output to 200,000"
     (``data/claims/level_verbs.txt``);
-  - the noun the figure modifies: "a £1.3bn takeover offer", "a 10% stake";
+  - the noun the figure modifies: "a £1.3bn takeover offer", "a 10% stake", with an adjective before the
+    figure ("the usual 5% fee"); a sum before a noun that names no sum is its cost or price ("a £90m
+    library" -> "library cost", ``data/claims/money_nouns.txt``);
+  - a duration: "time", or what the verb makes it ("jailed for six years" -> "sentence", "took 40 hours"
+    -> "time taken", "has been at the bakery for nine years" -> "time at the bakery");
+  - a part of a later count: "lost seven of its 12 games" -> "games lost";
   - an adjective of dimension: "5ft 9ins tall" -> "height", "20 years old" -> "age";
   - a figure joined to the previous one ("savings of £153m at X and £336m at Y", a conversion in
     brackets) shares its measure; the level a change moved from or to ("fell by £700 from £201,450 in
@@ -96,10 +106,12 @@ def _words():
         light_verbs=lexicon.words("claims/light_verbs.txt"),
         changes=lexicon.mapping("claims/change_measures.txt"),
         change_words=frozenset(lexicon.mapping("claims/change_measures.txt").values()),
+        change_by=lx.change_by_words,
         measure_verbs=lexicon.mapping("claims/measure_verbs.txt"),
         dimensions=lexicon.mapping("claims/dimension_adjectives.txt"),
         levels=frozenset(lexicon.words("claims/level_verbs.txt")),
         amounts=lexicon.words("claims/amount_nouns.txt"),
+        money_nouns=lexicon.words("claims/money_nouns.txt"),
         change_nouns=word_list("change_nouns"),
         measurement_units=frozenset(lx.units.values()),
         numbers=frozenset(lx.number_words) | frozenset(lx.fractions) | {"hundred", "thousand", "million", "billion"},
