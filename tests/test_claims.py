@@ -1575,6 +1575,8 @@ def test_a_period_is_read_into_its_first_and_last_day(period, published, expecte
     ("in 2003-04", "2004-07-20"),           # a financial or a season's year
     ("in the next two weeks", "2004-07-20"),
     ("in the spring", "2004-07-20"),
+    ("over the past year", "2004-07-20"),    # the twelve months before, or last calendar year?
+    ("the previous year", "2004-07-20"),     # before the article, or before a year it named?
 ])
 def test_a_period_that_cannot_be_read_stays_undated(period, published):
     from tracker.claims.dating import date_period

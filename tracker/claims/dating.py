@@ -20,12 +20,13 @@ year", "this month", "three years ago", "yesterday", "on Monday", a month
 without a year) from the article's ``published`` date, and only when it
 has one. What is not read is left null, never guessed: ranges of years
 ("2004-05", a financial year), seasons, "the next two weeks", "the past
-decade" without a start. "Since 2001" runs from 2001 to the publication
+year" (the twelve months before, or the calendar year?), "the previous
+year" (before the article's date, or before a year it named?). "Since 2001" runs from 2001 to the publication
 date (open when there is none).
 
-Written by hand: dateparser and parsedatetime read single dates ("last
-Monday" -> a datetime) but not a period's two ends ("last year" -> a whole
-year), and both import data for hundreds of languages at start-up.
+Written by hand: date libraries such as dateparser and parsedatetime (not
+installed here) read a phrase into one point in time ("last year" -> a day
+a year ago), not into the two ends of the period it names.
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ _LEAD = r"(?:(?:in|during|for|throughout|through|over|by|on|as\sof|at\sthe\send\
 _YEAR = re.compile(_LEAD + r"(?:(?:calendar|whole)\syear\s)?(\d{4})(s)?$")
 _MONTH_YEAR = re.compile(_LEAD + r"(?:(?:early|mid|late)[\s-]+)?([a-z]{3,9})\.?(?:\s\d{1,2})?(?:,?\s(\d{4}))?$")
 _SINCE = re.compile(r"since\s(?:the\s)?(?:([a-z]{3,9})\.?\s)?(\d{4})$")
-_RELATIVE = re.compile(r"(last|this|next|the\sprevious|the\spast)\s(year|month|week)(?:['’]s)?$")
+_RELATIVE = re.compile(r"(last|this|next)\s(year|month|week)(?:['’]s)?$")
 _AGO = re.compile(r"([a-z]{1,6}|\d{1,3})\s(years?|months?)\sago$")
 _WEEKDAY = re.compile(r"on\s([a-z]{3,6}day)$")
 
@@ -88,7 +89,7 @@ def date_period(period: str | None, published: str | None) -> tuple[str | None, 
         return _iso(day), _iso(day)
     m = _RELATIVE.match(p)
     if m:
-        step = {"last": -1, "the previous": -1, "the past": -1, "this": 0, "next": 1}[" ".join(m.group(1).split())]
+        step = {"last": -1, "this": 0, "next": 1}[m.group(1)]
         unit = m.group(2)
         if unit == "year":
             return _iso(date(pub.year + step, 1, 1)), _iso(date(pub.year + step, 12, 31))
