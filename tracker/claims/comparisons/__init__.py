@@ -51,12 +51,12 @@ from __future__ import annotations
 from functools import cache
 
 from ... import lexicon
-from . import comparatives, ranks, ratios, since
+from . import comparatives, ranks, ratios, records, since
 from .ratios import fold_claim, fraction_of_baseline, fraction_of_measure, times_follow
 
 __all__ = ["triggers", "readers", "fold_claim", "fraction_of_baseline", "fraction_of_measure", "times_follow"]
 
-_READERS = {**ranks.READERS, **since.READERS, **ratios.READERS, **comparatives.READERS}
+_READERS = {**ranks.READERS, **records.READERS, **since.READERS, **ratios.READERS, **comparatives.READERS}
 
 
 # the ranks below the top written with a hyphen ("the fourth-largest economy"): a word of their own, as the scan
