@@ -1,4 +1,5 @@
-"""Comparisons by rank and record: a fact set against history or against a set.
+"""Comparisons by rank: a fact set against history or against a set (records are read in records.py, "none
+since ... has" and "the last time ... was" in since.py).
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.reference) for c in find_claims(
@@ -16,8 +17,7 @@
 - firsts: "the first time since World War Two", "first-of-its-kind", "the
   first quarterly loss in six years", "its first loss after four weeks of
   gains";
-- levels: "a new high", "a 31-year low";
-- "none since 1912 has won", "the last time ... was in 1988".
+- levels: "a new high", "a 31-year low".
 
 Found on blind held-out sets: ranks below the top, "by far", "to date",
 possessive superlatives over a set, "a new high", "a 31-year low" (commit
