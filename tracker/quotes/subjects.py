@@ -135,8 +135,8 @@ def clause_subject(lx: Lexicon, m: str, us: int, hi: int):
         # an opening phrase ("In a statement,", "Speaking in Salem, New Hampshire,"): the
         # subject is the phrase after a comma that a verb follows
         for i, t in enumerate(toks):
-            if t[2] != ",":
-                continue
+            if t[2] != "," or i + 1 < len(toks) and toks[i + 1][2] == ",":
+                continue                  # (no noun phrase opens with a comma: a run of 100 commas read none)
             j = skip_space(m, t[1], hi)
             np_ = np_forward(lx, m, j, hi)
             if np_ is not None and m[np_[0]:np_[1]].lower() in lx.subject:
