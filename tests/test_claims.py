@@ -1534,6 +1534,7 @@ def test_a_glued_time_rate_makes_a_speed_and_an_abbreviated_unit_has_its_kind(te
 def test_a_measurement_in_two_units_is_one_claim_in_the_smaller(text, span, value, unit, qualifier):
     c = one(text)
     assert (c.text, c.value, c.unit, c.qualifier) == (span, value, unit, qualifier)
+    assert c.raw_number == span.removeprefix("about ")     # as written, without the qualifier
 
 
 @pytest.mark.parametrize("text, expected", [

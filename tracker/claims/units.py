@@ -313,7 +313,10 @@ def join_compound(claims: list, text: str) -> list:
                 0 <= c.value < factor and (c.qualifier or "exact") == "exact" and \
                 text[a.end:c.start] in (" ", " and ") and a.sentence_idx == c.sentence_idx:
             value = round(a.value * factor + c.value, 6)
-            a.text, a.end, a.raw_number, a.unit = text[a.start:c.end], c.end, text[a.start:c.end], c.unit
+            raw_at = text.find(a.raw_number, a.start, a.end) if a.raw_number else -1
+            # the raw number: the measurement as written in both units, without the qualifier ("about")
+            a.raw_number = text[raw_at if raw_at >= 0 else a.start:c.end]
+            a.text, a.end, a.unit = text[a.start:c.end], c.end, c.unit
             a.value = value
             a.low = None if a.low is None else value
             a.high = None if a.high is None else value
