@@ -81,7 +81,7 @@ def test_percentages_and_points(text, value, unit):
     ("One in five adults smokes.", 0.2),
     ("Eight out of 10 owners said their cats preferred it.", 0.8),
     ("Half of all homes lack insulation.", 0.5),
-    ("The rate was less than half of 1 percent.", 0.5),
+    ("The fee Acme charged came to less than half of 1 percent.", 0.5),
 ])
 def test_fractions(text, value):
     c = one(text)
@@ -395,7 +395,7 @@ def test_boilerplate_sentences_yield_nothing():
 # -- comparisons ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, span, reference", [
-    ("It is the first time since World War Two that troops have moved.", "the first time since World War Two",
+    ("It is the first time since World War Two that Ruritania has held a parade.", "the first time since World War Two",
      "World War Two"),
     ("Inflation is at its highest level since 2008.", "its highest level since 2008", "2008"),
     ("Unemployment fell to the lowest rate in 50 years.", "the lowest rate in 50 years", "50 years"),
@@ -411,8 +411,8 @@ def test_boilerplate_sentences_yield_nothing():
     ("The group held a first-of-its-kind summit.", "a first-of-its-kind summit", None),
     ("This year's haul surpasses the $5 million raised in 2012.", "surpasses the $5 million raised in 2012",
      "raised in 2012"),
-    ("The error rate was 12.4 percent, or less than one-third of the mayor's estimate.",
-     "less than one-third of the mayor's estimate", "the mayor's estimate"),
+    ("Acme's share fell to 9 percent, or less than one-third of its old level.",
+     "less than one-third of its old level", "its old level"),
 ])
 def test_comparisons(text, span, reference):
     found = claims(text, "comparison")
