@@ -780,7 +780,7 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees_quo
     from tracker.model import Document
 
     text = ("Linton mayor Tom Hale on the new bridge\n\n"
-            "Tom Hale has run the town for ten years. Questions and answers have been edited for length.\n\n"
+            "Tom Hale has run the town for ten years. This interview has been shortened.\n\n"
             "Q: Why a bridge?\n\n"
             "A: Because the ferry is too slow. I think people will use it every day.\n\n"
             "QWhat about the cost?\n\n"
