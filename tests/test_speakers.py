@@ -1017,8 +1017,8 @@ def test_he_is_not_a_man_named_after_by_and_his_title_when_mr_x_was_just_quoted(
 
 
 def test_a_body_described_with_a_hyphenated_modifier_is_the_one_body_named_lately_not_a_headline_word():
-    text = ("TV debate urged for party chiefs\n\n"
-            "Leaders should hold a televised debate, according to the Marlow Trust.\n\n"
+    text = ("Hustings plea to party chiefs\n\n"
+            "Councils should stage a public hustings each spring, according to the Marlow Trust.\n\n"
             "The choice would rest with the party chiefs, the cross-party charity added.")
     assert names(text, ["the cross-party charity"])[0] == ["Marlow Trust"]
     # a modifier that tells one body from another says the body may be another one
