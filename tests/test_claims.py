@@ -81,7 +81,7 @@ def test_percentages_and_points(text, value, unit):
     ("One in five adults smokes.", 0.2),
     ("Eight out of 10 owners said their cats preferred it.", 0.8),
     ("Half of all homes lack insulation.", 0.5),
-    ("The rate was less than half of 1 percent.", 0.5),
+    ("The fee Acme charged came to less than half of 1 percent.", 0.5),
 ])
 def test_fractions(text, value):
     c = one(text)
@@ -98,8 +98,8 @@ def test_fraction_of_a_percentage_point():
     ("Between 40,000 and 50,000 troops were sent.", 40000, 50000, "troops"),
     ("The storm displaced 40-50 families.", 40, 50, "families"),
     ("The work will take from 3 to 5 years.", 3, 5, "years"),
-    ("Nurses earn $35,000 to $60,000 a year.", 35000, 60000, "USD per year"),
-    ("Tariffs ranged from 5 percent to 25 percent.", 5, 25, "percent"),
+    ("Porters earn $27,000 to $48,000 a year.", 27000, 48000, "USD per year"),
+    ("Levies ranged from 3 percent to 18 percent.", 3, 18, "percent"),
     ("The repairs cost $5-10m in total.", 5e6, 10e6, "USD"),
     ("The trip takes one to two hours.", 1, 2, "hours"),
     ("They were given between 44 mg and 50 mg of the drug.", 44, 50, "mg"),
@@ -110,8 +110,8 @@ def test_ranges(text, low, high, unit):
 
 
 def test_descending_pair_is_two_figures_not_a_range():
-    found = claims("Labour leads the Tories by 46 percent to 42 percent.")
-    assert [(c.value, c.qualifier) for c in found] == [(46, "exact"), (42, "exact")]
+    found = claims("The Greens lead the Whigs by 47 percent to 41 percent.")
+    assert [(c.value, c.qualifier) for c in found] == [(47, "exact"), (41, "exact")]
 
 
 def test_a_change_from_one_level_to_another_is_not_a_range():
@@ -120,13 +120,13 @@ def test_a_change_from_one_level_to_another_is_not_a_range():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The bank opened more than 2 million accounts.", (2e6, 2e6, None, "accounts", "lower_bound")),
+    ("Acme sold more than 3 million kettles.", (3e6, 3e6, None, "kettles", "lower_bound")),
     ("The scheme ran for at least five years.", (5, 5, None, "years", "lower_bound")),
-    ("Firms may deduct up to $1 million a year.", (1e6, None, 1e6, "USD per year", "upper_bound")),
+    ("Farmers may claim up to $2 million a year.", (2e6, None, 2e6, "USD per year", "upper_bound")),
     ("The ward has fewer than 300 beds.", (300, None, 300, "beds", "upper_bound")),
     ("Households earning $100,000 or more were polled.", (1e5, 1e5, None, "USD", "lower_bound")),
-    ("Donors who gave $200 or less were counted.", (200, None, 200, "USD", "upper_bound")),
-    ("The rate could go as high as 39.6 percent.", (39.6, None, 39.6, "percent", "upper_bound")),
+    ("Members who paid $150 or less were listed.", (150, None, 150, "USD", "upper_bound")),
+    ("The levy could climb as high as 27.3 percent.", (27.3, None, 27.3, "percent", "upper_bound")),
     ("Donations passed the $1billion mark.", (1e9, 1e9, None, "USD", "lower_bound")),
 ])
 def test_bounds(text, expected):
@@ -155,8 +155,8 @@ def test_a_particle_of_the_verb_before_a_figure_is_no_qualifier(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Russia has massed about 100,000 troops at the border.", (1e5, 1e5, 1e5, "troops", "approx")),
     ("Some 35 percent of jobs depend on trade.", (35, 35, 35, "percent", "approx")),
-    ("The plan leaves an estimated $10 trillion hole.", (1e13, 1e13, 1e13, "USD", "approx")),
-    ("Nearly 1,500 coal- and gas-fired power plants emit carbon.", (1500, None, 1500, "plants", "near_lower")),
+    ("The budget shows an estimated $7 trillion gap.", (7e12, 7e12, 7e12, "USD", "approx")),
+    ("Nearly 1,200 oil- and wood-fired heating plants emit smoke.", (1200, None, 1200, "plants", "near_lower")),
     ("The car costs almost $8,000 more.", (8000, None, 8000, "USD", "near_lower")),
     ("Office rents are in the range of $45 a month.", (45, 45, 45, "USD per month", "approx")),
 ])
@@ -180,9 +180,9 @@ def test_vague_magnitudes(text, low, high, unit):
 
 @pytest.mark.parametrize("text, expected", [
     ("Voters back the idea by 2-1.", (2, 2, 2, "ratio", "exact")),
-    ("Clinton won by a 3 to 1 margin.", (3, 3, 3, "ratio", "exact")),
+    ("Hale won by a 4 to 1 margin.", (4, 4, 4, "ratio", "exact")),
     ("Students owe nearly a quarter of a trillion dollars.", (2.5e11, None, 2.5e11, "USD", "near_lower")),
-    ("The bill would cost as much as $ 170 billion.", (1.7e11, None, 1.7e11, "USD", "upper_bound")),
+    ("The scheme could cost as much as $ 140 billion.", (1.4e11, None, 1.4e11, "USD", "upper_bound")),
     ("The motion passed by one vote.", (1, 1, 1, "vote", "exact")),
     ("The firm took on more than a half-dozen advisers.", (6, 6, None, "advisers", "lower_bound")),
     ("The door is 2 1/2 inches thick.", (2.5, 2.5, 2.5, "inches", "exact")),
@@ -202,9 +202,9 @@ def test_seven_figure_sum_is_a_vague_magnitude():
 
 @pytest.mark.parametrize("text, value, unit", [
     ("Revenue rose at five of the casinos.", 5, "casinos"),
-    ("Two of the group’s researchers were hired.", 2, "researchers"),
-    ("Nearly 700 of the leading young engineers came.", 700, "engineers"),
-    ("Gambling revenue at Atlantic City’s eight remaining casinos rose.", 8, "casinos"),
+    ("Three of the firm’s chemists were hired.", 3, "chemists"),
+    ("Nearly 400 of the brightest young pianists came.", 400, "pianists"),
+    ("Takings at Ruritania’s six remaining casinos fell.", 6, "casinos"),
     ("They leased a 20,000 square-foot warehouse.", 20000, "square feet"),
     ("They leased a 20,000-square-foot warehouse.", 20000, "square feet"),
 ])
@@ -219,14 +219,14 @@ def test_a_stage_of_a_competition_is_no_counted_noun():
 
 
 def test_a_superlative_after_n_of_the_stays_a_comparison():
-    text = "Two of the largest airlines in the US - American and Delta - lost money."
-    assert [(c.text, c.unit) for c in claims(text)] == [("Two", "airlines")]
-    assert [c.text for c in claims(text, "comparison")] == ["the largest airlines in the US"]
+    text = "Two of the largest banks in Ruritania - Acme and Zenith - lost money."
+    assert [(c.text, c.unit) for c in claims(text)] == [("Two", "banks")]
+    assert [c.text for c in claims(text, "comparison")] == ["the largest banks in Ruritania"]
 
 
 @pytest.mark.parametrize("text, value", [
     ("Nine of the 12 jurors voted to convict.", 0.75),
-    ("Eleven of the 15 board members will come from the buyer.", 11 / 15),
+    ("Seven of the 13 council seats will go to the winner.", 7 / 13),
 ])
 def test_a_share_of_a_known_whole_is_a_fraction(text, value):
     c = one(text)
@@ -276,8 +276,8 @@ def test_elided_unit_is_taken_from_the_figure_before():
 
 
 def test_figure_as_adjective_does_not_hide_the_counted_noun():
-    found = claims("She blamed thousands of $12-an-hour workers.")
-    assert [(c.raw_number, c.unit) for c in found] == [("thousands", "workers"), ("$12", "USD per hour")]
+    found = claims("He praised thousands of $9-an-hour cleaners.")
+    assert [(c.raw_number, c.unit) for c in found] == [("thousands", "cleaners"), ("$9", "USD per hour")]
 
 
 @pytest.mark.parametrize("text, value, unit", [
@@ -296,11 +296,11 @@ def test_malformed_number_is_flagged_and_never_given_a_value():
 
 
 def test_rates_and_periods_stay_with_the_figure():
-    c = one("Bonuses were $500 to $2,000 every three months.")
-    assert (c.low, c.high, c.unit) == (500, 2000, "USD per three months")
-    c = one("The measure would cost $374 billion over 10 years.")
-    assert (c.value, c.unit) == (374e9, "USD over 10 years")
-    assert c.text == "$374 billion over 10 years"
+    c = one("Grants were $300 to $1,500 every three months.")
+    assert (c.low, c.high, c.unit) == (300, 1500, "USD per three months")
+    c = one("The scheme would cost $215 billion over 8 years.")
+    assert (c.value, c.unit) == (215e9, "USD over 8 years")
+    assert c.text == "$215 billion over 8 years"
 
 
 def test_raw_number_and_span_as_written():
@@ -315,7 +315,7 @@ def test_raw_number_and_span_as_written():
 @pytest.mark.parametrize("text", [
     "The vote took place on 24 February 2022.",
     "The hearing opened on Feb. 9 and closed on Sept. 19 to 22.",
-    "The poll ran from January 1 and September 26.",
+    "The count ran from March 3 and October 14.",
     "The law was passed in 2012 and takes effect by 2030.",
     "Emissions must fall below 2005 levels.",
     "Doors open at 9 p.m. and close at 10:30.",
@@ -331,7 +331,7 @@ def test_raw_number_and_span_as_written():
     "The quote appears on page 5 of the report.",
     "The twist comes in episode 3 of the drama.",
     "2px presentational grey line.",
-    "The minister will visit Moscow in the next two weeks.",
+    "The envoy will visit Ruritania in the next three weeks.",
     "The candidates met before the first debate.",
     "He called himself a one-term president.",
     "She told a story about a half-frozen snake.",
@@ -342,28 +342,28 @@ def test_raw_number_and_span_as_written():
     "Voters aged 18 to 24 stayed at home.",
     "The sprinter won the 400m final.",
     "She is the reigning European 800m champion.",
-    "Old PCs running Windows 95, 98 and ME are at risk.",
+    "Laptops still on Windows 95, 98 or ME are exposed.",
     "The flaw affects versions 3.2 and later.",
     "Listeners tune in at six o'clock each evening.",
-    "The 18- to 24-year-old recruits left early.",
+    "The 19- to 23-year-old cadets left early.",
     "The two countries signed an agreement.",
     "The tweet_id 778257943577919488 was logged.",
-    "She beat her rival 6-7 (4-7) 6-2 6-0 on Friday.",
+    "He beat his opponent 7-5 (7-2) 3-6 6-4 on Tuesday.",
     "The result will be announced on 5 May.",
     "England face Ireland in the Six Nations tomorrow.",
-    "Leaders met after the Group of 20 conference.",
+    "Ministers left early from the Group of 20 talks.",
     "Guccifer 2.0 claimed the hack.",
     "Its views turned extreme around 2002, when it split.",
-    "The attacks happened 20 and 50 years ago.",
+    "The floods came 30 and 70 years ago.",
     "Revenue rose in '19 as sales grew.",
     "The deficit will grow in ’16.",
     "The band toured with 98 Degrees last summer.",
-    "Her walls had Dirty Dancing, 98 Degrees and Elvis posters.",
+    "His room had Grease, 98 Degrees and Beatles posters.",
     "She spoke at the Forbes Under 30 Summit in Boston.",
     "Enrolment at four-year colleges fell.",
     "Fees at public, 2-year institutions rose.",
     "The film displaced Ocean's Twelve at the top of the chart.",
-    "Airbus built a rival to Boeing's 777 line.",
+    "Acme designed a jet to compete with Boeing's 777 range.",
     "He watched 21 Grams on Friday night.",
 ])
 def test_not_quantities(text):
@@ -375,8 +375,8 @@ def test_not_quantities(text):
     ("The rally drew over 300 Labour supporters.", 300, "supporters"),
     ("The mayor serves a four-year term.", 4, "years"),
     ("He said '16 people died' in the blast.", 16, "people"),
-    ("It has a 40 GB hard drive.", 40, "GB"),
-    ("Contributions rose to £8.2bn a year.", 8.2e9, "GBP per year"),
+    ("The laptop has a 60 GB hard disk.", 60, "GB"),
+    ("Payments climbed to £6.4bn a year.", 6.4e9, "GBP per year"),
     ('"Two million children will die needlessly," he said.', 2e6, "children"),
     ("It is one of India's 35 states.", 35, "states"),
 ])
@@ -395,7 +395,7 @@ def test_boilerplate_sentences_yield_nothing():
 # -- comparisons ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, span, reference", [
-    ("It is the first time since World War Two that troops have moved.", "the first time since World War Two",
+    ("It is the first time since World War Two that Ruritania has held a parade.", "the first time since World War Two",
      "World War Two"),
     ("Inflation is at its highest level since 2008.", "its highest level since 2008", "2008"),
     ("Unemployment fell to the lowest rate in 50 years.", "the lowest rate in 50 years", "50 years"),
@@ -411,8 +411,8 @@ def test_boilerplate_sentences_yield_nothing():
     ("The group held a first-of-its-kind summit.", "a first-of-its-kind summit", None),
     ("This year's haul surpasses the $5 million raised in 2012.", "surpasses the $5 million raised in 2012",
      "raised in 2012"),
-    ("The youth rate was 18.7 percent, or less than one-third of the minister's claim.",
-     "less than one-third of the minister's claim", "the minister's claim"),
+    ("Acme's share fell to 9 percent, or less than one-third of its old level.",
+     "less than one-third of its old level", "its old level"),
 ])
 def test_comparisons(text, span, reference):
     found = claims(text, "comparison")
@@ -421,8 +421,8 @@ def test_comparisons(text, span, reference):
 
 @pytest.mark.parametrize("text, span, reference", [
     # a rank below the top
-    ("Turnout was the second highest in the past 28 years.", "the second highest in the past 28 years",
-     "the past 28 years"),
+    ("Attendance was the second highest in the past 17 years.", "the second highest in the past 17 years",
+     "the past 17 years"),
     ("Turnout was the third lowest in a general election.", "the third lowest in a general election",
      "a general election"),
     # a superlative over the whole set, or up to now
@@ -432,7 +432,7 @@ def test_comparisons(text, span, reference):
     ("She had her best year so far.", "her best year so far", None),
     ("It would create the world's largest drugmaker, critics said.", "the world's largest drugmaker",
      "the world"),
-    ("The world's biggest carmaker General Motors is recalling cars.", "The world's biggest carmaker",
+    ("The world's biggest toymaker Acme is recalling dolls.", "The world's biggest toymaker",
      "The world"),
     ("Marsh - the world's biggest insurance broker - said no.", "the world's biggest insurance broker",
      "the world"),
@@ -444,11 +444,11 @@ def test_comparisons(text, span, reference):
     ("The pound hit a 31-year low against the dollar.", "a 31-year low", "31-year"),
     ("Shares hit a five-month high on Friday.", "a five-month high", "five-month"),
     # records and multipliers
-    ("The turnout record set in 2008 still stands.", "record set in 2008", "2008"),
+    ("The attendance record set in 1994 still stands.", "record set in 1994", "1994"),
     ("The rent nearly quintupled after the spring.", "nearly quintupled", None),
     ("Profits rose 10-fold in a year.", "10-fold", None),
     ("It was a tenfold increase.", "tenfold increase", None),
-    ("Chips improve by about 10 fold every five years.", "about 10 fold", None),
+    ("Batteries improve by about 8 fold every six years.", "about 8 fold", None),
     ("The buyer is about half the size of its target.", "about half the size of its target", "its target"),
     ("The new hall is a third the size of the old one.", "a third the size of the old one", "the old one"),
     # a record broken, set or passed, with what lies between the verb and "record"
@@ -490,7 +490,7 @@ def test_comparison_figures_are_not_also_quantities(text):
 @pytest.mark.parametrize("text", [
     "The wealthiest families pay more than they did.",
     "It was the best way to follow the debate.",
-    "The law gives the wealthiest people enormous influence in elections.",
+    "The rule hands the wealthiest donors great sway over councils.",
     "She has a long track record of reform.",
     "He is at least as tall as his brother.",
     "Most voters stayed at home.",
@@ -501,8 +501,8 @@ def test_comparison_figures_are_not_also_quantities(text):
     "Spending will exceed 3 percent of output.",
     "It is in the country's best interest to stay.",
     "Few can afford the most up to date model.",
-    "He took the best debut performance prize for his film.",
-    "She was on record-breaking form in the heats.",
+    "She won the best newcomer award for her novel.",
+    "Ann Lee looked on record-setting pace at the trials.",
     "The pound fell to a low of $1.20.",
     "The talks reached the first stage after two days of meetings.",
     "She was the first speaker in the morning session.",
@@ -776,7 +776,7 @@ def test_a_currency_code_counts_only_in_capitals_and_a_currency_word_that_is_eng
 
 
 def test_a_conversion_in_brackets_gives_no_unit_to_a_later_figure():
-    text = "Spending rose to 1,546 trillion rials ($175bn; £93bn) in Iran from the previous year's 1,070 trillion."
+    text = "Outlays rose to 2,310 trillion rials ($120bn; £85bn) in Iran from the prior year's 1,840 trillion."
     assert [c.unit for c in claims(text)] == ["IRR", "USD", "GBP", "IRR"]
 
 
@@ -784,7 +784,7 @@ def test_a_conversion_in_brackets_gives_no_unit_to_a_later_figure():
     ("The storm brought gusts of 120 miles per hour.", "miles per hour"),
     ("The train reached 300 km/h on the test track.", "km per hour"),
     ("The plant makes 100,000 vans a year.", "vans per year"),
-    ("Links of 0.3-0.5 megabits a second are common.", "megabits per second"),
+    ("Links of 0.2-0.7 megabits a second are typical.", "megabits per second"),
     ("The town records 3 per 100,000 people.", "per 100,000 people"),
     ("The clinic saw 5 deaths per 1,000 births.", "deaths per 1,000 births"),
     ("The stock closed at 412p a share.", "GBP per share"),
@@ -815,7 +815,7 @@ def test_a_capitalised_unit_of_several_words_is_a_name():
 
 
 def test_a_figure_in_brackets_takes_the_unit_of_an_earlier_figure_in_them():
-    assert [c.unit for c in claims("(Of the 1,590 votes cast on Friday, 1128 were for her.)")] == ["votes", "votes"]
+    assert [c.unit for c in claims("(Of the 2,340 votes cast on Tuesday, 1417 were for him.)")] == ["votes", "votes"]
 
 
 @pytest.mark.parametrize("text", ["She won three gold medals.", "They played two cup ties.",
@@ -825,7 +825,7 @@ def test_units_and_currencies_that_are_english_words_are_none(text):
 
 
 def test_a_currency_word_shared_by_several_takes_the_full_name_the_article_gave():
-    assert [c.unit for c in claims("Profits fell to 3.4bn Danish kroner. Sales rose to 36bn kroner.")] == ["DKK", "DKK"]
+    assert [c.unit for c in claims("Profits fell to 2.6bn Danish kroner. Sales rose to 41bn kroner.")] == ["DKK", "DKK"]
 
 
 # -- the claim as a statement: measure, clause, subject, period (issue 16) -----------------------------------------
@@ -1101,7 +1101,7 @@ def test_the_same_small_count_twice_is_two_claims():
     ("The new links are much faster than 4G.", "much faster than 4G", "4G"),
     ("Fares rose 3%, compared with 5% on the buses.", "compared with 5% on the buses", "5% on the buses"),
     ("Sales reached 9,000, up from 7,000 a year earlier.", "up from 7,000 a year earlier", "a year earlier"),
-    ("Income was 4bn, against 2.7bn a year earlier.", "against 2.7bn a year earlier", "a year earlier"),
+    ("Income was 5bn, against 3.1bn a year earlier.", "against 3.1bn a year earlier", "a year earlier"),
     ("The bidder offered a price in excess of the fund's closing value.",
      "in excess of the fund's closing value", "the fund's closing value"),
     ("The startup is overtaking Acme as the biggest seller.", "overtaking Acme as the biggest seller", "Acme"),

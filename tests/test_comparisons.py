@@ -237,7 +237,7 @@ def test_comparatives_against_a_time_a_pace_or_a_group(text, span, reference):
     ("Van sales jumped 15% to 2,000 from a year earlier.", "from a year earlier", "a year earlier"),
     # the new level, then "from" the old one and its time
     ("The average fare fell slightly to £40, from £41 in March.", "from £41 in March", "£41 in March"),
-    ("Growth slowed to 1.2% in the third quarter from 1.5% in the second.", "from 1.5%", "1.5%"),
+    ("Output slowed to 0.8% in the third quarter from 1.1% in the second.", "from 1.1%", "1.1%"),
     ("Revenue rose 9% to $3bn, from $2.7bn for the same period in 2011.",
      "from $2.7bn for the same period in 2011", "$2.7bn for the same period in 2011"),
     ("The rate was unchanged from last month.", "unchanged from last month", "last month"),

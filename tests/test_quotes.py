@@ -333,11 +333,11 @@ def test_captions_are_skipped_and_headlines_are_read():
 
 
 def test_subjectless_cue_shares_the_speaker_before():
-    text = "The defence minister has told the BBC there is still “a chance” of peace, but added: “I’m worried.”"
+    text = "The trade minister has told the Acme Gazette there is still “a hope” of a deal, but added: “I’m anxious.”"
     found = quotes(text)
     assert [(q.kind, q.content) for q in found] == [
-        ("mixed", "there is still “a chance” of peace"), ("direct", "I’m worried.")]
-    assert found[0].speaker_mention == "The defence minister" and found[0].cue == "has told"
+        ("mixed", "there is still “a hope” of a deal"), ("direct", "I’m anxious.")]
+    assert found[0].speaker_mention == "The trade minister" and found[0].cue == "has told"
     assert found[1].continues == 0 and found[1].cue == "added"
     assert found[1].speaker_start == found[0].speaker_start
 
@@ -621,16 +621,16 @@ def test_but_before_a_verb_that_may_be_a_noun_opens_a_second_clause_of_the_same_
 
 
 def test_a_past_participle_is_not_the_subject_of_a_verb_that_may_be_a_noun():
-    # "received emails that …": "emails" is a noun here, and "received" no speaker
-    assert triples("She said she had never sent or received emails that were “marked secret at the time.”") == [
-        ("mixed", "she had never sent or received emails that were “marked secret at the time.”", "She")]
+    # "received faxes that …": "faxes" is a noun here, and "received" no speaker
+    assert triples("He said he had never sent or received faxes that were “stamped private in the office.”") == [
+        ("mixed", "he had never sent or received faxes that were “stamped private in the office.”", "He")]
 
 
 @pytest.mark.parametrize("text, speaker", [
     ("She declared “What a night!” and said that her team would keep going “to the very end” across the state.", "She"),
-    ("Then he turned on the mayor, calling him a “fraud” and accusing him of acting like a “spoiled child.”", "he"),
+    ("Then she turned on the sheriff, calling him a “clown” and charging him with behaving like a “sulking toddler.”", "she"),
     ("And he made a point of saying the town hall “was a place of hope” for everyone.", "he"),
-    ("And in 2011, he all but accused the governor of trying to “wreck” the budget.", "he"),
+    ("And in 2009, she all but accused the mayor of trying to “sink” the harbour plan.", "she"),
 ])
 def test_a_subjectless_cue_finds_the_subject_of_its_sentence(text, speaker):
     assert all(sp == speaker for _, _, sp in triples(text))
@@ -658,8 +658,8 @@ def test_a_quotation_after_but_alone_continues_the_speaker_before():
 
 
 def test_a_participle_with_its_agent_after_by_is_no_cue():
-    # "measures added by the council": a passive, not "measures" saying something
-    assert [sp for _, _, sp in triples("The vote failed because of “poison pill” measures added by the council "
+    # "clauses added by the council": a passive, not "clauses" saying something
+    assert [sp for _, _, sp in triples("The bill stalled because of “wrecking” clauses added by the council "
                                        "late on Friday.")] in ([], [None])
     # the medium and the manner after "by" keep the cue
     assert triples("“I was stunned,” Mr. Dale said by telephone.") == [("direct", "I was stunned", "Mr. Dale")]
@@ -681,9 +681,9 @@ def test_an_adverb_after_an_inverted_cue_is_no_speaker():
 
 
 def test_call_for_after_an_article_is_a_noun_but_after_a_plural_name_a_verb():
-    found = triples("During the debate, Cruz made an unprompted call for an end to farm subsidies, calling them "
-                    "“corporate welfare.”")
-    assert found == [("mixed", "them “corporate welfare.”", "Cruz")]
+    found = triples("During the hearing, Hale made a surprise call for an end to fishing quotas, calling them "
+                    "“state theft.”")
+    assert found == [("mixed", "them “state theft.”", "Hale")]
     assert triples("Democrats call for a “full review” of the deal.") == [
         ("mixed", "a “full review” of the deal", "Democrats")]
     assert triples("Critics warn that the plan is “a gift to landlords.”") == [
@@ -698,7 +698,7 @@ def test_pressed_and_surmised_report_speech_but_the_press_is_no_cue():
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("“I was stunned,” Mr. Dale, now 81 and retired in Salem, Ore., said by telephone.", "Mr. Dale"),
+    ("“I was amazed,” Mr. Dale, now 77 and living in Bend, Ore., said by telephone.", "Mr. Dale"),
     ("Rita Moss, 58, a nurse from Leeds, said the ward was “close to breaking.”", "Rita Moss"),
     ("Moreover, Jo Sachs, an economist at the university, said that the plan would “fail.”", "Jo Sachs"),
 ])
@@ -754,8 +754,8 @@ def test_a_clause_after_an_inverted_speaker_is_no_complement():
 
 
 def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
-    got = quotes("Adopting the advice of a panel that met last week, the board of elections on Monday rejected "
-                 "both claims, ruled Lund eligible and ordered that his name be listed.")
+    got = quotes("Following the advice of a committee that sat in May, the board of elections on Tuesday dismissed "
+                 "both appeals, ruled Lund eligible and ordered that the ballots be reprinted.")
     assert all(q.speaker_mention != "Lund" for q in got)
     assert [q.speaker_mention for q in got if q.cue == "ordered"] == ["the board of elections"]
     assert one("\"We are ready,\" said Ms Lund on Tuesday.").speaker_mention == "Ms Lund"
@@ -780,7 +780,7 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees_quo
     from tracker.model import Document
 
     text = ("Linton mayor Tom Hale on the new bridge\n\n"
-            "Tom Hale has run the town for ten years. Questions and answers have been edited for length.\n\n"
+            "Tom Hale has run the town for ten years. This interview has been shortened.\n\n"
             "Q: Why a bridge?\n\n"
             "A: Because the ferry is too slow. I think people will use it every day.\n\n"
             "QWhat about the cost?\n\n"
@@ -924,7 +924,7 @@ def test_outlet_told_is_no_inverted_speaker():
 
 
 @pytest.mark.parametrize("text", [
-    "Profits rose to £198m from the £130m reported a year earlier.",
+    "Profits rose to £176m from the £142m reported a year earlier.",
     "The date most recently proposed by the council is June.",
 ])
 def test_figures_and_most_are_no_speakers(text):
@@ -980,8 +980,8 @@ def test_colon_after_a_name_and_any_verb(text, speaker):
 
 
 def test_a_number_with_a_thousands_comma_stays_whole_in_the_speaker():
-    q = one("Half of the 2,000 people interviewed said they had used the new card.")
-    assert q.speaker_mention == "2,000 people interviewed"
+    q = one("A third of the 3,000 people interviewed said the new bus was late.")
+    assert q.speaker_mention == "3,000 people interviewed"
 
 
 def test_adverb_before_a_colon_is_no_content():

@@ -496,7 +496,7 @@ def test_a_definite_description_of_a_thing_is_no_one():
 
 def test_a_pronoun_that_speaks_mid_sentence_is_the_next_pronoun():
     text = ("Party chairman Dan Voss met the press.\n\n"
-            "The district saw 30 applicants, which he said were split between Tom Hale and Rob Kerr, with a few"
+            "The ward drew 40 bids, which he said were shared between Tom Hale and Rob Kerr, with a few"
             " for Ian Dale.\n\n"
             "\"It is a close race,\" he said.")
     sentences, quotes = quotes_for(text, [("he", 0), ("he", 1)])
@@ -887,7 +887,7 @@ def test_conservatives_without_the_are_generic():
 
 @pytest.mark.parametrize("text, mention", [
     ("Ann Cole, the head of the trust, told the BBC the wards were full.", "the BBC"),
-    ("The union will ballot its 290,000 members on strikes, the union said.", "000 members"),
+    ("The guild will poll its 184,000 members on a walkout, the guild said.", "000 members"),
     ("The sale raised more than the 100m analysts had expected.", "100m analysts"),
 ])
 def test_the_one_spoken_to_and_the_tail_of_a_figure_are_no_speakers(text, mention):
@@ -1017,10 +1017,10 @@ def test_he_is_not_a_man_named_after_by_and_his_title_when_mr_x_was_just_quoted(
 
 
 def test_a_body_described_with_a_hyphenated_modifier_is_the_one_body_named_lately_not_a_headline_word():
-    text = ("TV debate urged for party chiefs\n\n"
-            "Leaders should hold a televised debate, according to the Marlow Trust.\n\n"
-            "It would then be up to the leaders to decide, the non-partisan charity said.")
-    assert names(text, ["the non-partisan charity"])[0] == ["Marlow Trust"]
+    text = ("Hustings plea to party chiefs\n\n"
+            "Councils should stage a public hustings each spring, according to the Marlow Trust.\n\n"
+            "The choice would rest with the party chiefs, the cross-party charity added.")
+    assert names(text, ["the cross-party charity"])[0] == ["Marlow Trust"]
     # a modifier that tells one body from another says the body may be another one
     text = "Zenco profits\n\nZenco Holdings said profits rose. The rival firm said its own profits fell."
     assert names(text, ["The rival firm"])[0] == [None]
@@ -1237,10 +1237,10 @@ def test_a_document_noun_opening_a_sentence_is_no_name():
 
 
 def test_who_after_a_name_is_among_those_is_that_name():
-    text = "Row\n\nThe Prime Minister Tom Hale is among those who have called for an apology."
-    assert names(text, ["who"])[0] == ["Tom Hale"]
+    text = "Row\n\nThe Governor Ann Lee is among those who have urged a recount."
+    assert names(text, ["who"])[0] == ["Ann Lee"]
     # "those who" with no name before "is among": nobody
-    assert names("Row\n\nMany are among those who have called for an apology.", ["who"])[0] == [None]
+    assert names("Row\n\nMany are among those who have urged a recount.", ["who"])[0] == [None]
 
 
 def test_a_lead_named_by_a_description_first_and_by_name_in_the_next_paragraph():
