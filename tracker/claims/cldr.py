@@ -2,8 +2,8 @@
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.unit) for c in find_claims(
-...     "Iran's budget rose to 1,546 trillion rials, and the fine was 2m Swiss francs or CHF 2m.", None)]
-[('1,546 trillion rials', 'IRR'), ('2m Swiss francs', 'CHF')]
+...     "Iran's budget rose to 1,210 trillion rials, and the fine was 2m Swiss francs or CHF 2m.", None)]
+[('1,210 trillion rials', 'IRR'), ('2m Swiss francs', 'CHF')]
 
 CLDR (the Unicode Common Locale Data Repository, which babel ships and keeps
 current) names about 160 currencies in use; ``data/claims/currencies.txt``

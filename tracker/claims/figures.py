@@ -381,7 +381,7 @@ def read_words(sc, s: int, sent: Sentence, w: str = ""):
         return None                          # "three times the rate": a comparison
     if is_fraction and low.startswith(" of ", e):
         c = comparisons.fraction_of_baseline(sc, min(qs, s), e, sent)
-        if c is not None:                    # "12.4 percent, or less than one-third of the mayor's figure"
+        if c is not None:                    # "9.5 percent, or less than one-third of Ann Lee's estimate"
             sc.comparisons.append(c)
             return None
     return finish(sc, sent, s, e, value, unit=None, qual=qual, qs=min(qs, s), flags=[], pw=pw,

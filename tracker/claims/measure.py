@@ -61,7 +61,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
     counted = counted_span(text, low, c, w) if is_counted(unit, w) else None
     toks = tokens_left(low, lo, c.start, 6)
     while toks and toks[-1].group() in ADVERBS:
-        toks.pop()                           # "cost just more than £10,000"
+        toks.pop()                           # "cost just more than £7,000"
     words = [t.group() for t in toks]
     last = words[-1] if words else ""
     # a figure joined to the previous one shares its measure: "£153m at X and £336m at Y", "£1.3bn ($2.5bn)"
@@ -76,7 +76,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 (c.unit or "") == (prev.unit or ""):
             # (what the earlier count's clause says of it is not this one's: "25 children that have died ... and two")
             return prev.measure.split(" that ")[0], subject or _name_after(text, c.end, hi, w) or prev.subject
-    # a share: "one in six cars sold by the group", "46% of voters"
+    # a share: "one in five bikes made by the firm", "38% of voters"
     if unit in SHARE:
         if unit == "fraction":
             m = re.search(r"(?:in|of|out of)\s+\S+\s+(.+)$", c.text)
@@ -84,7 +84,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                 s = c.start + m.start(1)
                 end = post_modifier(text, low, c.end, hi, w)
                 return "share of " + text[s:end], subject
-            if m := re.search(r"(?:in|out of)\s+\S+$", c.text):          # "one in six| cars sold by the group"
+            if m := re.search(r"(?:in|out of)\s+\S+$", c.text):          # "one in five| bikes made by the firm"
                 np = np_right(text, low, c.end, hi, w)
                 if np and low[c.end:np[0]].strip() == "":
                     end = post_modifier(text, low, np[1], hi, w)
@@ -110,7 +110,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
             if np and head_word(text, np) not in w["amounts"]:
                 meas, sub = split_subject(text, np)
                 return meas, subject or sub
-    # a change: "shares surged 4.9%", "spending could be cut by £1.6bn"
+    # a change: "shares jumped 3.2%", "the budget may be cut by £2.3bn"
     if last == "by" and len(words) > 2 and words[-2] not in w["changes"]:
         obj = object_of_change(text, low, lo, toks, w)     # "cut taxes by £4bn", "boost its dividend by 27%"
         if obj:
@@ -210,7 +210,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         pos = c.end
         br = CONVERSION.match(low, pos, pos + 44)
         if br:
-            pos = br.end()                   # "raise $100m (£52m)| from the sale"
+            pos = br.end()                   # "raise $70m (£41m)| from the sale"
         pp = re.match(r"\s+(in|on|for|into|from)\s+", low[pos:pos + 8])
         if pp and noun not in ("workforce", "output", "sales", "price", "value", "cost", "gift"):
             np = np_right(text, low, pos + pp.end() - 1, hi, w)
@@ -223,7 +223,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         np = np_right(text, low, m.end() - 1, hi, w)
         if np and head_word(text, np) not in w["amounts"]:
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
-    # "X of FIG": "savings of £153m", "a majority of 160", "speeds of up to 14.4Mbps"
+    # "X of FIG": "savings of £87m", "a majority of 212", "rates of up to 9.6Mbps"
     if last == "of" or low.startswith("of ", c.start):      # (the claim may start at "of")
         np = np_left(text, low, lo, toks[-1].start() if last == "of" else c.start, w)
         if np and head_word(text, np) not in w["amounts"]:
@@ -238,7 +238,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
                     before[-3].group() in _DETERMINERS:
                 meas = text[before[-2].start():np[1]]        # "a cost to local shops of £50m"
             return meas, subject or sub or _possessor_before(text, lo, np[0]) or _name_after(text, c.end, hi, w)
-        if np:                               # "rose to a new high of 583p": the level of what rose
+        if np:                               # "rose to a new high of 417p": the level of what rose
             toks = tokens_left(low, lo, np[0], 6)
             while toks and toks[-1].group() in _DETERMINERS:
                 toks.pop()
@@ -253,7 +253,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np and head not in w["amounts"] and not text[np[0]].isupper() and \
                 (" of " in low[m.start():m.end()] or head.endswith("s")):         # "$3bn in contracts", not "in trade"
             return text[np[0]:np[1]], subject or _name_after(text, np[1], hi, w)
-    # a participle after the figure that names its amount: "the £35bn saved by tackling waste"
+    # a participle after the figure that names its amount: "the £12bn saved by cutting delays"
     m = re.match(r"\s+([a-z]+)\b", low[c.end:c.end + 16])
     if m and m.group(1) in w["measure_verbs"] and m.group(1).endswith(("ed", "nt", "ld", "id")):
         return w["measure_verbs"][m.group(1)], subject
@@ -278,7 +278,7 @@ def _read_measure(text: str, low: str, lo: int, hi: int, c: Claim, prev: Claim |
         if np and low[pos:np[0]].strip() == "" and head_word(text, np) not in w["amounts"] and \
                 not (" " not in text[np[0]:np[1]] and head_word(text, np).endswith("ly") and np[1] - np[0] > 6):
             if head_word(text, np) in w["change_words"] and low.startswith((" in ", " of "), np[1]):
-                more = np_right(text, low, np[1] + 3, hi, w)    # "a 3% rise in prices"
+                more = np_right(text, low, np[1] + 3, hi, w)    # "a 4% rise in rents"
                 if more and not _PERIOD.match(low, np[1] + 1):
                     return (last + " " if adj else "") + text[np[0]:more[1]], subject or _name_after(text, more[1], hi, w)
             meas = (last + " " if adj else "") + text[np[0]:np[1]]

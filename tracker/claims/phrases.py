@@ -69,7 +69,7 @@ REACHING = frozenset("exceeding reaching topping hitting totalling totaling pass
 def subject_np(text: str, low: str, lo: int, pos: int, w: dict) -> tuple[int, int] | None:
     """The noun phrase before ``pos`` that a verb there has for subject: over a phrase that modifies it ("the
     typical user rate in a real implementation| is"), never onto a noun that only says "a figure" ("the
-    number of| troops"), over time phrases ("profit in the three months to 30 June| was")."""
+    number of| troops"), over time phrases ("profit in the nine months to 31 March| was")."""
     pos = time_left(low, lo, pos)
     br = _BRACKET_BEFORE.search(low, max(lo, pos - 50), pos)
     np = np_left(text, low, lo, br.start() if br else pos, w)          # "gross national income (GNI)| rose"
@@ -102,7 +102,7 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},\s*$")
 
 
 def time_left(low: str, lo: int, pos: int) -> int:
-    """Where the time phrases that end right before ``pos`` begin ("profit| in the three months to 30 June| was"),
+    """Where the time phrases that end right before ``pos`` begin ("profit| in the nine months to 31 March| was"),
     or ``pos``."""
     for _ in range(3):
         end = pos
@@ -264,7 +264,7 @@ def _object_verb(words: list[str], w: dict) -> str | None:
 
 def _finite_after(low: str, pos: int, hi: int, w: dict) -> bool:
     """Does an object follow a verb ending at ``pos`` (a determiner, a figure or a noun, not a preposition or
-    punctuation): "3,500 people produced| 56,000 cars" is a clause, "songs downloaded| since 2003" a modifier?"""
+    punctuation): "2,800 workers built| 41,000 bikes" is a clause, "songs downloaded| since 2003" a modifier?"""
     m = _NEXT_WORD.match(low, pos, hi)
     if m is None:
         return low[pos:pos + 2].strip()[:1].isdigit() or low[pos + 1:pos + 2] in "£$€"
@@ -340,7 +340,7 @@ def counted_phrase(text: str, low: str, counted: tuple[int, int], before: list[s
         after = _pp_end(text, low, end, hi, w, any_preposition=True)
         return text[counted[1]:end] + f" {verb}" + text[end:after], after
     aux = _AUX_CHAIN.match(low, end, hi)
-    if aux:                                  # "13 athletes have been sanctioned for ...": the passive's participle
+    if aux:                                  # "17 riders have been fined for ...": the passive's participle
         after = _verb_phrase_end(text, low, aux.end(), hi, w)
         if after > aux.end():
             return text[counted[1]:end] + " " + text[aux.end():after].strip(), after

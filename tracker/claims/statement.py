@@ -17,7 +17,7 @@ example measures):
   ("..., the chancellor said", "Mr Howard says ...", "According to X, ")
   and the quotation marks around it;
 - ``measure``, the first of these that the sentence gives:
-  - a share: "one in six cars sold by the group", "46% of voters" -> "share of ...";
+  - a share: "one in five bikes made by the firm", "38% of voters" -> "share of ...";
   - a change: "shares rose 4.9%", "spending was cut by £1.6bn" -> "shares rise", "spending cut"
     (the change verb's own noun, ``data/claims/change_measures.txt``), also by "up"/"down" ("shares were up
     3% at 250p", "imports down 4%"), with an object ("cut rents by 2%" -> "rents cut"), and the level it
@@ -28,7 +28,7 @@ example measures):
     ("won two awards" -> "awards won", ``data/claims/participles.txt``; not a light verb: "has 200 staff",
     ``data/claims/light_verbs.txt``), a participle or a phrase of kind after it ("songs downloaded",
     "parking spaces in use"), a relative clause, the verb it is the subject of when the figure opens its
-    clause ("13 athletes have been sanctioned for doping" -> "athletes sanctioned for doping"), the group
+    clause ("17 riders have been fined for speeding" -> "riders fined for speeding"), the group
     it belongs to ("a panel of seven judges" -> "panel of judges"); a counted noun left out ("won
     the next five") is the earlier one's;
   - an age: "the 33-year-old", "aged 13" -> "age"; "died at the age of 79" -> "age at death";
@@ -56,8 +56,8 @@ example measures):
   nouns that only say "a figure" ("a total of", "a maximum of": ``data/claims/amount_nouns.txt``) are
   never the measure;
 - ``subject``: a possessor ("BMW's £100m"), a name before the measure ("UK unemployment"), a name after
-  it ("£153m at the Foreign Office", "unemployment in France"), else the name that starts the clause
-  ("Sprint will spend around $1bn");
+  it ("£87m at the Ruritanian embassy", "unemployment in France"), else the name that starts the clause
+  ("Acme will spend around $2bn");
 - ``period``: the time phrase of the clause nearest the figure ("in March", "last year", "since 2001",
   "a year earlier", "in the last six years").
 

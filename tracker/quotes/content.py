@@ -111,7 +111,7 @@ def close(m: str, ue: int, breaks: list[int], frames: list[Frame]) -> Holders | 
                 if i < len(breaks) and breaks[i] < c[1]:
                     c[1] = breaks[i]
                 if f.relative:
-                    # "Russia – which has denied it plans to invade Ukraine – has placed …"
+                    # "Ruritania – which has denied it plans to annex Borduria – has placed …"
                     k = m.find(")" if f.relative == "(" else f.relative, c[0], c[1])
                     if k > 0:
                         c[1] = k

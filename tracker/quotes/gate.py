@@ -196,7 +196,7 @@ def drop_reason(q: Quote, text: str) -> str | None:
 
 
 # a second clause with a subject of its own after "but" or "while" in a reported clause: "it had acted to
-# curb inflation but the move was criticised", "a refund but so far the council has refused", "retiring
+# cut fares but the plan was opposed", "a refund but so far the council has refused", "retiring
 # while a rival is tipped to win": the reporter's narration goes on, the speaker's words have ended
 _SECOND_CLAUSE = re.compile(r" (?:but|while) (?=(?:so far |now |then )?(?:the|a|an|his|her|its|their|this|these|"
                             r"those|some|many|most|[A-Z][a-z]+ (?:is|are|was|were|has|have|had|will|would)\b))")

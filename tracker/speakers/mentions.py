@@ -98,7 +98,7 @@ def plan_mention(mention: str) -> tuple:
     if len(parts) == 2 and all(_NO_ARTICLE.sub("", p)[:1].isupper() for p in parts) and not (
             parts[0].split()[0].lower() in DETERMINERS and _PREP.search(parts[0])
             and parts[0][:_PREP.search(parts[0]).start()].split()[-1].islower()):
-        # (not "The star of Rain Man and Tootsie": "and" joins the complement's names, not two speakers)
+        # (not "The star of Moon Harbour and Red Fields": "and" joins the complement's names, not two speakers)
         return ("compound", tuple(parts), m)
     first = m.split()[0]
     if first[:1].islower() and _NOT_A_MODIFIER.search(first) and first not in _ING_MODIFIERS \
@@ -111,7 +111,7 @@ def plan_mention(mention: str) -> tuple:
 def _read_description(seg: str) -> tuple | None:
     """(words, head noun, determiner, capitalised modifiers, complement) of a description, read once per mention
     (``plan_mention`` keeps it); None without words. The complement names the body an anonymous source speaks for:
-    "a spokesman for the Jupiter Police Department", "members of the World Trade Organization"."""
+    "a spokesman for the Ruritania Police Department", "members of the Acme Trade Council"."""
     cut = _PREP.search(seg)
     core = seg[:cut.start()] if cut else seg
     words = core.split()
@@ -259,7 +259,7 @@ class Mentions(Article):
         _, head, head_steps, rest = plan
         e = self.run_steps(head_steps, pos)
         if e is None:
-            # "The chairman of the Joint Chiefs of Staff, Gen. Joseph Dunford": the name is in apposition
+            # "The chairman of the Ruritanian Defence Board, Gen. Tom Hale": the name is in apposition
             for seg, steps in rest:
                 e2 = self.run_steps(steps, pos)
                 if e2 is not None and e2.kind == "person" and not e2.anonymous:

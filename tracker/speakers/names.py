@@ -3,7 +3,7 @@
 Pure functions over strings, driven by the word lists in ``data/speakers/``.
 No parser: newspapers write names as runs of capitalised words, put titles
 before them ("Defence Secretary Ben Wallace") and descriptions after a comma
-("Ben Jealous, the former president of the NAACP"), and that is enough to
+("Tom Hale, the former president of the Acme Union"), and that is enough to
 split a mention into a role, a name and an affiliation.
 
 >>> split_run("Defence Secretary Ben Wallace".split())

@@ -67,7 +67,7 @@ class Roster(Article):
                 self._headline_runs = {run for whole in SIMPLE_MULTI.findall(text, 0, head)
                                        for run in possessive_parts(whole)}
             for whole in SIMPLE_MULTI.findall(text):
-                # "Rep. Alan Grayson’s Senate campaign", "National Review’s Ian Tuttle": a possessive ends a run
+                # "Rep. Tom Hale’s Senate campaign", "Acme Weekly’s Ann Lee": a possessive ends a run
                 for run in possessive_parts(whole) if "s " in whole else (whole,):
                     if " " not in run:
                         continue

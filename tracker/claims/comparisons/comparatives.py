@@ -19,7 +19,7 @@ Read from the structure of the phrase, not from a list of phrases:
 - a figure set against an earlier one: "up from X", "down from X", "(rise), from X last year", "against X a
   year earlier": the reference is the earlier time when the text gives it, else the earlier figure; "from
   3% to 5%" is a change, read by the quantities;
-- "in excess of" a figure with a determiner ("in excess of the LSE's 533p closing price"); a bare figure is a
+- "in excess of" a figure with a determiner ("in excess of Acme's 412p closing price"); a bare figure is a
   bound ("in excess of £5m");
 - "overtaking Y", "overtook Y as the market leader": the reference is Y.
 
@@ -135,7 +135,7 @@ def _than(scanner, word, s, e, sent):
         pass
     elif _comparative(last) and not (len(pw) > 1 and pw[-2] in _NOUN_BEFORE):
         k = len(pw) - 1
-    else:                                        # "more cost savings than", "a faster rate in the third quarter than"
+    else:                                        # "more parking spaces than", "a faster pace in the second half than"
         for j in range(len(pw) - 2, -1, -1):     # (but "a slower pace than": an -er word before a noun of measure
             #                                      is an adjective, though an article comes before it)
             if pw[j] in _QUANTIFIERS or _comparative(pw[j]) and not (
@@ -214,7 +214,7 @@ def _baseline(scanner, start: int, pos: int, sent):
 
 
 def _from(scanner, word, s, e, sent):
-    """"up from 189,000 a year earlier", "(the rise,) from 189,000 last year", "against 2.7bn a year earlier"."""
+    """"up from 243,000 a year earlier", "(the rise,) from 243,000 last year", "against 3.1bn a year earlier"."""
     low = scanner.low
     if word == "against" and low.endswith(" as ", max(0, s - 4), s):
         return _baseline(scanner, s - 3, e + 1, sent)     # "61% as against 59% in 2001": set against the other
@@ -253,14 +253,14 @@ def _from(scanner, word, s, e, sent):
     return claim(scanner, sent, start, end, scanner.text[e:end].strip())
 
 
-# the time of the old level after "from": "in March", "in 2003", "for the same period in 2003", "in the third quarter"
+# the time of the old level after "from": "in March", "in 2027", "for the same period in 2027", "in the third quarter"
 _FIGURE_TIME = re.compile(r"(?<!\s)\s+(?:in|for|during|at)\s+(?:the\s+same\s+(?:period|month|quarter|week|time)(?:\s+(?:in\s+"
                           r"(?:1[89]|20)\d\d|last\s+year|a\s+year\s+(?:earlier|ago)))?|the\s+(?:previous|first|second|third|"
                           r"fourth|final|last)\s+(?:quarter|half|month|year|period)|(?:" + trie_pattern(word_list("months")) +
                           r")(?:\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\b")
 
 
-# a new level before "from": "fell to £610, from £620", "edged up to 2.5% from", "slowed to 1.2% in the third quarter
+# a new level before "from": "fell to £480, from £495", "edged up to 3.5% from", "slowed to 0.8% in the second quarter
 # from": "to", its figure and perhaps the figure's time, just before "from"
 _TO_LEVEL = re.compile(r"\bto\s+(?:[a-z]{0,2}[$£€¥])?\d[\d.,]*(?:[a-z%]+)?(?:\s+(?:million|billion|trillion|thousand|"
                        r"per\s*cent|percent|points?))?(?:\s+(?:in|on|at|during|last|this)(?:\s+(?!(?:but|and|or|which|that|who)\b)[\w’'-]+){1,3}?)?,?\s+$")
@@ -303,7 +303,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")
 
 
 def _change(scanner, s, fig_start, fig_end, sent):
-    """"fell by more than £600 from £190 in May to £185 in June", "rose from 3% to 5%": a change set against
+    """"fell by more than £40 from £310 in May to £270 in June", "rose from 3% to 5%": a change set against
     the level it started from, when a word of change comes before in the clause (the guide: a change alone is
     a quantity, "from X" makes it a comparison). "from 2001 to 2014" is a stretch of years, "ranged from 5% to
     25%" and "from 3 to 5 years" ranges."""
@@ -326,7 +326,7 @@ def _change(scanner, s, fig_start, fig_end, sent):
 
 
 def _excess(scanner, word, s, e, sent):
-    """"in excess of the LSE's 533p closing price": a baseline passed; "in excess of £5m" is a bound."""
+    """"in excess of Acme's 412p closing price": a baseline passed; "in excess of £5m" is a bound."""
     low = scanner.low
     if not low.endswith("in ", max(0, s - 3), s) or not low.startswith(" of ", e):
         return None
@@ -358,7 +358,7 @@ def _overtake(scanner, word, s, e, sent):
         return None
     words = ref.split()
     cut = next((i for i, x in enumerate(words) if i and x.lower() in TRAILING), None)
-    if cut:                                      # "overtake Lindsay Davenport| for the number one spot"
+    if cut:                                      # "overtake Ann Lee| for the top ranking"
         ref = " ".join(words[:cut])
         end = scanner.text.index(ref, e) + len(ref)
     m = re.match(r"\s+as\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}", scanner.low[end:end + 40])

@@ -14,7 +14,7 @@ since ... has" and "the last time ... was" in since.py).
   performance prize") and praise ("the country's best interest") are none;
   a plural noun must be followed by the set at once ("give the wealthiest
   people enormous influence" is no claim);
-- firsts: "the first time since World War Two", "first-of-its-kind", "the
+- firsts: "the first time since the merger", "first-of-its-kind", "the
   first quarterly loss in six years", "its first loss after four weeks of
   gains";
 - levels: "a new high", "a 31-year low".
@@ -158,7 +158,7 @@ def _superlative(scanner, word, s, e, sent):
     if word in ("best", "worst") and _AWARD.search(low, e, at):
         return None                              # "the best debut performance prize for ...": an award's name
     if any(w in _CHANCE_NOUNS and not (w == "time" and word in _RECORD_AGES) for w in low[e:at].split()):
-        return None                              # "the best time for us to", "the most efficient way of": a
+        return None                              # "the best day for them to", "the most useful way of": a
         #                                          manner or a chance, no ranking of a figure
     rel_m = _REL.match(low, at, limit)
     rel = " ".join(rel_m.group().split())
@@ -174,7 +174,7 @@ def _superlative(scanner, word, s, e, sent):
         return by_far
     if rel in ("on earth", "on the planet"):         # "the fastest on Earth": the whole world is the set
         return claim(scanner, sent, start, rel_m.end(), scanner.text[rel_m.start():rel_m.end()].split(None, 1)[1])
-    # a superlative over a set: "the largest source of U.S. carbon emissions"
+    # a superlative over a set: "the largest source of Ruritania's river pollution"
     ref, end = noun_phrase(scanner, rel_m.end(), limit)
     i = ref.find(" since ") if ref else -1
     if ref is None or not article and rel != "among" and i < 0:
@@ -195,13 +195,13 @@ _OF_A_SET = re.compile(r"(?<!\s)\s+(?:(?:the|a|an|its|their|his|her|our|my|your|
                        r"[\w.-]+(?:’s|'s)|\d[\d.,]*)\b|[A-Z])")
 # a relative clause with "ever" after a superlative's noun: "the finest goals (that) the club has ever scored"
 _EVER_CLAUSE = re.compile(r"(?<!\s)(?:\s+[\w’'-]+){1,5}?\s+(?P<ever>ever)\b(?:\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|d)\b)?")
-# a record of one athlete, a season or a career: "a personal best of 7.25m", "her season's best"
+# a record of one athlete, a season or a career: "a personal best of 61.3m", "her season's best"
 _BEST_KINDS = frozenset(("personal", "season's", "season’s", "career", "lifetime"))
 _OF_A_FIGURE = re.compile(r"(?<!\s)\s+of\s+[$£€¥]?\d[\d.,:]*(?:\s*(?:m|km|kg|s|secs?|seconds|minutes|metres|points|pts)\b)?")
 
 
 def _personal_best(scanner, pw, s, e, sent):
-    """"a personal best of 7.25m", "her season's best": a record, the figure after "of" kept in the span."""
+    """"a personal best of 61.3m", "her season's best": a record, the figure after "of" kept in the span."""
     low = scanner.low
     start = low.rfind(pw[-1], 0, s)
     if len(pw) > 1 and pw[-2] in ("a", "an", "new", "her", "his", "their", "its", "the"):
@@ -248,7 +248,7 @@ def _change_noun(scanner, e: int, limit: int) -> bool:
 
 
 def _bare(scanner, word, s, e, sent):
-    """A superlative with no determiner but a baseline in time: "lowest unemployment for 29 years", "(prices hit
+    """A superlative with no determiner but a baseline in time: "lowest inflation for 17 years", "(prices hit
     $50,) highest since 1990". Without a baseline in time it is none ("at least", "best known", "biggest gadget
     fair" in a headline)."""
     if word in ("most", "least", "best", "worst") or scanner.low[s - 1:s].isalnum() or scanner.low[s - 1:s] == "-":
@@ -355,7 +355,7 @@ def _first(scanner, word, s, e, sent):
     return None
 
 
-# "the first athlete to be banned", "the oldest player to appear in the cup": a first (or a record of age or
+# "the first rider to be fined", "the oldest keeper to play in the final": a first (or a record of age or
 # speed) among those who did something. A noun must come between, none a noun of a chance, a step or a manner
 # ("the first chance to sell", "the first step is to": data/claims/chance_nouns.txt), and "to" must open an
 # infinitive: a lower-case word, no determiner ("the first visit to the city", "the first set to Federer").

@@ -1,6 +1,6 @@
-"""Comparisons by a ratio: "three times the rate of civilians", "more than twice what it projected", "doubled",
-"a tenfold increase", "about half the size of Pfizer", "less than one-third of Trump's claim", "surpasses the
-$846.8million raised in 2012".
+"""Comparisons by a ratio: "three times the pace of rivals", "more than twice the sum it planned", "doubled",
+"a tenfold increase", "roughly half the size of Acme", "less than one-third of Ann Lee's claim", "surpasses the
+$312.5million raised in 2030".
 
 >>> from tracker.claims import find_claims
 >>> [(c.text, c.reference) for c in find_claims("Young men die at three times the rate of women.", None)]
@@ -36,8 +36,8 @@ _MULTIPLE_BEFORE = ("more than", "less than", "nearly", "almost", "about", "roug
                     "some", "around", "up to")
 
 
-# the baseline passed: a figure with a determiner ("surpasses the $846.8million raised in 2012"); a bare
-# figure is a threshold ("deficits begin exceeding 3 percent of GDP"), read as a lower bound by the quantities
+# the baseline passed: a figure with a determiner ("surpasses the $312.5million raised in 2030"); a bare
+# figure is a threshold ("debts start exceeding 4 percent of GDP"), read as a lower bound by the quantities
 _SURPASS_OBJECT = re.compile(r"(?<!\s)\s+(?:(?:the|a|its|their)\s+(?:previous\s+|prior\s+)?(?:record\s+)?|"
                              r"(?:previous|prior|record)\s+)(?:(?:us|a|c|au|nz|hk)?[$£€¥]\d|\d)")
 
@@ -98,8 +98,8 @@ def _times(scanner, word, s, e, sent):
         m = _THREE_WORDS.match(low, e, sent.end)
         ref, end = None, m.end() if m else e
         while end > e and low[low.rfind(" ", e, end) + 1:end] in TRAILING:
-            end = low.rfind(" ", e, end)         # "1.9 times more likely| to"
-    else:                                        # "three times the rate of civilians"
+            end = low.rfind(" ", e, end)         # "2.6 times more likely| to"
+    else:                                        # "three times the pace of rivals"
         ref, end = noun_phrase(scanner, e, sent.end)
     qs = _qualifier_start(scanner, pw[:-1], start)
     return claim(scanner, sent, qs, max(end, e), ref)
@@ -146,7 +146,7 @@ def _multiple(scanner, word, s, e, sent):
 
 def _cut_at_preposition(scanner, ref: str | None, end: int, pos: int) -> tuple[str | None, int]:
     """The object of a verb of passing up to its first preposition: "outsold its rival| in Europe", "exceed that
-    of the US| in less than three years" (the object's own "of" kept)."""
+    of Ruritania| in under four years" (the object's own "of" kept)."""
     words = (ref or "").split()
     cut = next((i for i, x in enumerate(words) if i and x.lower() in _PREPOSITIONS), None)
     if not cut:
@@ -179,7 +179,7 @@ def _surpass(scanner, word, s, e, sent):
             return claim(scanner, sent, s, end, ref) if ref else None
     if not m:
         return None
-    # the figure, then what it measured: "the $846.8million that poured into ... 2012 election cycle"
+    # the figure, then what it measured: "the $312.5million that flowed into ... 2030 race"
     fig = _FIGURE.match(low, m.end() - 1)
     # the clause after the figure, read no further than it may be taken (120 characters), not to the end of the
     # sentence at every trigger: that made a long sentence quadratic
@@ -195,8 +195,8 @@ _BASELINE = re.compile(r"(?<!\s)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his
 
 
 def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
-    """A fraction that restates a figure against a baseline: "18.7 percent, or less than
-    one-third of Trump's claim" (a comparison, not a share of a group)."""
+    """A fraction that restates a figure against a baseline: "9.5 percent, or less than
+    one-third of Ann Lee's claim" (a comparison, not a share of a group)."""
     low = scanner.low
     if not _APPOSITION.search(low, max(sent.start, start - 6), start):
         return None
@@ -209,7 +209,7 @@ def fraction_of_baseline(scanner, start: int, e: int, sent) -> Claim | None:
 
 
 def _fold(scanner, word, s, e, sent):
-    """"a tenfold increase", "improves by about 10 fold": a multiplier whose baseline is implicit."""
+    """"a tenfold increase", "grows by about 8 fold": a multiplier whose baseline is implicit."""
     pw = scanner.before(s, sent)
     if word == "fold":
         start = _multiplier_before(scanner, pw, s)

@@ -1,6 +1,6 @@
 """Comparisons by record (split from ranks.py when it passed 600 lines; superlatives, firsts and levels stay
-there): "a record $100 million penalty", "record highs", "an all-time low", "broke the record", "the record set
-in 2008"."""
+there): "a record $40 million fine", "record highs", "an all-time low", "broke the record", "the record set
+in 2019"."""
 from __future__ import annotations
 
 import re
@@ -72,7 +72,7 @@ def _record(scanner, word, s, e, sent):
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
     elif _RECORD_SET.match(low, e, limit) or prev in ("the", "a") and _RECORD_OF_FIGURE.match(low, e, limit):
-        pass                                     # "the 46% turnout record set in 2008", "the record of $48.20"
+        pass                                     # "the 52% turnout record set in 2019", "the record of $37.60"
     elif nxt and (prev not in ("criminal", "track", "voting", "his", "her", "their", "its", "my", "our", "your",
                                "public", "medical", "dental", "the", "off", "for", "and", "or", "to", "will",
                                "would", "can", "could", "they", "we", "i", "you") or
@@ -96,7 +96,7 @@ def _record(scanner, word, s, e, sent):
         end = e + 4
     elif nxt:
         end = nxt.end()
-        # the figure and its noun: "a record $100 million penalty"
+        # the figure and its noun: "a record $40 million fine"
         m = _RECORD_FIGURE.match(low, end, limit)      # matches always, perhaps nothing
         words = scanner.text[end:m.end()].split()
         keep = []

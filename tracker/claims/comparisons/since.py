@@ -6,7 +6,7 @@ import re
 
 from .reference import ABBREV, CHANGED, claim
 
-# "none since 1912 has beaten", "has not produced a president since 1960": a negation before "since" in the
+# "none since 1931 has won", "has not elected a mayor since 1974": a negation before "since" in the
 # same clause makes a record of the stretch; the baseline is a year, a decade or a name ("since Truman")
 _NEGATION = re.compile(r"(?:\b(?:no|none|never|not|nobody|nothing|neither)\b|n[’']t\b)")
 _SINCE_REF = re.compile(r"(?<!\s)\s+((?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*|"
