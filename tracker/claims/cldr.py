@@ -15,7 +15,7 @@ sterling, "A$" Australian dollars), and wins where both speak.
   several ("rials": Iran's, Oman's and Yemen's): then the article decides,
   by the country it names whose currency has that word ("Iran" -> IRR);
   with none, the word itself is the unit ("rials"), never another
-  currency's code (issue 16: "1,070 trillion rials" was read as pounds);
+  currency's code (issue 16: a sum in rials was read as pounds);
 - an ISO code after a figure in capitals ("5m CHF"), never a lower-case
   word that happens to be a code ("all", "top");
 - a symbol before a figure ("₩", "R$", "CA$").

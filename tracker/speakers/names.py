@@ -2,14 +2,14 @@
 
 Pure functions over strings, driven by the word lists in ``data/speakers/``.
 No parser: newspapers write names as runs of capitalised words, put titles
-before them ("Defence Secretary Ben Wallace") and descriptions after a comma
+before them ("Defence Secretary Ben Archer") and descriptions after a comma
 ("Tom Hale, the former president of the Acme Union"), and that is enough to
 split a mention into a role, a name and an affiliation.
 
->>> split_run("Defence Secretary Ben Wallace".split())
-(['Defence', 'Secretary'], ['Ben', 'Wallace'])
->>> read("Vladimir V. Putin").pkey
-'vladimir putin'
+>>> split_run("Defence Secretary Ben Archer".split())
+(['Defence', 'Secretary'], ['Ben', 'Archer'])
+>>> read("Ivan V. Petrov").pkey
+'ivan petrov'
 """
 from __future__ import annotations
 

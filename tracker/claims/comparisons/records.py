@@ -68,7 +68,7 @@ def _record(scanner, word, s, e, sent):
         return claim(scanner, sent, article_start(scanner, pw, s) if prev in _BEFORE_RECORD else
                      low.rfind(prev, 0, s), after.end(), None)
     elif prev == "on" and low[e:e + 1] == "-":
-        return None                              # "on record-breaking form"
+        return None                              # "on record-setting pace"
     elif prev == "on" and len(pw) > 1 and pw[-2] not in ("go", "went", "gone", "going", "spoke", "speak", "speaking"):
         pass                                     # "the wettest summer on record"
     elif _RECORD_SET.match(low, e, limit) or prev in ("the", "a") and _RECORD_OF_FIGURE.match(low, e, limit):
