@@ -57,6 +57,16 @@ def named_in(content: str) -> frozenset[str]:
     return frozenset((m.group(1),)) if m and m.group(1) not in ("I", "We", "The", "This", "That", "It") else frozenset()
 
 
+_THIRD_PERSON = (("male", re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")), ("female", re.compile(r"\b(?:[Ss]he|[Hh]er)\b")))
+
+
+def third_person_in(content: str) -> str:
+    """"male" when a quotation speaks of "he", "his" or "him"; "female" for "she" or "her"; "" for neither (or
+    both)."""
+    found = [g for g, pat in _THIRD_PERSON if pat.search(content)]
+    return found[0] if len(found) == 1 else ""
+
+
 class Pronouns(Article):
     """A mixin of ``resolver.Resolver``; it calls named_person (people); relative (relatives); names_in (subjects);
     main_person, window (window); writer (writer)."""
@@ -180,6 +190,16 @@ class Pronouns(Article):
                     and _OPENING_PREPOSITION.match(self.text, self.starts[si_pos - 1]) is not None \
                     and "," not in self.text[p_best:pos - 2]
                 return last[1] if opening and last[0] < self.starts[si_pos - 1] else None
+        if self.third_in_quote == gender and not any(e is best for p, e in self.mentions if p < pos):
+            # '... Tom Reid needed a rest. Reid has struggled. "It's his first year and he was tired," he said': a
+            # quotation that speaks of "he" is seldom the words of the man just named, who has not spoken; the man
+            # quoted last in the window said it, or nobody clear did
+            last = next(((p, e) for p, e in reversed(self.mentions) if p < pos and e.kind == "person"
+                         and not e.anonymous), None)
+            if last is None or last[1].gender != gender or last[1] is best \
+                    or bisect_right(self.starts, pos) - bisect_right(self.starts, last[0]) > WINDOW_SENTENCES:
+                return None
+            return last[1]
         if self.opens_paragraph(pos):
             # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
             # person's deeds it is the article's main person again, not the last one quoted
