@@ -43,8 +43,13 @@ def test_our_correspondent_is_the_correspondent_the_article_named():
                                    ("our correspondent", "Mark Hollis"), ("our reporter", None)]
 
 
-def test_a_quotation_about_him_is_not_by_the_man_just_named_who_has_not_spoken():
+def test_a_quotation_about_him_between_two_men_is_left_unresolved_unless_it_names_whom_it_speaks_of():
+    # the coach quoted lately and the player just named: either may speak of the other
     text = ("Tour ends\n\nVeteran coach Bill Drayton warned that forward Sam Burke needed a rest. Burke, 21, has "
             "struggled for form. \"It's his first year at that level and he was tired,\" he said.\n\n"
             "Striker Tom Kerr scored twice. \"I was lucky with both,\" he said.")
-    assert [n for _, n in speaker_names(text)] == ["Bill Drayton", "Bill Drayton", "Tom Kerr"]
+    assert [n for _, n in speaker_names(text)] == ["Bill Drayton", None, "Tom Kerr"]
+    # "his" after a name the quotation gives speaks of that name: the manager just named says it
+    text = ("Transfer row\n\nAgent Tom Hale said the winger would leave. \"He wants to go,\" Hale said. Club "
+            "manager Ian Crane is no respecter of reputations. \"The onus is on Lee to force his way in,\" he said.")
+    assert [n for _, n in speaker_names(text)][-1] == "Ian Crane"

@@ -60,11 +60,18 @@ def named_in(content: str) -> frozenset[str]:
 _THIRD_PERSON = (("male", re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")), ("female", re.compile(r"\b(?:[Ss]he|[Hh]er)\b")))
 
 
+_NAME_IN_QUOTE = re.compile(r"(?<=\w )[A-Z][a-z]")
+
+
 def third_person_in(content: str) -> str:
-    """"male" when a quotation speaks of "he", "his" or "him"; "female" for "she" or "her"; "" for neither (or
-    both)."""
-    found = [g for g, pat in _THIRD_PERSON if pat.search(content)]
-    return found[0] if len(found) == 1 else ""
+    """"male" when a quotation speaks of "he", "his" or "him" before it names anyone (a capitalised word inside a
+    sentence: "The onus is on Lee to force his way in" speaks of Lee); "female" for "she" or "her"; "" for
+    neither or both."""
+    found = [(m.start(), g) for g, pat in _THIRD_PERSON if (m := pat.search(content))]
+    if len(found) != 1:
+        return ""
+    at, gender = found[0]
+    return "" if _NAME_IN_QUOTE.search(content, 0, at) else gender
 
 
 class Pronouns(Article):
@@ -192,14 +199,14 @@ class Pronouns(Article):
                 return last[1] if opening and last[0] < self.starts[si_pos - 1] else None
         if self.third_in_quote == gender and not any(e is best for p, e in self.mentions if p < pos):
             # '... Tom Reid needed a rest. Reid has struggled. "It's his first year and he was tired," he said': a
-            # quotation that speaks of "he" is seldom the words of the man just named, who has not spoken; the man
-            # quoted last in the window said it, or nobody clear did
+            # quotation that speaks of "he" (no name before it in the quotation) while the man just named has not
+            # spoken and another man was quoted lately: one of the two speaks of the other, and which is which is
+            # in the words' sense, not their order (BBC corpus: as often one as the other): unclear
             last = next(((p, e) for p, e in reversed(self.mentions) if p < pos and e.kind == "person"
                          and not e.anonymous), None)
-            if last is None or last[1].gender != gender or last[1] is best \
-                    or bisect_right(self.starts, pos) - bisect_right(self.starts, last[0]) > WINDOW_SENTENCES:
+            if last is not None and last[1].gender == gender and last[1] is not best \
+                    and bisect_right(self.starts, pos) - bisect_right(self.starts, last[0]) <= WINDOW_SENTENCES:
                 return None
-            return last[1]
         if self.opens_paragraph(pos):
             # a paragraph that opens with "He" after someone else was quoted: in a profile or a list of a
             # person's deeds it is the article's main person again, not the last one quoted
