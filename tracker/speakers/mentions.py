@@ -191,8 +191,8 @@ def _segment_steps(seg: str) -> tuple:
             # "this Danish security firm Zenco", "His wife Maria": a noun for a body or a person right before one
             # capitalised word says what it names (not "the Clinton", "a word Trump")
             steps.append(("org", nm.text, True) if noun == "org" else ("person", nm, True))
-        elif cw[0].lower() in DETERMINERS and len(nm.core) == 1 and not nm.title and not nm.possessive \
-                and len(cw) > 2 and cand is seg and all(w[:1].islower() or N.LOCATED.match(w) for w in cw[1:-1]):
+        elif cw[0].lower() == "the" and len(nm.core) == 1 and not nm.title and not nm.possessive and len(cw) > 2 \
+                and cand is seg and all(w[:1].islower() and w not in _NOT_NOUNS or N.LOCATED.match(w) for w in cw[1:-1]):
             # "the veteran Tanner", "the Oscar-nominated Tanner": the one person of that surname the article names
             # (nobody when it names none or two)
             steps.append(("surname", nm.text, True))
