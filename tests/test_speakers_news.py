@@ -21,13 +21,13 @@ def test_the_office_without_its_rank_is_not_the_shadow_or_deputy_holder():
 
 
 def test_a_place_name_after_mr_or_ms_is_a_surname():
-    text = ("Councils settle\n\nFinance Minister Sue Essex said it was a good deal for councils. "
-            "Ms Essex said: \"This will allow councils to plan.\"")
-    assert speaker_names(text) == [("Finance Minister Sue Essex", "Sue Essex"), ("Ms Essex", "Sue Essex")]
+    text = ("Budget agreed\n\nHousing Minister Lorna Kent backed the grant for new homes on Tuesday. "
+            "Ms Kent said: \"Builders can now plan for ten years.\"")
+    assert speaker_names(text)[-1] == ("Ms Kent", "Lorna Kent")
 
 
 def test_a_describing_word_and_a_surname_name_the_one_person_of_that_surname():
-    text = ("Film awards\n\nActor Clive Tanner won best supporting actor. \"The whole season is new to me,\" said "
+    text = ("Film awards\n\nActor Clive Tanner took the prize for supporting roles. \"I did not expect a thing,\" said "
             "the Oscar-nominated Tanner. The veteran Tanner added that he would rest.\n\n"
             "The Bafta-winning Hale said she was delighted.")
     assert speaker_names(text) == [("the Oscar-nominated Tanner", "Clive Tanner"),
@@ -37,7 +37,7 @@ def test_a_describing_word_and_a_surname_name_the_one_person_of_that_surname():
 
 def test_our_correspondent_is_the_correspondent_the_article_named():
     text = ("Talks go on\n\nBBC industrial correspondent Mark Hollis said the talks would go on. "
-            "This would allow months of talks to follow, said our correspondent.\n\n"
+            "A deal could come by spring, said our correspondent.\n\n"
             "Other news\n\nThe rail strike was called off, our reporter said.")
     assert speaker_names(text) == [("BBC industrial correspondent Mark Hollis", "Mark Hollis"),
                                    ("our correspondent", "Mark Hollis"), ("our reporter", None)]
@@ -46,10 +46,10 @@ def test_our_correspondent_is_the_correspondent_the_article_named():
 def test_a_quotation_about_him_between_two_men_is_left_unresolved_unless_it_names_whom_it_speaks_of():
     # the coach quoted lately and the player just named: either may speak of the other
     text = ("Tour ends\n\nVeteran coach Bill Drayton warned that forward Sam Burke needed a rest. Burke, 21, has "
-            "struggled for form. \"It's his first year at that level and he was tired,\" he said.\n\n"
+            "struggled for form. \"He has played every week since May and he looks tired,\" he said.\n\n"
             "Striker Tom Kerr scored twice. \"I was lucky with both,\" he said.")
     assert [n for _, n in speaker_names(text)] == ["Bill Drayton", None, "Tom Kerr"]
     # "his" after a name the quotation gives speaks of that name: the manager just named says it
     text = ("Transfer row\n\nAgent Tom Hale said the winger would leave. \"He wants to go,\" Hale said. Club "
-            "manager Ian Crane is no respecter of reputations. \"The onus is on Lee to force his way in,\" he said.")
+            "manager Ian Crane has kept quiet. \"It is up to Lee to earn his place in the side,\" he said.")
     assert [n for _, n in speaker_names(text)][-1] == "Ian Crane"
