@@ -198,7 +198,7 @@ class Pronouns(Article):
                     and "," not in self.text[p_best:pos - 2]
                 return last[1] if opening and last[0] < self.starts[si_pos - 1] else None
         if self.third_in_quote == gender and not any(e is best for p, e in self.mentions if p < pos):
-            # '... Tom Reid needed a rest. Reid has struggled. "It's his first year and he was tired," he said': a
+            # '... Tom Reid needed a rest. Reid has struggled. "He has played every week and he looks tired," he said': a
             # quotation that speaks of "he" (no name before it in the quotation) while the man just named has not
             # spoken and another man was quoted lately: one of the two speaks of the other, and which is which is
             # in the words' sense, not their order (BBC corpus: as often one as the other): unclear
