@@ -1298,3 +1298,16 @@ def test_a_relative_pronoun_before_an_aside_opens_what_was_claimed():
     # a clause split by the frame keeps both parts
     assert triples("The plan, he said, would fail.") == [
         ("indirect", "The plan", "he"), ("indirect", "would fail", "he")]
+
+
+def test_words_an_outlet_quoted_someone_as_saying_are_that_persons():
+    # "<outlet> quoted a dealer as saying ...": the dealer speaks, the outlet relays; "a dealer as" is no quote
+    text = ("Oil jumps\n\nPrices rose on Monday. Wirepost quoted a dealer as saying prices would fall. "
+            "\"We are all waiting,\" the Daily Ledger quoted prosecutor Tom Hale as saying.")
+    from tracker.extract import extract
+    from tracker.model import Document
+    ex = extract(Document(text=text))
+    got = [(q.content, q.speaker_mention, text[q.speaker_start:q.speaker_end]) for q in ex.quotes]
+    assert got == [("prices would fall", "a dealer", "a dealer"),
+                   ("We are all waiting", "prosecutor Tom Hale", "prosecutor Tom Hale")]
+    assert ex.speakers[ex.quotes[1].speaker].name == "Tom Hale"
