@@ -1311,3 +1311,14 @@ def test_words_an_outlet_quoted_someone_as_saying_are_that_persons():
     assert got == [("prices would fall", "a dealer", "a dealer"),
                    ("We are all waiting", "prosecutor Tom Hale", "prosecutor Tom Hale")]
     assert ex.speakers[ex.quotes[1].speaker].name == "Tom Hale"
+
+
+def test_words_someone_was_blamed_or_punished_for_are_theirs_not_the_blamers():
+    from tracker.extract import extract
+    from tracker.model import Document
+    text = ("Party row\n\nThe Green party have expelled a councillor for reportedly saying the old should pay "
+            "more.\n\nLib Dem president Ann Cole branded Mr Hale \"rude\" for arguing the Greens "
+            "were the \"natural party\" of the young.")
+    got = {q.content: q.speaker_mention for q in extract(Document(text=text)).quotes}
+    assert got["the old should pay more"] == "a councillor"
+    assert got["the Greens were the \"natural party\" of the young"] == "Mr Hale"

@@ -41,7 +41,7 @@ from ..model import Quote, Sentence
 from ..segment import is_headline
 from . import confidence, gate
 from .attribution import attribute
-from .relayed import relayed
+from .relayed import held_against, relayed
 
 __all__ = ["find_quotes"]
 
@@ -88,6 +88,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
                 q.continues = where[q.continues]
     _speak_before_their_cue(text, quotes)
     quotes = _without(quotes, relayed(text, quotes))
+    held_against(text, quotes)
     quotes = _clear_attributions(text, quotes)
     confidence.score(quotes)
     # precision first: a row the confidence model gives less than FLOOR, its speaker neither a name nor a
