@@ -1,4 +1,5 @@
 """Quantity and comparison claims (tracker.claims), on sentences written for these tests."""
+import functools
 import json
 
 import sqlite_utils
@@ -1604,3 +1605,25 @@ def test_the_same_month_said_two_ways_in_dated_articles_is_one_group(tmp_path):
     assert (first["period_start"], first["period_end"]) == ("2004-03-01", "2004-03-31")
     assert first["group_id"] == same["group_id"] != later["group_id"]
     assert (first["label"], later["label"]) == ("2004-03", "2005-03")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Danish krone", "Danish kroner", "Danish", "Guinea", "Papua New Guinea", "Guinea-Bissau",
+                                 "Myanmar (Burma)", "Iran", "Iranian rial", "x", "é", " ", "-", "(", ")", "’", "_", "2",
+                                 "Niger", "Nigeria", "ia"]) | st.characters(), max_size=30))
+def test_territory_mentions_are_those_of_the_regex_of_every_name(parts):
+    """cldr walks the article's word starts for the country and currency names: what the trie regex of all of
+    them (the longest name at each place, with word boundaries around it) finds."""
+    from tracker import lexicon
+    from tracker.claims import cldr
+    names = {n for ns in cldr.territories_of().values() for n in ns}
+    names.update(n for code in cldr.current_codes() for n in cldr.currency_names(code))
+    text = "".join(parts)
+    scan = _territory_regex(lexicon.trie_pattern(names))
+    assert cldr._territory_mentions(text) == [(m.start(), m.group(1)) for m in scan.finditer(text)]
+
+
+@functools.cache
+def _territory_regex(trie):
+    import re
+    return re.compile(r"\b(" + trie + r")\b")
