@@ -7,15 +7,16 @@ Two scans over the lower-cased text, each starting with a character class,
 so that the regex engine only tries a pattern where that character occurs
 (several times faster than one alternation tried at every position): digit
 runs (with a currency sign), and a trie of the words of ``WORD_CLASS`` after
-a space or an opening mark. The figure scan runs faster still by jumping
-between candidate characters with ``bytes.find`` over a marked copy of the
-text (``_at_marks``): PolNeAR's curly-quoted articles 37 -> 14 us for the
-figure scan (commit 8d51a8a). The word scan is one regex: its trie of 1,300
-words is 12,000 characters, and each compilation of it costs about 17 ms
-(some 0.1G instructions) in every process; splitting the scan in two (after
-spaces, at marks) and a third pattern for the text's first word saved about
-5 us an article but compiled it three times. A property test checks the
-figure scan against the plain regex scan.
+a space or an opening mark. Both run faster still by jumping between
+candidate characters with ``bytes.find`` over a marked copy of the text
+(``_at_marks``): BBC articles 0.179 -> 0.162 ms each, PolNeAR's curly-quoted
+articles 37 -> 14 us for the figure scan (commit 8d51a8a); the word scan
+split in two, after spaces and at marks, saves about 5 us an article
+(eff7073, 356368c). The trie (1,300 words, 12,000 characters) is compiled
+once, in the scan after spaces: each compilation costs 150M instructions,
+as much as the word scans of 350 articles, and the scan at marks and at the
+text's start match it against a space and the characters after the mark.
+Property tests check both against the plain regex scans.
 """
 from __future__ import annotations
 
@@ -42,8 +43,12 @@ def _word_class() -> dict[str, int]:
 WORD_CLASS = _word_class()
 _WORDS = trie_pattern(WORD_CLASS)
 assert all(len(w) >= 3 and not any(ch.isspace() for ch in w) for w in WORD_CLASS)   # see word_starts
+WORD_PREFIXES = frozenset(w[:3] for w in WORD_CLASS)
 SCAN_DIGITS = re.compile(r"[" + re.escape(CURRENCY_SIGNS) + r"\d][\d.,]*")        # used through figure_starts
-SCAN_WORDS = re.compile(r"[\s(“\"‘'\[—–](" + _WORDS + r")\b")          # used through word_starts
+# the plain word scan, which ``word_starts`` does (not compiled: see above)
+SCAN_WORDS_PATTERN = r"[\s(“\"‘'\[—–](" + _WORDS + r")\b"
+SCAN_SPACE_WORDS = re.compile(r" (" + _WORDS + r")\b")
+_OPENING = frozenset("(“\"‘'[—–")
 _LONGEST = max(map(len, WORD_CLASS))
 
 
@@ -58,6 +63,9 @@ def _marks_table(chars: bytes) -> bytes:
 
 # what can start a figure: digits and "$" (£, €, ¥, ₹ and other digits are outside ASCII)
 _FIGURE_MARKS = _marks_table(b"0123456789$")
+# what can come before a number or comparison word, but a space: ASCII whitespace (\s) and ( " ' [
+# (“ ‘ — – and the other Unicode spaces are outside ASCII)
+_WORD_MARKS = _marks_table(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f(\"'[")
 
 
 def _at_marks(low: str, marked: bytes, scan: re.Pattern) -> list[re.Match]:
@@ -90,14 +98,37 @@ def figure_starts(low: str, scan: re.Pattern = SCAN_DIGITS, ascii_low: bytes | N
     return [(m.start(), None) for m in _at_marks(low, ascii_low.translate(_FIGURE_MARKS), scan)]
 
 
-def word_starts(low: str) -> list[tuple[int, str]]:
-    """``[(m.start(1), m.group(1)) for m in SCAN_WORDS.finditer(low)]``, and a word at the very start of ``low``
-    (which has no space before it: matched after a space put before the text's first characters, enough of them
-    for the longest word and the character after it, which ``\\b`` looks at)."""
-    found = [(m.start(1), m.group(1)) for m in SCAN_WORDS.finditer(low)]
-    first = SCAN_WORDS.match(" " + low[:_LONGEST + 1])
-    if first:
-        found.insert(0, (0, first.group(1)))
+def word_starts(low: str, space_scan: re.Pattern = SCAN_SPACE_WORDS, prefixes: frozenset = WORD_PREFIXES,
+                ascii_low: bytes | None = None) -> list[tuple[int, str]]:
+    """``[(m.start(1), m.group(1)) for m in re.finditer(SCAN_WORDS_PATTERN, low)]``, in another order, and a word
+    at the very start of ``low``.
+
+    ``space_scan`` is the scan after a plain space: a literal first character lets the regex engine skip to the
+    spaces quickly. The words after the other characters are found at marks (``_at_marks``), tried only before
+    one of ``prefixes``, the first three letters of the words (a line break before "The" is no candidate), and
+    there (and at the text's start) ``space_scan`` is matched against a space and the characters after the
+    mark, enough of them for the longest word and the character after it, which ``\\b`` looks at (no word has
+    a space). No two matches overlap (a word holds no such character), so the two scans find them all.
+    """
+    if ascii_low is None:
+        ascii_low = low.encode("ascii", "replace")
+    found = [(m.start(1), m.group(1)) for m in space_scan.finditer(low)]
+    match, width = space_scan.match, _LONGEST + 1
+    m = match(" " + low[:width])
+    if m:
+        found.append((0, m.group(1)))
+    marked = ascii_low.translate(_WORD_MARKS)
+    find = marked.find
+    i = find(35)                # "#"
+    while i >= 0:
+        m = None
+        if low[i + 1:i + 4] in prefixes and (low[i] in _OPENING or low[i].isspace()):
+            m = match(" " + low[i + 1:i + 1 + width])
+        if m is None:
+            i = find(35, i + 1)
+        else:
+            found.append((i + 1, m.group(1)))
+            i = find(35, i + 1 + len(m.group(1)))
     return found
 
 
@@ -106,7 +137,7 @@ def anchors(low: str) -> list[tuple[int, str | None]]:
     (word None), then the words of ``WORD_CLASS``."""
     ascii_low = low.encode("ascii", "replace")
     events = figure_starts(low, SCAN_DIGITS, ascii_low)
-    words = word_starts(low)
+    words = word_starts(low, SCAN_SPACE_WORDS, WORD_PREFIXES, ascii_low)
     if words:
         events = sorted(events + words)
     return events
