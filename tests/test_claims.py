@@ -1640,3 +1640,19 @@ def test_territory_mentions_are_those_of_the_regex_of_every_name(parts):
     text = "".join(parts)
     scan = _compiled(r"\b(" + lexicon.trie_pattern(names) + r")\b")
     assert cldr._territory_mentions(text) == [(m.start(), m.group(1)) for m in scan.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", "during", "last", "the", "next", "previous", "a", "one", "two", "ago", "earlier",
+                                 "may", "sept.", "mid-", "spring", "of", "yesterday", "on", "friday", "weekend", "years",
+                                 "financial", "half", "1999", "20", "٢٠٢٠", "-", "/", "’s", " ", "  ", "\n", ","])
+                | st.characters(), max_size=30))
+def test_a_text_without_the_words_of_time_phrases_has_none(parts):
+    """statement skips the time-phrase scan of a sentence with none of the words a time phrase holds."""
+    from tracker.claims.reading import PERIOD, may_hold_period
+    low = "".join(parts).lower()
+    assert may_hold_period(low, 0, len(low)) or PERIOD.search(low) is None
+
+
+def test_the_period_of_a_claim_in_a_sentence_with_and_without_time_words():
+    assert [c.period for c in claims("Output rose 5% last spring. Output rose 6% at the plant.")] == ["last spring", None]

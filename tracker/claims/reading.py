@@ -33,3 +33,16 @@ def _period_pattern() -> re.Pattern:
 
 
 PERIOD = _period_pattern()
+# every time phrase holds a month, a unit or a season of ``PERIOD``, a weekday, "yesterday" or four digits
+_PERIOD_WORDS = set(MONTHS) | {re.sub(r"s\?$", "", u) for u in _UNITS.split("|")} | set(_SEASONS.split("|")) | \
+    {"week", "yesterday"}
+_PERIOD_WORDS = tuple(sorted(w for w in _PERIOD_WORDS if not any(k != w and k in w for k in _PERIOD_WORDS)))  # "day" of "monday"
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def may_hold_period(low: str, start: int, end: int) -> bool:
+    """False when ``PERIOD`` finds nothing from ``start`` to ``end`` of ``low``: none of the words one of its
+    phrases holds is written there (as part of a word or not), nor four digits. Over half the sentences of
+    the BBC corpus have none; the scan of a sentence with ``PERIOD`` tries its many branches at every word."""
+    seg = low[start:end]
+    return any(w in seg for w in _PERIOD_WORDS) or _FOUR_DIGITS.search(seg) is not None

@@ -78,7 +78,7 @@ from .cldr import territory_names
 from ..model import Claim, Sentence
 from .lexicons import lexicons, trie_pattern, word_list
 from .measure import _clause_subject, _comparison_measure, _measure
-from .reading import DETERMINERS as _DETERMINERS, MONTHS as _MONTHS, PERIOD as _PERIOD
+from .reading import DETERMINERS as _DETERMINERS, MONTHS as _MONTHS, PERIOD as _PERIOD, may_hold_period
 
 # ";", " - ", a dash (spaced or not), ": ", ", but ": written to start with one set of characters (the one it
 # starts with, then what follows it), so that a scan skips every other character at once: the same breaks as
@@ -208,7 +208,8 @@ class SentenceReading:
         # the attributions from ``_scanned[0]`` to ``_scanned[1]``, in text order: every comma between tried once
         self._scanned: tuple[int, int] | None = None
         self._attributions: list[int] = []
-        self.periods = _Spans(_PERIOD.finditer(low, sent.start, sent.end))
+        self.periods = _Spans(_PERIOD.finditer(low, sent.start, sent.end) if may_hold_period(low, sent.start, sent.end)
+                              else iter(()))
 
     def attribution(self, end: int, hi: int) -> int | None:
         """Where the first attribution (", the minister said") of the sentence at or after ``end`` starts, if it
