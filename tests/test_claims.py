@@ -1656,3 +1656,14 @@ def test_a_text_without_the_words_of_time_phrases_has_none(parts):
 
 def test_the_period_of_a_claim_in_a_sentence_with_and_without_time_words():
     assert [c.period for c in claims("Output rose 5% last spring. Output rose 6% at the plant.")] == ["last spring", None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["but", "while", "whereas", "although", "which", "means", "a", ",", ";", ":", "-", "–",
+                                 "—", " ", "  ", "\n", "\u00a0", "x"]) | st.characters(), max_size=30))
+def test_a_text_without_a_break_mark_has_no_clause_break(parts):
+    """statement skips the clause-break scan of a sentence with no semicolon, colon, dash, spaced hyphen, or comma
+    with a joining word."""
+    from tracker.claims.statement import _SEPARATOR, may_break
+    low = "".join(parts).lower()
+    assert may_break(low, 0, len(low)) or _SEPARATOR.search(low) is None
