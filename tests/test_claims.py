@@ -1667,3 +1667,19 @@ def test_a_text_without_a_break_mark_has_no_clause_break(parts):
     from tracker.claims.statement import _SEPARATOR, may_break
     low = "".join(parts).lower()
     assert may_break(low, 0, len(low)) or _SEPARATOR.search(low) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ab", "Cd", "A.B.", "Ab-Cd", "AB_c", "x", "a", "ab", ",", " ", "  ", ".", "é", "É", "&",
+                                 "\n", "1"]), max_size=25), st.sampled_from(["Ab", "Cd", "A.B.", "Ab-Cd", "AB_c", "x"]))
+def test_a_word_is_written_inside_a_sentence_as_the_scan_finds_it(parts, word):
+    """statement looks a word up where the article writes it: what the scan of the whole article finds."""
+    from tracker.claims.statement import _NAME_INSIDE, written_inside
+    text = "".join(parts)
+    assert written_inside(text, word) == (word in _NAME_INSIDE.findall(text))
+
+
+def test_a_run_of_capitalised_words_after_a_lower_case_one_is_found_every_other_word():
+    from tracker.claims.statement import written_inside
+    text = "the Alpha Beta Gamma Delta met"
+    assert [written_inside(text, w) for w in ("Alpha", "Beta", "Gamma", "Delta")] == [True, False, True, False]
