@@ -1683,3 +1683,16 @@ def test_a_run_of_capitalised_words_after_a_lower_case_one_is_found_every_other_
     from tracker.claims.statement import written_inside
     text = "the Alpha Beta Gamma Delta met"
     assert [written_inside(text, w) for w in ("Alpha", "Beta", "Gamma", "Delta")] == [True, False, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", "since", "last", "the", "next", "a", "one", "ago", "earlier", "may", "sept.", "mid-",
+                                 "of", "yesterday", "on", "friday", "years", "2019", "20", "-", "’s", " ", "\n", ",", "é"])
+                | st.characters(), max_size=30))
+def test_time_phrases_start_at_a_word_start(parts):
+    """reading.PERIOD tries its branches only where a word starts: the phrases of the plain "\\b" pattern."""
+    from tracker.claims.reading import PERIOD
+    low = "".join(parts).lower()
+    plain = _compiled(PERIOD.pattern.replace(r"\b(?=\w)(?:", r"\b(?:", 1))
+    assert plain.pattern != PERIOD.pattern
+    assert [m.span() for m in PERIOD.finditer(low)] == [m.span() for m in plain.finditer(low)]

@@ -22,8 +22,10 @@ def _period_pattern() -> re.Pattern:
             rf"following|latest)\s+)?(?:{_NUM}\s+)?(?:(?:financial|fiscal|calendar|tax|academic)\s+)?(?:{_UNITS})"
             rf"(?:\s+(?:of\s+)?(?:\d{{4}}|{month}))?|(?:the\s+)?(?:{_SEASONS})(?:\s+(?:of\s+)?\d{{4}})?|"
             rf"the\s+(?:\d{{4}}|{month})[\w\s-]{{0,12}}?(?:season|quarter|period|year|financial\s+year))")
+    # every phrase starts with a letter or a digit: "\b(?=\w)" tries its branches at the start of a word only, not
+    # at its end too (the scan of the BBC corpus's sentences 1,460M -> 1,140M instructions)
     return re.compile(
-        rf"\b(?:(?:in|during|since|by|from|until|till|for|over|throughout|through|to|before|after|as\s+of|"
+        rf"\b(?=\w)(?:(?:in|during|since|by|from|until|till|for|over|throughout|through|to|before|after|as\s+of|"
         rf"(?:at|by|until)\s+the\s+(?:end|start|beginning)\s+of|on)\s+{when}|"
         rf"(?:last|this|next)\s+(?:{_UNITS}|{_SEASONS}|{month}|week(?:end)?)(?:[’']s)?|"
         rf"{_NUM}\s+(?:{_UNITS})\s+(?:earlier|ago|before|later|previously)|"
