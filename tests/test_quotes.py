@@ -1054,6 +1054,26 @@ def test_a_thought_verb_with_a_noun_phrase_object_is_no_quote(text):
     assert triples(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The county court has dismissed an appeal by the ferry firm against the fine.",
+    "Residents have welcomed the new footbridge over the canal.",
+])
+def test_dismiss_and_welcome_with_a_noun_phrase_object_are_no_quote(text):
+    # a ruling or a deed, a thing welcomed: no proposition (data/quotes/stance_object.txt)
+    assert triples(text) == []
+
+
+def test_dismiss_with_as_or_a_clause_still_reports():
+    assert triples("The harbour master dismissed the rumours as idle gossip.") == [
+        ("indirect", "the rumours as idle gossip", "The harbour master")]
+    assert triples("The coach dismissed claims that the squad was unfit.") == [
+        ("indirect", "claims that the squad was unfit", "The coach")]
+
+
+def test_an_ing_form_after_amid_is_no_cue():
+    assert triples("Shares in the boatyard fell amid continuing fears over its order book.") == []
+
+
 def test_a_stance_verb_keeps_its_noun_phrase_object():
     assert triples("Local traders have called for a review of the parking charges.") == [
         ("indirect", "a review of the parking charges", "Local traders")]
