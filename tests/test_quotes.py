@@ -1074,6 +1074,15 @@ def test_an_ing_form_after_amid_is_no_cue():
     assert triples("Shares in the boatyard fell amid continuing fears over its order book.") == []
 
 
+@pytest.mark.parametrize("text,after", [
+    ("In fact, the harbour master said, the new slipway will open in May.", "the new slipway will open in May"),
+    ("Already, she said, three boats have been sold.", "three boats have been sold"),
+])
+def test_an_adverbial_before_a_cue_that_interrupts_its_sentence_is_no_quote(text, after):
+    # the words said are after the cue; the opening adverbial is the narration's
+    assert [c for _, c, _ in triples(text)] == [after]
+
+
 def test_a_stance_verb_keeps_its_noun_phrase_object():
     assert triples("Local traders have called for a review of the parking charges.") == [
         ("indirect", "a review of the parking charges", "Local traders")]
