@@ -46,7 +46,7 @@ The words are in data/quotes/grammar.txt ("to_not_said", "no_clause_after") and 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from ..model import Quote
@@ -77,6 +77,7 @@ def stance_object() -> frozenset[str]:
     return lexicon.words("quotes/stance_object.txt")
 
 
+@lru_cache(maxsize=1024)   # (asked again of the same content by the confidence model: quotes.confidence)
 def _clause(lx, content: str) -> bool:
     """Does the content read as a clause: an opening "that" or question word, a subject pronoun, or a
     finite verb before its first comma?"""
