@@ -38,6 +38,16 @@ def triples(text: str) -> list[tuple[str, str, str | None]]:
     return [(q.kind, q.content, q.speaker_mention) for q in quotes(text)]
 
 
+@pytest.fixture
+def no_floors(monkeypatch):
+    """The storing floors lifted: a test of how a frame is read (who speaks, what is said) on a sentence
+    whose row the confidence model rates too low to store (issue 14: that is the model's judgement, refitted
+    on new annotated news, and tested by the confidence tests)."""
+    from tracker.quotes import confidence
+    monkeypatch.setattr(confidence, "FLOOR", 0.0)
+    monkeypatch.setattr(confidence, "INDIRECT_FLOOR", 0.0)
+
+
 # quotation marks ---------------------------------------------------------------
 
 def test_curly_and_straight_marks():
@@ -253,6 +263,7 @@ def test_an_adjective_before_a_noun_that_may_be_a_verb_keeps_it_a_noun():
     assert triples("There were no famous calls to shut the port.") == []
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_a_participle_in_an_opening_clause_is_the_main_subjects():
     got = triples("After praising the Ledger for its report on the flood, Glenn Bock went further on Monday.")
     assert got == [("indirect", "the Ledger for its report on the flood", "Glenn Bock")]
@@ -384,6 +395,7 @@ def test_a_cue_form_after_a_number_or_before_a_verb_is_a_noun(text):
     assert quotes(text) == []
 
 
+@pytest.mark.usefixtures("no_floors")
 @pytest.mark.parametrize("text, speaker", [
     # a clause between the commas is no appositive: the speaker comes after the verb
     ("Lately, the plant has been idle, says Mr Holt.", "Mr Holt"),
@@ -466,6 +478,7 @@ def test_docstring_examples_hold():
         assert doctest.testmod(module).failed == 0
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_reported_clause_stops_before_another_speakers_quotation():
     text = ("The mayor has asked officials for plans to deal with what the council has called "
             "“a housing emergency”.")
@@ -496,6 +509,7 @@ def test_a_reported_clause_ends_at_while_after_a_quotation_that_took_the_comma()
     assert got == [("mixed", "her rival as “the mayor,”", "Ann Cole"), ("mixed", "her as “Ann.”", "Bo Lind")]
 
 
+@pytest.mark.usefixtures("no_floors")
 @pytest.mark.parametrize("text, speaker", [
     ("Both mayors issued a statement expressing hope that the talks would resume.", "Both mayors"),
     ("The council approved a resolution condemning the remarks.", "The council"),
@@ -536,10 +550,15 @@ def test_as_reported_by_names_who_reports_the_clause():
     got = triples("As reported by the Ledger, former agent Jo Tate found both rules unfair.")
     # (the stance "found both rules unfair" under it is of too low a confidence to be stored, issue 14)
     assert got == [("indirect", "former agent Jo Tate found both rules unfair", "the Ledger")]
+
+
+@pytest.mark.usefixtures("no_floors")
+def test_as_noted_by_names_who_said_the_clause_before_it():
     assert triples("The bill would fail, as noted by the senator.") == [
         ("indirect", "The bill would fail", "the senator")]
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_the_agent_of_asked_by_speaks_the_question():
     assert triples("He was asked by the host whether he would run.") == [
         ("indirect", "whether he would run", "the host")]
@@ -570,6 +589,7 @@ def test_passive_after_an_adverb_is_no_cue_and_phrasal_progressives_are():
     assert one("The senator was apparently referring to the new tax.").speaker_mention == "The senator"
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_betting_that_is_a_belief():
     assert one("The senator is betting that voters will reward her.").speaker_mention == "The senator"
 
@@ -753,6 +773,7 @@ def test_a_clause_after_an_inverted_speaker_is_no_complement():
     assert triples("“It is over,” declared Lund as he left the hall.") == [("direct", "It is over", "Lund")]
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_an_object_and_its_complement_after_ruled_is_no_inverted_speaker():
     got = quotes("Following the advice of a committee that sat in May, the board of elections on Tuesday dismissed "
                  "both appeals, ruled Lund eligible and ordered that the ballots be reprinted.")
@@ -797,6 +818,7 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees_quo
     assert not any(q.speaker_mention == "A" for q in one.quotes)
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_a_participle_after_a_thing_goes_to_the_subject_of_the_clause_it_follows():
     # "The fracas" does not speak; "the tycoon", the subject of the clause before the comma, does, and the
     # participle joined by "and" is his too
@@ -1054,6 +1076,35 @@ def test_a_thought_verb_with_a_noun_phrase_object_is_no_quote(text):
     assert triples(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The county court has dismissed an appeal by the ferry firm against the fine.",
+    "Residents have welcomed the new footbridge over the canal.",
+])
+def test_dismiss_and_welcome_with_a_noun_phrase_object_are_no_quote(text):
+    # a ruling or a deed, a thing welcomed: no proposition (data/quotes/stance_object.txt)
+    assert triples(text) == []
+
+
+def test_dismiss_with_as_or_a_clause_still_reports():
+    assert triples("The harbour master dismissed the rumours as idle gossip.") == [
+        ("indirect", "the rumours as idle gossip", "The harbour master")]
+    assert triples("The coach dismissed claims that the squad was unfit.") == [
+        ("indirect", "claims that the squad was unfit", "The coach")]
+
+
+def test_an_ing_form_after_amid_is_no_cue():
+    assert triples("Shares in the boatyard fell amid continuing fears over its order book.") == []
+
+
+@pytest.mark.parametrize("text,after", [
+    ("In fact, the harbour master said, the new slipway will open in May.", "the new slipway will open in May"),
+    ("Already, she said, three boats have been sold.", "three boats have been sold"),
+])
+def test_an_adverbial_before_a_cue_that_interrupts_its_sentence_is_no_quote(text, after):
+    # the words said are after the cue; the opening adverbial is the narration's
+    assert [c for _, c, _ in triples(text)] == [after]
+
+
 def test_a_stance_verb_keeps_its_noun_phrase_object():
     assert triples("Local traders have called for a review of the parking charges.") == [
         ("indirect", "a review of the parking charges", "Local traders")]
@@ -1097,6 +1148,7 @@ def test_a_quotation_in_the_object_of_a_thought_verb_is_no_quote():
         "The mayor criticised the board, calling it \"a talking shop\".")
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_an_ing_noun_before_a_verb_of_saying_speaks():
     # "ruling" is a noun here: the ruling said it, not the speaker of the sentence before
     text = ("The owners say the pier is safe. “The pier must close until it is repaired,” the council's "
@@ -1155,6 +1207,19 @@ def test_confidence_weights_are_read_and_name_real_features():
         for q in quotes(text):
             seen |= set(features(q))
     assert seen & set(w) and {"kind=direct", "kind=indirect", "kind=mixed"} <= set(w)
+
+
+@pytest.mark.usefixtures("no_floors")
+def test_an_indirect_row_that_is_no_clause_is_less_sure_than_one_that_is():
+    from tracker.quotes.confidence import features
+    thing = one("The harbour master ordered a full review of the moorings.")
+    clause = one("The harbour master ordered that the moorings be reviewed.")
+    assert "no_clause" in features(thing) and "no_clause" not in features(clause)
+    assert thing.confidence < clause.confidence
+
+
+def test_an_indirect_noun_phrase_after_ordered_is_not_stored():
+    assert triples("The harbour master ordered a full review of the moorings.") == []
 
 
 def test_confidence_is_stored_and_an_older_database_gains_the_column(tmp_path):
@@ -1271,6 +1336,7 @@ def test_an_intention_to_act_is_a_clause_for_the_gate():
     assert [gate.drop_reason(q, text) for q in attribute(text, segment(text))] == [None]
 
 
+@pytest.mark.usefixtures("no_floors")
 def test_a_passive_verb_of_judgement_is_its_agents_attribution():
     got = quotes('His remarks have been described as "reckless" and "shameful" by the Tenants Union.')
     assert [(q.kind, q.content, q.speaker_mention, q.cue) for q in got] == [

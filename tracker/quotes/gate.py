@@ -32,6 +32,10 @@ attribution whatever verb of saying frames it.
 * ``participle``: an "-ing" form right after a noun ("parents telling their stories", "groups challenging
   the plans") or a preposition ("conducting themselves in threatening …"), with no "that" after it: a
   modifier or a gerund, not the verb of a speaker.
+* ``adverbial``: content before a cue that interrupts its sentence, an adverbial of four words or fewer with
+  no clause ("By contrast, he said, …", "In fact, she said, …"): the narration's opening, the words said
+  come after the cue (on 600 unannotated BBC articles, 11 such rows, none an attribution; on quotes1-6, 2,
+  neither right).
 * ``no_clause``: a verb of thought or stance ("defended the purchase", "rejected an offer", "brands
   include", "could not find evidence") whose content is no clause (no "that", no question word, no
   subject pronoun, no finite verb): a deed or a noun, unless the verb is one whose object is what is
@@ -42,7 +46,7 @@ The words are in data/quotes/grammar.txt ("to_not_said", "no_clause_after") and 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from ..model import Quote
@@ -58,6 +62,7 @@ WORDISH = re.compile(r"\w")
 _COUNTED = re.compile(r"(?<![\d,.])\d[\d,.]*\s+[a-z]")
 _WORD = re.compile(r"[\w’'-]+")
 _FIRST_PERSON = frozenset("i we me us".split())
+_FIRST_PERSON_WORDS = _FIRST_PERSON | {"my", "our"}
 _CLAUSE_OPENER = frozenset("that whether if how why what when where who which".split())
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|"
@@ -72,6 +77,7 @@ def stance_object() -> frozenset[str]:
     return lexicon.words("quotes/stance_object.txt")
 
 
+@lru_cache(maxsize=1024)   # (asked again of the same content by the confidence model: quotes.confidence)
 def _clause(lx, content: str) -> bool:
     """Does the content read as a clause: an opening "that" or question word, a subject pronoun, or a
     finite verb before its first comma?"""
@@ -137,6 +143,19 @@ def _in_open_quotation(text: str, at: int) -> bool:
                        and (k == p or text[k - 1].isspace()))
 
 
+def _adverbial(lx, content: str) -> bool:
+    """Is the content an adverbial of four words or fewer and no clause ("By contrast", "In fact", "Most
+    importantly", "Turning to the budget")? Before a cue that interrupts its sentence ("In fact, he said,
+    the pier …") it is the narration's opening, and what was said comes after the cue; in the first person
+    ("In my view, he said, …") it is the speaker's."""
+    words = content.split()
+    if not words or len(words) > 4 or any(w.lower() in _FIRST_PERSON_WORDS for w in words):
+        return False
+    first = words[0].lower().strip(",")
+    return (first in lx.preposition or first in lx.clause_adverb or first.endswith(("ly", "ing"))) \
+        and not _clause(lx, content)
+
+
 def _to_someone(lx, content: str) -> bool:
     """Does the content open with "to" and a noun phrase ("to the council", "to homes and firms", "to Ann
     Lee") rather than an infinitive ("to close the pier")?"""
@@ -188,6 +207,8 @@ def drop_reason(q: Quote, text: str) -> str | None:
         return "no_content"       # ("But", "However": no word of a clause; a pronoun opens one, "he was")
     if _participle(lx, q, text, content):
         return "participle"
+    if q.cue_start is not None and q.end <= q.cue_start and _adverbial(lx, content):
+        return "adverbial"
     if _clause(lx, content) or " as " in content:
         return None               # (" as ": a judgement, "sees the canal as a waste", "dismissed it as …")
     if cls == cues.THOUGHT and base not in stance_object() and not _small_clause(lx, base, content):
