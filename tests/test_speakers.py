@@ -1392,3 +1392,9 @@ def test_an_alliance_and_a_consortium_are_bodies_and_the_alliance_is_the_one_nam
     assert speaker_names(text) == [("The Fair Choices Alliance", "Fair Choices Alliance"),
                                    ("the alliance", "Fair Choices Alliance"),
                                    ("The Cell consortium", "Cell consortium"), ("the consortium", "Cell consortium")]
+
+
+def test_a_name_before_a_place_noun_is_a_place_and_no_antecedent_for_he():
+    text = ("Reunion\n\nCouncillor Dan Ferris met his brother again last spring. Recalling the day at Lord Ashby "
+            "station, he said: \"We both cried.\"")
+    assert speaker_names(text)[-1] == ("he", "Dan Ferris")
