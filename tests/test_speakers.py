@@ -1398,3 +1398,15 @@ def test_a_name_before_a_place_noun_is_a_place_and_no_antecedent_for_he():
     text = ("Reunion\n\nCouncillor Dan Ferris met his brother again last spring. Recalling the day at Lord Ashby "
             "station, he said: \"We both cried.\"")
     assert speaker_names(text)[-1] == ("he", "Dan Ferris")
+
+
+def test_a_bodys_short_name_is_the_full_name_the_article_writes_and_the_group_is_that_body():
+    text = ("Skyjet warning\n\nShares in Skyjet Airlines fell after the carrier warned on costs. Skyjet said fuel "
+            "had doubled. Cuts may follow, the group said.")
+    assert speaker_names(text) == [("Skyjet", "Skyjet Airlines"), ("the group", "Skyjet Airlines")]
+
+
+def test_the_group_is_not_a_body_where_a_person_named_works():
+    text = ("Text alerts\n\nThe scheme is young, says Ann Cole, a fellow at the Leeds-based Institute for Signals. "
+            "The group says it hopes to grow.")
+    assert speaker_names(text)[-1] == ("The group", None)

@@ -27,7 +27,13 @@ description whose head is a word for a body is:
   the body the article last named with that head ("the Commons science and
   technology committee", "of Thames Valley Police"; quotes2 0.679 -> 0.726);
 - "the papers", "both newspapers": the two publications the article last
-  named together, as one group (quotes1 0.828 -> 0.852).
+  named together, as one group (quotes1 0.828 -> 0.852);
+- a short name ("Skyjet") where the article writes the full one with a word
+  of ``body_name_tails.txt`` ("Skyjet Airlines") is that body, one row: two
+  rows for one airline had also left "the group" between two bodies;
+  "group" is a body noun ("the group said"), but a body where someone named
+  works (", a fellow at the X Institute") is not the one meant (BBC corpus:
+  7 speakers changed, all right; quotes5 0.865 -> 0.870, others unchanged).
 """
 from __future__ import annotations
 
@@ -52,6 +58,10 @@ _SUBJECT_VERB = re.compile(r"(?:’s|'s)?[ \u00a0](?:has|have|had|is|was|are|wer
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "on", "in", "&"))
 _PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
+_NAME_TAILS = lexicon.words(N.D + "body_name_tails.txt")
+# a description of a person ending in where they work: ", a fellow at the Oxbridge-based "
+_WORKPLACE = re.compile(r",[ \u00a0](?:an?|the)[ \u00a0][a-z][\w\- \u00a0]{0,40}[ \u00a0](?:at|of|with)[ \u00a0]"
+                        r"(?:the[ \u00a0])?(?:[\w\-]+-based[ \u00a0])?\Z")
 _PRESS_NAME = re.compile(rf"\b(?:{lexicon.trie_pattern(lexicon.lines(N.D + 'press_name_words.txt'))})\b")
 
 
@@ -93,7 +103,23 @@ class Bodies(Article):
             elif canon.startswith("Team ") and " " not in canon[5:] and self.persons(canon[5:]):
                 canon = canon[5:] + " campaign"     # "Team Trump", where the article names Donald Trump
         ident = "o:" + canon.lower()
-        return self.entity(ident, lambda: Entity(canon, "organization", ident))
+        e = self.entities.get(ident)
+        if e is None:
+            # "Skyjet said" where the article writes "Skyjet Airlines": the body of the full name, one row
+            full = self.full_body_name(canon)
+            if full is not None:
+                e = self.entities[ident] = self.org_entity(full)
+        return e if e is not None else self.entity(ident, lambda: Entity(canon, "organization", ident))
+
+    def full_body_name(self, short: str) -> str | None:
+        """The full name the article writes a body's short name in ("Skyjet Airlines", "Zenco's Group" for
+        "Skyjet", "Zenco"), when one word of ``data/speakers/body_name_tails.txt`` follows the short name, always the
+        same; None otherwise."""
+        if not short[:1].isupper() or short.split()[-1].lower() in _NAME_TAILS or _PRESS_NAME.search(short):
+            return None         # (not "The Telegraph": the newspaper, not its publisher "the Telegraph Group")
+        found = {m.group(1) for m in re.finditer(rf"(?<![\w\-]){re.escape(short)}((?:’s|'s)?[ \u00a0][A-Z][a-z]+)\b",
+                                                 self.text) if m.group(1).split()[-1].lower() in _NAME_TAILS}
+        return short + found.pop().replace("\u00a0", " ") if len(found) == 1 else None
 
     def described_body(self, words: tuple[str, ...], head: str, det: str, caps: tuple[str, ...],
                        pos: int) -> Entity | None:
@@ -231,8 +257,9 @@ class Bodies(Article):
                  and not e.anonymous and N.org_canonical(e.name) is None}
         # (not the headline's capitals: "TV debate urged for party chiefs" names no body TV)
         for m in SIMPLE_RUN.finditer(self.text, max(lo, self.headline_end()), pos):
-            if self.in_quote(m.start()) or m.start() and self.text[m.start() - 1].isalnum():
-                continue
+            if self.in_quote(m.start()) or m.start() and self.text[m.start() - 1].isalnum() \
+                    or _WORKPLACE.search(self.text, max(0, m.start() - 60), m.start()):
+                continue            # (nor where someone named works: "Jo Bell, a fellow at the Zenco Institute")
             nm = N.read(cut_at_sentence_end(m.start(), m.group())[1])      # ("Monday. The State Department")
             if nm is None or N.org_canonical(nm.text) is not None or nm.text.lower() in N.BODY_NOUNS:
                 continue
