@@ -1410,3 +1410,12 @@ def test_the_group_is_not_a_body_where_a_person_named_works():
     text = ("Text alerts\n\nThe scheme is young, says Ann Cole, a fellow at the Leeds-based Institute for Signals. "
             "The group says it hopes to grow.")
     assert speaker_names(text)[-1] == ("The group", None)
+
+
+def test_a_persons_spokesman_is_named_by_the_persons_full_name():
+    text = ("Zoo row\n\nThe singer Maya Lund bought a tiger cub last year. The singer's spokesman said the cub was "
+            "healthy. Premier Tom Hale wants a ban. Mr Hale's official spokesman said the law was clear.")
+    assert speaker_names(text) == [("The singer's spokesman", "Maya Lund spokesman"),
+                                   ("Mr Hale's official spokesman", "Tom Hale official spokesman")]
+    ex = extract(Document(text=text))
+    assert key(ex.speakers[ex.quotes[-1].speaker]) == "generic:spokesperson|tomhale"

@@ -28,7 +28,7 @@ class Anonymous(Article):
     """A mixin of ``resolver.Resolver``; it calls spelled_out (bodies)."""
 
     def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
-                  complement: str | None = None) -> Entity:
+                  complement: str | None = None, owner: str | None = None) -> Entity:
         """An anonymous source: named by its words without determiners, in lower case, the body it speaks for put
         first ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
         common = N.lists()["common"]
@@ -47,6 +47,8 @@ class Anonymous(Article):
             kept = [w for w in kept[:-1] if not w[:1].isupper()] + kept[-1:]
         elif complement:
             affiliation = _body(complement)
+        elif owner:
+            affiliation = owner         # "Mr Hale's spokesman": whom the possessor denotes, in full
         kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
         noun = " ".join(kept).lower() or head.lower()
         name = f"{affiliation} {noun}" if affiliation else noun

@@ -39,7 +39,12 @@ sources. Measured reasons:
   with the pronoun rules of that commit);
 - "said Zenco founder and director Tom Hale", cut short at "Zenco" by the
   quote finder, is the person the role names (quotes2: 1 wrong made right);
-- "Russia's president" reads as "the Russian president".
+- "Russia's president" reads as "the Russian president";
+- "Mr Hale's spokesman", "the singer's spokeswoman": the anonymous source of
+  whom the possessor denotes, by their full name ("Tom Hale spokesman"), so
+  that it links across articles (BBC corpus: 12 speakers changed, all
+  better: 5 had been unresolved, 7 named "Mr Blair spokesman" or worse;
+  quotes5 0.870 -> 0.884 right).
 """
 from __future__ import annotations
 
@@ -340,6 +345,10 @@ class Mentions(Article):
         words, head, det, caps, complement = desc
         if head in _DOCUMENTS:
             return self.document_owner(words, pos)
+        if N.SPOKESPERSON.match(head) and len(words) > 1:
+            owned = self.owners_spokesperson(words, head, pos)
+            if owned is not None:
+                return owned
         if head.endswith("s") and head[:-1] in _PRESS and det in ("the", "both", "these", "those") and not caps:
             return self.press_pair(pos)      # "both newspapers": the two the article named together
         if head in L["org_words"] or head.endswith("s") and head[:-1] in L["org_words"] and caps:
@@ -395,6 +404,19 @@ class Mentions(Article):
             if e.kind == "person":
                 return None
         return None
+
+    def owners_spokesperson(self, words: tuple[str, ...], head: str, pos: int) -> Entity | None:
+        """"Mr Hale's spokesman", "the singer's official spokeswoman": the anonymous source of whom the possessor
+        denotes, named by their full name ("Tom Hale spokesman"), so that it links with the spokesman that other
+        articles give Tom Hale in full; None without a possessor the article resolves."""
+        k = max((i for i, w in enumerate(words[:-1]) if N.is_possessive(w)), default=-1)
+        if k < 0:
+            return None
+        owner = self.resolve_mention(" ".join(words[:k]) + " " + N.strip_possessive(words[k]) if k else
+                                     N.strip_possessive(words[k]), pos)[0]
+        if owner is None or owner.anonymous or owner.kind not in ("person", "organization"):
+            return None
+        return self.anonymous(words[k + 1:], head, N.lists()["generic"].get(head), pos, owner=owner.name)
 
     def document_owner(self, words: tuple[str, ...], pos: int) -> Entity | None:
         """"an Ofcom report", "Mr Hale's statement", "an Acme news agency report": whoever the name before the
