@@ -1419,3 +1419,12 @@ def test_a_persons_spokesman_is_named_by_the_persons_full_name():
                                    ("Mr Hale's official spokesman", "Tom Hale official spokesman")]
     ex = extract(Document(text=text))
     assert key(ex.speakers[ex.quotes[-1].speaker]) == "generic:spokesperson|tomhale"
+
+
+def test_a_party_leader_is_not_the_lead_when_someone_else_was_just_named():
+    lead = "Tax row - Hale\n\nTom Hale does not think tax should be raised, saying growth matters more.\n\n"
+    other = ("His aide set out Mr Hale's view after a bishop backed Ann Lee's plan. The Tory leader wants a cap "
+             "and has said the rules are too loose.")
+    same = "Tom Hale attacked the cost of the plan under Ann Lee. The Tory leader wants a cap."
+    assert names(lead + other, ["The Tory leader"])[0] == [None]
+    assert names(lead + same, ["The Tory leader"])[0] == ["Tom Hale"]
