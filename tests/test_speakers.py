@@ -1428,3 +1428,13 @@ def test_a_party_leader_is_not_the_lead_when_someone_else_was_just_named():
     same = "Tom Hale attacked the cost of the plan under Ann Lee. The Tory leader wants a cap."
     assert names(lead + other, ["The Tory leader"])[0] == [None]
     assert names(lead + same, ["The Tory leader"])[0] == ["Tom Hale"]
+
+
+def test_a_bare_spokesman_speaks_for_the_one_body_the_sentence_before_names_doing_something():
+    text = ("Pier plan\n\nCampaigners say the pier should stay open. But the Harbour Trust defended the closure. "
+            "A spokesman said repairs would cost too much.\n\n"
+            "Prices rose. New rules, including the Fair Fares Code, will follow. A spokeswoman said the code was "
+            "fair.\n\nJo Bell met the Dock Board on Friday. A spokesman said the talks went well.")
+    # (a body named in passing, or a person named beside the body, leaves the spokesman unaffiliated)
+    got, _, _ = names(text, ["A spokesman", "A spokeswoman", "A spokesman"])
+    assert got == ["Harbour Trust spokesman", "spokeswoman", "spokesman"]
