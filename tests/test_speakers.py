@@ -1438,3 +1438,9 @@ def test_a_bare_spokesman_speaks_for_the_one_body_the_sentence_before_names_doin
     # (a body named in passing, or a person named beside the body, leaves the spokesman unaffiliated)
     got, _, _ = names(text, ["A spokesman", "A spokeswoman", "A spokesman"])
     assert got == ["Harbour Trust spokesman", "spokeswoman", "spokesman"]
+
+
+def test_a_sports_position_before_an_unknown_full_name_makes_it_a_person_for_the_pronoun():
+    text = ("Vodric out\n\nRovers winger Teodor Vodric has hurt his knee and will miss a month.\n\n"
+            "Vodric had a scan on Monday. \"It is sore but it will heal,\" he said.")
+    assert speaker_names(text) == [("he", "Teodor Vodric")]

@@ -24,7 +24,9 @@ a person's. Measured reasons:
 - so does a lower-case role before the full name ("minister of sport Ulo
   Tarkvass", "singer Ilse Brekke") or an inverted cue ("said Brekke"):
   quotes2 0.726 -> 0.745, quotes3 0.843 -> 0.851 right of found, wrong
-  unchanged.
+  unchanged; sports positions ("Rovers winger Teodor Vodric") among the
+  occupations: quotes5 0.884 -> 0.903; BBC corpus 20 speakers changed, 18
+  unresolved or wrong made right, 2 wrong stayed wrong (another wrong man).
 """
 from __future__ import annotations
 
