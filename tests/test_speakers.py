@@ -1453,3 +1453,12 @@ def test_a_surname_that_is_a_word_for_sources_is_the_person_the_article_names():
     assert got == ["Ray Banks", "Ray Banks"]
     got, _, _ = names("Rates\n\nBanks said on Monday that rates would stay low.", ["Banks"])
     assert got == ["banks"]
+
+
+def test_an_unknown_given_name_after_an_inverted_cue_with_an_apposition_is_a_person():
+    text = ("Phone dating\n\nThe market will grow, thinks Ilkka Varpu, senior analyst at Nordcast. "
+            "\"It is early days,\" he said.")
+    assert names(text, ["he"])[0] == ["Ilkka Varpu"]
+    # (not the subject of a reported clause: "said Andi Rowe would stay")
+    text = "Club news\n\nA club spokeswoman said Andi Rowe would stay as coach. She said the deal was done."
+    assert names(text, ["A club spokeswoman", "She"])[0] == ["club spokeswoman", "club spokeswoman"]
