@@ -1462,3 +1462,8 @@ def test_an_unknown_given_name_after_an_inverted_cue_with_an_apposition_is_a_per
     # (not the subject of a reported clause: "said Andi Rowe would stay")
     text = "Club news\n\nA club spokeswoman said Andi Rowe would stay as coach. She said the deal was done."
     assert names(text, ["A club spokeswoman", "She"])[0] == ["club spokeswoman", "club spokeswoman"]
+
+
+def test_a_partys_plural_name_after_the_is_the_party_not_generic_sources():
+    text = "Tax plans\n\nThe Liberal Democrats said the plan was unfair. Democrats said it was fair."
+    assert names(text, ["The Liberal Democrats", "Democrats"])[0] == ["Liberal Democrats", "democrats"]
