@@ -43,6 +43,7 @@ from functools import lru_cache
 from .. import lexicon
 from . import names as N
 from .article import Article, Entity
+from .occurrences import occurrences
 from .runs import SIMPLE_RUN, cut_at_sentence_end
 
 _PERSON_POSSESSIVES = lexicon.words(N.D + "possessive_determiners.txt")
@@ -59,6 +60,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "on", "in", "&"))
 _PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
 _NAME_TAILS = lexicon.words(N.D + "body_name_tails.txt")
+_TAIL_AFTER = re.compile(r"((?:’s|'s)?[ \u00a0]([A-Z][a-z]+))\b")
 # a description of a person ending in where they work: ", a fellow at the Oxbridge-based "
 _WORKPLACE = re.compile(r",[ \u00a0](?:an?|the)[ \u00a0][a-z][\w\- \u00a0]{0,40}[ \u00a0](?:at|of|with)[ \u00a0]"
                         r"(?:the[ \u00a0])?(?:[\w\-]+-based[ \u00a0])?\Z")
@@ -117,8 +119,11 @@ class Bodies(Article):
         same; None otherwise."""
         if not short[:1].isupper() or short.split()[-1].lower() in _NAME_TAILS or _PRESS_NAME.search(short):
             return None         # (not "The Telegraph": the newspaper, not its publisher "the Telegraph Group")
-        found = {m.group(1) for m in re.finditer(rf"(?<![\w\-]){re.escape(short)}((?:’s|'s)?[ \u00a0][A-Z][a-z]+)\b",
-                                                 self.text) if m.group(1).split()[-1].lower() in _NAME_TAILS}
+        text, found = self.text, set()
+        for i in occurrences(text, short):          # (an index: no pattern compiled for each name)
+            m = _TAIL_AFTER.match(text, i + len(short))
+            if m and m.group(2).lower() in _NAME_TAILS and not (i and (text[i - 1].isalnum() or text[i - 1] == "-")):
+                found.add(m.group(1))
         return short + found.pop().replace("\u00a0", " ") if len(found) == 1 else None
 
     def described_body(self, words: tuple[str, ...], head: str, det: str, caps: tuple[str, ...],
