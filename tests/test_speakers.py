@@ -1467,3 +1467,9 @@ def test_an_unknown_given_name_after_an_inverted_cue_with_an_apposition_is_a_per
 def test_a_partys_plural_name_after_the_is_the_party_not_generic_sources():
     text = "Tax plans\n\nThe Liberal Democrats said the plan was unfair. Democrats said it was fair."
     assert names(text, ["The Liberal Democrats", "Democrats"])[0] == ["Liberal Democrats", "democrats"]
+
+
+def test_a_name_with_whose_shares_or_brands_after_it_is_a_body_and_takes_it():
+    text = ("Wine bid\n\nVinmark, whose brands include Red Hill, turned down the bid. Vinmark said the offer "
+            "was too low. However, it said talks could go on.")
+    assert names(text, ["Vinmark", "it"])[0] == ["Vinmark", "Vinmark"]
