@@ -1473,3 +1473,9 @@ def test_a_name_with_whose_shares_or_brands_after_it_is_a_body_and_takes_it():
     text = ("Wine bid\n\nVinmark, whose brands include Red Hill, turned down the bid. Vinmark said the offer "
             "was too low. However, it said talks could go on.")
     assert names(text, ["Vinmark", "it"])[0] == ["Vinmark", "Vinmark"]
+
+
+def test_a_role_in_apposition_before_an_unknown_full_name_makes_it_a_person():
+    text = ("Doping case\n\nThe two runners missed a test with their coach, Teodor Vassos. Vassos insisted they had "
+            "been ill. \"We did nothing wrong,\" he said.")
+    assert names(text, ["Vassos", "he"])[0] == ["Teodor Vassos", "Teodor Vassos"]
