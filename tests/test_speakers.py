@@ -1479,3 +1479,11 @@ def test_a_role_in_apposition_before_an_unknown_full_name_makes_it_a_person():
     text = ("Doping case\n\nThe two runners missed a test with their coach, Teodor Vassos. Vassos insisted they had "
             "been ill. \"We did nothing wrong,\" he said.")
     assert names(text, ["Vassos", "he"])[0] == ["Teodor Vassos", "Teodor Vassos"]
+
+
+def test_he_opening_a_paragraph_is_the_man_named_as_the_last_sentences_speaker():
+    text = ("Visa row\n\nTom Hale said the inquiry was a whitewash. Mr Hale said there should be another. Lib Dem "
+            "spokesman Mark Ruddle also said there was a case for a judge.\n\nHe said: \"Next time it may be "
+            "worse.\" Mr Hale agreed.")
+    got, _, _ = names(text, ["Tom Hale", "Mr Hale", "Lib Dem spokesman Mark Ruddle", "He"])
+    assert got == ["Tom Hale", "Tom Hale", "Mark Ruddle", "Mark Ruddle"]
