@@ -1487,3 +1487,10 @@ def test_he_opening_a_paragraph_is_the_man_named_as_the_last_sentences_speaker()
             "worse.\" Mr Hale agreed.")
     got, _, _ = names(text, ["Tom Hale", "Mr Hale", "Lib Dem spokesman Mark Ruddle", "He"])
     assert got == ["Tom Hale", "Tom Hale", "Mark Ruddle", "Mark Ruddle"]
+
+
+def test_a_document_speaks_for_its_author_after_by_or_from_and_the_report_for_the_last_author():
+    text = ("Tablet boom\n\nTablet sales will triple by 2030, according to a report by analysts Veltra Insight. "
+            "Growth will come from schools, the report said. A statement from the Tabco Group welcomed it.")
+    got, _, _ = names(text, ["a report", "the report", "A statement"])
+    assert got == ["Veltra Insight", "Veltra Insight", "Tabco Group"]
