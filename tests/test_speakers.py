@@ -1494,3 +1494,9 @@ def test_a_document_speaks_for_its_author_after_by_or_from_and_the_report_for_th
             "Growth will come from schools, the report said. A statement from the Tabco Group welcomed it.")
     got, _, _ = names(text, ["a report", "the report", "A statement"])
     assert got == ["Veltra Insight", "Veltra Insight", "Tabco Group"]
+
+
+def test_the_papers_named_in_a_mixed_quotes_paraphrase_are_still_the_papers():
+    text = ("Poll talk\n\nA spokesman said he had \"no idea\" where the stories in the Daily Courier and Weekend "
+            "Herald came from. The papers say a vote is near.")
+    assert speaker_names(text)[-1] == ("The papers", "Daily Courier and Weekend Herald")

@@ -55,6 +55,9 @@ class Article:
         self.text = text
         self.quoted = sorted(quoted)         # spans of quoted words: names there are not antecedents
         self.quoted_starts = [a for a, _ in self.quoted]
+        # the words between quotation marks alone (a mixed quote's paraphrase is the writer's)
+        self.marks: list[tuple[int, int]] = []
+        self.mark_starts: list[int] = []
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self._headline_end: int | None = None
@@ -128,6 +131,11 @@ class Article:
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and pos < self.quoted[i][1]
+
+    def in_marks(self, pos: int) -> bool:
+        """Is ``pos`` between quotation marks (not merely in a mixed quote's paraphrase)?"""
+        i = bisect_right(self.mark_starts, pos) - 1
+        return i >= 0 and pos < self.marks[i][1]
 
     def recent_start(self, pos: int) -> int:
         """Where the sentence ``ROLE_SENTENCES`` before the one holding ``pos`` starts (0 without sentences): a
