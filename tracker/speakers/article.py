@@ -92,6 +92,8 @@ class Article:
         self._interviewee: Entity | bool | None = None
         # kinds: whether the article writes a name as a body's or a person's
         self._kinds: dict[str, str] = {}
+        # bodies: whether the article writes any word that ends a body's full name ("Airlines"); None: not looked
+        self._name_tails: bool | None = None
 
     # -- the text's layout -----------------------------------------------------------------------------
     def paragraph(self, si: int) -> tuple[int, int]:

@@ -62,6 +62,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "on", "in", "&"))
 _PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
 _NAME_TAILS = lexicon.words(N.D + "body_name_tails.txt")
+_NAME_TAIL_WRITTEN = re.compile(r"[ \u00a0](?:" + "|".join(w.capitalize() for w in sorted(_NAME_TAILS)) + r")\b")
 _TAIL_AFTER = re.compile(r"((?:’s|'s)?[ \u00a0]([A-Z][a-z]+))\b")
 # a description of a person ending in where they work: ", a fellow at the Oxbridge-based "
 _WORKPLACE = re.compile(r",[ \u00a0](?:an?|the)[ \u00a0][a-z][\w\- \u00a0]{0,40}[ \u00a0](?:at|of|with)[ \u00a0]"
@@ -119,7 +120,11 @@ class Bodies(Article):
         """The full name the article writes a body's short name in ("Skyjet Airlines", "Zenco's Group" for
         "Skyjet", "Zenco"), when one word of ``data/speakers/body_name_tails.txt`` follows the short name, always the
         same; None otherwise."""
-        if not short[:1].isupper() or short.split()[-1].lower() in _NAME_TAILS or _PRESS_NAME.search(short):
+        if self._name_tails is None:
+            # (most articles write none of the words: one look at the text, not one for each body)
+            self._name_tails = _NAME_TAIL_WRITTEN.search(self.text) is not None
+        if not self._name_tails or not short[:1].isupper() or short.split()[-1].lower() in _NAME_TAILS \
+                or _PRESS_NAME.search(short):
             return None         # (not "The Telegraph": the newspaper, not its publisher "the Telegraph Group")
         text, found = self.text, set()
         for i in occurrences(text, short):          # (an index: no pattern compiled for each name)
@@ -266,9 +271,8 @@ class Bodies(Article):
                  and not e.anonymous and N.org_canonical(e.name) is None}
         # (not the headline's capitals: "TV debate urged for party chiefs" names no body TV)
         for m in SIMPLE_RUN.finditer(self.text, max(lo, self.headline_end()), pos):
-            if self.in_quote(m.start()) or m.start() and self.text[m.start() - 1].isalnum() \
-                    or _WORKPLACE.search(self.text, max(0, m.start() - 60), m.start()):
-                continue            # (nor where someone named works: "Jo Bell, a fellow at the Zenco Institute")
+            if self.in_quote(m.start()) or m.start() and self.text[m.start() - 1].isalnum():
+                continue
             nm = N.read(cut_at_sentence_end(m.start(), m.group())[1])      # ("Monday. The State Department")
             if nm is None or N.org_canonical(nm.text) is not None or nm.text.lower() in N.BODY_NOUNS:
                 continue
@@ -288,6 +292,8 @@ class Bodies(Article):
                 e = self.org_entity(nm.text)
             else:
                 continue
+            if e.ident not in found and _WORKPLACE.search(self.text, max(0, m.start() - 60), m.start()):
+                continue            # (nor where someone named works: "Jo Bell, a fellow at the Zenco Institute")
             found[e.ident] = e
             if len(found) > 1:
                 return None

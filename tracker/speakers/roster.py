@@ -193,11 +193,18 @@ class Roster(Article):
                     found = "titled"
                     break
                 if _CUE_AFTER.match(text, i + len(sur)) or _CUE_BEFORE.search(text, max(0, i - 10), i) \
-                        or _CUE_BEFORE_GIVEN.search(text, max(0, i - 40), i) and _APPOSITION_AFTER.match(
-                            text, i + len(sur)):
+                        or self._cue_before_given(i) and _APPOSITION_AFTER.match(text, i + len(sur)):
                     found = "cue"
             self._named_surnames[sur] = found
         return found
+
+    def _cue_before_given(self, i: int) -> bool:
+        """Is the surname at ``i`` after a given name and an inverted cue ("said Ilkka Varpu")? (The given name's
+        capital and the lower-case word before it are looked at first: the pattern is rarely worth a search.)"""
+        text = self.text
+        j = text.rfind(" ", max(0, i - 30), i - 1)
+        return j > 0 and text[j + 1:j + 2].isupper() and (text[j - 1:j].islower() or text[j - 1:j].isupper()) \
+            and _CUE_BEFORE_GIVEN.search(text, max(0, j - 25), i) is not None
 
     def persons_by_surname(self, sur: str, gender: str | None) -> list[Person]:
         found = list(self.persons(sur).values())
