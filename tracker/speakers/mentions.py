@@ -32,8 +32,8 @@ sources. Measured reasons:
 - a document with a name before its head ("an Ofcom report", "Mr Hale's
   statement") speaks for the name (quotes2 +2, quotes3 +1, PolNeAR +1 right);
   so does one with its author after "by" or "from" ("a report by analysts
-  Zenco Research"), and "the report", "the study" speaks for the author the
-  article last gave a document (quotes2 0.824 -> 0.833, quotes5 0.908 ->
+  Zenco Research"), and "the report", "the study" speaks for the one author
+  the article gave a document before (quotes2 0.824 -> 0.833, quotes5 0.908 ->
   0.923; BBC corpus: 42 speakers found, all the author or the document's
   body; a country is no author: "a UK report");
   a document noun opening a sentence ("Polls suggest") is no name;
@@ -470,9 +470,14 @@ class Mentions(Article):
         end = text.find(words[-1], pos)
         m = _AUTHOR_AFTER.match(text, end + len(words[-1])) if end >= 0 else None
         if m is None and words[0].lower() in ("the", "this") and len(words) == 2:
+            # (one author only: "the report", after an Acme analysis and Mr Lee's statement, may be either's)
+            authors = set()
             for found in _AUTHORED.finditer(text, self.headline_end(), pos):
                 if not self.in_quote(found.start()):
                     m = found
+                    authors.add(found.group("by") or found.group("own"))
+            if len(authors) > 1:
+                return None
         if m is None:
             return None
         name = m.group("by") or m.group("own")
