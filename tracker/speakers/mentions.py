@@ -231,7 +231,8 @@ _PRESS_WORDS = frozenset(w.lower() for w in lexicon.lines(N.D + "press_name_word
 _DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
 # a document's author after it ("a report by analysts Zenco Research", "a statement from Acme"), and a document
 # the text gives an author ("Zenco's new study", "an Acme survey")
-_NAME = r"[A-Z][\w&’'\-]*(?:[ \u00a0](?:of[ \u00a0]|for[ \u00a0]|and[ \u00a0]|&[ \u00a0])?[A-Z][\w&’'\-]*)*"
+# (a name of at most six words, each of at most 60 letters: a search over a run of capitals stays linear)
+_NAME = r"[A-Z][\w&’'\-]{0,60}(?:[ \u00a0](?:of[ \u00a0]|for[ \u00a0]|and[ \u00a0]|&[ \u00a0])?[A-Z][\w&’'\-]{0,60}){0,5}"
 _DOC_HEADS = "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
 _AUTHOR_KIND = (r"(?:(?:[A-Z][\w\-]*[ \u00a0])?(?P<kind>analysts?|researchers?|consultants?|consultancy|think-tank|"
                 r"firm|group|watchdog|regulator)[ \u00a0])?")
