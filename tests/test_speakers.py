@@ -1500,3 +1500,11 @@ def test_the_papers_named_in_a_mixed_quotes_paraphrase_are_still_the_papers():
     text = ("Poll talk\n\nA spokesman said he had \"no idea\" where the stories in the Daily Courier and Weekend "
             "Herald came from. The papers say a vote is near.")
     assert speaker_names(text)[-1] == ("The papers", "Daily Courier and Weekend Herald")
+
+
+def test_the_constituency_mp_is_the_one_mp_the_article_names_and_no_speaker_row_of_its_own():
+    text = ("Lost daughter\n\nLabour MP Tom Ferrie has told of his joy at finding a daughter. \"It was a shock,\" "
+            "said the Westfield North MP.")
+    assert speaker_names(text)[-1] == ("the Westfield North MP", "Tom Ferrie")
+    two = ("Vote row\n\nLabour MP Tom Ferrie and Tory MP Ann Hale met. \"We agree,\" said the Westfield North MP.")
+    assert speaker_names(two)[-1] == ("the Westfield North MP", None)
