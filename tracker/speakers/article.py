@@ -94,6 +94,8 @@ class Article:
         self._kinds: dict[str, str] = {}
         # bodies: whether the article writes any word that ends a body's full name ("Airlines"); None: not looked
         self._name_tails: bool | None = None
+        # mentions: the documents the article gives an author (match objects); None: not read yet
+        self._authored: list | None = None
 
     # -- the text's layout -----------------------------------------------------------------------------
     def paragraph(self, si: int) -> tuple[int, int]:

@@ -62,7 +62,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,7}")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "on", "in", "&"))
 _PRESS_HEADS = lexicon.words(N.D + "press_nouns.txt")
 _NAME_TAILS = lexicon.words(N.D + "body_name_tails.txt")
-_NAME_TAIL_WRITTEN = re.compile(r"[ \u00a0](?:" + "|".join(w.capitalize() for w in sorted(_NAME_TAILS)) + r")\b")
+_NAME_TAILS_WRITTEN = tuple(sorted({" " + w.capitalize().rstrip("s") for w in _NAME_TAILS}))
 _TAIL_AFTER = re.compile(r"((?:’s|'s)?[ \u00a0]([A-Z][a-z]+))\b")
 # a description of a person ending in where they work: ", a fellow at the Oxbridge-based "
 _WORKPLACE = re.compile(r",[ \u00a0](?:an?|the)[ \u00a0][a-z][\w\- \u00a0]{0,40}[ \u00a0](?:at|of|with)[ \u00a0]"
@@ -122,7 +122,7 @@ class Bodies(Article):
         same; None otherwise."""
         if self._name_tails is None:
             # (most articles write none of the words: one look at the text, not one for each body)
-            self._name_tails = _NAME_TAIL_WRITTEN.search(self.text) is not None
+            self._name_tails = any(w in self.text for w in _NAME_TAILS_WRITTEN)      # (str.find: no pattern)
         if not self._name_tails or not short[:1].isupper() or short.split()[-1].lower() in _NAME_TAILS \
                 or _PRESS_NAME.search(short):
             return None         # (not "The Telegraph": the newspaper, not its publisher "the Telegraph Group")
