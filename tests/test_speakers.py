@@ -1448,7 +1448,7 @@ def test_a_sports_position_before_an_unknown_full_name_makes_it_a_person_for_the
 
 def test_a_surname_that_is_a_word_for_sources_is_the_person_the_article_names():
     text = ("Knee news\n\nRovers physio Ray Banks thinks the striker will be back soon. \"It is a small tear,\" "
-            "Banks told the club's website.\n\nBanks said on Monday that rates would stay low.")
+            "Banks told a radio show.\n\nBanks said on Monday that rates would stay low.")
     got, _, _ = names(text, ["Banks", ("Banks", 1)])
     assert got == ["Ray Banks", "Ray Banks"]
     got, _, _ = names("Rates\n\nBanks said on Monday that rates would stay low.", ["Banks"])

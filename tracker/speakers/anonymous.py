@@ -73,7 +73,7 @@ class Anonymous(Article):
     def speaking_body(self, pos: int) -> Entity | None:
         """The one body named in the sentence before ``pos`` and in its own sentence up to it, outside quotation
         marks, when they name no person: whom a bare "a spokesman" there speaks for ("Zenco defended the plan. A
-        spokesman said", "..., the Home Office said. A spokeswoman added"); None otherwise."""
+        spokesman said", "..., the Dock Board said. A spokeswoman added"); None otherwise."""
         si = bisect_right(self.starts, pos) - 1
         if si < 1:
             return None
@@ -98,7 +98,7 @@ class Anonymous(Article):
             if tail:
                 run, end = run + tail.group().replace("\u00a0", " "), tail.end()
                 upto = end
-            # a body doing something ("Zenco said", "the Home Office defended", "Zenco has"), not one named
+            # a body doing something ("Zenco said", "the Harbour Trust defended", "Zenco has"), not one named
             # in passing ("including the Zenco Service, will", "ID cards")
             # (or the agent of a passive: "described as idle by Zenco.")
             verb = _NEXT_WORD.match(text, end, pos)

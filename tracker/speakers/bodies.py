@@ -125,7 +125,7 @@ class Bodies(Article):
             self._name_tails = any(w in self.text for w in _NAME_TAILS_WRITTEN)      # (str.find: no pattern)
         if not self._name_tails or not short[:1].isupper() or short.split()[-1].lower() in _NAME_TAILS \
                 or _PRESS_NAME.search(short):
-            return None         # (not "The Telegraph": the newspaper, not its publisher "the Telegraph Group")
+            return None         # (not "The Courier": the newspaper, not its publisher "the Courier Group")
         text, found = self.text, set()
         for i in occurrences(text, short):          # (an index: no pattern compiled for each name)
             m = _TAIL_AFTER.match(text, i + len(short))

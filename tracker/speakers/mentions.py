@@ -45,7 +45,7 @@ sources. Measured reasons:
 - "said Zenco founder and director Tom Hale", cut short at "Zenco" by the
   quote finder, is the person the role names (quotes2: 1 wrong made right);
 - "Russia's president" reads as "the Russian president";
-- "the Ealing North MP" is a description, not a person called "Ealing North
+- "the Westfield North MP" is a description, not a person called "Westfield North
   MP" (such rows linked across articles): the one MP the article names, as
   "the MP" (the constituency is not read), else unresolved (BBC corpus: 12
   speakers changed, 11 made right, 1 wrong row left unresolved);
@@ -58,7 +58,7 @@ sources. Measured reasons:
 - "Mr Hale's spokesman", "the singer's spokeswoman": the anonymous source of
   whom the possessor denotes, by their full name ("Tom Hale spokesman"), so
   that it links across articles (BBC corpus: 12 speakers changed, all
-  better: 5 had been unresolved, 7 named "Mr Blair spokesman" or worse;
+  better: 5 had been unresolved, 7 named "Mr Hale spokesman" or worse;
   quotes5 0.870 -> 0.884 right).
 """
 from __future__ import annotations
@@ -173,13 +173,13 @@ def _segment_steps(seg: str) -> tuple:
         if len(words) > 2 and last[:1].isupper() and N.org_canonical(seg):
             return (("org", seg, True),)        # "The Liberal Democrats": a party's name, not "democrats"
         if len(words) == 1 and last[:1].isupper():
-            # "Banks told the club's website", where the article names Mike Banks: the person, else banks
+            # "Banks told reporters", where the article names Ray Banks: the person, else banks
             return (("surname", N.strip_possessive(last), False), ("desc", _read_description(seg), True))
         return (("desc", _read_description(seg), True),)     # "Officials", "Several Democrats"
     if words[0].lower() in DETERMINERS and len(words) > 1 and all(N.is_title(w) for w in words[1:]):
         return (("desc", _read_description(seg.lower()), True),)     # "the PM", "The President"
     if words[0].lower() == "the" and len(words) > 2 and last.isupper() and len(last) <= 3 and N.is_title(last):
-        return (("desc", _read_description(seg), True),)     # "the Ealing North MP": a description, no name
+        return (("desc", _read_description(seg), True),)     # "the Westfield North MP": a description, no name
     # the name is the last capitalised run, unless a preposition brings a complement after it
     # ("the Russian Embassy in the UK", "Jonah Goldberg of the National Review")
     candidates = [seg]
@@ -415,7 +415,7 @@ class Mentions(Article):
             return self.role(words, pos)        # "Russia's president": as "the Russian president"
         generic = L["generic"].get(head)
         if det == "the" and caps and words[-1].isupper() and len(words) > 2 and N.is_title(head):
-            # "the Ealing North MP": the one MP the article names (the constituency is not read)
+            # "the Westfield North MP": the one MP the article names (the constituency is not read)
             return self.role(["the", head], pos) if len(self.fitting(["the", head])) <= 1 else None
         if det in ("the", "this", "that"):
             # definite: someone the article has named, by a word for a person ("the senator", "the aide"); "the
