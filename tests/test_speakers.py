@@ -1392,3 +1392,119 @@ def test_an_alliance_and_a_consortium_are_bodies_and_the_alliance_is_the_one_nam
     assert speaker_names(text) == [("The Fair Choices Alliance", "Fair Choices Alliance"),
                                    ("the alliance", "Fair Choices Alliance"),
                                    ("The Cell consortium", "Cell consortium"), ("the consortium", "Cell consortium")]
+
+
+def test_a_name_before_a_place_noun_is_a_place_and_no_antecedent_for_he():
+    text = ("Reunion\n\nCouncillor Dan Ferris met his brother again last spring. Recalling the day at Lord Ashby "
+            "station, he said: \"We both cried.\"")
+    assert speaker_names(text)[-1] == ("he", "Dan Ferris")
+
+
+def test_a_bodys_short_name_is_the_full_name_the_article_writes_and_the_group_is_that_body():
+    text = ("Skyjet warning\n\nShares in Skyjet Airlines fell after the carrier warned on costs. Skyjet said fuel "
+            "had doubled. Cuts may follow, the group said.")
+    assert speaker_names(text) == [("Skyjet", "Skyjet Airlines"), ("the group", "Skyjet Airlines")]
+
+
+def test_the_group_is_not_a_body_where_a_person_named_works():
+    text = ("Text alerts\n\nThe scheme is young, says Ann Cole, a fellow at the Leeds-based Institute for Signals. "
+            "The group says it expects to grow.")
+    assert speaker_names(text)[-1] == ("The group", None)
+
+
+def test_a_persons_spokesman_is_named_by_the_persons_full_name():
+    text = ("Zoo row\n\nThe singer Maya Lund bought a tiger cub last year. The singer's spokesman said the cub was "
+            "healthy. Premier Tom Hale wants a ban. Mr Hale's official spokesman said the law was clear.")
+    assert speaker_names(text) == [("The singer's spokesman", "Maya Lund spokesman"),
+                                   ("Mr Hale's official spokesman", "Tom Hale official spokesman")]
+    ex = extract(Document(text=text))
+    assert key(ex.speakers[ex.quotes[-1].speaker]) == "generic:spokesperson|tomhale"
+
+
+def test_a_party_leader_is_not_the_lead_when_someone_else_was_just_named():
+    lead = "Tax row - Hale\n\nTom Hale does not think tax should be raised, saying growth matters more.\n\n"
+    other = ("His aide set out Mr Hale's view after a bishop backed Ann Lee's plan. The Tory leader wants a cap "
+             "and has said the rules are too loose.")
+    same = "Tom Hale attacked the cost of the plan under Ann Lee. The Tory leader wants a cap."
+    assert names(lead + other, ["The Tory leader"])[0] == [None]
+    assert names(lead + same, ["The Tory leader"])[0] == ["Tom Hale"]
+
+
+def test_a_bare_spokesman_speaks_for_the_one_body_the_sentence_before_names_doing_something():
+    text = ("Pier plan\n\nCampaigners say the pier should stay open. But the Harbour Trust defended the closure. "
+            "A spokesman said repairs would cost too much.\n\n"
+            "Prices rose. New rules, including the Fair Fares Code, will follow. A spokeswoman said the code was "
+            "fair.\n\nJo Bell met the Dock Board on Friday. A spokesman said the talks went well.")
+    # (a body named in passing, or a person named beside the body, leaves the spokesman unaffiliated)
+    got, _, _ = names(text, ["A spokesman", "A spokeswoman", "A spokesman"])
+    assert got == ["Harbour Trust spokesman", "spokeswoman", "spokesman"]
+
+
+def test_a_sports_position_before_an_unknown_full_name_makes_it_a_person_for_the_pronoun():
+    text = ("Vodric out\n\nRovers winger Teodor Vodric has hurt his knee and will miss a month.\n\n"
+            "Vodric had a scan on Monday. \"It is sore but it will heal,\" he said.")
+    assert speaker_names(text) == [("he", "Teodor Vodric")]
+
+
+def test_a_surname_that_is_a_word_for_sources_is_the_person_the_article_names():
+    text = ("Knee news\n\nRovers physio Ray Banks thinks the striker will be back soon. \"It is a small tear,\" "
+            "Banks told a radio show.\n\nBanks said on Monday that rates would stay low.")
+    got, _, _ = names(text, ["Banks", ("Banks", 1)])
+    assert got == ["Ray Banks", "Ray Banks"]
+    got, _, _ = names("Rates\n\nBanks said on Monday that rates would stay low.", ["Banks"])
+    assert got == ["banks"]
+
+
+def test_an_unknown_given_name_after_an_inverted_cue_with_an_apposition_is_a_person():
+    text = ("Phone dating\n\nThe market will grow, thinks Ilkka Varpu, senior analyst at Nordcast. "
+            "\"It is early days,\" he said.")
+    assert names(text, ["he"])[0] == ["Ilkka Varpu"]
+    # (not the subject of a reported clause: "said Andi Rowe would stay")
+    text = "Club news\n\nA club spokeswoman said Andi Rowe would stay as coach. She said the deal was done."
+    assert names(text, ["A club spokeswoman", "She"])[0] == ["club spokeswoman", "club spokeswoman"]
+
+
+def test_a_partys_plural_name_after_the_is_the_party_not_generic_sources():
+    text = "Tax plans\n\nThe Liberal Democrats said the plan was unfair. Democrats said it was fair."
+    assert names(text, ["The Liberal Democrats", "Democrats"])[0] == ["Liberal Democrats", "democrats"]
+
+
+def test_a_name_with_whose_shares_or_brands_after_it_is_a_body_and_takes_it():
+    text = ("Wine bid\n\nVinmark, whose brands include Red Hill, turned down the bid. Vinmark said the offer "
+            "was too low. However, it said talks could go on.")
+    assert names(text, ["Vinmark", "it"])[0] == ["Vinmark", "Vinmark"]
+
+
+def test_a_role_in_apposition_before_an_unknown_full_name_makes_it_a_person():
+    text = ("Doping case\n\nThe two runners missed a test with their coach, Teodor Vassos. Vassos insisted they had "
+            "been ill. \"We did nothing wrong,\" he said.")
+    assert names(text, ["Vassos", "he"])[0] == ["Teodor Vassos", "Teodor Vassos"]
+
+
+def test_he_opening_a_paragraph_is_the_man_named_as_the_last_sentences_speaker():
+    text = ("Visa row\n\nTom Hale said the inquiry was a whitewash. Mr Hale said there should be another. Lib Dem "
+            "spokesman Mark Ruddle also said there was a case for a judge.\n\nHe said: \"Next time it may be "
+            "worse.\" Mr Hale agreed.")
+    got, _, _ = names(text, ["Tom Hale", "Mr Hale", "Lib Dem spokesman Mark Ruddle", "He"])
+    assert got == ["Tom Hale", "Tom Hale", "Mark Ruddle", "Mark Ruddle"]
+
+
+def test_a_document_speaks_for_its_author_after_by_or_from_and_the_report_for_the_last_author():
+    text = ("Tablet boom\n\nTablet sales will triple by 2030, according to a report by analysts Veltra Insight. "
+            "Growth will come from schools, the report said. A statement from the Tabco Group welcomed it.")
+    got, _, _ = names(text, ["a report", "the report", "A statement"])
+    assert got == ["Veltra Insight", "Veltra Insight", "Tabco Group"]
+
+
+def test_the_papers_named_in_a_mixed_quotes_paraphrase_are_still_the_papers():
+    text = ("Poll talk\n\nA spokesman said he was \"baffled\" by the stories in the Daily Courier and Weekend "
+            "Herald last week. The papers say a vote is near.")
+    assert speaker_names(text)[-1] == ("The papers", "Daily Courier and Weekend Herald")
+
+
+def test_the_constituency_mp_is_the_one_mp_the_article_names_and_no_speaker_row_of_its_own():
+    text = ("Lost daughter\n\nLabour MP Tom Ferrie has told of his joy at finding a daughter. \"It was a shock,\" "
+            "said the Westfield North MP.")
+    assert speaker_names(text)[-1] == ("the Westfield North MP", "Tom Ferrie")
+    two = ("Vote row\n\nLabour MP Tom Ferrie and Tory MP Ann Hale met. \"We agree,\" said the Westfield North MP.")
+    assert speaker_names(two)[-1] == ("the Westfield North MP", None)

@@ -12,23 +12,33 @@ speakers-dev gold mentions to 0.879 right / 0.012 wrong; a capitalised head
 ``identity.key`` links an anonymous source across articles only by its
 affiliation. An acronym the article spells out ("a CPS spokesperson" after
 "the Crown Prosecution Service (CPS)") is the body by its full name, as the
-body's own row is named (quotes2: 1 wrong made right).
+body's own row is named (quotes2: 1 wrong made right). A bare "a spokesman"
+speaks for the one body that the sentence before (or its own, before it)
+names doing something ("Zenco defended the plan. A spokesman said"), when
+they name no person: such spokesmen had been one archive-wide row
+"spokesman" (90 BBC quotes), counted wrong wherever the article gives the
+body (BBC corpus: 23 speakers changed, all to the body meant; dev sets
+unchanged).
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
+import re
+
 from .. import lexicon
+from ..quotes import cues as _cues
 from . import names as N
 from .article import Article, Entity
 from .mentions import DETERMINERS
+from .runs import SIMPLE_RUN, cut_at_sentence_end
 
 
 class Anonymous(Article):
     """A mixin of ``resolver.Resolver``; it calls spelled_out (bodies)."""
 
     def anonymous(self, words: tuple[str, ...], head: str, generic: str | None, pos: int,
-                  complement: str | None = None) -> Entity:
+                  complement: str | None = None, owner: str | None = None) -> Entity:
         """An anonymous source: named by its words without determiners, in lower case, the body it speaks for put
         first ("A Downing Street spokeswoman" -> "Downing Street spokeswoman", affiliation Downing Street)."""
         common = N.lists()["common"]
@@ -47,12 +57,65 @@ class Anonymous(Article):
             kept = [w for w in kept[:-1] if not w[:1].isupper()] + kept[-1:]
         elif complement:
             affiliation = _body(complement)
+        elif owner:
+            affiliation = owner         # "Mr Hale's spokesman": whom the possessor denotes, in full
+        elif len(kept) == 1 and N.SPOKESPERSON.match(head.lower()) and words[0].lower() not in _POSSESSIVES:
+            # "Zenco defended the plan. A spokesman said": the one body the sentence before names
+            body = self.speaking_body(pos)
+            affiliation = body.name if body is not None else None
         kind = "group" if generic == "group" or (generic is None and head.endswith("s")) else "person"
         noun = " ".join(kept).lower() or head.lower()
         name = f"{affiliation} {noun}" if affiliation else noun
         ident = "a:" + name.lower()
         return self.entity(ident, lambda: Entity(name, kind, ident, role=head.lower(), affiliation=affiliation,
                                                   anonymous=True))
+
+    def speaking_body(self, pos: int) -> Entity | None:
+        """The one body named in the sentence before ``pos`` and in its own sentence up to it, outside quotation
+        marks, when they name no person: whom a bare "a spokesman" there speaks for ("Zenco defended the plan. A
+        spokesman said", "..., the Dock Board said. A spokeswoman added"); None otherwise."""
+        si = bisect_right(self.starts, pos) - 1
+        if si < 1:
+            return None
+        lo = self.starts[si - 1]
+        if any(p < pos for i in (si - 1, si) for p, _, _ in self.names_in(i)):
+            return None             # (a person named there may be whom the spokesman speaks for)
+        found = {}
+        for p, e in self.mentions:
+            if lo <= p < pos:
+                if e.kind != "organization" or e.anonymous:
+                    return None
+                found[e.ident] = e
+        L = N.lists()
+        text = self.text
+        verbs = _cues.verbs()
+        upto = 0
+        for m in SIMPLE_RUN.finditer(text, max(lo, self.headline_end()), pos):
+            if m.start() < upto or self.in_quote(m.start()) or m.start() and text[m.start() - 1].isalnum():
+                continue
+            run, end = cut_at_sentence_end(m.start(), m.group())[1], m.end()
+            tail = _NAME_TAIL.match(text, end, pos)     # "the Department for Work and Pensions"
+            if tail:
+                run, end = run + tail.group().replace("\u00a0", " "), tail.end()
+                upto = end
+            # a body doing something ("Zenco said", "the Harbour Trust defended", "Zenco has"), not one named
+            # in passing ("including the Zenco Service, will", "ID cards")
+            # (or the agent of a passive: "described as idle by Zenco.")
+            verb = _NEXT_WORD.match(text, end, pos)
+            if not (verb is not None and (verb.group(1) in verbs or verb.group(1) in _AUXILIARIES
+                                          or verb.group(1).endswith("ed"))
+                    or text.endswith(("by ", "by the "), 0, m.start()) and text.startswith(".", end)):
+                continue
+            nm = N.read(run)
+            if nm is None or nm.text in L["countries"] or nm.text in L["places"] or nm.text.lower() in N.BODY_NOUNS:
+                continue
+            if nm.kind == "organization" or N.org_canonical(nm.text) is not None or (
+                    len(nm.name) == 1 and not nm.title and self.body_kind(nm.text) == "organization"):
+                e = self.org_entity(nm.text)
+                found[e.ident] = e
+            if len(found) > 1:
+                return None
+        return next(iter(found.values())) if found else None
 
     def sentence_initial(self, pos: int) -> bool:
         """Does the word at ``pos`` open its sentence (after quotation marks or a bracket, if any)?"""
@@ -71,6 +134,12 @@ class Anonymous(Article):
 
 
 _PARTIES = lexicon.mapping(N.D + "party_names.txt")
+_POSSESSIVES = lexicon.words(N.D + "possessive_determiners.txt")
+# the small words and capitalised words that go on with a body's name ("for Work and Pensions"), and the word after
+_NAME_TAIL = re.compile(r"(?:[ \u00a0](?:of|for|and|on)(?:[ \u00a0][A-Z][\w’'\-]*)+)+")
+_NEXT_WORD = re.compile(r"[ \u00a0](?:(?:also|then|later|again|repeatedly|\w+ly)[ \u00a0])?([a-z]+)\b")
+_AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may",
+                          "might", "must", "should", "did", "does", "do"))
 
 
 def _body(words: str) -> str:

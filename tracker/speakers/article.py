@@ -55,6 +55,9 @@ class Article:
         self.text = text
         self.quoted = sorted(quoted)         # spans of quoted words: names there are not antecedents
         self.quoted_starts = [a for a, _ in self.quoted]
+        # the words between quotation marks alone (a mixed quote's paraphrase is the writer's)
+        self.marks: list[tuple[int, int]] = []
+        self.mark_starts: list[int] = []
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self._headline_end: int | None = None
@@ -90,6 +93,10 @@ class Article:
         self._interviewee: Entity | bool | None = None
         # kinds: whether the article writes a name as a body's or a person's
         self._kinds: dict[str, str] = {}
+        # bodies: whether the article writes any word that ends a body's full name ("Airlines"); None: not looked
+        self._name_tails: bool | None = None
+        # mentions: the documents the article gives an author (match objects); None: not read yet
+        self._authored: list | None = None
 
     # -- the text's layout -----------------------------------------------------------------------------
     def paragraph(self, si: int) -> tuple[int, int]:
@@ -129,6 +136,11 @@ class Article:
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and pos < self.quoted[i][1]
+
+    def in_marks(self, pos: int) -> bool:
+        """Is ``pos`` between quotation marks (not merely in a mixed quote's paraphrase)?"""
+        i = bisect_right(self.mark_starts, pos) - 1
+        return i >= 0 and pos < self.marks[i][1]
 
     def recent_start(self, pos: int) -> int:
         """Where the sentence ``ROLE_SENTENCES`` before the one holding ``pos`` starts (0 without sentences): a

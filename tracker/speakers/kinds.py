@@ -7,8 +7,10 @@ article usually does, wherever else it writes the name:
   ``data/speakers/body_nouns.txt``), something only a body has right after
   it or its possessive ("Zenco shares", "Zenco's chief executive",
   ``body_attributes.txt``), "a Zenco spokesman", a legal form ("Zenco Inc",
-  ``corporate_suffixes.txt``), "Zenco, which", or a business phrase before
-  it ("shares in Zenco", "a stake in Zenco");
+  ``corporate_suffixes.txt``), "Zenco, which", "Zenco, whose shares" or
+  "whose brands", or a business phrase before it ("shares in Zenco", "a
+  stake in Zenco"); a person's "whose" had made a winemaker a man, and its
+  "it" unresolved (quotes3 +1 right; BBC corpus: that speaker only);
 - a person: an honorific before it ("Mr Zenco"), an age or "who" after it
   ("Zenco, 34,", "Zenco, who"), a personal pronoun following it in the same
   clause, or a given name the lists know.
@@ -41,7 +43,7 @@ _BODY_NOUNS = lexicon.trie_pattern(sorted(BODY_NOUNS))
 # after the name: something only a body has, its spokesman, its legal form, "which", "it" or "its" as what it said or
 # did ("Zenco said it would", "Zenco has cut its prices")
 _BODY_AFTER = re.compile(rf"(?:(?:’s|'s)?[ \u00a0](?:{_ATTRIBUTES})\b|[ \u00a0]spokes(?:man|woman|person)\b"
-                         rf"|,?[ \u00a0](?:{_SUFFIXES})\b\.?|,[ \u00a0]which\b"
+                         rf"|,?[ \u00a0](?:{_SUFFIXES})\b\.?|,[ \u00a0]which\b|,[ \u00a0]whose[ \u00a0](?:{_ATTRIBUTES}|brands)\b"
                          r"|(?:[ \u00a0](?:has|have|had|also|has also))?[ \u00a0]"
                          r"(?:sa(?:id|ys)|told|tells|announce[sd]?|add(?:s|ed)|insist(?:s|ed)|confirm(?:s|ed)|"
                          r"den(?:ies|ied)|claim(?:s|ed)|warn(?:s|ed)|state[sd]|argue[sd]|believe[sd]|expect(?:s|ed))"
@@ -70,7 +72,9 @@ _PERSON_APPOSED = re.compile(_APPOSITION.format(_POSTS + "|analyst|expert|offici
 # after it ("Hale, 34,", "Hale's wife", "Hale said he")
 _PERSON_BEFORE = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?|\b(?:{_POSTS}))"
                             r"[ \u00a0]\Z")
-_PERSON_AFTER = re.compile(r"(?:,[ \u00a0](?:\d{1,3},|who\b|whose\b)|(?:’s|'s)[ \u00a0](?:wife|husband|son|daughter|"
+# (not "Zenco, whose shares", "whose brands": a body's)
+_PERSON_AFTER = re.compile(rf"(?:,[ \u00a0](?:\d{{1,3}},|who\b|whose\b(?![ \u00a0](?:{_ATTRIBUTES}|brands)\b))"
+                           r"|(?:’s|'s)[ \u00a0](?:wife|husband|son|daughter|"
                            r"mother|father|brother|sister|family|girlfriend|boyfriend)\b"
                            r"|(?:[ \u00a0][a-z]+){0,2}[ \u00a0](?:he|she|himself|herself)\b)")
 

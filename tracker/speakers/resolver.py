@@ -112,6 +112,7 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
     marks = quotation_spans(text)
     art = Resolver(text, sentences, _merged([(q.start, q.end) for q in quotes if q.kind in QUOTED_KINDS] + marks))
     mark_starts = [a for a, _ in marks]
+    art.marks, art.mark_starts = marks, mark_starts
     art.after_content = {q.speaker_start for q in quotes if q.speaker_start is not None and q.speaker_start > q.start}
     art.speaker_offsets = sorted({q.speaker_start for q in quotes if q.speaker_start is not None and q.speaker_mention})
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].speaker_start if quotes[i].speaker_start is not None
