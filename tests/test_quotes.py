@@ -1157,6 +1157,23 @@ def test_confidence_weights_are_read_and_name_real_features():
     assert seen & set(w) and {"kind=direct", "kind=indirect", "kind=mixed"} <= set(w)
 
 
+def test_confidence_is_the_readable_models_probability_to_the_last_bit():
+    # score sums cached weights; features and probability are what the fitting script reads
+    from tracker.quotes import confidence
+    from tracker.quotes.attribution import attribute
+    from tracker.segment import segment
+    texts = ["“We will win,” said Ann Lee. She added that the pier would close.", "He thinks the plan will fail.",
+             "Critics said the plan was “doomed”, according to the council.", "Tom Baker murmured: “No.”",
+             "The mayor has repeatedly told reporters in a statement that fares will rise. “It is fair,” he said."]
+    rows = [q for text in texts for q in attribute(text, segment(text))]
+    assert len(rows) >= 6 and len({q.kind for q in rows}) == 3
+    w = confidence.weights()
+    for q in rows:
+        assert confidence._z(q, w) == w["bias"] + sum(v * w.get(k, 0.0) for k, v in confidence.features(q).items())
+    confidence.score(rows)
+    assert [q.confidence for q in rows] == [round(confidence.probability(confidence.features(q), w), 3) for q in rows]
+
+
 def test_confidence_is_stored_and_an_older_database_gains_the_column(tmp_path):
     import sqlite3
     from click.testing import CliRunner
