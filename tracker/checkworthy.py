@@ -114,19 +114,38 @@ def _read_tsv(path) -> dict[str, float]:
     return weights
 
 
+def _read_tsv_bytes(path) -> dict[bytes, float]:
+    """``_read_tsv`` keyed by the names' UTF-8 bytes, read as bytes: no decoding and encoding of 24,000 names,
+    and ``float`` reads a bytes figure as it reads a str (half the load of the text model: 0.09 -> 0.045 s)."""
+    with open(path, "rb") as fh:
+        lines = fh.read().split(b"\n")
+    weights = {}
+    for line in lines:
+        if line.startswith(b"#") or not line.strip():
+            continue
+        name, _, w = line.rpartition(b"\t")
+        weights[name] = float(w)
+    return weights
+
+
 class Model:
     """Weights read from a TSV file: ``feature<TAB>weight``; ``__bias`` is the intercept."""
 
     def __init__(self, weights: dict[str, float]):
-        self.bias = weights.get("__bias", 0.0)
-        self.question = weights.get("__q", 0.0)
-        self.length = [weights.get(f"__len{i}", 0.0) for i in range(_LEN_BUCKETS)]
+        self._set({name.encode(): w for name, w in weights.items()})
+
+    def _set(self, weights: dict[bytes, float]) -> None:
+        self.bias = weights.get(b"__bias", 0.0)
+        self.question = weights.get(b"__q", 0.0)
+        self.length = [weights.get(b"__len%d" % i, 0.0) for i in range(_LEN_BUCKETS)]
         # keyed by bytes: the tokens the scorer gets from bytes.split()
-        self.table = {name.encode(): w for name, w in weights.items() if not name.startswith("__")}
+        self.table = {name: w for name, w in weights.items() if not name.startswith(b"__")}
 
     @classmethod
     def load(cls, path) -> "Model":
-        return cls(_read_tsv(path))
+        model = cls.__new__(cls)
+        model._set(_read_tsv_bytes(path))
+        return model
 
     def logit(self, text: str, toks: list[bytes] | None = None) -> float:
         """``toks``: ``tokens(text)`` when the caller has them already."""
@@ -232,6 +251,9 @@ def score(sentences: list[Sentence], claims: list[Claim], text: str | None = Non
     get, bias, length, question, exp = m.table.get, m.bias, m.length, m.question, math.exp
     n_bias, slope, w_claim, w_result = n.bias, n.slope, n.claim, n.result
     zeros = repeat(0.0)
+    # no digit, dash, digit in the article: no sentence has a result's shape (one test an article, where the
+    # sentences with a hyphen were tested one by one: a tenth of the stage)
+    results = text is None or _DIGIT_DASH(text) is not None
     for s in sentences:
         if s.boilerplate:
             s.checkworthiness = 0.0
@@ -245,6 +267,6 @@ def score(sentences: list[Sentence], claims: list[Claim], text: str | None = Non
         sentence_spans = spans.get(s.idx, no_spans)
         if sentence_spans:
             z += w_claim
-        if ("-" in st or "–" in st) and result_shape(st, s.start, sentence_spans):
+        if results and ("-" in st or "–" in st) and result_shape(st, s.start, sentence_spans):
             z += w_result
         s.checkworthiness = 0.0 if z < -30 else 1.0 / (1.0 + exp(-z))
