@@ -159,8 +159,40 @@ def tokenizer() -> PunktSentenceTokenizer:
 
 
 @cache
-def _boilerplate_patterns() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in lexicon.lines("boilerplate.txt")), re.I)
+def _boilerplate_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The boilerplate patterns as two: those anchored at the paragraph's start (``match``, tried once), and
+    the others (``search``). One alternation of all of them was searched at every offset of every short
+    paragraph: a tenth of segmentation on 800 BBC articles."""
+    lines = lexicon.lines("boilerplate.txt")
+    anchored = [p for p in lines if p.startswith("^") and not _top_level_bar(p)]
+    rest = [p for p in lines if p not in anchored]
+    return tuple(re.compile("|".join(f"(?:{p})" for p in ps), re.I) if ps else None for ps in (anchored, rest))
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Has the pattern an alternation outside any group ("^a|b" is anchored in its first branch only)?"""
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":                          # (a class: up to its closing bracket)
+            j = i + 1
+            if pattern[j:j + 1] == "^":
+                j += 1
+            if pattern[j:j + 1] == "]":
+                j += 1
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -204,7 +236,7 @@ def segment(text: str, has_headline: bool | None = None) -> list[Sentence]:
     (None: decide from its shape). A headline is never boilerplate.
     """
     tok = tokenizer()
-    boiler = _boilerplate_patterns()
+    boiler_start, boiler_any = _boilerplate_patterns()
     sentences: list[Sentence] = []
     paras = paragraphs(text)
     in_list = in_footer = False
@@ -217,7 +249,8 @@ def segment(text: str, has_headline: bool | None = None) -> list[Sentence]:
             in_footer = in_footer or _FOOTER.search(para) is not None
             if not prose and _LIST_HEADER.search(para):
                 in_list = True
-            furniture = n_words == 0 or boiler.search(para) is not None or (in_list and n_words <= 20)
+            furniture = n_words == 0 or boiler_start is not None and boiler_start.match(para) is not None \
+                or boiler_any is not None and boiler_any.search(para) is not None or (in_list and n_words <= 20)
         else:
             n_words = _FURNITURE_MAX // 6
             furniture = False
