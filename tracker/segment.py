@@ -56,6 +56,7 @@ PunktLanguageVars, PunktParameters = _punkt.PunktLanguageVars, _punkt.PunktParam
 PunktSentenceTokenizer, PunktToken = _punkt.PunktSentenceTokenizer, _punkt.PunktToken
 
 _LINE = re.compile(r"[^\n]+")
+_WHITESPACE = " \t\n\r\x0b\x0c"     # Punkt's: string.whitespace
 # a paragraph that ends like prose; anything else after the headline is a
 # caption, credit, section label, list item or other page furniture
 _TERMINAL_CHARS = frozenset(".!?:;…\"“”‘’'»«)]")
@@ -147,6 +148,58 @@ class _Tokenizer(PunktSentenceTokenizer):
         if m is None or m.group(2) == "." and m.group(1).lower() in self._params.abbrev_types:
             return super().text_contains_sentbreak(text)
         return True
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True):
+        """Punkt's ``span_tokenize``: its ``_match_potential_end_contexts``, ``_slices_from_text`` and
+        ``_realign_boundaries`` (nltk 3.10) as one loop over the candidate breaks and one over the slices,
+        step for step, instead of a chain of generators and slice objects (those were two fifths of
+        segmentation on 800 BBC articles, cProfile). The property test against stock Punkt guards it."""
+        if not realign_boundaries:
+            return super().span_tokenize(text, realign_boundaries)
+        contains = self.text_contains_sentbreak
+        slices: list[tuple[int, int]] = []
+        last_break = 0
+        prev_match = None
+        prev_start = prev_stop = 0          # the word before the previous candidate
+        for match in self._lang_vars.period_context_re().finditer(text):
+            ms = match.start()
+            # the word before this candidate: after the last white space since the previous one's word
+            # (Punkt's _get_last_whitespace_index, whose 0 stands for both "none" and "at 0")
+            i = ms - 1
+            while i >= prev_stop and text[i] not in _WHITESPACE:
+                i -= 1
+            start = i + 1 if i > prev_stop else prev_start
+            if prev_match is not None and prev_stop <= start:
+                if contains(text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")):
+                    slices.append((last_break, prev_match.end()))
+                    last_break = prev_match.start("next_tok") if prev_match.group("next_tok") else prev_match.end()
+            prev_match, prev_start, prev_stop = match, start, ms
+        if prev_match is not None:
+            if contains(text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")):
+                slices.append((last_break, prev_match.end()))
+                last_break = prev_match.start("next_tok") if prev_match.group("next_tok") else prev_match.end()
+        slices.append((last_break, len(text.rstrip())))
+        # closing marks after a break belong to the sentence before it
+        out: list[tuple[int, int]] = []
+        realign = 0
+        realignment = self._lang_vars.re_boundary_realignment.match
+        last = len(slices) - 1
+        for j, (s1, e1) in enumerate(slices):
+            s1 += realign
+            if j == last:
+                if text[s1:e1]:
+                    out.append((s1, e1))
+                break
+            s2, e2 = slices[j + 1]
+            m = realignment(text[s2:e2])
+            if m:
+                out.append((s1, s2 + len(m.group(0).rstrip())))
+                realign = m.end()
+            else:
+                realign = 0
+                if text[s1:e1]:
+                    out.append((s1, e1))
+        return iter(out)
 
 
 @cache
