@@ -1315,3 +1315,16 @@ def test_a_relative_pronoun_before_an_aside_opens_what_was_claimed():
     # a clause split by the frame keeps both parts
     assert triples("The plan, he said, would fail.") == [
         ("indirect", "The plan", "he"), ("indirect", "would fail", "he")]
+
+
+def test_find_cues_finds_what_the_lookbehind_pattern_finds():
+    # the scan takes the character before a form as its first; a word character or "’" before it is no cue's
+    from tracker.quotes.words import find_cues, lex
+    lx = lex()
+    for text in ["said the mayor, who told reporters: “We are unsaid.” Resaid — said; ésaid ’said 'said said’s",
+                 "According to the clerk, he warns\x01\x01said, as pointed out-said (added) [noted]",
+                 "", "said", "x said", "\u00a0said\u2009told"]:
+        for pos in range(0, min(len(text), 6)):
+            got = find_cues(lx, text, pos, len(text))
+            assert got == [(c.start(), c.end(), c.group("verb")) for c in lx.cue.finditer(text, pos, len(text))]
+    assert [f for _, _, f in find_cues(lx, "ésaid, ’said, “said", 0, 19)] == ["said"]
