@@ -251,9 +251,6 @@ def score(sentences: list[Sentence], claims: list[Claim], text: str | None = Non
     get, bias, length, question, exp = m.table.get, m.bias, m.length, m.question, math.exp
     n_bias, slope, w_claim, w_result = n.bias, n.slope, n.claim, n.result
     zeros = repeat(0.0)
-    # no digit, dash, digit in the article: no sentence has a result's shape (one test an article, where the
-    # sentences with a hyphen were tested one by one: a tenth of the stage)
-    results = text is None or _DIGIT_DASH(text) is not None
     for s in sentences:
         if s.boilerplate:
             s.checkworthiness = 0.0
@@ -267,6 +264,6 @@ def score(sentences: list[Sentence], claims: list[Claim], text: str | None = Non
         sentence_spans = spans.get(s.idx, no_spans)
         if sentence_spans:
             z += w_claim
-        if results and ("-" in st or "–" in st) and result_shape(st, s.start, sentence_spans):
+        if ("-" in st or "–" in st) and result_shape(st, s.start, sentence_spans):
             z += w_result
         s.checkworthiness = 0.0 if z < -30 else 1.0 / (1.0 + exp(-z))
