@@ -1328,3 +1328,15 @@ def test_find_cues_finds_what_the_lookbehind_pattern_finds():
             got = find_cues(lx, text, pos, len(text))
             assert got == [(c.start(), c.end(), c.group("verb")) for c in lx.cue.finditer(text, pos, len(text))]
     assert [f for _, _, f in find_cues(lx, "ésaid, ’said, “said", 0, 19)] == ["said"]
+
+
+def test_tokens_of_ascii_text_are_those_of_the_unicode_patterns():
+    # ASCII windows are read with spelt-out classes; the same words in a non-ASCII text give the same tokens
+    from tracker.quotes.reading import _RTOK, _TOK, Back, tokens
+    ascii_text = "Mr. O'Neil -- the co-chair's aide, 42 -- said: \x01\x01\x01 _x_ ''re-run'' \x1c ok"
+    other = ascii_text + " é"
+    assert tokens(ascii_text, 0, len(ascii_text)) == tokens(other, 0, len(ascii_text)) == [
+        (t.start(), t.end(), t.group()) for t in _TOK.finditer(ascii_text)]
+    back = Back(ascii_text, 0, len(ascii_text))
+    assert [back.word(k) for k in range(40)] == [t.group()[::-1] for t in _RTOK.finditer(ascii_text[::-1])] + [""] * (
+        40 - len(_RTOK.findall(ascii_text)))
