@@ -299,8 +299,9 @@ def segment(text: str, has_headline: bool | None = None) -> list[Sentence]:
         prose = para[-1] in _TERMINAL_CHARS
         if len(para) <= _FURNITURE_MAX:     # furniture is short: long paragraphs skip these tests
             n_words = len(_WORD.findall(para))
-            in_footer = in_footer or _FOOTER.search(para) is not None
-            if not prose and _LIST_HEADER.search(para):
+            # (both patterns open with "^": matched at the start, not searched at every offset for it)
+            in_footer = in_footer or _FOOTER.match(para) is not None
+            if not prose and _LIST_HEADER.match(para):
                 in_list = True
             furniture = n_words == 0 or boiler_start is not None and boiler_start.match(para) is not None \
                 or boiler_any is not None and boiler_any.search(para) is not None or (in_list and n_words <= 20)
