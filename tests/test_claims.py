@@ -1,4 +1,5 @@
 """Quantity and comparison claims (tracker.claims), on sentences written for these tests."""
+import functools
 import json
 
 import sqlite_utils
@@ -612,11 +613,30 @@ def test_figure_starts_are_those_of_the_regex_scan(text):
                                  " ", "\t", "\n", "\u00a0", "\u2003", "(", "“", "‘", "—", "–", '"', "'", "[", "-",
                                  ",", "?", "é"]) | st.characters(), max_size=40))
 def test_word_starts_are_those_of_the_regex_scan(parts):
-    """word_starts splits the number-word scan in two (after spaces, after the other characters): same matches."""
-    from tracker.claims.anchors import SCAN_SPACE_WORDS, SCAN_WORDS, WORD_PREFIXES, word_starts
+    """word_starts splits the number-word scan in two (after spaces, after the other characters), with one
+    compiled trie: the matches of the plain scan, and the text's first word (as after a space)."""
+    from tracker.claims.anchors import SCAN_WORDS_PATTERN, word_starts
     text = "".join(parts)
-    expected = [(m.start(1), m.group(1)) for m in SCAN_WORDS.finditer(text)]
-    assert sorted(word_starts(text, SCAN_WORDS, SCAN_SPACE_WORDS, WORD_PREFIXES)) == expected
+    expected = [(m.start(1) - 1, m.group(1)) for m in _compiled(SCAN_WORDS_PATTERN).finditer(" " + text)]
+    assert sorted(word_starts(text)) == expected
+
+
+@functools.cache
+def _compiled(pattern):
+    import re
+    return re.compile(pattern)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("twice as many", [(0, "twice")]),                       # the first word of the text, no space before it
+    ("elevenish", []),                                       # a word of the list inside a longer word: none
+    ("(three) “first” [dozens]\tfour\u00a0five—six", [(1, "three"), (9, "first"), (17, "dozens"), (25, "four"),
+                                                       (30, "five"), (35, "six")]),
+    ("one", [(0, "one")]), ("someone", []), ("x one", [(2, "one")]),
+])
+def test_word_starts_after_a_space_or_an_opening_mark_and_at_the_start(text, found):
+    from tracker.claims.anchors import word_starts
+    assert sorted(word_starts(text)) == found
 
 
 def test_a_currency_prefix_with_another_sign_does_not_crash():
@@ -1604,3 +1624,75 @@ def test_the_same_month_said_two_ways_in_dated_articles_is_one_group(tmp_path):
     assert (first["period_start"], first["period_end"]) == ("2004-03-01", "2004-03-31")
     assert first["group_id"] == same["group_id"] != later["group_id"]
     assert (first["label"], later["label"]) == ("2004-03", "2005-03")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Danish krone", "Danish kroner", "Danish", "Guinea", "Papua New Guinea", "Guinea-Bissau",
+                                 "Myanmar (Burma)", "Iran", "Iranian rial", "x", "é", " ", "-", "(", ")", "’", "_", "2",
+                                 "Niger", "Nigeria", "ia"]) | st.characters(), max_size=30))
+def test_territory_mentions_are_those_of_the_regex_of_every_name(parts):
+    """cldr walks the article's word starts for the country and currency names: what the trie regex of all of
+    them (the longest name at each place, with word boundaries around it) finds."""
+    from tracker import lexicon
+    from tracker.claims import cldr
+    names = {n for ns in cldr.territories_of().values() for n in ns}
+    names.update(n for code in cldr.current_codes() for n in cldr.currency_names(code))
+    text = "".join(parts)
+    scan = _compiled(r"\b(" + lexicon.trie_pattern(names) + r")\b")
+    assert cldr._territory_mentions(text) == [(m.start(), m.group(1)) for m in scan.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", "during", "last", "the", "next", "previous", "a", "one", "two", "ago", "earlier",
+                                 "may", "sept.", "mid-", "spring", "of", "yesterday", "on", "friday", "weekend", "years",
+                                 "financial", "half", "1999", "20", "٢٠٢٠", "-", "/", "’s", " ", "  ", "\n", ","])
+                | st.characters(), max_size=30))
+def test_a_text_without_the_words_of_time_phrases_has_none(parts):
+    """statement skips the time-phrase scan of a sentence with none of the words a time phrase holds."""
+    from tracker.claims.reading import PERIOD, may_hold_period
+    low = "".join(parts).lower()
+    assert may_hold_period(low, 0, len(low)) or PERIOD.search(low) is None
+
+
+def test_the_period_of_a_claim_in_a_sentence_with_and_without_time_words():
+    assert [c.period for c in claims("Output rose 5% last spring. Output rose 6% at the plant.")] == ["last spring", None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["but", "while", "whereas", "although", "which", "means", "a", ",", ";", ":", "-", "–",
+                                 "—", " ", "  ", "\n", "\u00a0", "x"]) | st.characters(), max_size=30))
+def test_a_text_without_a_break_mark_has_no_clause_break(parts):
+    """statement skips the clause-break scan of a sentence with no semicolon, colon, dash, spaced hyphen, or comma
+    with a joining word."""
+    from tracker.claims.statement import _SEPARATOR, may_break
+    low = "".join(parts).lower()
+    assert may_break(low, 0, len(low)) or _SEPARATOR.search(low) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ab", "Cd", "A.B.", "Ab-Cd", "AB_c", "x", "a", "ab", ",", " ", "  ", ".", "é", "É", "&",
+                                 "\n", "1"]), max_size=25), st.sampled_from(["Ab", "Cd", "A.B.", "Ab-Cd", "AB_c", "x"]))
+def test_a_word_is_written_inside_a_sentence_as_the_scan_finds_it(parts, word):
+    """statement looks a word up where the article writes it: what the scan of the whole article finds."""
+    from tracker.claims.statement import _NAME_INSIDE, written_inside
+    text = "".join(parts)
+    assert written_inside(text, word) == (word in _NAME_INSIDE.findall(text))
+
+
+def test_a_run_of_capitalised_words_after_a_lower_case_one_is_found_every_other_word():
+    from tracker.claims.statement import written_inside
+    text = "the Alpha Beta Gamma Delta met"
+    assert [written_inside(text, w) for w in ("Alpha", "Beta", "Gamma", "Delta")] == [True, False, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", "since", "last", "the", "next", "a", "one", "ago", "earlier", "may", "sept.", "mid-",
+                                 "of", "yesterday", "on", "friday", "years", "2019", "20", "-", "’s", " ", "\n", ",", "é"])
+                | st.characters(), max_size=30))
+def test_time_phrases_start_at_a_word_start(parts):
+    """reading.PERIOD tries its branches only where a word starts: the phrases of the plain "\\b" pattern."""
+    from tracker.claims.reading import PERIOD
+    low = "".join(parts).lower()
+    plain = _compiled(PERIOD.pattern.replace(r"\b(?=\w)(?:", r"\b(?:", 1))
+    assert plain.pattern != PERIOD.pattern
+    assert [m.span() for m in PERIOD.finditer(low)] == [m.span() for m in plain.finditer(low)]

@@ -1340,3 +1340,27 @@ def test_tokens_of_ascii_text_are_those_of_the_unicode_patterns():
     back = Back(ascii_text, 0, len(ascii_text))
     assert [back.word(k) for k in range(40)] == [t.group()[::-1] for t in _RTOK.finditer(ascii_text[::-1])] + [""] * (
         40 - len(_RTOK.findall(ascii_text)))
+
+
+def test_words_an_outlet_quoted_someone_as_saying_are_that_persons():
+    # "<outlet> quoted a dealer as saying ...": the dealer speaks, the outlet relays; "a dealer as" is no quote
+    text = ("Oil jumps\n\nPrices rose on Monday. Wirepost quoted a dealer as saying prices would fall. "
+            "\"We are all waiting,\" the Daily Ledger quoted prosecutor Tom Hale as saying.")
+    from tracker.extract import extract
+    from tracker.model import Document
+    ex = extract(Document(text=text))
+    got = [(q.content, q.speaker_mention, text[q.speaker_start:q.speaker_end]) for q in ex.quotes]
+    assert got == [("prices would fall", "a dealer", "a dealer"),
+                   ("We are all waiting", "prosecutor Tom Hale", "prosecutor Tom Hale")]
+    assert ex.speakers[ex.quotes[1].speaker].name == "Tom Hale"
+
+
+def test_words_someone_was_blamed_or_punished_for_are_theirs_not_the_blamers():
+    from tracker.extract import extract
+    from tracker.model import Document
+    text = ("Party row\n\nThe Green party have expelled a councillor for reportedly saying the old should pay "
+            "more.\n\nLib Dem president Ann Cole branded Mr Hale \"rude\" for arguing the Greens "
+            "were the \"natural party\" of the young.")
+    got = {q.content: q.speaker_mention for q in extract(Document(text=text)).quotes}
+    assert got["the old should pay more"] == "a councillor"
+    assert got["the Greens were the \"natural party\" of the young"] == "Mr Hale"

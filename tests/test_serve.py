@@ -30,7 +30,9 @@ from tracker.model import Claim, Document, Extraction, Quote, Speaker
 from tracker.segment import segment
 from tracker.serve import METADATA, make_datasette, summary
 from tracker.serve.plugin import prepare_connection
-from tracker.serve.queries import QUESTIONS, Columns, parameters
+from tracker.serve.columns import Columns
+from tracker.serve.queries import QUESTIONS
+from tracker.serve.query_parts import parameters
 from tracker.serve.article import claim_title, render_text
 from tracker.store import TABLES, Store
 
@@ -843,7 +845,8 @@ def test_a_page_asked_again_is_kept_until_the_database_changes(summarized, tmp_p
 
 def test_an_ingest_leaves_a_summary_that_counts_what_the_tables_hold(samples_db):
     from tracker.serve.meta import facet_columns
-    from tracker.serve.queries import SUMMARY, speaker_counts_sql, summary_counts, summary_fresh
+    from tracker.serve.queries import summary_counts
+    from tracker.serve.query_parts import SUMMARY, speaker_counts_sql, summary_fresh
 
     conn = sqlite3.connect(samples_db)
     cols = summary._columns(conn)
@@ -1090,7 +1093,7 @@ def test_corrections_show_next_to_what_they_changed_and_the_summary_counts_them(
 
 
 def summary_fresh_sql(conn):
-    from tracker.serve.queries import summary_fresh
+    from tracker.serve.query_parts import summary_fresh
     return summary_fresh(summary._columns(conn))
 
 
@@ -1123,7 +1126,7 @@ def test_quote_and_claim_pages_show_confidence_when_the_column_exists(summarized
 def test_a_speakers_page_finds_its_quotes_without_reading_them(summarized):
     """With no text asked for, the page's keys and count come from the quotes' (speaker_id, article_id, start)
     index alone (EXPLAIN QUERY PLAN); with a text, the quotes are read to match it."""
-    from tracker.serve.queries import SPEAKER_FILTER, SPEAKER_ROWS, items_sql
+    from tracker.serve.query_parts import SPEAKER_FILTER, SPEAKER_ROWS, items_sql
 
     conn = sqlite3.connect(summarized)
     cols = summary._columns(conn)

@@ -156,7 +156,9 @@ def _ms(f, repeat: int = 3) -> tuple[float, float, object]:
 def pages(db: Path) -> list[tuple[str, str]]:
     """(what, path) of every page to time, with parameters read from the database."""
     from .serve.meta import METADATA_DB, metadata
-    from .serve.queries import QUESTIONS, Columns, parameters
+    from .serve.columns import Columns
+    from .serve.queries import QUESTIONS
+    from .serve.query_parts import parameters
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     one = lambda sql: (conn.execute(sql).fetchone() or [None])[0]  # noqa: E731

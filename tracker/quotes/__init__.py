@@ -41,6 +41,7 @@ from ..model import Quote, Sentence
 from ..segment import is_headline
 from . import confidence, gate
 from .attribution import attribute
+from .relayed import held_against, relayed
 
 __all__ = ["find_quotes"]
 
@@ -86,6 +87,8 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
             if q.continues is not None:
                 q.continues = where[q.continues]
     _speak_before_their_cue(text, quotes)
+    quotes = _without(quotes, relayed(text, quotes))
+    held_against(text, quotes)
     quotes = _clear_attributions(text, quotes)
     confidence.score(quotes)
     # precision first: a row the confidence model gives less than FLOOR, its speaker neither a name nor a

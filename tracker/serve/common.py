@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from .article import readable_number
 from .columns import Columns, read_columns
-from .queries import MAX_SIZE, PAGE
+from .query_parts import MAX_SIZE, PAGE
 
 # the type of the facets metadata.yml names (``facets.KeptFacet``; ``meta.py`` gives it to them)
 FACET_TYPE = "tracker"

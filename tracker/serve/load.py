@@ -28,7 +28,8 @@ ARGUMENTS = {"q": "minister", "name": "Blair", "outlet": "", "from": "", "to": "
 def paths(db_file: str) -> list[tuple[str, str]]:
     """Every kind of page: home, database, each table, each kind of row, the top speaker's page (filtered and
     paged too), every question (and a later page of one), each feed, a CSV export and search."""
-    from .queries import QUESTIONS, parameters
+    from .queries import QUESTIONS
+    from .query_parts import parameters
     from .summary import _columns
 
     conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)

@@ -16,12 +16,13 @@ from markupsafe import Markup, escape
 from . import cache, charts, summary
 from .common import MAX_SIZE, _arg, columns_of, public, without_path
 from .article import CHECKWORTHY, claim_title, quote_title, readable_number, render_text
-from .queries import (CONFIDENT, PAGE, QUESTIONS, SPEAKER_FILTER, SPEAKER_ROWS, WALK_SHARE, Columns, confident_first,
-                      SPEAKER_FIGURES, SPEAKER_MONTHS, home_counts, items_sql, original, speaker_figures_sql,
-                      speaker_keys_walked, speaker_months_sql)
+from .columns import Columns
+from .queries import QUESTIONS, WALK_SHARE, speaker_figures_sql
+from .query_parts import (CONFIDENT, PAGE, SPEAKER_FIGURES, SPEAKER_FILTER, SPEAKER_MONTHS, SPEAKER_ROWS, confident_first,
+                          home_counts, items_sql, original, speaker_keys_walked, speaker_months_sql)
 
 ITEMS = 20                 # quotes or claims on one page of a speaker's page
-# a speaker's quotes are found by walking the newest articles (queries.speaker_keys_walked) on the first
+# a speaker's quotes are found by walking the newest articles (query_parts.speaker_keys_walked) on the first
 # WALKED_PAGES pages of a speaker quoted in at least one article in WALK_SHARE (queries', as its questions')
 WALKED_PAGES = 5
 RECENT = 10                # recent articles on the home page
@@ -125,7 +126,8 @@ def rows_html(display_rows, hidden, columns=None) -> Markup:
 
 def query_vars(request) -> dict:
     """Paging links of a canned query: ``?page=`` kept with every other argument."""
-    from .queries import HIDDEN as QUERY_HIDDEN, RANKED
+    from .queries import RANKED
+    from .query_parts import HIDDEN as QUERY_HIDDEN
 
     page, size = _arg(request, "page", 1, 100_000), _arg(request, "size", PAGE, MAX_SIZE)
     args = request_args(request, "page")

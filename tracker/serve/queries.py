@@ -17,20 +17,18 @@ row; ``:_tracker_limit`` and ``:_tracker_offset`` are magic parameters
 them in JSON and CSV only.
 
 The pieces they are built from (paging, the rows' columns and joins, the shared conditions, the summary's
-tables and freshness test) are in ``query_parts.py``; the names other modules read from here are imported from there.
+tables and freshness test) are in ``query_parts.py``; other modules import them from there.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .feeds import feed_claims, feed_quotes
-from .query_parts import (CHECKWORTHY_WHERE, CLAIM_JOINS, CONFIDENT, Columns, GROUP_FIGURES_KEPT, HIDDEN, LIMIT,
-                          MATCHED, MAX_SIZE, PAGE, QUOTE_COLUMNS, QUOTE_JOINS, SPEAKER_COUNTS, SPEAKER_FIGURES,
-                          SPEAKER_FILTER, SPEAKER_MATCH, SPEAKER_MONTHS, SPEAKER_ROWS, SPEAKER_TOTALS, SQL, SUMMARY,
-                          SUMMARY_WATCHED, _claim_columns, _claim_rows, _gate,
-                          _quote_rows, _speaker_counts, _speaker_where, confident_first, home_counts, items_sql,
-                          not_generic, original, paged, parameters, speaker_counts_sql, speaker_keys_walked,
-                          speaker_months_sql, summary_fresh, summary_stamp, summary_tables)  # noqa: F401
+from .query_parts import (CHECKWORTHY_WHERE, CLAIM_JOINS, CONFIDENT, Columns, GROUP_FIGURES_KEPT, LIMIT, MATCHED,
+                          QUOTE_COLUMNS, QUOTE_JOINS, SPEAKER_COUNTS, SPEAKER_FIGURES, SPEAKER_MATCH, SPEAKER_TOTALS,
+                          SQL, SUMMARY, _claim_columns, _claim_rows, _gate, _quote_rows, _speaker_counts,
+                          _speaker_where, confident_first, home_counts, not_generic, original, paged, parameters,
+                          summary_fresh, summary_tables)
 
 
 # --- counts and charts the summary keeps (summary.py) ----------------------------------------------------------

@@ -33,7 +33,8 @@ from markupsafe import Markup
 
 from . import pages
 from .common import _cell, _paging, columns_of, is_tracker
-from .queries import HIDDEN, QUESTIONS, parameters
+from .queries import QUESTIONS
+from .query_parts import HIDDEN, parameters
 
 QUESTIONS_BY_NAME = {q.name: q for q in QUESTIONS}
 

@@ -11,20 +11,20 @@ one of the store's write transactions, and writes six small tables:
   without parameters); and the *stamp* (``col`` "stamp"): where the tables
   ended when they were counted.
 - ``tracker_speaker_counts (speaker_id, quotes, articles, first_published, last_published, outlets)``:
-  "who is quoted most", counted as ``queries.speaker_counts_sql`` counts it.
+  "who is quoted most", counted as ``query_parts.speaker_counts_sql`` counts it.
 - ``tracker_speaker_totals (speaker_id, quotes, held, claims, original_held, original_claims)``: every
-  speaker's quotes (near-duplicate articles' too), those under ``queries.CONFIDENT``, and claims: the
+  speaker's quotes (near-duplicate articles' too), those under ``query_parts.CONFIDENT``, and claims: the
   totals of "Quotes by a speaker" and "Claims by a speaker" (``queries._by_speaker``); and those held back
   and the claims of original articles, for "A speaker's quotes" and "... claims" (``queries._speaker_rows``).
 - ``tracker_speaker_months (speaker_id, month, n)``: every speaker's quotes by month (the chart of their
-  page), counted as ``queries.speaker_months_sql`` counts one speaker's.
+  page), counted as ``query_parts.speaker_months_sql`` counts one speaker's.
 - ``tracker_speaker_figures (speaker_id, claim_id)``: every speaker's first ``queries.FIGURES`` figures
   (the other chart of their page, ``queries.speaker_figures_sql``).
 - ``tracker_group_figures (group_id, figures)``: the figures of the claim groups that "Figures that changed"
   and "Claims repeated by several speakers" list, in the order they were published.
 
 The summary is *fresh* while every watched table still ends at the rowid it
-had when counted (``queries.summary_fresh``, one index lookup a table): an
+had when counted (``query_parts.summary_fresh``, one index lookup a table): an
 ingest that did not finish, or a tool that added rows without refreshing it,
 makes the pages count for themselves again, as they did before this summary
 existed. Rows changed in place (a correction moving quotes to another speaker)
@@ -42,10 +42,11 @@ import sqlite3
 from . import cache
 from .common import columns_of
 from .meta import facet_columns
-from .queries import (CHANGED, CONFIDENT, GROUP_FIGURES, GROUP_FIGURES_KEPT, REPEATED, SPEAKER_COUNTS,
-                      SPEAKER_FIGURES, SPEAKER_MONTHS, SPEAKER_TOTALS, SUMMARY, SUMMARY_WATCHED, Columns, not_generic,
-                      original, speaker_counts_sql, speaker_figures_sql, speaker_months_sql, summary_counts,
-                      summary_fresh, summary_stamp, summary_tables)
+from .columns import Columns
+from .queries import CHANGED, GROUP_FIGURES, REPEATED, speaker_figures_sql, summary_counts
+from .query_parts import (CONFIDENT, GROUP_FIGURES_KEPT, SPEAKER_COUNTS, SPEAKER_FIGURES, SPEAKER_MONTHS, SPEAKER_TOTALS,
+                          SUMMARY, SUMMARY_WATCHED, not_generic, original, speaker_counts_sql, speaker_months_sql,
+                          summary_fresh, summary_stamp, summary_tables)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:

@@ -70,6 +70,7 @@ class Article:
         # offsets of the mentions that follow what their quote reports ("..., he said"); None: not known
         self.after_content: set[int] | None = None
         self.named_in_quote: frozenset[str] = frozenset()   # the name the quote being resolved opens with
+        self.third_in_quote: str = ""      # its words hold "he"/"his" ("male"), "she"/"her" ("female"), or neither
         # people: runs of capitals by surname, the full names read from them, the entity a name denotes
         self._runs: dict[str, list[str]] | None = None
         self._headline_runs: set[str] = set()        # runs of capitals in the headline

@@ -58,10 +58,11 @@ _PRESS_NAME = re.compile(rf"\b(?:{lexicon.trie_pattern(lexicon.lines(N.D + 'pres
 @lru_cache(maxsize=256)
 def _named_with_head(head: str) -> re.Pattern:
     """"the Commons science and technology committee", "the Arts Council": "the", a capitalised word, a few more
-    words (no stop, no clause word) and the head noun, in either case."""
+    words (no stop, no clause word, no second article: "The Green leader also blamed the council" names no
+    council) and the head noun, in either case."""
     # (or, without "the", capitalised words and the head capitalised: "of Thames Valley Police"; not a title's
     # modifier, "Metropolitan Police Commissioner Tom Hale")
-    return re.compile(r"(?<![\w\-])(?:[Tt]he[ \u00a0]([A-Z][\w’'\-]*(?:[ \u00a0](?!(?:who|which|that|said|says)\b)"
+    return re.compile(r"(?<![\w\-])(?:[Tt]he[ \u00a0]([A-Z][\w’'\-]*(?:[ \u00a0](?!(?:who|which|that|said|says|the|a|an|also|has|have|had|is|was|were|are)\b)"
                       r"[\w’'\-]+){0,5}?)[ \u00a0](?i:" + re.escape(head) + r")|((?:[A-Z][\w’'\-]*[ \u00a0]){1,4})"
                       + re.escape(head.capitalize()) + r"(?![ \u00a0][A-Z]))(?![\w\-])")
 

@@ -191,6 +191,11 @@ def _segment_steps(seg: str) -> tuple:
             # "this Danish security firm Zenco", "His wife Maria": a noun for a body or a person right before one
             # capitalised word says what it names (not "the Clinton", "a word Trump")
             steps.append(("org", nm.text, True) if noun == "org" else ("person", nm, True))
+        elif cw[0].lower() == "the" and len(nm.core) == 1 and not nm.title and not nm.possessive and len(cw) > 2 \
+                and cand is seg and all(w[:1].islower() and w not in _NOT_NOUNS or N.LOCATED.match(w) for w in cw[1:-1]):
+            # "the veteran Tanner", "the Oscar-nominated Tanner": the one person of that surname the article names
+            # (nobody when it names none or two)
+            steps.append(("surname", nm.text, True))
         elif cw[0].lower() in DETERMINERS and len(nm.core) == 1 and not nm.title:
             if cand == seg and cw[0] == "The" and len(cw) == 2 and _TITLE_WORD.fullmatch(nm.text) \
                     and not nm.possessive and nm.text not in N.lists()["male"] and nm.text not in N.lists()["female"]:
@@ -207,7 +212,8 @@ def _segment_steps(seg: str) -> tuple:
 _NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u00a0])*[A-Z][\w’'\-\.]*\Z")
 _PRESS = lexicon.words(N.D + "press_nouns.txt")
 _PRESS_WORDS = frozenset(w.lower() for w in lexicon.lines(N.D + "press_name_words.txt"))    # "Telegraph", "Times"
-_DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
+_DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")
+_NEWSROOM = frozenset(("correspondent", "editor", "reporter", "journalist"))     # "our correspondent"     # "an Ofcom report": the owner speaks
 _NOT_NOUNS = lexicon.words(N.D + "title_modifiers.txt") | lexicon.words(N.D + "vague_description_words.txt")
 _PERSON_NOUNS = lexicon.words(N.D + "occupations.txt") | lexicon.words(N.D + "public_roles.txt")
 
@@ -338,6 +344,10 @@ class Mentions(Article):
             return None
         L = N.lists()
         words, head, det, caps, complement = desc
+        if det == "our" and head in _NEWSROOM:
+            # "our correspondent", "our political editor": the outlet's own journalist the article named, as "the
+            # correspondent" would be
+            words, det = ("the",) + words[1:], "the"
         if head in _DOCUMENTS:
             return self.document_owner(words, pos)
         if head.endswith("s") and head[:-1] in _PRESS and det in ("the", "both", "these", "those") and not caps:

@@ -122,16 +122,17 @@ def strip_common(tokens: list[str]) -> list[str]:
     return tokens[i:]
 
 
-# "Rival Zenco", "Distributor Zenco Pictures", "Frankfurt-based Zenco": words before a name that describe it
+# "Rival Zenco", "Distributor Zenco Pictures", "Frankfurt-based Zenco", "the Oscar-nominated Tanner": words
+# before a name that describe it (a capitalised word joined to a participle or "born", "run", "led", "made")
 DESCRIPTORS = lexicon.words(D + "descriptor_words.txt")
 BODY_NOUNS = lexicon.words(D + "body_nouns.txt")
-_LOCATED = re.compile(r"(?<![\w\-])[A-Z][\w\-]*-(?:based|owned|listed|backed|controlled|run)$")
+LOCATED = re.compile(r"(?<![\w\-])[A-Z][\w\-]*-(?:[a-z]{2,}(?:ed|ing)|born|bred|run|led|made|based|owned)$")
 
 
 def strip_descriptor(tokens: list[str]) -> tuple[list[str], bool]:
     """A run without a describing word at its start ("Rival Zenco" -> "Zenco"), and whether that word names a kind
     of body ("Distributor Zenco Pictures": a body)."""
-    if len(tokens) > 1 and (tokens[0].lower() in DESCRIPTORS or _LOCATED.match(tokens[0])):
+    if len(tokens) > 1 and (tokens[0].lower() in DESCRIPTORS or LOCATED.match(tokens[0])):
         return tokens[1:], tokens[0].lower() in BODY_NOUNS
     return tokens, False
 
@@ -326,8 +327,10 @@ def read_run(tokens: list[str]) -> Name | None:
     # "the Foreign Office") or name a known body; "Senate Majority Leader Mitch McConnell" is a person
     if looks_like_org(name or tokens) or org_canonical(" ".join(tokens)):
         return Name("organization", tokens, possessive=poss)
-    if not name or all(is_title(t) for t in name) or " ".join(name) in _lists()["places"]:
+    if not name or all(is_title(t) for t in name):
         return None
+    if " ".join(name) in _lists()["places"] and not any(bare(t) in ("mr", "mrs", "ms", "miss") for t in title):
+        return None         # "Essex" is the county, "Ms Essex" a woman of that name
     if any(t in common for t in name[1:]) or len(name) > 5:
         return None         # a headline in title case ("Expressed Fear About Future Prejudice"), not a name
     if len(name) == 1 and INITIAL.match(name[0]):

@@ -40,7 +40,7 @@ from .interviews import Interviews
 from .kinds import Kinds
 from .mentions import Mentions
 from .people import People
-from .pronouns import Pronouns, named_in
+from .pronouns import Pronouns, named_in, third_person_in
 from .recipients import not_a_speaker
 from .relatives import Relatives
 from .roster import Roster
@@ -149,8 +149,9 @@ def resolve(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[S
         if e is None:
             # ("“Crane wins every room,” he says": whoever "he" is, not the man his quotation names)
             art.named_in_quote = named_in(q.content) if q.kind == "direct" else frozenset()
+            art.third_in_quote = third_person_in(q.content) if q.kind == "direct" else ""
             e, alias = art.resolve_mention(q.speaker_mention, pos)
-            art.named_in_quote = frozenset()
+            art.named_in_quote, art.third_in_quote = frozenset(), ""
         if e is None:
             done[k] = None
             continue

@@ -134,8 +134,9 @@ class Titles(Article):
             phrase = [w.strip(",") for w in phrase]
             if parties and {_PARTIES[w] for w in phrase if w in _PARTIES} - parties:
                 continue        # "the GOP front-runner" is not "Democratic front-runner Clinton"
-            if len(phrase) > 1 and phrase[-2] in _RANKS and phrase[-2] not in said:
-                continue        # "the mayor" is not "Deputy Mayor Nicky Hale"; "the president" no vice president
+            if any(w in _RANKS and w not in said for w in phrase[:-1]):
+                continue        # "the mayor" is not "Deputy Mayor Nicky Hale"; "the president" no vice president;
+                #                 "the foreign secretary" not "Shadow Foreign Secretary Paul Grant"
             if phrase[-1] in heads and ("former" in phrase or "ex" in phrase) == former \
                     and all(m in phrase or TITLE_FORMS.get(m, set()) & set(phrase) or _acronym_in(m, phrase)
                             for m in mods):
