@@ -1222,6 +1222,27 @@ def test_an_indirect_noun_phrase_after_ordered_is_not_stored():
     assert triples("The harbour master ordered a full review of the moorings.") == []
 
 
+def test_confidence_is_the_readable_models_probability_to_the_last_bit():
+    # score sums cached weights; features and probability are what the fitting script reads
+    from tracker.quotes import confidence
+    from tracker.quotes.attribution import attribute
+    from tracker.segment import segment
+    texts = ["“We will win,” said Ann Lee. She added that the pier would close.", "He thinks the plan will fail.",
+             "Critics said the plan was “doomed”, according to the council.", "Tom Baker murmured: “No.”",
+             "The mayor has repeatedly told reporters in a statement that fares will rise. “It is fair,” he said.",
+             "The harbour master ordered a full review of the moorings.",
+             "“We will build it,” said Ann Lee.\n\n“It will take two years.”"]
+    rows = [q for text in texts for q in attribute(text, segment(text))]
+    assert any(q.continues is not None for q in rows)
+    assert any("no_clause" in confidence.features(q) for q in rows)
+    assert len(rows) >= 6 and len({q.kind for q in rows}) == 3
+    w = confidence.weights()
+    for q in rows:
+        assert confidence._z(q, w) == w["bias"] + sum(v * w.get(k, 0.0) for k, v in confidence.features(q).items())
+    confidence.score(rows)
+    assert [q.confidence for q in rows] == [round(confidence.probability(confidence.features(q), w), 3) for q in rows]
+
+
 def test_confidence_is_stored_and_an_older_database_gains_the_column(tmp_path):
     import sqlite3
     from click.testing import CliRunner
@@ -1364,6 +1385,31 @@ def test_a_relative_pronoun_before_an_aside_opens_what_was_claimed():
     # a clause split by the frame keeps both parts
     assert triples("The plan, he said, would fail.") == [
         ("indirect", "The plan", "he"), ("indirect", "would fail", "he")]
+
+
+def test_find_cues_finds_what_the_lookbehind_pattern_finds():
+    # the scan takes the character before a form as its first; a word character or "’" before it is no cue's
+    from tracker.quotes.words import find_cues, lex
+    lx = lex()
+    for text in ["said the mayor, who told reporters: “We are unsaid.” Resaid — said; ésaid ’said 'said said’s",
+                 "According to the clerk, he warns\x01\x01said, as pointed out-said (added) [noted]",
+                 "", "said", "x said", "\u00a0said\u2009told"]:
+        for pos in range(0, min(len(text), 6)):
+            got = find_cues(lx, text, pos, len(text))
+            assert got == [(c.start(), c.end(), c.group("verb")) for c in lx.cue.finditer(text, pos, len(text))]
+    assert [f for _, _, f in find_cues(lx, "ésaid, ’said, “said", 0, 19)] == ["said"]
+
+
+def test_tokens_of_ascii_text_are_those_of_the_unicode_patterns():
+    # ASCII windows are read with spelt-out classes; the same words in a non-ASCII text give the same tokens
+    from tracker.quotes.reading import _RTOK, _TOK, Back, tokens
+    ascii_text = "Mr. O'Neil -- the co-chair's aide, 42 -- said: \x01\x01\x01 _x_ ''re-run'' \x1c ok"
+    other = ascii_text + " é"
+    assert tokens(ascii_text, 0, len(ascii_text)) == tokens(other, 0, len(ascii_text)) == [
+        (t.start(), t.end(), t.group()) for t in _TOK.finditer(ascii_text)]
+    back = Back(ascii_text, 0, len(ascii_text))
+    assert [back.word(k) for k in range(40)] == [t.group()[::-1] for t in _RTOK.finditer(ascii_text[::-1])] + [""] * (
+        40 - len(_RTOK.findall(ascii_text)))
 
 
 def test_words_an_outlet_quoted_someone_as_saying_are_that_persons():

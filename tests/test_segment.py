@@ -101,3 +101,18 @@ def test_a_paragraph_cut_off_at_its_end_loses_only_its_unfinished_sentence():
                    ("Engineers found two cracked beams, the council said.", False),
                    ("Anyone who saw the damage is asked to call the council on", True),
                    ("Home | Local | Weather", True)]
+
+
+def test_punkt_loads_without_nltks_package_init_and_nltk_imports_whole_afterwards():
+    import subprocess
+    import sys
+    code = ("import sys\n"
+            "from tracker.segment import segment\n"
+            "assert 'nltk' not in sys.modules and 'nltk.collocations' not in sys.modules\n"
+            "assert [s.text for s in segment('Dr. Pine left at noon. She said “never.” Then it rained.')] == "
+            "['Dr. Pine left at noon.', 'She said “never.”', 'Then it rained.']\n"
+            "import nltk\n"
+            "from nltk.tokenize.punkt import PunktSentenceTokenizer\n"
+            "import tracker.segment as s\n"
+            "assert PunktSentenceTokenizer is s.PunktSentenceTokenizer and callable(nltk.sent_tokenize)\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

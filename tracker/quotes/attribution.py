@@ -32,7 +32,7 @@ from .cue_phrase import after_cue, cue_frame
 from .frames import Frame, asked_by, colon_lead, colon_speaker, has_dash, unit_dash
 from .reading import MASK, Back, is_word, skip_space
 from .subjects import antecedent, cue_subject
-from .words import Lexicon, lex
+from .words import Lexicon, find_cues, lex
 
 __all__ = ["attribute", "antecedent"]
 
@@ -44,8 +44,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     lx = lex()
     art = Article(lx, text, sentences)
     m, spans, out = art.m, art.spans, art.out
-    cue_list = list(lx.cue.finditer(m, art.start, art.end))
-    cue_starts = [c.start() for c in cue_list]
+    cue_list = find_cues(lx, m, art.start, art.end)
+    cue_starts = [c[0] for c in cue_list]
     n_cues = len(cue_list)
     dashes = "-" in text or "–" in text or "—" in text
     ci = 0

@@ -21,7 +21,7 @@ from heapq import heappop, heappush
 
 from .frames import Frame
 from .reading import MASK, WORD, skip_space
-from .words import Lexicon
+from .words import Lexicon, find_cues
 
 # clause breaks that end a reported clause
 # (every branch opens with ";", " " or "," so that the engine skips quickly to candidates)
@@ -212,7 +212,7 @@ def resumed_quotation(lx: Lexicon, m: str, i: int, ue: int, that: bool = False) 
     if MASK in seg or ";" in seg or "\n" in seg or " – " in seg or " — " in seg:
         return None
     # another cue may open another speaker's clause; a participle ("speaking of …") does not
-    if any(not c.group("verb").split()[0].endswith("ing") for c in lx.cue.finditer(seg)):
+    if any(not form.split()[0].endswith("ing") for _, _, form in find_cues(lx, seg, 0, len(seg))):
         return None
     return k
 

@@ -21,15 +21,16 @@ from .reading import MASK, char_before, is_word, skip_space, tokens
 from .words import Lexicon, noun_like
 
 
-def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, frames: list[Frame]) -> Frame | None:
-    """The frame a cue match ``c`` of the unit m[us:ue] opens, or None when the match is no cue here. An
-    "according to", "as reported by" or "asked by" frame comes whole; a verb's frame has no kind yet (its
-    speaker and content are read next), and spans the auxiliaries and adverbs before the verb."""
-    form = c.group()
+def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: tuple[int, int, str],
+              frames: list[Frame]) -> Frame | None:
+    """The frame a cue ``c`` (start, end, form: ``words.find_cues``) of the unit m[us:ue] opens, or None when
+    it is no cue here. An "according to", "as reported by" or "asked by" frame comes whole; a verb's frame
+    has no kind yet (its speaker and content are read next), and spans the auxiliaries and adverbs before
+    the verb."""
+    vs, ve, form = c
     if form[1:] == "ccording to":
-        return according(lx, m, c.start(), c.end(), skip_space(m, c.end(), ue), ue)
+        return according(lx, m, vs, ve, skip_space(m, ve, ue), ue)
     base, cls = lx.verbs[form]
-    vs = c.start()
     if frames and vs < frames[-1].cue_e:
         return None                     # inside the cue phrase before ("said in a written statement")
     # auxiliaries and adverbs before the verb belong to the cue: "has repeatedly told"
@@ -45,10 +46,10 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
         else:
             break
     prev = words[-1 - npre] if len(words) > npre else ""
-    if base == "ask" and form in ("asked", "Asked") and m.startswith(" by ", c.end("verb")):
+    if base == "ask" and form in ("asked", "Asked") and m.startswith(" by ", ve):
         # "Asked by Ann Lowe whether she would run": the agent after "by" asks, the clause after it
         # is the question
-        return asked_by(lx, m, lo + pos if npre else vs, c.end("verb"), ue)
+        return asked_by(lx, m, lo + pos if npre else vs, ve, ue)
     if npre:
         # the auxiliary nearest the verb, past any adverbs ("was once thought")
         last = words[-1] if npre == 1 else next((w for w in reversed(words[-npre:]) if w in lx.aux), words[-1])
@@ -56,29 +57,29 @@ def cue_frame(lx: Lexicon, m: str, text: str, us: int, ue: int, c: re.Match, fra
         if last in lx.passive_be and (form == base or not verb.endswith(("ing", "s"))):
             if base in PASSIVE_REPORT and form != base:
                 # "was described as “…” by the union": the agent speaks
-                return passive_by(lx, m, lo + pos, c.end("verb"), ue, base, cls)
+                return passive_by(lx, m, lo + pos, ve, ue, base, cls)
             return None                 # passive: "is expected to", "was told"; "was back"
     else:
-        if (prev == "as" or prev == "As") and m.startswith(" by ", c.end()) and cls == cues.SPEECH \
+        if (prev == "as" or prev == "As") and m.startswith(" by ", ve) and cls == cues.SPEECH \
                 and form.endswith("ed") and (vs - 3 <= us or char_before(m, vs - 3) in ",;(–—"):
             # "As reported by The Post, …", "…, as noted by the senator": the agent after "by" speaks
-            return according(lx, m, vs - 3, c.end() + 3, c.end() + 4, ue)
+            return according(lx, m, vs - 3, ve + 3, ve + 4, ue)
         if _after_determiner(lx, prev, form):
             return None                 # "a written statement", "the so-called", "his stated aim"
         if (form.endswith("ing") or form in noun_like(base)) and _counted(lx, prev):
             return None                 # "up 23 points", "the 11 September attacks", "a second reading"
-        if form.endswith("ing") and lx.verb_next.match(m, c.end()) and prev[:1].isalpha() \
+        if form.endswith("ing") and lx.verb_next.match(m, ve) and prev[:1].isalpha() \
                 and prev.lower() not in lx.subject and prev.lower() not in lx.relative:
             return None                 # "the court ruling is", "a reading could": a noun before a verb
-        if form in noun_like(base) and not _verb_context(lx, prev, form != base, m, c.end()) \
-                and not (form != base and _after_quotation(m, text, max(us, vs - 80), vs, c.end(), ue)):
+        if form in noun_like(base) and not _verb_context(lx, prev, form != base, m, ve) \
+                and not (form != base and _after_quotation(m, text, max(us, vs - 80), vs, ve, ue)):
             return None                 # a noun: "a phone call", "the plans"
-    if not npre and form != base and not form.endswith(("ing", "s")) and _BY_AGENT.match(m, c.end("verb")) \
+    if not npre and form != base and not form.endswith(("ing", "s")) and _BY_AGENT.match(m, ve) \
             and prev.lower() not in lx.subject:
         return None                     # "measures added by Republicans": a participle, its agent after "by"
-    if base in lx.raising and not _RAISING_NEXT.match(m, c.end("verb")):
+    if base in lx.raising and not _RAISING_NEXT.match(m, ve):
         return None                     # "appeared on stage", not "appeared to"
-    f = Frame(lo + pos if npre else vs, c.end("verb"), base, cls)
+    f = Frame(lo + pos if npre else vs, ve, base, cls)
     f.ing = form.endswith("ing") and not (npre and words[-1] in lx.progressive_be)
     return f
 

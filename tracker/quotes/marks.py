@@ -34,7 +34,9 @@ from dataclasses import dataclass
 # doubled apostrophes first, so that '' is one mark and not two single ones; of three apostrophes, a nested
 # quotation's closing mark comes first ("a special case,''' Putin said") and its opening mark last (" '''Tis")
 # (the lookbehind comes after the two apostrophes: tried at every position, it slowed the scan by a tenth)
-_DOUBLE = re.compile(r"''(?:(?!')|(?=')(?<![^\s(\[—–-]''))|``|[“”„‟\"«»]")
+# (each branch opens with one literal character, so that the engine skips to the marks: with the class of
+# curly marks as a branch, a match was tried at every offset, 4% of the quotes stage)
+_DOUBLE = re.compile(r"''(?:(?!')|(?=')(?<![^\s(\[—–-]''))|``|“|”|„|‟|\"|«|»")
 _SINGLE = re.compile(r"[‘’'‚‛]")
 _ANY = re.compile(r"[“”„‟\"«»`‘’'‚‛]")
 _OPENERS = frozenset("“„‟«`")

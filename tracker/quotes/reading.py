@@ -20,13 +20,18 @@ DASHES = "–—"
 _TOK = re.compile(r"\x01+|\w[\w’'\-]*|[^\w\s]")
 # the same in reversed text, where a word may open with an apostrophe or a hyphen
 _RTOK = re.compile(r"\x01+|[\w’'\-]*\w[\w’'\-]*|[^\w\s]")
+# the same two on ASCII text, their classes spelt out (what \w and \s match there): the engine tests a bitmap,
+# where \w and \s look up each character's Unicode class (most windows and articles are ASCII)
+_W, _S = "A-Za-z0-9_", " \t\n\r\x0b\x0c\x1c-\x1f"
+_TOK_ASCII = re.compile(rf"\x01+|[{_W}][{_W}'\-]*|[^{_W}{_S}]")
+_RTOK_ASCII = re.compile(rf"\x01+|[{_W}'\-]*[{_W}][{_W}'\-]*|[^{_W}{_S}]")
 # trimmed from the ends of a content: spaces, punctuation, and no-break and invisible marks (5b653c9)
 _STRIP = " \t\n.,;:–—-\xa0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 
 
 def tokens(m: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, token) of the tokens of m[lo:hi], in order."""
-    return [(t.start(), t.end(), t.group()) for t in _TOK.finditer(m, lo, hi)]
+    return [(t.start(), t.end(), t.group()) for t in (_TOK_ASCII if m.isascii() else _TOK).finditer(m, lo, hi)]
 
 
 class Back:
@@ -36,7 +41,8 @@ class Back:
     __slots__ = ("it", "toks", "hi")
 
     def __init__(self, m: str, lo: int, hi: int) -> None:
-        self.it = _RTOK.finditer(m[lo:hi][::-1])
+        w = m[lo:hi]
+        self.it = (_RTOK_ASCII if w.isascii() else _RTOK).finditer(w[::-1])
         self.toks: list[tuple[int, int, str]] = []
         self.hi = hi
 
