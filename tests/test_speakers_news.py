@@ -53,3 +53,15 @@ def test_a_quotation_about_him_between_two_men_is_left_unresolved_unless_it_name
     text = ("Transfer row\n\nAgent Tom Hale said the winger would leave. \"He wants to go,\" Hale said. Club "
             "manager Ian Crane has kept quiet. \"It is up to Lee to earn his place in the side,\" he said.")
     assert [n for _, n in speaker_names(text)][-1] == "Ian Crane"
+
+
+def test_a_title_word_after_mr_or_ms_is_a_surname():
+    text = ("Old times\n\nFormer prime minister Alan Major said the party had changed. Mr Major said: \"We won once.\"\n\n"
+            "Security adviser Paul King said attacks were rising. Mr King said firms must act.")
+    assert [n for _, n in speaker_names(text)] == ["Alan Major", "Alan Major", "Paul King", "Paul King"]
+
+
+def test_a_channel_named_by_its_number_is_that_channel_not_a_body_called_radio():
+    text = ("New DJs\n\nThe station named three new presenters. Radio 1 said the show would go on. \"It is a big "
+            "day,\" said Channel 4. Radio 4 said it would cover the story.")
+    assert [n for _, n in speaker_names(text)] == ["Radio 1", "Channel 4", "Radio 4"]

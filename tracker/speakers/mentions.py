@@ -191,6 +191,10 @@ def _segment_steps(seg: str) -> tuple:
     described = False
     for cand in candidates:
         cw = cand.split()
+        outlet = _NUMBERED_OUTLET.fullmatch(cand)
+        if outlet:
+            steps.append(("org", outlet.group(1), True))     # "Radio 1", "BBC Channel 4": no person "Radio"
+            break
         if cw[-1][:1].islower():
             # "The anchor for Univision": a description whose complement is no name of its own
             steps.append(("desc", _read_description(seg), cand is seg or cw[0].lower() in DETERMINERS))
@@ -240,6 +244,10 @@ _NOUN_THEN_NAME = re.compile(r"(?:^|\s)([a-z][a-z\-]*) (?:[A-Z][\w’'\-\.]*[ \u
 _PRESS = lexicon.words(N.D + "press_nouns.txt")
 _PRESS_WORDS = frozenset(w.lower() for w in lexicon.lines(N.D + "press_name_words.txt"))    # "Telegraph", "Times"
 _DOCUMENTS = lexicon.words(N.D + "document_nouns.txt")     # "an Ofcom report": the owner speaks
+# a broadcaster's channel named by a number ("Radio 1", "BBC Radio Five Live", "Channel 4"): the runs of capitals
+# read "Radio" alone, one speaker row for every station (BBC corpus: "Radio" and "Channel" rows)
+_NUMBERED_OUTLET = re.compile(r"(?:[Tt]he[ \u00a0])?((?:BBC[ \u00a0])?(?:Radio|Channel)[ \u00a0](?:\d{1,2}|One|Two|Three|Four|"
+                              r"Five)(?:[ \u00a0]Live)?)(?:’s|'s)?")
 _NEWSROOM = frozenset(("correspondent", "editor", "reporter", "journalist"))     # "our correspondent"
 # a document's author after it ("a report by analysts Zenco Research", "a statement from Acme"), and a document
 # the text gives an author ("Zenco's new study", "an Acme survey")

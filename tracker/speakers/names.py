@@ -327,9 +327,10 @@ def read_run(tokens: list[str]) -> Name | None:
     # "the Foreign Office") or name a known body; "Senate Majority Leader Mitch McConnell" is a person
     if looks_like_org(name or tokens) or org_canonical(" ".join(tokens)):
         return Name("organization", tokens, possessive=poss)
-    if not name or all(is_title(t) for t in name):
-        return None
-    if " ".join(name) in _lists()["places"] and not any(bare(t) in ("mr", "mrs", "ms", "miss") for t in title):
+    honorific = bool(title) and bare(title[-1]) in ("mr", "mrs", "ms", "miss")
+    if not name or all(is_title(t) for t in name) and not (honorific and len(name) == 1):
+        return None         # (but "Mr Major", "Ms King": a title word after an honorific is a surname)
+    if " ".join(name) in _lists()["places"] and not honorific:
         return None         # "Essex" is the county, "Ms Essex" a woman of that name
     if any(t in common for t in name[1:]) or len(name) > 5:
         return None         # a headline in title case ("Expressed Fear About Future Prejudice"), not a name
