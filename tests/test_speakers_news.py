@@ -62,6 +62,6 @@ def test_a_title_word_after_mr_or_ms_is_a_surname():
 
 
 def test_a_channel_named_by_its_number_is_that_channel_not_a_body_called_radio():
-    text = ("New DJs\n\nThe station named three new presenters. Radio 1 said the show would go on. \"It is a big "
+    text = ("New DJs\n\nThe station named three new presenters. Radio 1 said its new line-up was strong. \"It is a big "
             "day,\" said Channel 4. Radio 4 said it would cover the story.")
     assert [n for _, n in speaker_names(text)] == ["Radio 1", "Channel 4", "Radio 4"]
