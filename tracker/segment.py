@@ -20,7 +20,6 @@ from . import lexicon
 from .model import Sentence
 
 
-
 def _import_punkt() -> types.ModuleType:
     """``nltk.tokenize.punkt``, without running the ``nltk`` package's ``__init__`` when nltk is not loaded yet.
 
