@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from ..quotes import cues as _cues
 from . import names as N
 from .article import Article, Entity
-from .window import MALE_WORDS, WINDOW_SENTENCES
+from .window import GENDERED_PRONOUN, MALE_WORDS, WINDOW_SENTENCES
 
 _SINGULAR_SELF = frozenset({"I", "me", "my", "Me", "My"})
 _PERSONAL = ("He ", "She ", "he ", "she ")
@@ -61,7 +61,6 @@ def named_in(content: str) -> frozenset[str]:
     return frozenset((m.group(1),)) if m and m.group(1) not in ("I", "We", "The", "This", "That", "It") else frozenset()
 
 
-_THIRD_PERSON = (("male", re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")), ("female", re.compile(r"\b(?:[Ss]he|[Hh]er)\b")))
 
 
 _NAME_IN_QUOTE = re.compile(r"(?<=\w )[A-Z][a-z]")
@@ -71,7 +70,7 @@ def third_person_in(content: str) -> str:
     """"male" when a quotation speaks of "he", "his" or "him" before it names anyone (a capitalised word inside a
     sentence: "The onus is on Lee to force his way in" speaks of Lee); "female" for "she" or "her"; "" for
     neither or both."""
-    found = [(m.start(), g) for g, pat in _THIRD_PERSON if (m := pat.search(content))]
+    found = [(m.start(), g) for g, pat in GENDERED_PRONOUN.items() if (m := pat.search(content))]
     if len(found) != 1:
         return ""
     at, gender = found[0]

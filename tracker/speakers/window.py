@@ -32,7 +32,7 @@ WINDOW_SENTENCES = 4      # how far back a pronoun looks for its antecedent (3 a
 _NEXT_PRONOUN = re.compile(r"(?:’s|'s)?[^.!?;:,“”\"A-Z\n]{0,50}?\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 _OFFSET = itemgetter(0)
 MALE_WORDS = frozenset(("he", "his", "him"))
-_GENDERED_PRONOUN = {"male": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "female": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+GENDERED_PRONOUN = {"male": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "female": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 _POSTPOSED = re.compile(r",[ \u00a0]\Z")
 # "Asked if Tom Hale would return, he replied": the one asked is the main clause's subject, and the people the
 # question names are not who answers
@@ -65,7 +65,7 @@ class Window(Article):
         if postposed and self.after_content is not None and pos not in self.after_content and starts:
             # the pronoun continues one that opens the clause before it, ahead of any name ("Asked about her own
             # vote if Lowe runs, she replied"; "When he took the stage after Mr. Hale's talk, he said")
-            earlier = _GENDERED_PRONOUN[gender].search(self.text, starts[si], pos) if gender else None
+            earlier = GENDERED_PRONOUN[gender].search(self.text, starts[si], pos) if gender else None
             postposed = earlier is not None and not any(p < earlier.start() for p, _, _ in self.names_in(si)) \
                 or _ASKED_OPENING.match(self.text, starts[si]) is not None
         for i in range(si, first - 1, -1):
