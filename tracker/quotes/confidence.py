@@ -106,67 +106,78 @@ def mention_kind(mention: str | None) -> str:
     return "generic"
 
 
-def features(q: Quote, cue_cls: dict | None = None) -> dict[str, float]:
-    """The features of one quote row, by name (binary, except the lengths)."""
+def _binary_key(q: Quote) -> tuple:
+    """What the binary features of a row are made from (``_binary_names``' arguments)."""
     base, cls = cue_base(q.cue)
-    mk = mention_kind(q.speaker_mention)
     k = q.kind
-    f = {"kind=" + k: 1.0, "cue_class=" + cls: 1.0, "mention=" + mk: 1.0,
-         f"kind={k}&cue_class={cls}": 1.0, f"kind={k}&mention={mk}": 1.0}
-    if base and cls in ("speech", "thought"):
-        f["cue=" + base] = 1.0
-    if q.cue_start is not None and q.speaker_start is not None:
-        f["speaker_after_cue" if q.speaker_start > q.cue_start else "speaker_before_cue"] = 1.0
+    order = where = None
     if q.cue_start is not None:
+        if q.speaker_start is not None:
+            order = "speaker_after_cue" if q.speaker_start > q.cue_start else "speaker_before_cue"
         where = "content_before_cue" if q.start < q.cue_start else "content_after_cue"
-        f[where] = 1.0
-        f[f"kind={k}&{where}"] = 1.0
-    if q.continues is not None:
-        f["continues"] = 1.0
-        f["continues&mention=" + mk] = 1.0   # a pronoun carried over paragraphs may have changed hands
-    if k == "indirect" and q.content.startswith("to "):
-        f["to_infinitive"] = 1.0             # "expected to …", "ordered to …": an intention or an order
-    elif k == "indirect" and " as " not in q.content and not gate._clause(lex(), q.content):
-        # a noun phrase or a fragment for what was said ("has ordered 30 planes", "By contrast, he said"):
-        # a deed, a thing, a piece of the sentence, more often than a position
-        f["no_clause"] = 1.0
-        f["no_clause&cue_class=" + cls] = 1.0
-    n = len(_WORDS.findall(q.content))
-    f["log_words"] = math.log1p(n)
-    if n <= 3:
-        f["short"] = 1.0
-    if q.speaker_mention:
-        f["mention_words"] = min(len(q.speaker_mention.split()), 8) / 8
-    if q.cue and len(q.cue.split()) > 1 and cls in ("speech", "thought"):
-        f["cue_phrase"] = 1.0                # "has told", "said in a statement"
-    return f
-
-
-def probability(feats: dict[str, float], w: dict[str, float]) -> float:
-    z = w.get("bias", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    to_infinitive = k == "indirect" and q.content.startswith("to ")
+    no_clause = k == "indirect" and not to_infinitive and " as " not in q.content and not gate._clause(lex(), q.content)
+    return k, cls, mention_kind(q.speaker_mention), base, order, where, q.continues is not None, to_infinitive, no_clause
 
 
 @lru_cache(maxsize=4096)
-def _leading_terms(k: str, cls: str, mk: str, base: str, order: str | None, where: str | None,
-                   continues: bool, to_infinitive: bool, no_clause: bool) -> tuple[float, ...]:
-    """The weighted terms of ``features`` up to "log_words", in its order (absent weights left out: adding 0.0
-    changes no sum)."""
-    w = weights()
+def _binary_names(k: str, cls: str, mk: str, base: str, order: str | None, where: str | None, continues: bool,
+                  to_infinitive: bool, no_clause: bool) -> tuple[str, ...]:
+    """The names of a row's binary features, in order (a few hundred combinations over a corpus)."""
     names = ["kind=" + k, "cue_class=" + cls, "mention=" + mk, f"kind={k}&cue_class={cls}", f"kind={k}&mention={mk}"]
     if base and cls in ("speech", "thought"):
         names.append("cue=" + base)
     if order is not None:
-        names.append(order)
+        names.append(order)                 # speaker_after_cue / speaker_before_cue
     if where is not None:
         names += [where, f"kind={k}&{where}"]
     if continues:
+        # a pronoun carried over paragraphs may have changed hands
         names += ["continues", "continues&mention=" + mk]
     if to_infinitive:
-        names.append("to_infinitive")
+        names.append("to_infinitive")       # "expected to …", "ordered to …": an intention or an order
     elif no_clause:
+        # a noun phrase or a fragment for what was said ("has ordered 30 planes", "By contrast, he said"):
+        # a deed, a thing, a piece of the sentence, more often than a position
         names += ["no_clause", "no_clause&cue_class=" + cls]
-    return tuple(w[n] for n in names if n in w)
+    return tuple(names)
+
+
+def _measured(q: Quote, cls: str) -> list[tuple[str, float]]:
+    """The features after the binary ones: the content's length, the mention's, a cue of several words."""
+    n = word_count(q.content)
+    out = [("log_words", math.log1p(n))]
+    if n <= 3:
+        out.append(("short", 1.0))
+    if q.speaker_mention:
+        out.append(("mention_words", min(len(q.speaker_mention.split()), 8) / 8))
+    if q.cue and len(q.cue.split()) > 1 and cls in ("speech", "thought"):
+        out.append(("cue_phrase", 1.0))     # "has told", "said in a statement"
+    return out
+
+
+def features(q: Quote) -> dict[str, float]:
+    """The features of one quote row, by name (binary, except the lengths): what the fitting script reads."""
+    key = _binary_key(q)
+    f = dict.fromkeys(_binary_names(*key), 1.0)
+    f.update(_measured(q, key[1]))
+    return f
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def probability(feats: dict[str, float], w: dict[str, float]) -> float:
+    return _sigmoid(w.get("bias", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items()))
+
+
+@lru_cache(maxsize=4096)
+def _binary_terms(key: tuple) -> tuple[float, ...]:
+    """The weights of the binary features ``key`` makes, in order (absent weights left out: adding 0.0 changes no
+    sum)."""
+    w = weights()
+    return tuple(w[n] for n in _binary_names(*key) if n in w)
 
 
 # ASCII word characters (what \w matches among them) kept, every other byte a space
@@ -184,28 +195,11 @@ def word_count(content: str) -> int:
 
 def _z(q: Quote, w: dict[str, float]) -> float:
     """``probability``'s z of ``features(q)``, the same sum of the same terms in the same order, without the
-    dictionary of names: the binary features before "log_words" come in a few hundred combinations, their
-    weights cached (``score`` cost 0.29 s of find_quotes' 3.0 s over 800 BBC articles, features' names and
-    dictionary most of it)."""
-    base, cls = cue_base(q.cue)
-    k = q.kind
-    order = where = None
-    if q.cue_start is not None:
-        if q.speaker_start is not None:
-            order = "speaker_after_cue" if q.speaker_start > q.cue_start else "speaker_before_cue"
-        where = "content_before_cue" if q.start < q.cue_start else "content_after_cue"
-    to_infinitive = k == "indirect" and q.content.startswith("to ")
-    no_clause = k == "indirect" and not to_infinitive and " as " not in q.content and not gate._clause(lex(), q.content)
-    terms = list(_leading_terms(k, cls, mention_kind(q.speaker_mention), base, order, where, q.continues is not None,
-                                to_infinitive, no_clause))
-    n = word_count(q.content)
-    terms.append(math.log1p(n) * w.get("log_words", 0.0))
-    if n <= 3 and "short" in w:
-        terms.append(w["short"])
-    if q.speaker_mention and "mention_words" in w:
-        terms.append(min(len(q.speaker_mention.split()), 8) / 8 * w["mention_words"])
-    if q.cue and len(q.cue.split()) > 1 and cls in ("speech", "thought") and "cue_phrase" in w:
-        terms.append(w["cue_phrase"])
+    dictionary of names: the binary features' weights are cached by what they are made from (``score`` cost
+    0.29 s of find_quotes' 3.0 s over 800 BBC articles, features' names and dictionary most of it)."""
+    key = _binary_key(q)
+    terms = list(_binary_terms(key))
+    terms += [v * w[name] for name, v in _measured(q, key[1]) if name in w]
     return w.get("bias", 0.0) + sum(terms)
 
 
@@ -213,7 +207,7 @@ def score(quotes: list[Quote]) -> None:
     """Set the confidence of each quote (rounded to 3 places): ``probability(features(q))``, summed by ``_z``."""
     w = weights()
     for q in quotes:
-        q.confidence = round(1 / (1 + math.exp(-max(-30.0, min(30.0, _z(q, w))))), 3)
+        q.confidence = round(_sigmoid(_z(q, w)), 3)
 
 
 from . import gate  # noqa: E402  (gate reads cue_base of this module: imported once both are defined)
