@@ -28,6 +28,7 @@ import re
 
 from .. import lexicon
 from ..quotes import cues as _cues
+from ..quotes.words import lex as _quote_words
 from . import names as N
 from .article import Article, Entity
 from .mentions import DETERMINERS
@@ -88,7 +89,7 @@ class Anonymous(Article):
                 found[e.ident] = e
         L = N.lists()
         text = self.text
-        verbs = _cues.verbs()
+        verbs, aux = _cues.verbs(), _quote_words().aux
         upto = 0
         for m in SIMPLE_RUN.finditer(text, max(lo, self.headline_end()), pos):
             if m.start() < upto or self.in_quote(m.start()) or m.start() and text[m.start() - 1].isalnum():
@@ -102,7 +103,7 @@ class Anonymous(Article):
             # in passing ("including the Zenco Service, will", "ID cards")
             # (or the agent of a passive: "described as idle by Zenco.")
             verb = _NEXT_WORD.match(text, end, pos)
-            if not (verb is not None and (verb.group(1) in verbs or verb.group(1) in _AUXILIARIES
+            if not (verb is not None and (verb.group(1) in verbs or verb.group(1) in aux
                                           or verb.group(1).endswith("ed"))
                     or text.endswith(("by ", "by the "), 0, m.start()) and text.startswith(".", end)):
                 continue
@@ -138,8 +139,6 @@ _POSSESSIVES = lexicon.words(N.D + "possessive_determiners.txt")
 # the small words and capitalised words that go on with a body's name ("for Work and Pensions"), and the word after
 _NAME_TAIL = re.compile(r"(?:[ \u00a0](?:of|for|and|on)(?:[ \u00a0][A-Z][\w’'\-]*)+)+")
 _NEXT_WORD = re.compile(r"[ \u00a0](?:(?:also|then|later|again|repeatedly|\w+ly)[ \u00a0])?([a-z]+)\b")
-_AUXILIARIES = frozenset(("has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may",
-                          "might", "must", "should", "did", "does", "do"))
 
 
 def _body(words: str) -> str:
