@@ -300,6 +300,10 @@ def read(run: str) -> Name | None:
     return read_run(run.replace("\u00a0", " ").split())
 
 
+# the honorifics written before a bare surname ("Mr Hale", "Ms Kent")
+PLAIN_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss"))
+
+
 def read_run(tokens: list[str]) -> Name | None:
     """Read a run of capitalised tokens as a person's or a body's name (None: nothing name-like)."""
     if org_canonical(" ".join(tokens)):        # "No 10" before "No" is dropped as a sentence opener
@@ -327,7 +331,7 @@ def read_run(tokens: list[str]) -> Name | None:
     # "the Foreign Office") or name a known body; "Senate Majority Leader Mitch McConnell" is a person
     if looks_like_org(name or tokens) or org_canonical(" ".join(tokens)):
         return Name("organization", tokens, possessive=poss)
-    honorific = bool(title) and bare(title[-1]) in ("mr", "mrs", "ms", "miss")
+    honorific = bool(title) and bare(title[-1]) in PLAIN_HONORIFICS
     if not name or all(is_title(t) for t in name) and not (honorific and len(name) == 1):
         return None         # (but "Mr Major", "Ms King": a title word after an honorific is a surname)
     if " ".join(name) in _lists()["places"] and not honorific:

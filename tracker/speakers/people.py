@@ -40,7 +40,7 @@ from .occurrences import occurrences
 PEER_TITLES = lexicon.mapping(N.D + "peer_titles.txt")
 # honorifics written before a bare surname, and the gender each gives
 _GENDER_HONORIFICS = tuple((f"{h.capitalize()}{dot} ", g) for h, g in N.lists()["honorifics"].items()
-                           if h in ("mr", "mrs", "ms", "miss") for dot in ("", "."))
+                           if h in N.PLAIN_HONORIFICS for dot in ("", "."))
 # titles written before a given name alone ("Sir Alwyn" after "Sir Alwyn Price"): BBC corpus, 18 quotes of such
 # mentions had been a speaker row of the given name alone
 _KNIGHTED = frozenset(("sir", "dame"))
